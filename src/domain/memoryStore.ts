@@ -1,0 +1,94 @@
+/** In-memory `KioskStore`: for unit tests, tapes and `--memory`. Same semantics as the SQLite store. */
+import { add, ZERO, type Money } from './money.js';
+import type { Order } from './orders.js';
+import { buildReceipt, planPayment } from './payment.js';
+import type { OperatorId } from './rules.js';
+import type { CashSession, KioskStore, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
+
+export class MemoryStore implements KioskStore {
+  private orders = new Map<string, Order>();
+  private phones = new Map<string, PhoneAccount>();
+  private sessions = new Map<string, CashSession & { done: boolean }>();
+  private receipts = new Map<string, Receipt>();
+  private receiptSeq = 0;
+
+  findOrder(code: string): Order | undefined {
+    return this.orders.get(code);
+  }
+  listOrders(): Order[] {
+    return [...this.orders.values()];
+  }
+  addOrder(order: Order): void {
+    if (this.orders.has(order.code)) throw new Error(`order ${order.code} exists already`);
+    this.orders.set(order.code, order);
+  }
+  repriceOrder(code: string, price: Money): Order {
+    const order = this.mustOrder(code);
+    const repriced = { ...order, price, owed: order.status === 'paid' ? ZERO : price };
+    this.orders.set(code, repriced);
+    return repriced;
+  }
+  phoneAccount(phone: string): PhoneAccount {
+    const account = this.phones.get(phone);
+    return account ? structuredClone(account) : { phone, operator: null, balance: ZERO, ledger: [], sms: [] };
+  }
+  setPhoneAccount(phone: string, operator: OperatorId | null, balance: Money): void {
+    const account = this.phoneAccount(phone);
+    this.phones.set(phone, { ...account, operator, balance });
+  }
+  openSession(session: Omit<CashSession, 'notes'>): void {
+    this.sessions.set(session.id, { ...session, notes: [], done: false });
+  }
+  journalNote(sessionId: string, note: number): void {
+    this.mustSession(sessionId).notes.push(note);
+  }
+  unfinishedSessions(terminalId?: string): CashSession[] {
+    return [...this.sessions.values()]
+      .filter((s) => !s.done && s.notes.length > 0 && (!terminalId || s.terminalId === terminalId))
+      .map(({ done: _done, ...s }) => structuredClone(s));
+  }
+  completePayment(sessionId: string, trigger: 'pay' | 'timeout', at: number, recovered = false): PaymentOutcome {
+    const session = this.mustSession(sessionId);
+    if (session.done) throw new Error(`cash session ${sessionId} is already paid`);
+    const plan = planPayment(session, this.mustOrder(session.code));
+    this.orders.set(plan.order.code, plan.order);
+    const number = `${session.terminalId}-${String(++this.receiptSeq).padStart(6, '0')}`;
+    const receipt = buildReceipt(number, session, plan, at, recovered);
+    const sms: Sms[] = [];
+    if (plan.toPhone !== ZERO) {
+      const account = this.phoneAccount(session.phone);
+      const message: Sms = { phone: session.phone, at, kind: 'topup', amount: plan.toPhone, receipt: number };
+      this.phones.set(session.phone, {
+        ...account,
+        operator: account.operator ?? session.operator,
+        balance: add(account.balance, plan.toPhone),
+        ledger: [...account.ledger, { at, amount: plan.toPhone, reason: `change from receipt ${number} (${trigger})` }],
+        sms: [...account.sms, message],
+      });
+      sms.push(message);
+    }
+    this.receipts.set(number, receipt);
+    session.done = true;
+    return { receipt, order: plan.order, sms };
+  }
+  abandonSession(sessionId: string): void {
+    const session = this.mustSession(sessionId);
+    if (session.notes.length > 0) throw new Error(`cash session ${sessionId} holds cash and cannot be abandoned`);
+    this.sessions.delete(sessionId);
+  }
+  receipt(number: string): Receipt | undefined {
+    return this.receipts.get(number);
+  }
+  close(): void {}
+
+  private mustOrder(code: string): Order {
+    const order = this.orders.get(code);
+    if (!order) throw new Error(`no order ${code}`);
+    return order;
+  }
+  private mustSession(id: string): CashSession & { done: boolean } {
+    const session = this.sessions.get(id);
+    if (!session) throw new Error(`no cash session ${id}`);
+    return session;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Money: rubles and kopecks, exact. Values travel as canonical strings ("4750.00") so machine
+ * context stays serialisable; all arithmetic goes through decimal.js, never binary floats.
+ */
+import Decimal from 'decimal.js';
+
+export type Money = string;
+export type Lang = 'ru' | 'en';
+
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+/** Parses "4750", "4750.5", "4 750,50" or a whole number of rubles; throws on anything else. */
+export function money(value: string | number): Money {
+  const text = typeof value === 'number' ? String(value) : value.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  if (!/^-?\d+(\.\d{1,2})?$/.test(text)) throw new RangeError(`not an amount of money: "${value}"`);
+  return new D(text).toFixed(2);
+}
+
+const dec = (m: Money) => new D(m);
+export const ZERO: Money = '0.00';
+export const add = (...xs: Money[]): Money => xs.reduce((s, x) => s.plus(dec(x)), new D(0)).toFixed(2);
+export const sub = (a: Money, b: Money): Money => dec(a).minus(dec(b)).toFixed(2);
+export const cmp = (a: Money, b: Money): number => dec(a).comparedTo(dec(b));
+export const min = (a: Money, b: Money): Money => (cmp(a, b) <= 0 ? a : b);
+export const max = (a: Money, b: Money): Money => (cmp(a, b) >= 0 ? a : b);
+export const isPositive = (a: Money): boolean => dec(a).greaterThan(0);
+export const isZero = (a: Money): boolean => dec(a).isZero();
+/** Percentage of an amount, rounded half-up to the kopeck (the README's stated [choice]). */
+export const percentOf = (a: Money, percent: string): Money =>
+  dec(a).times(percent).dividedBy(100).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2);
+
+/** `4 750,00 ₽` in Russian, `4,750.00 ₽` in English. */
+export function formatMoney(m: Money, lang: Lang): string {
+  const [whole = '0', kop = '00'] = dec(m).abs().toFixed(2).split('.');
+  const sep = lang === 'ru' ? ' ' : ',';
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  const sign = dec(m).isNegative() ? '-' : '';
+  return `${sign}${grouped}${lang === 'ru' ? ',' : '.'}${kop} ₽`;
+}

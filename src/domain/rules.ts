@@ -1,0 +1,67 @@
+/**
+ * The payment system's rules and limits as data (../shared/DOMAIN.md). Everything here is a
+ * default that `KioskConfig` can override; the README lists each [choice] and why.
+ */
+import type { Money } from './money.js';
+
+export const HOUR_MS = 3_600_000;
+export const SECOND_MS = 1_000;
+
+/** Banknotes a Euroset bill acceptor takes, in rubles, in the order of keys 1–8. */
+export const BANKNOTES = [10, 50, 100, 200, 500, 1000, 2000, 5000] as const;
+export type Banknote = (typeof BANKNOTES)[number];
+export const isBanknote = (n: number): n is Banknote => (BANKNOTES as readonly number[]).includes(n);
+
+export type OperatorId = 'mts' | 'megafon' | 'beeline' | 'tele2';
+export const OPERATORS: readonly OperatorId[] = ['mts', 'megafon', 'beeline', 'tele2'];
+export const OPERATOR_NAMES: Record<OperatorId, string> = {
+  mts: 'MTS',
+  megafon: 'MegaFon',
+  beeline: 'Beeline',
+  tele2: 'Tele2',
+};
+
+/** Inactivity timeouts of real terminals (Cyberplat/QIWI/Euroset defaults), in milliseconds. */
+export interface Timeouts {
+  /** menus, lists, refusals and the receipt → idle screen */
+  menuMs: number;
+  /** order-number and phone entry → idle screen */
+  entryMs: number;
+  /** cash screen with no note yet → "Need more time?" */
+  cashNoNoteMs: number;
+  /** cash screen once a note is in → "Need more time?" */
+  cashWithNoteMs: number;
+  /** how long the "Need more time?" dialog waits for an answer */
+  moreTimeMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = {
+  menuMs: 30 * SECOND_MS,
+  entryMs: 70 * SECOND_MS,
+  cashNoNoteMs: 60 * SECOND_MS,
+  cashWithNoteMs: 120 * SECOND_MS,
+  moreTimeMs: 15 * SECOND_MS,
+};
+
+export interface KioskRules {
+  /** R-TERM-3: the most the terminal takes for one order, and in one payment. */
+  terminalCap: Money;
+  /** R-CODE-2: how long a cash code is valid. */
+  codeValidityMs: number;
+  /** [choice] digits in an order number (the SMS code). */
+  orderNumberLength: number;
+  /** R-CODE-4: regions whose residents may pay in cash. */
+  cashRegions: readonly string[];
+  timeouts: Timeouts;
+}
+
+export const DEFAULT_RULES: KioskRules = {
+  terminalCap: '15000.00',
+  codeValidityMs: 48 * HOUR_MS,
+  orderNumberLength: 10,
+  cashRegions: ['RU'],
+  timeouts: DEFAULT_TIMEOUTS,
+};
+
+/** Why the bill acceptor hands a note back. */
+export type RejectReason = 'worn' | 'unknown' | 'limit';

@@ -1,0 +1,92 @@
+/**
+ * The store behind the kiosk: orders, phone accounts, the cash journal and receipts. Synchronous
+ * on purpose: an accepted banknote must be saved before the screen says so. Implementations:
+ * `MemoryStore` (tests, `--memory`) and the SQLite store (durable).
+ */
+import type { Money } from './money.js';
+import type { Order } from './orders.js';
+import type { OperatorId } from './rules.js';
+import type { Settlement } from './settlement.js';
+
+export interface Receipt {
+  number: string;
+  terminalId: string;
+  /** epoch milliseconds */
+  at: number;
+  code: string;
+  due: Money;
+  accepted: Money;
+  toOrder: Money;
+  toPhone: Money;
+  phone: string;
+  operator: OperatorId;
+  /** the order after this payment: what is still owed when the price rose (R-CODE-5) */
+  orderStatus: Order['status'];
+  owed: Money;
+  recovered: boolean;
+}
+
+export interface Sms {
+  phone: string;
+  at: number;
+  kind: 'topup';
+  amount: Money;
+  receipt: string;
+}
+
+export interface LedgerEntry {
+  at: number;
+  amount: Money;
+  reason: string;
+}
+
+export interface PhoneAccount {
+  phone: string;
+  operator: OperatorId | null;
+  balance: Money;
+  ledger: LedgerEntry[];
+  sms: Sms[];
+}
+
+/** A cash session: opened when the cash screen opens, closed by a completed payment. */
+export interface CashSession {
+  id: string;
+  terminalId: string;
+  code: string;
+  due: Money;
+  phone: string;
+  operator: OperatorId;
+  openedAt: number;
+  notes: number[];
+}
+
+export interface PaymentOutcome {
+  receipt: Receipt;
+  order: Order;
+  sms: Sms[];
+}
+
+export interface KioskStore {
+  findOrder(code: string): Order | undefined;
+  listOrders(): Order[];
+  /** adds an order; throws if the code exists */
+  addOrder(order: Order): void;
+  /** replaces an order's current price (R-CODE-5) */
+  repriceOrder(code: string, price: Money): Order;
+  phoneAccount(phone: string): PhoneAccount;
+  setPhoneAccount(phone: string, operator: OperatorId | null, balance: Money): void;
+  openSession(session: Omit<CashSession, 'notes'>): void;
+  /** durably records one accepted banknote; returns only once it is saved */
+  journalNote(sessionId: string, note: number, at: number): void;
+  /** sessions with journaled notes and no payment, oldest first */
+  unfinishedSessions(terminalId?: string): CashSession[];
+  /**
+   * Pays a session, atomically: the order gets at most what it still needs at this moment (another
+   * terminal may have paid it), everything else goes to the phone, and a receipt is written.
+   */
+  completePayment(sessionId: string, trigger: Settlement['trigger'], at: number, recovered?: boolean): PaymentOutcome;
+  /** closes a session that took no cash (the customer left before inserting anything) */
+  abandonSession(sessionId: string): void;
+  receipt(number: string): Receipt | undefined;
+  close(): void;
+}
