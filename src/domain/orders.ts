@@ -25,7 +25,8 @@ export interface Order {
   owed: Money;
 }
 
-export type LookupRefusal = 'unknown' | 'expired' | 'alreadyPaid' | 'overCap' | 'region';
+/** `unavailable`: the store could not be read; nothing was decided about the code. */
+export type LookupRefusal = 'unknown' | 'expired' | 'alreadyPaid' | 'overCap' | 'region' | 'unavailable';
 
 export type LookupResult =
   | { kind: 'payable'; code: string; due: Money; order: Order }

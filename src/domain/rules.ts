@@ -64,4 +64,4 @@ export const DEFAULT_RULES: KioskRules = {
 };
 
 /** Why the bill acceptor hands a note back. */
-export type RejectReason = 'worn' | 'unknown' | 'limit';
+export type RejectReason = 'worn' | 'unknown' | 'limit' | 'fault';

@@ -1,0 +1,284 @@
+/**
+ * The kiosk's screens, Euroset style (R-TERM-1): idle → main menu → Other services → Products by
+ * catalogs → Aliexpress → Order number → check → phone for change → cash → receipt.
+ * Pure: no timers, no I/O, no children, so `xstate/graph` can walk it. Lookups, cash and payment
+ * are asked of the parent (`io.*` out, `io.*` back); the parent's watchdog sends `timer.inactivity`.
+ *
+ * | state       | tags  | events                                  | goes to                       |
+ * |-------------|-------|-----------------------------------------|-------------------------------|
+ * | idle        |       | kiosk.wake                              | menu                          |
+ * | menu        | menu  | menu.other · menu.category · menu.lang  | services · menu (notice)      |
+ * | services    | menu  | services.catalogs · services.other · back| catalogs · services · menu   |
+ * | catalogs    | menu  | catalogs.aliexpress · catalogs.other    | orderEntry · catalogs         |
+ * | orderEntry  | entry | input.* · order.submit · back           | lookingUp · catalogs          |
+ * | lookingUp   |       | io.orderLookedUp                        | checkData · refused           |
+ * | refused     | menu  | refused.retry · refused.menu            | orderEntry · menu             |
+ * | checkData   | menu  | check.confirm · back                    | phoneEntry · orderEntry       |
+ * | phoneEntry  | entry | input.* · phone.operator · phone.submit | cash · checkData              |
+ * | cash        |       | io.paymentCompleted · io.cashCancelled  | receipt · idle                |
+ * | receipt     | menu  | receipt.done                            | idle                          |
+ * | (menu/entry)|       | timer.inactivity                        | idle                          |
+ */
+import { assign, enqueueActions, sendParent, setup } from 'xstate';
+import type { Lang, Money } from '../src/domain/money.js';
+import type { LookupRefusal, LookupResult } from '../src/domain/orders.js';
+import { guessOperator, isValidPhoneDigits, PHONE_DIGITS } from '../src/domain/phone.js';
+import { OPERATORS, type OperatorId } from '../src/domain/rules.js';
+import type { Receipt } from '../src/domain/store.js';
+import { moveFocus, resolveNav, type NavEvent } from './buttons.js';
+import { kioskButtons, kioskGrid, type KioskButtonEvent, type KioskScreen } from './kioskButtons.js';
+
+export interface KioskInput {
+  lang?: Lang;
+  orderNumberLength?: number;
+}
+
+export interface KioskContext {
+  defaultLang: Lang;
+  lang: Lang;
+  orderNumberLength: number;
+  focus: number;
+  /** i18n key of a one-line notice or hint, cleared by the next key */
+  notice: string | null;
+  orderDigits: string;
+  phoneDigits: string;
+  operator: OperatorId | null;
+  /** true once the customer picked the operator, so typing no longer overrides it */
+  operatorChosen: boolean;
+  payable: { code: string; due: Money } | null;
+  refusal: { code: string; reason: LookupRefusal; due?: Money } | null;
+  receipt: Receipt | null;
+}
+
+export type KioskEvent =
+  | KioskButtonEvent
+  | NavEvent
+  | { type: 'kiosk.wake' }
+  | { type: 'receipt.done' }
+  | { type: 'input.text'; text: string }
+  | { type: 'input.backspace' }
+  | { type: 'input.clear' }
+  | { type: 'io.orderLookedUp'; result: LookupResult }
+  | { type: 'io.paymentCompleted'; receipt: Receipt }
+  | { type: 'io.cashCancelled' }
+  | { type: 'timer.inactivity' };
+
+const initialContext = (input: KioskInput): KioskContext => ({
+  defaultLang: input.lang ?? 'ru',
+  lang: input.lang ?? 'ru',
+  orderNumberLength: input.orderNumberLength ?? 10,
+  focus: 0,
+  notice: null,
+  orderDigits: '',
+  phoneDigits: '',
+  operator: null,
+  operatorChosen: false,
+  payable: null,
+  refusal: null,
+  receipt: null,
+});
+
+/** Appends typed or pasted text to a numeric field: digits only, cut to the field's length. */
+function typeDigits(current: string, text: string, maxLength: number): { digits: string; notice: string | null } {
+  const typed = text.replace(/\D/g, '');
+  const joined = current + typed;
+  const notice = typed.length < text.length ? 'hint.digitsOnly' : joined.length > maxLength ? 'hint.fieldFull' : null;
+  return { digits: joined.slice(0, maxLength), notice };
+}
+
+/** The nav handlers every screen with buttons has; the screen is named because `self` is not reliable mid-transition. */
+const navOn = (screen: KioskScreen) => ({
+  'nav.move': { actions: { type: 'moveFocus', params: { screen } } },
+  'nav.activate': { actions: { type: 'pressButton', params: { screen } } },
+  'nav.press': { actions: { type: 'pressButton', params: { screen } } },
+}) as const;
+
+export const kioskMachine = setup({
+  types: {
+    context: {} as KioskContext,
+    events: {} as KioskEvent,
+    input: {} as KioskInput,
+  },
+  actions: {
+    resetSession: assign(({ context }) => ({ ...initialContext({ lang: context.defaultLang, orderNumberLength: context.orderNumberLength }) })),
+    resetFocus: assign({ focus: 0, notice: null }),
+    focusButton: assign(({ context }, params: { screen: KioskScreen; id: string }) => ({
+      focus: Math.max(0, kioskButtons(params.screen, context).findIndex((b) => b.id === params.id)),
+    })),
+    moveFocus: assign(({ context, event }, params: { screen: KioskScreen }) => {
+      if (event.type !== 'nav.move') return {};
+      const count = kioskButtons(params.screen, context).length;
+      return { focus: moveFocus(context.focus, count, kioskGrid(params.screen).columns, event.dir), notice: null };
+    }),
+    pressButton: enqueueActions(({ context, event, enqueue }, params: { screen: KioskScreen }) => {
+      if (event.type !== 'nav.activate' && event.type !== 'nav.press') return;
+      const resolved = resolveNav(kioskButtons(params.screen, context), context.focus, event);
+      if (resolved) enqueue.raise(resolved);
+    }),
+    toggleLang: assign({ lang: ({ context }) => (context.lang === 'ru' ? 'en' : 'ru') }),
+    noticeOnlyCatalogs: assign({ notice: 'notice.onlyCatalogs' }),
+    noticeNotInEmulator: assign({ notice: 'notice.notInEmulator' }),
+    typeOrderDigits: assign(({ context, event }) => {
+      if (event.type !== 'input.text') return {};
+      const { digits, notice } = typeDigits(context.orderDigits, event.text, context.orderNumberLength);
+      return { orderDigits: digits, notice };
+    }),
+    eraseOrderDigit: assign({ orderDigits: ({ context }) => context.orderDigits.slice(0, -1), notice: null }),
+    clearOrderDigits: assign({ orderDigits: '', notice: null }),
+    typePhoneDigits: assign(({ context, event }) => {
+      if (event.type !== 'input.text') return {};
+      const { digits, notice } = typeDigits(context.phoneDigits, event.text, PHONE_DIGITS);
+      const firstNotNine = digits.length > 0 && digits[0] !== '9';
+      const operator = context.operatorChosen ? context.operator : guessOperator(digits);
+      return { phoneDigits: firstNotNine ? '' : digits, operator, notice: firstNotNine ? 'hint.phoneStartsWith9' : notice };
+    }),
+    erasePhoneDigit: assign(({ context }) => {
+      const phoneDigits = context.phoneDigits.slice(0, -1);
+      return { phoneDigits, notice: null, operator: context.operatorChosen ? context.operator : guessOperator(phoneDigits) };
+    }),
+    clearPhoneDigits: assign(({ context }) => ({ phoneDigits: '', notice: null, operator: context.operatorChosen ? context.operator : null })),
+    cycleOperator: assign(({ context }) => ({
+      operator: OPERATORS[(OPERATORS.indexOf(context.operator ?? 'tele2') + 1) % OPERATORS.length] ?? 'mts',
+      operatorChosen: true,
+      notice: null,
+    })),
+    requestLookup: sendParent(({ context }) => ({ type: 'io.lookupOrder', code: context.orderDigits })),
+    keepPayable: assign(({ event }) => {
+      if (event.type !== 'io.orderLookedUp' || event.result.kind !== 'payable') return {};
+      return { payable: { code: event.result.code, due: event.result.due }, refusal: null };
+    }),
+    keepRefusal: assign(({ event }) => {
+      if (event.type !== 'io.orderLookedUp' || event.result.kind !== 'refused') return {};
+      const { code, reason, due } = event.result;
+      return { refusal: due === undefined ? { code, reason } : { code, reason, due }, payable: null };
+    }),
+    requestCash: sendParent(({ context }) => ({
+      type: 'io.openCash',
+      code: context.payable?.code ?? '',
+      due: context.payable?.due ?? '0.00',
+      phone: `+7${context.phoneDigits}`,
+      operator: context.operator ?? 'mts',
+    })),
+    keepReceipt: assign({ receipt: ({ event }) => (event.type === 'io.paymentCompleted' ? event.receipt : null) }),
+  },
+  guards: {
+    orderNumberComplete: ({ context }) => context.orderDigits.length === context.orderNumberLength,
+    lookupPayable: ({ event }) => event.type === 'io.orderLookedUp' && event.result.kind === 'payable',
+    phoneComplete: ({ context }) => isValidPhoneDigits(context.phoneDigits) && context.operator !== null,
+  },
+}).createMachine({
+  id: 'kiosk',
+  context: ({ input }) => initialContext(input),
+  initial: 'idle',
+  states: {
+    idle: {
+      entry: 'resetSession',
+      on: { 'kiosk.wake': 'menu' },
+    },
+    menu: {
+      tags: ['menu'],
+      entry: 'resetFocus',
+      on: {
+        ...navOn('menu'),
+        'menu.other': 'services',
+        'menu.category': { actions: 'noticeOnlyCatalogs' },
+        'menu.lang': { actions: 'toggleLang' },
+        'timer.inactivity': 'idle',
+      },
+    },
+    services: {
+      tags: ['menu'],
+      entry: 'resetFocus',
+      on: {
+        ...navOn('services'),
+        'services.catalogs': 'catalogs',
+        'services.other': { actions: 'noticeNotInEmulator' },
+        'nav.back': 'menu',
+        'timer.inactivity': 'idle',
+      },
+    },
+    catalogs: {
+      tags: ['menu'],
+      entry: 'resetFocus',
+      on: {
+        ...navOn('catalogs'),
+        'catalogs.aliexpress': 'orderEntry',
+        'catalogs.other': { actions: 'noticeNotInEmulator' },
+        'nav.back': 'services',
+        'timer.inactivity': 'idle',
+      },
+    },
+    orderEntry: {
+      tags: ['entry'],
+      entry: ['resetFocus', { type: 'focusButton', params: { screen: 'orderEntry', id: 'next' } }],
+      on: {
+        ...navOn('orderEntry'),
+        'input.text': { actions: 'typeOrderDigits' },
+        'input.backspace': { actions: 'eraseOrderDigit' },
+        'input.clear': { actions: 'clearOrderDigits' },
+        'order.submit': { guard: 'orderNumberComplete', target: 'lookingUp' },
+        'nav.back': 'catalogs',
+        'timer.inactivity': 'idle',
+      },
+    },
+    lookingUp: {
+      entry: 'requestLookup',
+      on: {
+        'io.orderLookedUp': [
+          { guard: 'lookupPayable', target: 'checkData', actions: 'keepPayable' },
+          { target: 'refused', actions: 'keepRefusal' },
+        ],
+      },
+    },
+    refused: {
+      tags: ['menu'],
+      entry: 'resetFocus',
+      on: {
+        ...navOn('refused'),
+        'refused.retry': { target: 'orderEntry', actions: 'clearOrderDigits' },
+        'refused.menu': 'menu',
+        'timer.inactivity': 'idle',
+      },
+    },
+    checkData: {
+      tags: ['menu'],
+      entry: 'resetFocus',
+      on: {
+        ...navOn('checkData'),
+        'check.confirm': 'phoneEntry',
+        'nav.back': 'orderEntry',
+        'timer.inactivity': 'idle',
+      },
+    },
+    phoneEntry: {
+      tags: ['entry'],
+      entry: ['resetFocus', { type: 'focusButton', params: { screen: 'phoneEntry', id: 'next' } }],
+      on: {
+        ...navOn('phoneEntry'),
+        'input.text': { actions: 'typePhoneDigits' },
+        'input.backspace': { actions: 'erasePhoneDigit' },
+        'input.clear': { actions: 'clearPhoneDigits' },
+        'phone.operator': { actions: 'cycleOperator' },
+        'phone.submit': { guard: 'phoneComplete', target: 'cash' },
+        'nav.back': 'checkData',
+        'timer.inactivity': 'idle',
+      },
+    },
+    cash: {
+      entry: 'requestCash',
+      on: {
+        'io.paymentCompleted': { target: 'receipt', actions: 'keepReceipt' },
+        'io.cashCancelled': 'idle',
+      },
+    },
+    receipt: {
+      tags: ['menu'],
+      entry: 'resetFocus',
+      on: {
+        ...navOn('receipt'),
+        'receipt.done': 'idle',
+        'timer.inactivity': 'idle',
+      },
+    },
+  },
+});

@@ -1,0 +1,260 @@
+/**
+ * The terminal: runs the kiosk screens and, while cash is being taken, a cash session; does the
+ * I/O they ask for through named actors (provided by src/adapters), and owns the inactivity
+ * watchdog. Its delays run on the actor system's clock, so tests drive them with SimulatedClock.
+ *
+ * | region   | state       | events                                  | goes to                     |
+ * |----------|-------------|-----------------------------------------|-----------------------------|
+ * | flow     | recovering  | (recoverUnfinished done)                | recovered · kiosk           |
+ * | flow     | recovered   | recovered.ok                            | kiosk                       |
+ * | flow     | kiosk       | io.lookupOrder · io.openCash            | lookingUp · openingCash     |
+ * | flow     | lookingUp   | (lookupOrder done)                      | kiosk                       |
+ * | flow     | openingCash | (openCashSession done)                  | cash                        |
+ * | flow     | cash        | io.journalNote · cash session done      | journaling · committing · cancelling |
+ * | flow     | journaling  | (journalNote done / error)              | cash                        |
+ * | flow     | committing  | (commitPayment done / error)            | kiosk · fault               |
+ * | flow     | cancelling  | (abandonCashSession done)               | kiosk                       |
+ * | watchdog | check/armed/off | input, child snapshots · after inactivity | check (re-armed)      |
+ * | (root)   |             | nav.* input.* cash.* moreTime.* kiosk.* | routed to the active screen |
+ */
+import { assign, enqueueActions, fromPromise, raise, sendTo, setup, stopChild, type ActorRefFrom } from 'xstate';
+import type { Lang, Money } from '../src/domain/money.js';
+import type { LookupResult } from '../src/domain/orders.js';
+import { DEFAULT_RULES, type KioskRules, type OperatorId } from '../src/domain/rules.js';
+import type { PaymentOutcome, Receipt } from '../src/domain/store.js';
+import { cashMachine, type CashOutput } from './cash.js';
+import { kioskMachine } from './kiosk.js';
+import { inactivityMs } from './watchdog.js';
+
+export interface TerminalInput {
+  rules?: KioskRules;
+  lang?: Lang;
+}
+
+export interface TerminalContext {
+  rules: KioskRules;
+  kiosk: ActorRefFrom<typeof kioskMachine>;
+  cash: ActorRefFrom<typeof cashMachine> | null;
+  sessionId: string | null;
+  recovered: Receipt[];
+  /** how the cash session ended: Pay, or a timeout with no answer */
+  trigger: CashOutput['trigger'];
+  /** what went wrong with the store, for the fault screen */
+  fault: string | null;
+}
+
+interface OpenCashRequest {
+  code: string;
+  due: Money;
+  phone: string;
+  operator: OperatorId;
+}
+
+export type TerminalEvent =
+  | { type: 'io.lookupOrder'; code: string }
+  | ({ type: 'io.openCash' } & OpenCashRequest)
+  | { type: 'io.journalNote'; note: number }
+  | { type: 'recovered.ok' }
+  | { type: 'watchdog.rearm' }
+  | { type: 'xstate.done.actor.cash'; output: CashOutput }
+  | { type: `nav.${string}`; [key: string]: unknown }
+  | { type: `input.${string}`; [key: string]: unknown }
+  | { type: `cash.${string}`; [key: string]: unknown }
+  | { type: `moreTime.${string}` }
+  | { type: `kiosk.${string}` };
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const unprovided = (name: string) => () => Promise.reject(new Error(`the terminal's "${name}" actor was not provided`));
+
+export const terminalMachine = setup({
+  types: {
+    context: {} as TerminalContext,
+    events: {} as TerminalEvent,
+    input: {} as TerminalInput,
+  },
+  actors: {
+    kiosk: kioskMachine,
+    cash: cashMachine,
+    recoverUnfinished: fromPromise<PaymentOutcome[]>(unprovided('recoverUnfinished')),
+    lookupOrder: fromPromise<LookupResult, { code: string }>(unprovided('lookupOrder')),
+    openCashSession: fromPromise<string, OpenCashRequest>(unprovided('openCashSession')),
+    journalNote: fromPromise<void, { sessionId: string; note: number }>(unprovided('journalNote')),
+    commitPayment: fromPromise<PaymentOutcome, { sessionId: string; trigger: CashOutput['trigger'] }>(unprovided('commitPayment')),
+    abandonCashSession: fromPromise<void, { sessionId: string }>(unprovided('abandonCashSession')),
+  },
+  delays: {
+    inactivity: ({ context }) => inactivityMs(context.kiosk.getSnapshot(), context.cash?.getSnapshot(), context.rules.timeouts) ?? 0,
+  },
+  guards: {
+    hasInactivityTimeout: ({ context }) =>
+      inactivityMs(context.kiosk.getSnapshot(), context.cash?.getSnapshot(), context.rules.timeouts) !== null,
+    recoveredSome: (_, params: { outcomes: PaymentOutcome[] }) => params.outcomes.length > 0,
+    cashSettled: (_, params: { output: CashOutput }) => params.output.result === 'settled',
+  },
+  actions: {
+    routeInput: enqueueActions(({ context, event, enqueue }) => {
+      const target = context.cash?.getSnapshot().status === 'active' ? context.cash : context.kiosk;
+      enqueue.sendTo(target, event as never);
+    }),
+    rearmWatchdog: raise({ type: 'watchdog.rearm' as const }),
+    deliverTimeout: enqueueActions(({ context, enqueue }) => {
+      const target = context.cash?.getSnapshot().status === 'active' ? context.cash : context.kiosk;
+      enqueue.sendTo(target, { type: 'timer.inactivity' });
+    }),
+    keepRecovered: assign((_, params: { outcomes: PaymentOutcome[] }) => ({ recovered: params.outcomes.map((o) => o.receipt) })),
+    forgetRecovered: assign({ recovered: [] }),
+    keepTrigger: assign((_, params: { output: CashOutput }) => ({ trigger: params.output.trigger })),
+    deliverLookup: sendTo(({ context }) => context.kiosk, (_, params: { result: LookupResult }) => ({
+      type: 'io.orderLookedUp' as const,
+      result: params.result,
+    })),
+    startCash: assign(({ context, spawn }, params: { sessionId: string }) => ({
+      sessionId: params.sessionId,
+      cash: spawn('cash', {
+        id: 'cash',
+        syncSnapshot: true,
+        input: { due: context.kiosk.getSnapshot().context.payable?.due ?? '0.00', cap: context.rules.terminalCap },
+      }),
+    })),
+    confirmNote: sendTo('cash', { type: 'io.noteJournaled' as const }),
+    refuseNote: sendTo('cash', { type: 'io.journalFailed' as const }),
+    finishCash: enqueueActions(({ enqueue }) => {
+      enqueue(stopChild('cash'));
+      enqueue.assign({ cash: null, sessionId: null });
+    }),
+    deliverReceipt: sendTo(({ context }) => context.kiosk, (_, params: { outcome: PaymentOutcome }) => ({
+      type: 'io.paymentCompleted' as const,
+      receipt: params.outcome.receipt,
+    })),
+    deliverCancel: sendTo(({ context }) => context.kiosk, { type: 'io.cashCancelled' as const }),
+    keepFault: assign((_, params: { error: unknown }) => ({ fault: errorText(params.error) })),
+  },
+}).createMachine({
+  id: 'terminal',
+  type: 'parallel',
+  context: ({ input, spawn }) => ({
+    rules: input.rules ?? DEFAULT_RULES,
+    kiosk: spawn('kiosk', { id: 'kiosk', syncSnapshot: true, input: { lang: input.lang ?? 'ru', orderNumberLength: (input.rules ?? DEFAULT_RULES).orderNumberLength } }),
+    cash: null,
+    sessionId: null,
+    recovered: [],
+    trigger: 'pay',
+    fault: null,
+  }),
+  // Every key re-arms the watchdog, even one that changes nothing on screen (a touch on a real kiosk does).
+  on: {
+    'nav.*': { actions: ['routeInput', 'rearmWatchdog'] },
+    'input.*': { actions: ['routeInput', 'rearmWatchdog'] },
+    'cash.*': { actions: ['routeInput', 'rearmWatchdog'] },
+    'moreTime.*': { actions: ['routeInput', 'rearmWatchdog'] },
+    'kiosk.*': { actions: ['routeInput', 'rearmWatchdog'] },
+  },
+  states: {
+    flow: {
+      initial: 'recovering',
+      states: {
+        recovering: {
+          invoke: {
+            src: 'recoverUnfinished',
+            onDone: [
+              {
+                guard: { type: 'recoveredSome', params: ({ event }) => ({ outcomes: event.output }) },
+                target: 'recovered',
+                actions: { type: 'keepRecovered', params: ({ event }) => ({ outcomes: event.output }) },
+              },
+              { target: 'kiosk' },
+            ],
+            onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
+          },
+        },
+        recovered: { on: { 'recovered.ok': { target: 'kiosk', actions: 'forgetRecovered' } } },
+        kiosk: {
+          on: {
+            'io.lookupOrder': 'lookingUp',
+            'io.openCash': 'openingCash',
+          },
+        },
+        lookingUp: {
+          invoke: {
+            src: 'lookupOrder',
+            input: ({ event }) => ({ code: (event as { code: string }).code }),
+            onDone: { target: 'kiosk', actions: { type: 'deliverLookup', params: ({ event }) => ({ result: event.output }) } },
+            onError: {
+              target: 'kiosk',
+              actions: {
+                type: 'deliverLookup',
+                params: ({ context }) => ({
+                  result: { kind: 'refused', code: context.kiosk.getSnapshot().context.orderDigits, reason: 'unavailable' },
+                }),
+              },
+            },
+          },
+        },
+        openingCash: {
+          invoke: {
+            src: 'openCashSession',
+            input: ({ event }) => event as unknown as OpenCashRequest,
+            onDone: { target: 'cash', actions: { type: 'startCash', params: ({ event }) => ({ sessionId: event.output }) } },
+            onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
+          },
+        },
+        cash: {
+          on: {
+            'io.journalNote': 'journaling',
+            'xstate.done.actor.cash': [
+              {
+                guard: { type: 'cashSettled', params: ({ event }) => ({ output: event.output as CashOutput }) },
+                target: 'committing',
+                actions: { type: 'keepTrigger', params: ({ event }) => ({ output: event.output as CashOutput }) },
+              },
+              { target: 'cancelling' },
+            ],
+          },
+        },
+        journaling: {
+          invoke: {
+            src: 'journalNote',
+            input: ({ context, event }) => ({ sessionId: context.sessionId ?? '', note: (event as { note: number }).note }),
+            onDone: { target: 'cash', actions: 'confirmNote' },
+            onError: { target: 'cash', actions: 'refuseNote' },
+          },
+        },
+        committing: {
+          invoke: {
+            src: 'commitPayment',
+            input: ({ context }) => ({ sessionId: context.sessionId ?? '', trigger: context.trigger }),
+            onDone: {
+              target: 'kiosk',
+              actions: ['finishCash', { type: 'deliverReceipt', params: ({ event }) => ({ outcome: event.output }) }],
+            },
+            onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
+          },
+        },
+        cancelling: {
+          invoke: {
+            src: 'abandonCashSession',
+            input: ({ context }) => ({ sessionId: context.sessionId ?? '' }),
+            onDone: { target: 'kiosk', actions: ['finishCash', 'deliverCancel'] },
+            onError: { target: 'kiosk', actions: ['finishCash', 'deliverCancel'] },
+          },
+        },
+        fault: {},
+      },
+    },
+    watchdog: {
+      initial: 'check',
+      on: {
+        'xstate.snapshot.kiosk': '.check',
+        'xstate.snapshot.cash': '.check',
+        'watchdog.rearm': '.check',
+      },
+      states: {
+        check: { always: [{ guard: 'hasInactivityTimeout', target: 'armed' }, { target: 'off' }] },
+        armed: { after: { inactivity: { target: 'check', actions: 'deliverTimeout' } } },
+        off: {},
+      },
+    },
+  },
+});
+
+export type TerminalActor = import('xstate').Actor<typeof terminalMachine>;

@@ -1,0 +1,31 @@
+import { createActor, SimulatedClock, waitFor } from 'xstate';
+import { it, expect } from 'vitest';
+import { provideTerminal } from '../src/adapters/terminalActors.js';
+import { MemoryStore } from '../src/domain/memoryStore.js';
+import { seedDemo } from '../src/domain/demo.js';
+import { DEFAULT_RULES } from '../src/domain/rules.js';
+
+it('R-TERM-2: demo order 1000000001 paid with a 5,000 ₽ note credits 250 ₽ to the phone, then the receipt times out to idle', async () => {
+  const clock = new SimulatedClock(); clock.set(Date.UTC(2026, 10, 22, 7));
+  const store = new MemoryStore(); seedDemo(store, clock.now());
+  let n = 0;
+  const machine = provideTerminal({ store, clock, rules: DEFAULT_RULES, terminalId: 'T-1', newSessionId: () => `s${++n}` });
+  const t = createActor(machine, { clock, input: { lang: 'en' } }).start();
+  await waitFor(t, (s) => s.matches({ flow: 'kiosk' }));
+  const k = () => t.getSnapshot().context.kiosk.getSnapshot();
+  t.send({ type: 'kiosk.wake' }); expect(k().value).toBe('menu');
+  t.send({ type: 'nav.press', id: 'other' }); t.send({ type: 'nav.press', id: 'catalogs' }); t.send({ type: 'nav.press', id: 'aliexpress' });
+  t.send({ type: 'input.text', text: '1000000001' }); t.send({ type: 'nav.activate' });
+  await waitFor(t, () => k().value === 'checkData');
+  t.send({ type: 'nav.press', id: 'next' });
+  t.send({ type: 'input.text', text: '9161234567' }); expect(k().context.operator).toBe('mts'); t.send({ type: 'nav.activate' });
+  await waitFor(t, (s) => s.matches({ flow: 'cash' }));
+  t.send({ type: 'cash.inserted', note: 5000 });
+  await waitFor(t, (s) => s.context.cash?.getSnapshot().value === 'holding');
+  t.send({ type: 'nav.press', id: 'pay' });
+  await waitFor(t, () => k().value === 'receipt');
+  expect(k().context.receipt?.toPhone).toBe('250.00');
+  expect(t.getSnapshot().value).toMatchObject({ watchdog: 'armed' });
+  clock.increment(30_000);
+  expect(k().value).toBe('idle');
+});
