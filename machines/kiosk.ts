@@ -242,7 +242,7 @@ export const kioskMachine = setup({
     },
     checkData: {
       tags: ['menu'],
-      entry: 'resetFocus',
+      entry: ['resetFocus', { type: 'focusButton', params: { screen: 'checkData', id: 'next' } }],
       on: {
         ...navOn('checkData'),
         'check.confirm': 'phoneEntry',

@@ -71,7 +71,7 @@ export function kioskButtons(screen: KioskScreen, facts: ButtonFacts): KioskButt
     case 'orderEntry':
       return [
         button('backspace', 'button.backspace', { type: 'input.backspace' }, 'backspace'),
-        button('clear', 'button.clear', { type: 'input.clear' }, 'delete'),
+        button('clear', 'button.clear', { type: 'input.clear' }, '*'),
         back(),
         button('next', 'button.next', { type: 'order.submit' }, undefined, facts.orderDigits.length === facts.orderNumberLength),
       ];
@@ -82,7 +82,7 @@ export function kioskButtons(screen: KioskScreen, facts: ButtonFacts): KioskButt
     case 'phoneEntry':
       return [
         button('backspace', 'button.backspace', { type: 'input.backspace' }, 'backspace'),
-        button('clear', 'button.clear', { type: 'input.clear' }, 'delete'),
+        button('clear', 'button.clear', { type: 'input.clear' }, '*'),
         button('operator', 'button.operator', { type: 'phone.operator' }, 'tab'),
         back(),
         button('next', 'button.next', { type: 'phone.submit' }, undefined, isValidPhoneDigits(facts.phoneDigits) && facts.operator !== null),
@@ -92,4 +92,4 @@ export function kioskButtons(screen: KioskScreen, facts: ButtonFacts): KioskButt
   }
 }
 
-export const kioskGrid = (screen: KioskScreen): Grid => ({ columns: screen === 'menu' ? 2 : screen.endsWith('Entry') ? 4 : 1 });
+export const kioskGrid = (screen: KioskScreen): Grid => ({ columns: screen === 'menu' ? 2 : 1 });

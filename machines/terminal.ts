@@ -21,7 +21,7 @@ import { assign, enqueueActions, fromPromise, raise, sendTo, setup, stopChild, t
 import type { Lang, Money } from '../src/domain/money.js';
 import type { LookupResult } from '../src/domain/orders.js';
 import { DEFAULT_RULES, type KioskRules, type OperatorId } from '../src/domain/rules.js';
-import type { PaymentOutcome, Receipt } from '../src/domain/store.js';
+import type { PaymentOutcome, Receipt, Sms } from '../src/domain/store.js';
 import { cashMachine, type CashOutput } from './cash.js';
 import { kioskMachine } from './kiosk.js';
 import { inactivityMs } from './watchdog.js';
@@ -37,6 +37,8 @@ export interface TerminalContext {
   cash: ActorRefFrom<typeof cashMachine> | null;
   sessionId: string | null;
   recovered: Receipt[];
+  /** SMS sent to customers' phones by this terminal's payments, for the phone panel */
+  sms: Sms[];
   /** how the cash session ended: Pay, or a timeout with no answer */
   trigger: CashOutput['trigger'];
   /** what went wrong with the store, for the fault screen */
@@ -101,7 +103,11 @@ export const terminalMachine = setup({
       const target = context.cash?.getSnapshot().status === 'active' ? context.cash : context.kiosk;
       enqueue.sendTo(target, { type: 'timer.inactivity' });
     }),
-    keepRecovered: assign((_, params: { outcomes: PaymentOutcome[] }) => ({ recovered: params.outcomes.map((o) => o.receipt) })),
+    keepRecovered: assign(({ context }, params: { outcomes: PaymentOutcome[] }) => ({
+      recovered: params.outcomes.map((o) => o.receipt),
+      sms: [...context.sms, ...params.outcomes.flatMap((o) => o.sms)],
+    })),
+    keepSms: assign(({ context }, params: { outcome: PaymentOutcome }) => ({ sms: [...context.sms, ...params.outcome.sms] })),
     forgetRecovered: assign({ recovered: [] }),
     keepTrigger: assign((_, params: { output: CashOutput }) => ({ trigger: params.output.trigger })),
     deliverLookup: sendTo(({ context }) => context.kiosk, (_, params: { result: LookupResult }) => ({
@@ -138,6 +144,7 @@ export const terminalMachine = setup({
     cash: null,
     sessionId: null,
     recovered: [],
+    sms: [],
     trigger: 'pay',
     fault: null,
   }),
@@ -225,7 +232,11 @@ export const terminalMachine = setup({
             input: ({ context }) => ({ sessionId: context.sessionId ?? '', trigger: context.trigger }),
             onDone: {
               target: 'kiosk',
-              actions: ['finishCash', { type: 'deliverReceipt', params: ({ event }) => ({ outcome: event.output }) }],
+              actions: [
+                'finishCash',
+                { type: 'keepSms', params: ({ event }) => ({ outcome: event.output }) },
+                { type: 'deliverReceipt', params: ({ event }) => ({ outcome: event.output }) },
+              ],
             },
             onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
           },

@@ -1,0 +1,56 @@
+/** Cash: due / inserted / to the order / to the phone, live, with the acceptor's last word. */
+import React from 'react';
+import { Box, Text } from 'ink';
+import { Buttons } from './Buttons.js';
+import type { View } from '../src/app/view.js';
+import type { CashNotice } from '../machines/cash.js';
+import type { Lang } from '../src/domain/money.js';
+import { t } from '../src/i18n/index.js';
+import { formatMoney, formatNote, formatPhone } from '../src/i18n/format.js';
+
+function noticeText(notice: CashNotice | null, lang: Lang, cap: string): { text: string; color: string } | null {
+  if (!notice) return null;
+  switch (notice.kind) {
+    case 'accepted':
+      return { text: t(lang, 'cash.accepted', { note: formatNote(notice.note, lang) }), color: 'green' };
+    case 'rejected':
+      return {
+        text: t(lang, `cash.rejected.${notice.reason}`, { note: formatNote(notice.note, lang), cap: formatMoney(cap, lang) }),
+        color: 'red',
+      };
+    case 'busy':
+      return { text: t(lang, 'cash.busy'), color: 'yellow' };
+    case 'payLocked':
+      return null;
+  }
+}
+
+function Row({ label, value, bold }: { label: string; value: string; bold?: boolean }) {
+  return (
+    <Box>
+      <Box width={32}>
+        <Text wrap="truncate">{label}</Text>
+      </Box>
+      <Text bold={bold ?? false}>{value.padStart(13)}</Text>
+    </Box>
+  );
+}
+
+export function CashScreen({ view }: { view: View }) {
+  const { lang, cash, split } = view;
+  if (!cash || !split) return null;
+  const money = (m: string) => formatMoney(m, lang);
+  const notice = noticeText(cash.notice, lang, cash.cap);
+  return (
+    <Box flexDirection="column">
+      <Row label={t(lang, 'cash.due')} value={money(cash.due)} bold />
+      <Row label={t(lang, 'cash.inserted')} value={money(cash.inserted)} bold />
+      <Row label={t(lang, 'cash.toOrder')} value={money(split.toOrder)} />
+      <Row label={t(lang, 'cash.toPhone', { phone: formatPhone(`+7${view.kiosk.phoneDigits}`) })} value={money(split.toPhone)} />
+      <Text color={notice?.color ?? 'white'} wrap="truncate">{notice ? notice.text : ' '}</Text>
+      <Text dimColor wrap="wrap">{t(lang, 'cash.keys')}</Text>
+      <Text wrap="truncate">{split.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { due: money(cash.due) })}</Text>
+      <Buttons buttons={view.buttons} focus={view.focus} lang={lang} columns={2} />
+    </Box>
+  );
+}

@@ -1,0 +1,24 @@
+/** "Check your data": the order, the amount due, and the no-change warning (R-TERM-2, R-TERM-6). */
+import React from 'react';
+import { Box, Text } from 'ink';
+import { Buttons } from './Buttons.js';
+import type { View } from '../src/app/view.js';
+import { t } from '../src/i18n/index.js';
+import { formatMoney } from '../src/i18n/format.js';
+
+export function CheckDataScreen({ view }: { view: View }) {
+  const { lang, kiosk } = view;
+  return (
+    <Box flexDirection="column">
+      <Text>{`${t(lang, 'check.order')}: `}<Text bold>{kiosk.payable?.code ?? ''}</Text></Text>
+      <Text>{`${t(lang, 'check.due')}: `}<Text bold color="green">{formatMoney(kiosk.payable?.due ?? '0.00', lang)}</Text></Text>
+      <Box marginTop={1} flexDirection="column">
+        <Text color="yellow">{t(lang, 'check.noChange')}</Text>
+        <Text dimColor>{t(lang, 'check.advice')}</Text>
+      </Box>
+      <Box marginTop={1}>
+        <Buttons buttons={view.buttons} focus={view.focus} lang={lang} columns={2} />
+      </Box>
+    </Box>
+  );
+}

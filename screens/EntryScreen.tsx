@@ -1,0 +1,36 @@
+/** Order-number and phone entry: a masked field over an on-screen keypad. */
+import React from 'react';
+import { Box, Text } from 'ink';
+import { Buttons } from './Buttons.js';
+import type { View } from '../src/app/view.js';
+import { maskPhone } from '../src/domain/phone.js';
+import { t } from '../src/i18n/index.js';
+import { operatorName } from '../src/i18n/format.js';
+
+const KEYPAD = ['[1] [2] [3]', '[4] [5] [6]', '[7] [8] [9]', '    [0]    '];
+
+export function EntryScreen({ view }: { view: View }) {
+  const { kiosk, lang } = view;
+  const isPhone = view.screen === 'phoneEntry';
+  const field = isPhone ? maskPhone(kiosk.phoneDigits) : kiosk.orderDigits.padEnd(kiosk.orderNumberLength, '_').split('').join(' ');
+  const labels: Record<string, string> = isPhone ? { operator: `${t(lang, 'button.operator')}: ${operatorName(kiosk.operator)}` } : {};
+  return (
+    <Box flexDirection="column">
+      <Text>{isPhone ? t(lang, 'phone.prompt') : t(lang, 'order.prompt', { length: kiosk.orderNumberLength })}</Text>
+      <Box borderStyle="single" paddingX={1} alignSelf="flex-start">
+        <Text bold>{field}</Text>
+      </Box>
+      {isPhone ? (
+        <Text>{`${t(lang, 'phone.operator')}: ${kiosk.operator ? operatorName(kiosk.operator) : t(lang, 'phone.operatorUnknown')}`}</Text>
+      ) : null}
+      <Box flexDirection="row" marginTop={isPhone ? 0 : 1}>
+        <Box flexDirection="column" marginRight={2}>
+          {KEYPAD.map((row) => (
+            <Text key={row} dimColor>{row}</Text>
+          ))}
+        </Box>
+        <Buttons buttons={view.buttons} focus={view.focus} lang={lang} labels={labels} />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,28 @@
+/** The kiosk's frame: brand bar, title, body, the notice line and the help line. */
+import React from 'react';
+import { Box, Text } from 'ink';
+
+export interface FrameProps {
+  brand: string;
+  title: string;
+  /** a one-line notice or hint under the body */
+  notice?: string | null;
+  help: string;
+  width: number;
+  height: number;
+  children?: React.ReactNode;
+}
+
+export function Frame({ brand, title, notice, help, width, height, children }: FrameProps) {
+  return (
+    <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor="yellow">
+      <Text backgroundColor="yellow" color="black" bold wrap="truncate">{` ${brand} `.padEnd(width - 2)}</Text>
+      <Text bold wrap="truncate">{` ${title}`}</Text>
+      <Box flexDirection="column" flexGrow={1} paddingX={1} paddingTop={1}>
+        {children}
+      </Box>
+      <Text color="magenta" wrap="truncate">{notice ? ` ${notice}` : ' '}</Text>
+      <Text dimColor wrap="truncate">{` ${help}`}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,34 @@
+/** The printed receipt (R-TERM-5, R-CASH-4). */
+import React from 'react';
+import { Box, Text } from 'ink';
+import { Buttons } from './Buttons.js';
+import type { View } from '../src/app/view.js';
+import type { Receipt } from '../src/domain/store.js';
+import type { Lang } from '../src/domain/money.js';
+import { receiptFooter, receiptLines } from '../src/domain/receiptText.js';
+
+export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: Lang }) {
+  return (
+    <Box flexDirection="column" borderStyle="single" paddingX={1}>
+      {receiptLines(receipt, lang).map((line) => (
+        <Box key={line.label} justifyContent="space-between">
+          <Text wrap="truncate">{line.label}</Text>
+          <Text bold>{` ${line.value}`}</Text>
+        </Box>
+      ))}
+      {receiptFooter(receipt, lang).map((line) => (
+        <Text key={line} color="yellow">{line}</Text>
+      ))}
+    </Box>
+  );
+}
+
+export function ReceiptScreen({ view }: { view: View }) {
+  const receipt = view.kiosk.receipt;
+  return (
+    <Box flexDirection="column">
+      {receipt ? <ReceiptView receipt={receipt} lang={view.lang} /> : null}
+      <Buttons buttons={view.buttons} focus={view.focus} lang={view.lang} />
+    </Box>
+  );
+}

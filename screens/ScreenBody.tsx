@@ -1,0 +1,77 @@
+/** Picks the screen component, title and help line for what the terminal shows now. */
+import React from 'react';
+import type { View } from '../src/app/view.js';
+import { t } from '../src/i18n/index.js';
+import { CashScreen } from './CashScreen.js';
+import { CheckDataScreen } from './CheckDataScreen.js';
+import { EntryScreen } from './EntryScreen.js';
+import { IdleScreen } from './IdleScreen.js';
+import { MenuScreen } from './MenuScreen.js';
+import { MoreTimeDialog } from './MoreTimeDialog.js';
+import { ReceiptScreen } from './ReceiptScreen.js';
+import { RefusedScreen } from './RefusedScreen.js';
+import { FaultScreen, RecoveredScreen, WaitScreen } from './StatusScreens.js';
+
+const TITLES: Record<View['screen'], string> = {
+  idle: 'idle.title',
+  menu: 'menu.title',
+  services: 'services.title',
+  catalogs: 'catalogs.title',
+  orderEntry: 'order.title',
+  lookingUp: 'order.title',
+  refused: 'refused.title',
+  checkData: 'check.title',
+  phoneEntry: 'phone.title',
+  cash: 'cash.title',
+  moreTime: 'cash.title',
+  processing: 'cash.title',
+  receipt: 'receipt.title',
+  recovered: 'recovered.title',
+  fault: 'fault.title',
+};
+
+const HELP: Record<View['mode'], string> = {
+  wake: 'help.idle',
+  buttons: 'help.buttons',
+  digits: 'help.entry',
+  cash: 'help.cash',
+  dialog: 'help.dialog',
+  busy: 'help.wait',
+  acknowledge: 'help.recovered',
+  halted: 'help.idle',
+};
+
+export const screenTitle = (view: View): string => t(view.lang, TITLES[view.screen]);
+export const screenHelp = (view: View): string => t(view.lang, view.screen === 'phoneEntry' ? 'help.phone' : HELP[view.mode]);
+
+export function ScreenBody({ view }: { view: View }) {
+  switch (view.screen) {
+    case 'idle':
+      return <IdleScreen view={view} />;
+    case 'menu':
+    case 'services':
+    case 'catalogs':
+      return <MenuScreen view={view} />;
+    case 'orderEntry':
+    case 'phoneEntry':
+      return <EntryScreen view={view} />;
+    case 'lookingUp':
+      return <WaitScreen view={view} message="lookup.busy" />;
+    case 'refused':
+      return <RefusedScreen view={view} />;
+    case 'checkData':
+      return <CheckDataScreen view={view} />;
+    case 'cash':
+      return <CashScreen view={view} />;
+    case 'moreTime':
+      return <MoreTimeDialog view={view} />;
+    case 'processing':
+      return <WaitScreen view={view} message="processing" />;
+    case 'receipt':
+      return <ReceiptScreen view={view} />;
+    case 'recovered':
+      return <RecoveredScreen view={view} />;
+    case 'fault':
+      return <FaultScreen view={view} />;
+  }
+}

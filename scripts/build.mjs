@@ -1,0 +1,35 @@
+// Bundles the CLI with esbuild: one file starts about twice as fast as the unbundled Ink app.
+import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const entries = { kiosk: 'src/cli.tsx' };
+
+/** Ink loads react-devtools-core only when DEV=true; the bundle gets an empty stand-in. */
+const noDevtools = {
+  name: 'no-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };' }));
+  },
+};
+await build({
+  entryPoints: entries,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  jsx: 'automatic',
+  minify: false,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  // The native SQLite binding stays outside the bundle.
+  external: ['better-sqlite3'],
+  plugins: [noDevtools],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __kioskRequire } from 'node:module'; const require = __kioskRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+chmodSync('dist/kiosk.js', 0o755);

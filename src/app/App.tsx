@@ -1,0 +1,61 @@
+/** The app shell: size guard, kiosk frame with the current screen, phone panel, keys → events. */
+import React from 'react';
+import { Box, Text, useApp, useInput } from 'ink';
+import { TerminalContext } from './context.js';
+import { mapKey } from './keymap.js';
+import { viewOf, type View } from './view.js';
+import { useTerminalSize } from './useTerminalSize.js';
+import { t } from '../i18n/index.js';
+import { Frame } from '../../screens/Frame.js';
+import { PhonePanel } from '../../screens/PhonePanel.js';
+import { ScreenBody, screenHelp, screenTitle } from '../../screens/ScreenBody.js';
+
+export const MIN_COLUMNS = 80;
+export const MIN_ROWS = 24;
+
+export interface AppProps {
+  terminalId: string;
+  /** called once when the user quits (Ctrl+C anywhere, q on the idle screen) */
+  onQuit?: () => void;
+}
+
+function useKeys(onQuit?: () => void) {
+  const actor = TerminalContext.useActorRef();
+  const { exit } = useApp();
+  useInput((input, key) => {
+    // Read the live snapshot, not the last render's: pasted or scripted keys can outrun the frames.
+    const action = mapKey(viewOf(actor.getSnapshot()), input, key);
+    if (action.kind === 'send') actor.send(action.event);
+    if (action.kind === 'quit') {
+      onQuit?.();
+      exit();
+    }
+  });
+}
+
+export function App({ terminalId, onQuit }: AppProps) {
+  useKeys(onQuit);
+  const view: View = TerminalContext.useSelector(viewOf);
+  const { columns, rows } = useTerminalSize();
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    return <Text color="yellow">{t(view.lang, 'size.enlarge', { columns, rows })}</Text>;
+  }
+  const height = rows - 1;
+  const panelWidth = columns >= 100 ? 30 : 26;
+  const notice = view.kiosk.notice && view.mode !== 'cash' ? t(view.lang, view.kiosk.notice) : null;
+  return (
+    <Box flexDirection="row" width={columns} height={height}>
+      <Frame
+        brand={t(view.lang, 'brand', { terminal: terminalId })}
+        title={screenTitle(view)}
+        notice={notice}
+        help={screenHelp(view)}
+        width={columns - panelWidth}
+        height={height}
+      >
+        <ScreenBody view={view} />
+      </Frame>
+      <PhonePanel messages={view.sms} lang={view.lang} width={panelWidth} height={height} />
+    </Box>
+  );
+}

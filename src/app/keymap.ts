@@ -1,0 +1,70 @@
+/**
+ * Keys → terminal events, per input mode. Pure, so the same mapping serves Ink's `useInput`, the
+ * tape runner and tests. Anything unmapped is ignored, so no key can crash the app.
+ */
+import type { Key } from 'ink';
+import { BANKNOTES } from '../domain/rules.js';
+import type { TerminalEvent } from '../../machines/terminal.js';
+import type { View } from './view.js';
+
+export type KeyAction = { kind: 'send'; event: TerminalEvent } | { kind: 'quit' } | { kind: 'none' };
+
+/** Shift+1…8 on a US layout: a worn note of that denomination. */
+const SHIFTED_DIGITS = '!@#$%^&*';
+
+const send = (event: TerminalEvent): KeyAction => ({ kind: 'send', event });
+const NONE: KeyAction = { kind: 'none' };
+
+/** The hotkey name of a key press, as buttons spell them. */
+export function hotkeyOf(input: string, key: Partial<Key>): string | null {
+  if (key.escape) return 'esc';
+  if (key.backspace || key.delete) return 'backspace';
+  if (key.tab) return 'tab';
+  if (key.return) return 'enter';
+  if (input.length === 1 && !key.ctrl && !key.meta) return input.toLowerCase();
+  return null;
+}
+
+function arrow(key: Partial<Key>): KeyAction | null {
+  const dir = key.upArrow ? 'up' : key.downArrow ? 'down' : key.leftArrow ? 'left' : key.rightArrow ? 'right' : null;
+  return dir ? send({ type: 'nav.move', dir }) : null;
+}
+
+function buttonFor(view: View, hotkey: string | null): KeyAction | null {
+  if (!hotkey) return null;
+  const button = view.buttons.find((b) => b.hotkey === hotkey);
+  return button ? send({ type: 'nav.press', id: button.id }) : null;
+}
+
+function cashNote(input: string): KeyAction | null {
+  if (input === '0') return send({ type: 'cash.inserted', note: 0 });
+  const good = '12345678'.indexOf(input);
+  if (good >= 0) return send({ type: 'cash.inserted', note: BANKNOTES[good] ?? 0, condition: 'good' });
+  const worn = SHIFTED_DIGITS.indexOf(input);
+  if (worn >= 0) return send({ type: 'cash.inserted', note: BANKNOTES[worn] ?? 0, condition: 'worn' });
+  return null;
+}
+
+export function mapKey(view: View, input: string, key: Partial<Key>): KeyAction {
+  if (key.ctrl && input === 'c') return { kind: 'quit' };
+  const hotkey = hotkeyOf(input, key);
+  switch (view.mode) {
+    case 'halted':
+      return hotkey === 'q' ? { kind: 'quit' } : NONE;
+    case 'busy':
+      return NONE;
+    case 'wake':
+      return hotkey === 'q' ? { kind: 'quit' } : send({ type: 'kiosk.wake' });
+    case 'acknowledge':
+      return send({ type: 'recovered.ok' });
+    case 'digits':
+      if (hotkey === 'backspace') return send({ type: 'input.backspace' });
+      if (hotkey === 'enter') return send({ type: 'nav.activate' });
+      return arrow(key) ?? buttonFor(view, hotkey) ?? (input && !key.ctrl && !key.meta ? send({ type: 'input.text', text: input }) : NONE);
+    case 'cash':
+      return (key.return ? send({ type: 'nav.activate' }) : null) ?? arrow(key) ?? buttonFor(view, hotkey) ?? cashNote(input) ?? NONE;
+    case 'dialog':
+    case 'buttons':
+      return (key.return ? send({ type: 'nav.activate' }) : null) ?? arrow(key) ?? buttonFor(view, hotkey) ?? NONE;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * What is on the screen right now, derived from the terminal's snapshot: the screen to draw, its
+ * buttons and focus, and the language. Screens and the keymap read this, never the machines' insides.
+ */
+import type { SnapshotFrom } from 'xstate';
+import type { Button } from '../../machines/buttons.js';
+import { cashButtons, type CashScreen } from '../../machines/cashButtons.js';
+import type { CashContext } from '../../machines/cash.js';
+import type { KioskContext } from '../../machines/kiosk.js';
+import { kioskButtons, kioskGrid, type KioskScreen } from '../../machines/kioskButtons.js';
+import type { terminalMachine } from '../../machines/terminal.js';
+import type { Lang, Money } from '../domain/money.js';
+import type { Receipt, Sms } from '../domain/store.js';
+import { covers, settle } from '../domain/settlement.js';
+
+export type ScreenName =
+  | 'idle'
+  | KioskScreen
+  | 'lookingUp'
+  | 'cash'
+  | 'moreTime'
+  | 'processing'
+  | 'recovered'
+  | 'fault';
+
+/** How keys are read on this screen. */
+export type InputMode = 'wake' | 'buttons' | 'digits' | 'cash' | 'dialog' | 'busy' | 'acknowledge' | 'halted';
+
+export interface View {
+  screen: ScreenName;
+  mode: InputMode;
+  lang: Lang;
+  buttons: Button[];
+  focus: number;
+  columns: number;
+  kiosk: KioskContext;
+  cash: CashContext | null;
+  recovered: Receipt[];
+  fault: string | null;
+  /** the live split of the inserted cash (R-TERM-2), while cash is being taken */
+  split: { toOrder: Money; toPhone: Money; covered: boolean } | null;
+  /** SMS that reached customers' phones on this terminal, oldest first */
+  sms: Sms[];
+  /** dotted state path for tapes' ExpectState, e.g. `kiosk.orderEntry`, `cash.holding` */
+  statePath: string;
+}
+
+const MODE: Record<string, InputMode> = {
+  idle: 'wake',
+  orderEntry: 'digits',
+  phoneEntry: 'digits',
+  lookingUp: 'busy',
+  cash: 'busy',
+};
+
+export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
+  const kioskSnap = snapshot.context.kiosk.getSnapshot();
+  const kiosk = kioskSnap.context;
+  const cashSnap = snapshot.context.cash?.getSnapshot();
+  const cash = cashSnap?.context ?? null;
+  const split = cash ? { ...settle(cash.due, cash.inserted), covered: covers(cash.inserted, cash.due) } : null;
+  const base = { lang: kiosk.lang, kiosk, cash, split, sms: snapshot.context.sms, recovered: snapshot.context.recovered, fault: snapshot.context.fault };
+  const flow = snapshot.matches({ flow: 'recovered' }) ? 'recovered' : snapshot.matches({ flow: 'fault' }) ? 'fault' : null;
+  if (flow === 'recovered') return { ...base, screen: 'recovered', mode: 'acknowledge', buttons: [], focus: 0, columns: 1, statePath: 'recovered' };
+  if (flow === 'fault') return { ...base, screen: 'fault', mode: 'halted', buttons: [], focus: 0, columns: 1, statePath: 'fault' };
+
+  if (cashSnap && cashSnap.status === 'active') {
+    const state = String(cashSnap.value);
+    const cashScreen: CashScreen | null = state === 'empty' || state === 'holding' || state === 'moreTime' ? state : null;
+    const buttons = cashScreen ? cashButtons(cashScreen, cashSnap.context) : [];
+    return {
+      ...base,
+      screen: state === 'moreTime' ? 'moreTime' : 'cash',
+      mode: state === 'moreTime' ? 'dialog' : 'cash',
+      buttons,
+      focus: cashSnap.context.focus,
+      columns: 1,
+      statePath: `cash.${state}`,
+    };
+  }
+  if (snapshot.context.cash || kioskSnap.value === 'cash') {
+    return { ...base, screen: 'processing', mode: 'busy', buttons: [], focus: 0, columns: 1, statePath: 'cash.processing' };
+  }
+  const state = String(kioskSnap.value);
+  const kioskScreen = state as KioskScreen;
+  const hasButtons = !(state in MODE);
+  return {
+    ...base,
+    screen: state as ScreenName,
+    mode: MODE[state] ?? 'buttons',
+    buttons: hasButtons || MODE[state] === 'digits' ? kioskButtons(kioskScreen, kiosk) : [],
+    focus: kiosk.focus,
+    columns: hasButtons || MODE[state] === 'digits' ? kioskGrid(kioskScreen).columns : 1,
+    statePath: `kiosk.${state}`,
+  };
+}

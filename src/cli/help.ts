@@ -1,0 +1,33 @@
+/** `kiosk --help`. */
+import { DEMO_SUMMARY } from '../domain/demo.js';
+
+export const USAGE = `kiosk — rehearse paying an AliExpress order in cash at a Euroset-style terminal
+
+Usage:
+  kiosk [options]                 open the kiosk (needs an interactive terminal, at least 80×24)
+  kiosk --help | --version
+
+Options:
+  --lang ru|en                    language on start (default ru; the kiosk has a language button)
+  --terminal-id ID                terminal id printed on receipts (default: from host and process)
+  --memory                        keep nothing on disk
+  --data-dir DIR                  where orders, balances, receipts and the cash journal live
+  --order-length N                digits in an order number (default 10)
+  --menu-timeout 30s              inactivity on menus before the idle screen
+  --entry-timeout 70s             inactivity on data entry before the idle screen
+  --cash-timeout 60s              no note on the cash screen before "Need more time?"
+  --cash-note-timeout 120s        the same once a note is in
+  --more-time-timeout 15s         how long "Need more time?" waits; then the payment is made
+
+Environment: KIOSK_LANG, KIOSK_TERMINAL_ID, KIOSK_DATA_DIR.
+
+Keys: arrows move between buttons, Enter activates, [X] on a button is its hotkey, Esc is Back,
+digits and Backspace edit numeric fields (* clears). On the cash screen 1–8 insert
+10, 50, 100, 200, 500, 1000, 2000, 5000 ₽; Shift+1…8 a worn note; 0 a foreign note.
+Ctrl+C anywhere, or q on the idle screen, quits.
+
+Demo orders (phone +7 (916) 123-45-67):
+${DEMO_SUMMARY.map((d) => `  ${d.code}  ${d.summary}`).join('\n')}
+
+Path: Other services → Products by catalogs → Aliexpress → Order number → cash → receipt.
+`;

@@ -1,0 +1,45 @@
+/** The receipt as printed: fixed fields in a fixed order (R-TERM-5, R-CASH-4). */
+import { isPositive, type Lang } from './money.js';
+import type { Receipt } from './store.js';
+import { t } from '../i18n/index.js';
+import { formatDateTime, formatMoney, formatPhone, operatorName } from '../i18n/format.js';
+
+export interface ReceiptLine {
+  label: string;
+  value: string;
+}
+
+export function receiptLines(r: Receipt, lang: Lang): ReceiptLine[] {
+  const money = (m: string) => formatMoney(m, lang);
+  const lines: ReceiptLine[] = [
+    { label: t(lang, 'receipt.number'), value: r.number },
+    { label: t(lang, 'receipt.terminal'), value: r.terminalId },
+    { label: t(lang, 'receipt.date'), value: formatDateTime(r.at, lang) },
+    { label: t(lang, 'receipt.order'), value: r.code },
+    { label: t(lang, 'receipt.due'), value: money(r.due) },
+    { label: t(lang, 'receipt.accepted'), value: money(r.accepted) },
+    { label: t(lang, 'receipt.toOrder'), value: money(r.toOrder) },
+    { label: t(lang, 'receipt.toPhone', { phone: formatPhone(r.phone), operator: operatorName(r.operator) }), value: money(r.toPhone) },
+  ];
+  return lines;
+}
+
+/** Notes printed under the fields: partial payment, recovery, and the keep-the-receipt line. */
+export function receiptFooter(r: Receipt, lang: Lang): string[] {
+  return [
+    ...(r.orderStatus === 'partially_paid' && isPositive(r.owed) ? [t(lang, 'receipt.owed', { owed: formatMoney(r.owed, lang) })] : []),
+    ...(r.recovered ? [t(lang, 'receipt.recovered')] : []),
+    t(lang, 'receipt.keep'),
+  ];
+}
+
+/** Plain text, as stored with the payment and shown by `kiosk receipts show`. */
+export function receiptText(r: Receipt, lang: Lang): string {
+  const lines = receiptLines(r, lang);
+  const width = Math.max(...lines.map((l) => l.label.length)) + 2;
+  return [
+    t(lang, 'receipt.title').toUpperCase(),
+    ...lines.map((l) => `${l.label.padEnd(width)}${l.value}`),
+    ...receiptFooter(r, lang),
+  ].join('\n');
+}

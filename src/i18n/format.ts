@@ -1,0 +1,19 @@
+/** Presentation helpers shared by the screens, the receipt text and the CLI. */
+import { formatMoney, type Lang, type Money } from '../domain/money.js';
+import { formatPhone } from '../domain/phone.js';
+import { OPERATOR_NAMES, type OperatorId } from '../domain/rules.js';
+
+export { formatMoney, formatPhone };
+
+export const formatNote = (note: number, lang: Lang): string => formatMoney(`${note}.00` as Money, lang).replace(/[.,]00 ₽$/, ' ₽');
+
+export const operatorName = (id: OperatorId | null): string => (id ? OPERATOR_NAMES[id] : '—');
+
+/** `22.11.2026 10:00:00` (ru) or `2026-11-22 10:00:00` (en), in Moscow time as a Russian terminal prints it. */
+export function formatDateTime(epochMs: number, lang: Lang): string {
+  const msk = new Date(epochMs + 3 * 3_600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const time = `${p(msk.getUTCHours())}:${p(msk.getUTCMinutes())}:${p(msk.getUTCSeconds())}`;
+  const [y, m, d] = [msk.getUTCFullYear(), p(msk.getUTCMonth() + 1), p(msk.getUTCDate())];
+  return lang === 'ru' ? `${d}.${m}.${y} ${time}` : `${y}-${m}-${d} ${time}`;
+}
