@@ -3,10 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import React from 'react';
 import { render } from 'ink';
-import { createActor } from 'xstate';
 import { App } from './app/App.js';
-import { TerminalContext } from './app/context.js';
-import { provideTerminal } from './adapters/terminalActors.js';
+import { TerminalProvider } from './app/context.js';
+import { startTerminal } from './app/session.js';
 import { parseRunArgs, UsageError } from './cli/args.js';
 import { USAGE } from './cli/help.js';
 import { seedDemo } from './domain/demo.js';
@@ -34,18 +33,18 @@ async function runKiosk(argv: string[]): Promise<number> {
   }
   const terminalId = options.terminalId ?? `${hostname().slice(0, 12)}-${process.pid}`;
   const store = openStore();
-  const clock = { now: () => Date.now() };
-  const machine = provideTerminal({ store, clock, rules: options.rules, terminalId, newSessionId: randomUUID });
   process.stdout.write(ALT_SCREEN_ON);
   const restore = () => process.stdout.write(ALT_SCREEN_OFF);
   process.once('exit', restore);
+  const actor = startTerminal({ store, rules: options.rules, lang: options.lang, terminalId, newSessionId: randomUUID });
   const app = render(
-    <TerminalContext.Provider logic={machine} options={{ input: { lang: options.lang, rules: options.rules } }}>
+    <TerminalProvider actor={actor}>
       <App terminalId={terminalId} />
-    </TerminalContext.Provider>,
+    </TerminalProvider>,
     { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );
   await app.waitUntilExit();
+  actor.stop();
   store.close();
   return 0;
 }

@@ -1,7 +1,7 @@
 /** The app shell: size guard, kiosk frame with the current screen, phone panel, keys → events. */
 import React from 'react';
 import { Box, Text, useApp, useInput } from 'ink';
-import { TerminalContext } from './context.js';
+import { useTerminalActor, useTerminalSelector } from './context.js';
 import { mapKey } from './keymap.js';
 import { viewOf, type View } from './view.js';
 import { useTerminalSize } from './useTerminalSize.js';
@@ -20,7 +20,7 @@ export interface AppProps {
 }
 
 function useKeys(onQuit?: () => void) {
-  const actor = TerminalContext.useActorRef();
+  const actor = useTerminalActor();
   const { exit } = useApp();
   useInput((input, key) => {
     // Read the live snapshot, not the last render's: pasted or scripted keys can outrun the frames.
@@ -35,7 +35,7 @@ function useKeys(onQuit?: () => void) {
 
 export function App({ terminalId, onQuit }: AppProps) {
   useKeys(onQuit);
-  const view: View = TerminalContext.useSelector(viewOf);
+  const view: View = useTerminalSelector(viewOf);
   const { columns, rows } = useTerminalSize();
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return <Text color="yellow">{t(view.lang, 'size.enlarge', { columns, rows })}</Text>;
