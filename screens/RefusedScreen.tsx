@@ -17,8 +17,7 @@ export function RefusedScreen({ view, cap = DEFAULT_RULES.terminalCap }: { view:
   });
   return (
     <Box flexDirection="column">
-      <Text color="red" bold>{t(view.lang, 'refused.title')}</Text>
-      <Text>{text}</Text>
+      <Text color="red">{text}</Text>
       <Box marginTop={1}>
         <Buttons buttons={view.buttons} focus={view.focus} lang={view.lang} columns={2} />
       </Box>

@@ -2,7 +2,7 @@
 import React from 'react';
 import { Box, Text, useApp, useInput } from 'ink';
 import { useTerminalActor, useTerminalSelector } from './context.js';
-import { mapKey } from './keymap.js';
+import { mapKey, splitKeys } from './keymap.js';
 import { viewOf, type View } from './view.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { t } from '../i18n/index.js';
@@ -22,13 +22,16 @@ export interface AppProps {
 function useKeys(onQuit?: () => void) {
   const actor = useTerminalActor();
   const { exit } = useApp();
-  useInput((input, key) => {
-    // Read the live snapshot, not the last render's: pasted or scripted keys can outrun the frames.
-    const action = mapKey(viewOf(actor.getSnapshot()), input, key);
-    if (action.kind === 'send') actor.send(action.event);
-    if (action.kind === 'quit') {
-      onQuit?.();
-      exit();
+  useInput((chunk, chunkKey) => {
+    for (const [input, key] of splitKeys(chunk, chunkKey)) {
+      // Read the live snapshot, not the last render's: pasted or scripted keys outrun the frames.
+      const action = mapKey(viewOf(actor.getSnapshot()), input, key);
+      if (action.kind === 'send') actor.send(action.event);
+      if (action.kind === 'quit') {
+        onQuit?.();
+        exit();
+        return;
+      }
     }
   });
 }

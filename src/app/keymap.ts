@@ -68,3 +68,14 @@ export function mapKey(view: View, input: string, key: Partial<Key>): KeyAction 
       return (key.return ? send({ type: 'nav.activate' }) : null) ?? arrow(key) ?? buttonFor(view, hotkey) ?? NONE;
   }
 }
+
+const CONTROL_CHARS: Record<string, Partial<Key>> = { '\r': { return: true }, '\n': { return: true }, '\t': { tab: true }, '\x7f': { delete: true }, '\b': { backspace: true } };
+
+/**
+ * Fast typing, tmux and pastes deliver several keys in one chunk; they are replayed one at a time
+ * so each lands on the screen it was meant for (a paste into a field is then cut to its length).
+ */
+export function splitKeys(input: string, key: Partial<Key>): Array<[string, Partial<Key>]> {
+  if (input.length <= 1 || key.ctrl || key.meta || input.startsWith('\x1b')) return [[input, key]];
+  return [...input].map((ch) => [ch, CONTROL_CHARS[ch] ?? {}]);
+}
