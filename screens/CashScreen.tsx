@@ -47,9 +47,9 @@ export function CashScreen({ view }: { view: View }) {
       <Row label={t(lang, 'cash.inserted')} value={money(cash.inserted)} bold />
       <Row label={t(lang, 'cash.toOrder')} value={money(split.toOrder)} />
       <Row label={t(lang, 'cash.toPhone', { phone: formatPhone(`+7${view.kiosk.phoneDigits}`) })} value={money(split.toPhone)} />
-      <Text color={notice?.color ?? 'white'} wrap="truncate">{notice ? notice.text : ' '}</Text>
+      <Text color={notice?.color ?? 'white'} wrap="wrap">{notice ? notice.text : ' '}</Text>
       <Text dimColor wrap="wrap">{t(lang, 'cash.keys')}</Text>
-      <Text wrap="truncate">{split.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { due: money(cash.due) })}</Text>
+      <Text wrap="wrap">{split.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { due: money(cash.due) })}</Text>
       <Buttons buttons={view.buttons} focus={view.focus} lang={lang} columns={2} />
     </Box>
   );

@@ -37,6 +37,8 @@ function buttonFor(view: View, hotkey: string | null): KeyAction | null {
 }
 
 function cashNote(input: string): KeyAction | null {
+  // Ink hands Esc, Tab, Backspace, PgUp, F-keys… over as '' — and ''.indexOf would find it at 0 (a 10 ₽ note).
+  if (input.length !== 1) return null;
   if (input === '0') return send({ type: 'cash.inserted', note: 0 });
   const good = '12345678'.indexOf(input);
   if (good >= 0) return send({ type: 'cash.inserted', note: BANKNOTES[good] ?? 0, condition: 'good' });

@@ -1,0 +1,259 @@
+/**
+ * The real kiosk (App + screens + machines) rendered by Ink into an in-memory stdout of a chosen
+ * size, driven by key presses, on XState's SimulatedClock. Waiting is always on a condition of the
+ * frame or the actor; time moves only through `clock.increment(ms)`.
+ *
+ * Ink-testing-library's `render` builds its own 100-column stdout with no `rows` and no way to
+ * change either, so the harness passes Ink a stdout/stdin pair of the same shape whose size can be
+ * set and changed (with a 'resize' event), as a real terminal's can.
+ */
+import React from 'react';
+import { EventEmitter } from 'node:events';
+import { stripVTControlCharacters } from 'node:util';
+import { render, type Instance } from 'ink';
+import { vi } from 'vitest';
+import { SimulatedClock, waitFor } from 'xstate';
+import { App } from '../../src/app/App.js';
+import { TerminalProvider } from '../../src/app/context.js';
+import { startTerminal } from '../../src/app/session.js';
+import { viewOf, type View } from '../../src/app/view.js';
+import { seedDemo } from '../../src/domain/demo.js';
+import { MemoryStore } from '../../src/domain/memoryStore.js';
+import type { Lang } from '../../src/domain/money.js';
+import type { PaymentOutcome, Receipt } from '../../src/domain/store.js';
+import type { TerminalActor } from '../../machines/terminal.js';
+
+export const KEY = {
+  enter: '\r',
+  esc: '\x1b',
+  backspace: '\x7f',
+  tab: '\t',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  right: '\x1b[C',
+  left: '\x1b[D',
+} as const;
+
+/** A stdout Ink can draw into: frames are kept, the size can change like a real window's. */
+export class TestStdout extends EventEmitter {
+  readonly frames: string[] = [];
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
+    super();
+  }
+  write = (frame: string): boolean => {
+    this.frames.push(frame);
+    return true;
+  };
+  lastFrame = (): string => stripVTControlCharacters(this.frames[this.frames.length - 1] ?? '');
+  resize(columns: number, rows: number): void {
+    this.columns = columns;
+    this.rows = rows;
+    this.emit('resize');
+  }
+}
+
+/** The stdin Ink reads keys from (the same shape as ink-testing-library's). */
+export class TestStdin extends EventEmitter {
+  isTTY = true;
+  private data: string | null = null;
+  write = (data: string): void => {
+    this.data = data;
+    this.emit('readable');
+    this.emit('data', data);
+  };
+  read = (): string | null => {
+    const { data } = this;
+    this.data = null;
+    return data;
+  };
+  setEncoding(): void {}
+  setRawMode(): void {}
+  resume(): void {}
+  pause(): void {}
+  ref(): void {}
+  unref(): void {}
+}
+
+/** A MemoryStore that also remembers which notes each cash session journaled, to check that no cash is lost. */
+export class AuditedStore extends MemoryStore {
+  readonly journaled = new Map<string, number[]>();
+  readonly completed: Array<{ sessionId: string; notes: number[]; receipt: Receipt }> = [];
+  override journalNote(sessionId: string, note: number): void {
+    super.journalNote(sessionId, note);
+    this.journaled.set(sessionId, [...(this.journaled.get(sessionId) ?? []), note]);
+  }
+  override completePayment(sessionId: string, trigger: 'pay' | 'timeout', at: number, recovered = false): PaymentOutcome {
+    const outcome = super.completePayment(sessionId, trigger, at, recovered);
+    this.completed.push({ sessionId, notes: [...(this.journaled.get(sessionId) ?? [])], receipt: outcome.receipt });
+    return outcome;
+  }
+}
+
+export interface KioskOptions {
+  lang?: Lang;
+  columns?: number;
+  rows?: number;
+}
+
+export type Kiosk = ReturnType<typeof renderKiosk>;
+
+/** The terminal's own I/O states: while in one, it is not waiting for the customer. */
+const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'committing', 'cancelling'] as const;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function renderKiosk({ lang = 'en', columns = 100, rows = 30 }: KioskOptions = {}) {
+  const clock = new SimulatedClock();
+  clock.set(Date.UTC(2026, 10, 22, 7, 0, 0));
+  const store = new AuditedStore();
+  seedDemo(store, clock.now());
+  const payments: PaymentOutcome[] = [];
+  const actor: TerminalActor = startTerminal({ store, clock, lang, terminalId: 'T-1', onPayment: (o) => payments.push(o) });
+  const errors: unknown[] = [];
+  actor.subscribe({ error: (e) => errors.push(e) });
+  const stdout = new TestStdout(columns, rows);
+  const stdin = new TestStdin();
+  const stderr = new TestStdout(columns, rows);
+  const ink: Instance = render(
+    <TerminalProvider actor={actor}>
+      <App terminalId="T-1" />
+    </TerminalProvider>,
+    { stdout: stdout as never, stdin: stdin as never, stderr: stderr as never, debug: true, exitOnCtrlC: false, patchConsole: false },
+  );
+  let exited = false;
+  ink.waitUntilExit().then(
+    () => void (exited = true),
+    (e: unknown) => void errors.push(e),
+  );
+
+  const lastFrame = () => stdout.lastFrame();
+  const view = (): View => viewOf(actor.getSnapshot());
+
+  /** Each key is its own chunk, as typed; the loop turns between keys so a lone Esc is read as Esc. */
+  async function press(...keys: string[]): Promise<void> {
+    for (const key of keys) {
+      stdin.write(key);
+      await yieldToLoop();
+    }
+  }
+
+  /** Lets pending I/O (lookups, journaling, payments) finish and the loop turn once; changes nothing by itself. */
+  async function settle(): Promise<void> {
+    await waitFor(actor, (s) => s.status !== 'active' || !IO_STATES.some((state) => s.matches({ flow: state })));
+    await yieldToLoop();
+  }
+
+  async function waitForFrame(check: (frame: string) => boolean, what: string, timeout = 3000): Promise<string> {
+    return vi.waitFor(
+      () => {
+        const frame = lastFrame();
+        if (!check(frame)) throw new Error(`waiting for ${what}; the screen is:\n${frame}`);
+        return frame;
+      },
+      { timeout, interval: 2 },
+    );
+  }
+
+  /** Text as laid out, or as read with wrapped lines joined (see `screenText`). */
+  const shows = (f: string, text: string | RegExp) =>
+    [f, screenText(f), panelText(f)].some((s) => (typeof text === 'string' ? s.includes(text) : text.test(s)));
+  const waitForText = (text: string | RegExp, timeout?: number) => waitForFrame((f) => shows(f, text), `${text}`, timeout);
+  const waitForNoText = (text: string | RegExp) => waitForFrame((f) => !shows(f, text), `${text} to go`);
+
+  function unmount(): void {
+    ink.unmount();
+    ink.cleanup();
+    actor.stop();
+  }
+
+  return {
+    lastFrame,
+    press,
+    settle,
+    waitForText,
+    waitForNoText,
+    waitForFrame,
+    view,
+    actor,
+    store,
+    clock,
+    stdout,
+    stderr,
+    stdin,
+    payments,
+    errors,
+    exited: () => exited,
+    unmount,
+  };
+}
+
+/** The kiosk frame's rows and the phone panel's rows, side by side on each screen line. */
+const ROW = /^│(.*)││(.*)│$/;
+const rowsOf = (frame: string) => frame.split('\n').flatMap((line) => {
+  const m = ROW.exec(line);
+  return m ? [{ screen: m[1] ?? '', panel: m[2] ?? '' }] : [];
+});
+/** Text as read, not as laid out: box lines dropped and wrapped lines joined. */
+const flat = (lines: string[]) => lines.join(' ').replace(/[│┌┐└┘─╔╗╚╝║═]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** Everything inside the kiosk frame, as one line of text. */
+export const screenText = (frame: string): string => flat(rowsOf(frame).map((r) => r.screen));
+/** Everything on the customer's phone beside the kiosk, as one line of text. */
+export const panelText = (frame: string): string => flat(rowsOf(frame).map((r) => r.panel));
+/** The screen's title: the line under the brand bar. */
+export const titleOf = (frame: string): string => rowsOf(frame)[1]?.screen.trim() ?? '';
+/** The kiosk row that contains `label` (cash-screen and receipt rows are label … value), spaces collapsed. */
+export const rowWith = (frame: string, label: string): string =>
+  flat(rowsOf(frame).map((r) => r.screen).filter((l) => l.includes(label)).slice(0, 1));
+
+export const TEXT = {
+  en: {
+    idle: 'Pay for services and orders', menu: 'Choose a service', other: 'Other services', catalogs: 'Products by catalogs',
+    aliexpress: 'Aliexpress', order: 'Order number', check: 'Check your data', phone: 'Phone number for the change',
+    cash: 'Insert banknotes', receipt: 'Receipt', refused: 'Payment not possible',
+  },
+  ru: {
+    idle: 'Оплата услуг и заказов', menu: 'Выберите услугу', other: 'Другие услуги', catalogs: 'Товары по каталогам',
+    aliexpress: 'Aliexpress', order: 'Номер заказа', check: 'Проверьте данные', phone: 'Телефон для сдачи',
+    cash: 'Внесите купюры', receipt: 'Чек', refused: 'Оплата невозможна',
+  },
+} as const;
+
+export type Screen = keyof (typeof TEXT)['en'];
+
+export const waitForTitle = (k: Kiosk, lang: Lang, screen: Screen) =>
+  k.waitForFrame((f) => titleOf(f) === TEXT[lang][screen], `the "${TEXT[lang][screen]}" screen`);
+
+/** Idle → menu → Other services → Products by catalogs → Aliexpress → Order number, by hotkeys. */
+export async function toOrderEntry(k: Kiosk, lang: Lang): Promise<void> {
+  await waitForTitle(k, lang, 'idle');
+  await k.press(' ');
+  await waitForTitle(k, lang, 'menu');
+  await k.press('8');
+  await waitForTitle(k, lang, 'other');
+  await k.press('1');
+  await waitForTitle(k, lang, 'catalogs');
+  await k.press('1');
+  await waitForTitle(k, lang, 'order');
+}
+
+/** Types an order number digit by digit and presses Enter; returns once the answer is on screen. */
+export async function submitOrder(k: Kiosk, lang: Lang, code: string): Promise<void> {
+  await k.press(...code.split(''), KEY.enter);
+  await k.waitForFrame((f) => [TEXT[lang].check, TEXT[lang].refused].includes(titleOf(f) as never), 'the lookup answer');
+}
+
+/** From idle to the cash screen for `code`, with the demo phone +7 916 123-45-67 for the change. */
+export async function toCash(k: Kiosk, lang: Lang, code: string): Promise<void> {
+  await toOrderEntry(k, lang);
+  await submitOrder(k, lang, code);
+  await waitForTitle(k, lang, 'check');
+  await k.press(KEY.enter);
+  await waitForTitle(k, lang, 'phone');
+  await k.press(...'9161234567'.split(''));
+  await k.waitForText('+7 (916) 123-45-67');
+  await k.press(KEY.enter);
+  await waitForTitle(k, lang, 'cash');
+}
