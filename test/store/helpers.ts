@@ -1,0 +1,37 @@
+/** Temp directories and demo data for the store tests. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { DEMO_PHONE } from '../../src/domain/demo.js';
+import type { CashSession, KioskStore } from '../../src/domain/store.js';
+
+/** 2025-01-15 12:00 UTC: every test runs at the same fixed moment. */
+export const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
+
+/** A fresh directory per call, removed after each test. */
+export function useTempDirs(): () => string {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-store-'));
+    dirs.push(dir);
+    return dir;
+  };
+}
+
+export function openCashSession(
+  store: KioskStore,
+  id: string,
+  code: string,
+  due: string,
+  fields: Partial<Omit<CashSession, 'notes'>> = {},
+): void {
+  store.openSession({ id, terminalId: 'T1', code, due, phone: DEMO_PHONE, operator: 'mts', openedAt: NOW, ...fields });
+}
+
+export function insertNotes(store: KioskStore, sessionId: string, notes: number[]): void {
+  notes.forEach((note, i) => store.journalNote(sessionId, note, NOW + 1000 * (i + 1)));
+}
