@@ -1,0 +1,86 @@
+/**
+ * The typed form of a `.tape` file. The parser produces it; the runner only ever sees these
+ * values, already validated (banknotes are real denominations, amounts canonical decimal strings,
+ * phones normalised to +7XXXXXXXXXX), so it never re-checks the text.
+ */
+import type { Lang, Money } from '../domain/money.js';
+import type { OrderStatus } from '../domain/orders.js';
+import type { Banknote, OperatorId } from '../domain/rules.js';
+
+/** Where a command was written, for failure reports and asciicast markers. */
+export interface Located {
+  /** 1-based line of the command */
+  line: number;
+  /** 1-based column of the command's first character */
+  column: number;
+  /** the command as written, trimmed and without a trailing comment */
+  raw: string;
+}
+
+export const KEY_NAMES = [
+  'Enter', 'Escape', 'Backspace', 'Tab', 'Space', 'Up', 'Down', 'Left', 'Right', 'Ctrl+C',
+  'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10', 'F11', 'F12',
+] as const;
+export type KeyName = (typeof KEY_NAMES)[number];
+
+export type TextMatcher = { kind: 'text'; text: string } | { kind: 'regex'; source: string; flags: string };
+
+export type SetCommand = Located & { kind: 'set' } & (
+    | { key: 'Lang'; lang: Lang }
+    | { key: 'Size'; columns: number; rows: number }
+    /** `iso` as written; `epochMs` the instant it names (the offset is part of the text) */
+    | { key: 'Clock'; iso: string; epochMs: number }
+    | { key: 'TerminalId'; terminalId: string }
+    /** as written; the runner resolves a relative path against the tape's folder */
+    | { key: 'DataDir'; path: string }
+  );
+export type SetKey = SetCommand['key'];
+
+export type OrderCommand = Located & {
+  kind: 'order';
+  code: string;
+  /** the amount in the SMS */
+  amount: Money;
+  phone: string;
+  /** `issued -2h` → -7_200_000: relative to the tape's clock at Launch; absent means "now" */
+  issuedOffsetMs?: number;
+  /** the current price when it differs from the SMS amount */
+  price?: Money;
+  paid: boolean;
+  region?: string;
+};
+
+export type PhoneCommand = Located & { kind: 'phone'; phone: string; operator: OperatorId; balance: Money };
+
+export type SetupCommand = SetCommand | OrderCommand | PhoneCommand;
+
+export type Step = Located &
+  (
+    | { kind: 'launch' }
+    /** `delayMs`: VHS's `@200ms` typing speed, between repeats */
+    | { kind: 'key'; key: KeyName; repeat: number; delayMs?: number }
+    | { kind: 'type'; text: string; delayMs?: number }
+    | { kind: 'press'; label: string }
+    | { kind: 'insert'; note: Banknote; worn: boolean }
+    /** `Advance` and VHS's `Sleep`: both move the simulated clock, neither sleeps */
+    | { kind: 'advance'; ms: number }
+    | { kind: 'expect'; matcher: TextMatcher; negate: boolean }
+    | { kind: 'expectState'; path: string }
+    | { kind: 'expectOrder'; code: string; status: OrderStatus; paid?: Money; owed?: Money }
+    | { kind: 'expectBalance'; phone: string; amount: Money }
+    | { kind: 'expectReceipt'; matcher: TextMatcher }
+    | { kind: 'wait'; matcher: TextMatcher; timeoutMs: number }
+    | { kind: 'snapshot'; name: string }
+    | { kind: 'crash' }
+    | { kind: 'restart' }
+  );
+export type StepKind = Step['kind'];
+
+export interface Tape {
+  file: string;
+  setup: SetupCommand[];
+  /** starts with the `launch` step whenever there are any steps */
+  steps: Step[];
+}
+
+export const DEFAULT_WAIT_MS = 5_000;

@@ -1,0 +1,145 @@
+/**
+ * Parses a `.tape` file (one command a line, `#` comments) into a typed `Tape`. VHS key commands
+ * plus the kiosk's own setup, cash, clock and assertion commands; see ast.ts for the shapes.
+ * The first error stops the parse: it names `file:line:column`, what was expected and what was found.
+ */
+import type { Located, SetupCommand, Step, Tape } from './ast.js';
+import type { Body, CommandContext, CommandSpec } from './commandSpec.js';
+import { LineCursor, type Token } from './lineCursor.js';
+import { SETUP_COMMANDS } from './setupCommands.js';
+import { NEEDS_RUNNING_APP, STEP_COMMANDS } from './stepCommands.js';
+import { TapeSyntaxError } from './syntaxError.js';
+
+export { TapeSyntaxError } from './syntaxError.js';
+export { DEFAULT_WAIT_MS, KEY_NAMES } from './ast.js';
+export type { KeyName, Located, SetCommand, SetupCommand, Step, Tape, TextMatcher } from './ast.js';
+
+export function parseTape(source: string, file = '<tape>'): Tape {
+  const builder = new TapeBuilder(file);
+  // A BOM is invisible in editors; leaving it in would make line 1 an unknown command.
+  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  lines.forEach((text, index) => builder.addLine(text, index + 1));
+  return builder.tape;
+}
+
+/** The tape's syntax errors, without throwing: empty when it parses (only the first is reported). */
+export function checkTape(source: string, file = '<tape>'): TapeSyntaxError[] {
+  try {
+    parseTape(source, file);
+    return [];
+  } catch (error) {
+    if (error instanceof TapeSyntaxError) return [error];
+    throw error;
+  }
+}
+
+class TapeBuilder {
+  readonly tape: Tape;
+  private launchLine: number | null = null;
+  private crashLine: number | null = null;
+  /** names allowed once per tape (`Set\0Lang`, `Order\01000000123` …) → the line that used them */
+  private readonly used = new Map<string, number>();
+
+  constructor(file: string) {
+    this.tape = { file, setup: [], steps: [] };
+  }
+
+  addLine(text: string, line: number): void {
+    const cur = new LineCursor(text, this.tape.file, line);
+    if (cur.atEnd()) return;
+    const head = cur.word('a command');
+    const at = head.raw.indexOf('@');
+    const name = at < 0 ? head.raw : head.raw.slice(0, at);
+    const suffix: Token | null =
+      at < 0 ? null : { raw: head.raw.slice(at), column: head.column + Array.from(name).length, kind: 'word' };
+    const setup = lookup(SETUP_COMMANDS, name);
+    const step = lookup(STEP_COMMANDS, name);
+    const spec: CommandSpec<SetupCommand> | CommandSpec<Step> =
+      setup ?? step ?? cur.fail(head.column, unknownCommand(name), JSON.stringify(name));
+    if (suffix && spec.suffix === 'none') cur.fail(suffix.column, `${name} without an @ suffix`, JSON.stringify(suffix.raw));
+    const ctx: CommandContext = { cur, head, suffix, once: (...args) => this.once(cur, ...args) };
+
+    if (setup) {
+      if (this.launchLine !== null) cur.failAt(head, `a step (setup goes before Launch at line ${this.launchLine})`);
+      this.tape.setup.push(located<SetupCommand>(setup.parse(ctx), cur, head));
+    } else if (step) {
+      const body = step.parse(ctx);
+      this.checkOrder(body.kind, cur, head);
+      this.tape.steps.push(located<Step>(body, cur, head));
+    }
+  }
+
+  /** Launch once, before any step; between Crash and Restart only steps that need no screen. */
+  private checkOrder(kind: Step['kind'], cur: LineCursor, head: Token): void {
+    const { line } = cur;
+    if (kind === 'launch') {
+      if (this.launchLine !== null) {
+        cur.failAt(head, `Launch only once (first at line ${this.launchLine}; Crash and Restart start it again)`);
+      }
+      this.launchLine = line;
+      return;
+    }
+    if (this.launchLine === null) cur.failAt(head, 'Launch before the first step');
+    if (this.crashLine !== null && NEEDS_RUNNING_APP.has(kind)) cur.failAt(head, `Restart after Crash at line ${this.crashLine}`);
+    if (kind === 'restart') {
+      if (this.crashLine === null) cur.failAt(head, 'Crash before Restart');
+      this.crashLine = null;
+    }
+    if (kind === 'crash') this.crashLine = line;
+  }
+
+  private once(cur: LineCursor, scope: string, key: string, token: Token, expected: string): void {
+    const id = `${scope}\0${key}`;
+    const first = this.used.get(id);
+    if (first !== undefined) cur.failAt(token, `${expected} (first at line ${first})`);
+    this.used.set(id, cur.line);
+  }
+}
+
+/** Own properties only: `toString` is not a tape command. */
+function lookup<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
+function located<T extends SetupCommand | Step>(body: Body<T>, cur: LineCursor, head: Token): T {
+  const location: Located = { line: cur.line, column: head.column, raw: cur.raw() };
+  return { ...location, ...body } as T;
+}
+
+/** VHS commands a kiosk tape cannot honour: named, so a VHS user knows why. */
+const VHS_ONLY = new Set([
+  'Output', 'Require', 'Source', 'Hide', 'Show', 'Screenshot', 'Copy', 'Paste', 'Env',
+  'PageUp', 'PageDown', 'ScrollUp', 'ScrollDown', 'Delete', 'Home', 'End', 'Alt', 'Shift',
+]);
+
+function unknownCommand(name: string): string {
+  if (/^Ctrl\+/i.test(name)) return 'a command (Ctrl+C is the only Ctrl key)';
+  if (VHS_ONLY.has(name)) return `a command (VHS's ${name} has no meaning in a kiosk tape)`;
+  const near = closestCommand(name);
+  return near ? `a command (did you mean ${near}?)` : 'a command';
+}
+
+function closestCommand(name: string): string | null {
+  const wanted = name.toLowerCase();
+  const limit = wanted.length <= 3 ? 1 : 2;
+  let best: { name: string; distance: number } | null = null;
+  for (const known of [...Object.keys(SETUP_COMMANDS), ...Object.keys(STEP_COMMANDS)]) {
+    const distance = editDistance(known.toLowerCase(), wanted);
+    if (distance <= limit && (!best || distance < best.distance)) best = { name: known, distance };
+  }
+  return best?.name ?? null;
+}
+
+/** Levenshtein distance; command names are short, so the plain table is fine. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,155 @@
+/** Setup commands, the ones before `Launch`: `Set …`, `Order …`, `Phone …`. */
+import type { Lang, Money } from '../domain/money.js';
+import { OPERATOR_NAMES, OPERATORS, type OperatorId } from '../domain/rules.js';
+import type { SetKey, SetupCommand } from './ast.js';
+import type { Body, CommandContext, CommandSpec } from './commandSpec.js';
+import { parseDuration } from './duration.js';
+import type { LineCursor } from './lineCursor.js';
+import { readMoney, readOptions, readOrderCode, readPhone } from './values.js';
+
+const SET_KEYS: readonly SetKey[] = ['Lang', 'Size', 'Clock', 'TerminalId', 'DataDir'];
+const LANGS: readonly Lang[] = ['en', 'ru'];
+
+/** Below 80×24 the app shows its "terminal too small" screen, which a tape may want to see. */
+export const SIZE_LIMITS = { minColumns: 10, maxColumns: 500, minRows: 5, maxRows: 200 } as const;
+
+function parseSet(ctx: CommandContext): Body<SetupCommand> {
+  const { cur } = ctx;
+  const expected = `a setting (${SET_KEYS.join(', ')})`;
+  const keyToken = cur.word(expected);
+  if (!(SET_KEYS as readonly string[]).includes(keyToken.raw)) cur.failAt(keyToken, expected);
+  const key = keyToken.raw as SetKey;
+  ctx.once('Set', key, keyToken, `one Set ${key} per tape`);
+  const body = setValue(cur, key);
+  cur.end();
+  return body;
+}
+
+function setValue(cur: LineCursor, key: SetKey): Body<SetupCommand> {
+  switch (key) {
+    case 'Lang': {
+      const expected = `a language (${LANGS.join(', ')})`;
+      const token = cur.word(expected);
+      const lang = LANGS.find((l) => l === token.raw.toLowerCase()) ?? cur.failAt(token, expected);
+      return { kind: 'set', key, lang };
+    }
+    case 'Size': {
+      const { minColumns, maxColumns, minRows, maxRows } = SIZE_LIMITS;
+      const expected = `a size like 100x30 (columns ${minColumns}-${maxColumns}, rows ${minRows}-${maxRows})`;
+      const token = cur.word(expected);
+      const m = /^(\d+)x(\d+)$/.exec(token.raw);
+      const columns = Number(m?.[1]);
+      const rows = Number(m?.[2]);
+      const fits = columns >= minColumns && columns <= maxColumns && rows >= minRows && rows <= maxRows;
+      if (!m || !fits) cur.failAt(token, expected);
+      return { kind: 'set', key, columns, rows };
+    }
+    case 'Clock': {
+      const expected = 'a date and time with its offset like 2026-11-22T10:00:00+03:00';
+      const token = cur.word(expected);
+      const epochMs = clockOf(token.raw) ?? cur.failAt(token, expected);
+      return { kind: 'set', key, iso: token.raw, epochMs };
+    }
+    case 'TerminalId': {
+      const expected = 'a terminal id like T-1 (letters, digits, "-", "_", ".")';
+      const token = cur.word(expected);
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/.test(token.raw)) cur.failAt(token, expected);
+      return { kind: 'set', key, terminalId: token.raw };
+    }
+    case 'DataDir': {
+      const expected = 'a folder path (in double quotes if it has spaces)';
+      const token = cur.value(expected);
+      if (token.value.trim() === '') cur.failAt(token, expected);
+      return { kind: 'set', key, path: token.value };
+    }
+  }
+}
+
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * The instant an ISO 8601 time names. The offset is required so a tape means the same on every
+ * machine; fields are range-checked because `Date.parse` quietly rolls Feb 30 into March.
+ */
+export function clockOf(text: string): number | null {
+  const m = ISO_WITH_OFFSET.exec(text);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = m.slice(1).map((f) => Number(f ?? 0));
+  const daysInMonth = new Date(Date.UTC(year ?? 0, month ?? 0, 0)).getUTCDate();
+  const valid =
+    month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth && hour! <= 23 && minute! <= 59 &&
+    second <= 59 && offsetHours <= 14 && offsetMinutes <= 59;
+  const ms = Date.parse(text);
+  return valid && !Number.isNaN(ms) ? ms : null;
+}
+
+function parseOrder(ctx: CommandContext): Body<SetupCommand> {
+  const { cur } = ctx;
+  const code = readOrderCode(cur);
+  ctx.once('Order', code.value, code.token, 'one Order per order number');
+  let amount: Money | undefined;
+  let phone: string | undefined;
+  const options: { issuedOffsetMs?: number; price?: Money; region?: string } = {};
+  let paid = false;
+  readOptions(cur, ['amount', 'phone', 'issued', 'price', 'paid', 'region'], (name) => {
+    if (name === 'amount') amount = readMoney(cur, 'positive');
+    else if (name === 'phone') phone = readPhone(cur).value;
+    else if (name === 'price') options.price = readMoney(cur, 'positive');
+    else if (name === 'paid') paid = true;
+    else if (name === 'issued') options.issuedOffsetMs = readIssued(cur);
+    else {
+      const expected = 'a two-letter region code like RU';
+      const token = cur.word(expected);
+      if (!/^[A-Z]{2}$/.test(token.raw)) cur.failAt(token, expected);
+      options.region = token.raw;
+    }
+  });
+  return {
+    kind: 'order',
+    code: code.value,
+    amount: amount ?? cur.failNext('amount 4750.00 (every Order needs one)'),
+    phone: phone ?? cur.failNext('phone +79161234567 (every Order needs one)'),
+    paid,
+    ...options,
+  };
+}
+
+/** `issued -2h`: how long before the tape's clock the code was sent. */
+function readIssued(cur: LineCursor): number {
+  const expected = 'a time before the clock like -2h';
+  const token = cur.word(expected);
+  const ms = token.raw.startsWith('-') ? parseDuration(token.raw.slice(1)) : null;
+  if (ms === null) return cur.failAt(token, expected);
+  return ms === 0 ? 0 : -ms;
+}
+
+function parsePhoneAccount(ctx: CommandContext): Body<SetupCommand> {
+  const { cur } = ctx;
+  const phone = readPhone(cur);
+  ctx.once('Phone', phone.value, phone.token, 'one Phone per number');
+  let operator: OperatorId | undefined;
+  let balance: Money | undefined;
+  readOptions(cur, ['operator', 'balance'], (name) => {
+    if (name === 'balance') balance = readMoney(cur, 'any');
+    else operator = readOperator(cur);
+  });
+  return {
+    kind: 'phone',
+    phone: phone.value,
+    operator: operator ?? cur.failNext('operator MTS (every Phone needs one)'),
+    balance: balance ?? cur.failNext('balance 120.00 (every Phone needs one)'),
+  };
+}
+
+function readOperator(cur: LineCursor): OperatorId {
+  const expected = `an operator (${OPERATORS.map((id) => OPERATOR_NAMES[id]).join(', ')})`;
+  const token = cur.word(expected);
+  const wanted = token.raw.toLowerCase();
+  return OPERATORS.find((id) => id === wanted || OPERATOR_NAMES[id].toLowerCase() === wanted) ?? cur.failAt(token, expected);
+}
+
+export const SETUP_COMMANDS: Readonly<Record<string, CommandSpec<SetupCommand>>> = {
+  Set: { suffix: 'none', parse: parseSet },
+  Order: { suffix: 'none', parse: parseOrder },
+  Phone: { suffix: 'none', parse: parsePhoneAccount },
+};
