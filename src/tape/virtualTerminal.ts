@@ -1,0 +1,105 @@
+/**
+ * A terminal in memory: Ink writes into it as into a real one and @xterm/headless interprets the
+ * escapes, so the screen a tape asserts on is the screen a person would see. Also records every
+ * write with its time for asciicast output.
+ */
+import { EventEmitter } from 'node:events';
+import xtermHeadless from '@xterm/headless';
+
+const { Terminal } = xtermHeadless;
+
+/** Ink's debug mode writes each frame whole: the cursor goes home and the screen is cleared first. */
+const FRAME_START = '\x1b[H\x1b[2J';
+
+export interface CastEvent {
+  /** milliseconds since the recording started (simulated time plus step order) */
+  at: number;
+  kind: 'o' | 'm';
+  data: string;
+}
+
+class FakeStdout extends EventEmitter {
+  isTTY = true;
+  constructor(
+    public columns: number,
+    public rows: number,
+    private readonly onWrite: (data: string) => void,
+  ) {
+    super();
+  }
+  write = (data: string): boolean => {
+    this.onWrite(data);
+    return true;
+  };
+}
+
+/** The stdin Ink reads from: keys are pushed in, Ink pulls them on 'readable'. */
+export class FakeStdin extends EventEmitter {
+  isTTY = true;
+  private pending: string | null = null;
+  write(data: string): void {
+    this.pending = data;
+    this.emit('readable');
+    this.emit('data', data);
+  }
+  read = (): string | null => {
+    const data = this.pending;
+    this.pending = null;
+    return data;
+  };
+  setEncoding(): void {}
+  setRawMode(): void {}
+  resume(): void {}
+  pause(): void {}
+  ref(): void {}
+  unref(): void {}
+}
+
+export class VirtualTerminal {
+  readonly stdin = new FakeStdin();
+  readonly stdout: FakeStdout;
+  readonly cast: CastEvent[] = [];
+  private readonly term: InstanceType<typeof Terminal>;
+  private pending: Promise<void> = Promise.resolve();
+  /** the time recorded with the next write, set by the runner */
+  now = 0;
+
+  constructor(
+    readonly columns: number,
+    readonly rows: number,
+  ) {
+    this.term = new Terminal({ cols: columns, rows, allowProposedApi: true, scrollback: 0 });
+    this.stdout = new FakeStdout(columns, rows, (data) => this.frame(data));
+  }
+
+  private frame(data: string): void {
+    const frame = FRAME_START + data.replace(/\n/g, '\r\n');
+    this.cast.push({ at: this.now, kind: 'o', data: frame });
+    this.pending = this.pending.then(() => new Promise<void>((resolve) => this.term.write(frame, resolve)));
+  }
+
+  /** Resolves once xterm has parsed everything written so far. */
+  flush(): Promise<void> {
+    return this.pending;
+  }
+
+  mark(label: string): void {
+    this.cast.push({ at: this.now, kind: 'm', data: label });
+  }
+
+  /** The visible screen, one string per row, trailing blanks trimmed. */
+  lines(): string[] {
+    const buffer = this.term.buffer.active;
+    const rows: string[] = [];
+    for (let y = 0; y < this.rows; y++) rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    return rows;
+  }
+
+  text(): string {
+    return this.lines().join('\n').replace(/\n+$/, '');
+  }
+
+  dispose(): void {
+    this.term.dispose();
+  }
+}
