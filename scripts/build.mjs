@@ -18,6 +18,9 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
+  // subcommands and the tape runner load as separate chunks, so the kiosk starts on less code
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   target: 'node20',
   jsx: 'automatic',
   minify: false,

@@ -1,6 +1,8 @@
 /** `kiosk --help`. */
 import { DEMO_SUMMARY } from '../domain/demo.js';
 
+export const VERSION = '0.1.0';
+
 export const USAGE = `kiosk — rehearse paying an AliExpress order in cash at a Euroset-style terminal
 
 Usage:
