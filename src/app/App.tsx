@@ -19,10 +19,12 @@ export interface AppProps {
   onQuit?: () => void;
 }
 
-function useKeys(onQuit?: () => void) {
+/** Keys → events; while the terminal is too small nothing but Ctrl+C acts, so no key lands unseen. */
+function useKeys(tooSmall: boolean, onQuit?: () => void) {
   const actor = useTerminalActor();
   const { exit } = useApp();
   useInput((chunk, chunkKey) => {
+    if (tooSmall && !(chunkKey.ctrl && chunk === 'c')) return;
     for (const [input, key] of splitKeys(chunk, chunkKey)) {
       // Read the live snapshot, not the last render's: pasted or scripted keys outrun the frames.
       const action = mapKey(viewOf(actor.getSnapshot()), input, key);
@@ -37,10 +39,11 @@ function useKeys(onQuit?: () => void) {
 }
 
 export function App({ terminalId, onQuit }: AppProps) {
-  useKeys(onQuit);
-  const view: View = useTerminalSelector(viewOf);
   const { columns, rows } = useTerminalSize();
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
+  useKeys(tooSmall, onQuit);
+  const view: View = useTerminalSelector(viewOf);
+  if (tooSmall) {
     return <Text color="yellow">{t(view.lang, 'size.enlarge', { columns, rows })}</Text>;
   }
   const height = rows - 1;

@@ -127,3 +127,14 @@ it('the enlarge message is in Russian for a Russian kiosk', async () => {
   const k = open({ lang: 'ru', columns: 70, rows: 30 });
   await k.waitForText('Увеличьте окно терминала до 80×24 (сейчас 70×30)');
 });
+
+it('keys pressed while the enlarge message is shown do nothing: the customer cannot act on a screen they cannot see', async () => {
+  const k = open({ lang: 'en', columns: 60, rows: 20 });
+  await k.waitForText('Enlarge the terminal to at least 80×24 (now 60×20)');
+  const before = k.view().statePath;
+  await k.press(' ', '8', '\r', '1', 'q');
+  await k.settle();
+  expect(k.view().statePath).toBe(before);
+  k.stdout.resize(100, 30);
+  await toMenu(k, 'en');
+});
