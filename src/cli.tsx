@@ -22,6 +22,10 @@ async function main(argv: string[]): Promise<number> {
     if (first !== undefined && !first.startsWith('-')) {
       throw new UsageError(`unknown command "${first}" (commands: ${Object.keys(SUBCOMMANDS).join(', ')})`);
     }
+    // Ink draws only the last frame when it thinks it runs in CI; the kiosk is interactive wherever
+    // it runs (a pty in a CI job included), so it must draw every frame. Cleared before Ink loads.
+    delete process.env.CI;
+    delete process.env.CONTINUOUS_INTEGRATION;
     return await (await import('./cli/run.js')).runKiosk(argv);
   } catch (error) {
     if (error instanceof UsageError) {
