@@ -1,5 +1,5 @@
 /** The receipt as printed: fixed fields in a fixed order (R-TERM-5, R-CASH-4). */
-import { isPositive, type Lang } from './money.js';
+import { cmp, isPositive, sub, type Lang } from './money.js';
 import type { Receipt } from './store.js';
 import { t } from '../i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone, operatorName } from '../i18n/format.js';
@@ -24,10 +24,23 @@ export function receiptLines(r: Receipt, lang: Lang): ReceiptLine[] {
   return lines;
 }
 
-/** Notes printed under the fields: partial payment, recovery, and the keep-the-receipt line. */
+/**
+ * The price rose (R-CODE-5) when the order now owes more than this payment left unpaid of what it
+ * was asked for: `due - toOrder` is the shortfall of the payment itself (a timeout with too little
+ * cash), anything owed beyond it is the rise. For an order paid for the first time this is exactly
+ * "price now above the code's amount".
+ */
+export const priceRoseSince = (r: Receipt): boolean => cmp(r.owed, sub(r.due, r.toOrder)) > 0;
+
+function owedLine(r: Receipt, lang: Lang): string[] {
+  if (r.orderStatus !== 'partially_paid' || !isPositive(r.owed)) return [];
+  return [t(lang, priceRoseSince(r) ? 'receipt.priceRose' : 'receipt.owed', { owed: formatMoney(r.owed, lang) })];
+}
+
+/** Notes printed under the fields: what is still owed, recovery, and the keep-the-receipt line. */
 export function receiptFooter(r: Receipt, lang: Lang): string[] {
   return [
-    ...(r.orderStatus === 'partially_paid' && isPositive(r.owed) ? [t(lang, 'receipt.owed', { owed: formatMoney(r.owed, lang) })] : []),
+    ...owedLine(r, lang),
     ...(r.recovered ? [t(lang, 'receipt.recovered')] : []),
     t(lang, 'receipt.keep'),
   ];
