@@ -41,7 +41,7 @@ export interface View {
   split: { toOrder: Money; toPhone: Money; covered: boolean } | null;
   /** SMS that reached customers' phones on this terminal, oldest first */
   sms: Sms[];
-  /** dotted state path for tapes' ExpectState, e.g. `kiosk.orderEntry`, `cash.holding` */
+  /** dotted state path for tapes' ExpectState, e.g. `kiosk.orderEntry`, `cash.inserting.holding`, `cash.moreTime` */
   statePath: string;
 }
 
@@ -52,6 +52,9 @@ const MODE: Record<string, InputMode> = {
   lookingUp: 'busy',
   cash: 'busy',
 };
+
+/** Taking notes (empty, escrow, holding) reads `cash.inserting.*`; the dialog is `cash.moreTime`. */
+const cashStatePath = (state: string): string => (state === 'moreTime' ? 'cash.moreTime' : `cash.inserting.${state}`);
 
 export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
   const kioskSnap = snapshot.context.kiosk.getSnapshot();
@@ -75,7 +78,7 @@ export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
       buttons,
       focus: cashSnap.context.focus,
       columns: 1,
-      statePath: `cash.${state}`,
+      statePath: cashStatePath(state),
     };
   }
   if (snapshot.context.cash || kioskSnap.value === 'cash') {

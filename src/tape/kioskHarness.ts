@@ -12,7 +12,7 @@ import { startTerminal } from '../app/session.js';
 import { viewOf, type View } from '../app/view.js';
 import type { Lang } from '../domain/money.js';
 import { DEFAULT_RULES, type KioskRules } from '../domain/rules.js';
-import type { KioskStore } from '../domain/store.js';
+import type { KioskStore, PaymentOutcome } from '../domain/store.js';
 import type { TerminalActor, terminalMachine } from '../../machines/terminal.js';
 import { VirtualTerminal } from './virtualTerminal.js';
 
@@ -24,12 +24,31 @@ export interface HarnessOptions {
   lang?: Lang;
   terminalId?: string;
   rules?: KioskRules;
+  /** cash-session ids; a tape passes one that keeps counting across Crash/Restart */
+  newSessionId?: () => string;
+  onPayment?: (outcome: PaymentOutcome) => void;
 }
 
 /** States in which the terminal waits on its own I/O; a settled terminal is in none of them. */
 const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'committing', 'cancelling'] as const;
 const isSettled = (s: SnapshotFrom<typeof terminalMachine>) =>
   s.status !== 'active' || !IO_STATES.some((state) => s.matches({ flow: state }));
+
+/** Guards against a timer that re-arms itself with no delay, which would make `advance` spin forever. */
+const MAX_TIMER_STOPS = 100_000;
+/** A frame that keeps changing with no input (an animation) must not hang a step. */
+const MAX_SETTLE_ROUNDS = 50;
+
+/** When the earliest pending timer on the simulated clock is due, or null if none is pending. */
+export function nextTimerAt(clock: SimulatedClock): number | null {
+  const timeouts = (clock as unknown as { timeouts: Map<number, { start: number; timeout: number }> }).timeouts;
+  let next: number | null = null;
+  for (const { start, timeout } of timeouts.values()) {
+    const due = start + timeout;
+    if (next === null || due < next) next = due;
+  }
+  return next;
+}
 
 export class KioskHarness {
   readonly vt: VirtualTerminal;
@@ -61,14 +80,30 @@ export class KioskHarness {
       rules: this.options.rules ?? DEFAULT_RULES,
       lang: this.options.lang ?? 'ru',
       terminalId,
+      ...(this.options.newSessionId ? { newSessionId: this.options.newSessionId } : {}),
+      ...(this.options.onPayment ? { onPayment: this.options.onPayment } : {}),
     });
+    this.actorError = null;
+    this.quit = false;
+    this.actor.subscribe({ error: (error) => void (this.actorError = error) });
     this.ink = render(
       React.createElement(TerminalProvider, { actor: this.actor }, React.createElement(App, { terminalId })),
       // debug: every frame is written whole and at once, so the screen is exact after each step.
       { stdout: this.vt.stdout as never, stdin: this.vt.stdin as never, stderr: this.vt.stdout as never, debug: true, exitOnCtrlC: false, patchConsole: false },
     );
+    const ink = this.ink;
+    // Ctrl+C (or q on the idle screen) makes the App exit Ink; the tape then has no kiosk to drive.
+    ink.waitUntilExit().then(
+      () => void (this.ink === ink && (this.quit = true)),
+      (error: unknown) => void (this.ink === ink && (this.actorError = error)),
+    );
     await this.settle();
   }
+
+  /** the error that stopped the terminal actor or Ink, if one did: the app crashed */
+  actorError: unknown = null;
+  /** true once the app quit by itself (Ctrl+C) */
+  quit = false;
 
   get running(): boolean {
     return this.actor !== null;
@@ -83,9 +118,9 @@ export class KioskHarness {
     return viewOf(this.terminal.getSnapshot());
   }
 
-  /** Keys as a terminal sends them (`\r` Enter, `\x1b` Esc, `\x1b[A` Up …). */
+  /** Keys as a terminal sends them (`\r` Enter, `\x1b` Esc, `\x1b[A` Up …), as one chunk. */
   async keys(data: string): Promise<void> {
-    this.mark(`keys ${JSON.stringify(data)}`);
+    if (!this.ink) throw new Error('the kiosk is not running: Launch (or Restart) it first');
     this.vt.stdin.write(data);
     await this.settle();
   }
@@ -95,9 +130,22 @@ export class KioskHarness {
     await this.settle();
   }
 
-  async advance(ms: number): Promise<void> {
-    this.options.clock.increment(ms);
-    await this.settle();
+  /**
+   * Moves the clock by `ms`, stopping at every timer due on the way so that a timeout which starts
+   * another (the cash screen's 60 s, then "Need more time?"'s 15 s) fires at its own moment.
+   * `until` can stop early: it is checked after each stop.
+   */
+  async advance(ms: number, until?: () => boolean): Promise<boolean> {
+    const target = this.options.clock.now() + ms;
+    for (let stops = 0; stops < MAX_TIMER_STOPS; stops++) {
+      const next = nextTimerAt(this.options.clock);
+      const at = next !== null && next <= target ? Math.max(next, this.options.clock.now()) : target;
+      this.options.clock.set(at);
+      await this.settle();
+      if (until?.()) return true;
+      if (at === target) return false;
+    }
+    throw new Error(`more than ${MAX_TIMER_STOPS} timers fired within ${ms} ms: a timer keeps re-arming itself at once`);
   }
 
   /** Drops the app as a power cut would: no payment is finished, nothing is closed. */
@@ -108,10 +156,21 @@ export class KioskHarness {
     this.actor = null;
   }
 
+  /**
+   * Waits until nothing moves: the terminal is out of its I/O states, Ink has drawn (a lone Esc is
+   * only read on the next turn of the loop, React commits on a microtask) and xterm has parsed the
+   * frame. Rounds repeat while a round changed the snapshot or wrote a frame.
+   */
   async settle(): Promise<void> {
-    if (this.actor) await waitFor(this.actor, isSettled);
+    for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
+      const snapshot = this.actor?.getSnapshot();
+      const writes = this.vt.cast.length;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.actor) await waitFor(this.actor, isSettled).catch(() => undefined);
+      await this.vt.flush();
+      if (this.actor?.getSnapshot() === snapshot && this.vt.cast.length === writes) break;
+    }
     this.vt.now = this.options.clock.now() - this.startedAt + this.steps++;
-    await this.vt.flush();
   }
 
   mark(label: string): void {

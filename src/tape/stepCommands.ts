@@ -7,7 +7,14 @@ import type { Body, CommandContext, CommandSpec } from './commandSpec.js';
 import { parseDuration } from './duration.js';
 import { durationOf, readDuration, readMoney, readOptions, readOrderCode, readPhone, readRepeat } from './values.js';
 
-const ORDER_STATUSES: readonly OrderStatus[] = ['awaiting', 'partially_paid', 'paid'];
+/** Tape words for an order's status; the domain's own names are accepted too. */
+const ORDER_STATUS_WORDS: Readonly<Record<string, OrderStatus>> = {
+  paid: 'paid',
+  partial: 'partially_paid',
+  unpaid: 'awaiting',
+  partially_paid: 'partially_paid',
+  awaiting: 'awaiting',
+};
 
 /** `@200ms` after a key or `Type`: VHS's typing speed. */
 function speedOf(ctx: CommandContext): { delayMs?: number } {
@@ -122,9 +129,9 @@ const expectOrderCommand: CommandSpec<Step> = {
   suffix: 'none',
   parse({ cur }) {
     const code = readOrderCode(cur).value;
-    const expected = `an order status (${ORDER_STATUSES.join(', ')})`;
+    const expected = 'an order status (paid, partial, unpaid)';
     const token = cur.word(expected);
-    const status = ORDER_STATUSES.find((s) => s === token.raw) ?? cur.failAt(token, expected);
+    const status = Object.hasOwn(ORDER_STATUS_WORDS, token.raw) ? (ORDER_STATUS_WORDS[token.raw] as OrderStatus) : cur.failAt(token, expected);
     const amounts: { paid?: Money; owed?: Money } = {};
     readOptions(cur, ['paid', 'owed'], (name) => {
       amounts[name as 'paid' | 'owed'] = readMoney(cur, 'nonNegative');

@@ -91,7 +91,7 @@ describe('parse errors: file:line:column, expected and found', () => {
     ['Sleep', 'demo.tape:2:6: expected a duration above zero like 500ms or 2s, found end of line'],
     ['ExpectState cash..inserting', 'demo.tape:2:13: expected a state path like cash.inserting, found "cash..inserting"'],
     ['ExpectOrder 123 paid', 'demo.tape:2:13: expected a 10-digit order number, found "123"'],
-    ['ExpectOrder 1000000123 done', 'demo.tape:2:24: expected an order status (awaiting, partially_paid, paid), found "done"'],
+    ['ExpectOrder 1000000123 done', 'demo.tape:2:24: expected an order status (paid, partial, unpaid), found "done"'],
     ['ExpectOrder 1000000123 paid paid 1 paid 2', 'demo.tape:2:36: expected paid only once, found "paid"'],
     ['ExpectOrder 1000000123 paid owed -1', 'demo.tape:2:34: expected an amount like 4750.00 (zero or more), found "-1"'],
     ['ExpectOrder 1000000123 paid due 1', 'demo.tape:2:29: expected paid, owed or end of line, found "due"'],

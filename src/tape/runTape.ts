@@ -1,0 +1,107 @@
+/** Plays one tape from start to end and reports what happened; never throws for a failing tape. */
+import { readFileSync } from 'node:fs';
+import type { Step, Tape } from './ast.js';
+import { TapeEngine, TapeStepError, type EngineOptions } from './engine.js';
+import { EXIT_CODES, StepFailure, type FailureKind, type TapeFailure } from './failure.js';
+import { parseTape, TapeSyntaxError } from './parse.js';
+import type { CastEvent } from './virtualTerminal.js';
+
+export interface StepResult {
+  line: number;
+  command: string;
+  /** real milliseconds the step took */
+  ms: number;
+}
+
+export interface TapeResult {
+  file: string;
+  status: 'passed' | 'failed';
+  /** 0 passed, 1 assertion, 2 bad tape, 3 app crashed, 4 timeout */
+  exitCode: number;
+  /** the steps that ran to completion */
+  steps: StepResult[];
+  /** steps in the tape */
+  totalSteps: number;
+  /** real milliseconds, parse to dispose */
+  ms: number;
+  /** simulated milliseconds the tape moved the clock */
+  simulatedMs: number;
+  failure: TapeFailure | null;
+  /** terminal output and step markers, for asciicast */
+  cast: CastEvent[];
+  columns: number;
+  rows: number;
+  snapshotsWritten: string[];
+}
+
+export type TapeInput = string | { source: string; file?: string } | Tape;
+
+export interface RunTapeOptions extends EngineOptions {
+  /** called after each step that passed */
+  onStep?: (step: Step, ms: number) => void;
+}
+
+/**
+ * Runs a tape: `input` is a file path, `{ source, file? }` text, or an already parsed tape.
+ * The result says passed/failed with the exit code the CLI would give and the failure in full.
+ */
+export async function runTape(input: TapeInput, options: RunTapeOptions = {}): Promise<TapeResult> {
+  const started = performance.now();
+  const file = typeof input === 'string' ? input : input.file ?? '<tape>';
+  const result: TapeResult = {
+    file, status: 'passed', exitCode: 0, steps: [], totalSteps: 0, ms: 0, simulatedMs: 0, failure: null, cast: [], columns: 80, rows: 24, snapshotsWritten: [],
+  };
+  let engine: TapeEngine | null = null;
+  try {
+    const tape = loadTape(input);
+    result.totalSteps = tape.steps.length;
+    engine = await TapeEngine.open(tape, options);
+    result.columns = engine.settings.columns;
+    result.rows = engine.settings.rows;
+    await engine.runAll((step, ms) => {
+      result.steps.push({ line: step.line, command: step.raw, ms });
+      options.onStep?.(step, ms);
+    });
+  } catch (error) {
+    result.failure = failureOf(error, file);
+  } finally {
+    if (engine) {
+      result.simulatedMs = engine.elapsedMs;
+      result.cast = engine.cast;
+      result.snapshotsWritten = engine.snapshotsWritten;
+      try {
+        engine.dispose();
+      } catch (error) {
+        result.failure ??= failureOf(error, file);
+      }
+    }
+  }
+  if (result.failure) {
+    result.status = 'failed';
+    result.exitCode = EXIT_CODES[result.failure.kind];
+  }
+  result.ms = performance.now() - started;
+  return result;
+}
+
+function loadTape(input: TapeInput): Tape {
+  if (typeof input !== 'string') return 'steps' in input ? input : parseTape(input.source, input.file ?? '<tape>');
+  let source: string;
+  try {
+    source = readFileSync(input, 'utf8');
+  } catch (error) {
+    throw new StepFailure('tape', `cannot read the tape: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return parseTape(source, input);
+}
+
+function failureOf(error: unknown, file: string): TapeFailure {
+  if (error instanceof TapeStepError) return error.failure;
+  const base = { file, line: 0, column: 0, command: '', details: [], screen: [], statePath: null };
+  if (error instanceof TapeSyntaxError) {
+    return { ...base, kind: 'tape', line: error.line, column: error.column, message: `expected ${error.expected}, found ${error.found}` };
+  }
+  if (error instanceof StepFailure) return { ...base, kind: error.kind, message: error.message, details: error.details };
+  const kind: FailureKind = 'crash';
+  return { ...base, kind, message: `the app crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}` };
+}

@@ -1,0 +1,112 @@
+/** What each tape step does to the running kiosk. Assertions live in assertions.ts. */
+import { t } from '../i18n/index.js';
+import type { Step } from './ast.js';
+import { expectBalance, expectOrder, expectReceipt, expectScreen, expectState } from './assertions.js';
+import type { TapeEngine } from './engine.js';
+import { StepFailure } from './failure.js';
+import { hotkeyBytes, KEY_BYTES, noteKey } from './keys.js';
+import { describeMatcher, findLine } from './matcher.js';
+import { compareSnapshot } from './snapshot.js';
+
+export async function runStep(engine: TapeEngine, step: Step): Promise<void> {
+  const { harness } = engine;
+  harness.mark(`${step.line}: ${step.raw}`);
+  switch (step.kind) {
+    case 'launch':
+      return harness.launch();
+    case 'key':
+      for (let i = 0; i < step.repeat; i++) await typeKeys(engine, KEY_BYTES[step.key], step.delayMs);
+      if (step.key === 'Ctrl+C' && harness.quit) engine.quitAt = step.line;
+      return;
+    case 'type':
+      // one chunk per character, as typed, so each lands on the screen it was meant for
+      for (const ch of step.text) await typeKeys(engine, ch, step.delayMs);
+      return;
+    case 'press':
+      return press(engine, step.label);
+    case 'insert': {
+      requireApp(engine);
+      const view = harness.view();
+      if (view.screen !== 'cash') {
+        throw new StepFailure('assertion', `Insert needs the cash screen ("${t(view.lang, 'cash.title')}"), but the kiosk is at ${view.statePath}`);
+      }
+      return harness.keys(noteKey(step.note, step.worn));
+    }
+    case 'advance':
+      await harness.advance(step.ms);
+      return;
+    case 'expect':
+      requireApp(engine);
+      return expectScreen(harness.lines(), step.matcher, step.negate);
+    case 'expectState':
+      requireApp(engine);
+      return expectState(harness.view().statePath, step.path);
+    case 'expectOrder':
+      return expectOrder(engine.store, step);
+    case 'expectBalance':
+      return expectBalance(engine.store, step.phone, step.amount);
+    case 'expectReceipt':
+      return expectReceipt(engine.receipts, harness.running ? harness.view().lang : engine.settings.lang, step.matcher);
+    case 'wait':
+      return wait(engine, step);
+    case 'snapshot':
+      requireApp(engine);
+      return compareSnapshot(engine, step.name);
+    case 'crash':
+      requireApp(engine);
+      harness.crash();
+      return;
+    case 'restart':
+      return harness.launch(engine.reopenStore());
+  }
+}
+
+function requireApp(engine: TapeEngine): void {
+  if (engine.quitAt !== null || engine.harness.quit) {
+    throw new StepFailure('assertion', `the kiosk has quit${engine.quitAt !== null ? ` (Ctrl+C at line ${engine.quitAt})` : ''}; nothing is on screen`);
+  }
+  if (!engine.harness.running) throw new StepFailure('assertion', 'the kiosk is not running (Crash without Restart)');
+}
+
+/** A key or character; VHS's `@200ms` typing speed lets that much simulated time pass after it. */
+async function typeKeys(engine: TapeEngine, bytes: string, delayMs: number | undefined): Promise<void> {
+  requireApp(engine);
+  await engine.harness.keys(bytes);
+  if (delayMs) await engine.harness.advance(delayMs);
+}
+
+/**
+ * Presses an on-screen button by its label in the current language, as a customer would: its
+ * hotkey if it has one, else arrows to focus it and Enter.
+ */
+async function press(engine: TapeEngine, label: string): Promise<void> {
+  requireApp(engine);
+  const { harness } = engine;
+  const view = harness.view();
+  const labels = view.buttons.map((b) => t(view.lang, b.label));
+  let index = labels.indexOf(label.trim());
+  if (index < 0) index = labels.findIndex((l) => l.toLowerCase() === label.trim().toLowerCase());
+  const button = view.buttons[index];
+  if (!button) {
+    const visible = labels.map((l, i) => `"${l}"${view.buttons[i]?.enabled ? '' : ' (disabled)'}`);
+    throw new StepFailure('assertion', `no button "${label}" on this screen`, [
+      visible.length > 0 ? `visible buttons: ${visible.join(', ')}` : 'this screen has no buttons',
+    ]);
+  }
+  if (button.hotkey) return harness.keys(hotkeyBytes(button.hotkey));
+  for (let moves = 0; harness.view().focus !== index; moves++) {
+    if (moves > view.buttons.length) throw new StepFailure('assertion', `could not move the focus to "${label}" with the arrow keys`);
+    await harness.keys(KEY_BYTES.Right);
+  }
+  await harness.keys(KEY_BYTES.Enter);
+}
+
+/** Lets simulated time pass, timer by timer, until the screen shows the text or the time is up. */
+async function wait(engine: TapeEngine, step: Extract<Step, { kind: 'wait' }>): Promise<void> {
+  requireApp(engine);
+  const { harness } = engine;
+  const shown = () => harness.running && findLine(step.matcher, harness.lines()) >= 0;
+  if (shown()) return;
+  if (await harness.advance(step.timeoutMs, shown)) return;
+  throw new StepFailure('timeout', `waited ${step.timeoutMs / 1000} s of simulated time for ${describeMatcher(step.matcher)} on one screen line; it never appeared`);
+}

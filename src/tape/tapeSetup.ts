@@ -1,0 +1,100 @@
+/**
+ * A tape's setup commands turned into what the engine starts from: the settings (with their
+ * defaults) and a store holding only the tape's declared orders and phones.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { MemoryStore } from '../domain/memoryStore.js';
+import type { Lang } from '../domain/money.js';
+import { newOrder, type Order } from '../domain/orders.js';
+import type { KioskStore } from '../domain/store.js';
+import type { OrderCommand, PhoneCommand, Tape } from './ast.js';
+import { StepFailure } from './failure.js';
+
+/** A fixed default, so a tape without `Set Clock` shows the same dates on every run and machine. */
+export const DEFAULT_CLOCK_ISO = '2026-11-22T10:00:00+03:00';
+export const DEFAULT_CLOCK_MS = Date.parse(DEFAULT_CLOCK_ISO);
+
+export interface TapeSettings {
+  lang: Lang;
+  columns: number;
+  rows: number;
+  /** epoch milliseconds at Launch */
+  clockMs: number;
+  terminalId: string;
+  /** absolute; null means the in-memory store */
+  dataDir: string | null;
+  orders: OrderCommand[];
+  phones: PhoneCommand[];
+}
+
+/** `baseDir` resolves a relative `Set DataDir` (the tape's folder). */
+export function settingsOf(tape: Tape, baseDir: string): TapeSettings {
+  const settings: TapeSettings = {
+    // the kiosk's own default: Russian, as on real terminals
+    lang: 'ru',
+    columns: 80,
+    rows: 24,
+    clockMs: DEFAULT_CLOCK_MS,
+    terminalId: 'T-1',
+    dataDir: null,
+    orders: [],
+    phones: [],
+  };
+  for (const command of tape.setup) {
+    if (command.kind === 'order') settings.orders.push(command);
+    else if (command.kind === 'phone') settings.phones.push(command);
+    else if (command.key === 'Lang') settings.lang = command.lang;
+    else if (command.key === 'Size') Object.assign(settings, { columns: command.columns, rows: command.rows });
+    else if (command.key === 'Clock') settings.clockMs = command.epochMs;
+    else if (command.key === 'TerminalId') settings.terminalId = command.terminalId;
+    else settings.dataDir = isAbsolute(command.path) ? command.path : resolve(baseDir, command.path);
+  }
+  return settings;
+}
+
+export function orderOf(command: OrderCommand, clockMs: number): Order {
+  const order = newOrder({
+    code: command.code,
+    codeAmount: command.amount,
+    phone: command.phone,
+    issuedAt: clockMs + (command.issuedOffsetMs ?? 0),
+    ...(command.price ? { price: command.price } : {}),
+    ...(command.region ? { region: command.region } : {}),
+  });
+  return command.paid ? { ...order, status: 'paid', paid: order.price, owed: '0.00' } : order;
+}
+
+/** Puts the declared orders and phones into an empty store. */
+export function seedStore(store: KioskStore, settings: TapeSettings): void {
+  for (const command of settings.orders) store.addOrder(orderOf(command, settings.clockMs));
+  for (const phone of settings.phones) store.setPhoneAccount(phone.phone, phone.operator, phone.balance);
+}
+
+export type StoreOpener = (dataDir: string) => KioskStore;
+
+/** The SQLite store is loaded only by tapes that ask for it, so in-memory tapes never load the native binding. */
+export async function sqliteOpener(): Promise<StoreOpener> {
+  const { openDataStore } = await import('../store/index.js');
+  return (dir) => openDataStore(dir);
+}
+
+/**
+ * A fresh store for the tape. A `DataDir` must not hold a kiosk database yet: a tape starts from
+ * its declared data only, and the runner never deletes anyone's database to get there.
+ */
+export function openTapeStore(settings: TapeSettings, open: StoreOpener | null): KioskStore {
+  if (settings.dataDir === null) {
+    const store = new MemoryStore();
+    seedStore(store, settings);
+    return store;
+  }
+  if (!open) throw new Error('openTapeStore: a DataDir tape needs the SQLite opener');
+  // the name store/dataDir.ts gives the file; not imported, so this module never loads SQLite
+  if (existsSync(join(settings.dataDir, 'kiosk.db'))) {
+    throw new StepFailure('tape', `Set DataDir ${settings.dataDir}: the folder already holds kiosk.db; a tape starts from its own data only, so point it at a new folder or remove the file`);
+  }
+  const store = open(settings.dataDir);
+  seedStore(store, settings);
+  return store;
+}
