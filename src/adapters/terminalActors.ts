@@ -4,8 +4,9 @@ import type { CashOutput } from '../../machines/cash.js';
 import { terminalMachine } from '../../machines/terminal.js';
 import { evaluateLookup } from '../domain/orders.js';
 import type { KioskRules, OperatorId } from '../domain/rules.js';
-import type { KioskStore, PaymentOutcome } from '../domain/store.js';
+import type { Checkpoint, KioskStore, PaymentOutcome, SessionOwner } from '../domain/store.js';
 import type { Money } from '../domain/money.js';
+import { mayRecover, processAlive } from './sessionOwner.js';
 
 /** Anything that tells the time: `Date` in production, XState's SimulatedClock in tests and tapes. */
 export interface Clock {
@@ -21,34 +22,60 @@ export interface TerminalDeps {
   newSessionId: () => string;
   /** called after each payment, e.g. to keep the receipt's printed text */
   onPayment?: (outcome: PaymentOutcome) => void;
+  /** this process, recorded with each cash session; omitted, recovery goes by terminal id alone */
+  owner?: SessionOwner;
+  /** whether a process on this host still runs (default: asks the OS) */
+  isAlive?: (pid: number) => boolean;
+  /** named points of the payment path, for the crash tests (src/adapters/crashHook.ts) */
+  checkpoint?: Checkpoint;
 }
 
 /** The terminal machine with its actors bound to a store and a clock. */
 export function provideTerminal(deps: TerminalDeps) {
   const { store, clock, rules, terminalId } = deps;
+  const at = deps.checkpoint ?? (() => {});
   const paid = (outcome: PaymentOutcome) => {
     deps.onPayment?.(outcome);
     return outcome;
   };
+  const recoverable = () => {
+    const { owner } = deps;
+    if (!owner) return store.unfinishedSessions(terminalId);
+    const policy = { terminalId, me: owner, isAlive: deps.isAlive ?? processAlive };
+    return store.unfinishedSessions().filter((s) => mayRecover(s, policy));
+  };
   return terminalMachine.provide({
     actors: {
-      recoverUnfinished: fromPromise(async () =>
-        store.unfinishedSessions(terminalId).map((s) => paid(store.completePayment(s.id, 'timeout', clock.now(), true))),
-      ),
+      recoverUnfinished: fromPromise(async () => {
+        const outcomes: PaymentOutcome[] = [];
+        for (const session of recoverable()) {
+          at('recovery:before');
+          const outcome = store.completePayment(session.id, 'timeout', clock.now(), true);
+          at('recovery:after');
+          // another terminal starting at the same moment may have finished it first: it shows it, not us
+          if (!outcome.alreadyPaid) outcomes.push(paid(outcome));
+        }
+        return outcomes;
+      }),
       lookupOrder: fromPromise(async ({ input }: { input: { code: string } }) =>
         evaluateLookup(input.code, store.findOrder(input.code), clock.now(), rules),
       ),
       openCashSession: fromPromise(async ({ input }: { input: { code: string; due: Money; phone: string; operator: OperatorId } }) => {
         const id = deps.newSessionId();
-        store.openSession({ id, terminalId, openedAt: clock.now(), ...input });
+        store.openSession({ id, terminalId, openedAt: clock.now(), ...input, ...(deps.owner ? { owner: deps.owner } : {}) });
         return id;
       }),
       journalNote: fromPromise(async ({ input }: { input: { sessionId: string; note: number } }) => {
+        at('journal:before');
         store.journalNote(input.sessionId, input.note, clock.now());
+        at('journal:after');
       }),
-      commitPayment: fromPromise(async ({ input }: { input: { sessionId: string; trigger: CashOutput['trigger'] } }) =>
-        paid(store.completePayment(input.sessionId, input.trigger, clock.now())),
-      ),
+      commitPayment: fromPromise(async ({ input }: { input: { sessionId: string; trigger: CashOutput['trigger'] } }) => {
+        at('payment:before');
+        const outcome = store.completePayment(input.sessionId, input.trigger, clock.now());
+        at('payment:after');
+        return paid(outcome);
+      }),
       abandonCashSession: fromPromise(async ({ input }: { input: { sessionId: string } }) => store.abandonSession(input.sessionId)),
     },
   });

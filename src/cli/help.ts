@@ -7,6 +7,10 @@ export const USAGE = `kiosk — rehearse paying an AliExpress order in cash at a
 
 Usage:
   kiosk [options]                 open the kiosk (needs an interactive terminal, at least 80×24)
+  kiosk orders new|list|show|reprice   the orders in the kiosk's data (kiosk orders --help)
+  kiosk phones show PHONE         a phone's balance, ledger and SMS
+  kiosk journal                   every accepted banknote (--since 2h, --format csv|json)
+  kiosk receipts show NUMBER      a receipt as it was printed
   kiosk --help | --version
 
 Options:
@@ -33,3 +37,13 @@ ${DEMO_SUMMARY.map((d) => `  ${d.code}  ${d.summary}`).join('\n')}
 
 Path: Other services → Products by catalogs → Aliexpress → Order number → cash → receipt.
 `;
+
+/** `kiosk --help` with where the data lives, resolved from --data-dir, KIOSK_DATA_DIR and XDG_DATA_HOME. */
+export function usage(dataLocation: string): string {
+  return `${USAGE}
+Data: ${dataLocation}
+  One SQLite file (kiosk.db) shared by every kiosk and command started on that directory; a payment
+  cut off by a crash or power loss is finished on the next start. Default $XDG_DATA_HOME/aliexpress-kiosk,
+  else ~/.local/share/aliexpress-kiosk; --data-dir DIR or KIOSK_DATA_DIR to change; --memory to keep nothing.
+`;
+}

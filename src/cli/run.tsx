@@ -3,27 +3,22 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import React from 'react';
 import { render } from 'ink';
+import { createActor } from 'xstate';
 import { App } from '../app/App.js';
 import { TerminalProvider } from '../app/context.js';
-import { startTerminal } from '../app/session.js';
-import { seedDemo } from '../domain/demo.js';
-import { MemoryStore } from '../domain/memoryStore.js';
-import type { KioskStore } from '../domain/store.js';
-import { parseRunArgs, type RunOptions } from './args.js';
-import { USAGE, VERSION } from './help.js';
+import { provideTerminal } from '../adapters/terminalActors.js';
+import { crashHookFromEnv } from '../adapters/crashHook.js';
+import { currentOwner } from '../adapters/sessionOwner.js';
+import { parseRunArgs } from './args.js';
+import { usage, VERSION } from './help.js';
+import { describeDataLocation, openKioskData, storeFailure, type KioskData } from './kioskData.js';
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[?25l';
 const ALT_SCREEN_OFF = '\x1b[?25h\x1b[?1049l';
 
-function openStore(_options: RunOptions): KioskStore {
-  const store = new MemoryStore();
-  seedDemo(store, Date.now());
-  return store;
-}
-
 export async function runKiosk(argv: string[]): Promise<number> {
   const options = parseRunArgs(argv);
-  if (options.help) return void process.stdout.write(USAGE), 0;
+  if (options.help) return void process.stdout.write(usage(describeDataLocation(options))), 0;
   if (options.version) return void process.stdout.write(`${VERSION}\n`), 0;
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('kiosk: standard input is not a terminal. Run it in an interactive terminal;\n' +
@@ -31,11 +26,28 @@ export async function runKiosk(argv: string[]): Promise<number> {
     return 2;
   }
   const terminalId = options.terminalId ?? `${hostname().slice(0, 12)}-${process.pid}`;
-  const store = openStore(options);
+  const checkpoint = crashHookFromEnv();
+  let data: KioskData;
+  try {
+    data = await openKioskData(options, checkpoint);
+  } catch (error) {
+    const message = storeFailure(error);
+    if (message === null) throw error;
+    process.stderr.write(message);
+    return 1;
+  }
+  const { store } = data;
   process.stdout.write(ALT_SCREEN_ON);
   const restore = () => process.stdout.write(ALT_SCREEN_OFF);
   process.once('exit', restore);
-  const actor = startTerminal({ store, rules: options.rules, lang: options.lang, terminalId, newSessionId: randomUUID });
+  const machine = provideTerminal({
+    store, clock: Date, rules: options.rules, terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,
+    // printed in the language on screen then (recovery pays while the actor is still starting)
+    onPayment: ({ receipt }) => data.keepPrinted(receipt, started?.getSnapshot().context.kiosk.getSnapshot().context.lang ?? options.lang),
+  });
+  let started: ReturnType<typeof createActor<typeof machine>> | null = null;
+  const actor = createActor(machine, { input: { lang: options.lang, rules: options.rules } }).start();
+  started = actor;
   const app = render(
     <TerminalProvider actor={actor}>
       <App terminalId={terminalId} />

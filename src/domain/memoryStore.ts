@@ -10,6 +10,8 @@ export class MemoryStore implements KioskStore {
   private phones = new Map<string, PhoneAccount>();
   private sessions = new Map<string, CashSession & { done: boolean }>();
   private receipts = new Map<string, Receipt>();
+  /** session id → its payment, so that paying twice credits once */
+  private payments = new Map<string, PaymentOutcome>();
   private receiptSeq = 0;
 
   findOrder(code: string): Order | undefined {
@@ -37,10 +39,13 @@ export class MemoryStore implements KioskStore {
     this.phones.set(phone, { ...account, operator, balance });
   }
   openSession(session: Omit<CashSession, 'notes'>): void {
+    if (this.sessions.has(session.id)) throw new Error(`cash session ${session.id} exists already`);
     this.sessions.set(session.id, { ...session, notes: [], done: false });
   }
   journalNote(sessionId: string, note: number): void {
-    this.mustSession(sessionId).notes.push(note);
+    const session = this.mustSession(sessionId);
+    if (session.done) throw new Error(`cash session ${sessionId} is paid; it takes no more cash`);
+    session.notes.push(note);
   }
   unfinishedSessions(terminalId?: string): CashSession[] {
     return [...this.sessions.values()]
@@ -49,7 +54,8 @@ export class MemoryStore implements KioskStore {
   }
   completePayment(sessionId: string, trigger: 'pay' | 'timeout', at: number, recovered = false): PaymentOutcome {
     const session = this.mustSession(sessionId);
-    if (session.done) throw new Error(`cash session ${sessionId} is already paid`);
+    const earlier = this.payments.get(sessionId);
+    if (earlier) return { ...structuredClone(earlier), order: this.mustOrder(session.code), alreadyPaid: true };
     const plan = planPayment(session, this.mustOrder(session.code));
     this.orders.set(plan.order.code, plan.order);
     const number = `${session.terminalId}-${String(++this.receiptSeq).padStart(6, '0')}`;
@@ -69,7 +75,9 @@ export class MemoryStore implements KioskStore {
     }
     this.receipts.set(number, receipt);
     session.done = true;
-    return { receipt, order: plan.order, sms };
+    const outcome = { receipt, order: plan.order, sms };
+    this.payments.set(sessionId, structuredClone(outcome));
+    return outcome;
   }
   abandonSession(sessionId: string): void {
     const session = this.mustSession(sessionId);

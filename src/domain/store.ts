@@ -48,6 +48,15 @@ export interface PhoneAccount {
   sms: Sms[];
 }
 
+/** Called at named points of the payment path (before/during/after each write); the crash tests' hook. */
+export type Checkpoint = (point: string) => void;
+
+/** The process that opened a cash session: recovery may take the session once it is gone. */
+export interface SessionOwner {
+  host: string;
+  pid: number;
+}
+
 /** A cash session: opened when the cash screen opens, closed by a completed payment. */
 export interface CashSession {
   id: string;
@@ -57,6 +66,8 @@ export interface CashSession {
   phone: string;
   operator: OperatorId;
   openedAt: number;
+  /** who opened it; absent when the caller did not say (tests, sessions from before owners were kept) */
+  owner?: SessionOwner | null;
   notes: number[];
 }
 
@@ -64,6 +75,8 @@ export interface PaymentOutcome {
   receipt: Receipt;
   order: Order;
   sms: Sms[];
+  /** true when the session had been paid before this call (e.g. by another terminal's recovery): nothing was credited now */
+  alreadyPaid?: boolean;
 }
 
 export interface KioskStore {
@@ -83,6 +96,8 @@ export interface KioskStore {
   /**
    * Pays a session, atomically: the order gets at most what it still needs at this moment (another
    * terminal may have paid it), everything else goes to the phone, and a receipt is written.
+   * Idempotent per session: paying a paid session credits nothing and returns the earlier outcome
+   * with `alreadyPaid: true`.
    */
   completePayment(sessionId: string, trigger: Settlement['trigger'], at: number, recovered?: boolean): PaymentOutcome;
   /** closes a session that took no cash (the customer left before inserting anything) */

@@ -106,6 +106,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sms_by_phone ON sms (phone, id);
     `,
   },
+  {
+    version: 2,
+    name: 'session owners (host, pid) for recovery across processes; one receipt per session',
+    sql: `
+      ALTER TABLE cash_sessions ADD COLUMN owner_host TEXT;
+      ALTER TABLE cash_sessions ADD COLUMN owner_pid INTEGER CHECK (owner_pid IS NULL OR owner_pid > 0);
+      -- NULL only for receipts written before version 2
+      ALTER TABLE receipts ADD COLUMN session_id TEXT REFERENCES cash_sessions (id);
+      CREATE UNIQUE INDEX receipts_one_per_session ON receipts (session_id) WHERE session_id IS NOT NULL;
+      CREATE INDEX cash_journal_by_time ON cash_journal (at, id);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
@@ -128,9 +140,10 @@ export function assertKnownSchema(version: number, path: string): void {
 
 /**
  * Brings the schema up to date in one IMMEDIATE transaction, re-reading the version under the write
- * lock so that two processes starting together apply each migration once.
+ * lock so that two processes starting together apply each migration once; a database created now
+ * gets `seedNewDatabase` (the demo orders) in that transaction.
  */
-export function migrate(db: Database, path: string): void {
+export function migrate(db: Database, path: string, seedNewDatabase?: () => void): void {
   db.transaction(() => {
     const current = schemaVersion(db);
     assertKnownSchema(current, path);
@@ -139,5 +152,7 @@ export function migrate(db: Database, path: string): void {
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
     }
+    // in the same transaction: a new database is never seen half-created or seeded twice
+    if (current === 0) seedNewDatabase?.();
   }).immediate();
 }

@@ -31,6 +31,8 @@ export interface SessionRow {
   phone: string;
   operator: OperatorId;
   opened_at: number;
+  owner_host: string | null;
+  owner_pid: number | null;
 }
 
 export interface ReceiptRow {
@@ -74,6 +76,7 @@ export function toSession(row: SessionRow, notes: number[]): CashSession {
     phone: row.phone,
     operator: row.operator,
     openedAt: row.opened_at,
+    owner: row.owner_host !== null && row.owner_pid !== null ? { host: row.owner_host, pid: row.owner_pid } : null,
     notes,
   };
 }

@@ -3,43 +3,68 @@
  * Same semantics as `MemoryStore`; every banknote is on disk before `journalNote` returns.
  */
 import Database, { type Database as Connection } from 'better-sqlite3';
-import { add, isPositive, ZERO, type Money } from '../domain/money.js';
+import { ZERO, type Money } from '../domain/money.js';
 import type { Order } from '../domain/orders.js';
-import { buildReceipt, planPayment } from '../domain/payment.js';
 import type { OperatorId } from '../domain/rules.js';
-import type { Settlement } from '../domain/settlement.js';
 import type { CashSession, KioskStore, LedgerEntry, PaymentOutcome, PhoneAccount, Receipt, Sms } from '../domain/store.js';
 import { StoreError, toStoreError } from './errors.js';
 import { BUSY_TIMEOUT_MS, checkExistingFile } from './fileCheck.js';
 import { assertKnownSchema, LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
+import { findOrder, mustOrder, payInTransaction, sessionState, type Checkpoint, type Trigger } from './payments.js';
+import { journalEntries, type JournalEntry } from './reports.js';
 import * as rows from './rows.js';
 
 export { StoreError, type StoreErrorCode } from './errors.js';
+export type { JournalEntry } from './reports.js';
+export type { Checkpoint } from './payments.js';
 
 export { BUSY_TIMEOUT_MS } from './fileCheck.js';
 
 export interface SqliteStoreOptions {
   /** open without writing anything (inspection); writes then fail with StoreError 'readonly' */
   readonly?: boolean;
+  /** called at named points inside write transactions (the crash tests' hook); a no-op otherwise */
+  checkpoint?: Checkpoint;
+  /** fills a database this call creates (the demo orders), in the transaction that creates it */
+  seed?: (store: KioskStore) => void;
 }
 
-type SessionState = 'open' | 'paid' | 'abandoned';
-type Trigger = Settlement['trigger'];
+const IN_MEMORY = ':memory:';
 
 export class SqliteStore implements KioskStore {
   private readonly pay: (sessionId: string, trigger: Trigger, at: number, recovered: boolean) => PaymentOutcome;
   private readonly abandon: (sessionId: string) => void;
+  private readonly journal: (sessionId: string, note: number, at: number) => number;
+  private readonly printed: (number: string, text: string) => number;
 
   private constructor(
     private readonly db: Connection,
     readonly path: string,
+    checkpoint: Checkpoint,
   ) {
     const pay = db.transaction((id: string, trigger: Trigger, at: number, recovered: boolean) =>
-      this.payInTransaction(id, trigger, at, recovered),
+      payInTransaction(db, id, trigger, at, recovered, checkpoint),
     );
     this.pay = (...args) => pay.immediate(...args);
     const abandon = db.transaction((id: string) => this.abandonInTransaction(id));
     this.abandon = (id) => abandon.immediate(id);
+    const journal = db.transaction((id: string, note: number, at: number) => {
+      const { changes } = db
+        .prepare(
+          `INSERT INTO cash_journal (session_id, note, at)
+           SELECT id, ?, ? FROM cash_sessions WHERE id = ? AND state = 'open'`,
+        )
+        .run(note, at, id);
+      if (changes === 1) checkpoint('journal:during');
+      return changes;
+    });
+    this.journal = (...args) => journal.immediate(...args);
+    const printed = db.transaction((number: string, text: string) => {
+      const { changes } = db.prepare('UPDATE receipts SET text = ? WHERE number = ?').run(text, number);
+      if (changes === 1) checkpoint('receipt:during');
+      return changes;
+    });
+    this.printed = (...args) => printed.immediate(...args);
   }
 
   /**
@@ -48,11 +73,11 @@ export class SqliteStore implements KioskStore {
    */
   static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
     const readonly = options.readonly ?? false;
-    const exists = checkExistingFile(path);
+    const exists = path !== IN_MEMORY && checkExistingFile(path);
     if (!exists && readonly) throw new StoreError('io', path, `${path} does not exist (opened read-only)`);
     let db: Connection | undefined;
     try {
-      db = new Database(path, { readonly, fileMustExist: readonly, timeout: BUSY_TIMEOUT_MS });
+      db = new Database(path, { readonly, fileMustExist: readonly && path !== IN_MEMORY, timeout: BUSY_TIMEOUT_MS });
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       // check again before the first write: another process may have upgraded the file meanwhile
       const version = schemaVersion(db);
@@ -61,13 +86,16 @@ export class SqliteStore implements KioskStore {
         if (version < LATEST_SCHEMA_VERSION) {
           throw new StoreError('readonly', path, `${path} has schema version ${version} and needs ${LATEST_SCHEMA_VERSION}, but it was opened read-only`);
         }
-      } else {
-        db.pragma('journal_mode = WAL');
-        migrate(db, path);
       }
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
-      return new SqliteStore(db, path);
+      const store = new SqliteStore(db, path, options.checkpoint ?? (() => {}));
+      if (!readonly) {
+        db.pragma('journal_mode = WAL');
+        const seed = options.seed;
+        migrate(db, path, seed && (() => seed(store)));
+      }
+      return store;
     } catch (error) {
       db?.close();
       throw toStoreError(error, path);
@@ -75,7 +103,7 @@ export class SqliteStore implements KioskStore {
   }
 
   findOrder(code: string): Order | undefined {
-    return this.guard(() => rows.toOrder(this.db.prepare<rows.OrderRow>('SELECT * FROM orders WHERE code = ?').get(code)));
+    return this.guard(() => findOrder(this.db, code));
   }
 
   listOrders(): Order[] {
@@ -101,7 +129,7 @@ export class SqliteStore implements KioskStore {
     return this.guard(() => {
       rows.assertMoney(price);
       const reprice = this.db.transaction(() => {
-        const order = this.mustOrder(code);
+        const order = mustOrder(this.db, code);
         // as MemoryStore: a paid order stays paid, otherwise the new price is what is owed
         const repriced: Order = { ...order, price, owed: order.status === 'paid' ? ZERO : price };
         this.db.prepare('UPDATE orders SET price = ?, owed = ? WHERE code = ?').run(repriced.price, repriced.owed, code);
@@ -141,27 +169,21 @@ export class SqliteStore implements KioskStore {
     this.guard(() => {
       rows.assertMoney(session.due);
       // never replace a session: it may already hold journaled cash
-      if (this.sessionState(session.id)) throw new Error(`cash session ${session.id} exists already`);
+      if (sessionState(this.db, session.id)) throw new Error(`cash session ${session.id} exists already`);
       this.db
         .prepare(
-          `INSERT INTO cash_sessions (id, terminal_id, code, due, phone, operator, opened_at)
-           VALUES (@id, @terminalId, @code, @due, @phone, @operator, @openedAt)`,
+          `INSERT INTO cash_sessions (id, terminal_id, code, due, phone, operator, opened_at, owner_host, owner_pid)
+           VALUES (@id, @terminalId, @code, @due, @phone, @operator, @openedAt, @ownerHost, @ownerPid)`,
         )
-        .run(session);
+        .run({ ...session, owner: undefined, ownerHost: session.owner?.host ?? null, ownerPid: session.owner?.pid ?? null });
     });
   }
 
   journalNote(sessionId: string, note: number, at: number): void {
     this.guard(() => {
-      // one autocommit statement: with synchronous=FULL it is fsynced before run() returns
-      const { changes } = this.db
-        .prepare(
-          `INSERT INTO cash_journal (session_id, note, at)
-           SELECT id, ?, ? FROM cash_sessions WHERE id = ? AND state = 'open'`,
-        )
-        .run(note, at, sessionId);
-      if (changes === 1) return;
-      const state = this.sessionState(sessionId);
+      // committed (with synchronous=FULL: fsynced) before this returns and the screen shows the note
+      if (this.journal(sessionId, note, at) === 1) return;
+      const state = sessionState(this.db, sessionId);
       throw new Error(state ? `cash session ${sessionId} is ${state}; it takes no more cash` : `no cash session ${sessionId}`);
     });
   }
@@ -200,9 +222,13 @@ export class SqliteStore implements KioskStore {
   /** Keeps the printed text of a receipt, so that a reprint is the same text. */
   setReceiptText(number: string, text: string): void {
     this.guard(() => {
-      const { changes } = this.db.prepare('UPDATE receipts SET text = ? WHERE number = ?').run(text, number);
-      if (changes !== 1) throw new Error(`no receipt ${number}`);
+      if (this.printed(number, text) !== 1) throw new Error(`no receipt ${number}`);
     });
+  }
+
+  /** The cash journal since `since` (epoch ms), oldest first, with each session's fate. */
+  journalEntries(since: number | null = null): JournalEntry[] {
+    return this.guard(() => journalEntries(this.db, since));
   }
 
   /** The printed text; undefined when the receipt does not exist or was never printed. */
@@ -216,57 +242,8 @@ export class SqliteStore implements KioskStore {
     if (this.db.open) this.db.close();
   }
 
-  /** Runs inside BEGIN IMMEDIATE: the session and the order are read under the write lock. */
-  private payInTransaction(sessionId: string, trigger: Trigger, at: number, recovered: boolean): PaymentOutcome {
-    const state = this.sessionState(sessionId);
-    if (!state) throw new Error(`no cash session ${sessionId}`);
-    if (state !== 'open') throw new Error(`cash session ${sessionId} is already ${state}`);
-    const session = this.loadSession(sessionId);
-    const plan = planPayment(session, this.mustOrder(session.code));
-    const { paid, owed, status } = plan.order;
-    this.db.prepare('UPDATE orders SET paid = ?, owed = ?, status = ? WHERE code = ?').run(paid, owed, status, session.code);
-
-    const seq = this.db
-      .prepare<{ next: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM receipts WHERE terminal_id = ?')
-      .get(session.terminalId)!.next;
-    const number = `${session.terminalId}-${String(seq).padStart(6, '0')}`;
-    const receipt = buildReceipt(number, session, plan, at, recovered);
-    this.db
-      .prepare(
-        `INSERT INTO receipts (number, terminal_id, seq, at, code, due, accepted, to_order, to_phone, phone, operator,
-           order_status, owed, recovered)
-         VALUES (@number, @terminalId, @seq, @at, @code, @due, @accepted, @toOrder, @toPhone, @phone, @operator,
-           @orderStatus, @owed, @recovered)`,
-      )
-      .run({ ...receipt, seq, recovered: receipt.recovered ? 1 : 0 });
-
-    const sms: Sms[] = [];
-    if (isPositive(plan.toPhone)) sms.push(this.creditPhone(session, plan.toPhone, number, trigger, at));
-    this.db.prepare(`UPDATE cash_sessions SET state = 'paid' WHERE id = ?`).run(sessionId);
-    return { receipt, order: plan.order, sms };
-  }
-
-  /** R-TERM-2: the excess goes to the phone balance, with a ledger line and a top-up SMS. */
-  private creditPhone(session: CashSession, amount: Money, receipt: string, trigger: Trigger, at: number): Sms {
-    const account = this.db.prepare<rows.PhoneRow>('SELECT * FROM phone_accounts WHERE phone = ?').get(session.phone);
-    const operator = account?.operator ?? session.operator;
-    const balance = add(account?.balance ?? ZERO, amount);
-    this.db
-      .prepare(
-        `INSERT INTO phone_accounts (phone, operator, balance) VALUES (?, ?, ?)
-         ON CONFLICT (phone) DO UPDATE SET operator = excluded.operator, balance = excluded.balance`,
-      )
-      .run(session.phone, operator, balance);
-    this.db
-      .prepare('INSERT INTO ledger (phone, at, amount, reason) VALUES (?, ?, ?, ?)')
-      .run(session.phone, at, amount, `change from receipt ${receipt} (${trigger})`);
-    const message: Sms = { phone: session.phone, at, kind: 'topup', amount, receipt };
-    this.db.prepare('INSERT INTO sms (phone, at, kind, amount, receipt) VALUES (@phone, @at, @kind, @amount, @receipt)').run(message);
-    return message;
-  }
-
   private abandonInTransaction(sessionId: string): void {
-    const state = this.sessionState(sessionId);
+    const state = sessionState(this.db, sessionId);
     if (!state) throw new Error(`no cash session ${sessionId}`);
     if (state === 'abandoned') return;
     if (state === 'paid') throw new Error(`cash session ${sessionId} is already paid`);
@@ -275,26 +252,6 @@ export class SqliteStore implements KioskStore {
       .get(sessionId)!;
     if (count > 0) throw new Error(`cash session ${sessionId} holds cash and cannot be abandoned`);
     this.db.prepare(`UPDATE cash_sessions SET state = 'abandoned' WHERE id = ?`).run(sessionId);
-  }
-
-  private sessionState(sessionId: string): SessionState | undefined {
-    return this.db.prepare<{ state: SessionState }>('SELECT state FROM cash_sessions WHERE id = ?').get(sessionId)?.state;
-  }
-
-  private loadSession(sessionId: string): CashSession {
-    const row = this.db.prepare<rows.SessionRow>('SELECT * FROM cash_sessions WHERE id = ?').get(sessionId);
-    if (!row) throw new Error(`no cash session ${sessionId}`);
-    const notes = this.db
-      .prepare<{ note: number }>('SELECT note FROM cash_journal WHERE session_id = ? ORDER BY id')
-      .all(sessionId)
-      .map((r) => r.note);
-    return rows.toSession(row, notes);
-  }
-
-  private mustOrder(code: string): Order {
-    const order = this.findOrder(code);
-    if (!order) throw new Error(`no order ${code}`);
-    return order;
   }
 
   /** Reports failures of the file itself (locked, read-only, disk full) as StoreErrors naming the path. */

@@ -76,7 +76,8 @@ describe('SqliteStore cash journal', () => {
       ['s2', [100]],
     ]);
     expect(all[1]).toEqual({
-      id: 's2', terminalId: 'T2', code: '1000000002', due: '3000.00', phone: DEMO_PHONE, operator: 'mts', openedAt: NOW + 5, notes: [100],
+      id: 's2', terminalId: 'T2', code: '1000000002', due: '3000.00', phone: DEMO_PHONE, operator: 'mts', openedAt: NOW + 5,
+      owner: null, notes: [100],
     });
     expect(store.unfinishedSessions('T2').map((s) => s.id)).toEqual(['s2']);
     expect(store.unfinishedSessions('T9')).toEqual([]);
@@ -124,8 +125,12 @@ describe('SqliteStore payments', () => {
       ledger: [{ at: NOW + 9000, amount: '250.00', reason: 'change from receipt T1-000001 (pay)' }],
       sms: [sms],
     });
-    expect(() => store.completePayment('s1', 'pay', NOW)).toThrow('cash session s1 is already paid');
+    // paying again (a second recovery, a retried commit) credits nothing and gives the same receipt
+    expect(store.completePayment('s1', 'timeout', NOW + 60_000, true)).toEqual({
+      receipt, order: { ...demoOrders(NOW)[0], status: 'paid', paid: '4750.00', owed: '0.00' }, sms: [sms], alreadyPaid: true,
+    });
     expect(store.phoneAccount(DEMO_PHONE).balance).toBe('350.00');
+    expect(store.phoneAccount(DEMO_PHONE).ledger).toHaveLength(1);
     store.close();
   });
 

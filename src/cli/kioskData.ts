@@ -1,0 +1,58 @@
+/**
+ * The store the interactive kiosk runs on: the SQLite file in the data directory, or memory
+ * (`--memory`). SQLite is imported only when used, so `--memory` and `--help` never load it.
+ */
+import { seedDemo } from '../domain/demo.js';
+import { MemoryStore } from '../domain/memoryStore.js';
+import type { Lang } from '../domain/money.js';
+import { receiptText } from '../domain/receiptText.js';
+import type { Checkpoint, KioskStore, Receipt } from '../domain/store.js';
+import { resolveDataDir } from '../store/dataPath.js';
+import { StoreError } from '../store/errors.js';
+
+export interface KioskData {
+  store: KioskStore;
+  /** keeps the receipt as printed, so `kiosk receipts show` prints the same text */
+  keepPrinted(receipt: Receipt, lang: Lang): void;
+}
+
+export interface DataChoice {
+  memory: boolean;
+  /** --data-dir or KIOSK_DATA_DIR; null for the default */
+  dataDir: string | null;
+}
+
+/** Where the data lives, for `kiosk --help` and error messages. */
+export function describeDataLocation(choice: DataChoice, env: NodeJS.ProcessEnv = process.env): string {
+  return choice.memory ? 'in memory only (--memory): nothing is kept' : resolveDataDir(choice.dataDir, env);
+}
+
+/** Opens the store; a new database gets the demo orders once. Throws StoreError for a bad file or directory. */
+export async function openKioskData(choice: DataChoice, checkpoint: Checkpoint): Promise<KioskData> {
+  if (choice.memory) {
+    const store = new MemoryStore();
+    seedDemo(store, Date.now());
+    return { store, keepPrinted: () => {} };
+  }
+  const { openDataStore } = await import('../store/dataDir.js');
+  const store = openDataStore(resolveDataDir(choice.dataDir), { checkpoint, seed: (s) => seedDemo(s, Date.now()) });
+  return {
+    store,
+    keepPrinted(receipt, lang) {
+      try {
+        store.setReceiptText(receipt.number, receiptText(receipt, lang));
+      } catch {
+        // the payment itself is committed; without the text, `receipts show` renders it from the fields
+        return;
+      }
+      checkpoint('receipt:after');
+    },
+  };
+}
+
+/** The message for a refused data file or directory, or null when `error` is something else. */
+export function storeFailure(error: unknown): string | null {
+  if (!(error instanceof StoreError)) return null;
+  return `kiosk: cannot use the kiosk's data: ${error.message}\n` +
+    'Nothing was changed. Use --data-dir DIR (or KIOSK_DATA_DIR) for another directory, or --memory to keep nothing.\n';
+}
