@@ -1,10 +1,5 @@
-/** `kiosk orders|phones|journal|receipts`: the store from the command line (being built, issue 3). */
-import { UsageError } from './args.js';
-
-const notYet = (name: string) => async (_argv: string[]): Promise<number> => {
-  throw new UsageError(`"kiosk ${name}" is not available yet`);
-};
-export const runOrders = notYet('orders');
-export const runPhones = notYet('phones');
-export const runJournal = notYet('journal');
-export const runReceipts = notYet('receipts');
+/** `kiosk orders|phones|journal|receipts`: the kiosk's data from the command line, one file each. */
+export { runOrders } from './ordersCommand.js';
+export { runPhones } from './phonesCommand.js';
+export { runJournal } from './journalCommand.js';
+export { runReceipts } from './receiptsCommand.js';

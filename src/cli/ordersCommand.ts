@@ -1,0 +1,117 @@
+/** `kiosk orders new|list|show|reprice`: the orders in the kiosk's data. */
+import { randomInt } from 'node:crypto';
+import { newOrder, type Order } from '../domain/orders.js';
+import { DEFAULT_RULES } from '../domain/rules.js';
+import type { SqliteStore } from '../store/sqliteStore.js';
+import { UsageError } from './args.js';
+import { expectPositionals, NotFound, parseAmount, parsePhoneArg, parseWhen, required, runCommand, text, withStore, type Parsed } from './storeArgs.js';
+import { iso, orderJson, orderText, printJson, rub, table } from './storeOutput.js';
+
+const HELP = `Usage:
+  kiosk orders new --amount 4750 --phone +79161234567 [--issued -2h] [--region RU] [--price P] [--channel pc|app] [--code CODE]
+                                   adds an order and prints its payment code
+  kiosk orders list                every order, oldest first
+  kiosk orders show CODE           one order
+  kiosk orders reprice CODE --price 2300
+                                   the price has risen (or fallen) since the code was issued (R-CODE-5)
+
+  --amount A       the amount in the code's SMS, in rubles (4750 or 4750.50)
+  --price P        the order's price now (default: the amount)
+  --issued WHEN    when the code was issued: -2h, 90m, 3d (ago) or an ISO time (default: now)
+  --region XX      the buyer's region, two capital letters (default RU)
+  --code CODE      the payment code (default: ${DEFAULT_RULES.orderNumberLength} random digits)
+
+Examples:
+  kiosk orders new --amount 4750 --phone +79161234567 --issued -2h
+  kiosk orders reprice 1000000002 --price 3500 --json`;
+
+const OPTIONS = {
+  amount: { type: 'string' },
+  phone: { type: 'string' },
+  issued: { type: 'string' },
+  region: { type: 'string' },
+  price: { type: 'string' },
+  channel: { type: 'string' },
+  code: { type: 'string' },
+} as const;
+
+/** Options that only `orders new` / `orders reprice` take: refused elsewhere rather than ignored. */
+const ONLY_FOR: Record<string, string[]> = { new: ['amount', 'phone', 'issued', 'region', 'price', 'channel', 'code'], reprice: ['price'] };
+
+function assertOptionsFit(action: string, values: Parsed['values']): void {
+  for (const name of Object.keys(OPTIONS)) {
+    if (values[name] !== undefined && !(ONLY_FOR[action] ?? []).includes(name)) {
+      throw new UsageError(`--${name} does not apply to "orders ${action}"`);
+    }
+  }
+}
+
+function freshCode(store: SqliteStore, length: number): string {
+  for (;;) {
+    const code = String(randomInt(1, 10)) + Array.from({ length: length - 1 }, () => randomInt(0, 10)).join('');
+    if (!store.findOrder(code)) return code;
+  }
+}
+
+function parseNewOrder(values: Parsed['values'], store: SqliteStore, now: number): Order {
+  const codeAmount = parseAmount('amount', required(values, 'amount'));
+  const phone = parsePhoneArg(required(values, 'phone'));
+  const priceText = text(values, 'price');
+  const issuedText = text(values, 'issued');
+  const region = text(values, 'region') ?? 'RU';
+  if (!/^[A-Z]{2}$/.test(region)) throw new UsageError(`--region: expected two capital letters like RU, got "${region}"`);
+  const channel = text(values, 'channel') ?? 'pc';
+  if (channel !== 'pc' && channel !== 'app') throw new UsageError(`--channel: expected pc or app, got "${channel}"`);
+  const given = text(values, 'code');
+  if (given !== undefined && !/^\d{4,20}$/.test(given)) throw new UsageError(`--code: expected 4 to 20 digits, got "${given}"`);
+  if (given !== undefined && store.findOrder(given)) throw new UsageError(`--code: order ${given} exists already`);
+  return newOrder({
+    code: given ?? freshCode(store, DEFAULT_RULES.orderNumberLength),
+    codeAmount,
+    phone,
+    issuedAt: issuedText === undefined ? now : parseWhen('issued', issuedText, now),
+    region,
+    channel,
+    ...(priceText !== undefined ? { price: parseAmount('price', priceText) } : {}),
+  });
+}
+
+function mustFind(store: SqliteStore, code: string): Order {
+  const order = store.findOrder(code);
+  if (!order) throw new NotFound(`no order "${code}"`);
+  return order;
+}
+
+async function run({ values, positionals }: Parsed): Promise<number> {
+  const [action, ...args] = positionals;
+  if (action === undefined) throw new UsageError('missing action: new, list, show or reprice');
+  if (!['new', 'list', 'show', 'reprice'].includes(action)) throw new UsageError(`unknown action "${action}" (new, list, show, reprice)`);
+  assertOptionsFit(action, values);
+  const json = values.json === true;
+  const [code] = expectPositionals(args, action === 'show' || action === 'reprice' ? ['CODE'] : []);
+  // validate what needs no store before touching it
+  const price = action === 'reprice' ? parseAmount('price', required(values, 'price')) : null;
+  return withStore(values, (store) => {
+    if (action === 'new') {
+      const order = parseNewOrder(values, store, Date.now());
+      store.addOrder(order);
+      if (json) printJson(orderJson(order));
+      else process.stdout.write(`${order.code}\n`);
+      return 0;
+    }
+    if (action === 'list') {
+      const orders = store.listOrders();
+      if (json) return printJson(orders.map(orderJson)), 0;
+      const rows = orders.map((o) => [o.code, rub(o.codeAmount), rub(o.price), o.status, rub(o.paid), rub(o.owed), o.phone, iso(o.issuedAt)]);
+      process.stdout.write(`${table(['CODE', 'AMOUNT', 'PRICE', 'STATUS', 'PAID', 'OWED', 'PHONE', 'ISSUED'], rows)}\n`);
+      return 0;
+    }
+    mustFind(store, code!);
+    const order = price === null ? mustFind(store, code!) : store.repriceOrder(code!, price);
+    if (json) printJson(orderJson(order));
+    else process.stdout.write(`${orderText(order)}\n`);
+    return 0;
+  });
+}
+
+export const runOrders = (argv: string[]) => runCommand('orders', HELP, argv, OPTIONS, run);

@@ -1,0 +1,165 @@
+/**
+ * What every store subcommand shares: --data-dir / KIOSK_DATA_DIR / --memory, --json, --help,
+ * usage errors that name the bad value (exit 2), "not found" (exit 1), refused data files (exit 1).
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { seedDemo } from '../domain/demo.js';
+import { money, type Money } from '../domain/money.js';
+import { parsePhone } from '../domain/phone.js';
+import type { KioskStore } from '../domain/store.js';
+import { resolveDataDir } from '../store/dataPath.js';
+import { StoreError } from '../store/errors.js';
+import type { SqliteStore } from '../store/sqliteStore.js';
+import { UsageError } from './args.js';
+
+/** A thing asked for that is not in the store: exit 1. */
+export class NotFound extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+export type Values = Record<string, string | boolean | undefined>;
+
+export const COMMON_OPTIONS = {
+  'data-dir': { type: 'string' },
+  memory: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options;
+
+export const COMMON_HELP = `Common options:
+  --data-dir DIR     the kiosk's data directory (default: KIOSK_DATA_DIR, else $XDG_DATA_HOME/aliexpress-kiosk,
+                     else ~/.local/share/aliexpress-kiosk)
+  --memory           a fresh in-memory store with the demo orders; nothing is kept
+  --json             machine-readable output
+  -h, --help         this help
+Exit status: 0 ok, 1 not found or the data cannot be used, 2 usage error.`;
+
+export interface Parsed {
+  values: Values;
+  positionals: string[];
+}
+
+/**
+ * `--issued -2h`: node's parser takes "-2h" for an option; a value that starts with a dash and a
+ * digit is joined to its string option instead (`--issued=-2h`).
+ */
+function joinDashValues(argv: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : null;
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+export function parse(argv: string[], options: Options = {}): Parsed {
+  const all = { ...COMMON_OPTIONS, ...options };
+  try {
+    const { values, positionals } = parseArgs({ args: joinDashValues(argv, all), options: all, allowPositionals: true, strict: true });
+    return { values: values as Values, positionals };
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function text(values: Values, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function required(values: Values, name: string): string {
+  const value = text(values, name);
+  if (value === undefined) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+export function expectPositionals(positionals: string[], names: string[]): string[] {
+  if (positionals.length < names.length) throw new UsageError(`missing ${names[positionals.length]}`);
+  if (positionals.length > names.length) throw new UsageError(`unexpected argument "${positionals[names.length]}"`);
+  return positionals;
+}
+
+/** A positive amount in rubles with at most two decimals: "4750", "4750.50". */
+export function parseAmount(flag: string, value: string): Money {
+  let amount: Money;
+  try {
+    amount = money(value);
+  } catch {
+    throw new UsageError(`--${flag}: expected an amount in rubles like 4750 or 4750.50, got "${value}"`);
+  }
+  if (!/^\d/.test(amount) || amount === '0.00') throw new UsageError(`--${flag}: must be more than 0, got "${value}"`);
+  return amount;
+}
+
+export function parsePhoneArg(value: string): string {
+  const phone = parsePhone(value);
+  if (!phone) throw new UsageError(`expected a Russian mobile number like +79161234567, got "${value}"`);
+  return phone;
+}
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "2h", "-2h", "90m", "3d" (that long ago) or an ISO date-time → epoch ms. */
+export function parseWhen(flag: string, value: string, now: number): number {
+  const ago = /^-?(\d+)(s|m|h|d)$/.exec(value.trim());
+  if (ago) return now - Number(ago[1]) * (UNIT_MS[ago[2]!] ?? 0);
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) {
+    const at = Date.parse(value);
+    if (Number.isFinite(at)) return at;
+  }
+  throw new UsageError(`--${flag}: expected a time like 2h (ago), 30m, 3d or 2025-01-15T10:00:00Z, got "${value}"`);
+}
+
+/** The store named by --memory / --data-dir / KIOSK_DATA_DIR; SQLite is loaded only here. */
+export async function openStore(values: Values): Promise<SqliteStore> {
+  const { SqliteStore } = await import('../store/sqliteStore.js');
+  const seed = { seed: (store: KioskStore) => seedDemo(store, Date.now()) };
+  if (values.memory === true) {
+    if (text(values, 'data-dir') !== undefined) throw new UsageError('--memory and --data-dir cannot be used together');
+    return SqliteStore.open(':memory:', seed);
+  }
+  const { openDataStore } = await import('../store/dataDir.js');
+  return openDataStore(resolveDataDir(text(values, 'data-dir') ?? process.env.KIOSK_DATA_DIR ?? null), seed);
+}
+
+export type Handler = (parsed: Parsed) => Promise<number>;
+
+/**
+ * Runs a subcommand: `--help` first, then the work; prints the message for usage errors (2),
+ * things not found (1) and data that cannot be used (1).
+ */
+export async function runCommand(command: string, help: string, argv: string[], options: Options, work: Handler): Promise<number> {
+  try {
+    const parsed = parse(argv, options);
+    if (parsed.values.help === true) return void process.stdout.write(`${help}\n\n${COMMON_HELP}\n`), 0;
+    return await work(parsed);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`kiosk ${command}: ${error.message}\nTry 'kiosk ${command} --help'.\n`);
+      return 2;
+    }
+    if (error instanceof NotFound) {
+      process.stderr.write(`kiosk ${command}: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof StoreError) {
+      process.stderr.write(`kiosk ${command}: cannot use the kiosk's data: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/** Opens the store for one command and closes it afterwards, whatever happens. */
+export async function withStore<T>(values: Values, work: (store: SqliteStore) => T | Promise<T>): Promise<T> {
+  const store = await openStore(values);
+  try {
+    return await work(store);
+  } finally {
+    store.close();
+  }
+}

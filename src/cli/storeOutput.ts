@@ -1,0 +1,47 @@
+/** Plain-text tables, CSV and JSON for the store subcommands. English, amounts as `4,750.00 ₽`. */
+import type { Money } from '../domain/money.js';
+import type { Order } from '../domain/orders.js';
+import { formatMoney, formatPhone } from '../i18n/format.js';
+
+export const rub = (amount: Money): string => formatMoney(amount, 'en');
+export const iso = (epochMs: number): string => new Date(epochMs).toISOString();
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Columns padded to their widest cell; numbers (cells starting with a digit or sign) right-aligned. */
+export function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => /^[-\d]/.test(r[i] ?? '') && / ₽$|^\d+$/.test(r[i] ?? '')));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(headers), ...rows.map(line)].join('\n');
+}
+
+/** RFC 4180: quote a field when it holds a comma, a quote or a line break. */
+export function csv(headers: string[], rows: Array<Array<string | number>>): string {
+  const field = (v: string | number) => {
+    const s = String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [headers, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+/** An order for `--json`: the stored fields, times as ISO 8601. */
+export const orderJson = (order: Order) => ({ ...order, issuedAt: iso(order.issuedAt) });
+
+export function orderText(order: Order): string {
+  const rows: Array<[string, string]> = [
+    ['code amount', rub(order.codeAmount)],
+    ['price', rub(order.price)],
+    ['status', order.status],
+    ['paid', rub(order.paid)],
+    ['owed', rub(order.owed)],
+    ['phone', formatPhone(order.phone)],
+    ['issued', iso(order.issuedAt)],
+    ['region', order.region],
+    ['channel', order.channel],
+  ];
+  return [`Order ${order.code}`, ...rows.map(([k, v]) => `  ${k.padEnd(12)}${v}`)].join('\n');
+}
