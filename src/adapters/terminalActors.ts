@@ -6,7 +6,7 @@ import { evaluateLookup } from '../domain/orders.js';
 import type { KioskRules, OperatorId } from '../domain/rules.js';
 import type { Checkpoint, KioskStore, PaymentOutcome, SessionOwner } from '../domain/store.js';
 import type { Money } from '../domain/money.js';
-import { mayRecover, processAlive } from './sessionOwner.js';
+import { mayRecover, ownerAlive } from './sessionOwner.js';
 
 /** Anything that tells the time: `Date` in production, XState's SimulatedClock in tests and tapes. */
 export interface Clock {
@@ -25,7 +25,7 @@ export interface TerminalDeps {
   /** this process, recorded with each cash session; omitted, recovery goes by terminal id alone */
   owner?: SessionOwner;
   /** whether a process on this host still runs (default: asks the OS) */
-  isAlive?: (pid: number) => boolean;
+  isAlive?: (owner: SessionOwner) => boolean;
   /** named points of the payment path, for the crash tests (src/adapters/crashHook.ts) */
   checkpoint?: Checkpoint;
 }
@@ -41,7 +41,7 @@ export function provideTerminal(deps: TerminalDeps) {
   const recoverable = () => {
     const { owner } = deps;
     if (!owner) return store.unfinishedSessions(terminalId);
-    const policy = { terminalId, me: owner, isAlive: deps.isAlive ?? processAlive };
+    const policy = { terminalId, me: owner, isAlive: deps.isAlive ?? ownerAlive };
     return store.unfinishedSessions().filter((s) => mayRecover(s, policy));
   };
   return terminalMachine.provide({

@@ -55,6 +55,8 @@ export type Checkpoint = (point: string) => void;
 export interface SessionOwner {
   host: string;
   pid: number;
+  /** when the process started, as the OS tells it (Linux: /proc/PID/stat); tells a reused pid apart */
+  started?: string | null;
 }
 
 /** A cash session: opened when the cash screen opens, closed by a completed payment. */

@@ -118,6 +118,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cash_journal_by_time ON cash_journal (at, id);
     `,
   },
+  {
+    version: 3,
+    name: "the session owner's process start time, so that a reused pid is not taken for the owner",
+    sql: `ALTER TABLE cash_sessions ADD COLUMN owner_started TEXT;`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

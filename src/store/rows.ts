@@ -33,6 +33,7 @@ export interface SessionRow {
   opened_at: number;
   owner_host: string | null;
   owner_pid: number | null;
+  owner_started: string | null;
 }
 
 export interface ReceiptRow {
@@ -76,7 +77,7 @@ export function toSession(row: SessionRow, notes: number[]): CashSession {
     phone: row.phone,
     operator: row.operator,
     openedAt: row.opened_at,
-    owner: row.owner_host !== null && row.owner_pid !== null ? { host: row.owner_host, pid: row.owner_pid } : null,
+    owner: row.owner_host !== null && row.owner_pid !== null ? { host: row.owner_host, pid: row.owner_pid, started: row.owner_started } : null,
     notes,
   };
 }

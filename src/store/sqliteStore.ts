@@ -172,10 +172,14 @@ export class SqliteStore implements KioskStore {
       if (sessionState(this.db, session.id)) throw new Error(`cash session ${session.id} exists already`);
       this.db
         .prepare(
-          `INSERT INTO cash_sessions (id, terminal_id, code, due, phone, operator, opened_at, owner_host, owner_pid)
-           VALUES (@id, @terminalId, @code, @due, @phone, @operator, @openedAt, @ownerHost, @ownerPid)`,
+          `INSERT INTO cash_sessions (id, terminal_id, code, due, phone, operator, opened_at, owner_host, owner_pid, owner_started)
+           VALUES (@id, @terminalId, @code, @due, @phone, @operator, @openedAt, @ownerHost, @ownerPid, @ownerStarted)`,
         )
-        .run({ ...session, owner: undefined, ownerHost: session.owner?.host ?? null, ownerPid: session.owner?.pid ?? null });
+        .run({
+          id: session.id, terminalId: session.terminalId, code: session.code, due: session.due, phone: session.phone,
+          operator: session.operator, openedAt: session.openedAt,
+          ownerHost: session.owner?.host ?? null, ownerPid: session.owner?.pid ?? null, ownerStarted: session.owner?.started ?? null,
+        });
     });
   }
 

@@ -1,0 +1,173 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createActor, waitFor } from 'xstate';
+import { describe, expect, it, vi } from 'vitest';
+import { crashHookFromEnv } from '../../src/adapters/crashHook.js';
+import { currentOwner, mayRecover, ownerAlive } from '../../src/adapters/sessionOwner.js';
+import { provideTerminal } from '../../src/adapters/terminalActors.js';
+import { DEMO_PHONE, seedDemo } from '../../src/domain/demo.js';
+import { DEFAULT_RULES } from '../../src/domain/rules.js';
+import type { SessionOwner } from '../../src/domain/store.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { SqliteStore } from '../../src/store/sqliteStore.js';
+import { insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';
+
+const tempDir = useTempDirs();
+const HOST = 'kiosk-host';
+const me: SessionOwner = { host: HOST, pid: 500, started: '9000' };
+
+describe('who may finish an unfinished session', () => {
+  const alive = new Set([700]);
+  const policy = { terminalId: 'T-new', me, isAlive: (o: SessionOwner) => alive.has(o.pid) };
+
+  it('a dead process on this host: anyone; a live one: no one, not even a terminal with its id', () => {
+    expect(mayRecover({ terminalId: 'T-old', owner: { host: HOST, pid: 600 } }, policy)).toBe(true);
+    expect(mayRecover({ terminalId: 'T-old', owner: { host: HOST, pid: 700 } }, policy)).toBe(false);
+    expect(mayRecover({ terminalId: 'T-new', owner: { host: HOST, pid: 700 } }, policy)).toBe(false);
+  });
+
+  it('our own pid at start-up is a previous process that had it; unknown owners go by terminal id', () => {
+    expect(mayRecover({ terminalId: 'T-old', owner: { host: HOST, pid: 500 } }, policy)).toBe(true);
+    expect(mayRecover({ terminalId: 'T-new', owner: null }, policy)).toBe(true);
+    expect(mayRecover({ terminalId: 'T-old', owner: null }, policy)).toBe(false);
+    expect(mayRecover({ terminalId: 'T-new', owner: { host: 'elsewhere', pid: 600 } }, policy)).toBe(true);
+    expect(mayRecover({ terminalId: 'T-old', owner: { host: 'elsewhere', pid: 600 } }, policy)).toBe(false);
+  });
+
+  it('asks the OS: this process runs; an exited child, or our pid with another start time, does not', () => {
+    const self = currentOwner();
+    expect(ownerAlive(self)).toBe(true);
+    expect(ownerAlive({ ...self, started: null })).toBe(true);
+    const child = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+    expect(ownerAlive({ host: self.host, pid: Number(child.stdout.trim()) })).toBe(false);
+    if (self.started) expect(ownerAlive({ ...self, started: `${self.started}1` })).toBe(false);
+  });
+});
+
+describe('recovery on start, across processes', () => {
+  function storeWithOrphans() {
+    const store = SqliteStore.open(join(tempDir(), 'kiosk.db'));
+    seedDemo(store, NOW);
+    openCashSession(store, 'dead', '1000000001', '4750.00', { terminalId: 'host-600', owner: { host: HOST, pid: 600 } });
+    insertNotes(store, 'dead', [5000]);
+    openCashSession(store, 'live', '1000000002', '3000.00', { terminalId: 'host-700', owner: { host: HOST, pid: 700 } });
+    insertNotes(store, 'live', [1000]);
+    return store;
+  }
+
+  async function startAndRecover(store: SqliteStore) {
+    const machine = provideTerminal({
+      store, clock: { now: () => NOW + 60_000 }, rules: DEFAULT_RULES, terminalId: 'host-500', newSessionId: () => 'fresh',
+      owner: me, isAlive: (o) => o.pid === 700,
+    });
+    const actor = createActor(machine, { input: {} }).start();
+    const snapshot = await waitFor(actor, (s) => !s.matches({ flow: 'recovering' }));
+    actor.stop();
+    return snapshot;
+  }
+
+  it("finishes a dead process's session with a receipt marked recovered, and leaves a live terminal's alone", async () => {
+    const store = storeWithOrphans();
+    const snapshot = await startAndRecover(store);
+    expect(snapshot.matches({ flow: 'recovered' })).toBe(true);
+    expect(snapshot.context.recovered).toEqual([
+      expect.objectContaining({ number: 'host-600-000001', code: '1000000001', accepted: '5000.00', toPhone: '250.00', recovered: true }),
+    ]);
+    expect(store.unfinishedSessions().map((s) => s.id)).toEqual(['live']);
+    expect(store.findOrder('1000000002')).toMatchObject({ status: 'awaiting', paid: '0.00' });
+    store.close();
+  });
+
+  it('shows nothing for a session another terminal finished first, and credits it once', async () => {
+    const store = storeWithOrphans();
+    const unfinished = store.unfinishedSessions.bind(store);
+    // another terminal starting at the same moment pays "dead" between our query and our payment
+    vi.spyOn(store, 'unfinishedSessions').mockImplementation((terminalId) => {
+      const found = unfinished(terminalId);
+      store.completePayment('dead', 'timeout', NOW, true);
+      return found;
+    });
+    const snapshot = await startAndRecover(store);
+    expect(snapshot.matches({ flow: 'kiosk' })).toBe(true);
+    expect(store.phoneAccount(DEMO_PHONE).balance).toBe('250.00');
+    expect(store.phoneAccount(DEMO_PHONE).ledger).toHaveLength(1);
+    store.close();
+  });
+});
+
+describe('crash points inside the store', () => {
+  class Crash extends Error {}
+  const crashAt = (point: string) => (reached: string) => {
+    if (reached === point) throw new Crash(point);
+  };
+
+  it.each(['journal:during', 'payment:during', 'receipt:during'])('a crash at %s rolls its transaction back', (point) => {
+    const path = join(tempDir(), 'kiosk.db');
+    const store = SqliteStore.open(path, { checkpoint: crashAt(point), seed: (s) => seedDemo(s, NOW) });
+    openCashSession(store, 's1', '1000000001', '4750.00');
+    const journal = () => insertNotes(store, 's1', [5000]);
+    if (point === 'journal:during') {
+      expect(journal).toThrow(Crash);
+      expect(store.unfinishedSessions()).toEqual([]);
+      return store.close();
+    }
+    journal();
+    if (point === 'payment:during') {
+      expect(() => store.completePayment('s1', 'pay', NOW)).toThrow(Crash);
+      expect(store.unfinishedSessions().map((s) => s.notes)).toEqual([[5000]]);
+      expect(store.findOrder('1000000001')).toMatchObject({ paid: '0.00' });
+      expect(store.phoneAccount(DEMO_PHONE).balance).toBe('0.00');
+      expect(store.receipt('T1-000001')).toBeUndefined();
+      return store.close();
+    }
+    store.completePayment('s1', 'pay', NOW);
+    expect(() => store.setReceiptText('T1-000001', 'printed')).toThrow(Crash);
+    expect(store.receiptText('T1-000001')).toBeUndefined();
+    store.close();
+  });
+
+  it('KIOSK_TEST_CRASH_AT kills at the Nth time a point is reached, and names a malformed value', () => {
+    const kill = vi.fn();
+    const hook = crashHookFromEnv({ KIOSK_TEST_CRASH_AT: 'journal:after:3' }, kill);
+    for (const point of ['journal:before', 'journal:after', 'journal:after', 'payment:after']) hook(point);
+    expect(kill).not.toHaveBeenCalled();
+    hook('journal:after');
+    expect(kill).toHaveBeenCalledTimes(1);
+    expect(() => crashHookFromEnv({ KIOSK_TEST_CRASH_AT: 'journal:later' })).toThrow('got "journal:later"');
+    crashHookFromEnv({})('journal:after'); // no variable: nothing happens
+  });
+});
+
+describe('schema upgrades and seeding', () => {
+  it('upgrades a version-1 database, keeping its orders, sessions and cash', () => {
+    const path = join(tempDir(), 'kiosk.db');
+    const raw = new Database(path);
+    raw.exec(MIGRATIONS[0]!.sql);
+    raw.pragma('user_version = 1');
+    raw.exec(`INSERT INTO orders VALUES ('1000000002', '3000.00', '3000.00', '${DEMO_PHONE}', ${NOW}, 'RU', 'pc', 'awaiting', '0.00', '3000.00')`);
+    raw.exec(`INSERT INTO cash_sessions (id, terminal_id, code, due, phone, operator, opened_at) VALUES ('old', 'T1', '1000000002', '3000.00', '${DEMO_PHONE}', 'mts', ${NOW})`);
+    raw.exec(`INSERT INTO cash_journal (session_id, note, at) VALUES ('old', 2000, ${NOW}), ('old', 1000, ${NOW})`);
+    raw.close();
+
+    const seed = vi.fn();
+    const store = SqliteStore.open(path, { seed });
+    expect(seed).not.toHaveBeenCalled(); // not a new database
+    expect(store.unfinishedSessions('T1')).toEqual([expect.objectContaining({ id: 'old', owner: null, notes: [2000, 1000] })]);
+    expect(store.completePayment('old', 'timeout', NOW, true).order).toMatchObject({ status: 'paid', paid: '3000.00' });
+    store.close();
+  });
+
+  it('seeds a new database once, in the transaction that creates it', () => {
+    const path = join(tempDir(), 'kiosk.db');
+    const seed = vi.fn((s) => seedDemo(s, NOW));
+    SqliteStore.open(path, { seed }).close();
+    SqliteStore.open(path, { seed }).close();
+    expect(seed).toHaveBeenCalledTimes(1);
+    const failing = join(tempDir(), 'kiosk.db');
+    expect(() => SqliteStore.open(failing, { seed: () => { throw new Error('power cut while seeding'); } })).toThrow('power cut');
+    const reopened = SqliteStore.open(failing, { seed: (s) => seedDemo(s, NOW) });
+    expect(reopened.listOrders()).toHaveLength(6); // the half-made database was rolled back, so it is seeded now
+    reopened.close();
+  });
+});
