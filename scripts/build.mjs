@@ -2,7 +2,8 @@
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 
-const entries = { kiosk: 'src/cli.tsx' };
+// tape-worker: the worker thread of `kiosk tape run --jobs N`, sharing the kiosk's chunks
+const entries = { kiosk: 'src/cli.tsx', 'tape-worker': 'src/cli/tapeWorker.ts' };
 
 /** Ink loads react-devtools-core only when DEV=true; the bundle gets an empty stand-in. */
 const noDevtools = {
@@ -26,8 +27,8 @@ await build({
   minify: false,
   sourcemap: 'linked',
   legalComments: 'none',
-  // The native SQLite binding stays outside the bundle.
-  external: ['better-sqlite3'],
+  // The native bindings (SQLite, node-pty for `kiosk tape run --pty`) stay outside the bundle.
+  external: ['better-sqlite3', 'node-pty'],
   plugins: [noDevtools],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {

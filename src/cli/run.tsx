@@ -40,21 +40,28 @@ export async function runKiosk(argv: string[]): Promise<number> {
   process.stdout.write(ALT_SCREEN_ON);
   const restore = () => process.stdout.write(ALT_SCREEN_OFF);
   process.once('exit', restore);
+  // tapes' --pty mode only (src/cli/tapeTestHook.ts): a simulated clock moved over a private stdin channel
+  const testHook = process.env.KIOSK_TEST_CLOCK ? (await import('./tapeTestHook.js')).startTestHook(process.env.KIOSK_TEST_CLOCK) : null;
   const machine = provideTerminal({
-    store, clock: Date, rules: options.rules, terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,
+    store, clock: testHook?.clock ?? Date, rules: options.rules, terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,
     // printed in the language on screen then (recovery pays while the actor is still starting)
-    onPayment: ({ receipt }) => data.keepPrinted(receipt, started?.getSnapshot().context.kiosk.getSnapshot().context.lang ?? options.lang),
+    onPayment: ({ receipt }) => {
+      testHook?.onPayment(receipt);
+      data.keepPrinted(receipt, started?.getSnapshot().context.kiosk.getSnapshot().context.lang ?? options.lang);
+    },
   });
   let started: ReturnType<typeof createActor<typeof machine>> | null = null;
-  const actor = createActor(machine, { input: { lang: options.lang, rules: options.rules } }).start();
+  const actor = createActor(machine, { input: { lang: options.lang, rules: options.rules }, ...(testHook ? { clock: testHook.clock } : {}) }).start();
   started = actor;
+  testHook?.attach(actor);
   const app = render(
     <TerminalProvider actor={actor}>
       <App terminalId={terminalId} />
     </TerminalProvider>,
-    { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
+    { exitOnCtrlC: false, patchConsole: true, maxFps: 60, ...(testHook ? { stdin: testHook.stdin, ...testHook.renderOptions } : {}) },
   );
   await app.waitUntilExit();
+  testHook?.dispose();
   actor.stop();
   store.close();
   return 0;

@@ -3,12 +3,15 @@
  * driven one step at a time. `runTape` plays a whole tape on it; a vitest test can drive it
  * directly with `exec('Press "Other services"')`.
  */
-import { dirname } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { SimulatedClock } from 'xstate';
 import type { KioskRules } from '../domain/rules.js';
 import type { KioskStore, Receipt } from '../domain/store.js';
 import type { Step, Tape } from './ast.js';
 import { StepFailure, type TapeFailure } from './failure.js';
+import type { KioskDriver } from './driver.js';
 import { KioskHarness } from './kioskHarness.js';
 import { parseTape } from './parse.js';
 import { runStep } from './stepActions.js';
@@ -23,13 +26,18 @@ export interface EngineOptions {
   rules?: KioskRules;
   /** real time one step may take before the tape fails with a timeout (a hang, never a wait) */
   stepTimeoutMs?: number;
+  /** builds the driver instead of the in-process harness (`--pty`); the store is then the program's data dir */
+  driver?: DriverFactory;
 }
+
+/** Makes a driver for the tape's settings on its (already seeded) data directory. */
+export type DriverFactory = (setup: { settings: TapeSettings; dataDir: string; onReceipt: (r: Receipt) => void }) => Promise<KioskDriver>;
 
 const DEFAULT_STEP_TIMEOUT_MS = 10_000;
 
 export class TapeEngine {
   readonly settings: TapeSettings;
-  readonly harness: KioskHarness;
+  harness!: KioskDriver;
   readonly clock = new SimulatedClock();
   /** every receipt printed during the tape, across restarts, oldest first */
   readonly receipts: Receipt[] = [];
@@ -44,28 +52,49 @@ export class TapeEngine {
     readonly tape: Tape,
     readonly options: EngineOptions,
     private readonly openStore: StoreOpener | null,
+    /** a data directory the engine made for itself and removes at the end */
+    private readonly tempDir: string | null,
   ) {
     this.settings = settingsOf(tape, this.baseDir);
+    if (tempDir) this.settings.dataDir = tempDir;
     this.clock.set(this.settings.clockMs);
     this.store = openTapeStore(this.settings, openStore);
-    this.harness = new KioskHarness({
+  }
+
+  /** Builds the engine for a parsed tape: its settings, its store and its (not yet launched) kiosk. */
+  static async open(tape: Tape, options: EngineOptions = {}): Promise<TapeEngine> {
+    const factory = options.driver;
+    const hasDataDir = tape.setup.some((c) => c.kind === 'set' && c.key === 'DataDir');
+    const opener = factory || hasDataDir ? await sqliteOpener() : null;
+    // the program in a pty runs on a data directory: the tape's own, or a fresh one made here
+    const tempDir = factory && !hasDataDir ? mkdtempSync(join(tmpdir(), 'kiosk-tape-')) : null;
+    const engine = new TapeEngine(tape, options, opener, tempDir);
+    engine.harness = factory ? await engine.startDriver(factory) : engine.inProcessHarness();
+    return engine;
+  }
+
+  private inProcessHarness(): KioskHarness {
+    return new KioskHarness({
       store: this.store,
       clock: this.clock,
       columns: this.settings.columns,
       rows: this.settings.rows,
       lang: this.settings.lang,
       terminalId: this.settings.terminalId,
-      ...(options.rules ? { rules: options.rules } : {}),
+      ...(this.options.rules ? { rules: this.options.rules } : {}),
       // one counter for the whole tape: a session id never comes back after a Restart
       newSessionId: () => `tape-session-${++this.sessions}`,
       onPayment: (outcome) => void this.receipts.push(outcome.receipt),
     });
   }
 
-  /** Builds the engine for a parsed tape: its settings, its store and its (not yet launched) kiosk. */
-  static async open(tape: Tape, options: EngineOptions = {}): Promise<TapeEngine> {
-    const needsSqlite = tape.setup.some((c) => c.kind === 'set' && c.key === 'DataDir');
-    return new TapeEngine(tape, options, needsSqlite ? await sqliteOpener() : null);
+  /** The seeded store is closed before the program opens it and reopened for the assertions. */
+  private async startDriver(factory: DriverFactory): Promise<KioskDriver> {
+    const dataDir = this.settings.dataDir as string;
+    this.store.close();
+    const driver = await factory({ settings: this.settings, dataDir, onReceipt: (r) => void this.receipts.push(r) });
+    this.store = (this.openStore as StoreOpener)(dataDir);
+    return driver;
   }
 
   /** Parses source text (no file needed) and opens an engine on it. */
@@ -118,7 +147,7 @@ export class TapeEngine {
   }
 
   get cast(): CastEvent[] {
-    return this.harness.vt.cast;
+    return this.harness.cast;
   }
 
   /** Simulated time since Launch, in milliseconds. */
@@ -126,14 +155,27 @@ export class TapeEngine {
     return this.clock.now() - this.settings.clockMs;
   }
 
-  dispose(): void {
-    this.harness.dispose();
-    this.store.close();
+  async dispose(): Promise<void> {
+    try {
+      await this.harness.dispose();
+      this.store.close();
+    } finally {
+      if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+    }
+  }
+
+  /** Starts the kiosk again after a Crash, on the same data. */
+  async restart(): Promise<void> {
+    if (this.harness instanceof KioskHarness) await this.harness.launch(this.reopenStore());
+    else await this.harness.launch();
   }
 
   /** Reopens the durable store after a crash, as a restarted process would; memory stays as it is. */
-  reopenStore(): KioskStore {
-    if (this.settings.dataDir !== null && this.openStore) this.store = this.openStore(this.settings.dataDir);
+  private reopenStore(): KioskStore {
+    if (this.settings.dataDir !== null && this.openStore) {
+      this.store.close();
+      this.store = this.openStore(this.settings.dataDir);
+    }
     return this.store;
   }
 

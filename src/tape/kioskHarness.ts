@@ -14,6 +14,9 @@ import type { Lang } from '../domain/money.js';
 import { DEFAULT_RULES, type KioskRules } from '../domain/rules.js';
 import type { KioskStore, PaymentOutcome } from '../domain/store.js';
 import type { TerminalActor, terminalMachine } from '../../machines/terminal.js';
+import type { KioskDriver } from './driver.js';
+import { advanceClock } from './simulatedTime.js';
+import type { CastEvent } from './virtualTerminal.js';
 import { VirtualTerminal } from './virtualTerminal.js';
 
 export interface HarnessOptions {
@@ -34,23 +37,10 @@ const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'comm
 const isSettled = (s: SnapshotFrom<typeof terminalMachine>) =>
   s.status !== 'active' || !IO_STATES.some((state) => s.matches({ flow: state }));
 
-/** Guards against a timer that re-arms itself with no delay, which would make `advance` spin forever. */
-const MAX_TIMER_STOPS = 100_000;
 /** A frame that keeps changing with no input (an animation) must not hang a step. */
 const MAX_SETTLE_ROUNDS = 50;
 
-/** When the earliest pending timer on the simulated clock is due, or null if none is pending. */
-export function nextTimerAt(clock: SimulatedClock): number | null {
-  const timeouts = (clock as unknown as { timeouts: Map<number, { start: number; timeout: number }> }).timeouts;
-  let next: number | null = null;
-  for (const { start, timeout } of timeouts.values()) {
-    const due = start + timeout;
-    if (next === null || due < next) next = due;
-  }
-  return next;
-}
-
-export class KioskHarness {
+export class KioskHarness implements KioskDriver {
   readonly vt: VirtualTerminal;
   private actor: TerminalActor | null = null;
   private ink: Instance | null = null;
@@ -70,7 +60,11 @@ export class KioskHarness {
     return this.options.clock;
   }
 
-  /** Starts the kiosk (again, after a crash) on the harness's store. */
+  get cast(): CastEvent[] {
+    return this.vt.cast;
+  }
+
+  /** Starts the kiosk (again, after a crash) on the harness's store, or on `store` (a reopened one). */
   async launch(store: KioskStore = this.options.store): Promise<void> {
     this.options.store = store;
     const terminalId = this.options.terminalId ?? 'T-1';
@@ -136,20 +130,24 @@ export class KioskHarness {
    * `until` can stop early: it is checked after each stop.
    */
   async advance(ms: number, until?: () => boolean): Promise<boolean> {
-    const target = this.options.clock.now() + ms;
-    for (let stops = 0; stops < MAX_TIMER_STOPS; stops++) {
-      const next = nextTimerAt(this.options.clock);
-      const at = next !== null && next <= target ? Math.max(next, this.options.clock.now()) : target;
-      this.options.clock.set(at);
-      await this.settle();
-      if (until?.()) return true;
-      if (at === target) return false;
-    }
-    throw new Error(`more than ${MAX_TIMER_STOPS} timers fired within ${ms} ms: a timer keeps re-arming itself at once`);
+    return advanceClock(
+      this.options.clock,
+      ms,
+      async (at) => {
+        // frames a timer draws are recorded at the timer's moment
+        this.vt.now = at - this.startedAt + this.steps;
+        await this.settle();
+      },
+      until,
+    );
   }
 
   /** Drops the app as a power cut would: no payment is finished, nothing is closed. */
-  crash(): void {
+  async crash(): Promise<void> {
+    this.drop();
+  }
+
+  private drop(): void {
     this.ink?.unmount();
     this.actor?.stop();
     this.ink = null;
@@ -182,8 +180,8 @@ export class KioskHarness {
     return this.vt.lines();
   }
 
-  dispose(): void {
-    this.crash();
+  async dispose(): Promise<void> {
+    this.drop();
     this.vt.dispose();
   }
 }

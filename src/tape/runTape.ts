@@ -70,7 +70,7 @@ export async function runTape(input: TapeInput, options: RunTapeOptions = {}): P
       result.cast = engine.cast;
       result.snapshotsWritten = engine.snapshotsWritten;
       try {
-        engine.dispose();
+        await engine.dispose();
       } catch (error) {
         result.failure ??= failureOf(error, file);
       }

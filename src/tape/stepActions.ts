@@ -54,10 +54,9 @@ export async function runStep(engine: TapeEngine, step: Step): Promise<void> {
       return compareSnapshot(engine, step.name);
     case 'crash':
       requireApp(engine);
-      harness.crash();
-      return;
+      return harness.crash();
     case 'restart':
-      return harness.launch(engine.reopenStore());
+      return engine.restart();
   }
 }
 

@@ -1,0 +1,34 @@
+/** The tape files named on the command line: files as given, folders searched for *.tape. */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from './args.js';
+
+export function collectTapes(paths: readonly string[]): string[] {
+  if (paths.length === 0) throw new UsageError('no tape given: name .tape files or folders');
+  const files: string[] = [];
+  for (const path of paths) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      throw new UsageError(`no such file or folder: "${path}"`);
+    }
+    if (!isDir) files.push(path);
+    else {
+      const found = findTapes(path);
+      if (found.length === 0) throw new UsageError(`no .tape files in the folder "${path}"`);
+      files.push(...found);
+    }
+  }
+  return [...new Set(files)];
+}
+
+function findTapes(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...findTapes(path));
+    else if (entry.isFile() && entry.name.endsWith('.tape')) out.push(path);
+  }
+  return out;
+}

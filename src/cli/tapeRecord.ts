@@ -1,0 +1,143 @@
+/**
+ * `kiosk tape record FILE`: the kiosk in this terminal with the demo orders, on a simulated clock
+ * that follows real time; every key, banknote, pause and clock jump (F9 +15 s, F10 +1 min,
+ * F11 +1 h, F12 +24 h) is written to FILE as a tape that replays the same session.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import React from 'react';
+import { render } from 'ink';
+import { SimulatedClock, waitFor } from 'xstate';
+import { App } from '../app/App.js';
+import { TerminalProvider } from '../app/context.js';
+import { startTerminal } from '../app/session.js';
+import { viewOf } from '../app/view.js';
+import { demoOrders } from '../domain/demo.js';
+import { MemoryStore } from '../domain/memoryStore.js';
+import type { Lang } from '../domain/money.js';
+import type { Order } from '../domain/orders.js';
+import { formatDuration } from '../tape/duration.js';
+import { advanceClock } from '../tape/simulatedTime.js';
+import { FakeStdin } from '../tape/virtualTerminal.js';
+import { UsageError } from './args.js';
+import { TapeRecorder } from './tapeRecorder.js';
+
+export const RECORD_USAGE = `kiosk tape record — play the kiosk and write what you do as a tape
+
+Usage:
+  kiosk tape record FILE [--lang ru|en] [--force]
+
+Plays the kiosk in this terminal with the demo orders (declared in the tape, so it replays
+anywhere). Keys, typed digits, banknotes (1–8, Shift+1…8 worn) and pauses of a second or more
+are written as tape commands. Clock jumps while recording: F9 +15 s, F10 +1 min, F11 +1 h,
+F12 +24 h (written as Advance). Ctrl+C ends the recording and writes FILE.
+
+Options:
+  --lang ru|en   language on start (default ru)
+  --force        overwrite FILE if it exists
+  -h, --help     this help
+`;
+
+const JUMPS: Record<string, number> = { '\x1b[20~': 15_000, '\x1b[21~': 60_000, '\x1b[23~': 3_600_000, '\x1b[24~': 86_400_000 };
+const TICK_MS = 100;
+
+export async function runTapeRecord(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { lang: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+  } catch (error) {
+    throw new UsageError(`tape record: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (parsed.values.help) return void process.stdout.write(RECORD_USAGE), 0;
+  const [file, ...extra] = parsed.positionals;
+  if (!file || extra.length > 0) throw new UsageError('tape record: expected exactly one FILE to write');
+  if (existsSync(file) && !parsed.values.force) throw new UsageError(`tape record: "${file}" exists (use --force to overwrite it)`);
+  const lang = (parsed.values.lang ?? 'ru') as Lang;
+  if (lang !== 'ru' && lang !== 'en') throw new UsageError(`--lang: expected ru or en, got "${parsed.values.lang}"`);
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write('kiosk tape record: needs an interactive terminal to play in.\n');
+    return 2;
+  }
+  const lines = await record(lang);
+  writeFileSync(file, lines.join('\n') + '\n');
+  process.stdout.write(`wrote ${file} (${lines.length} lines); replay it with: kiosk tape run ${file}\n`);
+  return 0;
+}
+
+async function record(lang: Lang): Promise<string[]> {
+  const clock = new SimulatedClock();
+  const start = Math.floor(Date.now() / 1000) * 1000;
+  clock.set(start);
+  const store = new MemoryStore();
+  const orders = demoOrders(start);
+  for (const order of orders) store.addOrder(order);
+  const { columns = 80, rows = 24 } = process.stdout;
+  const header = [
+    `# recorded with kiosk tape record on ${new Date(start).toISOString()}`,
+    `Set Lang ${lang}`,
+    `Set Size ${columns}x${rows}`,
+    `Set Clock ${new Date(start).toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
+    'Set TerminalId T-1',
+    ...orders.map((o) => orderLine(o, start)),
+    '',
+    'Launch',
+  ];
+  const actor = startTerminal({ store, clock, lang, terminalId: 'T-1' });
+  const stdin = new FakeStdin();
+  const recorder = new TapeRecorder();
+  const app = render(React.createElement(TerminalProvider, { actor }, React.createElement(App, { terminalId: 'T-1' })), {
+    stdin: stdin as never, exitOnCtrlC: false, patchConsole: true, maxFps: 60,
+  });
+  const settle = async () => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await waitFor(actor, (s) => s.status !== 'active' || s.matches({ flow: 'kiosk' }) || s.matches({ flow: 'cash' }) || s.matches({ flow: 'recovered' }) || s.matches({ flow: 'fault' })).catch(() => undefined);
+  };
+  // one jump or tick at a time, so timers fire in order and nothing moves the clock twice at once
+  let busy: Promise<unknown> = Promise.resolve();
+  const serial = (work: () => Promise<unknown>) => (busy = busy.then(work, work));
+  let realNow = Date.now();
+  let lastInput = realNow;
+  const ticker = setInterval(() => {
+    const now = Date.now();
+    const elapsed = now - realNow;
+    realNow = now;
+    void serial(() => advanceClock(clock, elapsed, settle));
+  }, TICK_MS);
+  process.stdin.setRawMode(true);
+  process.stdin.setEncoding('utf8');
+  const onData = (chunk: string) => {
+    const now = Date.now();
+    recorder.pause(now - lastInput);
+    lastInput = now;
+    if (chunk === '\x03') return void app.unmount();
+    const jump = JUMPS[chunk];
+    if (jump !== undefined) {
+      recorder.jump(jump);
+      void serial(() => advanceClock(clock, jump, settle));
+      return;
+    }
+    void serial(async () => {
+      recorder.input(chunk, viewOf(actor.getSnapshot()));
+      stdin.write(chunk);
+      await settle();
+    });
+  };
+  process.stdin.on('data', onData);
+  await app.waitUntilExit();
+  clearInterval(ticker);
+  process.stdin.off('data', onData);
+  process.stdin.setRawMode(false);
+  process.stdin.pause();
+  actor.stop();
+  return [...header, ...recorder.finish()];
+}
+
+function orderLine(order: Order, now: number): string {
+  const issued = now - order.issuedAt;
+  return [
+    `Order ${order.code} amount ${order.codeAmount} phone ${order.phone}`,
+    issued > 0 ? ` issued -${formatDuration(issued)}` : '',
+    order.price !== order.codeAmount ? ` price ${order.price}` : '',
+    order.status === 'paid' ? ' paid' : '',
+  ].join('');
+}

@@ -1,0 +1,94 @@
+/**
+ * Turns what a person does at the kiosk into tape lines: keys, typed text, banknotes and clock
+ * jumps, with the real pauses between them as `Advance` (the recording's clock follows real time).
+ */
+import type { View } from '../app/view.js';
+import { BANKNOTES } from '../domain/rules.js';
+import { formatDuration } from '../tape/duration.js';
+import { keyNameOf } from '../tape/keys.js';
+
+/** Pauses shorter than this are typing rhythm, not waiting; they are not written. */
+export const MIN_PAUSE_MS = 1_000;
+const WORN_KEYS = '!@#$%^&*';
+
+export class TapeRecorder {
+  readonly lines: string[] = [];
+  private typed = '';
+  private lastKey: { name: string; count: number } | null = null;
+
+  /** A pause before the next input, in real milliseconds (rounded down to 100 ms). */
+  pause(ms: number): void {
+    if (ms < MIN_PAUSE_MS) return;
+    this.flush();
+    this.lines.push(`Advance ${formatDuration(Math.floor(ms / 100) * 100)}`);
+  }
+
+  /** A clock jump the person asked for (F9–F12 while recording). */
+  jump(ms: number): void {
+    this.flush();
+    this.lines.push(`Advance ${formatDuration(ms)}`);
+  }
+
+  /** One chunk of input, read against the screen it was typed on. */
+  input(chunk: string, view: View): void {
+    const note = view.screen === 'cash' ? noteOf(chunk) : null;
+    if (note) {
+      this.flush();
+      this.lines.push(`Insert ${note.note}${note.worn ? ' worn' : ''}`);
+      return;
+    }
+    const name = keyNameOf(chunk);
+    if (name && name !== 'Space') {
+      this.flushText();
+      if (this.lastKey?.name === name) this.lastKey.count++;
+      else {
+        this.flushKey();
+        this.lastKey = { name, count: 1 };
+      }
+      return;
+    }
+    const printable = [...chunk].filter((ch) => ch >= ' ' && ch !== '\x7f').join('');
+    if (printable === '') return;
+    this.flushKey();
+    this.typed += printable;
+  }
+
+  /** The finished tape body (everything after Launch). */
+  finish(): string[] {
+    this.flush();
+    return this.lines;
+  }
+
+  private flush(): void {
+    this.flushText();
+    this.flushKey();
+  }
+
+  private flushText(): void {
+    if (this.typed === '') return;
+    this.lines.push(`Type ${quote(this.typed)}`);
+    this.typed = '';
+  }
+
+  private flushKey(): void {
+    if (!this.lastKey) return;
+    this.lines.push(this.lastKey.count > 1 ? `${this.lastKey.name} ${this.lastKey.count}` : this.lastKey.name);
+    this.lastKey = null;
+  }
+}
+
+function noteOf(chunk: string): { note: number; worn: boolean } | null {
+  if (chunk.length !== 1) return null;
+  const good = '12345678'.indexOf(chunk);
+  if (good >= 0) return { note: BANKNOTES[good] ?? 0, worn: false };
+  const worn = WORN_KEYS.indexOf(chunk);
+  return worn >= 0 ? { note: BANKNOTES[worn] ?? 0, worn: true } : null;
+}
+
+/** A tape string: double quotes (backslash-escaped), or backticks/single quotes when those need no escaping. */
+function quote(text: string): string {
+  if (!/["\\]/.test(text)) return `"${text}"`;
+  if (!text.includes('`')) return `\`${text}\``;
+  if (!text.includes("'")) return `'${text}'`;
+  return `"${text.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`;
+}

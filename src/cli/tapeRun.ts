@@ -1,0 +1,149 @@
+/** `kiosk tape run` and `kiosk tape check`. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { asciicast } from '../tape/asciicast.js';
+import { formatFailure } from '../tape/failure.js';
+import { junitXml } from '../tape/junit.js';
+import { parseTape, TapeSyntaxError } from '../tape/parse.js';
+import type { TapeResult } from '../tape/runTape.js';
+import { UsageError } from './args.js';
+import { collectTapes } from './tapeFiles.js';
+import { runTapes, type RunMode } from './tapePool.js';
+
+export const RUN_USAGE = `kiosk tape run — play tapes against the kiosk and check their assertions
+
+Usage:
+  kiosk tape run <files or folders> [options]
+
+Options:
+  --update          rewrite the golden frames of Snapshot steps instead of comparing them
+  --junit FILE      also write a JUnit XML report to FILE
+  --cast DIR        write an asciicast v2 recording per tape to DIR (asciinema play DIR/x.cast)
+  --jobs N          run N tapes at a time, each in its own worker thread (default 1)
+  --pty             run the built kiosk (dist/kiosk.js) in a real pseudo-terminal instead of in-process
+  -h, --help        this help
+
+Prints one line per tape (PASS/FAIL, steps, time) and then "N passed, N failed".
+Exit codes: 0 all passed, 1 an assertion failed, 2 a bad tape or usage, 3 the app crashed,
+4 a timeout; with several failures, the code of the first failing tape in the order given.
+`;
+
+export const CHECK_USAGE = `kiosk tape check — parse tapes without running them
+
+Usage:
+  kiosk tape check <files or folders>
+
+Prints "ok FILE (N steps)" per tape, or the first syntax error as FILE:LINE:COLUMN.
+Exit codes: 0 every tape parses, 2 a tape has a syntax error or a file is missing.
+`;
+
+interface RunArgs {
+  files: string[];
+  update: boolean;
+  junit: string | null;
+  cast: string | null;
+  jobs: number;
+  mode: RunMode;
+  help: boolean;
+}
+
+function parseRunArgs(argv: string[]): RunArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        update: { type: 'boolean', default: false },
+        junit: { type: 'string' },
+        cast: { type: 'string' },
+        jobs: { type: 'string' },
+        pty: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`tape run: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const { values, positionals } = parsed;
+  const jobsText = values.jobs ?? '1';
+  const jobs = Number(jobsText);
+  if (!/^\d+$/.test(jobsText) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs: expected a whole number from 1 to 64, got "${jobsText}"`);
+  if (values.junit === '') throw new UsageError('--junit: expected a file name');
+  if (values.cast === '') throw new UsageError('--cast: expected a folder');
+  return {
+    files: positionals,
+    update: values.update === true,
+    junit: values.junit ?? null,
+    cast: values.cast ?? null,
+    jobs,
+    mode: values.pty ? 'pty' : 'in-process',
+    help: values.help === true,
+  };
+}
+
+const ms = (n: number) => `${Math.round(n)} ms`;
+
+export function resultLine(r: TapeResult): string {
+  const steps = r.failure ? `${r.steps.length}/${r.totalSteps} steps` : `${r.totalSteps} steps`;
+  const simulated = r.simulatedMs >= 1000 ? `, ${formatSimulated(r.simulatedMs)} simulated` : '';
+  const written = r.snapshotsWritten.length > 0 ? `, ${r.snapshotsWritten.length} golden frame(s) written` : '';
+  return `${r.failure ? 'FAIL' : 'PASS'} ${r.file}  ${steps}  ${ms(r.ms)}${simulated}${written}`;
+}
+
+function formatSimulated(msTotal: number): string {
+  const s = Math.round(msTotal / 1000);
+  const [h, m, sec] = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
+  return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m${String(sec).padStart(2, '0')}s` : `${sec}s`;
+}
+
+export async function runTapeRun(argv: string[]): Promise<number> {
+  const args = parseRunArgs(argv);
+  if (args.help) return void process.stdout.write(RUN_USAGE), 0;
+  const files = collectTapes(args.files);
+  if (args.cast) mkdirSync(args.cast, { recursive: true });
+  const results = await runTapes(files, { update: args.update, mode: args.mode, jobs: args.jobs }, (result) => {
+    process.stdout.write(`${resultLine(result)}\n`);
+    if (result.failure) process.stdout.write(`${indent(formatFailure(result.failure))}\n`);
+    if (args.cast) writeCast(args.cast, result);
+  });
+  if (args.junit) {
+    mkdirSync(dirname(args.junit), { recursive: true });
+    writeFileSync(args.junit, junitXml(results));
+  }
+  const failed = results.filter((r) => r.failure);
+  process.stdout.write(`${results.length - failed.length} passed, ${failed.length} failed\n`);
+  return failed[0]?.exitCode ?? 0;
+}
+
+const indent = (text: string) => text.split('\n').map((l) => `    ${l}`).join('\n');
+
+/** `DIR/<tape name>.cast`; tapes of the same name in different folders get their folder in the name. */
+function writeCast(dir: string, result: TapeResult): void {
+  const name = basename(result.file).replace(/\.tape$/, '');
+  const parent = basename(dirname(result.file));
+  const path = join(dir, `${name}.cast`);
+  const target = castTargets.has(path) ? join(dir, `${parent}-${name}.cast`) : path;
+  castTargets.add(target);
+  writeFileSync(target, asciicast({ columns: result.columns, rows: result.rows, title: result.file }, result.cast));
+}
+const castTargets = new Set<string>();
+
+export async function runTapeCheck(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(CHECK_USAGE), 0;
+  const unknown = argv.find((a) => a.startsWith('-'));
+  if (unknown) throw new UsageError(`tape check: unknown option "${unknown}"`);
+  let bad = 0;
+  for (const file of collectTapes(argv)) {
+    try {
+      const tape = parseTape(readFileSync(file, 'utf8'), file);
+      process.stdout.write(`ok ${file} (${tape.steps.length} steps)\n`);
+    } catch (error) {
+      if (!(error instanceof TapeSyntaxError)) throw error;
+      bad++;
+      process.stdout.write(`${error.message}\n`);
+    }
+  }
+  return bad > 0 ? 2 : 0;
+}

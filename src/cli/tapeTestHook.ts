@@ -1,0 +1,130 @@
+/**
+ * The test hook `kiosk tape run --pty` uses: with KIOSK_TEST_CLOCK=<ISO time> the kiosk runs on a
+ * SimulatedClock starting then, and its stdin carries a private control channel
+ * (src/tape/testChannel.ts) that moves the clock and reports when the kiosk has settled.
+ * Loaded only when the variable is set: the normal start path never imports it.
+ */
+import { EventEmitter } from 'node:events';
+import { SimulatedClock, waitFor, type AnyActorRef } from 'xstate';
+import { viewOf } from '../app/view.js';
+import type { Receipt } from '../domain/store.js';
+import { clockOf } from '../tape/setupCommands.js';
+import { advanceClock } from '../tape/simulatedTime.js';
+import { ChannelSplitter, decodeRequest, encodeAnswer, type ChannelRequest } from '../tape/testChannel.js';
+import type { TerminalActor } from '../../machines/terminal.js';
+
+/** Renders at most 1 ms apart, so a frame is on stdout one timer turn after the state changed. */
+const TEST_MAX_FPS = 1000;
+const RENDER_THROTTLE_MS = 1;
+const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'committing', 'cancelling'] as const;
+
+/** The stdin Ink reads: process.stdin with the channel's messages taken out. */
+class FilteredStdin extends EventEmitter {
+  isTTY = true;
+  private queue: string[] = [];
+  push(data: string): void {
+    this.queue.push(data);
+    this.emit('readable');
+  }
+  read = (): string | null => this.queue.shift() ?? null;
+  setRawMode(mode: boolean): void {
+    process.stdin.setRawMode?.(mode);
+  }
+  setEncoding(): void {}
+  resume(): void {}
+  pause(): void {}
+  ref(): void {
+    process.stdin.ref();
+  }
+  unref(): void {
+    process.stdin.unref();
+  }
+}
+
+export interface TestHook {
+  clock: SimulatedClock;
+  stdin: NodeJS.ReadStream;
+  renderOptions: { maxFps: number; onRender: () => void };
+  /** payments go through here so the runner learns of each receipt */
+  onPayment(receipt: Receipt): void;
+  attach(actor: TerminalActor): void;
+  dispose(): void;
+}
+
+export function startTestHook(iso: string): TestHook {
+  const start = clockOf(iso);
+  if (start === null) throw new Error(`KIOSK_TEST_CLOCK: expected a time with its offset like 2026-11-22T10:00:00+03:00, got "${iso}"`);
+  const clock = new SimulatedClock();
+  clock.set(start);
+  const stdin = new FilteredStdin();
+  const splitter = new ChannelSplitter();
+  const receipts: Receipt[] = [];
+  let actor: TerminalActor | null = null;
+  let rendered: unknown = null;
+  let onRendered: (() => void) | null = null;
+  let attached: () => void = () => undefined;
+  // requests that come before the actor exists wait for it
+  let work: Promise<unknown> = new Promise<void>((resolve) => (attached = resolve));
+
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  /** Out of I/O, drawn, and the frame written (Ink's throttled write fires before a later timer). */
+  async function settle(): Promise<void> {
+    if (!actor) return;
+    for (let round = 0; round < 50; round++) {
+      await turn();
+      await waitFor(actor as AnyActorRef, (s) => s.status !== 'active' || !IO_STATES.some((state) => s.matches({ flow: state }))).catch(() => undefined);
+      const current = actor.getSnapshot();
+      if (rendered !== current) await new Promise<void>((resolve) => (onRendered = resolve));
+      await new Promise<void>((resolve) => setTimeout(resolve, RENDER_THROTTLE_MS + 1));
+      if (actor.getSnapshot() === current) return;
+    }
+  }
+
+  async function answer(request: ChannelRequest): Promise<void> {
+    if (request.kind === 'advance') await advanceClock(clock, request.ms, () => settle());
+    else await settle();
+    const view = actor ? viewOf(actor.getSnapshot()) : null;
+    const reply = {
+      id: request.id,
+      view: view
+        ? { statePath: view.statePath, screen: view.screen, mode: view.mode, lang: view.lang, focus: view.focus, buttons: view.buttons.map(({ label, hotkey, enabled }) => ({ label, enabled, ...(hotkey ? { hotkey } : {}) })) }
+        : { statePath: 'starting', screen: 'idle' as const, mode: 'busy' as const, lang: 'ru' as const, focus: 0, buttons: [] },
+      receipts: receipts.splice(0),
+    };
+    process.stdout.write(encodeAnswer(reply));
+  }
+
+  const onData = (chunk: Buffer | string) => {
+    const { data, messages } = splitter.push(chunk.toString());
+    if (data) stdin.push(data);
+    for (const body of messages) {
+      const request = decodeRequest(body);
+      if (request) work = work.then(() => answer(request), () => answer(request));
+    }
+  };
+  process.stdin.on('data', onData);
+
+  return {
+    clock,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    renderOptions: {
+      maxFps: TEST_MAX_FPS,
+      onRender: () => {
+        rendered = actor?.getSnapshot() ?? null;
+        // the frame is written right after this callback returns
+        const resolve = onRendered;
+        onRendered = null;
+        if (resolve) setImmediate(resolve);
+      },
+    },
+    onPayment: (receipt) => void receipts.push(receipt),
+    attach(started) {
+      actor = started;
+      attached();
+    },
+    dispose() {
+      process.stdin.off('data', onData);
+      process.stdin.pause();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+/** A worker thread of `kiosk tape run --jobs N`: runs the tapes it is sent, one at a time. */
+import { parentPort } from 'node:worker_threads';
+import { runTape } from '../tape/runTape.js';
+import type { WorkerJob } from './tapePool.js';
+
+parentPort?.on('message', (job: WorkerJob) => {
+  void runTape(job.file, { update: job.update }).then((result) => parentPort?.postMessage(result));
+});

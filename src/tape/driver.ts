@@ -1,0 +1,35 @@
+/**
+ * What the tape engine drives: the kiosk in-process (KioskHarness) or the built program in a
+ * pseudo-terminal (PtyDriver). Every method returns once the kiosk has settled.
+ */
+import type { Button } from '../../machines/buttons.js';
+import type { View } from '../app/view.js';
+import type { CastEvent } from './virtualTerminal.js';
+
+/** The part of the app's view a tape needs; button labels are i18n keys, as in the machines. */
+export type DriverView = Pick<View, 'statePath' | 'screen' | 'mode' | 'lang' | 'focus'> & {
+  buttons: Array<Pick<Button, 'label' | 'hotkey' | 'enabled'>>;
+};
+
+export interface KioskDriver {
+  readonly running: boolean;
+  /** the app quit by itself (Ctrl+C) */
+  readonly quit: boolean;
+  /** set when the app crashed */
+  readonly actorError: unknown;
+  /** terminal output and step markers, timed for asciicast */
+  readonly cast: CastEvent[];
+  /** starts the kiosk; after `crash`, starts it again on the same data */
+  launch(): Promise<void>;
+  /** bytes as a terminal sends them, as one chunk */
+  keys(bytes: string): Promise<void>;
+  /** moves the simulated clock timer by timer; `until` can stop it early (the result says so) */
+  advance(ms: number, until?: () => boolean): Promise<boolean>;
+  /** drops the app with no cleanup */
+  crash(): Promise<void>;
+  lines(): string[];
+  view(): DriverView;
+  /** an asciicast marker at the current time */
+  mark(label: string): void;
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,183 @@
+/**
+ * The built kiosk (dist/kiosk.js) in a real pseudo-terminal: real start-up, real escapes, read
+ * back through @xterm/headless. Its clock is a SimulatedClock (KIOSK_TEST_CLOCK) moved, like every
+ * "has it settled?" question, over the private channel of testChannel.ts.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import xtermHeadless from '@xterm/headless';
+import type { IPty } from 'node-pty';
+import type { Receipt } from '../domain/store.js';
+import type { DriverView, KioskDriver } from './driver.js';
+import { StepFailure } from './failure.js';
+import type { TapeSettings } from './tapeSetup.js';
+import { ChannelSplitter, decodeAnswer, encodeRequest, type ChannelAnswer, type ChannelRequest } from './testChannel.js';
+import type { CastEvent } from './virtualTerminal.js';
+
+const { Terminal } = xtermHeadless;
+
+/** dist/kiosk.js: beside this chunk's folder when bundled, or under the repository when run from sources. */
+export function findKioskBinary(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 5; up++) {
+    for (const candidate of [join(dir, 'kiosk.js'), join(dir, 'dist', 'kiosk.js')]) if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return null;
+}
+
+/** How finely `Wait` moves the program's clock (it cannot see the program's timers from here). */
+const WAIT_STEPS = 200;
+const MIN_WAIT_STEP_MS = 100;
+
+export interface PtyDriverOptions {
+  settings: TapeSettings;
+  dataDir: string;
+  onReceipt: (receipt: Receipt) => void;
+}
+
+export class PtyDriver implements KioskDriver {
+  readonly cast: CastEvent[] = [];
+  quit = false;
+  actorError: unknown = null;
+  private pty: IPty | null = null;
+  private readonly term: InstanceType<typeof Terminal>;
+  private parsed: Promise<void> = Promise.resolve();
+  private splitter = new ChannelSplitter();
+  private lastView: DriverView | null = null;
+  private pending = new Map<number, (answer: ChannelAnswer | null) => void>();
+  private nextId = 1;
+  private simulatedMs = 0;
+  private stepSeq = 0;
+  private killing = false;
+
+  constructor(
+    private readonly options: PtyDriverOptions,
+    private readonly binary: string,
+    private readonly spawn: typeof import('node-pty').spawn,
+  ) {
+    const { columns, rows } = options.settings;
+    this.term = new Terminal({ cols: columns, rows, allowProposedApi: true, scrollback: 0 });
+  }
+
+  static async create(options: PtyDriverOptions): Promise<PtyDriver> {
+    const binary = findKioskBinary();
+    if (!binary) throw new StepFailure('tape', '--pty runs the built kiosk, but dist/kiosk.js was not found: run `npm run build` first');
+    const { spawn } = await import('node-pty');
+    return new PtyDriver(options, binary, spawn);
+  }
+
+  get running(): boolean {
+    return this.pty !== null;
+  }
+
+  private get now(): number {
+    return this.simulatedMs + this.stepSeq;
+  }
+
+  async launch(): Promise<void> {
+    const { settings, dataDir } = this.options;
+    const pty = this.spawn(process.execPath, [this.binary, '--data-dir', dataDir, '--lang', settings.lang, '--terminal-id', settings.terminalId], {
+      name: 'xterm-256color',
+      cols: settings.columns,
+      rows: settings.rows,
+      cwd: process.cwd(),
+      env: { ...process.env, KIOSK_TEST_CLOCK: new Date(settings.clockMs + this.simulatedMs).toISOString() } as Record<string, string>,
+    });
+    this.pty = pty;
+    this.quit = false;
+    let output = '';
+    pty.onData((chunk) => {
+      const { data, messages } = this.splitter.push(chunk);
+      if (data) {
+        output = (output + data).slice(-2000);
+        this.cast.push({ at: this.now, kind: 'o', data });
+        this.parsed = this.parsed.then(() => new Promise<void>((resolve) => this.term.write(data, resolve)));
+      }
+      for (const body of messages) {
+        const answer = decodeAnswer(body);
+        // answered once xterm has parsed everything written before the answer
+        if (answer) void this.parsed.then(() => this.deliver(answer));
+      }
+    });
+    pty.onExit(({ exitCode, signal }) => {
+      if (this.pty !== pty) return;
+      this.pty = null;
+      if (this.killing) this.killing = false;
+      else if (exitCode === 0) this.quit = true;
+      else this.actorError = new Error(`the kiosk exited with code ${exitCode}${signal ? ` (signal ${signal})` : ''}: ${output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').trim().slice(-500)}`);
+      for (const resolve of this.pending.values()) resolve(null);
+      this.pending.clear();
+    });
+    await this.request({ kind: 'sync' });
+  }
+
+  private deliver(answer: ChannelAnswer): void {
+    this.lastView = answer.view;
+    for (const receipt of answer.receipts) this.options.onReceipt(receipt);
+    this.pending.get(answer.id)?.(answer);
+    this.pending.delete(answer.id);
+  }
+
+  /** Sends a request and waits for its answer (or for the program to exit). */
+  private async request(body: { kind: 'sync' } | { kind: 'advance'; ms: number }): Promise<void> {
+    const pty = this.pty;
+    if (!pty) throw new StepFailure('assertion', 'the kiosk is not running');
+    const request = { id: this.nextId++, ...body } as ChannelRequest;
+    const answered = new Promise<ChannelAnswer | null>((resolve) => this.pending.set(request.id, resolve));
+    pty.write(encodeRequest(request));
+    await answered;
+    await this.parsed;
+    this.stepSeq++;
+  }
+
+  async keys(bytes: string): Promise<void> {
+    if (!this.pty) throw new StepFailure('assertion', 'the kiosk is not running');
+    this.pty.write(bytes);
+    await this.request({ kind: 'sync' });
+  }
+
+  async advance(ms: number, until?: () => boolean): Promise<boolean> {
+    const step = until ? Math.max(MIN_WAIT_STEP_MS, Math.ceil(ms / WAIT_STEPS)) : ms;
+    for (let done = 0; done < ms; ) {
+      const chunk = Math.min(step, ms - done);
+      await this.request({ kind: 'advance', ms: chunk });
+      done += chunk;
+      this.simulatedMs += chunk;
+      if (until?.()) return true;
+    }
+    return false;
+  }
+
+  async crash(): Promise<void> {
+    const pty = this.pty;
+    if (!pty) return;
+    this.killing = true;
+    const exited = new Promise<void>((resolve) => pty.onExit(() => resolve()));
+    pty.kill('SIGKILL');
+    await exited;
+    this.pty = null;
+  }
+
+  lines(): string[] {
+    const buffer = this.term.buffer.active;
+    const rows: string[] = [];
+    for (let y = 0; y < this.options.settings.rows; y++) rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    return rows;
+  }
+
+  view(): DriverView {
+    if (!this.lastView) throw new StepFailure('assertion', 'the kiosk has not reported its state yet');
+    return this.lastView;
+  }
+
+  mark(label: string): void {
+    this.cast.push({ at: this.now, kind: 'm', data: label });
+  }
+
+  async dispose(): Promise<void> {
+    await this.crash();
+    this.term.dispose();
+  }
+}
