@@ -26,6 +26,8 @@ export interface EngineOptions {
   rules?: KioskRules;
   /** real time one step may take before the tape fails with a timeout (a hang, never a wait) */
   stepTimeoutMs?: number;
+  /** wraps the tape's seeded store (in-process only): tests inject faults through it */
+  wrapStore?: (store: KioskStore) => KioskStore;
   /** builds the driver instead of the in-process harness (`--pty`); the store is then the program's data dir */
   driver?: DriverFactory;
 }
@@ -58,7 +60,8 @@ export class TapeEngine {
     this.settings = settingsOf(tape, this.baseDir);
     if (tempDir) this.settings.dataDir = tempDir;
     this.clock.set(this.settings.clockMs);
-    this.store = openTapeStore(this.settings, openStore);
+    const store = openTapeStore(this.settings, openStore);
+    this.store = options.wrapStore && !options.driver ? options.wrapStore(store) : store;
   }
 
   /** Builds the engine for a parsed tape: its settings, its store and its (not yet launched) kiosk. */
