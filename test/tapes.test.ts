@@ -18,6 +18,18 @@ function testName(file: string): string {
   return `${rules.length > 0 ? `${rules.join(' ')}: ` : ''}${file} — ${summary}`;
 }
 
+describe('README', () => {
+  it('R-TERM-2: the tutorial tape in the README ("pay 4,750 ₽ with a 5,000 ₽ note") passes as written', async () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### A first tape'));
+    const source = /```\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    expect(source).toContain('Insert 5000');
+    const result = await runTape({ source, file: 'README.md' });
+    if (result.failure) expect.fail(formatFailure(result.failure));
+    expect(result.totalSteps).toBe(20);
+  });
+});
+
 describe('tape corpus', () => {
   it('has tapes to run', () => {
     expect(TAPES.length).toBeGreaterThanOrEqual(15);
