@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 const KIOSK = join(ROOT, 'dist', 'kiosk.js');
@@ -126,6 +126,39 @@ describe('kiosk tape CLI', () => {
     const r = kiosk('run', '--jobs', '2', dir);
     expect(r.code).toBe(1);
     expect(r.out.trim().split('\n').at(-1)).toBe('2 passed, 1 failed');
+  });
+});
+
+describe('kiosk tape record', () => {
+  it('writes what is played in a real terminal as a tape that replays: keys, banknotes, clock jumps', async () => {
+    const { spawn } = await import('node-pty');
+    const dir = tempTapes({});
+    const file = join(dir, 'recorded.tape');
+    const pty = spawn(process.execPath, [KIOSK, 'tape', 'record', file, '--lang', 'en'], { cols: 100, rows: 30, cwd: ROOT, env: process.env as Record<string, string> });
+    let out = '';
+    pty.onData((d) => (out += d));
+    const exited = new Promise<void>((resolve) => pty.onExit(() => resolve()));
+    // each key waits for the screen it leads to: on a condition, never a fixed delay
+    await vi.waitFor(() => expect(out).toContain('Press any key'), { timeout: 20_000, interval: 5 });
+    const script: Array<[string, string]> = [
+      ['\r', 'Choose a service'], ['8', 'Products by catalogs'], ['1', 'Aliexpress'], ['1', 'Order number'], ['1000000001', '1 0 0 0 0 0 0 0 0 1'],
+      ['\r', 'Check your data'], ['\r', 'Phone number'], ['9161234567', 'MTS'], ['\r', 'Insert banknotes'], ['8', 'Accepted'], ['p', 'Receipt no'],
+    ];
+    for (const [keys, shows] of script) {
+      out = '';
+      pty.write(keys);
+      await vi.waitFor(() => expect(out).toContain(shows), { timeout: 20_000, interval: 5 });
+    }
+    pty.write('\x1b[24~'); // F12: the clock jumps 24 h
+    pty.write('\x03');
+    await exited;
+    const tape = readFileSync(file, 'utf8');
+    expect(tape).toContain('Order 1000000001 amount 4750.00 phone +79161234567 issued -2h');
+    expect(tape).toMatch(/Launch\nEnter\nType "8111000000001"\nEnter 2\nType "9161234567"\nEnter\nInsert 5000\nType "p"\nAdvance 24h\n$/);
+    writeFileSync(file, `${tape}ExpectOrder 1000000001 paid\nExpectBalance +79161234567 250.00\nExpectState kiosk.idle\n`);
+    const replay = kiosk('run', file);
+    expect(replay.out).toContain('1 passed, 0 failed');
+    expect(replay.code).toBe(0);
   });
 });
 

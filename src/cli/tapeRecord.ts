@@ -40,6 +40,8 @@ Options:
 
 const JUMPS: Record<string, number> = { '\x1b[20~': 15_000, '\x1b[21~': 60_000, '\x1b[23~': 3_600_000, '\x1b[24~': 86_400_000 };
 const TICK_MS = 100;
+/** One key: a CSI or SS3 escape sequence, a lone Esc, or one character. */
+const KEY_TOKENS = /\x1b\[[0-9;]*[~A-Za-z]|\x1bO.|\x1b|[\s\S]/gu;
 
 export async function runTapeRecord(argv: string[]): Promise<number> {
   let parsed;
@@ -105,22 +107,26 @@ async function record(lang: Lang): Promise<string[]> {
   }, TICK_MS);
   process.stdin.setRawMode(true);
   process.stdin.setEncoding('utf8');
-  const onData = (chunk: string) => {
-    const now = Date.now();
-    recorder.pause(now - lastInput);
-    lastInput = now;
-    if (chunk === '\x03') return void app.unmount();
-    const jump = JUMPS[chunk];
+  const onKey = (key: string) => {
+    if (key === '\x03') return void app.unmount();
+    const jump = JUMPS[key];
     if (jump !== undefined) {
       recorder.jump(jump);
       void serial(() => advanceClock(clock, jump, settle));
       return;
     }
     void serial(async () => {
-      recorder.input(chunk, viewOf(actor.getSnapshot()));
-      stdin.write(chunk);
+      recorder.input(key, viewOf(actor.getSnapshot()));
+      stdin.write(key);
       await settle();
     });
+  };
+  const onData = (chunk: string) => {
+    const now = Date.now();
+    recorder.pause(now - lastInput);
+    lastInput = now;
+    // fast typing and pastes deliver several keys in one chunk: each is recorded and played on its own
+    for (const key of chunk.match(KEY_TOKENS) ?? []) onKey(key);
   };
   process.stdin.on('data', onData);
   await app.waitUntilExit();

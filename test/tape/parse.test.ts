@@ -127,6 +127,13 @@ describe('parseTape: kiosk steps', () => {
     ]);
   });
 
+  it('reads the tape words for order statuses: partial and unpaid, beside the domain names', () => {
+    expect(steps('ExpectOrder 1000000123 partial\nExpectOrder 1000000123 unpaid owed 10')).toEqual([
+      { kind: 'expectOrder', code: '1000000123', status: 'partially_paid' },
+      { kind: 'expectOrder', code: '1000000123', status: 'awaiting', owed: '10.00' },
+    ]);
+  });
+
   it('reads ExpectState, ExpectOrder (amounts in either order), ExpectBalance and ExpectReceipt', () => {
     expect(
       steps(
