@@ -1,0 +1,122 @@
+/**
+ * The kiosk's test model for `xstate/graph`: which events reach it from outside, an exact
+ * abstraction of its snapshots, and spies in place of the two `sendParent` actions so that it runs
+ * standalone.
+ */
+import { vi } from 'vitest';
+import { createTestModel } from 'xstate/graph';
+import { transition, type SnapshotFrom } from 'xstate';
+import { kioskMachine, type KioskEvent } from '../../machines/kiosk.js';
+import { kioskButtons, type KioskScreen } from '../../machines/kioskButtons.js';
+import type { LookupRefusal } from '../../src/domain/orders.js';
+import type { Receipt } from '../../src/domain/store.js';
+
+export const requestLookup = vi.fn();
+export const requestCash = vi.fn();
+/** The kiosk asks its parent (the terminal) for lookups and cash with `sendParent`; standalone, spies take those calls. */
+export const machine = kioskMachine.provide({ actions: { requestLookup, requestCash } });
+export type Snap = SnapshotFrom<typeof machine>;
+export const INPUT = { lang: 'en' as const, orderNumberLength: 10 };
+
+/** Events that reach the kiosk from outside; button events (menu.other, order.submit, …) are raised by the kiosk from nav.*. */
+const EXTERNAL = new Set(['kiosk.wake', 'timer.inactivity', 'nav.move', 'nav.activate', 'nav.press', 'input.text', 'input.backspace', 'input.clear', 'io.orderLookedUp', 'io.paymentCompleted', 'io.cashCancelled']);
+export const BUTTON_SCREENS = new Set<string>(['menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'receipt']);
+const REFUSALS: LookupRefusal[] = ['unknown', 'expired', 'alreadyPaid', 'overCap', 'region', 'unavailable'];
+
+export const DEMO_CODE = '1000000001';
+const PHONE_MTS = '9161234567';
+const PHONE_NO_OPERATOR = '9401234567';
+
+/**
+ * Typing, kept to a few concrete values so the model stays exact: the order number is always a
+ * prefix of one code (digit by digit, pasted whole, pasted too long), the phone a prefix of an MTS
+ * number or a number no operator is guessed for; plus letters, and a phone not starting with 9.
+ */
+function typed(s: Snap): string[] {
+  const { orderDigits, phoneDigits } = s.context;
+  if (s.value === 'orderEntry') {
+    if (orderDigits.length === 10) return ['9', 'ab'];
+    return [DEMO_CODE[orderDigits.length] ?? '', ...(orderDigits === '' ? [DEMO_CODE, `${DEMO_CODE}99`] : []), 'ab'];
+  }
+  if (s.value === 'phoneEntry') {
+    const next = PHONE_MTS.startsWith(phoneDigits) && phoneDigits.length < 10 ? [PHONE_MTS[phoneDigits.length] ?? ''] : [];
+    return [...next, ...(phoneDigits === '' ? [PHONE_NO_OPERATOR, '7'] : []), 'x'];
+  }
+  return [];
+}
+
+const receiptFor = (s: Snap): Receipt => ({
+  number: 'T-1-000001', terminalId: 'T-1', at: 0, code: s.context.payable?.code ?? '', due: s.context.payable?.due ?? '0.00',
+  accepted: '5000.00', toOrder: '4750.00', toPhone: '250.00', phone: `+7${s.context.phoneDigits}`, operator: s.context.operator ?? 'mts',
+  orderStatus: 'paid', owed: '0.00', recovered: false,
+});
+
+/**
+ * Keys, the watchdog, and the parent's answers to a lookup (payable, or each refusal) and to a
+ * cash session (paid, or left before any note), for the code and phone in hand as the terminal
+ * gives them.
+ */
+function eventsFor(s: Snap): KioskEvent[] {
+  const screen = String(s.value);
+  const code = s.context.orderDigits;
+  const buttons = BUTTON_SCREENS.has(screen) ? kioskButtons(screen as KioskScreen, s.context) : [];
+  return [
+    { type: 'kiosk.wake' },
+    { type: 'timer.inactivity' },
+    ...(['up', 'down', 'left', 'right'] as const).map((dir) => ({ type: 'nav.move' as const, dir })),
+    { type: 'nav.activate' },
+    ...buttons.map((b) => ({ type: 'nav.press' as const, id: b.id })),
+    ...typed(s).map((text) => ({ type: 'input.text' as const, text })),
+    { type: 'input.backspace' },
+    { type: 'input.clear' },
+    { type: 'io.orderLookedUp', result: { kind: 'payable', code, due: '4750.00', order: {} as never } },
+    ...REFUSALS.map((reason): KioskEvent => ({
+      type: 'io.orderLookedUp',
+      result: reason === 'overCap' ? { kind: 'refused', code, reason, due: '16990.00' } : { kind: 'refused', code, reason },
+    })),
+    { type: 'io.paymentCompleted', receipt: receiptFor(s) },
+    { type: 'io.cashCancelled' },
+  ];
+}
+
+/**
+ * Fields are typed and edited on their own screen; the model leaves a screen only with them empty
+ * or whole (the code; the MTS number; the other number with its operator chosen as MTS). Without
+ * this, every half-typed field would be carried through every other screen and the model would
+ * have tens of thousands of states that differ only in data the other screens never read.
+ */
+const settledData = (s: Snap): boolean => {
+  const { orderDigits, phoneDigits, operator, operatorChosen } = s.context;
+  const phone = JSON.stringify([phoneDigits, operator, operatorChosen]);
+  return (
+    (orderDigits === '' || orderDigits === DEMO_CODE) &&
+    [JSON.stringify(['', null, false]), JSON.stringify([PHONE_MTS, 'mts', false]), JSON.stringify([PHONE_NO_OPERATOR, 'mts', true])].includes(phone)
+  );
+};
+
+/** Where the focus is when a screen opens: on Next on the entry screens, on the first button elsewhere. */
+const focusOnEntry = (s: Snap): number =>
+  s.value === 'orderEntry' || s.value === 'phoneEntry' ? kioskButtons(s.value, s.context).findIndex((b) => b.id === 'next') : 0;
+
+function explored(s: Snap, e: KioskEvent): boolean {
+  if (!EXTERNAL.has(e.type)) return false;
+  const [next] = transition(machine, s, e);
+  if (settledData(next)) return true;
+  // Half-typed data stays on its screen, with the focus where the screen put it.
+  return next.value === s.value && next.context.focus === focusOnEntry(next);
+}
+
+/**
+ * Everything in the context that decides what the kiosk does next. Left out: the language (only
+ * the language button reads it) and the notice, refusal and receipt (drawn, never read).
+ */
+export const abstract = (s: Snap) =>
+  JSON.stringify([s.value, s.context.focus, s.context.orderDigits, s.context.phoneDigits, s.context.operator, s.context.operatorChosen, s.context.payable]);
+
+export const model = createTestModel(machine, {
+  input: INPUT,
+  events: eventsFor,
+  filterEvents: explored,
+  // One node per state reached by an event from a state: shortest paths to all of them take every transition.
+  serializeState: (s, e, prev) => `${abstract(s)}${e && prev ? ` <- ${e.type} from ${String(prev.value)}` : ''}`,
+});
