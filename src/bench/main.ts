@@ -1,0 +1,100 @@
+/**
+ * `npm run bench`: every figure of issue 5 as a ratio to a baseline measured in the same run,
+ * printed as a table and written to bench/results.json. `--smoke` runs each row once, briefly,
+ * so `npm test` keeps the benchmark working without ever asserting on its timings.
+ */
+import { parseArgs } from 'node:util';
+import { MEMORY_CHILD_FLAG, memoryChild } from './memory.js';
+import { formatTable, writeResults, type Row } from './report.js';
+
+// Ink draws only the last frame when it thinks it runs in CI; cleared before any row loads Ink.
+delete process.env.CI;
+delete process.env.CONTINUOUS_INTEGRATION;
+
+const USAGE = `Usage: node dist/bench.js [--smoke] [--only 1,2,…] [--out FILE]
+
+Measures the kiosk against baselines in the same run and prints a table:
+  1 cold start to first frame    4 memory after 100 vs 10,000 payments
+  2 key → frame latency          5 journaling one banknote
+  3 tape throughput              6 idle CPU on the first screen
+
+  --smoke     one short iteration of every row (for npm test; the figures mean nothing)
+  --only      run only these rows, e.g. --only 1,6
+  --out FILE  where to write the results (default bench/results.json)
+`;
+
+export interface Scale {
+  coldStartRuns: number;
+  latencyPaths: number;
+  tapeRounds: number;
+  /** the first N tapes of the corpus only (smoke) */
+  tapeLimit?: number;
+  memoryPayments: [number, number];
+  journalNotes: number;
+  idleSeconds: number;
+}
+
+const FULL: Scale = { coldStartRuns: 10, latencyPaths: 1000, tapeRounds: 3, memoryPayments: [100, 10_000], journalNotes: 200, idleSeconds: 10 };
+const SMOKE: Scale = { coldStartRuns: 1, latencyPaths: 10, tapeRounds: 1, tapeLimit: 2, memoryPayments: [5, 20], journalNotes: 5, idleSeconds: 1 };
+
+type RowRunner = (scale: Scale) => Promise<Row>;
+
+const ROWS: Record<number, RowRunner> = {
+  1: async (s) => (await import('./coldStart.js')).coldStart(s.coldStartRuns),
+  2: async (s) => (await import('./latency.js')).latency(s.latencyPaths),
+  3: async (s) => (await import('./throughput.js')).throughput(s.tapeRounds, s.tapeLimit),
+  4: async (s) => (await import('./memory.js')).memory(s.memoryPayments),
+  5: async (s) => (await import('./journaling.js')).journaling(s.journalNotes),
+  6: async (s) => (await import('./idle.js')).idle(s.idleSeconds),
+};
+
+function parseOnly(text: string | undefined): number[] {
+  if (text === undefined) return Object.keys(ROWS).map(Number);
+  return text.split(',').map((part) => {
+    const id = Number(part.trim());
+    if (!(id in ROWS)) throw new UsageError(`--only: expected row numbers from ${Object.keys(ROWS).join(', ')}, got "${part}"`);
+    return id;
+  });
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      smoke: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      out: { type: 'string', default: 'bench/results.json' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return void process.stdout.write(USAGE), 0;
+  const scale = values.smoke ? SMOKE : FULL;
+  const rows: Row[] = [];
+  const failures: string[] = [];
+  for (const id of parseOnly(values.only)) {
+    process.stderr.write(`bench: row ${id}…\n`);
+    try {
+      rows.push(await ROWS[id]!(scale));
+    } catch (error) {
+      failures.push(`row ${id}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  }
+  process.stdout.write(`${formatTable(rows)}\n`);
+  writeResults(values.out, rows, { smoke: values.smoke, scale, failures });
+  process.stdout.write(`\nwritten to ${values.out}${values.smoke ? ' (smoke run: the figures mean nothing)' : ''}\n`);
+  for (const failure of failures) process.stderr.write(`bench: ${failure}\n`);
+  return failures.length > 0 ? 1 : 0;
+}
+
+const argv = process.argv.slice(2);
+const run = argv[0] === MEMORY_CHILD_FLAG ? memoryChild(Number(argv[1]), Number(argv[2])).then(() => 0) : main(argv);
+run.then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n${usage ? "Try 'node dist/bench.js --help'.\n" : ''}`);
+    process.exitCode = usage ? 2 : 1;
+  },
+);

@@ -1,0 +1,141 @@
+/**
+ * Row 4: resident memory after 100 complete payments and after 10,000, in one process: the terminal
+ * machine with its store actors on a SQLite store in a temp dir, on a simulated clock, no UI. The
+ * work runs in a child node with --expose-gc, so the heap is collected before each reading.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { waitFor } from 'xstate';
+import { startTerminal } from '../app/session.js';
+import { DEMO_PHONE } from '../domain/demo.js';
+import { SqliteStore } from '../store/sqliteStore.js';
+import type { TerminalActor } from '../../machines/terminal.js';
+import { addPathOrders, newClock, orderCode } from './euroset.js';
+import { row, type Row } from './report.js';
+import { MiB } from './stats.js';
+
+export const MEMORY_CHILD_FLAG = '--memory-child';
+
+interface Reading {
+  payments: number;
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  /** the SQLite file and its WAL: what the store's page cache can hold at most */
+  dbBytes: number;
+}
+
+interface ChildResult {
+  readings: Reading[];
+  receipts: number;
+}
+
+/**
+ * V8 grows the young generation as a program allocates, once, up to its cap (16 MiB semi-spaces on
+ * 64-bit Node 20). Pinned at that cap from the start, the readings show what grows with payments.
+ */
+const PINNED_YOUNG_GENERATION = ['--min-semi-space-size=16', '--max-semi-space-size=16'];
+
+const kioskState = (t: TerminalActor) => String(t.getSnapshot().context.kiosk.getSnapshot().value);
+
+/** One payment by the terminal's own events: the path a key press would send, without the screens. */
+async function pay(t: TerminalActor, path: number): Promise<void> {
+  t.send({ type: 'kiosk.wake' });
+  t.send({ type: 'nav.press', id: 'other' });
+  t.send({ type: 'nav.press', id: 'catalogs' });
+  t.send({ type: 'nav.press', id: 'aliexpress' });
+  t.send({ type: 'input.text', text: orderCode(path) });
+  t.send({ type: 'nav.activate' });
+  await waitFor(t, () => kioskState(t) === 'checkData' || kioskState(t) === 'refused');
+  if (kioskState(t) !== 'checkData') throw new Error(`payment ${path}: order ${orderCode(path)} was refused`);
+  t.send({ type: 'nav.press', id: 'next' });
+  t.send({ type: 'input.text', text: DEMO_PHONE.slice(2) });
+  t.send({ type: 'nav.activate' });
+  await waitFor(t, (s) => s.matches({ flow: 'cash' }));
+  t.send({ type: 'cash.inserted', note: 5000 });
+  await waitFor(t, (s) => s.context.cash?.getSnapshot().value === 'holding');
+  t.send({ type: 'nav.press', id: 'pay' });
+  await waitFor(t, () => kioskState(t) === 'receipt');
+  t.send({ type: 'nav.press', id: 'done' });
+  if (kioskState(t) !== 'idle') throw new Error(`payment ${path}: Done on the receipt led to "${kioskState(t)}", not idle`);
+}
+
+function collect(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('the memory row needs node --expose-gc');
+  for (let i = 0; i < 3; i++) gc();
+}
+
+const fileBytes = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+
+/** In the child: runs the payments and prints the readings as JSON (first, four between, last). */
+export async function memoryChild(first: number, total: number): Promise<void> {
+  if (!Number.isInteger(first) || !Number.isInteger(total) || first < 1 || total <= first) {
+    throw new Error(`${MEMORY_CHILD_FLAG}: expected two payment counts, the first smaller, got "${first}" and "${total}"`);
+  }
+  // tmpfs when there is one: the row is about memory, and fsyncs to a shared disk would take minutes
+  const dir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'kiosk-bench-'));
+  const path = join(dir, 'kiosk.db');
+  const store = SqliteStore.open(path);
+  try {
+    const clock = newClock();
+    let receipts = 0;
+    const t = startTerminal({ store, clock, lang: 'en', terminalId: 'T-1', onPayment: () => void receipts++ });
+    await waitFor(t, (s) => s.matches({ flow: 'kiosk' }));
+    const checkpoints = new Set([first, ...[1, 2, 3, 4, 5].map((k) => Math.round((total * k) / 5)).filter((n) => n > first)]);
+    const readings: Reading[] = [];
+    for (let done = 0; done < total; ) {
+      // orders arrive one by one, as the shop issues them
+      addPathOrders(store, clock.now(), done, done + 1);
+      await pay(t, done);
+      done++;
+      if (!checkpoints.has(done)) continue;
+      collect();
+      const { rss, heapUsed, heapTotal } = process.memoryUsage();
+      readings.push({ payments: done, rss, heapUsed, heapTotal, dbBytes: fileBytes(path) + fileBytes(`${path}-wal`) });
+    }
+    t.stop();
+    const result: ChildResult = { readings, receipts };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runChild(v8Flags: string[], first: number, total: number): Promise<Reading[]> {
+  const script = process.argv[1] ?? 'dist/bench.js';
+  const args = ['--expose-gc', ...v8Flags, script, MEMORY_CHILD_FLAG, String(first), String(total)];
+  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 20 });
+  const result = JSON.parse(stdout.trim().split('\n').pop() ?? '') as ChildResult;
+  if (result.receipts !== total) throw new Error(`the memory child completed ${result.receipts} payments, not ${total}`);
+  return result.readings;
+}
+
+const mib = (bytes: number) => bytes / MiB;
+const curve = (readings: Reading[]) => readings.map((r) => `${r.payments}: ${mib(r.rss).toFixed(1)}`).join(', ');
+
+export async function memory([first, total]: [number, number]): Promise<Row> {
+  const pinned = await runChild(PINNED_YOUNG_GENERATION, first, total);
+  const unpinned = await runChild([], first, total);
+  const [a, z] = [pinned[0]!, pinned[pinned.length - 1]!];
+  const [ua, uz] = [unpinned[0]!, unpinned[unpinned.length - 1]!];
+  return row({
+    id: 4,
+    name: `RSS growth ${first} → ${total} payments`,
+    figure: mib(z.rss - a.rss),
+    baseline: mib(a.rss),
+    unit: 'MiB',
+    ratio: z.rss / a.rss,
+    target: { on: 'figure', op: '<=', limit: 5 },
+    detail:
+      `one process each (node --expose-gc, gc before each reading), terminal machine + SqliteStore on a tmpfs file, SimulatedClock, ` +
+      `young generation pinned at 16 MiB: RSS MiB after ${curve(pinned)}; heap used ${mib(a.heapUsed).toFixed(1)} → ${mib(z.heapUsed).toFixed(1)} MiB; ` +
+      `database ${mib(z.dbBytes).toFixed(1)} MiB. Unpinned (node's defaults): RSS ${mib(ua.rss).toFixed(1)} → ${mib(uz.rss).toFixed(1)} MiB ` +
+      `(+${mib(uz.rss - ua.rss).toFixed(1)}), heap total ${mib(ua.heapTotal).toFixed(1)} → ${mib(uz.heapTotal).toFixed(1)} MiB. The ratio is RSS after ${total} ÷ after ${first}`,
+    samples: { rssBytes: pinned.map((r) => r.rss), heapUsedBytes: pinned.map((r) => r.heapUsed), unpinnedRssBytes: unpinned.map((r) => r.rss) },
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * Programs under a real pseudo-terminal (node-pty), as a person would start them: the time until a
+ * text is on the terminal, and the CPU a process has used (from /proc).
+ */
+import { readFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
+import nodePty from 'node-pty';
+
+export const COLUMNS = 100;
+export const ROWS = 30;
+
+export interface Program {
+  /** what it is called in reports */
+  label: string;
+  script: string;
+  args: string[];
+  /** text on the terminal that says the first screen is drawn */
+  marker: string;
+}
+
+export interface Running {
+  pid: number;
+  /** milliseconds from spawn until the marker was on the terminal */
+  firstFrameMs: number;
+  stop(): Promise<void>;
+}
+
+/** Ink draws every frame only outside CI; the benchmark's children are interactive wherever it runs. */
+function childEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION') env[key] = value;
+  return { ...env, TERM: 'xterm-256color', FORCE_COLOR: '1' };
+}
+
+/** Spawns `program` at 100×30 and resolves once its marker is on the terminal. */
+export function start(program: Program, timeoutMs = 30_000): Promise<Running> {
+  return new Promise((resolve, reject) => {
+    const startedAt = performance.now();
+    const child = nodePty.spawn(process.execPath, [program.script, ...program.args], {
+      name: 'xterm-256color',
+      cols: COLUMNS,
+      rows: ROWS,
+      cwd: process.cwd(),
+      env: childEnv(),
+    });
+    let output = '';
+    let found = false;
+    let exited = false;
+    const exit = new Promise<void>((done) => child.onExit(() => ((exited = true), done())));
+    const stop = async () => {
+      if (!exited) child.kill('SIGTERM');
+      await exit;
+    };
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${program.label}: "${program.marker}" not on the terminal after ${timeoutMs} ms; it shows:\n${stripVTControlCharacters(output).slice(-2000)}`));
+    }, timeoutMs);
+    child.onData((data) => {
+      if (found) return;
+      output += data;
+      if (!stripVTControlCharacters(output).includes(program.marker)) return;
+      found = true;
+      clearTimeout(timer);
+      resolve({ pid: child.pid, firstFrameMs: performance.now() - startedAt, stop });
+    });
+    void exit.then(() => {
+      if (found) return;
+      clearTimeout(timer);
+      reject(new Error(`${program.label} exited before "${program.marker}" was on the terminal; it printed:\n${stripVTControlCharacters(output).slice(-2000)}`));
+    });
+  });
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's times: 100 on Linux everywhere node runs. */
+export const CLOCK_TICKS = 100;
+
+/** CPU time (user + system) used by a process so far, in milliseconds, from /proc/<pid>/stat. */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // the command name may hold spaces; the fields after its closing parenthesis are fixed
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return ((utime + stime) * 1000) / CLOCK_TICKS;
+}
