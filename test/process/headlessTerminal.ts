@@ -1,0 +1,49 @@
+/**
+ * The kiosk without its Ink screen, for the bulk of the kill test: the same store opening, crash hook,
+ * session owner, terminal machine, adapters and keymap as `kiosk` (src/cli/run.tsx), driven by keys
+ * read from stdin one line at a time. After each line it prints what a screen would show:
+ *   recovered <amount> <code>   (on start, one per recovered payment)
+ *   ready                       (start-up done)
+ *   view <screen> <inserted> <receipt number or ->
+ * Bundled and run as a child process by test/process/kill.test.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { createActor, waitFor } from 'xstate';
+import { crashHookFromEnv } from '../../src/adapters/crashHook.js';
+import { currentOwner } from '../../src/adapters/sessionOwner.js';
+import { provideTerminal } from '../../src/adapters/terminalActors.js';
+import { mapKey, splitKeys } from '../../src/app/keymap.js';
+import { viewOf } from '../../src/app/view.js';
+import { openKioskData } from '../../src/cli/kioskData.js';
+import { DEFAULT_RULES } from '../../src/domain/rules.js';
+
+const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'committing', 'cancelling'] as const;
+
+const checkpoint = crashHookFromEnv();
+const data = await openKioskData({ memory: false, dataDir: process.env.KIOSK_DATA_DIR ?? null }, checkpoint);
+const terminalId = `headless-${process.pid}`;
+const machine = provideTerminal({
+  store: data.store, clock: Date, rules: DEFAULT_RULES, terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,
+  onPayment: ({ receipt }) => data.keepPrinted(receipt, 'en'),
+});
+const actor = createActor(machine, { input: { lang: 'en', rules: DEFAULT_RULES } }).start();
+const settled = () => waitFor(actor, (s) => !IO_STATES.some((state) => s.matches({ flow: state })) || s.matches({ flow: 'fault' }));
+
+const start = await settled();
+for (const r of start.context.recovered) process.stdout.write(`recovered ${r.accepted} ${r.code}\n`);
+process.stdout.write('ready\n');
+
+for await (const line of createInterface({ input: process.stdin })) {
+  const keys = line.replace(/\\r/g, '\r').replace(/\\x03/g, '\x03');
+  // as Ink hands them over: one key per character, Enter as `return`
+  const pressed = keys.length === 1 ? [[keys, keys === '\r' ? { return: true } : {}] as const] : splitKeys(keys, {});
+  for (const [input, key] of pressed) {
+    if (input === '\x03') process.exit(0);
+    const action = mapKey(viewOf(actor.getSnapshot()), input, key);
+    if (action.kind === 'send') actor.send(action.event);
+    await settled();
+  }
+  const view = viewOf(actor.getSnapshot());
+  process.stdout.write(`view ${view.screen} ${view.cash?.inserted ?? '-'} ${view.kiosk.receipt?.number ?? '-'}\n`);
+}
