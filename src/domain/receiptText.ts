@@ -1,5 +1,5 @@
 /** The receipt as printed: fixed fields in a fixed order (R-TERM-5, R-CASH-4). */
-import { cmp, isPositive, sub, type Lang } from './money.js';
+import { cmp, isPositive, isZero, sub, type Lang } from './money.js';
 import type { Receipt } from './store.js';
 import { t } from '../i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone, operatorName } from '../i18n/format.js';
@@ -41,6 +41,8 @@ function owedLine(r: Receipt, lang: Lang): string[] {
 export function receiptFooter(r: Receipt, lang: Lang): string[] {
   return [
     ...owedLine(r, lang),
+    // another terminal paid the order first (two terminals, one code): this cash all went to the phone
+    ...(r.orderStatus === 'paid' && isZero(r.toOrder) && isPositive(r.accepted) ? [t(lang, 'receipt.alreadyPaid')] : []),
     ...(r.recovered ? [t(lang, 'receipt.recovered')] : []),
     t(lang, 'receipt.keep'),
   ];

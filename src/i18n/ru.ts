@@ -87,6 +87,7 @@ export const ru: Record<MessageKey, string> = {
   'receipt.owed': 'Заказ оплачен частично, осталось доплатить {owed}',
   'receipt.priceRose': 'Цена выросла: заказ оплачен частично, осталось доплатить {owed}',
   'receipt.keep': 'Сохраните чек до получения посылки',
+  'receipt.alreadyPaid': 'Заказ уже оплачен: вся сумма зачислена на телефон',
   'receipt.recovered': 'Платёж завершён после сбоя',
   'notice.onlyCatalogs': 'Этот терминал принимает только оплату по каталогам: выберите «Другие услуги».',
   'notice.notInEmulator': 'Недоступно на этом терминале: выберите Aliexpress.',
