@@ -1,7 +1,7 @@
 /** test/process/headlessTerminal.ts, bundled once and run as a child process per start. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Exit } from './ptyKiosk.js';
 
@@ -9,13 +9,17 @@ import type { Exit } from './ptyKiosk.js';
 const OUT = resolve('node_modules/.cache/kiosk-tests/headlessTerminal.mjs');
 const SAFETY_MS = 30_000;
 
+/** Bundles to a private name, then renames: test files bundling at once never run a half-written file. */
 export async function bundleHeadless(): Promise<void> {
-  mkdirSync(resolve(OUT, '..'), { recursive: true });
-  await build({
-    entryPoints: [resolve('test/process/headlessTerminal.ts')], outfile: OUT, bundle: true, platform: 'node', format: 'esm',
-    target: 'node20', external: ['better-sqlite3'], logLevel: 'warning',
+  mkdirSync(dirname(OUT), { recursive: true });
+  const result = await build({
+    entryPoints: [resolve('test/process/headlessTerminal.ts')], outfile: OUT, write: false, bundle: true, platform: 'node',
+    format: 'esm', target: 'node20', external: ['better-sqlite3'], logLevel: 'warning',
     banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
   });
+  const staged = `${OUT}.${process.pid}.${Date.now()}`;
+  writeFileSync(staged, result.outputFiles[0]!.contents);
+  renameSync(staged, OUT);
 }
 
 export class HeadlessKiosk {
