@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SimulatedClock, waitFor } from 'xstate';
+import { SimulatedClock } from 'xstate';
 import { startTerminal } from '../../src/app/session.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { add, cmp, sub, ZERO, type Money } from '../../src/domain/money.js';
@@ -18,6 +18,7 @@ import { BANKNOTES, DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import { sumNotes } from '../../src/domain/settlement.js';
 import type { PaymentOutcome } from '../../src/domain/store.js';
 import type { TerminalActor, TerminalEvent } from '../../machines/terminal.js';
+import { kioskState, settle, toCash } from './terminalDriver.js';
 
 const CAP = DEFAULT_RULES.terminalCap;
 const PHONES = ['9161234567', '9261234567', '9031234567', '9001234567', '9401234567'];
@@ -73,37 +74,7 @@ const session = fc.record({
   steps: fc.array(step, { maxLength: 40 }),
 });
 
-const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'committing', 'cancelling'] as const;
 const rubles = (kopecks: number): Money => `${Math.floor(kopecks / 100)}.${String(kopecks % 100).padStart(2, '0')}`;
-
-async function settle(t: TerminalActor): Promise<void> {
-  await waitFor(t, (s) => !IO_STATES.some((state) => s.matches({ flow: state })));
-  await new Promise<void>((resolve) => setImmediate(resolve));
-}
-
-const kioskState = (t: TerminalActor) => String(t.getSnapshot().context.kiosk.getSnapshot().value);
-
-/** Keys from idle to the cash screen for `code`, with `phone` for the change. */
-async function toCash(t: TerminalActor, code: string, phone: string): Promise<void> {
-  for (const event of [
-    { type: 'kiosk.wake' },
-    { type: 'nav.press', id: 'other' },
-    { type: 'nav.press', id: 'catalogs' },
-    { type: 'nav.press', id: 'aliexpress' },
-    { type: 'input.text', text: code },
-    { type: 'nav.press', id: 'next' },
-  ] as TerminalEvent[]) {
-    t.send(event);
-    await settle(t);
-  }
-  expect(kioskState(t)).toBe('checkData');
-  t.send({ type: 'nav.press', id: 'next' });
-  t.send({ type: 'input.text', text: phone });
-  if (t.getSnapshot().context.kiosk.getSnapshot().context.operator === null) t.send({ type: 'nav.press', id: 'operator' });
-  t.send({ type: 'nav.press', id: 'next' });
-  await settle(t);
-  expect(kioskState(t)).toBe('cash');
-}
 
 /** Invariants of a live cash session: only journaled notes count, and never above the cap. */
 function checkLiveCash(t: TerminalActor, store: JournalingStore): void {
