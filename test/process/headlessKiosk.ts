@@ -45,7 +45,11 @@ export class HeadlessKiosk {
     });
   }
 
+  /** what was sent, for the message when something hangs */
+  private readonly sent: string[] = [];
+
   send(keys: string): void {
+    this.sent.push(JSON.stringify(keys));
     this.proc.stdin.write(`${keys.replace(/\r/g, '\\r').replace(/\x03/g, '\\x03')}\n`);
   }
 
@@ -70,7 +74,10 @@ export class HeadlessKiosk {
         this.waiters.delete(check);
         fn();
       };
-      const safety = setTimeout(() => finish(() => reject(new Error(`headless kiosk never printed "${prefix}": ${this.lines.join(' | ')}`))), SAFETY_MS);
+      const safety = setTimeout(
+        () => finish(() => reject(new Error(`headless kiosk ${this.proc.pid} never printed "${prefix}"; sent: ${this.sent.join(' | ')}; unread: ${this.lines.join(' | ')}`))),
+        SAFETY_MS,
+      );
       this.waiters.add(check);
       check();
     });

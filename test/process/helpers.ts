@@ -1,9 +1,22 @@
 /** Running the built kiosk (dist/kiosk.js) as a child process against a temporary data directory. */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { cpSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
-/** The bundle under test; KIOSK_TEST_BIN points elsewhere (e.g. a private build) when needed. */
-export const KIOSK_BIN = resolve(process.env.KIOSK_TEST_BIN ?? 'dist/kiosk.js');
+/**
+ * The bundle under test (KIOSK_TEST_BIN, else dist/kiosk.js), copied with its chunks once per test
+ * process, so that a rebuild of dist/ while the tests run cannot swap chunks under a running kiosk.
+ * The copy sits inside node_modules so that the bundle still finds better-sqlite3.
+ */
+function snapshotBundle(): string {
+  const source = resolve(process.env.KIOSK_TEST_BIN ?? 'dist/kiosk.js');
+  const copy = resolve(`node_modules/.cache/kiosk-tests/bin-${process.pid}`);
+  cpSync(dirname(source), copy, { recursive: true });
+  process.once('exit', () => rmSync(copy, { recursive: true, force: true }));
+  return join(copy, basename(source));
+}
+
+export const KIOSK_BIN = snapshotBundle();
 
 export interface CliResult {
   status: number | null;
