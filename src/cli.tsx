@@ -15,6 +15,11 @@ const SUBCOMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 async function main(argv: string[]): Promise<number> {
+  // Ink draws only the last frame when it thinks it runs in CI; the kiosk and `tape record` are
+  // interactive wherever they run (a pty in a CI job included), so they must draw every frame.
+  // Cleared before any command loads Ink.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   const [first, ...rest] = argv;
   try {
     const load = first !== undefined ? SUBCOMMANDS[first] : undefined;
@@ -22,10 +27,6 @@ async function main(argv: string[]): Promise<number> {
     if (first !== undefined && !first.startsWith('-')) {
       throw new UsageError(`unknown command "${first}" (commands: ${Object.keys(SUBCOMMANDS).join(', ')})`);
     }
-    // Ink draws only the last frame when it thinks it runs in CI; the kiosk is interactive wherever
-    // it runs (a pty in a CI job included), so it must draw every frame. Cleared before Ink loads.
-    delete process.env.CI;
-    delete process.env.CONTINUOUS_INTEGRATION;
     return await (await import('./cli/run.js')).runKiosk(argv);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -26,7 +26,10 @@ export async function coldStart(runs: number): Promise<Row> {
     unit: 'ms',
     ratio: kiosk / hello,
     target: { on: 'ratio', op: '<=', limit: 1.1 },
-    detail: `median of ${runs} starts each, alternating, under node-pty at 100×30: dist/kiosk.js --memory until "${KIOSK.marker}" vs dist/bench-hello.js until "${HELLO.marker}"`,
+    detail:
+      `median of ${runs} starts each, alternating, under node-pty at 100×30: dist/kiosk.js ${KIOSK.args.join(' ')} until "${KIOSK.marker}" ` +
+      `vs dist/bench-hello.js until "${HELLO.marker}"; fastest start (least disturbed by neighbours): kiosk ${Math.min(...subject).toFixed(0)} ms, ` +
+      `hello ${Math.min(...baseline).toFixed(0)} ms (${(Math.min(...subject) / Math.min(...baseline)).toFixed(2)}×)`,
     samples: { kiosk: subject, hello: baseline },
   });
 }

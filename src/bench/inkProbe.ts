@@ -73,6 +73,8 @@ export class InkProbe {
   private readonly stdin = new KeyStdin();
   private readonly ink: Instance;
   private lastRenderAt = 0;
+  /** Ink renders so far (React commits that reached Ink's renderer) */
+  renders = 0;
   /** keys whose frame did not come within the wait */
   missed = 0;
 
@@ -88,7 +90,10 @@ export class InkProbe {
       exitOnCtrlC: false,
       patchConsole: false,
       maxFps: options.maxFps,
-      onRender: () => void (this.lastRenderAt = performance.now()),
+      onRender: () => {
+        this.lastRenderAt = performance.now();
+        this.renders++;
+      },
     });
   }
 

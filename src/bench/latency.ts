@@ -23,6 +23,8 @@ interface Samples {
   kiosk: number[];
   hello: number[];
   missed: number;
+  /** Ink renders of the kiosk per key */
+  rendersPerKey: number;
 }
 
 async function walk(paths: number, maxFps: number): Promise<Samples> {
@@ -31,10 +33,12 @@ async function walk(paths: number, maxFps: number): Promise<Samples> {
   addPathOrders(store, clock.now(), 0, paths);
   const kiosk = kioskProbe(store, clock, { maxFps });
   const hello = new InkProbe('hello', React.createElement(HelloApp), { maxFps });
-  const samples: Samples = { kiosk: [], hello: [], missed: 0 };
+  const samples: Samples = { kiosk: [], hello: [], missed: 0, rendersPerKey: 0 };
   let turn = 0;
   try {
     await settled(kiosk.actor);
+    await kiosk.probe.quiet();
+    const rendersBefore = kiosk.probe.renders;
     for (let path = 0; path < paths; path++) {
       for (const step of pathSteps(path)) {
         for (const key of step.keys) {
@@ -58,6 +62,7 @@ async function walk(paths: number, maxFps: number): Promise<Samples> {
       }
     }
     samples.missed = kiosk.probe.missed + hello.missed;
+    samples.rendersPerKey = (kiosk.probe.renders - rendersBefore) / samples.kiosk.length;
     return samples;
   } finally {
     kiosk.stop();
@@ -89,7 +94,7 @@ export async function latency(paths: number): Promise<Row> {
     detail:
       `${paths} Euroset paths × ${keysPerPath()} keys in-process at 100×30 (Ink maxFps ${FAST_MAX_FPS}, keys after a quiet frame): ` +
       `kiosk p50 ${ms(quantile(kiosk, 0.5))}, p99 ${ms(p99)}, max ${ms(Math.max(...kiosk))}; hello echo p50 ${ms(quantile(hello, 0.5))}, p99 ${ms(helloP99)}. ` +
-      `At the shipped maxFps ${SHIPPED_MAX_FPS} (${shippedPaths} paths): kiosk p50 ${ms(quantile(drawn(shipped.kiosk), 0.5))}, p99 ${ms(quantile(drawn(shipped.kiosk), 0.99))}` +
+      `Ink renders per key: ${fast.rendersPerKey.toFixed(2)}. At the shipped maxFps ${SHIPPED_MAX_FPS} (${shippedPaths} paths): kiosk p50 ${ms(quantile(drawn(shipped.kiosk), 0.5))}, p99 ${ms(quantile(drawn(shipped.kiosk), 0.99))}` +
       (missed ? `. ${missed} keys drew no frame within 1 s` : ''),
     samples: { kioskP50: [quantile(kiosk, 0.5)], helloP50: [quantile(hello, 0.5)] },
   });
