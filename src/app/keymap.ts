@@ -72,12 +72,32 @@ export function mapKey(view: View, input: string, key: Partial<Key>): KeyAction 
 }
 
 const CONTROL_CHARS: Record<string, Partial<Key>> = { '\r': { return: true }, '\n': { return: true }, '\t': { tab: true }, '\x7f': { delete: true }, '\b': { backspace: true } };
+const ESCAPES: Record<string, Partial<Key>> = {
+  '\x1b': { escape: true }, '\x1b[A': { upArrow: true }, '\x1b[B': { downArrow: true }, '\x1b[C': { rightArrow: true }, '\x1b[D': { leftArrow: true },
+  '\x1bOA': { upArrow: true }, '\x1bOB': { downArrow: true }, '\x1bOC': { rightArrow: true }, '\x1bOD': { leftArrow: true },
+  '\x1b[5~': { pageUp: true }, '\x1b[6~': { pageDown: true }, '\x1b[3~': { delete: true },
+};
+/** One key: a CSI or SS3 escape sequence, a lone Esc, or one character. */
+export const KEY_TOKENS = /\x1b\[[0-9;]*[~A-Za-z]|\x1bO.|\x1b|[\s\S]/gu;
+
+/** One key of a chunk as Ink would have handed it over alone: Ctrl+letter is the letter with ctrl. */
+function keyOf(token: string): [string, Partial<Key>] {
+  if (token.startsWith('\x1b')) return ['', ESCAPES[token] ?? {}];
+  const control = CONTROL_CHARS[token];
+  if (control) return [token, control];
+  const code = token.charCodeAt(0);
+  if (token.length === 1 && code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ctrl: true }];
+  return [token, {}];
+}
 
 /**
- * Fast typing, tmux and pastes deliver several keys in one chunk; they are replayed one at a time
- * so each lands on the screen it was meant for (a paste into a field is then cut to its length).
+ * Fast typing, tmux and pastes deliver several keys in one chunk (Ctrl+C and arrows included); they
+ * are replayed one at a time so each lands on the screen it was meant for (a paste into a field is
+ * then cut to its length).
  */
 export function splitKeys(input: string, key: Partial<Key>): Array<[string, Partial<Key>]> {
-  if (input.length <= 1 || key.ctrl || key.meta || input.startsWith('\x1b')) return [[input, key]];
-  return [...input].map((ch) => [ch, CONTROL_CHARS[ch] ?? {}]);
+  if (input.length <= 1 || key.ctrl || key.meta) return [[input, key]];
+  // a chunk Ink recognised as one escape sequence (an arrow, a function key) stays whole
+  if (input.startsWith('\x1b') && (input.match(KEY_TOKENS) ?? []).length === 1) return [[input, key]];
+  return (input.match(KEY_TOKENS) ?? []).map(keyOf);
 }

@@ -9,6 +9,7 @@ import React from 'react';
 import { render } from 'ink';
 import { SimulatedClock, waitFor } from 'xstate';
 import { App } from '../app/App.js';
+import { KEY_TOKENS } from '../app/keymap.js';
 import { TerminalProvider } from '../app/context.js';
 import { startTerminal } from '../app/session.js';
 import { viewOf } from '../app/view.js';
@@ -40,8 +41,6 @@ Options:
 
 const JUMPS: Record<string, number> = { '\x1b[20~': 15_000, '\x1b[21~': 60_000, '\x1b[23~': 3_600_000, '\x1b[24~': 86_400_000 };
 const TICK_MS = 100;
-/** One key: a CSI or SS3 escape sequence, a lone Esc, or one character. */
-const KEY_TOKENS = /\x1b\[[0-9;]*[~A-Za-z]|\x1bO.|\x1b|[\s\S]/gu;
 
 export async function runTapeRecord(argv: string[]): Promise<number> {
   let parsed;

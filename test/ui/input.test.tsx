@@ -1,5 +1,6 @@
 /** Bad input in the numeric fields: letters, over-long pastes, a phone that is not a mobile. */
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
+import { splitKeys } from '../../src/app/keymap.js';
 import type { Lang } from '../../src/domain/money.js';
 import { KEY, renderKiosk, screenText, submitOrder, titleOf, toOrderEntry, TEXT, waitForTitle, type Kiosk } from './harness.js';
 
@@ -87,4 +88,20 @@ it.each(['en', 'ru'] as const)('a phone number not starting with 9 is refused wi
   await k.press(KEY.enter);
   await waitForTitle(k, lang, 'cash');
   expect(k.view().kiosk.phoneDigits).toBe('9161234567');
+});
+
+it('keys arriving in one chunk (a fast typist, tmux, a paste) act one by one: Ctrl+C in a chunk quits, it is not "any key"', async () => {
+  const k = open('en');
+  await k.waitForText(TEXT.en.idle);
+  // a space wakes the kiosk, then Ctrl+C in the same chunk must quit rather than open a menu item
+  await k.press(' \x03');
+  await vi.waitFor(() => expect(k.exited()).toBe(true), { timeout: 3000, interval: 2 });
+  expect(titleOf(k.lastFrame())).not.toBe(TEXT.en.menu);
+});
+
+it('an arrow and Enter in one chunk with digits move and press like separate keys', () => {
+  expect(splitKeys('1\x1b[B\r', {})).toEqual([['1', {}], ['', { downArrow: true }], ['\r', { return: true }]]);
+  expect(splitKeys('a\x03', {})).toEqual([['a', {}], ['c', { ctrl: true }]]);
+  // a chunk Ink already parsed as one key stays as Ink gave it
+  expect(splitKeys('\x1b[A', { upArrow: true })).toEqual([['\x1b[A', { upArrow: true }]]);
 });
