@@ -107,8 +107,14 @@ async function runWorker(prefix: string, trials: Trial[], startDrive: Start): Pr
       kiosk.dispose();
       kiosk = startDrive(dir, {});
     }
-    await settle(kiosk, trial.kind === 'hook:recovery:after');
-    previous = { trial, shown: await payAndCrash(kiosk, trial) };
+    try {
+      await settle(kiosk, trial.kind === 'hook:recovery:after');
+      previous = { trial, shown: await payAndCrash(kiosk, trial) };
+    } catch (error) {
+      const before = previous ? `; the trial before, ${previous.trial.code} (${previous.trial.kind}): ${JSON.stringify(sessionOf(dir, previous.trial.code))}` : '';
+      const what = `trial ${trial.code}: ${trial.kind} at note ${trial.at}, notes ${trial.notes.join('+')}, crash hook ${hook ?? 'none'}${before}`;
+      throw new Error(`${what}\n${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
     kiosk.dispose();
   }
   const last = startDrive(dir, {});

@@ -61,7 +61,11 @@ export class PtyKiosk {
     return rows.join('\n');
   }
 
+  /** what was sent, for the message when something hangs */
+  private readonly sent: string[] = [];
+
   press(keys: string): void {
+    this.sent.push(JSON.stringify(keys));
     if (!this.exit) this.proc.write(keys);
   }
 
@@ -111,7 +115,7 @@ export class PtyKiosk {
         }
       };
       const safety = setTimeout(
-        () => done(() => reject(new Error(`kiosk ${this.pid} never showed ${label}; the screen:\n${this.screen()}`))),
+        () => done(() => reject(new Error(`kiosk ${this.pid} never showed ${label}; sent: ${this.sent.join(' | ')}; the screen:\n${this.screen()}`))),
         SAFETY_MS,
       );
       this.checks.add(check);
