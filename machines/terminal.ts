@@ -68,6 +68,13 @@ export type TerminalEvent =
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const unprovided = (name: string) => () => Promise.reject(new Error(`the terminal's "${name}" actor was not provided`));
 
+/**
+ * The phone beside the kiosk keeps this many messages: a kiosk runs for days, and an inbox that only
+ * grows would grow the process with every payment. The phone ledger in the store keeps them all.
+ */
+export const SMS_KEPT = 20;
+const latestSms = (messages: Sms[]): Sms[] => messages.slice(-SMS_KEPT);
+
 export const terminalMachine = setup({
   types: {
     context: {} as TerminalContext,
@@ -105,9 +112,9 @@ export const terminalMachine = setup({
     }),
     keepRecovered: assign(({ context }, params: { outcomes: PaymentOutcome[] }) => ({
       recovered: params.outcomes.map((o) => o.receipt),
-      sms: [...context.sms, ...params.outcomes.flatMap((o) => o.sms)],
+      sms: latestSms([...context.sms, ...params.outcomes.flatMap((o) => o.sms)]),
     })),
-    keepSms: assign(({ context }, params: { outcome: PaymentOutcome }) => ({ sms: [...context.sms, ...params.outcome.sms] })),
+    keepSms: assign(({ context }, params: { outcome: PaymentOutcome }) => ({ sms: latestSms([...context.sms, ...params.outcome.sms]) })),
     forgetRecovered: assign({ recovered: [] }),
     keepTrigger: assign((_, params: { output: CashOutput }) => ({ trigger: params.output.trigger })),
     deliverLookup: sendTo(({ context }) => context.kiosk, (_, params: { result: LookupResult }) => ({
