@@ -9,7 +9,7 @@
  * | idle        |       | kiosk.wake                              | menu                          |
  * | menu        | menu  | menu.other · menu.category · menu.lang  | services · menu (notice)      |
  * | services    | menu  | services.catalogs · services.other · back| catalogs · services · menu   |
- * | catalogs    | menu  | catalogs.aliexpress · catalogs.other    | orderEntry · catalogs         |
+ * | catalogs    | menu  | catalogs.aliexpress · catalogs.other    | orderEntry (empty) · catalogs |
  * | orderEntry  | entry | input.* · order.submit · back           | lookingUp · catalogs          |
  * | lookingUp   |       | io.orderLookedUp                        | checkData · refused           |
  * | refused     | menu  | refused.retry · refused.menu            | orderEntry · menu             |
@@ -202,7 +202,8 @@ export const kioskMachine = setup({
       entry: 'resetFocus',
       on: {
         ...navOn('catalogs'),
-        'catalogs.aliexpress': 'orderEntry',
+        // a new visit from the catalog starts with an empty field (Back from the check screen keeps it)
+        'catalogs.aliexpress': { target: 'orderEntry', actions: 'clearOrderDigits' },
         'catalogs.other': { actions: 'noticeNotInEmulator' },
         'nav.back': 'services',
         'timer.inactivity': 'idle',

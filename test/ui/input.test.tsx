@@ -105,3 +105,16 @@ it('an arrow and Enter in one chunk with digits move and press like separate key
   // a chunk Ink already parsed as one key stays as Ink gave it
   expect(splitKeys('\x1b[A', { upArrow: true })).toEqual([['\x1b[A', { upArrow: true }]]);
 });
+
+it('Back to the catalog and in again: the order-number field starts empty, so old digits never join a new number', async () => {
+  const k = open('en');
+  await toOrderEntry(k, 'en');
+  await k.press(...'100000000'.split(''));
+  await k.waitForText(orderField('100000000'));
+  await k.press(KEY.esc);
+  await waitForTitle(k, 'en', 'catalogs');
+  await k.press('1');
+  await waitForTitle(k, 'en', 'order');
+  expect(screenText(k.lastFrame())).toContain(orderField(''));
+  expect(k.view().kiosk.orderDigits).toBe('');
+});
