@@ -22,6 +22,10 @@ export interface Running {
   pid: number;
   /** milliseconds from spawn until the marker was on the terminal */
   firstFrameMs: number;
+  /** types keys into the program's terminal */
+  press(keys: string): void;
+  /** resolves once `text` is on the terminal after this call, and it has printed nothing for `quietMs` */
+  settled(text: string, quietMs: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -55,13 +59,38 @@ export function start(program: Program, timeoutMs = 30_000): Promise<Running> {
       void stop();
       reject(new Error(`${program.label}: "${program.marker}" not on the terminal after ${timeoutMs} ms; it shows:\n${stripVTControlCharacters(output).slice(-2000)}`));
     }, timeoutMs);
+    const listeners = new Set<(data: string) => void>();
+    const settled = (text: string, quietMs: number, waitMs = timeoutMs) =>
+      new Promise<void>((done, fail) => {
+        let seen = '';
+        let quiet: NodeJS.Timeout | undefined;
+        const onData = (data: string) => {
+          seen += data;
+          clearTimeout(quiet);
+          if (stripVTControlCharacters(seen).includes(text)) quiet = setTimeout(finish, quietMs);
+        };
+        const finish = () => {
+          clearTimeout(limit);
+          listeners.delete(onData);
+          done();
+        };
+        const limit = setTimeout(() => {
+          clearTimeout(quiet);
+          listeners.delete(onData);
+          fail(new Error(`${program.label}: "${text}" not on the terminal, or never quiet, after ${waitMs} ms`));
+        }, waitMs);
+        listeners.add(onData);
+        // no text to wait for: quiet from now on is enough
+        if (text === '') quiet = setTimeout(finish, quietMs);
+      });
     child.onData((data) => {
+      for (const listener of listeners) listener(data);
       if (found) return;
       output += data;
       if (!stripVTControlCharacters(output).includes(program.marker)) return;
       found = true;
       clearTimeout(timer);
-      resolve({ pid: child.pid, firstFrameMs: performance.now() - startedAt, stop });
+      resolve({ pid: child.pid, firstFrameMs: performance.now() - startedAt, press: (keys) => child.write(keys), settled, stop });
     });
     void exit.then(() => {
       if (found) return;
