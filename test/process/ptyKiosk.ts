@@ -115,7 +115,7 @@ export class PtyKiosk {
         }
       };
       const safety = setTimeout(
-        () => done(() => reject(new Error(`kiosk ${this.pid} never showed ${label}; sent: ${this.sent.join(' | ')}; the screen:\n${this.screen()}`))),
+        () => done(() => reject(new Error(`kiosk ${this.pid} never showed ${label}; sent: ${this.sent.join(' | ')}; printed "recovered" ${this.output.split('recovered').length - 1} times; the screen:\n${this.screen()}`))),
         SAFETY_MS,
       );
       this.checks.add(check);
