@@ -11,6 +11,7 @@ import type { IPty } from 'node-pty';
 import type { Receipt } from '../domain/store.js';
 import type { DriverView, KioskDriver } from './driver.js';
 import { StepFailure } from './failure.js';
+import { writeNow } from './ptyWrite.js';
 import type { TapeSettings } from './tapeSetup.js';
 import { ChannelSplitter, decodeAnswer, encodeRequest, type ChannelAnswer, type ChannelRequest } from './testChannel.js';
 import type { CastEvent } from './virtualTerminal.js';
@@ -126,7 +127,7 @@ export class PtyDriver implements KioskDriver {
     if (!pty) throw new StepFailure('assertion', 'the kiosk is not running');
     const request = { id: this.nextId++, ...body } as ChannelRequest;
     const answered = new Promise<ChannelAnswer | null>((resolve) => this.pending.set(request.id, resolve));
-    pty.write(encodeRequest(request));
+    writeNow(pty, encodeRequest(request));
     await answered;
     await this.parsed;
     this.stepSeq++;
@@ -134,7 +135,7 @@ export class PtyDriver implements KioskDriver {
 
   async keys(bytes: string): Promise<void> {
     if (!this.pty) throw new StepFailure('assertion', 'the kiosk is not running');
-    this.pty.write(bytes);
+    writeNow(this.pty, bytes);
     await this.request({ kind: 'sync' });
   }
 

@@ -5,6 +5,7 @@
  */
 import xtermHeadless from '@xterm/headless';
 import pty from 'node-pty';
+import { writeNow } from '../../src/tape/ptyWrite.js';
 import { KIOSK_BIN } from './helpers.js';
 
 const { Terminal } = xtermHeadless;
@@ -66,7 +67,8 @@ export class PtyKiosk {
 
   press(keys: string): void {
     this.sent.push(JSON.stringify(keys));
-    if (!this.exit) this.proc.write(keys);
+    // written now: a queued write could outlive a killed kiosk and reach the next one (src/tape/ptyWrite.ts)
+    if (!this.exit) writeNow(this.proc, keys);
   }
 
   kill(): void {
