@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { ReactElement } from 'react';
 import { render, type Instance } from 'ink';
+import { FakeStdin } from '../tape/virtualTerminal.js';
 import { COLUMNS, ROWS } from './pty.js';
 import { sleep } from './stats.js';
 
@@ -41,28 +42,6 @@ class TimedStdout extends EventEmitter {
   }
 }
 
-/** The stdin Ink reads: a pushed key is 'readable' at once, as a terminal's input would be. */
-class KeyStdin extends EventEmitter {
-  readonly isTTY = true;
-  private pending: string | null = null;
-  push(data: string): void {
-    this.pending = data;
-    this.emit('readable');
-    this.emit('data', data);
-  }
-  read = (): string | null => {
-    const data = this.pending;
-    this.pending = null;
-    return data;
-  };
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-}
-
 export interface ProbeOptions {
   /** Ink's frame cap: renders closer together than 1000/maxFps ms are coalesced */
   maxFps: number;
@@ -70,7 +49,7 @@ export interface ProbeOptions {
 
 export class InkProbe {
   private readonly stdout = new TimedStdout();
-  private readonly stdin = new KeyStdin();
+  private readonly stdin = new FakeStdin();
   private readonly ink: Instance;
   private lastRenderAt = 0;
   /** Ink renders so far (React commits that reached Ink's renderer) */
@@ -116,7 +95,7 @@ export class InkProbe {
   async press(key: string, timeoutMs = 1000): Promise<number> {
     const frame = this.stdout.nextFrame();
     const sentAt = performance.now();
-    this.stdin.push(key);
+    this.stdin.write(key);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<number>((resolve) => (timer = setTimeout(() => resolve(NaN), timeoutMs)));
     const at = await Promise.race([frame, timeout]);

@@ -19,6 +19,7 @@ import { startTerminal } from '../../src/app/session.js';
 import { viewOf, type View } from '../../src/app/view.js';
 import { seedDemo } from '../../src/domain/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
+import { FakeStdin } from '../../src/tape/virtualTerminal.js';
 import type { Lang } from '../../src/domain/money.js';
 import type { PaymentOutcome, Receipt } from '../../src/domain/store.js';
 import type { TerminalActor } from '../../machines/terminal.js';
@@ -53,28 +54,6 @@ export class TestStdout extends EventEmitter {
     this.rows = rows;
     this.emit('resize');
   }
-}
-
-/** The stdin Ink reads keys from (the same shape as ink-testing-library's). */
-export class TestStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write = (data: string): void => {
-    this.data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  };
-  read = (): string | null => {
-    const { data } = this;
-    this.data = null;
-    return data;
-  };
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
 }
 
 /** A MemoryStore that also remembers which notes each cash session journaled, to check that no cash is lost. */
@@ -114,7 +93,7 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30 }: KioskOpti
   const errors: unknown[] = [];
   actor.subscribe({ error: (e) => errors.push(e) });
   const stdout = new TestStdout(columns, rows);
-  const stdin = new TestStdin();
+  const stdin = new FakeStdin();
   const stderr = new TestStdout(columns, rows);
   const ink: Instance = render(
     <TerminalProvider actor={actor}>
