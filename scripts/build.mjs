@@ -1,6 +1,9 @@
 // Bundles the CLI with esbuild: one file starts about twice as fast as the unbundled Ink app.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
+
+// chunks of earlier builds have other hashes: cleared so dist/ holds only what this build made
+rmSync('dist/chunks', { recursive: true, force: true });
 
 // tape-worker: the worker thread of `kiosk tape run --jobs N`, sharing the kiosk's chunks
 const entries = { kiosk: 'src/cli.tsx', 'tape-worker': 'src/cli/tapeWorker.ts' };
