@@ -97,7 +97,8 @@ function keyOf(token: string): [string, Partial<Key>] {
  */
 export function splitKeys(input: string, key: Partial<Key>): Array<[string, Partial<Key>]> {
   if (input.length <= 1 || key.ctrl || key.meta) return [[input, key]];
+  const tokens = input.match(KEY_TOKENS) ?? [];
   // a chunk Ink recognised as one escape sequence (an arrow, a function key) stays whole
-  if (input.startsWith('\x1b') && (input.match(KEY_TOKENS) ?? []).length === 1) return [[input, key]];
-  return (input.match(KEY_TOKENS) ?? []).map(keyOf);
+  if (tokens.length === 1) return [[input, key]];
+  return tokens.map(keyOf);
 }
