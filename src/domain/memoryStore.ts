@@ -1,7 +1,7 @@
 /** In-memory `KioskStore`: for unit tests, tapes and `--memory`. Same semantics as the SQLite store. */
 import { add, ZERO, type Money } from './money.js';
-import type { Order } from './orders.js';
-import { buildReceipt, planPayment } from './payment.js';
+import { repriceOrder, type Order } from './orders.js';
+import { buildReceipt, changeReason, planPayment, receiptNumber } from './payment.js';
 import type { OperatorId } from './rules.js';
 import type { CashSession, KioskStore, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
 
@@ -12,7 +12,8 @@ export class MemoryStore implements KioskStore {
   private receipts = new Map<string, Receipt>();
   /** session id → its payment, so that paying twice credits once */
   private payments = new Map<string, PaymentOutcome>();
-  private receiptSeq = 0;
+  /** terminal id → receipts it has printed: each terminal numbers its own */
+  private receiptSeq = new Map<string, number>();
 
   findOrder(code: string): Order | undefined {
     return this.orders.get(code);
@@ -25,8 +26,7 @@ export class MemoryStore implements KioskStore {
     this.orders.set(order.code, order);
   }
   repriceOrder(code: string, price: Money): Order {
-    const order = this.mustOrder(code);
-    const repriced = { ...order, price, owed: order.status === 'paid' ? ZERO : price };
+    const repriced = repriceOrder(this.mustOrder(code), price);
     this.orders.set(code, repriced);
     return repriced;
   }
@@ -58,7 +58,9 @@ export class MemoryStore implements KioskStore {
     if (earlier) return { ...structuredClone(earlier), order: this.mustOrder(session.code), alreadyPaid: true };
     const plan = planPayment(session, this.mustOrder(session.code));
     this.orders.set(plan.order.code, plan.order);
-    const number = `${session.terminalId}-${String(++this.receiptSeq).padStart(6, '0')}`;
+    const seq = (this.receiptSeq.get(session.terminalId) ?? 0) + 1;
+    this.receiptSeq.set(session.terminalId, seq);
+    const number = receiptNumber(session.terminalId, seq);
     const receipt = buildReceipt(number, session, plan, at, recovered);
     const sms: Sms[] = [];
     if (plan.toPhone !== ZERO) {
@@ -68,7 +70,7 @@ export class MemoryStore implements KioskStore {
         ...account,
         operator: account.operator ?? session.operator,
         balance: add(account.balance, plan.toPhone),
-        ledger: [...account.ledger, { at, amount: plan.toPhone, reason: `change from receipt ${number} (${trigger})` }],
+        ledger: [...account.ledger, { at, amount: plan.toPhone, reason: changeReason(number, trigger) }],
         sms: [...account.sms, message],
       });
       sms.push(message);

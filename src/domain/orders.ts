@@ -56,6 +56,17 @@ export function applyPayment(order: Order, amount: Money): Order {
   return { ...order, paid, owed, status: isPositive(owed) ? 'partially_paid' : 'paid' };
 }
 
+/**
+ * The order after its price changed (R-CODE-5): an unpaid order owes the new price, a partially paid
+ * one the new price less what it has, and may become paid by it; a paid order stays paid.
+ */
+export function repriceOrder(order: Order, price: Money): Order {
+  if (order.status === 'paid') return { ...order, price, owed: ZERO };
+  if (order.status === 'awaiting') return { ...order, price, owed: price };
+  const owed = max(ZERO, sub(price, order.paid));
+  return { ...order, price, owed, status: isPositive(owed) ? 'partially_paid' : 'paid' };
+}
+
 export function newOrder(fields: Pick<Order, 'code' | 'codeAmount' | 'phone' | 'issuedAt'> & Partial<Order>): Order {
   const price = fields.price ?? fields.codeAmount;
   return { region: 'RU', channel: 'pc', status: 'awaiting', paid: ZERO, owed: price, ...fields, price };

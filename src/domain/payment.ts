@@ -3,7 +3,7 @@
  */
 import { min, ZERO, type Money } from './money.js';
 import { amountDue, applyPayment, type Order } from './orders.js';
-import { settle, sumNotes } from './settlement.js';
+import { settle, sumNotes, type Settlement } from './settlement.js';
 import type { CashSession, Receipt } from './store.js';
 
 export interface PaymentPlan {
@@ -20,6 +20,12 @@ export function planPayment(session: CashSession, order: Order): PaymentPlan {
   const { toOrder, toPhone } = settle(stillDue, inserted);
   return { inserted, toOrder, toPhone, order: applyPayment(order, toOrder) };
 }
+
+/** `T-1-000042`: a terminal numbers its receipts from 1, each store keeps the count per terminal. */
+export const receiptNumber = (terminalId: string, seq: number): string => `${terminalId}-${String(seq).padStart(6, '0')}`;
+
+/** The phone ledger's line for change credited from a receipt (R-TERM-2). */
+export const changeReason = (receipt: string, trigger: Settlement['trigger']): string => `change from receipt ${receipt} (${trigger})`;
 
 export function buildReceipt(
   number: string,

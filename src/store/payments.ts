@@ -5,7 +5,7 @@
 import type { Database as Connection } from 'better-sqlite3';
 import { add, isPositive, ZERO, type Money } from '../domain/money.js';
 import type { Order } from '../domain/orders.js';
-import { buildReceipt, planPayment } from '../domain/payment.js';
+import { buildReceipt, changeReason, planPayment, receiptNumber } from '../domain/payment.js';
 import type { Settlement } from '../domain/settlement.js';
 import type { CashSession, Checkpoint, PaymentOutcome, Sms } from '../domain/store.js';
 import * as rows from './rows.js';
@@ -63,7 +63,7 @@ export function payInTransaction(
   const seq = db
     .prepare<{ next: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM receipts WHERE terminal_id = ?')
     .get(session.terminalId)!.next;
-  const number = `${session.terminalId}-${String(seq).padStart(6, '0')}`;
+  const number = receiptNumber(session.terminalId, seq);
   const receipt = buildReceipt(number, session, plan, at, recovered);
   db.prepare(
     `INSERT INTO receipts (number, terminal_id, seq, at, code, due, accepted, to_order, to_phone, phone, operator,
@@ -102,7 +102,7 @@ function creditPhone(db: Connection, session: CashSession, amount: Money, receip
     session.phone,
     at,
     amount,
-    `change from receipt ${receipt} (${trigger})`,
+    changeReason(receipt, trigger),
   );
   const message: Sms = { phone: session.phone, at, kind: 'topup', amount, receipt };
   db.prepare('INSERT INTO sms (phone, at, kind, amount, receipt) VALUES (@phone, @at, @kind, @amount, @receipt)').run(message);

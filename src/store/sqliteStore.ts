@@ -4,7 +4,7 @@
  */
 import Database, { type Database as Connection } from 'better-sqlite3';
 import { ZERO, type Money } from '../domain/money.js';
-import type { Order } from '../domain/orders.js';
+import { repriceOrder, type Order } from '../domain/orders.js';
 import type { OperatorId } from '../domain/rules.js';
 import type { CashSession, KioskStore, LedgerEntry, PaymentOutcome, PhoneAccount, Receipt, Sms } from '../domain/store.js';
 import { StoreError, toStoreError } from './errors.js';
@@ -129,10 +129,10 @@ export class SqliteStore implements KioskStore {
     return this.guard(() => {
       rows.assertMoney(price);
       const reprice = this.db.transaction(() => {
-        const order = mustOrder(this.db, code);
-        // as MemoryStore: a paid order stays paid, otherwise the new price is what is owed
-        const repriced: Order = { ...order, price, owed: order.status === 'paid' ? ZERO : price };
-        this.db.prepare('UPDATE orders SET price = ?, owed = ? WHERE code = ?').run(repriced.price, repriced.owed, code);
+        const repriced = repriceOrder(mustOrder(this.db, code), price);
+        this.db
+          .prepare('UPDATE orders SET price = ?, owed = ?, status = ? WHERE code = ?')
+          .run(repriced.price, repriced.owed, repriced.status, code);
         return repriced;
       });
       return reprice.immediate();

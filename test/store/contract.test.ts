@@ -1,0 +1,165 @@
+/**
+ * The store contract: every `KioskStore` (in memory, SQLite) answers the same calls the same way, to
+ * the kopeck and to the receipt number. Adapter-specific behaviour (files, locks, durability) is
+ * tested beside each adapter.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PHONE, demoOrders, seedDemo } from '../../src/domain/demo.js';
+import { MemoryStore } from '../../src/domain/memoryStore.js';
+import { newOrder } from '../../src/domain/orders.js';
+import type { KioskStore } from '../../src/domain/store.js';
+import { SqliteStore } from '../../src/store/sqliteStore.js';
+import { insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';
+
+const tempDir = useTempDirs();
+
+const ADAPTERS: Array<[string, () => KioskStore]> = [
+  ['MemoryStore', () => new MemoryStore()],
+  ['SqliteStore', () => SqliteStore.open(join(tempDir(), 'kiosk.db'))],
+];
+
+describe.each(ADAPTERS)('%s keeps the store contract', (_name, open) => {
+  function seeded(): KioskStore {
+    const store = open();
+    seedDemo(store, NOW);
+    return store;
+  }
+
+  it('adds, finds and lists orders in insertion order; a code is never added twice', () => {
+    const store = seeded();
+    expect(store.listOrders().map((o) => o.code)).toEqual(demoOrders(NOW).map((o) => o.code));
+    expect(store.findOrder('1000000006')).toEqual(demoOrders(NOW)[5]);
+    expect(store.findOrder('9999999999')).toBeUndefined();
+    expect(() => store.addOrder(demoOrders(NOW)[0]!)).toThrow('order 1000000001 exists already');
+    store.close();
+  });
+
+  it('R-CODE-5: repricing an unpaid order changes what is owed; a paid order stays paid', () => {
+    const store = seeded();
+    expect(store.repriceOrder('1000000002', '3500.00')).toMatchObject({ price: '3500.00', owed: '3500.00', status: 'awaiting' });
+    expect(store.findOrder('1000000002')).toMatchObject({ codeAmount: '3000.00', price: '3500.00', owed: '3500.00' });
+    expect(store.repriceOrder('1000000005', '1200.00')).toMatchObject({ price: '1200.00', owed: '0.00', status: 'paid' });
+    expect(() => store.repriceOrder('9999999999', '1.00')).toThrow('no order 9999999999');
+    store.close();
+  });
+
+  it('R-CODE-5: repricing a partially paid order owes the new price less what was paid, and a lower price pays it', () => {
+    const store = seeded();
+    openCashSession(store, 's1', '1000000006', '2000.00');
+    insertNotes(store, 's1', [2000]);
+    store.completePayment('s1', 'pay', NOW);
+    expect(store.findOrder('1000000006')).toMatchObject({ status: 'partially_paid', paid: '2000.00', owed: '300.00' });
+
+    expect(store.repriceOrder('1000000006', '2500.00')).toMatchObject({ status: 'partially_paid', owed: '500.00' });
+    expect(store.findOrder('1000000006')).toMatchObject({ status: 'partially_paid', paid: '2000.00', owed: '500.00' });
+    expect(store.repriceOrder('1000000006', '1900.00')).toMatchObject({ status: 'paid', owed: '0.00' });
+    expect(store.findOrder('1000000006')).toMatchObject({ status: 'paid', paid: '2000.00', owed: '0.00', price: '1900.00' });
+    store.close();
+  });
+
+  it('keeps phone accounts: unknown numbers read as empty, set keeps operator and balance', () => {
+    const store = seeded();
+    expect(store.phoneAccount('+79990000000')).toEqual({ phone: '+79990000000', operator: null, balance: '0.00', ledger: [], sms: [] });
+    store.setPhoneAccount('+79990000000', 'beeline', '42.50');
+    expect(store.phoneAccount('+79990000000')).toMatchObject({ operator: 'beeline', balance: '42.50', ledger: [] });
+    store.close();
+  });
+
+  it('lists open sessions that hold cash, notes in insertion order, filtered by terminal', () => {
+    const store = seeded();
+    openCashSession(store, 's1', '1000000001', '4750.00');
+    openCashSession(store, 's2', '1000000002', '3000.00', { terminalId: 'T2', openedAt: NOW + 5 });
+    openCashSession(store, 's3', '1000000006', '2000.00'); // no cash yet: not unfinished
+    insertNotes(store, 's1', [1000, 5000, 50]);
+    insertNotes(store, 's2', [100]);
+
+    expect(store.unfinishedSessions().map((s) => [s.id, s.notes])).toEqual([
+      ['s1', [1000, 5000, 50]],
+      ['s2', [100]],
+    ]);
+    expect(store.unfinishedSessions()[1]).toMatchObject({
+      id: 's2', terminalId: 'T2', code: '1000000002', due: '3000.00', phone: DEMO_PHONE, operator: 'mts', openedAt: NOW + 5,
+    });
+    expect(store.unfinishedSessions('T2').map((s) => s.id)).toEqual(['s2']);
+    expect(store.unfinishedSessions('T9')).toEqual([]);
+    store.close();
+  });
+
+  it('never replaces a session and takes no cash for unknown, paid or abandoned sessions', () => {
+    const store = seeded();
+    openCashSession(store, 's1', '1000000001', '4750.00');
+    insertNotes(store, 's1', [5000]);
+    expect(() => openCashSession(store, 's1', '1000000002', '3000.00')).toThrow('cash session s1 exists already');
+    expect(() => store.journalNote('nope', 100, NOW)).toThrow('no cash session nope');
+    expect(() => store.abandonSession('s1')).toThrow('cash session s1 holds cash and cannot be abandoned');
+
+    openCashSession(store, 's2', '1000000002', '3000.00');
+    store.abandonSession('s2');
+    expect(() => store.journalNote('s2', 100, NOW)).toThrow(/s2/);
+    store.completePayment('s1', 'pay', NOW);
+    expect(() => store.journalNote('s1', 100, NOW)).toThrow(/s1 is paid/);
+    expect(store.unfinishedSessions()).toEqual([]);
+    store.close();
+  });
+
+  it('R-TERM-2: cash above the amount due goes to the phone balance with a receipt, ledger line and SMS; paying again credits nothing', () => {
+    const store = seeded();
+    store.setPhoneAccount(DEMO_PHONE, 'megafon', '100.00');
+    openCashSession(store, 's1', '1000000001', '4750.00');
+    insertNotes(store, 's1', [5000]);
+
+    const outcome = store.completePayment('s1', 'pay', NOW + 9000);
+    const receipt = {
+      number: 'T1-000001', terminalId: 'T1', at: NOW + 9000, code: '1000000001', due: '4750.00', accepted: '5000.00',
+      toOrder: '4750.00', toPhone: '250.00', phone: DEMO_PHONE, operator: 'mts', orderStatus: 'paid', owed: '0.00', recovered: false,
+    };
+    const paidOrder = { ...demoOrders(NOW)[0], status: 'paid', paid: '4750.00', owed: '0.00' };
+    const sms = { phone: DEMO_PHONE, at: NOW + 9000, kind: 'topup', amount: '250.00', receipt: 'T1-000001' };
+    expect(outcome).toEqual({ receipt, order: paidOrder, sms: [sms] });
+    expect(store.receipt('T1-000001')).toEqual(receipt);
+    expect(store.receipt('T1-000099')).toBeUndefined();
+    expect(store.phoneAccount(DEMO_PHONE)).toEqual({
+      phone: DEMO_PHONE,
+      operator: 'megafon', // the account's own operator wins over the one picked on screen
+      balance: '350.00',
+      ledger: [{ at: NOW + 9000, amount: '250.00', reason: 'change from receipt T1-000001 (pay)' }],
+      sms: [sms],
+    });
+    expect(store.completePayment('s1', 'timeout', NOW + 60_000, true)).toEqual({ receipt, order: paidOrder, sms: [sms], alreadyPaid: true });
+    expect(store.phoneAccount(DEMO_PHONE)).toMatchObject({ balance: '350.00', ledger: [expect.anything()] });
+    store.close();
+  });
+
+  it('R-CODE-5: cash for the code amount leaves a risen price partially paid, and the rest can be paid later', () => {
+    const store = seeded();
+    openCashSession(store, 's1', '1000000006', '2000.00');
+    insertNotes(store, 's1', [1000, 1000]);
+    const first = store.completePayment('s1', 'timeout', NOW);
+    expect(first.receipt).toMatchObject({ toOrder: '2000.00', toPhone: '0.00', orderStatus: 'partially_paid', owed: '300.00' });
+    expect(first.sms).toEqual([]);
+    expect(store.phoneAccount(DEMO_PHONE)).toMatchObject({ operator: null, balance: '0.00', ledger: [] });
+
+    openCashSession(store, 's2', '1000000006', '300.00');
+    insertNotes(store, 's2', [500]);
+    const second = store.completePayment('s2', 'pay', NOW);
+    expect(second.receipt).toMatchObject({ number: 'T1-000002', toOrder: '300.00', toPhone: '200.00', orderStatus: 'paid', owed: '0.00' });
+    expect(store.findOrder('1000000006')).toMatchObject({ status: 'paid', paid: '2300.00' });
+    expect(store.phoneAccount(DEMO_PHONE)).toMatchObject({ operator: 'mts', balance: '200.00' });
+    store.close();
+  });
+
+  it('numbers receipts per terminal: each terminal counts its own from 1', () => {
+    const store = seeded();
+    const pay = (id: string, terminalId: string, code: string, due: string, notes: number[]) => {
+      openCashSession(store, id, code, due, { terminalId });
+      insertNotes(store, id, notes);
+      return store.completePayment(id, 'pay', NOW).receipt.number;
+    };
+    expect(pay('a', 'T1', '1000000001', '4750.00', [5000])).toBe('T1-000001');
+    expect(pay('b', 'T2', '1000000002', '3000.00', [1000, 2000])).toBe('T2-000001');
+    store.addOrder(newOrder({ code: '2000000001', codeAmount: '100.00', phone: DEMO_PHONE, issuedAt: NOW }));
+    expect(pay('c', 'T1', '2000000001', '100.00', [100])).toBe('T1-000002');
+    store.close();
+  });
+});
