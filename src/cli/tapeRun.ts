@@ -1,13 +1,12 @@
 /** `kiosk tape run` and `kiosk tape check`. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { asciicast } from '../tape/asciicast.js';
 import { formatFailure } from '../tape/failure.js';
 import { junitXml } from '../tape/junit.js';
 import { parseTape, TapeSyntaxError } from '../tape/parse.js';
 import type { TapeResult } from '../tape/runTape.js';
-import { UsageError } from './args.js';
+import { parseOptions, UsageError } from './args.js';
 import { collectTapes } from './tapeFiles.js';
 import { runTapes, type RunMode } from './tapePool.js';
 
@@ -49,23 +48,14 @@ interface RunArgs {
 }
 
 function parseRunArgs(argv: string[]): RunArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        update: { type: 'boolean', default: false },
-        junit: { type: 'string' },
-        cast: { type: 'string' },
-        jobs: { type: 'string' },
-        pty: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`tape run: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const parsed = parseOptions(argv, {
+    update: { type: 'boolean', default: false },
+    junit: { type: 'string' },
+    cast: { type: 'string' },
+    jobs: { type: 'string' },
+    pty: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  }, true);
   const { values, positionals } = parsed;
   const jobsText = values.jobs ?? '1';
   const jobs = Number(jobsText);
@@ -133,7 +123,7 @@ const castTargets = new Set<string>();
 export async function runTapeCheck(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(CHECK_USAGE), 0;
   const unknown = argv.find((a) => a.startsWith('-'));
-  if (unknown) throw new UsageError(`tape check: unknown option "${unknown}"`);
+  if (unknown) throw new UsageError(`unknown option "${unknown}"`);
   let bad = 0;
   for (const file of collectTapes(argv)) {
     try {
