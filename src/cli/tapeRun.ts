@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { asciicast } from '../tape/asciicast.js';
 import { formatFailure } from '../tape/failure.js';
 import { junitXml } from '../tape/junit.js';
-import { parseTape, TapeSyntaxError } from '../tape/parse.js';
+import { parseTape, requireSteps, TapeSyntaxError } from '../tape/parse.js';
 import type { TapeResult } from '../tape/runTape.js';
 import { parseOptions, UsageError } from './args.js';
 import { collectTapes } from './tapeFiles.js';
@@ -127,7 +127,8 @@ export async function runTapeCheck(argv: string[]): Promise<number> {
   let bad = 0;
   for (const file of collectTapes(argv)) {
     try {
-      const tape = parseTape(readFileSync(file, 'utf8'), file);
+      const source = readFileSync(file, 'utf8');
+      const tape = requireSteps(parseTape(source, file), source);
       process.stdout.write(`ok ${file} (${tape.steps.length} steps)\n`);
     } catch (error) {
       if (!(error instanceof TapeSyntaxError)) throw error;
