@@ -11,7 +11,7 @@ import { crashHookFromEnv } from '../adapters/crashHook.js';
 import { currentOwner } from '../adapters/sessionOwner.js';
 import { parseRunArgs, streamsNotTerminal } from './args.js';
 import { usage, VERSION } from './help.js';
-import { describeDataLocation, openKioskData, storeFailure, type KioskData } from './kioskData.js';
+import { describeDataLocation, openKioskData, orderLengthWarning, storeFailure, type KioskData } from './kioskData.js';
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[?25l';
 const ALT_SCREEN_OFF = '\x1b[?25h\x1b[?1049l';
@@ -38,6 +38,8 @@ export async function runKiosk(argv: string[]): Promise<number> {
     return 1;
   }
   const { store } = data;
+  const lengthWarning = orderLengthWarning(store.listOrders(), options.rules);
+  if (lengthWarning) process.stderr.write(lengthWarning);
   process.stdout.write(ALT_SCREEN_ON);
   const restore = () => process.stdout.write(ALT_SCREEN_OFF);
   process.once('exit', restore);

@@ -16,6 +16,9 @@ import { assertOneDataChoice, parseOptions, UsageError } from './args.js';
 /** A thing asked for that is not in the store: exit 1. */
 export class NotFound extends Error {}
 
+/** A change the store's data does not allow (repricing a paid order): exit 1, like NotFound. */
+export class Refused extends Error {}
+
 type Options = NonNullable<ParseArgsConfig['options']>;
 export type Values = Record<string, string | boolean | undefined>;
 
@@ -116,7 +119,7 @@ export async function runCommand(command: string, help: string, argv: string[], 
       process.stderr.write(`kiosk ${command}: ${error.message}\nTry 'kiosk ${error.command ?? command} --help'.\n`);
       return 2;
     }
-    if (error instanceof NotFound) {
+    if (error instanceof NotFound || error instanceof Refused) {
       process.stderr.write(`kiosk ${command}: ${error.message}\n`);
       return 1;
     }
