@@ -19,6 +19,7 @@ import type { Order } from '../domain/orders.js';
 import { formatDuration } from '../domain/time.js';
 import { advanceClock } from '../tape/simulatedTime.js';
 import { FakeStdin } from '../tape/virtualTerminal.js';
+import { enterAltScreen } from './altScreen.js';
 import { parseLang, parseOptions, UsageError } from './args.js';
 import { TapeRecorder } from './tapeRecorder.js';
 
@@ -79,6 +80,8 @@ async function record(lang: Lang): Promise<string[]> {
   const actor = startTerminal({ store, clock, lang, terminalId: 'T-1' });
   const stdin = new FakeStdin();
   const recorder = new TapeRecorder();
+  // drawn on the alternate screen, so Ctrl+C leaves the shell's screen as it was (no frame behind)
+  const leaveAltScreen = enterAltScreen();
   const app = render(React.createElement(TerminalProvider, { actor }, React.createElement(App, { terminalId: 'T-1' })), {
     stdin: stdin as never, exitOnCtrlC: false, patchConsole: true, maxFps: 60,
   });
@@ -122,6 +125,7 @@ async function record(lang: Lang): Promise<string[]> {
   };
   process.stdin.on('data', onData);
   await app.waitUntilExit();
+  leaveAltScreen();
   clearInterval(ticker);
   process.stdin.off('data', onData);
   process.stdin.setRawMode(false);
