@@ -11,6 +11,7 @@ import type { KioskRules } from '../domain/rules.js';
 import type { Checkpoint, KioskStore, Receipt } from '../domain/store.js';
 import { resolveDataDir } from '../store/dataPath.js';
 import { StoreError } from '../store/errors.js';
+import { count } from './storeOutput.js';
 
 export interface KioskData {
   store: KioskStore;
@@ -69,7 +70,13 @@ export function orderLengthWarning(orders: readonly Order[], rules: Pick<KioskRu
   if (unfit.length === 0) return null;
   const length = rules.orderNumberLength;
   const examples = unfit.slice(0, 2).map((o) => o.code).join(', ') + (unfit.length > 2 ? ', …' : '');
-  return `kiosk: warning: --order-length ${length}, but ${unfit.length} unpaid order(s) in the kiosk's data have another length ` +
-    `and cannot be typed in (${examples}), the demo orders shown on the idle screen included.\n` +
-    `Add one that fits with: kiosk orders new --order-length ${length} --amount 100 --phone +79161234567 (not with --memory).\n`;
+  // lines under 80 columns: it is read in the terminal the kiosk needs at 80×24
+  return [
+    `kiosk: warning: the kiosk takes ${length}-digit order numbers (--order-length ${length}),`,
+    `  but ${count(unfit.length, 'unpaid order')} in its data ${unfit.length === 1 ? 'has' : 'have'} another length and cannot be typed in`,
+    `  (${examples}; the demo orders on the idle screen too).`,
+    '  Add one that fits (not with --memory):',
+    `    kiosk orders new --order-length ${length} --amount 100 --phone +79161234567`,
+    '',
+  ].join('\n');
 }

@@ -39,8 +39,9 @@ describe('the kiosk with --order-length other than its orders', () => {
     const demo = demoOrders(0);
     expect(orderLengthWarning(demo, { orderNumberLength: 10 })).toBeNull();
     const warning = orderLengthWarning(demo, { orderNumberLength: 6 });
-    expect(warning).toContain('kiosk: warning: --order-length 6, but 5 unpaid order(s)');
-    expect(warning).toContain('(1000000001, 1000000002, …)');
+    expect(warning).toContain('kiosk: warning: the kiosk takes 6-digit order numbers (--order-length 6),\n  but 5 unpaid orders in its data have');
+    for (const line of warning!.split('\n')) expect(line.length).toBeLessThan(80);
+    expect(warning).toContain('(1000000001, 1000000002, …; the demo orders on the idle screen too)');
     const fits = newOrder({ code: '123456', codeAmount: '100.00', phone: DEMO_PHONE, issuedAt: 0 });
     expect(orderLengthWarning([fits, { ...demo[4]!, status: 'paid' }], { orderNumberLength: 6 })).toBeNull();
   });
@@ -53,6 +54,6 @@ describe('the kiosk with --order-length other than its orders', () => {
     await kiosk.waitFor('EUROSET');
     kiosk.press('q');
     await kiosk.died();
-    expect(kiosk.screen()).toContain('kiosk: warning: --order-length 6');
+    expect(kiosk.screen()).toContain('kiosk: warning: the kiosk takes 6-digit order numbers (--order-length 6),');
   });
 });
