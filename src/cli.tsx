@@ -14,7 +14,23 @@ const SUBCOMMANDS: Record<string, () => Promise<Command>> = {
   tape: async () => (await import('./cli/tapeCommand.js')).runTape,
 };
 
+/** What a command exits with when its reader went away (`kiosk … | head -1`): as if killed by SIGPIPE. */
+const CLOSED_PIPE_EXIT = 128 + 13;
+
+/**
+ * A closed pipe ends the command quietly, whatever it was doing: nobody is left to read what it
+ * would say (node ignores SIGPIPE, so without this every later write throws EPIPE with a stack).
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(CLOSED_PIPE_EXIT);
+    throw error;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   // Ink draws only the last frame when it thinks it runs in CI; the kiosk and `tape record` are
   // interactive wherever they run (a pty in a CI job included), so they must draw every frame.
   // Cleared before any command loads Ink.
@@ -22,7 +38,8 @@ async function main(argv: string[]): Promise<number> {
   delete process.env.CONTINUOUS_INTEGRATION;
   const [first, ...rest] = argv;
   try {
-    const load = first !== undefined ? SUBCOMMANDS[first] : undefined;
+    // own keys only: `kiosk constructor` is an unknown command, not Object's constructor
+    const load = first !== undefined && Object.hasOwn(SUBCOMMANDS, first) ? SUBCOMMANDS[first] : undefined;
     if (load) return await (await load())(rest);
     if (first !== undefined && !first.startsWith('-')) {
       throw new UsageError(`unknown command "${first}" (commands: ${Object.keys(SUBCOMMANDS).join(', ')})`);
@@ -30,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
     return await (await import('./cli/run.js')).runKiosk(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`kiosk: ${error.message}\nTry 'kiosk --help'.\n`);
+      process.stderr.write(`kiosk: ${error.message}\nTry 'kiosk ${error.command ? `${error.command} ` : ''}--help'.\n`);
       return 2;
     }
     throw error;

@@ -1,9 +1,15 @@
 /** Command-line options of the kiosk itself, validated with errors that name the bad value. */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang } from '../domain/money.js';
 import { DEFAULT_RULES, type KioskRules, type Timeouts } from '../domain/rules.js';
+import { formatDuration, parseDuration } from '../domain/time.js';
 
-export class UsageError extends Error {}
+/** A usage error (exit 2); `command` names whose --help to suggest ("orders", "tape run"). */
+export class UsageError extends Error {
+  constructor(message: string, readonly command: string | null = null) {
+    super(message);
+  }
+}
 
 export interface RunOptions {
   lang: Lang;
@@ -15,6 +21,48 @@ export interface RunOptions {
   version: boolean;
 }
 
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * node's parseArgs with our words: `--issued -2h` / `--menu-timeout -3s` give the value to the
+ * option (node would call it "ambiguous"), and its errors become messages that name the option.
+ */
+export function parseOptions<const T extends Options>(argv: string[], options: T, allowPositionals: boolean) {
+  try {
+    return parseArgs({ args: joinDashValues(argv, options), options, allowPositionals: allowPositionals as true, strict: true });
+  } catch (error) {
+    throw new UsageError(parserMessage(error));
+  }
+}
+
+/** A value that starts with a dash and a digit is joined to its string option (`--issued=-2h`). */
+function joinDashValues(argv: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : null;
+    if (name && Object.hasOwn(options, name) && options[name]!.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+function parserMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const option = /^Option '(-[^' ]+)/.exec(message)?.[1] ?? /^Unknown option '(.*?)'(?:\. To specify|$)/s.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${JSON.stringify(option)}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return /does not take an argument/.test(message) ? `${option} takes no value` : `${option} needs a value`;
+  }
+  const positional = /^Unexpected argument '(.*)'/s.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && positional !== undefined) return `unexpected argument ${JSON.stringify(positional)}`;
+  return message.split('\n')[0]!;
+}
+
 const TIMEOUT_FLAGS: Record<string, keyof Timeouts> = {
   'menu-timeout': 'menuMs',
   'entry-timeout': 'entryMs',
@@ -23,47 +71,52 @@ const TIMEOUT_FLAGS: Record<string, keyof Timeouts> = {
   'more-time-timeout': 'moreTimeMs',
 };
 
-/** "30s", "2m", "1500ms", "48h" → milliseconds. */
-export function parseSeconds(flag: string, text: string): number {
-  const match = /^(\d+)(ms|s|m|h)?$/.exec(text.trim());
-  if (!match) throw new UsageError(`--${flag}: expected a duration like 30s, 2m or 1500ms, got "${text}"`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[match[2] ?? 's'] ?? 1000;
-  return Number(match[1]) * unit;
+/** A kiosk that times out faster than a customer can press a key is unusable; a day is plenty. */
+export const TIMEOUT_RANGE_MS = { min: 1_000, max: 24 * 3_600_000 } as const;
+
+/** "30s", "2m", "1500ms", "1h30m" (a bare number is seconds) → milliseconds within TIMEOUT_RANGE_MS. */
+export function parseTimeout(flag: string, text: string): number {
+  const range = `from ${formatDuration(TIMEOUT_RANGE_MS.min)} to ${formatDuration(TIMEOUT_RANGE_MS.max)}`;
+  const trimmed = text.trim();
+  const ms = parseDuration(/^\d+$/.test(trimmed) ? `${trimmed}s` : trimmed);
+  if (ms === null || ms < TIMEOUT_RANGE_MS.min || ms > TIMEOUT_RANGE_MS.max) {
+    throw new UsageError(`--${flag}: expected a duration ${range} like 30s, 2m or 1500ms, got "${text}"`);
+  }
+  return ms;
+}
+
+/** --memory keeps nothing and --data-dir names where to keep it: one rule for the kiosk and every command. */
+export function assertOneDataChoice(memory: boolean, dataDir: string | undefined): void {
+  if (memory && dataDir !== undefined) throw new UsageError('--memory and --data-dir cannot be used together');
+}
+
+/** ru or en, from the option or else the environment; the message names the one that was wrong. */
+export function parseLang(option: string | undefined, env: NodeJS.ProcessEnv, fallback: Lang = 'ru'): Lang {
+  const [source, lang] = option !== undefined ? ['--lang', option] : env.KIOSK_LANG !== undefined ? ['KIOSK_LANG', env.KIOSK_LANG] : ['', fallback];
+  if (lang !== 'ru' && lang !== 'en') throw new UsageError(`${source}: expected ru or en, got "${lang}"`);
+  return lang;
 }
 
 export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        lang: { type: 'string' },
-        'terminal-id': { type: 'string' },
-        memory: { type: 'boolean', default: false },
-        'data-dir': { type: 'string' },
-        'order-length': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-        ...Object.fromEntries(Object.keys(TIMEOUT_FLAGS).map((f) => [f, { type: 'string' as const }])),
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseOptions(argv, {
+    lang: { type: 'string' },
+    'terminal-id': { type: 'string' },
+    memory: { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+    'order-length': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+    version: { type: 'boolean', short: 'v', default: false },
+    ...Object.fromEntries(Object.keys(TIMEOUT_FLAGS).map((f) => [f, { type: 'string' as const }])),
+  }, false);
   const v = parsed.values as Record<string, string | boolean | undefined>;
-  const lang = (v.lang as string | undefined) ?? env.KIOSK_LANG ?? 'ru';
-  if (lang !== 'ru' && lang !== 'en') throw new UsageError(`--lang: expected ru or en, got "${lang}"`);
+  const lang = parseLang(v.lang as string | undefined, env);
   const timeouts = { ...DEFAULT_RULES.timeouts };
   for (const [flag, key] of Object.entries(TIMEOUT_FLAGS)) {
     const text = v[flag];
-    if (typeof text === 'string') timeouts[key] = parseSeconds(flag, text);
+    if (typeof text === 'string') timeouts[key] = parseTimeout(flag, text);
   }
-  const lengthText = v['order-length'];
-  const orderNumberLength = typeof lengthText === 'string' ? Number(lengthText) : DEFAULT_RULES.orderNumberLength;
-  if (!Number.isInteger(orderNumberLength) || orderNumberLength < 4 || orderNumberLength > 20) {
-    throw new UsageError(`--order-length: expected a whole number from 4 to 20, got "${lengthText}"`);
-  }
+  const orderNumberLength = parseOrderLength(v['order-length'] as string | undefined);
+  assertOneDataChoice(v.memory === true, v['data-dir'] as string | undefined);
   return {
     lang,
     terminalId: (v['terminal-id'] as string | undefined) ?? env.KIOSK_TERMINAL_ID ?? null,
@@ -73,4 +126,22 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     help: v.help === true,
     version: v.version === true,
   };
+}
+
+/** --order-length: digits in an order number, 4 to 20 (default DEFAULT_RULES.orderNumberLength). */
+export function parseOrderLength(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_RULES.orderNumberLength;
+  const length = Number(text);
+  if (!/^\d+$/.test(text) || length < 4 || length > 20) {
+    throw new UsageError(`--order-length: expected a whole number from 4 to 20, got "${text}"`);
+  }
+  return length;
+}
+
+/** Which standard stream is not a terminal (`kiosk | cat`: output; `kiosk < file`: input), or null. */
+export function streamsNotTerminal(stdinIsTty: boolean, stdoutIsTty: boolean): string | null {
+  if (!stdinIsTty && !stdoutIsTty) return 'standard input and output are not a terminal';
+  if (!stdinIsTty) return 'standard input is not a terminal';
+  if (!stdoutIsTty) return 'standard output is not a terminal';
+  return null;
 }

@@ -10,8 +10,10 @@ Usage:
   kiosk orders new|list|show|reprice   the orders in the kiosk's data (kiosk orders --help)
   kiosk phones show PHONE         a phone's balance, ledger and SMS
   kiosk journal                   every accepted banknote (--since 2h, --format csv|json)
-  kiosk receipts show NUMBER      a receipt as it was printed
+  kiosk receipts list|show NUMBER the receipts printed, or one as it was printed
+  kiosk tape run|check|record     scripted keystroke tests of the kiosk (kiosk tape --help)
   kiosk --help | --version
+  Each command has its own help: kiosk orders --help, kiosk tape run --help, …
 
 Options:
   --lang ru|en                    language on start (default ru; the kiosk has a language button)
@@ -19,7 +21,7 @@ Options:
   --memory                        keep nothing on disk
   --data-dir DIR                  where orders, balances, receipts and the cash journal live
   --order-length N                digits in an order number (default 10)
-  --menu-timeout 30s              inactivity on menus before the idle screen
+  --menu-timeout 30s              inactivity on menus before the idle screen (every timeout: 1s to 24h)
   --entry-timeout 70s             inactivity on data entry before the idle screen
   --cash-timeout 60s              no note on the cash screen before "Need more time?"
   --cash-note-timeout 120s        the same once a note is in

@@ -2,7 +2,7 @@
 import { add, ZERO } from '../domain/money.js';
 import { UsageError } from './args.js';
 import { expectPositionals, parseWhen, runCommand, text, withStore, type Parsed } from './storeArgs.js';
-import { csv, iso, printJson, rub, table } from './storeOutput.js';
+import { count, csv, iso, printJson, rub, table } from './storeOutput.js';
 
 const HELP = `Usage:
   kiosk journal [--since WHEN] [--format text|csv|json]
@@ -35,8 +35,8 @@ async function run({ values, positionals }: Parsed): Promise<number> {
     else if (format === 'csv') process.stdout.write(csv(HEADERS, rows));
     else {
       const total = entries.reduce((sum, e) => add(sum, `${e.note}.00`), ZERO);
-      const body = entries.length ? `${table(HEADERS.map((h) => h.toUpperCase()), rows.map((r) => r.map(String)))}\n` : '';
-      process.stdout.write(`${body}${entries.length} notes, ${rub(total)}\n`);
+      const body = entries.length ? `${table(HEADERS.map((h) => h.toUpperCase()), rows.map((r) => r.map((cell) => String(cell) || '-')), ['NOTE'])}\n` : '';
+      process.stdout.write(`${body}${count(entries.length, 'note')}, ${rub(total)}\n`);
     }
     return 0;
   });

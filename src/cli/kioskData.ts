@@ -6,9 +6,12 @@ import { seedDemo } from '../domain/demo.js';
 import { MemoryStore } from '../domain/memoryStore.js';
 import type { Lang } from '../domain/money.js';
 import { receiptText } from '../domain/receiptText.js';
+import { fitsOrderLength, type Order } from '../domain/orders.js';
+import type { KioskRules } from '../domain/rules.js';
 import type { Checkpoint, KioskStore, Receipt } from '../domain/store.js';
 import { resolveDataDir } from '../store/dataPath.js';
 import { StoreError } from '../store/errors.js';
+import { count } from './storeOutput.js';
 
 export interface KioskData {
   store: KioskStore;
@@ -55,4 +58,25 @@ export function storeFailure(error: unknown): string | null {
   if (!(error instanceof StoreError)) return null;
   return `kiosk: cannot use the kiosk's data: ${error.message}\n` +
     'Nothing was changed. Use --data-dir DIR (or KIOSK_DATA_DIR) for another directory, or --memory to keep nothing.\n';
+}
+
+/**
+ * `kiosk --order-length 6` on data whose orders (the demo ones included) have 10 digits: those
+ * orders cannot be typed in. Said on start, on standard error, which stays on the screen after the
+ * kiosk's own screen closes; null when every unpaid order fits.
+ */
+export function orderLengthWarning(orders: readonly Order[], rules: Pick<KioskRules, 'orderNumberLength'>): string | null {
+  const unfit = orders.filter((o) => o.status !== 'paid' && !fitsOrderLength(o.code, rules));
+  if (unfit.length === 0) return null;
+  const length = rules.orderNumberLength;
+  const examples = unfit.slice(0, 2).map((o) => o.code).join(', ') + (unfit.length > 2 ? ', …' : '');
+  // lines under 80 columns: it is read in the terminal the kiosk needs at 80×24
+  return [
+    `kiosk: warning: the kiosk takes ${length}-digit order numbers (--order-length ${length}),`,
+    `  but ${count(unfit.length, 'unpaid order')} in its data ${unfit.length === 1 ? 'has' : 'have'} another length and cannot be typed in`,
+    `  (${examples}; the demo orders on the idle screen too).`,
+    '  Add one that fits (not with --memory):',
+    `    kiosk orders new --order-length ${length} --amount 100 --phone +79161234567`,
+    '',
+  ].join('\n');
 }

@@ -1,25 +1,29 @@
 /** `kiosk orders new|list|show|reprice`: the orders in the kiosk's data. */
 import { randomInt } from 'node:crypto';
-import { newOrder, type Order } from '../domain/orders.js';
+import { canReprice, fitsOrderLength, newOrder, type Order } from '../domain/orders.js';
 import { DEFAULT_RULES } from '../domain/rules.js';
 import type { SqliteStore } from '../store/sqliteStore.js';
-import { UsageError } from './args.js';
-import { expectPositionals, NotFound, parseAmount, parsePhoneArg, parseWhen, required, runCommand, text, withStore, type Parsed } from './storeArgs.js';
+import { parseOrderLength, UsageError } from './args.js';
+import { expectPositionals, NotFound, parseAmount, Refused, parsePhoneArg, parseWhen, required, runCommand, text, withStore, type Parsed } from './storeArgs.js';
 import { iso, orderJson, orderText, printJson, rub, table } from './storeOutput.js';
 
 const HELP = `Usage:
-  kiosk orders new --amount 4750 --phone +79161234567 [--issued -2h] [--region RU] [--price P] [--channel pc|app] [--code CODE]
+  kiosk orders new --amount 4750 --phone +79161234567 [--issued -2h] [--region RU] [--price P] [--channel pc|app]
+                   [--code CODE] [--order-length N]
                                    adds an order and prints its payment code
   kiosk orders list                every order, oldest first
   kiosk orders show CODE           one order
   kiosk orders reprice CODE --price 2300
-                                   the price has risen (or fallen) since the code was issued (R-CODE-5)
+                                   the price has risen (or fallen) since the code was issued (R-CODE-5);
+                                   a paid order is refused (exit 1)
 
   --amount A       the amount in the code's SMS, in rubles (4750 or 4750.50)
   --price P        the order's price now (default: the amount)
-  --issued WHEN    when the code was issued: -2h, 90m, 3d (ago) or an ISO time (default: now)
+  --issued WHEN    when the code was issued: -2h, 90m, 3d (ago) or an ISO time, Moscow time unless it
+                   has an offset (default: now)
   --region XX      the buyer's region, two capital letters (default RU)
-  --code CODE      the payment code (default: ${DEFAULT_RULES.orderNumberLength} random digits)
+  --code CODE      the payment code (default: random digits); as many digits as the kiosk takes
+  --order-length N digits in the kiosk's order numbers, as \`kiosk --order-length N\` (default ${DEFAULT_RULES.orderNumberLength})
 
 Examples:
   kiosk orders new --amount 4750 --phone +79161234567 --issued -2h
@@ -33,10 +37,11 @@ const OPTIONS = {
   price: { type: 'string' },
   channel: { type: 'string' },
   code: { type: 'string' },
+  'order-length': { type: 'string' },
 } as const;
 
 /** Options that only `orders new` / `orders reprice` take: refused elsewhere rather than ignored. */
-const ONLY_FOR: Record<string, string[]> = { new: ['amount', 'phone', 'issued', 'region', 'price', 'channel', 'code'], reprice: ['price'] };
+const ONLY_FOR: Record<string, string[]> = { new: ['amount', 'phone', 'issued', 'region', 'price', 'channel', 'code', 'order-length'], reprice: ['price'] };
 
 function assertOptionsFit(action: string, values: Parsed['values']): void {
   for (const name of Object.keys(OPTIONS)) {
@@ -63,10 +68,15 @@ function parseNewOrder(values: Parsed['values'], store: SqliteStore, now: number
   const channel = text(values, 'channel') ?? 'pc';
   if (channel !== 'pc' && channel !== 'app') throw new UsageError(`--channel: expected pc or app, got "${channel}"`);
   const given = text(values, 'code');
-  if (given !== undefined && !/^\d{4,20}$/.test(given)) throw new UsageError(`--code: expected 4 to 20 digits, got "${given}"`);
+  const length = parseOrderLength(text(values, 'order-length'));
+  if (given !== undefined && !fitsOrderLength(given, { orderNumberLength: length })) {
+    // a code the kiosk cannot take would be an order nobody can pay
+    throw new UsageError(`--code: the kiosk takes order numbers of ${length} digits, got "${given}"` +
+      (/^\d{4,20}$/.test(given) ? ` (${given.length} digits: add --order-length ${given.length} and run the kiosk with it)` : ''));
+  }
   if (given !== undefined && store.findOrder(given)) throw new UsageError(`--code: order ${given} exists already`);
   return newOrder({
-    code: given ?? freshCode(store, DEFAULT_RULES.orderNumberLength),
+    code: given ?? freshCode(store, length),
     codeAmount,
     phone,
     issuedAt: issuedText === undefined ? now : parseWhen('issued', issuedText, now),
@@ -106,8 +116,9 @@ async function run({ values, positionals }: Parsed): Promise<number> {
       process.stdout.write(`${table(['CODE', 'AMOUNT', 'PRICE', 'STATUS', 'PAID', 'OWED', 'PHONE', 'ISSUED'], rows)}\n`);
       return 0;
     }
-    mustFind(store, code!);
-    const order = price === null ? mustFind(store, code!) : store.repriceOrder(code!, price);
+    const found = mustFind(store, code!);
+    if (price !== null && !canReprice(found)) throw new Refused(`order ${code} is paid: the price of a paid order cannot change`);
+    const order = price === null ? found : store.repriceOrder(code!, price);
     if (json) printJson(orderJson(order));
     else process.stdout.write(`${orderText(order)}\n`);
     return 0;

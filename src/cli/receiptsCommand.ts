@@ -1,33 +1,63 @@
-/** `kiosk receipts show NUMBER`: a receipt as it was printed. */
+/** `kiosk receipts list|show`: the receipts the terminals printed. */
 import type { Lang } from '../domain/money.js';
 import { receiptText } from '../domain/receiptText.js';
-import { UsageError } from './args.js';
-import { expectPositionals, NotFound, runCommand, text, withStore, type Parsed } from './storeArgs.js';
-import { iso, printJson } from './storeOutput.js';
+import type { Receipt } from '../domain/store.js';
+import { parseLang, UsageError } from './args.js';
+import { expectPositionals, NotFound, parseWhen, runCommand, text, withStore, type Parsed } from './storeArgs.js';
+import { count, iso, printJson, rub, table } from './storeOutput.js';
 
 const HELP = `Usage:
+  kiosk receipts list [--since WHEN]      every receipt, oldest first: number, time, order, paid, to phone
   kiosk receipts show NUMBER [--lang ru|en]
 
-Prints the receipt as the terminal printed it. A receipt whose printing was cut off (the process
+show prints the receipt as the terminal printed it. A receipt whose printing was cut off (the process
 died right after the payment was saved) is rendered from its saved fields, in --lang (default ru).
 
-Example:
+  --since WHEN     only receipts since then: 2h, 30m, 3d (ago) or an ISO time like 2025-01-15T10:00:00Z
+
+Examples:
+  kiosk receipts list --since 1d
   kiosk receipts show T-0001-000001`;
 
-const OPTIONS = { lang: { type: 'string' } } as const;
+const OPTIONS = { lang: { type: 'string' }, since: { type: 'string' } } as const;
+const ONLY_FOR: Record<string, string> = { lang: 'show', since: 'list' };
+
+const receiptJson = (receipt: Receipt) => ({ ...receipt, at: iso(receipt.at) });
 
 async function run({ values, positionals }: Parsed): Promise<number> {
   const [action, ...args] = positionals;
-  if (action !== 'show') throw new UsageError(action === undefined ? 'missing action: show' : `unknown action "${action}" (show)`);
+  if (action !== 'show' && action !== 'list') {
+    throw new UsageError(action === undefined ? 'missing action: list or show' : `unknown action "${action}" (list, show)`);
+  }
+  for (const [name, only] of Object.entries(ONLY_FOR)) {
+    if (values[name] !== undefined && action !== only) throw new UsageError(`--${name} does not apply to "receipts ${action}"`);
+  }
+  return action === 'list' ? list(values, args) : show(values, args);
+}
+
+function list(values: Parsed['values'], args: string[]): Promise<number> {
+  expectPositionals(args, []);
+  const sinceText = text(values, 'since');
+  const since = sinceText === undefined ? null : parseWhen('since', sinceText, Date.now());
+  return withStore(values, (store) => {
+    const receipts = store.receipts(since);
+    if (values.json === true) return printJson(receipts.map(receiptJson)), 0;
+    const rows = receipts.map((r) => [r.number, iso(r.at), r.code, rub(r.accepted), rub(r.toPhone)]);
+    const body = receipts.length ? `${table(['NUMBER', 'AT', 'ORDER', 'PAID', 'TO PHONE'], rows)}\n` : '';
+    process.stdout.write(`${body}${count(receipts.length, 'receipt')}\n`);
+    return 0;
+  });
+}
+
+function show(values: Parsed['values'], args: string[]): Promise<number> {
   const [number] = expectPositionals(args, ['NUMBER']);
-  const lang = text(values, 'lang') ?? 'ru';
-  if (lang !== 'ru' && lang !== 'en') throw new UsageError(`--lang: expected ru or en, got "${lang}"`);
+  const lang: Lang = parseLang(text(values, 'lang'), {});
   return withStore(values, (store) => {
     const receipt = store.receipt(number!);
     if (!receipt) throw new NotFound(`no receipt "${number}"`);
     const printed = store.receiptText(number!);
-    const body = printed ?? receiptText(receipt, lang as Lang);
-    if (values.json === true) printJson({ ...receipt, at: iso(receipt.at), printed: printed !== undefined, text: body });
+    const body = printed ?? receiptText(receipt, lang);
+    if (values.json === true) printJson({ ...receiptJson(receipt), printed: printed !== undefined, text: body });
     else process.stdout.write(`${body}\n`);
     return 0;
   });

@@ -9,9 +9,9 @@ import { TerminalProvider } from '../app/context.js';
 import { provideTerminal } from '../adapters/terminalActors.js';
 import { crashHookFromEnv } from '../adapters/crashHook.js';
 import { currentOwner } from '../adapters/sessionOwner.js';
-import { parseRunArgs } from './args.js';
+import { parseRunArgs, streamsNotTerminal } from './args.js';
 import { usage, VERSION } from './help.js';
-import { describeDataLocation, openKioskData, storeFailure, type KioskData } from './kioskData.js';
+import { describeDataLocation, openKioskData, orderLengthWarning, storeFailure, type KioskData } from './kioskData.js';
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[?25l';
 const ALT_SCREEN_OFF = '\x1b[?25h\x1b[?1049l';
@@ -20,8 +20,9 @@ export async function runKiosk(argv: string[]): Promise<number> {
   const options = parseRunArgs(argv);
   if (options.help) return void process.stdout.write(usage(describeDataLocation(options))), 0;
   if (options.version) return void process.stdout.write(`${VERSION}\n`), 0;
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    process.stderr.write('kiosk: standard input is not a terminal. Run it in an interactive terminal;\n' +
+  const notTerminal = streamsNotTerminal(process.stdin.isTTY === true, process.stdout.isTTY === true);
+  if (notTerminal) {
+    process.stderr.write(`kiosk: ${notTerminal}. Run it in an interactive terminal;\n` +
       'to script payments, write a tape and run `kiosk tape run FILE` (see README, "Tapes").\n');
     return 2;
   }
@@ -37,6 +38,8 @@ export async function runKiosk(argv: string[]): Promise<number> {
     return 1;
   }
   const { store } = data;
+  const lengthWarning = orderLengthWarning(store.listOrders(), options.rules);
+  if (lengthWarning) process.stderr.write(lengthWarning);
   process.stdout.write(ALT_SCREEN_ON);
   const restore = () => process.stdout.write(ALT_SCREEN_OFF);
   process.once('exit', restore);

@@ -2,7 +2,7 @@
  * What every store subcommand shares: --data-dir / KIOSK_DATA_DIR / --memory, --json, --help,
  * usage errors that name the bad value (exit 2), "not found" (exit 1), refused data files (exit 1).
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { seedDemo } from '../domain/demo.js';
 import { money, type Money } from '../domain/money.js';
 import { parsePhone } from '../domain/phone.js';
@@ -10,10 +10,14 @@ import type { KioskStore } from '../domain/store.js';
 import { resolveDataDir } from '../store/dataPath.js';
 import { StoreError } from '../store/errors.js';
 import type { SqliteStore } from '../store/sqliteStore.js';
-import { UsageError } from './args.js';
+import { parseWhen as parseInstantOrAgo } from '../domain/time.js';
+import { assertOneDataChoice, parseOptions, UsageError } from './args.js';
 
 /** A thing asked for that is not in the store: exit 1. */
 export class NotFound extends Error {}
+
+/** A change the store's data does not allow (repricing a paid order): exit 1, like NotFound. */
+export class Refused extends Error {}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 export type Values = Record<string, string | boolean | undefined>;
@@ -38,32 +42,9 @@ export interface Parsed {
   positionals: string[];
 }
 
-/**
- * `--issued -2h`: node's parser takes "-2h" for an option; a value that starts with a dash and a
- * digit is joined to its string option instead (`--issued=-2h`).
- */
-function joinDashValues(argv: string[], options: Options): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const next = argv[i + 1];
-    const name = arg.startsWith('--') ? arg.slice(2) : null;
-    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
-      out.push(`${arg}=${next}`);
-      i++;
-    } else out.push(arg);
-  }
-  return out;
-}
-
 export function parse(argv: string[], options: Options = {}): Parsed {
-  const all = { ...COMMON_OPTIONS, ...options };
-  try {
-    const { values, positionals } = parseArgs({ args: joinDashValues(argv, all), options: all, allowPositionals: true, strict: true });
-    return { values: values as Values, positionals };
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { values, positionals } = parseOptions(argv, { ...COMMON_OPTIONS, ...options }, true);
+  return { values: values as Values, positionals };
 }
 
 export function text(values: Values, name: string): string | undefined {
@@ -101,25 +82,21 @@ export function parsePhoneArg(value: string): string {
   return phone;
 }
 
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** "2h", "-2h", "90m", "3d" (that long ago) or an ISO date-time → epoch ms. */
+/** "2h", "-2h", "90m", "3d" (that long ago) or an ISO date or time (Moscow time unless it has an offset) → epoch ms. */
 export function parseWhen(flag: string, value: string, now: number): number {
-  const ago = /^-?(\d+)(s|m|h|d)$/.exec(value.trim());
-  if (ago) return now - Number(ago[1]) * (UNIT_MS[ago[2]!] ?? 0);
-  if (/^\d{4}-\d{2}-\d{2}/.test(value)) {
-    const at = Date.parse(value);
-    if (Number.isFinite(at)) return at;
+  const at = parseInstantOrAgo(value, now);
+  if (at === null) {
+    throw new UsageError(`--${flag}: expected a time like 2h (ago), 30m, 3d, 2025-01-15 or 2025-01-15T10:00:00Z, got "${value}"`);
   }
-  throw new UsageError(`--${flag}: expected a time like 2h (ago), 30m, 3d or 2025-01-15T10:00:00Z, got "${value}"`);
+  return at;
 }
 
 /** The store named by --memory / --data-dir / KIOSK_DATA_DIR; SQLite is loaded only here. */
 export async function openStore(values: Values): Promise<SqliteStore> {
   const { SqliteStore } = await import('../store/sqliteStore.js');
   const seed = { seed: (store: KioskStore) => seedDemo(store, Date.now()) };
+  assertOneDataChoice(values.memory === true, text(values, 'data-dir'));
   if (values.memory === true) {
-    if (text(values, 'data-dir') !== undefined) throw new UsageError('--memory and --data-dir cannot be used together');
     return SqliteStore.open(':memory:', seed);
   }
   const { openDataStore } = await import('../store/dataDir.js');
@@ -139,10 +116,10 @@ export async function runCommand(command: string, help: string, argv: string[], 
     return await work(parsed);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`kiosk ${command}: ${error.message}\nTry 'kiosk ${command} --help'.\n`);
+      process.stderr.write(`kiosk ${command}: ${error.message}\nTry 'kiosk ${error.command ?? command} --help'.\n`);
       return 2;
     }
-    if (error instanceof NotFound) {
+    if (error instanceof NotFound || error instanceof Refused) {
       process.stderr.write(`kiosk ${command}: ${error.message}\n`);
       return 1;
     }

@@ -6,16 +6,22 @@ import { formatMoney, formatPhone } from '../i18n/format.js';
 export const rub = (amount: Money): string => formatMoney(amount, 'en');
 export const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 
+/** "1 receipt", "2 receipts", "0 notes". */
+export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Columns padded to their widest cell; numbers (cells starting with a digit or sign) right-aligned. */
-export function table(headers: string[], rows: string[][]): string {
+/**
+ * Columns padded to their widest cell, each header over its cells: amounts (`… ₽`) and the columns
+ * named in `right` are right-aligned, header included; everything else (codes, ids, times) left.
+ */
+export function table(headers: string[], rows: string[][], right: readonly string[] = []): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => /^[-\d]/.test(r[i] ?? '') && / ₽$|^\d+$/.test(r[i] ?? '')));
+  const rightAligned = headers.map((h, i) => right.includes(h) || (rows.length > 0 && rows.every((r) => / ₽$/.test(r[i] ?? ''))));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    cells.map((c, i) => (rightAligned[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   return [line(headers), ...rows.map(line)].join('\n');
 }
 

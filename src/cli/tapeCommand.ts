@@ -29,6 +29,15 @@ export async function runTape(argv: string[]): Promise<number> {
     return first === undefined ? 2 : 0;
   }
   const load = Object.hasOwn(SUBCOMMANDS, first) ? SUBCOMMANDS[first] : undefined;
-  if (!load) throw new UsageError(`tape: unknown command "${first}" (commands: ${Object.keys(SUBCOMMANDS).join(', ')})`);
-  return (await load())(rest);
+  if (!load) throw new UsageError(`tape: unknown command "${first}" (commands: ${Object.keys(SUBCOMMANDS).join(', ')})`, 'tape');
+  try {
+    return await (await load())(rest);
+  } catch (error) {
+    // a usage error points to the help of the command that was run: `kiosk tape run --help`
+    if (error instanceof UsageError && error.command === null) {
+      process.stderr.write(`kiosk tape ${first}: ${error.message}\nTry 'kiosk tape ${first} --help'.\n`);
+      return 2;
+    }
+    throw error;
+  }
 }

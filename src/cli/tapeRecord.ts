@@ -4,7 +4,6 @@
  * F11 +1 h, F12 +24 h) is written to FILE as a tape that replays the same session.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import React from 'react';
 import { render } from 'ink';
 import { SimulatedClock, waitFor } from 'xstate';
@@ -17,10 +16,11 @@ import { demoOrders } from '../domain/demo.js';
 import { MemoryStore } from '../domain/memoryStore.js';
 import type { Lang } from '../domain/money.js';
 import type { Order } from '../domain/orders.js';
-import { formatDuration } from '../tape/duration.js';
+import { formatDuration } from '../domain/time.js';
 import { advanceClock } from '../tape/simulatedTime.js';
 import { FakeStdin } from '../tape/virtualTerminal.js';
-import { UsageError } from './args.js';
+import { enterAltScreen } from './altScreen.js';
+import { parseLang, parseOptions, UsageError } from './args.js';
 import { TapeRecorder } from './tapeRecorder.js';
 
 export const RECORD_USAGE = `kiosk tape record — play the kiosk and write what you do as a tape
@@ -43,18 +43,12 @@ const JUMPS: Record<string, number> = { '\x1b[20~': 15_000, '\x1b[21~': 60_000, 
 const TICK_MS = 100;
 
 export async function runTapeRecord(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { lang: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
-  } catch (error) {
-    throw new UsageError(`tape record: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const parsed = parseOptions(argv, { lang: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } }, true);
   if (parsed.values.help) return void process.stdout.write(RECORD_USAGE), 0;
   const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length > 0) throw new UsageError('tape record: expected exactly one FILE to write');
-  if (existsSync(file) && !parsed.values.force) throw new UsageError(`tape record: "${file}" exists (use --force to overwrite it)`);
-  const lang = (parsed.values.lang ?? 'ru') as Lang;
-  if (lang !== 'ru' && lang !== 'en') throw new UsageError(`--lang: expected ru or en, got "${parsed.values.lang}"`);
+  if (!file || extra.length > 0) throw new UsageError('expected exactly one FILE to write');
+  if (existsSync(file) && !parsed.values.force) throw new UsageError(`"${file}" exists (use --force to overwrite it)`);
+  const lang = parseLang(parsed.values.lang, process.env);
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('kiosk tape record: needs an interactive terminal to play in.\n');
     return 2;
@@ -86,6 +80,8 @@ async function record(lang: Lang): Promise<string[]> {
   const actor = startTerminal({ store, clock, lang, terminalId: 'T-1' });
   const stdin = new FakeStdin();
   const recorder = new TapeRecorder();
+  // drawn on the alternate screen, so Ctrl+C leaves the shell's screen as it was (no frame behind)
+  const leaveAltScreen = enterAltScreen();
   const app = render(React.createElement(TerminalProvider, { actor }, React.createElement(App, { terminalId: 'T-1' })), {
     stdin: stdin as never, exitOnCtrlC: false, patchConsole: true, maxFps: 60,
   });
@@ -129,6 +125,7 @@ async function record(lang: Lang): Promise<string[]> {
   };
   process.stdin.on('data', onData);
   await app.waitUntilExit();
+  leaveAltScreen();
   clearInterval(ticker);
   process.stdin.off('data', onData);
   process.stdin.setRawMode(false);

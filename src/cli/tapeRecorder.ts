@@ -4,7 +4,7 @@
  */
 import type { View } from '../app/view.js';
 import { BANKNOTES } from '../domain/rules.js';
-import { formatDuration } from '../tape/duration.js';
+import { formatDuration } from '../domain/time.js';
 import { keyNameOf } from '../tape/keys.js';
 
 /** Pauses shorter than this are typing rhythm, not waiting; they are not written. */

@@ -1,13 +1,14 @@
 /** `kiosk tape run` and `kiosk tape check`. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseDuration } from '../domain/time.js';
 import { asciicast } from '../tape/asciicast.js';
+import { DEFAULT_CAST_PACE, presentationTimeline, type CastPace } from '../tape/castTimeline.js';
 import { formatFailure } from '../tape/failure.js';
 import { junitXml } from '../tape/junit.js';
-import { parseTape, TapeSyntaxError } from '../tape/parse.js';
+import { parseTape, requireSteps, TapeSyntaxError } from '../tape/parse.js';
 import type { TapeResult } from '../tape/runTape.js';
-import { UsageError } from './args.js';
+import { parseOptions, UsageError } from './args.js';
 import { collectTapes } from './tapeFiles.js';
 import { runTapes, type RunMode } from './tapePool.js';
 
@@ -19,7 +20,12 @@ Usage:
 Options:
   --update          rewrite the golden frames of Snapshot steps instead of comparing them
   --junit FILE      also write a JUnit XML report to FILE
-  --cast DIR        write an asciicast v2 recording per tape to DIR (asciinema play DIR/x.cast)
+  --cast DIR        write an asciicast v2 recording per tape to DIR (asciinema play DIR/x.cast);
+                    in-process casts get a presentation timeline (the run itself takes milliseconds):
+  --cast-typing T   between two frames of a screen, as if typed (default 80ms)
+  --cast-pause T    how long a new screen stays before the next key, and what a jump of the
+                    simulated clock (Advance 48h) is compressed to, with a marker (default 1s)
+                    --pty casts keep real time and take neither.
   --jobs N          run N tapes at a time, each in its own worker thread (default 1)
   --pty             run the built kiosk (dist/kiosk.js) in a real pseudo-terminal instead of in-process
   -h, --help        this help
@@ -43,44 +49,58 @@ interface RunArgs {
   update: boolean;
   junit: string | null;
   cast: string | null;
+  /** null: real time (--pty) */
+  castPace: CastPace | null;
   jobs: number;
   mode: RunMode;
   help: boolean;
 }
 
 function parseRunArgs(argv: string[]): RunArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        update: { type: 'boolean', default: false },
-        junit: { type: 'string' },
-        cast: { type: 'string' },
-        jobs: { type: 'string' },
-        pty: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`tape run: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const parsed = parseOptions(argv, {
+    update: { type: 'boolean', default: false },
+    junit: { type: 'string' },
+    cast: { type: 'string' },
+    'cast-typing': { type: 'string' },
+    'cast-pause': { type: 'string' },
+    jobs: { type: 'string' },
+    pty: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  }, true);
   const { values, positionals } = parsed;
   const jobsText = values.jobs ?? '1';
   const jobs = Number(jobsText);
   if (!/^\d+$/.test(jobsText) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs: expected a whole number from 1 to 64, got "${jobsText}"`);
   if (values.junit === '') throw new UsageError('--junit: expected a file name');
   if (values.cast === '') throw new UsageError('--cast: expected a folder');
+  const mode: RunMode = values.pty ? 'pty' : 'in-process';
+  for (const flag of ['cast-typing', 'cast-pause'] as const) {
+    if (values[flag] === undefined) continue;
+    if (!values.cast) throw new UsageError(`--${flag} needs --cast DIR`);
+    if (mode === 'pty') throw new UsageError(`--${flag} does not apply with --pty: its casts keep real time`);
+  }
+  const castPace: CastPace | null = mode === 'pty' ? null : {
+    typingMs: castDuration('cast-typing', values['cast-typing'], DEFAULT_CAST_PACE.typingMs),
+    pauseMs: castDuration('cast-pause', values['cast-pause'], DEFAULT_CAST_PACE.pauseMs),
+  };
   return {
+    castPace,
     files: positionals,
     update: values.update === true,
     junit: values.junit ?? null,
     cast: values.cast ?? null,
     jobs,
-    mode: values.pty ? 'pty' : 'in-process',
+    mode,
     help: values.help === true,
   };
+}
+
+/** 0 to 10 s: a cast beat or pause, in the duration syntax of tapes ("80ms", "1.5s"). */
+function castDuration(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = parseDuration(text.trim());
+  if (value === null || value > 10_000) throw new UsageError(`--${flag}: expected a duration from 0s to 10s like 80ms or 1s, got "${text}"`);
+  return value;
 }
 
 const ms = (n: number) => `${Math.round(n)} ms`;
@@ -106,7 +126,7 @@ export async function runTapeRun(argv: string[]): Promise<number> {
   const results = await runTapes(files, { update: args.update, mode: args.mode, jobs: args.jobs }, (result) => {
     process.stdout.write(`${resultLine(result)}\n`);
     if (result.failure) process.stdout.write(`${indent(formatFailure(result.failure))}\n`);
-    if (args.cast) writeCast(args.cast, result);
+    if (args.cast) writeCast(args.cast, result, args.castPace);
   });
   if (args.junit) {
     mkdirSync(dirname(args.junit), { recursive: true });
@@ -120,24 +140,26 @@ export async function runTapeRun(argv: string[]): Promise<number> {
 const indent = (text: string) => text.split('\n').map((l) => `    ${l}`).join('\n');
 
 /** `DIR/<tape name>.cast`; tapes of the same name in different folders get their folder in the name. */
-function writeCast(dir: string, result: TapeResult): void {
+function writeCast(dir: string, result: TapeResult, pace: CastPace | null): void {
   const name = basename(result.file).replace(/\.tape$/, '');
   const parent = basename(dirname(result.file));
   const path = join(dir, `${name}.cast`);
   const target = castTargets.has(path) ? join(dir, `${parent}-${name}.cast`) : path;
   castTargets.add(target);
-  writeFileSync(target, asciicast({ columns: result.columns, rows: result.rows, title: result.file }, result.cast));
+  const events = pace ? presentationTimeline(result.cast, pace) : result.cast;
+  writeFileSync(target, asciicast({ columns: result.columns, rows: result.rows, title: result.file, idleTimeLimitS: Math.max(1, (pace?.pauseMs ?? 0) / 1000) }, events));
 }
 const castTargets = new Set<string>();
 
 export async function runTapeCheck(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(CHECK_USAGE), 0;
   const unknown = argv.find((a) => a.startsWith('-'));
-  if (unknown) throw new UsageError(`tape check: unknown option "${unknown}"`);
+  if (unknown) throw new UsageError(`unknown option "${unknown}"`);
   let bad = 0;
   for (const file of collectTapes(argv)) {
     try {
-      const tape = parseTape(readFileSync(file, 'utf8'), file);
+      const source = readFileSync(file, 'utf8');
+      const tape = requireSteps(parseTape(source, file), source);
       process.stdout.write(`ok ${file} (${tape.steps.length} steps)\n`);
     } catch (error) {
       if (!(error instanceof TapeSyntaxError)) throw error;

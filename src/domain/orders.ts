@@ -71,3 +71,10 @@ export function newOrder(fields: Pick<Order, 'code' | 'codeAmount' | 'phone' | '
   const price = fields.price ?? fields.codeAmount;
   return { region: 'RU', channel: 'pc', status: 'awaiting', paid: ZERO, owed: price, ...fields, price };
 }
+
+/** A paid order is settled: its price can no longer rise or fall (R-CODE-5 applies while it is being paid). */
+export const canReprice = (order: Order): boolean => order.status !== 'paid';
+
+/** The codes a terminal can take: exactly `rules.orderNumberLength` digits. */
+export const fitsOrderLength = (code: string, rules: Pick<KioskRules, 'orderNumberLength'>): boolean =>
+  code.length === rules.orderNumberLength && /^\d+$/.test(code);

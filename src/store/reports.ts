@@ -1,5 +1,7 @@
-/** Read-only views for the command line: the cash journal with what became of each note. */
+/** Read-only views for the command line: the cash journal with what became of each note, the receipts. */
 import type { Database as Connection } from 'better-sqlite3';
+import type { Receipt } from '../domain/store.js';
+import * as rows from './rows.js';
 import type { SessionState } from './payments.js';
 
 export interface JournalEntry {
@@ -49,4 +51,12 @@ export function journalEntries(db: Connection, since: number | null): JournalEnt
       state: row.state,
       receipt: row.receipt,
     }));
+}
+
+/** Every receipt since `since` (epoch ms), oldest first: what `kiosk receipts list` shows. */
+export function listReceipts(db: Connection, since: number | null): Receipt[] {
+  return db
+    .prepare<rows.ReceiptRow>('SELECT * FROM receipts WHERE @since IS NULL OR at >= @since ORDER BY at, terminal_id, seq')
+    .all({ since })
+    .map((row) => rows.toReceipt(row)!);
 }

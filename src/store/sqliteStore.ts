@@ -11,7 +11,7 @@ import { StoreError, toStoreError } from './errors.js';
 import { BUSY_TIMEOUT_MS, checkExistingFile } from './fileCheck.js';
 import { assertKnownSchema, LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
 import { findOrder, mustOrder, payInTransaction, sessionState, type Checkpoint, type Trigger } from './payments.js';
-import { journalEntries, type JournalEntry } from './reports.js';
+import { journalEntries, listReceipts, type JournalEntry } from './reports.js';
 import * as rows from './rows.js';
 
 export { StoreError, type StoreErrorCode } from './errors.js';
@@ -233,6 +233,11 @@ export class SqliteStore implements KioskStore {
   /** The cash journal since `since` (epoch ms), oldest first, with each session's fate. */
   journalEntries(since: number | null = null): JournalEntry[] {
     return this.guard(() => journalEntries(this.db, since));
+  }
+
+  /** The receipts since `since` (epoch ms), oldest first. */
+  receipts(since: number | null = null): Receipt[] {
+    return this.guard(() => listReceipts(this.db, since));
   }
 
   /** The printed text; undefined when the receipt does not exist or was never printed. */

@@ -1,8 +1,8 @@
 /**
  * asciicast v2 (https://docs.asciinema.org/manual/asciicast/v2/): a JSON header line, then one
  * `[seconds, code, data]` line per event: "o" terminal output, "m" a marker (one per tape step).
- * Times are the tape's simulated time, so `Advance 48h` would be a 48-hour pause; the header's
- * `idle_time_limit` makes players cut every pause to a second.
+ * Times are what the caller gives: `tape run` gives in-process casts a presentation timeline
+ * (castTimeline.ts) and --pty casts real time; the header's `idle_time_limit` caps any pause.
  */
 import type { CastEvent } from './virtualTerminal.js';
 
@@ -12,6 +12,8 @@ export interface CastHeader {
   title: string;
   /** epoch seconds of the recording's start */
   timestamp?: number;
+  /** players cut longer pauses to this (default IDLE_TIME_LIMIT_S) */
+  idleTimeLimitS?: number;
 }
 
 export const IDLE_TIME_LIMIT_S = 1;
@@ -22,7 +24,7 @@ export function asciicast(header: CastHeader, events: readonly CastEvent[]): str
     width: header.columns,
     height: header.rows,
     ...(header.timestamp !== undefined ? { timestamp: header.timestamp } : {}),
-    idle_time_limit: IDLE_TIME_LIMIT_S,
+    idle_time_limit: header.idleTimeLimitS ?? IDLE_TIME_LIMIT_S,
     title: header.title,
     env: { TERM: 'xterm-256color' },
   };

@@ -22,6 +22,16 @@ export function parseTape(source: string, file = '<tape>'): Tape {
   return builder.tape;
 }
 
+/**
+ * A tape to run must do something: with no step (no Launch) it would pass while testing nothing.
+ * The parser itself accepts it, because fragments and setup-only text are parsed on their own.
+ */
+export function requireSteps(tape: Tape, source: string): Tape {
+  if (tape.steps.length > 0) return tape;
+  const lines = source.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/).length;
+  throw new TapeSyntaxError(tape.file, lines, 1, 'Launch and the steps to run (an empty tape tests nothing)', 'end of file');
+}
+
 /** The tape's syntax errors, without throwing: empty when it parses (only the first is reported). */
 export function checkTape(source: string, file = '<tape>'): TapeSyntaxError[] {
   try {

@@ -50,7 +50,6 @@ export class PtyDriver implements KioskDriver {
   private pending = new Map<number, (answer: ChannelAnswer | null) => void>();
   private nextId = 1;
   private simulatedMs = 0;
-  private stepSeq = 0;
   private killing = false;
 
   constructor(
@@ -73,8 +72,12 @@ export class PtyDriver implements KioskDriver {
     return this.pty !== null;
   }
 
+  /** when the driver was made, for the cast's real time */
+  private readonly createdAt = performance.now();
+
+  /** A --pty cast keeps real time: what a person watching the pty would have seen, when. */
   private get now(): number {
-    return this.simulatedMs + this.stepSeq;
+    return Math.round(performance.now() - this.createdAt);
   }
 
   async launch(): Promise<void> {
@@ -130,7 +133,6 @@ export class PtyDriver implements KioskDriver {
     writeNow(pty, encodeRequest(request));
     await answered;
     await this.parsed;
-    this.stepSeq++;
   }
 
   async keys(bytes: string): Promise<void> {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Step, Tape } from './ast.js';
 import { TapeEngine, TapeStepError, type EngineOptions } from './engine.js';
 import { EXIT_CODES, StepFailure, type FailureKind, type TapeFailure } from './failure.js';
-import { parseTape, TapeSyntaxError } from './parse.js';
+import { parseTape, requireSteps, TapeSyntaxError } from './parse.js';
 import type { CastEvent } from './virtualTerminal.js';
 
 export interface StepResult {
@@ -85,14 +85,16 @@ export async function runTape(input: TapeInput, options: RunTapeOptions = {}): P
 }
 
 function loadTape(input: TapeInput): Tape {
-  if (typeof input !== 'string') return 'steps' in input ? input : parseTape(input.source, input.file ?? '<tape>');
+  if (typeof input !== 'string') {
+    return 'steps' in input ? requireSteps(input, '') : requireSteps(parseTape(input.source, input.file ?? '<tape>'), input.source);
+  }
   let source: string;
   try {
     source = readFileSync(input, 'utf8');
   } catch (error) {
     throw new StepFailure('tape', `cannot read the tape: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  return parseTape(source, input);
+  return requireSteps(parseTape(source, input), source);
 }
 
 function failureOf(error: unknown, file: string): TapeFailure {

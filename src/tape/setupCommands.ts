@@ -3,7 +3,7 @@ import type { Lang, Money } from '../domain/money.js';
 import { OPERATOR_NAMES, OPERATORS, type OperatorId } from '../domain/rules.js';
 import type { SetKey, SetupCommand } from './ast.js';
 import type { Body, CommandContext, CommandSpec } from './commandSpec.js';
-import { parseDuration } from './duration.js';
+import { parseDuration, parseInstant } from '../domain/time.js';
 import type { LineCursor } from './lineCursor.js';
 import { readMoney, readOptions, readOrderCode, readPhone } from './values.js';
 
@@ -65,23 +65,10 @@ function setValue(cur: LineCursor, key: SetKey): Body<SetupCommand> {
   }
 }
 
-const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
-/**
- * The instant an ISO 8601 time names. The offset is required so a tape means the same on every
- * machine; fields are range-checked because `Date.parse` quietly rolls Feb 30 into March.
- */
-export function clockOf(text: string): number | null {
-  const m = ISO_WITH_OFFSET.exec(text);
-  if (!m) return null;
-  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = m.slice(1).map((f) => Number(f ?? 0));
-  const daysInMonth = new Date(Date.UTC(year ?? 0, month ?? 0, 0)).getUTCDate();
-  const valid =
-    month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth && hour! <= 23 && minute! <= 59 &&
-    second <= 59 && offsetHours <= 14 && offsetMinutes <= 59;
-  const ms = Date.parse(text);
-  return valid && !Number.isNaN(ms) ? ms : null;
-}
+
+/** The instant a tape's ISO 8601 time names; the offset is required so a tape means the same on every machine. */
+export const clockOf = (text: string): number | null => parseInstant(text, { requireOffset: true });
 
 function parseOrder(ctx: CommandContext): Body<SetupCommand> {
   const { cur } = ctx;

@@ -4,7 +4,7 @@ import type { OrderStatus } from '../domain/orders.js';
 import { BANKNOTES, isBanknote } from '../domain/rules.js';
 import { DEFAULT_WAIT_MS, KEY_NAMES, type KeyName, type Step } from './ast.js';
 import type { Body, CommandContext, CommandSpec } from './commandSpec.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../domain/time.js';
 import { durationOf, readDuration, readMoney, readOptions, readOrderCode, readPhone, readRepeat } from './values.js';
 
 /** Tape words for an order's status; the domain's own names are accepted too. */

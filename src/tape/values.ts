@@ -5,7 +5,7 @@
 import { cmp, isPositive, money, ZERO, type Money } from '../domain/money.js';
 import { parsePhone } from '../domain/phone.js';
 import { DEFAULT_RULES } from '../domain/rules.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../domain/time.js';
 import type { LineCursor, Token } from './lineCursor.js';
 
 export type MoneyRange = 'positive' | 'nonNegative' | 'any';

@@ -69,7 +69,8 @@ describe('kiosk orders', () => {
     [['show'], 'missing CODE'],
     [['show', '1', '2'], 'unexpected argument "2"'],
     [['remove', '1'], 'unknown action "remove"'],
-    [['list', '--colour'], "Unknown option '--colour'"],
+    [['list', '--colour'], 'unknown option "--colour"\n'],
+    [['list', "--colour'"], 'unknown option "--colour\'"\n'],
   ])('exits 2 for %j, naming the bad value', (args, message) => {
     const dir = tempDir();
     const result = inDir(dir)('orders', ...args);
@@ -139,6 +140,47 @@ describe('kiosk phones, journal and receipts on a store with payments', () => {
     expect(JSON.parse(run('journal', '--since', new Date(NOW + 1500).toISOString(), '--json').stdout)).toHaveLength(3);
     expect(run('journal', '--since', 'last week')).toMatchObject({ status: 2 });
     expect(run('journal', '--format', 'xml').stderr).toContain('--format: expected text, csv or json, got "xml"');
+  });
+
+  it('journal text: every cell under its header, and "1 note" for one note', () => {
+    const run = inDir(paidDir());
+    const lines = run('journal').stdout.trimEnd().split('\n');
+    const [header, ...rest] = lines;
+    const rows = rest.slice(0, -1);
+    expect(rows).toHaveLength(4);
+    // every column starts (left-aligned) or ends (right-aligned) where its header does
+    for (const name of ['SESSION', 'TERMINAL', 'CODE', 'STATE', 'RECEIPT']) {
+      const start = header!.indexOf(name);
+      for (const row of rows) expect(row[start - 1], `${name} in ${JSON.stringify(row)}`).toBe(' ');
+      for (const row of rows) expect(row[start], `${name} in ${JSON.stringify(row)}`).not.toBe(' ');
+    }
+    const noteEnd = header!.indexOf('NOTE') + 'NOTE'.length;
+    for (const row of rows) expect(row.slice(noteEnd - 4, noteEnd)).toMatch(/^[\d ]*\d$/);
+    expect(run('journal', '--since', '-1s').stdout).toBe('0 notes, 0.00 ₽\n');
+    const oneNote = tempDir();
+    expect(inDir(oneNote)('orders', 'list').status).toBe(0);
+    const store = openDataStore(oneNote);
+    openCashSession(store, 'one', '1000000001', '4750.00');
+    insertNotes(store, 'one', [50]);
+    store.close();
+    expect(inDir(oneNote)('journal').stdout).toMatch(/\n1 note, 50\.00 ₽\n$/);
+  });
+
+  it('receipts list: number, time, order, paid, to phone; --since, --json and the common options', () => {
+    const run = inDir(paidDir());
+    const text = run('receipts', 'list');
+    expect(text.status).toBe(0);
+    const lines = text.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^NUMBER\s+AT\s+ORDER\s+PAID\s+TO PHONE$/);
+    expect(lines[1]).toMatch(/^T1-000001\s+2025-01-15T12:00:10\.000Z\s+1000000002\s+3,000\.00 ₽\s+0\.00 ₽$/);
+    expect(lines[2]).toMatch(/^T1-000002\s+\S+Z\s+1000000001\s+5,000\.00 ₽\s+250\.00 ₽$/);
+    expect(lines[3]).toBe('2 receipts');
+    const json = JSON.parse(run('receipts', 'list', '--since', '2h', '--json').stdout);
+    expect(json).toEqual([expect.objectContaining({ number: 'T1-000002', code: '1000000001', accepted: '5000.00', toPhone: '250.00' })]);
+    expect(run('receipts', 'list', '--since', '-1s').stdout).toBe('0 receipts\n');
+    expect(run('receipts', 'list', '--lang', 'en')).toMatchObject({ status: 2, stderr: expect.stringContaining('--lang does not apply to "receipts list"') });
+    expect(run('receipts', 'list', 'T1')).toMatchObject({ status: 2, stderr: expect.stringContaining('unexpected argument "T1"') });
+    expect(kiosk(['receipts', 'list', '--memory'])).toMatchObject({ status: 0, stdout: '0 receipts\n' });
   });
 
   it('receipts show: the text as printed; one whose printing was cut off is rendered from its fields', () => {
