@@ -44,6 +44,10 @@ const HELP: Record<View['mode'], string> = {
 export const screenTitle = (view: View): string => t(view.lang, TITLES[view.screen]);
 export const screenHelp = (view: View): string => t(view.lang, view.screen === 'phoneEntry' ? 'help.phone' : HELP[view.mode]);
 
+/** The kiosk's notice or hint under the body; the cash screen shows its own acceptor notices instead. */
+export const screenNotice = (view: View): string | null =>
+  view.kiosk.notice && view.mode !== 'cash' ? t(view.lang, view.kiosk.notice) : null;
+
 export function ScreenBody({ view }: { view: View }) {
   switch (view.screen) {
     case 'idle':
