@@ -13,7 +13,7 @@ export function printJson(value: unknown): void {
 /** Columns padded to their widest cell; numbers (cells starting with a digit or sign) right-aligned. */
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => /^[-\d]/.test(r[i] ?? '') && / ₽$|^\d+$/.test(r[i] ?? '')));
+  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => /^[-\d]/.test(r[i] ?? '') && /\s₽$|^\d+$/.test(r[i] ?? '')));
   const line = (cells: string[]) =>
     cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   return [line(headers), ...rows.map(line)].join('\n');

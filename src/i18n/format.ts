@@ -5,9 +5,10 @@ import { OPERATOR_NAMES, type OperatorId } from '../domain/rules.js';
 
 export { formatMoney, formatPhone };
 
-export const formatNote = (note: number, lang: Lang): string => formatMoney(`${note}.00` as Money, lang).replace(/[.,]00 ₽$/, ' ₽');
+/** `5 000 ₽`: a banknote, without kopecks. */
+export const formatNote = (note: number, lang: Lang): string => formatMoney(`${note}.00` as Money, lang).replace(/[.,]00(\s₽)$/, '$1');
 
-export const operatorName = (id: OperatorId | null): string => (id ? OPERATOR_NAMES[id] : '—');
+export const operatorName = (id: OperatorId | null, _lang: Lang = 'en'): string => (id ? OPERATOR_NAMES[id] : '—');
 
 /** `22.11.2026 10:00:00` (ru) or `2026-11-22 10:00:00` (en), in Moscow time as a Russian terminal prints it. */
 export function formatDateTime(epochMs: number, lang: Lang): string {
