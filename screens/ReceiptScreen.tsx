@@ -11,9 +11,12 @@ export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: Lang })
   return (
     <Box flexDirection="column" borderStyle="single" paddingX={1}>
       {receiptLines(receipt, lang).map((line) => (
-        <Box key={line.label} justifyContent="space-between">
-          <Text wrap="truncate">{line.label}</Text>
-          <Text bold>{` ${line.value}`}</Text>
+        // A label too long for the row (the phone and operator) puts its value on the next row, right-aligned.
+        <Box key={line.label} flexWrap="wrap" columnGap={1}>
+          <Text>{line.label}</Text>
+          <Box flexGrow={1} justifyContent="flex-end">
+            <Text bold>{line.value}</Text>
+          </Box>
         </Box>
       ))}
       {receiptFooter(receipt, lang).map((line) => (
