@@ -49,7 +49,7 @@ export function CashScreen({ view }: { view: View }) {
       <Row label={t(lang, 'cash.toPhone', { phone: formatPhone(`+7${view.kiosk.phoneDigits}`) })} value={money(split.toPhone)} />
       <Text color={notice?.color ?? 'white'} wrap="wrap">{notice ? notice.text : ' '}</Text>
       <Text dimColor wrap="wrap">{t(lang, 'cash.keys')}</Text>
-      <Text wrap="wrap">{split.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { due: money(cash.due) })}</Text>
+      <Text wrap="wrap">{split.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { needed: money(split.stillNeeded) })}</Text>
       <Buttons buttons={view.buttons} focus={view.focus} lang={lang} columns={2} />
     </Box>
   );

@@ -15,6 +15,8 @@ export function CheckDataScreen({ view }: { view: View }) {
       <Box marginTop={1} flexDirection="column">
         <Text color="yellow">{t(lang, 'check.noChange')}</Text>
         <Text dimColor>{t(lang, 'check.advice')}</Text>
+        {/* R-CODE-5: the store learns of a price rise only at payment, so every order gets this line. */}
+        <Text dimColor>{t(lang, 'check.priceMayChange')}</Text>
       </Box>
       <Box marginTop={1}>
         <Buttons buttons={view.buttons} focus={view.focus} lang={lang} columns={2} />

@@ -128,7 +128,7 @@ describe('R-TERM-5: the receipt shows what was paid and where the overpayment we
       'К оплате | 4 750,00 ₽',
       'Принято | 5 000,00 ₽',
       'Зачислено в оплату заказа | 4 750,00 ₽',
-      'На телефон +7 (916) 123-45-67 (MTS) | 250,00 ₽',
+      'На телефон +7 (916) 123-45-67 (МТС) | 250,00 ₽',
       'Сохраните чек до получения посылки',
     ]],
   ] as const)('R-TERM-5: 5,000 ₽ for a 4,750 ₽ order: 4,750 to the order, 250 to the phone, named with its operator (%s)', async (lang, lines) => {

@@ -208,12 +208,12 @@ function expectedTexts(view: View, lang: Lang): { lines: string[]; paragraphs: s
     }
     case 'checkData':
       lines.push(`${t(lang, 'check.order')}: ${kiosk.payable!.code}`, `${t(lang, 'check.due')}: ${money(kiosk.payable!.due)}`);
-      paragraphs.push(t(lang, 'check.noChange'), t(lang, 'check.advice'));
+      paragraphs.push(t(lang, 'check.noChange'), t(lang, 'check.advice'), t(lang, 'check.priceMayChange'));
       break;
     case 'cash': {
       lines.push(t(lang, 'cash.due'), t(lang, 'cash.inserted'), t(lang, 'cash.toOrder'), t(lang, 'cash.toPhone', { phone: formatPhone(`+7${kiosk.phoneDigits}`) }));
       lines.push(money(cash!.due), money(cash!.inserted), money(split!.toOrder), money(split!.toPhone));
-      paragraphs.push(t(lang, 'cash.keys'), split!.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { due: money(cash!.due) }));
+      paragraphs.push(t(lang, 'cash.keys'), split!.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { needed: money(split!.stillNeeded) }));
       const n = cash!.notice;
       if (n?.kind === 'accepted') paragraphs.push(t(lang, 'cash.accepted', { note: formatNote(n.note, lang) }));
       if (n?.kind === 'rejected') paragraphs.push(t(lang, `cash.rejected.${n.reason}`, { note: formatNote(n.note, lang), cap: money(cash!.cap) }));
@@ -257,6 +257,9 @@ function problemsOf(frame: string, view: View, lang: Lang): string[] {
   const screen = rows.map((r) => r.screen);
   const panel = rows.map((r) => r.panel);
   const { lines, paragraphs, panel: panelTexts } = expectedTexts(view, lang);
+  // a body taller than the frame is drawn over the rows above it: the brand and title rows show that
+  if (!screen[0]?.trim().startsWith(t(lang, 'brand', { terminal: 'T-1' }))) problems.push(`brand row overwritten: "${screen[0]}"`);
+  if (screen[1]?.trim() !== screenTitle(view)) problems.push(`title row is "${screen[1]?.trim()}", not "${screenTitle(view)}": the body overflows the frame`);
   for (const text of lines) if (!screen.some((row) => row.includes(text))) problems.push(`not whole on one row: "${text}"`);
   for (const text of paragraphs) if (!flat(screen).includes(oneLine(text))) problems.push(`cut or broken inside a word: "${text}"`);
   for (const text of panelTexts) if (!flat(panel).includes(oneLine(text))) problems.push(`cut on the phone panel: "${text}"`);
@@ -282,6 +285,60 @@ function problemsOf(frame: string, view: View, lang: Lang): string[] {
 let cases: Case[] = [];
 beforeAll(async () => {
   cases = await collectViews();
+});
+
+const render = (name: string, lang: Lang): string => {
+  const found = cases.find((c) => c.name === name);
+  if (!found) throw new Error(`no view "${name}"`);
+  const frame = renderToString(<KioskLayout view={{ ...found.view, lang }} terminalId="T-1" columns={COLUMNS} rows={ROWS} />, { columns: COLUMNS });
+  return flat(rowsOf(stripVTControlCharacters(frame)).map((r) => r.screen));
+};
+
+const WORDS = {
+  en: {
+    finesNotice: 'Not available on this terminal: choose Products by catalogs.',
+    avonNotice: 'Not available on this terminal: choose Aliexpress.',
+    priceMayChange: 'The price may have changed since the code was sent',
+    phoneHelp: ['Enter next', 'Esc back', 'Tab operator'],
+    operators: { mts: '(MTS)', megafon: '(MegaFon)', beeline: '(Beeline)', tele2: '(Tele2)' },
+  },
+  ru: {
+    finesNotice: 'Недоступно на этом терминале: выберите «Товары по каталогам».',
+    avonNotice: 'Недоступно на этом терминале: выберите Aliexpress.',
+    priceMayChange: 'Цена могла измениться после отправки кода',
+    phoneHelp: ['Enter далее', 'Esc назад', 'Tab оператор'],
+    operators: { mts: '(МТС)', megafon: '(МегаФон)', beeline: '(Билайн)', tele2: '(Теле2)' },
+  },
+} as const;
+
+describe.each(['ru', 'en'] as const)('the words on the screens (%s)', (lang) => {
+  const words = WORDS[lang];
+  it('"not available" names the next step: Products by catalogs on Other services, Aliexpress on the catalogs', () => {
+    expect(render('other services, traffic fines', lang)).toContain(words.finesNotice);
+    expect(render('catalogs, avon', lang)).toContain(words.avonNotice);
+  });
+
+  it('R-CODE-5: the check-data screen says the price may have changed since the code was sent, for every order', () => {
+    for (const name of ['check data', 'check data, the price-rise order']) expect(render(name, lang)).toContain(words.priceMayChange);
+  });
+
+  it('the phone screen\'s help line has Enter with its verb, Esc back and Tab', () => {
+    const text = render('phone entry', lang);
+    for (const item of words.phoneHelp) expect(text).toContain(item);
+  });
+
+  it('every help line pairs each key with what it does', () => {
+    for (const { name, view } of cases) {
+      if (view.mode === 'busy') continue; // "Please wait…": no key does anything
+      for (const item of screenHelp({ ...view, lang }).split(' · ')) {
+        expect(item.split(' ').length, `${name}: "${item}"`).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
+  it('the receipt names each operator in the kiosk\'s language, on a row of its own width', () => {
+    for (const id of OPERATORS) expect(render(`receipt, ${id}`, lang)).toContain(words.operators[id]);
+  });
 });
 
 describe.each(['ru', 'en'] as const)('every screen at 80×24 (%s)', (lang) => {
