@@ -1,6 +1,7 @@
 /** The printed receipt (R-TERM-5, R-CASH-4). */
 import React from 'react';
 import { Box, Text } from 'ink';
+import { Paragraph } from './Paragraph.js';
 import { Buttons } from './Buttons.js';
 import type { View } from '../src/app/view.js';
 import type { Receipt } from '../src/domain/store.js';
@@ -20,7 +21,7 @@ export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: Lang })
         </Box>
       ))}
       {receiptFooter(receipt, lang).map((line) => (
-        <Text key={line} color="yellow">{line}</Text>
+        <Paragraph key={line} color="yellow" text={line} />
       ))}
     </Box>
   );

@@ -98,7 +98,7 @@ export const ru: Record<MessageKey, string> = {
   'hint.fieldFull': 'Поле заполнено: лишние цифры отброшены',
   'hint.phoneStartsWith9': 'Мобильный номер начинается с 9 после +7',
   'help.idle': 'Любая клавиша: начать · q: выход',
-  'help.buttons': '↑↓←→ выбор · Enter нажать · [X] клавиша · Esc назад',
+  'help.buttons': 'Стрелки, Enter: выбор · [X] клавиша · Esc назад',
   'help.entry': '0–9 ввод · ⌫ стереть · * очистить · Enter далее · Esc назад',
   'help.phone': '0–9 ввод · ⌫ стереть · * очистить · Tab оператор · Enter далее · Esc назад',
   'help.cash': '1–8 купюра · p оплатить · Esc назад (до купюры)',

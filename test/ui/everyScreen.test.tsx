@@ -271,6 +271,10 @@ function problemsOf(frame: string, view: View, lang: Lang): string[] {
   const ellipses = (s: string) => s.split('…').length - 1;
   const allowed = [...lines, ...paragraphs, ...panelTexts].reduce((n, s) => n + ellipses(s), 0);
   if (ellipses(frame) > allowed) problems.push(`${ellipses(frame)} ellipses on screen, the texts have ${allowed}: something is truncated`);
+  // a wrapped line starts where its paragraph does, not one column further (Ink keeps the breaking space)
+  for (const row of screen.map((r) => r.replace(/^ [│║] /, ' '))) {
+    if (/^ {2,}\p{Ll}/u.test(row)) problems.push(`wrapped line indented: "${row}"`);
+  }
   const seen = new Set<string>();
   for (const row of screen.map((r) => r.trim()).filter((r) => /[\p{L}\p{N}]/u.test(r))) {
     if (seen.has(row)) problems.push(`row repeated: "${row}"`);
