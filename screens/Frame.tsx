@@ -23,8 +23,8 @@ export function Frame({ brand, title, notice, help, width, height, children }: F
         {children}
       </Box>
       {/* The notice and the help line wrap rather than lose their ends: the end says what to do. */}
-      <Box paddingX={1}>{notice ? <Paragraph text={notice} color="magenta" /> : <Text> </Text>}</Box>
-      <Box paddingX={1}>
+      <Box paddingLeft={1}>{notice ? <Paragraph text={notice} color="magenta" /> : <Text> </Text>}</Box>
+      <Box paddingLeft={1}>
         <Paragraph text={help} unit="items" dimColor />
       </Box>
     </Box>
