@@ -1,6 +1,7 @@
 /** Cash: due / inserted / to the order / to the phone, live, with the acceptor's last word. */
 import React from 'react';
 import { Box, Text } from 'ink';
+import { Paragraph } from './Paragraph.js';
 import { Buttons } from './Buttons.js';
 import type { View } from '../src/app/view.js';
 import type { CashNotice } from '../machines/cash.js';
@@ -47,9 +48,9 @@ export function CashScreen({ view }: { view: View }) {
       <Row label={t(lang, 'cash.inserted')} value={money(cash.inserted)} bold />
       <Row label={t(lang, 'cash.toOrder')} value={money(split.toOrder)} />
       <Row label={t(lang, 'cash.toPhone', { phone: formatPhone(`+7${view.kiosk.phoneDigits}`) })} value={money(split.toPhone)} />
-      <Text color={notice?.color ?? 'white'} wrap="wrap">{notice ? notice.text : ' '}</Text>
-      <Text dimColor wrap="wrap">{t(lang, 'cash.keys')}</Text>
-      <Text wrap="wrap">{split.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { due: money(cash.due) })}</Text>
+      {notice ? <Paragraph color={notice.color} text={notice.text} /> : <Text> </Text>}
+      <Paragraph dimColor unit="items" text={t(lang, 'cash.keys')} />
+      <Paragraph text={split.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { needed: money(split.stillNeeded) })} />
       <Buttons buttons={view.buttons} focus={view.focus} lang={lang} columns={2} />
     </Box>
   );

@@ -13,7 +13,7 @@ export function EntryScreen({ view }: { view: View }) {
   const { kiosk, lang } = view;
   const isPhone = view.screen === 'phoneEntry';
   const field = isPhone ? maskPhone(kiosk.phoneDigits) : kiosk.orderDigits.padEnd(kiosk.orderNumberLength, '_').split('').join(' ');
-  const labels: Record<string, string> = isPhone ? { operator: `${t(lang, 'button.operator')}: ${operatorName(kiosk.operator)}` } : {};
+  const labels: Record<string, string> = isPhone ? { operator: `${t(lang, 'button.operator')}: ${operatorName(kiosk.operator, lang)}` } : {};
   return (
     <Box flexDirection="column">
       <Text>{isPhone ? t(lang, 'phone.prompt') : t(lang, 'order.prompt', { length: kiosk.orderNumberLength })}</Text>
@@ -21,7 +21,7 @@ export function EntryScreen({ view }: { view: View }) {
         <Text bold>{field}</Text>
       </Box>
       {isPhone ? (
-        <Text>{`${t(lang, 'phone.operator')}: ${kiosk.operator ? operatorName(kiosk.operator) : t(lang, 'phone.operatorUnknown')}`}</Text>
+        <Text>{`${t(lang, 'phone.operator')}: ${kiosk.operator ? operatorName(kiosk.operator, lang) : t(lang, 'phone.operatorUnknown')}`}</Text>
       ) : null}
       <Box flexDirection="row" marginTop={isPhone ? 0 : 1}>
         <Box flexDirection="column" marginRight={2}>

@@ -1,6 +1,7 @@
 /** The kiosk's frame: brand bar, title, body, the notice line and the help line. */
 import React from 'react';
 import { Box, Text } from 'ink';
+import { Paragraph } from './Paragraph.js';
 
 export interface FrameProps {
   brand: string;
@@ -21,8 +22,11 @@ export function Frame({ brand, title, notice, help, width, height, children }: F
       <Box flexDirection="column" flexGrow={1} paddingX={1} paddingTop={1}>
         {children}
       </Box>
-      <Text color="magenta" wrap="truncate">{notice ? ` ${notice}` : ' '}</Text>
-      <Text dimColor wrap="truncate">{` ${help}`}</Text>
+      {/* The notice and the help line wrap rather than lose their ends: the end says what to do. */}
+      <Box paddingLeft={1}>{notice ? <Paragraph text={notice} color="magenta" /> : <Text> </Text>}</Box>
+      <Box paddingLeft={1}>
+        <Paragraph text={help} unit="items" dimColor />
+      </Box>
     </Box>
   );
 }

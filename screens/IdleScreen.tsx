@@ -7,11 +7,11 @@ import { t } from '../src/i18n/index.js';
 export function IdleScreen({ view }: { view: View }) {
   return (
     <Box flexDirection="column" alignItems="center" marginTop={2}>
-      <Text bold color="yellow">{t(view.lang, 'idle.title')}</Text>
-      <Text> </Text>
+      {/* The title is already the frame's title line: not repeated here. */}
       <Text inverse>{`  ${t(view.lang, 'idle.press')}  `}</Text>
       <Text> </Text>
       <Text dimColor>{t(view.lang, 'idle.demo')}</Text>
+      <Text dimColor>{t(view.lang, 'idle.demoHelp')}</Text>
     </Box>
   );
 }

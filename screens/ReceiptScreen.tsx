@@ -1,6 +1,7 @@
 /** The printed receipt (R-TERM-5, R-CASH-4). */
 import React from 'react';
 import { Box, Text } from 'ink';
+import { Paragraph } from './Paragraph.js';
 import { Buttons } from './Buttons.js';
 import type { View } from '../src/app/view.js';
 import type { Receipt } from '../src/domain/store.js';
@@ -11,13 +12,16 @@ export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: Lang })
   return (
     <Box flexDirection="column" borderStyle="single" paddingX={1}>
       {receiptLines(receipt, lang).map((line) => (
-        <Box key={line.label} justifyContent="space-between">
-          <Text wrap="truncate">{line.label}</Text>
-          <Text bold>{` ${line.value}`}</Text>
+        // A label too long for the row (the phone and operator) puts its value on the next row, right-aligned.
+        <Box key={line.label} flexWrap="wrap" columnGap={1}>
+          <Text>{line.label}</Text>
+          <Box flexGrow={1} justifyContent="flex-end">
+            <Text bold>{line.value}</Text>
+          </Box>
         </Box>
       ))}
       {receiptFooter(receipt, lang).map((line) => (
-        <Text key={line} color="yellow">{line}</Text>
+        <Paragraph key={line} color="yellow" text={line} />
       ))}
     </Box>
   );

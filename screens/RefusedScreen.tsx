@@ -1,6 +1,7 @@
 /** Why this code cannot be paid here, and the ways back (R-CODE-2, R-TERM-3). */
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Paragraph } from './Paragraph.js';
 import { Buttons } from './Buttons.js';
 import type { View } from '../src/app/view.js';
 import { t } from '../src/i18n/index.js';
@@ -17,7 +18,7 @@ export function RefusedScreen({ view, cap = DEFAULT_RULES.terminalCap }: { view:
   });
   return (
     <Box flexDirection="column">
-      <Text color="red">{text}</Text>
+      <Paragraph color="red" text={text} />
       <Box marginTop={1}>
         <Buttons buttons={view.buttons} focus={view.focus} lang={view.lang} columns={2} />
       </Box>

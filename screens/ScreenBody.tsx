@@ -38,11 +38,20 @@ const HELP: Record<View['mode'], string> = {
   dialog: 'help.dialog',
   busy: 'help.wait',
   acknowledge: 'help.recovered',
-  halted: 'help.idle',
+  halted: 'help.halted',
 };
 
 export const screenTitle = (view: View): string => t(view.lang, TITLES[view.screen]);
 export const screenHelp = (view: View): string => t(view.lang, view.screen === 'phoneEntry' ? 'help.phone' : HELP[view.mode]);
+
+/** The kiosk's notice or hint under the body; the cash screen shows its own acceptor notices instead. */
+export function screenNotice(view: View): string | null {
+  const notice = view.kiosk.notice;
+  if (!notice || view.mode === 'cash') return null;
+  // "Not available" names the next step: on Other services that is Products by catalogs, not Aliexpress yet.
+  const key = notice === 'notice.notInEmulator' && view.screen === 'services' ? 'notice.notInEmulator.services' : notice;
+  return t(view.lang, key);
+}
 
 export function ScreenBody({ view }: { view: View }) {
   switch (view.screen) {

@@ -1,6 +1,7 @@
 /** Screens that only inform: waiting, a recovered payment, a terminal out of service. */
 import React from 'react';
 import { Box, Text } from 'ink';
+import { Paragraph } from './Paragraph.js';
 import type { View } from '../src/app/view.js';
 import { t } from '../src/i18n/index.js';
 import { formatMoney } from '../src/i18n/format.js';
@@ -19,9 +20,7 @@ export function RecoveredScreen({ view }: { view: View }) {
   return (
     <Box flexDirection="column">
       {view.recovered.map((r) => (
-        <Text key={r.number} color="yellow">
-          {t(view.lang, 'recovered.line', { amount: formatMoney(r.accepted, view.lang), code: r.code })}
-        </Text>
+        <Paragraph key={r.number} color="yellow" text={t(view.lang, 'recovered.line', { amount: formatMoney(r.accepted, view.lang), code: r.code })} />
       ))}
       {last ? <ReceiptView receipt={last} lang={view.lang} /> : null}
     </Box>
@@ -29,5 +28,5 @@ export function RecoveredScreen({ view }: { view: View }) {
 }
 
 export function FaultScreen({ view }: { view: View }) {
-  return <Text color="red">{t(view.lang, 'fault.body', { reason: view.fault ?? '?' })}</Text>;
+  return <Paragraph color="red" text={t(view.lang, 'fault.body', { reason: view.fault ?? '?' })} />;
 }

@@ -1,14 +1,12 @@
 /** The app shell: size guard, kiosk frame with the current screen, phone panel, keys → events. */
 import React from 'react';
-import { Box, Text, useApp, useInput } from 'ink';
+import { Text, useApp, useInput } from 'ink';
 import { useTerminalActor, useTerminalSelector } from './context.js';
 import { mapKey, splitKeys } from './keymap.js';
 import { viewOf, type View } from './view.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { t } from '../i18n/index.js';
-import { Frame } from '../../screens/Frame.js';
-import { PhonePanel } from '../../screens/PhonePanel.js';
-import { ScreenBody, screenHelp, screenTitle } from '../../screens/ScreenBody.js';
+import { KioskLayout } from '../../screens/KioskLayout.js';
 
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
@@ -46,22 +44,5 @@ export function App({ terminalId, onQuit }: AppProps) {
   if (tooSmall) {
     return <Text color="yellow">{t(view.lang, 'size.enlarge', { columns, rows })}</Text>;
   }
-  const height = rows - 1;
-  const panelWidth = columns >= 100 ? 30 : 26;
-  const notice = view.kiosk.notice && view.mode !== 'cash' ? t(view.lang, view.kiosk.notice) : null;
-  return (
-    <Box flexDirection="row" width={columns} height={height}>
-      <Frame
-        brand={t(view.lang, 'brand', { terminal: terminalId })}
-        title={screenTitle(view)}
-        notice={notice}
-        help={screenHelp(view)}
-        width={columns - panelWidth}
-        height={height}
-      >
-        <ScreenBody view={view} />
-      </Frame>
-      <PhonePanel messages={view.sms} lang={view.lang} width={panelWidth} height={height} />
-    </Box>
-  );
+  return <KioskLayout view={view} terminalId={terminalId} columns={columns} rows={rows} />;
 }

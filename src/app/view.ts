@@ -9,7 +9,7 @@ import type { CashContext } from '../../machines/cash.js';
 import type { KioskContext } from '../../machines/kiosk.js';
 import { kioskButtons, kioskGrid, type KioskScreen } from '../../machines/kioskButtons.js';
 import type { terminalMachine } from '../../machines/terminal.js';
-import type { Lang, Money } from '../domain/money.js';
+import { max, sub, ZERO, type Lang, type Money } from '../domain/money.js';
 import type { Receipt, Sms } from '../domain/store.js';
 import { covers, settle } from '../domain/settlement.js';
 
@@ -38,7 +38,7 @@ export interface View {
   recovered: Receipt[];
   fault: string | null;
   /** the live split of the inserted cash (R-TERM-2), while cash is being taken */
-  split: { toOrder: Money; toPhone: Money; covered: boolean } | null;
+  split: { toOrder: Money; toPhone: Money; covered: boolean; stillNeeded: Money } | null;
   /** SMS that reached customers' phones on this terminal, oldest first */
   sms: Sms[];
   /** dotted state path for tapes' ExpectState, e.g. `kiosk.orderEntry`, `cash.inserting.holding`, `cash.moreTime` */
@@ -61,7 +61,7 @@ export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
   const kiosk = kioskSnap.context;
   const cashSnap = snapshot.context.cash?.getSnapshot();
   const cash = cashSnap?.context ?? null;
-  const split = cash ? { ...settle(cash.due, cash.inserted), covered: covers(cash.inserted, cash.due) } : null;
+  const split = cash ? { ...settle(cash.due, cash.inserted), covered: covers(cash.inserted, cash.due), stillNeeded: max(ZERO, sub(cash.due, cash.inserted)) } : null;
   const base = { lang: kiosk.lang, kiosk, cash, split, sms: snapshot.context.sms, recovered: snapshot.context.recovered, fault: snapshot.context.fault };
   const flow = snapshot.matches({ flow: 'recovered' }) ? 'recovered' : snapshot.matches({ flow: 'fault' }) ? 'fault' : null;
   if (flow === 'recovered') return { ...base, screen: 'recovered', mode: 'acknowledge', buttons: [], focus: 0, columns: 1, statePath: 'recovered' };

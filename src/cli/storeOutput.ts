@@ -19,7 +19,7 @@ export function printJson(value: unknown): void {
  */
 export function table(headers: string[], rows: string[][], right: readonly string[] = []): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const rightAligned = headers.map((h, i) => right.includes(h) || (rows.length > 0 && rows.every((r) => / ₽$/.test(r[i] ?? ''))));
+  const rightAligned = headers.map((h, i) => right.includes(h) || (rows.length > 0 && rows.every((r) => /\s₽$/.test(r[i] ?? ''))));
   const line = (cells: string[]) =>
     cells.map((c, i) => (rightAligned[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   return [line(headers), ...rows.map(line)].join('\n');

@@ -29,11 +29,14 @@ export const isZero = (a: Money): boolean => dec(a).isZero();
 export const percentOf = (a: Money, percent: string): Money =>
   dec(a).times(percent).dividedBy(100).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2);
 
-/** `4 750,00 ₽` in Russian, `4,750.00 ₽` in English. */
+/** Between digit groups (ru) and before `₽`: a no-break space, so an amount never wraps across lines. */
+export const NBSP = '\u00a0';
+
+/** `4 750,00 ₽` in Russian, `4,750.00 ₽` in English; the spaces are no-break ones ({@link NBSP}). */
 export function formatMoney(m: Money, lang: Lang): string {
   const [whole = '0', kop = '00'] = dec(m).abs().toFixed(2).split('.');
-  const sep = lang === 'ru' ? ' ' : ',';
+  const sep = lang === 'ru' ? NBSP : ',';
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   const sign = dec(m).isNegative() ? '-' : '';
-  return `${sign}${grouped}${lang === 'ru' ? ',' : '.'}${kop} ₽`;
+  return `${sign}${grouped}${lang === 'ru' ? ',' : '.'}${kop}${NBSP}₽`;
 }

@@ -19,7 +19,7 @@ export function receiptLines(r: Receipt, lang: Lang): ReceiptLine[] {
     { label: t(lang, 'receipt.due'), value: money(r.due) },
     { label: t(lang, 'receipt.accepted'), value: money(r.accepted) },
     { label: t(lang, 'receipt.toOrder'), value: money(r.toOrder) },
-    { label: t(lang, 'receipt.toPhone', { phone: formatPhone(r.phone), operator: operatorName(r.operator) }), value: money(r.toPhone) },
+    { label: t(lang, 'receipt.toPhone', { phone: formatPhone(r.phone), operator: operatorName(r.operator, lang) }), value: money(r.toPhone) },
   ];
   return lines;
 }

@@ -1,13 +1,16 @@
 /** Presentation helpers shared by the screens, the receipt text and the CLI. */
 import { formatMoney, type Lang, type Money } from '../domain/money.js';
 import { formatPhone } from '../domain/phone.js';
-import { OPERATOR_NAMES, type OperatorId } from '../domain/rules.js';
+import type { OperatorId } from '../domain/rules.js';
+import { t } from './index.js';
 
 export { formatMoney, formatPhone };
 
-export const formatNote = (note: number, lang: Lang): string => formatMoney(`${note}.00` as Money, lang).replace(/[.,]00 ₽$/, ' ₽');
+/** `5 000 ₽`: a banknote, without kopecks. */
+export const formatNote = (note: number, lang: Lang): string => formatMoney(`${note}.00` as Money, lang).replace(/[.,]00(\s₽)$/, '$1');
 
-export const operatorName = (id: OperatorId | null): string => (id ? OPERATOR_NAMES[id] : '—');
+/** The operator as the customer knows it: МТС, МегаФон… in Russian; `OPERATOR_NAMES` (tapes, CLI) stay Latin. */
+export const operatorName = (id: OperatorId | null, lang: Lang = 'en'): string => (id ? t(lang, `operator.${id}`) : '—');
 
 /** `22.11.2026 10:00:00` (ru) or `2026-11-22 10:00:00` (en), in Moscow time as a Russian terminal prints it. */
 export function formatDateTime(epochMs: number, lang: Lang): string {

@@ -6,14 +6,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { TapeEngine } from './engine.js';
 import { StepFailure } from './failure.js';
+import { plainSpaces } from './matcher.js';
 
 export function snapshotPath(engine: TapeEngine, name: string): string {
   const tapeName = engine.tape.file.startsWith('<') ? 'tape' : basename(engine.tape.file).replace(/\.tape$/, '');
   return join(engine.baseDir, `${tapeName}.snapshots`, `${name}.txt`);
 }
 
-/** The screen as a golden file holds it: every row, trailing blanks trimmed, a final newline. */
-export const frameText = (lines: readonly string[]): string => `${lines.map((l) => l.trimEnd()).join('\n')}\n`;
+/** The screen as a golden file holds it: every row, trailing blanks trimmed, no-break spaces plain, a final newline. */
+export const frameText = (lines: readonly string[]): string => `${lines.map((l) => plainSpaces(l).trimEnd()).join('\n')}\n`;
 
 export function compareSnapshot(engine: TapeEngine, name: string): void {
   const path = snapshotPath(engine, name);

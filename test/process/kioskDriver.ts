@@ -4,7 +4,7 @@ import { BANKNOTES } from '../../src/domain/rules.js';
 import { PtyKiosk } from './ptyKiosk.js';
 
 export const IDLE = 'Press any key to start';
-export const RECOVERED = /Unfinished payment recovered: ([\d,.]+) ₽ for order (\d+)/;
+export const RECOVERED = /Unfinished payment recovered: ([\d,.]+)\s₽ for order (\d+)/;
 export const RECEIPT_SHOWN = 'Keep this receipt until the parcel arrives';
 const CASH_SCREEN = 'Insert banknotes';
 

@@ -170,7 +170,7 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30 }: KioskOpti
 
 /** The kiosk frame's rows and the phone panel's rows, side by side on each screen line. */
 const ROW = /^│(.*)││(.*)│$/;
-const rowsOf = (frame: string) => frame.split('\n').flatMap((line) => {
+export const rowsOf = (frame: string) => frame.split('\n').flatMap((line) => {
   const m = ROW.exec(line);
   return m ? [{ screen: m[1] ?? '', panel: m[2] ?? '' }] : [];
 });

@@ -84,7 +84,7 @@ it.each(['en', 'ru'] as const)('a phone number not starting with 9 is refused wi
   expect(k.view().screen).toBe('phoneEntry');
   await k.press('*', '89161234567');
   frame = await k.waitForText('+7 (916) 123-45-67');
-  expect(screenText(frame)).toContain(`${lang === 'en' ? 'Operator' : 'Оператор'}: MTS`);
+  expect(screenText(frame)).toContain(`${lang === 'en' ? 'Operator: MTS' : 'Оператор: МТС'}`);
   await k.press(KEY.enter);
   await waitForTitle(k, lang, 'cash');
   expect(k.view().kiosk.phoneDigits).toBe('9161234567');

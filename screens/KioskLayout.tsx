@@ -1,0 +1,35 @@
+/** The whole kiosk at a given size: the frame with the current screen, and the phone panel beside it. */
+import React from 'react';
+import { Box } from 'ink';
+import type { View } from '../src/app/view.js';
+import { t } from '../src/i18n/index.js';
+import { Frame } from './Frame.js';
+import { PhonePanel } from './PhonePanel.js';
+import { ScreenBody, screenHelp, screenNotice, screenTitle } from './ScreenBody.js';
+
+export interface KioskLayoutProps {
+  view: View;
+  terminalId: string;
+  columns: number;
+  rows: number;
+}
+
+export function KioskLayout({ view, terminalId, columns, rows }: KioskLayoutProps) {
+  const height = rows - 1;
+  const panelWidth = columns >= 100 ? 30 : 26;
+  return (
+    <Box flexDirection="row" width={columns} height={height}>
+      <Frame
+        brand={t(view.lang, 'brand', { terminal: terminalId })}
+        title={screenTitle(view)}
+        notice={screenNotice(view)}
+        help={screenHelp(view)}
+        width={columns - panelWidth}
+        height={height}
+      >
+        <ScreenBody view={view} />
+      </Frame>
+      <PhonePanel messages={view.sms} lang={view.lang} width={panelWidth} height={height} />
+    </Box>
+  );
+}

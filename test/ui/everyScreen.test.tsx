@@ -1,0 +1,361 @@
+/**
+ * Every screen the View can be in, with every notice and hint it can show, rendered at 80×24 in
+ * both languages (issue 9, items 5–9, 11–16): nothing may be cut (ellipsis, truncation), no line may
+ * be wider than the terminal, no amount may wrap, no screen line may repeat, and the phone panel's
+ * wrapped lines keep one indentation. The views come from the real machines driven by keys; the
+ * few states that need a broken store or a racing acceptor are the real views with one field set.
+ */
+import React from 'react';
+import { writeFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
+import { renderToString } from 'ink';
+import stringWidth from 'string-width';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SimulatedClock, waitFor } from 'xstate';
+import { mapKey } from '../../src/app/keymap.js';
+import { startTerminal } from '../../src/app/session.js';
+import { viewOf, type View } from '../../src/app/view.js';
+import { seedDemo } from '../../src/domain/demo.js';
+import { MemoryStore } from '../../src/domain/memoryStore.js';
+import { OPERATORS, DEFAULT_RULES } from '../../src/domain/rules.js';
+import { receiptFooter, receiptLines } from '../../src/domain/receiptText.js';
+import type { Lang } from '../../src/domain/money.js';
+import type { Receipt } from '../../src/domain/store.js';
+import type { CashNotice } from '../../machines/cash.js';
+import { t } from '../../src/i18n/index.js';
+import { formatDateTime, formatMoney, formatNote, formatPhone, operatorName } from '../../src/i18n/format.js';
+import { KioskLayout } from '../../screens/KioskLayout.js';
+import { screenHelp, screenNotice, screenTitle } from '../../screens/ScreenBody.js';
+import { KEY, rowsOf } from './harness.js';
+
+const COLUMNS = 80;
+const ROWS = 24;
+
+type Case = { name: string; view: View };
+
+const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'committing', 'cancelling'] as const;
+const KEYS: Record<string, Partial<import('ink').Key>> = {
+  [KEY.enter]: { return: true },
+  [KEY.esc]: { escape: true },
+  [KEY.tab]: { tab: true },
+  [KEY.backspace]: { backspace: true },
+};
+
+/** Drives the real terminal through every screen, keeping the view of each one worth drawing. */
+async function collectViews(): Promise<Case[]> {
+  const clock = new SimulatedClock();
+  clock.set(Date.UTC(2026, 10, 22, 7, 0, 0));
+  const store = new MemoryStore();
+  seedDemo(store, clock.now());
+  const actor = startTerminal({ store, clock, lang: 'ru', terminalId: 'T-1' });
+  const view = () => viewOf(actor.getSnapshot());
+  const settle = async () => {
+    await waitFor(actor, (s) => !IO_STATES.some((state) => s.matches({ flow: state })));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  const press = async (keys: string, { wait = true } = {}) => {
+    for (const input of keys in KEYS ? [keys] : keys.split('')) {
+      const action = mapKey(view(), KEYS[input] ? '' : input, KEYS[input] ?? {});
+      if (action.kind === 'send') actor.send(action.event);
+      if (wait) await settle();
+    }
+  };
+  const button = async (label: string) => {
+    const b = view().buttons.find((x) => x.label === label);
+    if (!b) throw new Error(`no button ${label} on ${view().screen}: ${view().buttons.map((x) => x.label).join(', ')}`);
+    actor.send({ type: 'nav.press', id: b.id });
+    await settle();
+  };
+  const cases: Case[] = [];
+  const keep = (name: string, v: View = view()) => cases.push({ name, view: v });
+
+  await settle();
+  keep('idle');
+  await press(' ');
+  keep('menu');
+  await press('1');
+  keep('menu, a service not served here');
+  await press('8');
+  keep('other services');
+  await press('2');
+  keep('other services, traffic fines');
+  await press('1');
+  keep('catalogs');
+  await press('2');
+  keep('catalogs, avon');
+  await press('1');
+  keep('order entry');
+  await press('x');
+  keep('order entry, digits only');
+  await press('123456789012');
+  keep('order entry, field full');
+  for (const [code, reason] of [['1234567890', 'unknown'], ['1000000003', 'overCap'], ['1000000004', 'expired'], ['1000000005', 'alreadyPaid']]) {
+    await press('*');
+    await press(code!);
+    await press(KEY.enter, { wait: false });
+    if (code === '1234567890') keep('looking up');
+    await settle();
+    keep(`refused: ${reason}`);
+    const refused = view();
+    if (reason === 'unknown') {
+      for (const other of ['region', 'unavailable'] as const) {
+        keep(`refused: ${other}`, { ...refused, kiosk: { ...refused.kiosk, refusal: { code: code!, reason: other } } });
+      }
+    }
+    await button('button.otherNumber');
+  }
+  await press('*');
+  await press('1000000006');
+  await press(KEY.enter);
+  keep('check data, the price-rise order');
+  await press(KEY.esc);
+  await press('*');
+  await press('1000000001');
+  await press(KEY.enter);
+  keep('check data');
+  await press(KEY.enter);
+  keep('phone entry');
+  await press('8');
+  keep('phone entry, starts with 9');
+  await press('9261234567');
+  keep('phone entry, full number');
+  await press(KEY.enter);
+  keep('cash, empty');
+  const empty = view();
+  const notices: CashNotice[] = [
+    { kind: 'rejected', note: 5000, reason: 'worn' },
+    { kind: 'rejected', note: 0, reason: 'unknown' },
+    { kind: 'rejected', note: 5000, reason: 'limit' },
+    { kind: 'rejected', note: 5000, reason: 'fault' },
+    { kind: 'busy' },
+  ];
+  for (const notice of notices) keep(`cash, empty, ${JSON.stringify(notice)}`, { ...empty, cash: { ...empty.cash!, notice } });
+  await press('6');
+  keep('cash, holding, accepted');
+  const holding = view();
+  for (const notice of notices) keep(`cash, holding, ${JSON.stringify(notice)}`, { ...holding, cash: { ...holding.cash!, notice } });
+  clock.increment(DEFAULT_RULES.timeouts.cashWithNoteMs);
+  await settle();
+  keep('more time, with cash');
+  await press('y');
+  await press('8');
+  keep('cash, covered');
+  await press('p');
+  const receipt = view();
+  // the store here answers at once, so the wait for it is drawn from the receipt's view
+  keep('processing', { ...receipt, screen: 'processing', mode: 'busy', buttons: [] });
+  const paid = receipt.kiosk.receipt!;
+  const withReceipt = (r: Receipt, v: View = receipt): View => ({ ...v, kiosk: { ...v.kiosk, receipt: r } });
+  for (const operator of OPERATORS) keep(`receipt, ${operator}`, withReceipt({ ...paid, operator }));
+  const big = { ...paid, operator: 'megafon' as const, due: '14990.00', accepted: '15000.00', toOrder: '14990.00', toPhone: '10.00' };
+  keep('receipt, price rose', withReceipt({ ...big, orderStatus: 'partially_paid', owed: '1250.00' }));
+  keep('receipt, short payment', withReceipt({ ...big, accepted: '2000.00', toOrder: '2000.00', toPhone: '0.00', orderStatus: 'partially_paid', owed: '12990.00' }));
+  keep('receipt, already paid elsewhere, recovered', withReceipt({ ...big, toOrder: '0.00', toPhone: '15000.00', orderStatus: 'paid', recovered: true }));
+  const sms = [0, 1, 2].map((i) => ({ phone: '+79261234567', at: paid.at + i, kind: 'topup' as const, amount: '14990.00', receipt: `T-1-00000${i + 1}` }));
+  keep('receipt, three SMS on the phone', { ...receipt, sms });
+  keep('recovered', { ...receipt, screen: 'recovered', mode: 'acknowledge', buttons: [], recovered: [{ ...big, operator: 'beeline', recovered: true }] });
+  keep('fault', { ...receipt, screen: 'fault', mode: 'halted', buttons: [], fault: 'SQLITE_FULL: database or disk is full' });
+  await press(KEY.enter);
+  await press(' ');
+  await press('8');
+  await press('1');
+  await press('1');
+  await press('1000000002');
+  await press(KEY.enter);
+  await press(KEY.enter);
+  await press('9161234567');
+  await press(KEY.enter);
+  clock.increment(DEFAULT_RULES.timeouts.cashNoNoteMs);
+  await settle();
+  keep('more time, no cash');
+  actor.stop();
+  return cases;
+}
+
+/** What a screen must show in full: `lines` on one screen row each, `paragraphs` wrapped only between words. */
+function expectedTexts(view: View, lang: Lang): { lines: string[]; paragraphs: string[]; panel: string[] } {
+  const money = (m: string) => formatMoney(m, lang);
+  const lines = [screenTitle(view), ...view.buttons.filter((b) => b.id !== 'operator').map((b) => t(lang, b.label))];
+  const paragraphs = [screenHelp(view), screenNotice(view) ?? ''];
+  const receiptTexts = (r: Receipt) => {
+    for (const line of receiptLines(r, lang)) lines.push(line.label, line.value);
+    paragraphs.push(...receiptFooter(r, lang));
+  };
+  const { kiosk, cash, split } = view;
+  switch (view.screen) {
+    case 'idle':
+      lines.push(t(lang, 'idle.press'), t(lang, 'idle.demo'), t(lang, 'idle.demoHelp'));
+      break;
+    case 'orderEntry':
+      paragraphs.push(t(lang, 'order.prompt', { length: kiosk.orderNumberLength }));
+      break;
+    case 'phoneEntry':
+      paragraphs.push(t(lang, 'phone.prompt'));
+      lines.push(`${t(lang, 'phone.operator')}: ${kiosk.operator ? operatorName(kiosk.operator, lang) : t(lang, 'phone.operatorUnknown')}`);
+      lines.push(`${t(lang, 'button.operator')}: ${operatorName(kiosk.operator, lang)}`);
+      break;
+    case 'lookingUp':
+      lines.push(t(lang, 'lookup.busy'));
+      break;
+    case 'processing':
+      lines.push(t(lang, 'processing'));
+      break;
+    case 'refused': {
+      const r = kiosk.refusal!;
+      paragraphs.push(t(lang, `refused.${r.reason}`, { code: r.code, due: r.due ? money(r.due) : '', cap: money(DEFAULT_RULES.terminalCap) }));
+      if (r.due) lines.push(money(r.due), money(DEFAULT_RULES.terminalCap));
+      break;
+    }
+    case 'checkData':
+      lines.push(`${t(lang, 'check.order')}: ${kiosk.payable!.code}`, `${t(lang, 'check.due')}: ${money(kiosk.payable!.due)}`);
+      paragraphs.push(t(lang, 'check.noChange'), t(lang, 'check.advice'), t(lang, 'check.priceMayChange'));
+      break;
+    case 'cash': {
+      lines.push(t(lang, 'cash.due'), t(lang, 'cash.inserted'), t(lang, 'cash.toOrder'), t(lang, 'cash.toPhone', { phone: formatPhone(`+7${kiosk.phoneDigits}`) }));
+      lines.push(money(cash!.due), money(cash!.inserted), money(split!.toOrder), money(split!.toPhone));
+      paragraphs.push(t(lang, 'cash.keys'), split!.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { needed: money(split!.stillNeeded) }));
+      const n = cash!.notice;
+      if (n?.kind === 'accepted') paragraphs.push(t(lang, 'cash.accepted', { note: formatNote(n.note, lang) }));
+      if (n?.kind === 'rejected') paragraphs.push(t(lang, `cash.rejected.${n.reason}`, { note: formatNote(n.note, lang), cap: money(cash!.cap) }));
+      if (n?.kind === 'busy') paragraphs.push(t(lang, 'cash.busy'));
+      break;
+    }
+    case 'moreTime':
+      lines.push(t(lang, 'moreTime.title'));
+      break;
+    case 'receipt':
+      receiptTexts(kiosk.receipt!);
+      break;
+    case 'recovered':
+      for (const r of view.recovered) paragraphs.push(t(lang, 'recovered.line', { amount: money(r.accepted), code: r.code }));
+      receiptTexts(view.recovered[view.recovered.length - 1]!);
+      break;
+    case 'fault':
+      paragraphs.push(t(lang, 'fault.body', { reason: view.fault ?? '?' }));
+      break;
+    default:
+      break;
+  }
+  const panel = view.sms.length === 0 ? [t(lang, 'panel.empty')] : view.sms.slice(-3).flatMap((s) => [formatPhone(s.phone), formatDateTime(s.at, lang), t(lang, 'sms.topup', { amount: money(s.amount), receipt: s.receipt })]);
+  return { lines: lines.filter(Boolean), paragraphs: paragraphs.filter(Boolean), panel: [t(lang, 'panel.title'), ...panel] };
+}
+
+/** Text as read across rows: box lines dropped, rows joined, runs of blanks (no-break ones too) one space. */
+const flat = (rows: string[]) => rows.join(' ').replace(/[│┌┐└┘─╔╗╚╝║═]/g, ' ').replace(/\s+/g, ' ').trim();
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+/** Amounts as formatted: `4 750,00 ₽`, `1,000 ₽`, `+250.00 ₽`. */
+const AMOUNT = /\d{1,3}(?:[\s,]\d{3})*(?:[.,]\d{2})?\s₽/g;
+
+function problemsOf(frame: string, view: View, lang: Lang): string[] {
+  const problems: string[] = [];
+  const all = frame.split('\n');
+  if (all.length > ROWS) problems.push(`${all.length} rows, more than ${ROWS}`);
+  all.forEach((row, i) => {
+    if (stringWidth(row) > COLUMNS) problems.push(`row ${i + 1} is ${stringWidth(row)} columns wide: ${row}`);
+  });
+  const rows = rowsOf(frame);
+  const screen = rows.map((r) => r.screen);
+  const panel = rows.map((r) => r.panel);
+  const { lines, paragraphs, panel: panelTexts } = expectedTexts(view, lang);
+  // a body taller than the frame is drawn over the rows above it: the brand and title rows show that
+  if (!screen[0]?.trim().startsWith(t(lang, 'brand', { terminal: 'T-1' }))) problems.push(`brand row overwritten: "${screen[0]}"`);
+  if (screen[1]?.trim() !== screenTitle(view)) problems.push(`title row is "${screen[1]?.trim()}", not "${screenTitle(view)}": the body overflows the frame`);
+  for (const text of lines) if (!screen.some((row) => row.includes(text))) problems.push(`not whole on one row: "${text}"`);
+  for (const text of paragraphs) if (!flat(screen).includes(oneLine(text))) problems.push(`cut or broken inside a word: "${text}"`);
+  for (const text of panelTexts) if (!flat(panel).includes(oneLine(text))) problems.push(`cut on the phone panel: "${text}"`);
+  for (const text of [...lines, ...paragraphs, ...panelTexts]) {
+    for (const amount of text.match(AMOUNT) ?? []) {
+      if (![...screen, ...panel].some((row) => row.includes(amount))) problems.push(`amount "${amount}" wraps (in "${text}")`);
+    }
+  }
+  const ellipses = (s: string) => s.split('…').length - 1;
+  const allowed = [...lines, ...paragraphs, ...panelTexts].reduce((n, s) => n + ellipses(s), 0);
+  if (ellipses(frame) > allowed) problems.push(`${ellipses(frame)} ellipses on screen, the texts have ${allowed}: something is truncated`);
+  // a wrapped line starts where its paragraph does, not one column further (Ink keeps the breaking space)
+  for (const row of screen.map((r) => r.replace(/^ [│║] /, ' '))) {
+    if (/^ {2,}\p{Ll}/u.test(row)) problems.push(`wrapped line indented: "${row}"`);
+  }
+  const seen = new Set<string>();
+  for (const row of screen.map((r) => r.trim()).filter((r) => /[\p{L}\p{N}]/u.test(r))) {
+    if (seen.has(row)) problems.push(`row repeated: "${row}"`);
+    seen.add(row);
+  }
+  for (const row of panel.filter((r) => r.trim() !== '')) {
+    if (!/^ \S/.test(row)) problems.push(`phone panel row not aligned with the others: "${row}"`);
+  }
+  return problems;
+}
+
+let cases: Case[] = [];
+beforeAll(async () => {
+  cases = await collectViews();
+});
+
+const render = (name: string, lang: Lang): string => {
+  const found = cases.find((c) => c.name === name);
+  if (!found) throw new Error(`no view "${name}"`);
+  const frame = renderToString(<KioskLayout view={{ ...found.view, lang }} terminalId="T-1" columns={COLUMNS} rows={ROWS} />, { columns: COLUMNS });
+  return flat(rowsOf(stripVTControlCharacters(frame)).map((r) => r.screen));
+};
+
+const WORDS = {
+  en: {
+    finesNotice: 'Not available on this terminal: choose Products by catalogs.',
+    avonNotice: 'Not available on this terminal: choose Aliexpress.',
+    priceMayChange: 'The price may have changed since the code was sent',
+    phoneHelp: ['Enter next', 'Esc back', 'Tab operator'],
+    operators: { mts: '(MTS)', megafon: '(MegaFon)', beeline: '(Beeline)', tele2: '(Tele2)' },
+  },
+  ru: {
+    finesNotice: 'Недоступно на этом терминале: выберите «Товары по каталогам».',
+    avonNotice: 'Недоступно на этом терминале: выберите Aliexpress.',
+    priceMayChange: 'Цена могла измениться после отправки кода',
+    phoneHelp: ['Enter далее', 'Esc назад', 'Tab оператор'],
+    operators: { mts: '(МТС)', megafon: '(МегаФон)', beeline: '(Билайн)', tele2: '(Теле2)' },
+  },
+} as const;
+
+describe.each(['ru', 'en'] as const)('the words on the screens (%s)', (lang) => {
+  const words = WORDS[lang];
+  it('"not available" names the next step: Products by catalogs on Other services, Aliexpress on the catalogs', () => {
+    expect(render('other services, traffic fines', lang)).toContain(words.finesNotice);
+    expect(render('catalogs, avon', lang)).toContain(words.avonNotice);
+  });
+
+  it('R-CODE-5: the check-data screen says the price may have changed since the code was sent, for every order', () => {
+    for (const name of ['check data', 'check data, the price-rise order']) expect(render(name, lang)).toContain(words.priceMayChange);
+  });
+
+  it('the phone screen\'s help line has Enter with its verb, Esc back and Tab', () => {
+    const text = render('phone entry', lang);
+    for (const item of words.phoneHelp) expect(text).toContain(item);
+  });
+
+  it('every help line pairs each key with what it does', () => {
+    for (const { name, view } of cases) {
+      if (view.mode === 'busy') continue; // "Please wait…": no key does anything
+      for (const item of screenHelp({ ...view, lang }).split(' · ')) {
+        expect(item.split(' ').length, `${name}: "${item}"`).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
+  it('the receipt names each operator in the kiosk\'s language, on a row of its own width', () => {
+    for (const id of OPERATORS) expect(render(`receipt, ${id}`, lang)).toContain(words.operators[id]);
+  });
+});
+
+describe.each(['ru', 'en'] as const)('every screen at 80×24 (%s)', (lang) => {
+  it('shows every text whole: nothing cut, wrapped inside a word or an amount, wider than the terminal, or repeated', () => {
+    expect(cases.length).toBeGreaterThan(40);
+    const failures: string[] = [];
+    for (const { name, view } of cases) {
+      const shown = { ...view, lang };
+      const frame = stripVTControlCharacters(renderToString(<KioskLayout view={shown} terminalId="T-1" columns={COLUMNS} rows={ROWS} />, { columns: COLUMNS }));
+      const problems = problemsOf(frame, shown, lang);
+      if (problems.length > 0) failures.push(`── ${name}\n${problems.map((p) => `   ${p}`).join('\n')}\n${frame}`);
+    }
+    if (process.env['LAYOUT_DUMP']) writeFileSync(`${process.env['LAYOUT_DUMP']}.${lang}`, failures.join('\n\n'));
+    expect(failures.join('\n\n')).toBe('');
+  });
+});
