@@ -156,14 +156,14 @@ describe('kiosk phones, journal and receipts on a store with payments', () => {
     }
     const noteEnd = header!.indexOf('NOTE') + 'NOTE'.length;
     for (const row of rows) expect(row.slice(noteEnd - 4, noteEnd)).toMatch(/^[\d ]*\d$/);
-    expect(run('journal', '--since', '-1s').stdout).toBe('0 notes, 0.00 ₽\n');
+    expect(run('journal', '--since', '-1s').stdout).toBe('0 notes, 0.00\u00a0₽\n');
     const oneNote = tempDir();
     expect(inDir(oneNote)('orders', 'list').status).toBe(0);
     const store = openDataStore(oneNote);
     openCashSession(store, 'one', '1000000001', '4750.00');
     insertNotes(store, 'one', [50]);
     store.close();
-    expect(inDir(oneNote)('journal').stdout).toMatch(/\n1 note, 50\.00 ₽\n$/);
+    expect(inDir(oneNote)('journal').stdout).toMatch(/\n1 note, 50\.00\s₽\n$/);
   });
 
   it('receipts list: number, time, order, paid, to phone; --since, --json and the common options', () => {
@@ -172,8 +172,8 @@ describe('kiosk phones, journal and receipts on a store with payments', () => {
     expect(text.status).toBe(0);
     const lines = text.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^NUMBER\s+AT\s+ORDER\s+PAID\s+TO PHONE$/);
-    expect(lines[1]).toMatch(/^T1-000001\s+2025-01-15T12:00:10\.000Z\s+1000000002\s+3,000\.00 ₽\s+0\.00 ₽$/);
-    expect(lines[2]).toMatch(/^T1-000002\s+\S+Z\s+1000000001\s+5,000\.00 ₽\s+250\.00 ₽$/);
+    expect(lines[1]).toMatch(/^T1-000001\s+2025-01-15T12:00:10\.000Z\s+1000000002\s+3,000\.00\s₽\s+0\.00\s₽$/);
+    expect(lines[2]).toMatch(/^T1-000002\s+\S+Z\s+1000000001\s+5,000\.00\s₽\s+250\.00\s₽$/);
     expect(lines[3]).toBe('2 receipts');
     const json = JSON.parse(run('receipts', 'list', '--since', '2h', '--json').stdout);
     expect(json).toEqual([expect.objectContaining({ number: 'T1-000002', code: '1000000001', accepted: '5000.00', toPhone: '250.00' })]);
