@@ -80,7 +80,7 @@ describe('refusing files the store must not touch', () => {
   });
 
   it.each([
-    ['the schema page', (size: number) => [100, 4096] as const],
+    ['the schema page', (_size: number) => [100, 4096] as const],
     ['the last data page', (size: number) => [size - 4096, size] as const],
   ])('refuses a database corrupted in %s and leaves it byte-identical', (_where, range) => {
     const path = seededDatabase();
