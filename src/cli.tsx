@@ -22,7 +22,8 @@ async function main(argv: string[]): Promise<number> {
   delete process.env.CONTINUOUS_INTEGRATION;
   const [first, ...rest] = argv;
   try {
-    const load = first !== undefined ? SUBCOMMANDS[first] : undefined;
+    // own keys only: `constructor` or `toString` are Object.prototype's, not commands
+    const load = first !== undefined && Object.hasOwn(SUBCOMMANDS, first) ? SUBCOMMANDS[first] : undefined;
     if (load) return await (await load())(rest);
     if (first !== undefined && !first.startsWith('-')) {
       throw new UsageError(`unknown command "${first}" (commands: ${Object.keys(SUBCOMMANDS).join(', ')})`);
