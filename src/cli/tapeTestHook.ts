@@ -13,14 +13,19 @@ import { advanceClock } from '../tape/simulatedTime.js';
 import { ChannelSplitter, decodeRequest, encodeAnswer, type ChannelRequest } from '../tape/testChannel.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 
-/** Renders at most 1 ms apart, so a frame is on stdout one timer turn after the state changed. */
-const TEST_MAX_FPS = 1000;
-const RENDER_THROTTLE_MS = 1;
+/**
+ * No render throttle: with `maxFps: 0` Ink draws and writes each React commit at once, so the
+ * frame for a state is on stdout before the state's turn of the loop ends, with no timer to wait for.
+ */
+const TEST_MAX_FPS = 0;
 const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'committing', 'cancelling'] as const;
 
-/** The stdin Ink reads: process.stdin with the channel's messages taken out. */
+/** The stdin Ink reads: the real stdin with the channel's messages taken out. */
 class FilteredStdin extends EventEmitter {
   isTTY = true;
+  constructor(private readonly real: HookInput) {
+    super();
+  }
   private queue: string[] = [];
   push(data: string): void {
     this.queue.push(data);
@@ -28,16 +33,16 @@ class FilteredStdin extends EventEmitter {
   }
   read = (): string | null => this.queue.shift() ?? null;
   setRawMode(mode: boolean): void {
-    process.stdin.setRawMode?.(mode);
+    this.real.setRawMode?.(mode);
   }
   setEncoding(): void {}
   resume(): void {}
   pause(): void {}
   ref(): void {
-    process.stdin.ref();
+    this.real.ref();
   }
   unref(): void {
-    process.stdin.unref();
+    this.real.unref();
   }
 }
 
@@ -51,12 +56,26 @@ export interface TestHook {
   dispose(): void;
 }
 
-export function startTestHook(iso: string): TestHook {
+/** The process's own stdin and stdout; a test passes stand-ins. */
+interface HookInput {
+  on(event: 'data', listener: (chunk: Buffer | string) => void): unknown;
+  off(event: 'data', listener: (chunk: Buffer | string) => void): unknown;
+  pause(): unknown;
+  ref(): unknown;
+  unref(): unknown;
+  setRawMode?(mode: boolean): unknown;
+}
+export interface HookIo {
+  input: HookInput;
+  output: Pick<NodeJS.WriteStream, 'write'>;
+}
+
+export function startTestHook(iso: string, io: HookIo = { input: process.stdin, output: process.stdout }): TestHook {
   const start = clockOf(iso);
   if (start === null) throw new Error(`KIOSK_TEST_CLOCK: expected a time with its offset like 2026-11-22T10:00:00+03:00, got "${iso}"`);
   const clock = new SimulatedClock();
   clock.set(start);
-  const stdin = new FilteredStdin();
+  const stdin = new FilteredStdin(io.input);
   const splitter = new ChannelSplitter();
   const receipts: Receipt[] = [];
   let actor: TerminalActor | null = null;
@@ -67,7 +86,7 @@ export function startTestHook(iso: string): TestHook {
   let work: Promise<unknown> = new Promise<void>((resolve) => (attached = resolve));
 
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-  /** Out of I/O, drawn, and the frame written (Ink's throttled write fires before a later timer). */
+  /** Out of I/O, drawn, and the frame written, then a turn of the loop that changes nothing. */
   async function settle(): Promise<void> {
     if (!actor) return;
     for (let round = 0; round < 50; round++) {
@@ -75,7 +94,8 @@ export function startTestHook(iso: string): TestHook {
       await waitFor(actor as AnyActorRef, (s) => s.status !== 'active' || !IO_STATES.some((state) => s.matches({ flow: state }))).catch(() => undefined);
       const current = actor.getSnapshot();
       if (rendered !== current) await new Promise<void>((resolve) => (onRendered = resolve));
-      await new Promise<void>((resolve) => setTimeout(resolve, RENDER_THROTTLE_MS + 1));
+      // what the last change queued (a lone Esc's flush, a resolved promise) runs in this turn
+      await turn();
       if (actor.getSnapshot() === current) return;
     }
   }
@@ -91,7 +111,7 @@ export function startTestHook(iso: string): TestHook {
         : { statePath: 'starting', screen: 'idle' as const, mode: 'busy' as const, lang: 'ru' as const, focus: 0, buttons: [] },
       receipts: receipts.splice(0),
     };
-    process.stdout.write(encodeAnswer(reply));
+    io.output.write(encodeAnswer(reply));
   }
 
   const onData = (chunk: Buffer | string) => {
@@ -102,7 +122,7 @@ export function startTestHook(iso: string): TestHook {
       if (request) work = work.then(() => answer(request), () => answer(request));
     }
   };
-  process.stdin.on('data', onData);
+  io.input.on('data', onData);
 
   return {
     clock,
@@ -123,8 +143,8 @@ export function startTestHook(iso: string): TestHook {
       attached();
     },
     dispose() {
-      process.stdin.off('data', onData);
-      process.stdin.pause();
+      io.input.off('data', onData);
+      io.input.pause();
     },
   };
 }

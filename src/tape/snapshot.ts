@@ -4,11 +4,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { TapeEngine } from './engine.js';
+import type { StepContext } from './stepContext.js';
 import { StepFailure } from './failure.js';
 import { plainSpaces } from './matcher.js';
 
-export function snapshotPath(engine: TapeEngine, name: string): string {
+export function snapshotPath(engine: StepContext, name: string): string {
   const tapeName = engine.tape.file.startsWith('<') ? 'tape' : basename(engine.tape.file).replace(/\.tape$/, '');
   return join(engine.baseDir, `${tapeName}.snapshots`, `${name}.txt`);
 }
@@ -16,7 +16,7 @@ export function snapshotPath(engine: TapeEngine, name: string): string {
 /** The screen as a golden file holds it: every row, trailing blanks trimmed, no-break spaces plain, a final newline. */
 export const frameText = (lines: readonly string[]): string => `${lines.map((l) => plainSpaces(l).trimEnd()).join('\n')}\n`;
 
-export function compareSnapshot(engine: TapeEngine, name: string): void {
+export function compareSnapshot(engine: StepContext, name: string): void {
   const path = snapshotPath(engine, name);
   const actual = frameText(engine.harness.lines());
   if (engine.options.update) {

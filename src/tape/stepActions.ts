@@ -2,13 +2,13 @@
 import { t } from '../i18n/index.js';
 import type { Step } from './ast.js';
 import { expectBalance, expectOrder, expectReceipt, expectScreen, expectState } from './assertions.js';
-import type { TapeEngine } from './engine.js';
+import type { StepContext } from './stepContext.js';
 import { StepFailure } from './failure.js';
 import { hotkeyBytes, KEY_BYTES, noteKey } from './keys.js';
 import { describeMatcher, findLine } from './matcher.js';
 import { compareSnapshot } from './snapshot.js';
 
-export async function runStep(engine: TapeEngine, step: Step): Promise<void> {
+export async function runStep(engine: StepContext, step: Step): Promise<void> {
   const { harness } = engine;
   harness.mark(`${step.line}: ${step.raw}`);
   switch (step.kind) {
@@ -60,7 +60,7 @@ export async function runStep(engine: TapeEngine, step: Step): Promise<void> {
   }
 }
 
-function requireApp(engine: TapeEngine): void {
+function requireApp(engine: StepContext): void {
   if (engine.quitAt !== null || engine.harness.quit) {
     throw new StepFailure('assertion', `the kiosk has quit${engine.quitAt !== null ? ` (Ctrl+C at line ${engine.quitAt})` : ''}; nothing is on screen`);
   }
@@ -68,7 +68,7 @@ function requireApp(engine: TapeEngine): void {
 }
 
 /** A key or character; VHS's `@200ms` typing speed lets that much simulated time pass after it. */
-async function typeKeys(engine: TapeEngine, bytes: string, delayMs: number | undefined): Promise<void> {
+async function typeKeys(engine: StepContext, bytes: string, delayMs: number | undefined): Promise<void> {
   requireApp(engine);
   await engine.harness.keys(bytes);
   if (delayMs) await engine.harness.advance(delayMs);
@@ -78,7 +78,7 @@ async function typeKeys(engine: TapeEngine, bytes: string, delayMs: number | und
  * Presses an on-screen button by its label in the current language, as a customer would: its
  * hotkey if it has one, else arrows to focus it and Enter.
  */
-async function press(engine: TapeEngine, label: string): Promise<void> {
+async function press(engine: StepContext, label: string): Promise<void> {
   requireApp(engine);
   const { harness } = engine;
   const view = harness.view();
@@ -101,7 +101,7 @@ async function press(engine: TapeEngine, label: string): Promise<void> {
 }
 
 /** Lets simulated time pass, timer by timer, until the screen shows the text or the time is up. */
-async function wait(engine: TapeEngine, step: Extract<Step, { kind: 'wait' }>): Promise<void> {
+async function wait(engine: StepContext, step: Extract<Step, { kind: 'wait' }>): Promise<void> {
   requireApp(engine);
   const { harness } = engine;
   const shown = () => harness.running && findLine(step.matcher, harness.lines()) >= 0;

@@ -272,3 +272,13 @@ describe('refused data files, left byte-identical', () => {
     expect(refused(dir)).toContain('corrupt');
   });
 });
+
+describe('kiosk <command>', () => {
+  // a lookup by `SUBCOMMANDS[name]` finds Object.prototype's members: `constructor` crashed with a TypeError
+  it.each(['nosuch', 'constructor', 'toString', '__proto__', 'hasOwnProperty'])('exits 2 for the unknown command %j, listing the commands', (name) => {
+    const result = kiosk([name]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`kiosk: unknown command "${name}" (commands: orders, phones, journal, receipts, tape)\nTry 'kiosk --help'.\n`);
+    expect(result.stdout).toBe('');
+  });
+});

@@ -8,7 +8,6 @@ import { getSimplePaths } from 'xstate/graph';
 import { kioskMachine } from '../../machines/kiosk.js';
 import { kioskButtons, kioskGrid } from '../../machines/kioskButtons.js';
 import { newOrder } from '../../src/domain/orders.js';
-import { receiptFooter, receiptText } from '../../src/domain/receiptText.js';
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import { t as tr } from '../../src/i18n/index.js';
 import { cashOf, insert, kioskOf, kioskState, lookUp, MemoryStore, send, startRig, START, toCash } from '../machines/terminalDriver.js';

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/domain/demo.js';
@@ -80,7 +81,7 @@ describe('refusing files the store must not touch', () => {
   });
 
   it.each([
-    ['the schema page', (size: number) => [100, 4096] as const],
+    ['the schema page', (_size: number) => [100, 4096] as const],
     ['the last data page', (size: number) => [size - 4096, size] as const],
   ])('refuses a database corrupted in %s and leaves it byte-identical', (_where, range) => {
     const path = seededDatabase();
@@ -101,29 +102,45 @@ describe('refusing files the store must not touch', () => {
   });
 });
 
+/** Syscall numbers of nanosleep and clock_nanosleep, where SQLite's busy handler waits. */
+const SLEEP_SYSCALLS: Partial<Record<NodeJS.Architecture, number[]>> = { x64: [35, 230], arm64: [101, 115] };
+
 describe('two processes on one file', () => {
   it('a write waits for another process holding the lock instead of failing', async () => {
     const path = seededDatabase();
     const store = SqliteStore.open(path);
     openCashSession(store, 's1', '1000000001', '4750.00');
 
-    // a second process takes the write lock for 400 ms
+    // A second process takes the write lock and keeps it until this thread sleeps in SQLite's busy
+    // handler, which proves the write below met the lock and waited; a store without a busy
+    // timeout throws SQLITE_BUSY at once instead. (Linux: the holder reads /proc/<pid>/syscall.)
+    expect(isMainThread).toBe(true); // the busy wait runs on this thread: its id is the process id
+    expect(SLEEP_SYSCALLS[process.arch]).toBeDefined();
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     const holder = spawn(process.execPath, [
       '-e',
-      `const db = new (require(${JSON.stringify(driver)}))(${JSON.stringify(path)});
+      `const fs = require('node:fs');
+       const db = new (require(${JSON.stringify(driver)}))(${JSON.stringify(path)});
        db.exec('BEGIN IMMEDIATE'); console.log('locked');
-       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+       fs.readSync(0, Buffer.alloc(1));
+       const syscall = () => Number(fs.readFileSync('/proc/${process.pid}/task/${process.pid}/syscall', 'utf8').split(' ')[0]);
+       const sleeps = ${JSON.stringify(SLEEP_SYSCALLS[process.arch] ?? [])};
+       while (!sleeps.includes(syscall())) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
        db.exec('COMMIT'); db.close();`,
     ]);
-    await new Promise<void>((resolve, reject) => {
-      holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve());
-      holder.on('exit', (code) => reject(new Error(`lock holder exited early (${code})`)));
-    });
-
-    const started = Date.now();
-    store.journalNote('s1', 5000, NOW);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    try {
+      const exited = new Promise<number | null>((resolve) => holder.on('exit', resolve));
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve());
+        holder.on('exit', (code) => reject(new Error(`lock holder exited early (${code})`)));
+      });
+      // Node writes to an idle pipe at once, so the holder hears this before the write blocks
+      holder.stdin.write('w');
+      store.journalNote('s1', 5000, NOW);
+      expect(await exited).toBe(0);
+    } finally {
+      holder.kill();
+    }
     expect(store.unfinishedSessions().map((s) => s.notes)).toEqual([[5000]]);
     store.close();
   });

@@ -11,7 +11,6 @@ import React from 'react';
 import { EventEmitter } from 'node:events';
 import { stripVTControlCharacters } from 'node:util';
 import { render, type Instance } from 'ink';
-import { vi } from 'vitest';
 import { SimulatedClock, waitFor } from 'xstate';
 import { App } from '../../src/app/App.js';
 import { TerminalProvider } from '../../src/app/context.js';
@@ -124,21 +123,33 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30 }: KioskOpti
     await yieldToLoop();
   }
 
-  async function waitForFrame(check: (frame: string) => boolean, what: string, timeout = 3000): Promise<string> {
-    return vi.waitFor(
-      () => {
-        const frame = lastFrame();
-        if (!check(frame)) throw new Error(`waiting for ${what}; the screen is:\n${frame}`);
-        return frame;
-      },
-      { timeout, interval: 2 },
+  /**
+   * Waits until `holds()` is true, turn by turn. Nothing moves time but `clock.increment`, so once
+   * the kiosk is quiet (out of I/O, no new frame, no new state over a turn of the loop) nothing
+   * else can make it true: it fails then with `failure()`, instead of after some real time.
+   */
+  async function waitUntil(holds: () => boolean, failure: () => string): Promise<void> {
+    while (!holds()) {
+      const frames = stdout.frames.length;
+      const snapshot = actor.getSnapshot();
+      await settle();
+      if (holds()) return;
+      if (stdout.frames.length === frames && actor.getSnapshot() === snapshot) throw new Error(failure());
+    }
+  }
+
+  async function waitForFrame(check: (frame: string) => boolean, what: string): Promise<string> {
+    await waitUntil(
+      () => check(lastFrame()),
+      () => `waiting for ${what}; the kiosk has settled and the screen is:\n${lastFrame()}`,
     );
+    return lastFrame();
   }
 
   /** Text as laid out, or as read with wrapped lines joined (see `screenText`). */
   const shows = (f: string, text: string | RegExp) =>
     [f, screenText(f), panelText(f)].some((s) => (typeof text === 'string' ? s.includes(text) : text.test(s)));
-  const waitForText = (text: string | RegExp, timeout?: number) => waitForFrame((f) => shows(f, text), `${text}`, timeout);
+  const waitForText = (text: string | RegExp) => waitForFrame((f) => shows(f, text), `${text}`);
   const waitForNoText = (text: string | RegExp) => waitForFrame((f) => !shows(f, text), `${text} to go`);
 
   function unmount(): void {
@@ -154,6 +165,7 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30 }: KioskOpti
     waitForText,
     waitForNoText,
     waitForFrame,
+    waitUntil,
     view,
     actor,
     store,

@@ -1,5 +1,5 @@
 /** Bad input in the numeric fields: letters, over-long pastes, a phone that is not a mobile. */
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { splitKeys } from '../../src/app/keymap.js';
 import type { Lang } from '../../src/domain/money.js';
 import { KEY, renderKiosk, screenText, submitOrder, titleOf, toOrderEntry, TEXT, waitForTitle, type Kiosk } from './harness.js';
@@ -95,7 +95,7 @@ it('keys arriving in one chunk (a fast typist, tmux, a paste) act one by one: Ct
   await k.waitForText(TEXT.en.idle);
   // a space wakes the kiosk, then Ctrl+C in the same chunk must quit rather than open a menu item
   await k.press(' \x03');
-  await vi.waitFor(() => expect(k.exited()).toBe(true), { timeout: 3000, interval: 2 });
+  await k.waitUntil(k.exited, () => `Ctrl+C did not quit; the screen is:\n${k.lastFrame()}`);
   expect(titleOf(k.lastFrame())).not.toBe(TEXT.en.menu);
 });
 

@@ -1,0 +1,91 @@
+/**
+ * The `--pty` test hook answers a request once the kiosk has settled, with the settled frame
+ * already written, and waits on conditions only: setTimeout is faked here and never fires, so a
+ * hook that slept for real between settle rounds would never answer.
+ */
+import React from 'react';
+import { EventEmitter } from 'node:events';
+import { render, type Instance } from 'ink';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { App } from '../../src/app/App.js';
+import { TerminalProvider } from '../../src/app/context.js';
+import { startTerminal } from '../../src/app/session.js';
+import { startTestHook, type TestHook } from '../../src/cli/tapeTestHook.js';
+import { seedDemo } from '../../src/domain/demo.js';
+import { MemoryStore } from '../../src/domain/memoryStore.js';
+import { ChannelSplitter, decodeAnswer, encodeRequest, type ChannelAnswer, type ChannelRequest } from '../../src/tape/testChannel.js';
+import { TestStdout, TEXT } from '../ui/harness.js';
+
+/** The process's stdin as the hook uses it: data events, and the calls it makes on it. */
+class FakeInput extends EventEmitter {
+  pause = () => this;
+  ref = () => this;
+  unref = () => this;
+}
+
+let running: { hook: TestHook; ink: Instance } | null = null;
+beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval'] }));
+afterEach(() => {
+  running?.ink.unmount();
+  running?.hook.dispose();
+  running = null;
+  vi.useRealTimers();
+});
+
+function startKiosk() {
+  const input = new FakeInput();
+  const screen = new TestStdout(100, 30);
+  const splitter = new ChannelSplitter();
+  /** each answer with the frame that was on the screen when it was sent */
+  const answers: Array<{ answer: ChannelAnswer; frame: string }> = [];
+  let onAnswer: () => void = () => undefined;
+  const hook = startTestHook('2026-11-22T10:00:00+03:00', {
+    input,
+    output: {
+      write: (chunk: string | Uint8Array) => {
+        for (const body of splitter.push(chunk.toString()).messages) {
+          const answer = decodeAnswer(body);
+          if (answer) answers.push({ answer, frame: screen.lastFrame() });
+        }
+        onAnswer();
+        return true;
+      },
+    },
+  });
+  const store = new MemoryStore();
+  seedDemo(store, hook.clock.now());
+  const actor = startTerminal({ store, clock: hook.clock, lang: 'en', terminalId: 'T-1', onPayment: () => undefined });
+  hook.attach(actor);
+  const ink = render(
+    <TerminalProvider actor={actor}>
+      <App terminalId="T-1" />
+    </TerminalProvider>,
+    { stdout: screen as never, stdin: hook.stdin, ...hook.renderOptions, exitOnCtrlC: false, patchConsole: false },
+  );
+  running = { hook, ink };
+
+  /** Sends keys, then a request, and resolves with its answer. */
+  async function ask(keys: string, request: ChannelRequest) {
+    const answered = new Promise<void>((resolve) => (onAnswer = () => answers.some((a) => a.answer.id === request.id) && resolve()));
+    input.emit('data', `${keys}${encodeRequest(request)}`);
+    await answered;
+    return answers.find((a) => a.answer.id === request.id) as (typeof answers)[number];
+  }
+  return { ask };
+}
+
+it('answers a sync after keys with the state they led to, its frame already written', async () => {
+  const { ask } = startKiosk();
+  const { answer, frame } = await ask(' ', { id: 1, kind: 'sync' });
+  expect(answer.view.screen).toBe('menu');
+  expect(frame).toContain(TEXT.en.menu);
+});
+
+it('answers an advance of the simulated clock with the screen its timers led to, drawn', async () => {
+  const { ask } = startKiosk();
+  expect((await ask(' ', { id: 1, kind: 'sync' })).answer.view.screen).toBe('menu');
+  // an unattended menu goes back to idle on the simulated clock
+  const { answer, frame } = await ask('', { id: 2, kind: 'advance', ms: 10 * 60_000 });
+  expect(answer.view.screen).toBe('idle');
+  expect(frame).toContain(TEXT.en.idle);
+});
