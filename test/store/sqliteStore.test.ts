@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PHONE, demoOrders, seedDemo } from '../../src/domain/demo.js';
+import { DEMO_PHONE, seedDemo } from '../../src/domain/demo.js';
 import { newOrder } from '../../src/domain/orders.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';
