@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const KIOSK = join(ROOT, 'dist', 'kiosk.js');
 const CORPUS = join(ROOT, 'test', 'tapes');
 
