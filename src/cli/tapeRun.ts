@@ -31,7 +31,8 @@ Options:
   --pty             run the built kiosk (dist/kiosk.js) in a real pseudo-terminal instead of in-process
   -h, --help        this help
 
-Prints one line per tape (PASS/FAIL, steps, time) and then "N passed, N failed".
+Prints one line per tape (PASS/FAIL, steps, time) and then "N passed, N failed"; coloured on a
+terminal, plain when piped or with NO_COLOR=1.
 Exit codes: 0 all passed, 1 an assertion failed, 2 a bad tape or usage, 3 the app crashed,
 4 a timeout; with several failures, the code of the first failing tape in the order given.
 `;
