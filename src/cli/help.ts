@@ -27,7 +27,8 @@ Options:
   --cash-note-timeout 120s        the same once a note is in
   --more-time-timeout 15s         how long "Need more time?" waits; then the payment is made
 
-Environment: KIOSK_LANG, KIOSK_TERMINAL_ID, KIOSK_DATA_DIR.
+Environment: KIOSK_LANG, KIOSK_TERMINAL_ID, KIOSK_DATA_DIR. The commands' output is coloured on a
+terminal, plain when piped; NO_COLOR=1 turns colour off, FORCE_COLOR=1 turns it on in a pipe.
 
 Keys: arrows move between buttons, Enter activates, [X] on a button is its hotkey, Esc is Back,
 digits and Backspace edit numeric fields (* clears). On the cash screen 1–8 insert

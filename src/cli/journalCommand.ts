@@ -1,6 +1,7 @@
 /** `kiosk journal`: the cash journal, one line per accepted banknote, with what became of it. */
 import { add, ZERO } from '../domain/money.js';
 import { UsageError } from './args.js';
+import { colorsFor } from './colors.js';
 import { expectPositionals, parseWhen, runCommand, text, withStore, type Parsed } from './storeArgs.js';
 import { count, csv, iso, printJson, rub, table } from './storeOutput.js';
 
@@ -35,7 +36,7 @@ async function run({ values, positionals }: Parsed): Promise<number> {
     else if (format === 'csv') process.stdout.write(csv(HEADERS, rows));
     else {
       const total = entries.reduce((sum, e) => add(sum, `${e.note}.00`), ZERO);
-      const body = entries.length ? `${table(HEADERS.map((h) => h.toUpperCase()), rows.map((r) => r.map((cell) => String(cell) || '-')), ['NOTE'])}\n` : '';
+      const body = entries.length ? `${table(HEADERS.map((h) => h.toUpperCase()), rows.map((r) => r.map((cell) => String(cell) || '-')), { right: ['NOTE'], status: ['STATE'], colors: colorsFor(process.stdout) })}\n` : '';
       process.stdout.write(`${body}${count(entries.length, 'note')}, ${rub(total)}\n`);
     }
     return 0;

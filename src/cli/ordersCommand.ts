@@ -4,6 +4,7 @@ import { canReprice, fitsOrderLength, newOrder, type Order } from '../domain/ord
 import { DEFAULT_RULES } from '../domain/rules.js';
 import type { SqliteStore } from '../store/sqliteStore.js';
 import { parseOrderLength, UsageError } from './args.js';
+import { colorsFor } from './colors.js';
 import { expectPositionals, NotFound, parseAmount, Refused, parsePhoneArg, parseWhen, required, runCommand, text, withStore, type Parsed } from './storeArgs.js';
 import { iso, orderJson, orderText, printJson, rub, table } from './storeOutput.js';
 
@@ -113,14 +114,14 @@ async function run({ values, positionals }: Parsed): Promise<number> {
       const orders = store.listOrders();
       if (json) return printJson(orders.map(orderJson)), 0;
       const rows = orders.map((o) => [o.code, rub(o.codeAmount), rub(o.price), o.status, rub(o.paid), rub(o.owed), o.phone, iso(o.issuedAt)]);
-      process.stdout.write(`${table(['CODE', 'AMOUNT', 'PRICE', 'STATUS', 'PAID', 'OWED', 'PHONE', 'ISSUED'], rows)}\n`);
+      process.stdout.write(`${table(['CODE', 'AMOUNT', 'PRICE', 'STATUS', 'PAID', 'OWED', 'PHONE', 'ISSUED'], rows, { status: ['STATUS'], colors: colorsFor(process.stdout) })}\n`);
       return 0;
     }
     const found = mustFind(store, code!);
     if (price !== null && !canReprice(found)) throw new Refused(`order ${code} is paid: the price of a paid order cannot change`);
     const order = price === null ? found : store.repriceOrder(code!, price);
     if (json) printJson(orderJson(order));
-    else process.stdout.write(`${orderText(order)}\n`);
+    else process.stdout.write(`${orderText(order, colorsFor(process.stdout))}\n`);
     return 0;
   });
 }

@@ -2,6 +2,7 @@
 import { isZero } from '../domain/money.js';
 import { formatPhone, operatorName } from '../i18n/format.js';
 import { UsageError } from './args.js';
+import { colorsFor } from './colors.js';
 import { expectPositionals, NotFound, parsePhoneArg, runCommand, withStore, type Parsed } from './storeArgs.js';
 import { iso, printJson, rub, table } from './storeOutput.js';
 
@@ -32,16 +33,17 @@ async function run({ values, positionals }: Parsed): Promise<number> {
       });
       return 0;
     }
+    const colors = colorsFor(process.stdout);
     const ledger = account.ledger.map((e) => [iso(e.at), rub(e.amount), e.reason]);
     const sms = account.sms.map((m) => [iso(m.at), m.kind, rub(m.amount), m.receipt]);
     process.stdout.write(
       [
-        `Phone ${formatPhone(phone)} (${operatorName(account.operator)})`,
+        colors.bold(`Phone ${formatPhone(phone)} (${operatorName(account.operator)})`),
         `Balance ${rub(account.balance)}`,
         '',
-        ledger.length ? `Ledger\n${table(['AT', 'AMOUNT', 'REASON'], ledger)}` : 'Ledger: no changes',
+        ledger.length ? `${colors.bold('Ledger')}\n${table(['AT', 'AMOUNT', 'REASON'], ledger, { colors })}` : 'Ledger: no changes',
         '',
-        sms.length ? `SMS\n${table(['AT', 'KIND', 'AMOUNT', 'RECEIPT'], sms)}` : 'SMS: none',
+        sms.length ? `${colors.bold('SMS')}\n${table(['AT', 'KIND', 'AMOUNT', 'RECEIPT'], sms, { colors })}` : 'SMS: none',
       ].join('\n') + '\n',
     );
     return 0;

@@ -3,6 +3,7 @@ import type { Lang } from '../domain/money.js';
 import { receiptText } from '../domain/receiptText.js';
 import type { Receipt } from '../domain/store.js';
 import { parseLang, UsageError } from './args.js';
+import { colorsFor } from './colors.js';
 import { expectPositionals, NotFound, parseWhen, runCommand, text, withStore, type Parsed } from './storeArgs.js';
 import { count, iso, printJson, rub, table } from './storeOutput.js';
 
@@ -43,7 +44,7 @@ function list(values: Parsed['values'], args: string[]): Promise<number> {
     const receipts = store.receipts(since);
     if (values.json === true) return printJson(receipts.map(receiptJson)), 0;
     const rows = receipts.map((r) => [r.number, iso(r.at), r.code, rub(r.accepted), rub(r.toPhone)]);
-    const body = receipts.length ? `${table(['NUMBER', 'AT', 'ORDER', 'PAID', 'TO PHONE'], rows)}\n` : '';
+    const body = receipts.length ? `${table(['NUMBER', 'AT', 'ORDER', 'PAID', 'TO PHONE'], rows, { colors: colorsFor(process.stdout) })}\n` : '';
     process.stdout.write(`${body}${count(receipts.length, 'receipt')}\n`);
     return 0;
   });

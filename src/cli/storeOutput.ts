@@ -1,7 +1,8 @@
-/** Plain-text tables, CSV and JSON for the store subcommands. English, amounts as `4,750.00 ₽`. */
+/** Text tables (coloured on a terminal, src/cli/colors.ts), CSV and JSON for the store subcommands. English, amounts as `4,750.00 ₽`. */
 import type { Money } from '../domain/money.js';
 import type { Order } from '../domain/orders.js';
 import { formatMoney, formatPhone } from '../i18n/format.js';
+import { paintStatus, PLAIN, type Colors } from './colors.js';
 
 export const rub = (amount: Money): string => formatMoney(amount, 'en');
 export const iso = (epochMs: number): string => new Date(epochMs).toISOString();
@@ -13,16 +14,33 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+export interface TableOptions {
+  /** columns right-aligned besides the amounts */
+  right?: readonly string[];
+  /** columns whose cells are statuses, painted by `paintStatus` */
+  status?: readonly string[];
+  /** headers bold, statuses coloured; plain by default */
+  colors?: Colors;
+}
+
 /**
  * Columns padded to their widest cell, each header over its cells: amounts (`… ₽`) and the columns
  * named in `right` are right-aligned, header included; everything else (codes, ids, times) left.
+ * Widths come from the plain text, and the padding stays outside the colours.
  */
-export function table(headers: string[], rows: string[][], right: readonly string[] = []): string {
+export function table(headers: string[], rows: string[][], { right = [], status = [], colors = PLAIN }: TableOptions = {}): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const rightAligned = headers.map((h, i) => right.includes(h) || (rows.length > 0 && rows.every((r) => /\s₽$/.test(r[i] ?? ''))));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (rightAligned[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(headers), ...rows.map(line)].join('\n');
+  const isStatus = headers.map((h) => status.includes(h));
+  const line = (cells: string[], paint: (cell: string, column: number) => string) =>
+    cells.map((c, i) => {
+      const padding = ' '.repeat(widths[i]! - c.length);
+      return rightAligned[i] ? padding + paint(c, i) : paint(c, i) + padding;
+    }).join('  ').trimEnd();
+  return [
+    line(headers, (h) => colors.bold(h)),
+    ...rows.map((r) => line(r, (cell, i) => (isStatus[i] ? paintStatus(colors, cell) : cell))),
+  ].join('\n');
 }
 
 /** RFC 4180: quote a field when it holds a comma, a quote or a line break. */
@@ -37,11 +55,11 @@ export function csv(headers: string[], rows: Array<Array<string | number>>): str
 /** An order for `--json`: the stored fields, times as ISO 8601. */
 export const orderJson = (order: Order) => ({ ...order, issuedAt: iso(order.issuedAt) });
 
-export function orderText(order: Order): string {
+export function orderText(order: Order, colors: Colors = PLAIN): string {
   const rows: Array<[string, string]> = [
     ['code amount', rub(order.codeAmount)],
     ['price', rub(order.price)],
-    ['status', order.status],
+    ['status', paintStatus(colors, order.status)],
     ['paid', rub(order.paid)],
     ['owed', rub(order.owed)],
     ['phone', formatPhone(order.phone)],
@@ -49,5 +67,5 @@ export function orderText(order: Order): string {
     ['region', order.region],
     ['channel', order.channel],
   ];
-  return [`Order ${order.code}`, ...rows.map(([k, v]) => `  ${k.padEnd(12)}${v}`)].join('\n');
+  return [colors.bold(`Order ${order.code}`), ...rows.map(([k, v]) => `  ${k.padEnd(12)}${v}`)].join('\n');
 }

@@ -4,13 +4,14 @@ import { basename, dirname, join } from 'node:path';
 import { parseDuration } from '../domain/time.js';
 import { asciicast } from '../tape/asciicast.js';
 import { DEFAULT_CAST_PACE, presentationTimeline, type CastPace } from '../tape/castTimeline.js';
-import { formatFailure } from '../tape/failure.js';
 import { junitXml } from '../tape/junit.js';
 import { parseTape, requireSteps, TapeSyntaxError } from '../tape/parse.js';
 import type { TapeResult } from '../tape/runTape.js';
 import { parseOptions, UsageError } from './args.js';
+import { colorsFor } from './colors.js';
 import { collectTapes } from './tapeFiles.js';
 import { runTapes, type RunMode } from './tapePool.js';
+import { failureText, resultLine, summaryLine } from './tapeReport.js';
 
 export const RUN_USAGE = `kiosk tape run — play tapes against the kiosk and check their assertions
 
@@ -30,7 +31,8 @@ Options:
   --pty             run the built kiosk (dist/kiosk.js) in a real pseudo-terminal instead of in-process
   -h, --help        this help
 
-Prints one line per tape (PASS/FAIL, steps, time) and then "N passed, N failed".
+Prints one line per tape (PASS/FAIL, steps, time) and then "N passed, N failed"; coloured on a
+terminal, plain when piped or with NO_COLOR=1.
 Exit codes: 0 all passed, 1 an assertion failed, 2 a bad tape or usage, 3 the app crashed,
 4 a timeout; with several failures, the code of the first failing tape in the order given.
 `;
@@ -103,29 +105,15 @@ function castDuration(flag: string, text: string | undefined, fallback: number):
   return value;
 }
 
-const ms = (n: number) => `${Math.round(n)} ms`;
-
-export function resultLine(r: TapeResult): string {
-  const steps = r.failure ? `${r.steps.length}/${r.totalSteps} steps` : `${r.totalSteps} steps`;
-  const simulated = r.simulatedMs >= 1000 ? `, ${formatSimulated(r.simulatedMs)} simulated` : '';
-  const written = r.snapshotsWritten.length > 0 ? `, ${r.snapshotsWritten.length} golden frame(s) written` : '';
-  return `${r.failure ? 'FAIL' : 'PASS'} ${r.file}  ${steps}  ${ms(r.ms)}${simulated}${written}`;
-}
-
-function formatSimulated(msTotal: number): string {
-  const s = Math.round(msTotal / 1000);
-  const [h, m, sec] = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
-  return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m${String(sec).padStart(2, '0')}s` : `${sec}s`;
-}
-
 export async function runTapeRun(argv: string[]): Promise<number> {
   const args = parseRunArgs(argv);
   if (args.help) return void process.stdout.write(RUN_USAGE), 0;
   const files = collectTapes(args.files);
   if (args.cast) mkdirSync(args.cast, { recursive: true });
+  const colors = colorsFor(process.stdout);
   const results = await runTapes(files, { update: args.update, mode: args.mode, jobs: args.jobs }, (result) => {
-    process.stdout.write(`${resultLine(result)}\n`);
-    if (result.failure) process.stdout.write(`${indent(formatFailure(result.failure))}\n`);
+    process.stdout.write(`${resultLine(result, colors)}\n`);
+    if (result.failure) process.stdout.write(`${failureText(result.failure, colors)}\n`);
     if (args.cast) writeCast(args.cast, result, args.castPace);
   });
   if (args.junit) {
@@ -133,11 +121,9 @@ export async function runTapeRun(argv: string[]): Promise<number> {
     writeFileSync(args.junit, junitXml(results));
   }
   const failed = results.filter((r) => r.failure);
-  process.stdout.write(`${results.length - failed.length} passed, ${failed.length} failed\n`);
+  process.stdout.write(`${summaryLine(results.length - failed.length, failed.length, colors)}\n`);
   return failed[0]?.exitCode ?? 0;
 }
-
-const indent = (text: string) => text.split('\n').map((l) => `    ${l}`).join('\n');
 
 /** `DIR/<tape name>.cast`; tapes of the same name in different folders get their folder in the name. */
 function writeCast(dir: string, result: TapeResult, pace: CastPace | null): void {

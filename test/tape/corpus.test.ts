@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatFailure, runTape } from '../src/tape/index.js';
+import { formatFailure, runTape } from '../../src/tape/index.js';
 
-const DIR = join(import.meta.dirname, 'tapes');
+const DIR = join(import.meta.dirname, '..', 'tapes');
 const TAPES = readdirSync(DIR).filter((f) => f.endsWith('.tape')).sort();
 
 /** `R-TERM-1 R-TERM-2: pay-4750.tape — what it shows`, from the tape's first line. */
@@ -20,7 +20,7 @@ function testName(file: string): string {
 
 describe('README', () => {
   it('R-TERM-2: the tutorial tape in the README ("pay 4,750 ₽ with a 5,000 ₽ note") passes as written', async () => {
-    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### A first tape'));
     const source = /```\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
     expect(source).toContain('Insert 5000');

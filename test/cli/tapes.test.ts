@@ -8,12 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const KIOSK = join(ROOT, 'dist', 'kiosk.js');
 const CORPUS = join(ROOT, 'test', 'tapes');
 
 function kiosk(...args: string[]) {
-  const r = spawnSync(process.execPath, [KIOSK, 'tape', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  // piped, so plain; a FORCE_COLOR of the developer's shell would colour it (test/cli/colors.test.ts)
+  const env = { ...process.env, FORCE_COLOR: undefined };
+  const r = spawnSync(process.execPath, [KIOSK, 'tape', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

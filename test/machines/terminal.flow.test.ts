@@ -1,9 +1,9 @@
 import { createActor, SimulatedClock, waitFor } from 'xstate';
 import { it, expect } from 'vitest';
-import { provideTerminal } from '../src/adapters/terminalActors.js';
-import { MemoryStore } from '../src/domain/memoryStore.js';
-import { seedDemo } from '../src/domain/demo.js';
-import { DEFAULT_RULES } from '../src/domain/rules.js';
+import { provideTerminal } from '../../src/adapters/terminalActors.js';
+import { MemoryStore } from '../../src/domain/memoryStore.js';
+import { seedDemo } from '../../src/domain/demo.js';
+import { DEFAULT_RULES } from '../../src/domain/rules.js';
 
 it('R-TERM-2: demo order 1000000001 paid with a 5,000 ₽ note credits 250 ₽ to the phone, then the receipt times out to idle', async () => {
   const clock = new SimulatedClock(); clock.set(Date.UTC(2026, 10, 22, 7));

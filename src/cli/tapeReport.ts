@@ -1,0 +1,43 @@
+/**
+ * What `kiosk tape run` prints: a PASS/FAIL line per tape, the failure under it, and the closing
+ * `N passed, N failed`. Painted with the colours of src/cli/colors.ts; with none, plain text.
+ */
+import { formatFailure, type FailurePaint, type TapeFailure } from '../tape/failure.js';
+import type { TapeResult } from '../tape/runTape.js';
+import { PLAIN, type Colors } from './colors.js';
+
+const ms = (n: number) => `${Math.round(n)} ms`;
+
+export function resultLine(r: TapeResult, c: Colors = PLAIN): string {
+  const steps = r.failure ? `${r.steps.length}/${r.totalSteps} steps` : `${r.totalSteps} steps`;
+  const simulated = r.simulatedMs >= 1000 ? `, ${formatSimulated(r.simulatedMs)} simulated` : '';
+  const written = r.snapshotsWritten.length > 0 ? `, ${r.snapshotsWritten.length} golden frame(s) written` : '';
+  const verdict = r.failure ? c.bold.red('FAIL') : c.bold.green('PASS');
+  return `${verdict} ${r.file}  ${c.dim(`${steps}  ${ms(r.ms)}${simulated}`)}${c.yellow(written)}`;
+}
+
+function formatSimulated(msTotal: number): string {
+  const s = Math.round(msTotal / 1000);
+  const [h, m, sec] = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
+  return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m${String(sec).padStart(2, '0')}s` : `${sec}s`;
+}
+
+/** `2 passed, 1 failed`: exactly this text when plain; a count above 0 in green or red. */
+export function summaryLine(passed: number, failed: number, c: Colors = PLAIN): string {
+  const passedText = `${passed} passed`;
+  const failedText = `${failed} failed`;
+  return `${passed > 0 ? c.green(passedText) : passedText}, ${failed > 0 ? c.bold.red(failedText) : failedText}`;
+}
+
+/** The failure under its FAIL line, indented: the message in red, expected rows green, actual rows red. */
+export function failureText(failure: TapeFailure, c: Colors = PLAIN): string {
+  const paint: FailurePaint = {
+    heading: (t) => c.red(t),
+    expected: (t) => c.green(t),
+    actual: (t) => c.red(t),
+    label: (t) => c.dim(t),
+    statePath: (t) => c.cyan(t),
+    frame: (t) => c.dim(t),
+  };
+  return formatFailure(failure, paint).split('\n').map((l) => `    ${l}`).join('\n');
+}
