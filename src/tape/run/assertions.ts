@@ -1,9 +1,9 @@
 /** The tape's assertions on the screen, the machine state, the store and the receipts. */
-import { cmp, type Lang, type Money } from '../domain/money.js';
-import type { OrderStatus } from '../domain/orders.js';
-import { receiptText } from '../domain/receiptText.js';
-import type { KioskStore, Receipt } from '../domain/store.js';
-import type { Step, TextMatcher } from './ast.js';
+import { cmp, type Lang, type Money } from '../../domain/money.js';
+import type { OrderStatus } from '../../domain/orders.js';
+import { receiptText } from '../../domain/receiptText.js';
+import type { KioskStore, Receipt } from '../../domain/store.js';
+import type { Step, TextMatcher } from '../language/ast.js';
 import { StepFailure } from './failure.js';
 import { describeMatcher, findLine } from './matcher.js';
 

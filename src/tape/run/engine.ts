@@ -7,16 +7,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SimulatedClock } from 'xstate';
-import type { KioskRules } from '../domain/rules.js';
-import type { KioskStore, Receipt } from '../domain/store.js';
-import type { Step, Tape } from './ast.js';
+import type { KioskRules } from '../../domain/rules.js';
+import type { KioskStore, Receipt } from '../../domain/store.js';
+import type { Step, Tape } from '../language/ast.js';
 import { StepFailure, type TapeFailure } from './failure.js';
-import type { KioskDriver } from './driver.js';
-import { KioskHarness } from './kioskHarness.js';
-import { parseTape } from './parse.js';
-import { runStep } from './stepActions.js';
-import { openTapeStore, settingsOf, sqliteOpener, type StoreOpener, type TapeSettings } from './tapeSetup.js';
-import type { CastEvent } from './virtualTerminal.js';
+import type { KioskDriver } from '../drivers/driver.js';
+import { KioskHarness } from '../drivers/kioskHarness.js';
+import { parseTape } from '../language/parse.js';
+import { runStep } from './runSteps.js';
+import { openTapeStore, settingsOf, sqliteOpener, type StoreOpener, type TapeSettings } from './runSetup.js';
+import type { CastEvent } from '../drivers/virtualTerminal.js';
 
 export interface EngineOptions {
   /** where a relative `Set DataDir` and the snapshot folder are found; default: the tape's folder */

@@ -2,10 +2,10 @@
  * Readers for the values tape commands take, each failing at its token with what a valid one
  * looks like. Money goes through `money()` and stays a decimal string; phones through `parsePhone`.
  */
-import { cmp, isPositive, money, ZERO, type Money } from '../domain/money.js';
-import { parsePhone } from '../domain/phone.js';
-import { DEFAULT_RULES } from '../domain/rules.js';
-import { parseDuration } from '../domain/time.js';
+import { cmp, isPositive, money, ZERO, type Money } from '../../domain/money.js';
+import { parsePhone } from '../../domain/phone.js';
+import { DEFAULT_RULES } from '../../domain/rules.js';
+import { parseDuration } from '../../domain/time.js';
 import type { LineCursor, Token } from './lineCursor.js';
 
 export type MoneyRange = 'positive' | 'nonNegative' | 'any';

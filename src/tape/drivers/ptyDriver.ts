@@ -8,11 +8,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import xtermHeadless from '@xterm/headless';
 import type { IPty } from 'node-pty';
-import type { Receipt } from '../domain/store.js';
+import type { Receipt } from '../../domain/store.js';
 import type { DriverView, KioskDriver } from './driver.js';
-import { StepFailure } from './failure.js';
+import { StepFailure } from '../run/failure.js';
 import { writeNow } from './ptyWrite.js';
-import type { TapeSettings } from './tapeSetup.js';
+import type { TapeSettings } from '../run/runSetup.js';
 import { ChannelSplitter, decodeAnswer, encodeRequest, type ChannelAnswer, type ChannelRequest } from './testChannel.js';
 import type { CastEvent } from './virtualTerminal.js';
 

@@ -2,10 +2,10 @@
  * What a tape step reads and changes of the running tape. The engine implements it; steps and
  * snapshots depend on this interface only, so they never import the engine that imports them.
  */
-import type { KioskStore, Receipt } from '../domain/store.js';
-import type { Tape } from './ast.js';
-import type { KioskDriver } from './driver.js';
-import type { TapeSettings } from './tapeSetup.js';
+import type { KioskStore, Receipt } from '../../domain/store.js';
+import type { Tape } from '../language/ast.js';
+import type { KioskDriver } from '../drivers/driver.js';
+import type { TapeSettings } from './runSetup.js';
 
 export interface StepContext {
   readonly harness: KioskDriver;

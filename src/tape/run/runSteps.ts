@@ -1,10 +1,10 @@
 /** What each tape step does to the running kiosk. Assertions live in assertions.ts. */
-import { t } from '../i18n/index.js';
-import type { Step } from './ast.js';
+import { t } from '../../i18n/index.js';
+import type { Step } from '../language/ast.js';
 import { expectBalance, expectOrder, expectReceipt, expectScreen, expectState } from './assertions.js';
 import type { StepContext } from './stepContext.js';
 import { StepFailure } from './failure.js';
-import { hotkeyBytes, KEY_BYTES, noteKey } from './keys.js';
+import { hotkeyBytes, KEY_BYTES, noteKey } from '../language/keys.js';
 import { describeMatcher, findLine } from './matcher.js';
 import { compareSnapshot } from './snapshot.js';
 

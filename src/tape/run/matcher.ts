@@ -1,5 +1,5 @@
 /** `"text"` and `/regex/` matched against one line at a time: a match never spans two screen rows. */
-import type { TextMatcher } from './ast.js';
+import type { TextMatcher } from '../language/ast.js';
 
 export function describeMatcher(m: TextMatcher): string {
   return m.kind === 'text' ? JSON.stringify(m.text) : `/${m.source}/${m.flags}`;

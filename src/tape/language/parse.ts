@@ -6,8 +6,8 @@
 import type { Located, SetupCommand, Step, Tape } from './ast.js';
 import type { Body, CommandContext, CommandSpec } from './commandSpec.js';
 import { LineCursor, type Token } from './lineCursor.js';
-import { SETUP_COMMANDS } from './setupCommands.js';
-import { NEEDS_RUNNING_APP, STEP_COMMANDS } from './stepCommands.js';
+import { SETUP_COMMANDS } from './parseSetup.js';
+import { NEEDS_RUNNING_APP, STEP_COMMANDS } from './parseSteps.js';
 import { TapeSyntaxError } from './syntaxError.js';
 
 export { TapeSyntaxError } from './syntaxError.js';
