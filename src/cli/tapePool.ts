@@ -23,7 +23,7 @@ export interface WorkerJob {
 }
 
 async function runOne(file: string, options: PoolOptions): Promise<TapeResult> {
-  if (options.mode === 'pty') return (await import('../tape/drivers/ptyRunner.js')).runTapeInPty(file, { update: options.update });
+  if (options.mode === 'pty') return (await import('../tape/drivers/ptyDriver.js')).runTapeInPty(file, { update: options.update });
   return runTape(file, { update: options.update });
 }
 

@@ -8,7 +8,8 @@
  */
 export { runTape, type RunTapeOptions, type StepResult, type TapeInput, type TapeResult } from './run/runTape.js';
 export { TapeEngine, TapeStepError, type EngineOptions } from './run/engine.js';
-export { EXIT_CODES, formatFailure, StepFailure, type FailureKind, type TapeFailure } from './run/failure.js';
+export { EXIT_CODES, StepFailure, type FailureKind, type TapeFailure } from './run/failure.js';
+export { formatFailure } from './reports/formatFailure.js';
 export { checkTape, parseTape, TapeSyntaxError } from './language/parse.js';
 export type { Step, Tape, TextMatcher } from './language/ast.js';
 export { DEFAULT_CLOCK_ISO } from './run/runSetup.js';

@@ -1,11 +1,10 @@
 /** What each tape step does to the running kiosk. Assertions live in assertions.ts. */
 import { t } from '../../i18n/index.js';
 import type { Step } from '../language/ast.js';
-import { expectBalance, expectOrder, expectReceipt, expectScreen, expectState } from './assertions.js';
+import { describeMatcher, expectBalance, expectOrder, expectReceipt, expectScreen, expectState, findLine } from './assertions.js';
 import type { StepContext } from './stepContext.js';
 import { StepFailure } from './failure.js';
 import { hotkeyBytes, KEY_BYTES, noteKey } from '../language/keys.js';
-import { describeMatcher, findLine } from './matcher.js';
 import { compareSnapshot } from './snapshot.js';
 
 export async function runStep(engine: StepContext, step: Step): Promise<void> {

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { StepContext } from './stepContext.js';
 import { StepFailure } from './failure.js';
-import { plainSpaces } from './matcher.js';
+import { plainSpaces } from './assertions.js';
 
 export function snapshotPath(engine: StepContext, name: string): string {
   const tapeName = engine.tape.file.startsWith('<') ? 'tape' : basename(engine.tape.file).replace(/\.tape$/, '');
