@@ -1,30 +1,33 @@
-/** What each tape step does to the running kiosk. Assertions live in assertions.ts. */
+/**
+ * What each tape step does to the running kiosk: the runner of what language/parseSteps.ts parses.
+ * Steps see the tape only through StepContext. Assertions live in assertions.ts.
+ */
 import { t } from '../../i18n/index.js';
 import type { Step } from '../language/ast.js';
 import { describeMatcher, expectBalance, expectOrder, expectReceipt, expectScreen, expectState, findLine } from './assertions.js';
 import type { StepContext } from './stepContext.js';
 import { StepFailure } from './failure.js';
 import { hotkeyBytes, KEY_BYTES, noteKey } from '../language/keys.js';
-import { compareSnapshot } from './snapshot.js';
+import { compareSnapshot, frameText } from './snapshot.js';
 
-export async function runStep(engine: StepContext, step: Step): Promise<void> {
-  const { harness } = engine;
+export async function runStep(ctx: StepContext, step: Step): Promise<void> {
+  const { harness } = ctx;
   harness.mark(`${step.line}: ${step.raw}`);
   switch (step.kind) {
     case 'launch':
       return harness.launch();
     case 'key':
-      for (let i = 0; i < step.repeat; i++) await typeKeys(engine, KEY_BYTES[step.key], step.delayMs);
-      if (step.key === 'Ctrl+C' && harness.quit) engine.quitAt = step.line;
+      for (let i = 0; i < step.repeat; i++) await typeKeys(ctx, KEY_BYTES[step.key], step.delayMs);
+      if (step.key === 'Ctrl+C' && harness.quit) ctx.recordQuit(step.line);
       return;
     case 'type':
       // one chunk per character, as typed, so each lands on the screen it was meant for
-      for (const ch of step.text) await typeKeys(engine, ch, step.delayMs);
+      for (const ch of step.text) await typeKeys(ctx, ch, step.delayMs);
       return;
     case 'press':
-      return press(engine, step.label);
+      return press(ctx, step.label);
     case 'insert': {
-      requireApp(engine);
+      requireApp(ctx);
       const view = harness.view();
       if (view.screen !== 'cash') {
         throw new StepFailure('assertion', `Insert needs the cash screen ("${t(view.lang, 'cash.title')}"), but the kiosk is at ${view.statePath}`);
@@ -35,51 +38,51 @@ export async function runStep(engine: StepContext, step: Step): Promise<void> {
       await harness.advance(step.ms);
       return;
     case 'expect':
-      requireApp(engine);
+      requireApp(ctx);
       return expectScreen(harness.lines(), step.matcher, step.negate);
     case 'expectState':
-      requireApp(engine);
+      requireApp(ctx);
       return expectState(harness.view().statePath, step.path);
     case 'expectOrder':
-      return expectOrder(engine.store, step);
+      return expectOrder(ctx.store, step);
     case 'expectBalance':
-      return expectBalance(engine.store, step.phone, step.amount);
+      return expectBalance(ctx.store, step.phone, step.amount);
     case 'expectReceipt':
-      return expectReceipt(engine.receipts, harness.running ? harness.view().lang : engine.settings.lang, step.matcher);
+      return expectReceipt(ctx.receipts, harness.running ? harness.view().lang : ctx.settings.lang, step.matcher);
     case 'wait':
-      return wait(engine, step);
+      return wait(ctx, step);
     case 'snapshot':
-      requireApp(engine);
-      return compareSnapshot(engine, step.name);
+      requireApp(ctx);
+      return snapshot(ctx, step.name);
     case 'crash':
-      requireApp(engine);
+      requireApp(ctx);
       return harness.crash();
     case 'restart':
-      return engine.restart();
+      return ctx.restart();
   }
 }
 
-function requireApp(engine: StepContext): void {
-  if (engine.quitAt !== null || engine.harness.quit) {
-    throw new StepFailure('assertion', `the kiosk has quit${engine.quitAt !== null ? ` (Ctrl+C at line ${engine.quitAt})` : ''}; nothing is on screen`);
+function requireApp(ctx: StepContext): void {
+  if (ctx.quitAt !== null || ctx.harness.quit) {
+    throw new StepFailure('assertion', `the kiosk has quit${ctx.quitAt !== null ? ` (Ctrl+C at line ${ctx.quitAt})` : ''}; nothing is on screen`);
   }
-  if (!engine.harness.running) throw new StepFailure('assertion', 'the kiosk is not running (Crash without Restart)');
+  if (!ctx.harness.running) throw new StepFailure('assertion', 'the kiosk is not running (Crash without Restart)');
 }
 
 /** A key or character; VHS's `@200ms` typing speed lets that much simulated time pass after it. */
-async function typeKeys(engine: StepContext, bytes: string, delayMs: number | undefined): Promise<void> {
-  requireApp(engine);
-  await engine.harness.keys(bytes);
-  if (delayMs) await engine.harness.advance(delayMs);
+async function typeKeys(ctx: StepContext, bytes: string, delayMs: number | undefined): Promise<void> {
+  requireApp(ctx);
+  await ctx.harness.keys(bytes);
+  if (delayMs) await ctx.harness.advance(delayMs);
 }
 
 /**
  * Presses an on-screen button by its label in the current language, as a customer would: its
  * hotkey if it has one, else arrows to focus it and Enter.
  */
-async function press(engine: StepContext, label: string): Promise<void> {
-  requireApp(engine);
-  const { harness } = engine;
+async function press(ctx: StepContext, label: string): Promise<void> {
+  requireApp(ctx);
+  const { harness } = ctx;
   const view = harness.view();
   const labels = view.buttons.map((b) => t(view.lang, b.label));
   let index = labels.indexOf(label.trim());
@@ -100,11 +103,22 @@ async function press(engine: StepContext, label: string): Promise<void> {
 }
 
 /** Lets simulated time pass, timer by timer, until the screen shows the text or the time is up. */
-async function wait(engine: StepContext, step: Extract<Step, { kind: 'wait' }>): Promise<void> {
-  requireApp(engine);
-  const { harness } = engine;
+async function wait(ctx: StepContext, step: Extract<Step, { kind: 'wait' }>): Promise<void> {
+  requireApp(ctx);
+  const { harness } = ctx;
   const shown = () => harness.running && findLine(step.matcher, harness.lines()) >= 0;
   if (shown()) return;
   if (await harness.advance(step.timeoutMs, shown)) return;
   throw new StepFailure('timeout', `waited ${step.timeoutMs / 1000} s of simulated time for ${describeMatcher(step.matcher)} on one screen line; it never appeared`);
+}
+
+/** Compares the screen with its golden frame, or writes it with `--update`; the files go through the context. */
+function snapshot(ctx: StepContext, name: string): void {
+  const path = ctx.snapshotPath(name);
+  const frame = frameText(ctx.harness.lines());
+  const verdict = compareSnapshot(frame, ctx.updateSnapshots ? null : ctx.readSnapshot(path), ctx.updateSnapshots);
+  if (verdict.action === 'write') return ctx.writeSnapshot(path, frame);
+  if (verdict.action === 'pass') return;
+  if (verdict.reason === 'missing') throw new StepFailure('assertion', `no golden frame ${path}; run with --update to write it`);
+  throw new StepFailure('assertion', `the screen differs from the golden frame ${path} (--update rewrites it)`, verdict.diff);
 }

@@ -1,34 +1,33 @@
 /**
  * Golden frames: `Snapshot name` compares the screen with `<tape>.snapshots/<name>.txt` beside the
- * tape (the tape's name without `.tape`); with `update` it writes the file instead.
+ * tape (the tape's name without `.tape`); with `update` it writes the file instead. Pure: the step
+ * (runSteps.ts) reads and writes the file through its StepContext and acts on the verdict.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { StepContext } from './stepContext.js';
-import { StepFailure } from './failure.js';
 import { plainSpaces } from './assertions.js';
 
-export function snapshotPath(engine: StepContext, name: string): string {
-  const tapeName = engine.tape.file.startsWith('<') ? 'tape' : basename(engine.tape.file).replace(/\.tape$/, '');
-  return join(engine.baseDir, `${tapeName}.snapshots`, `${name}.txt`);
+export function snapshotFile(tapeFile: string, baseDir: string, name: string): string {
+  const tapeName = tapeFile.startsWith('<') ? 'tape' : basename(tapeFile).replace(/\.tape$/, '');
+  return join(baseDir, `${tapeName}.snapshots`, `${name}.txt`);
 }
 
 /** The screen as a golden file holds it: every row, trailing blanks trimmed, no-break spaces plain, a final newline. */
 export const frameText = (lines: readonly string[]): string => `${lines.map((l) => plainSpaces(l).trimEnd()).join('\n')}\n`;
 
-export function compareSnapshot(engine: StepContext, name: string): void {
-  const path = snapshotPath(engine, name);
-  const actual = frameText(engine.harness.lines());
-  if (engine.options.update) {
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, actual);
-    engine.snapshotsWritten.push(path);
-    return;
-  }
-  if (!existsSync(path)) throw new StepFailure('assertion', `no golden frame ${path}; run with --update to write it`);
-  const expected = readFileSync(path, 'utf8');
-  if (expected === actual) return;
-  throw new StepFailure('assertion', `the screen differs from the golden frame ${path} (--update rewrites it)`, diffLines(expected, actual));
+/** What the caller does with a frame: nothing, write it as the new golden frame, or fail. */
+export type SnapshotVerdict =
+  | { action: 'pass' }
+  | { action: 'write' }
+  | { action: 'fail'; reason: 'missing' }
+  /** `diff`: row by row, `-` the golden row, `+` the screen's */
+  | { action: 'fail'; reason: 'differs'; diff: string[] };
+
+/** `golden` is the golden file's text, or null when there is none; `update` rewrites it whatever it holds. */
+export function compareSnapshot(frame: string, golden: string | null, update: boolean): SnapshotVerdict {
+  if (update) return { action: 'write' };
+  if (golden === null) return { action: 'fail', reason: 'missing' };
+  if (golden === frame) return { action: 'pass' };
+  return { action: 'fail', reason: 'differs', diff: diffLines(golden, frame) };
 }
 
 /** Row by row: `-` the golden row, `+` the screen's. Frames have a fixed number of rows, so no alignment is needed. */
