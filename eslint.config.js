@@ -47,7 +47,7 @@ export default defineConfig(
     },
     rules: {
       // A cycle makes load order decide what is `undefined` at import time. `import type` edges are
-      // erased at build and not counted (keep them acyclic by hand: src/tape/stepContext.ts).
+      // erased at build and not counted (keep them acyclic by hand: src/tape/run/stepContext.ts).
       'import-x/no-cycle': ['error', { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: false }],
       'import-x/no-restricted-paths': ['error', { zones: layerZones, basePath: repoRoot }],
       // `_name` marks a parameter or element kept for its position (callbacks, tuples).

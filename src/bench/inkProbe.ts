@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { ReactElement } from 'react';
 import { render, type Instance } from 'ink';
-import { FakeStdin } from '../tape/virtualTerminal.js';
+import { FakeStdin } from '../tape/drivers/virtualTerminal.js';
 import { COLUMNS, ROWS } from './pty.js';
 import { sleep } from './stats.js';
 

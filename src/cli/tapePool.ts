@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runTape, type TapeResult } from '../tape/runTape.js';
+import { runTape, type TapeResult } from '../tape/run/runTape.js';
 
 export type RunMode = 'in-process' | 'pty';
 
@@ -23,7 +23,7 @@ export interface WorkerJob {
 }
 
 async function runOne(file: string, options: PoolOptions): Promise<TapeResult> {
-  if (options.mode === 'pty') return (await import('../tape/ptyRunner.js')).runTapeInPty(file, { update: options.update });
+  if (options.mode === 'pty') return (await import('../tape/drivers/ptyDriver.js')).runTapeInPty(file, { update: options.update });
   return runTape(file, { update: options.update });
 }
 

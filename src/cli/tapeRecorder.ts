@@ -5,7 +5,7 @@
 import type { View } from '../app/view.js';
 import { BANKNOTES } from '../domain/rules.js';
 import { formatDuration } from '../domain/time.js';
-import { keyNameOf } from '../tape/keys.js';
+import { keyNameOf } from '../tape/language/keys.js';
 
 /** Pauses shorter than this are typing rhythm, not waiting; they are not written. */
 export const MIN_PAUSE_MS = 1_000;

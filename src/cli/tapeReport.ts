@@ -2,8 +2,9 @@
  * What `kiosk tape run` prints: a PASS/FAIL line per tape, the failure under it, and the closing
  * `N passed, N failed`. Painted with the colours of src/cli/colors.ts; with none, plain text.
  */
-import { formatFailure, type FailurePaint, type TapeFailure } from '../tape/failure.js';
-import type { TapeResult } from '../tape/runTape.js';
+import { formatFailure, type FailurePaint } from '../tape/reports/formatFailure.js';
+import type { TapeFailure } from '../tape/run/failure.js';
+import type { TapeResult } from '../tape/run/runTape.js';
 import { PLAIN, type Colors } from './colors.js';
 
 const ms = (n: number) => `${Math.round(n)} ms`;

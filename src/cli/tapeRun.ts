@@ -2,11 +2,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseDuration } from '../domain/time.js';
-import { asciicast } from '../tape/asciicast.js';
-import { DEFAULT_CAST_PACE, presentationTimeline, type CastPace } from '../tape/castTimeline.js';
-import { junitXml } from '../tape/junit.js';
-import { parseTape, requireSteps, TapeSyntaxError } from '../tape/parse.js';
-import type { TapeResult } from '../tape/runTape.js';
+import { asciicast } from '../tape/reports/asciicast.js';
+import { DEFAULT_CAST_PACE, presentationTimeline, type CastPace } from '../tape/reports/castTimeline.js';
+import { junitXml } from '../tape/reports/junit.js';
+import { parseTape, requireSteps, TapeSyntaxError } from '../tape/language/parse.js';
+import type { TapeResult } from '../tape/run/runTape.js';
 import { parseOptions, UsageError } from './args.js';
 import { colorsFor } from './colors.js';
 import { collectTapes } from './tapeFiles.js';

@@ -1,16 +1,16 @@
 /**
  * The test hook `kiosk tape run --pty` uses: with KIOSK_TEST_CLOCK=<ISO time> the kiosk runs on a
  * SimulatedClock starting then, and its stdin carries a private control channel
- * (src/tape/testChannel.ts) that moves the clock and reports when the kiosk has settled.
+ * (src/tape/drivers/testChannel.ts) that moves the clock and reports when the kiosk has settled.
  * Loaded only when the variable is set: the normal start path never imports it.
  */
 import { EventEmitter } from 'node:events';
 import { SimulatedClock, waitFor, type AnyActorRef } from 'xstate';
 import { viewOf } from '../app/view.js';
 import type { Receipt } from '../domain/store.js';
-import { clockOf } from '../tape/setupCommands.js';
-import { advanceClock } from '../tape/simulatedTime.js';
-import { ChannelSplitter, decodeRequest, encodeAnswer, type ChannelRequest } from '../tape/testChannel.js';
+import { clockOf } from '../tape/language/parseSetup.js';
+import { advanceClock } from '../tape/run/simulatedTime.js';
+import { ChannelSplitter, decodeRequest, encodeAnswer, type ChannelRequest } from '../tape/drivers/testChannel.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 
 /**

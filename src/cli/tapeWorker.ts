@@ -1,6 +1,6 @@
 /** A worker thread of `kiosk tape run --jobs N`: runs the tapes it is sent, one at a time. */
 import { parentPort } from 'node:worker_threads';
-import { runTape } from '../tape/runTape.js';
+import { runTape } from '../tape/run/runTape.js';
 import type { WorkerJob } from './tapePool.js';
 
 parentPort?.on('message', (job: WorkerJob) => {

@@ -6,9 +6,10 @@
  *   const engine = await TapeEngine.fromSource('Set Lang en\nOrder 1000000123 amount 4750.00 phone +79161234567');
  *   await engine.exec('Press "Other services"');
  */
-export { runTape, type RunTapeOptions, type StepResult, type TapeInput, type TapeResult } from './runTape.js';
-export { TapeEngine, TapeStepError, type EngineOptions } from './engine.js';
-export { EXIT_CODES, formatFailure, StepFailure, type FailureKind, type TapeFailure } from './failure.js';
-export { checkTape, parseTape, TapeSyntaxError } from './parse.js';
-export type { Step, Tape, TextMatcher } from './ast.js';
-export { DEFAULT_CLOCK_ISO } from './tapeSetup.js';
+export { runTape, type RunTapeOptions, type StepResult, type TapeInput, type TapeResult } from './run/runTape.js';
+export { TapeEngine, TapeStepError, type EngineOptions } from './run/engine.js';
+export { EXIT_CODES, StepFailure, type FailureKind, type TapeFailure } from './run/failure.js';
+export { formatFailure } from './reports/formatFailure.js';
+export { checkTape, parseTape, TapeSyntaxError } from './language/parse.js';
+export type { Step, Tape, TextMatcher } from './language/ast.js';
+export { DEFAULT_CLOCK_ISO } from './run/runSetup.js';

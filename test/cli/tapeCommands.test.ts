@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runTape } from '../../src/tape/runTape.js';
+import { runTape } from '../../src/tape/run/runTape.js';
 import { kiosk } from '../process/helpers.js';
 
 function tempTapes(tapes: Record<string, string>): string {

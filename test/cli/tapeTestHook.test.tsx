@@ -13,7 +13,7 @@ import { startTerminal } from '../../src/app/session.js';
 import { startTestHook, type TestHook } from '../../src/cli/tapeTestHook.js';
 import { seedDemo } from '../../src/domain/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
-import { ChannelSplitter, decodeAnswer, encodeRequest, type ChannelAnswer, type ChannelRequest } from '../../src/tape/testChannel.js';
+import { ChannelSplitter, decodeAnswer, encodeRequest, type ChannelAnswer, type ChannelRequest } from '../../src/tape/drivers/testChannel.js';
 import { TestStdout, TEXT } from '../ui/harness.js';
 
 /** The process's stdin as the hook uses it: data events, and the calls it makes on it. */

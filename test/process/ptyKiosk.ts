@@ -5,7 +5,7 @@
  */
 import xtermHeadless from '@xterm/headless';
 import pty from 'node-pty';
-import { writeNow } from '../../src/tape/ptyWrite.js';
+import { writeNow } from '../../src/tape/drivers/ptyWrite.js';
 import { KIOSK_BIN } from './helpers.js';
 
 const { Terminal } = xtermHeadless;

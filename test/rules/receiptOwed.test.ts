@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { receiptFooter as printedFooter, receiptText as printedText } from '../../src/domain/receiptText.js';
-import { plainSpaces } from '../../src/tape/matcher.js';
+import { plainSpaces } from '../../src/tape/run/assertions.js';
 import type { Lang } from '../../src/domain/money.js';
 
 // Amounts carry no-break spaces (they never wrap); these tests read the receipt as a person does.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isNewScreen, presentationTimeline } from '../../src/tape/castTimeline.js';
-import type { CastEvent } from '../../src/tape/virtualTerminal.js';
+import { isNewScreen, presentationTimeline } from '../../src/tape/reports/castTimeline.js';
+import type { CastEvent } from '../../src/tape/drivers/virtualTerminal.js';
 
 const frame = (...rows: string[]) => `\x1b[H\x1b[2J${rows.join('\r\n')}`;
 const at = (events: CastEvent[]) => events.map((e) => [e.at, e.kind, e.kind === 'm' ? e.data : '']);

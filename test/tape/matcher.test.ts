@@ -1,7 +1,7 @@
 /** Tapes write amounts with plain spaces; the screen and the receipt print no-break ones: they match (issue 9, item 5). */
 import { describe, expect, it } from 'vitest';
-import { findLine } from '../../src/tape/matcher.js';
-import { frameText } from '../../src/tape/snapshot.js';
+import { findLine } from '../../src/tape/run/assertions.js';
+import { frameText } from '../../src/tape/run/snapshot.js';
 
 const lines = ['Сумма к оплате: 4\u00a0750,00\u00a0₽', 'Due 4,750.00\u202f₽'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTape, parseTape } from '../../src/tape/parse.js';
+import { checkTape, parseTape } from '../../src/tape/language/parse.js';
 
 /** The message of the tape's first error (the tape is named demo.tape). */
 function errorOf(source: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTape, KEY_NAMES, parseTape, TapeSyntaxError, type Step } from '../../src/tape/parse.js';
+import { checkTape, KEY_NAMES, parseTape, TapeSyntaxError, type Step } from '../../src/tape/language/parse.js';
 
 /** The steps after a leading Launch, without their locations. */
 function steps(source: string): unknown[] {

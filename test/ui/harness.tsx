@@ -18,7 +18,7 @@ import { startTerminal } from '../../src/app/session.js';
 import { viewOf, type View } from '../../src/app/view.js';
 import { seedDemo } from '../../src/domain/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
-import { FakeStdin } from '../../src/tape/virtualTerminal.js';
+import { FakeStdin } from '../../src/tape/drivers/virtualTerminal.js';
 import type { Lang } from '../../src/domain/money.js';
 import type { PaymentOutcome, Receipt } from '../../src/domain/store.js';
 import type { TerminalActor } from '../../machines/terminal.js';

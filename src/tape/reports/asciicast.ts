@@ -4,7 +4,7 @@
  * Times are what the caller gives: `tape run` gives in-process casts a presentation timeline
  * (castTimeline.ts) and --pty casts real time; the header's `idle_time_limit` caps any pause.
  */
-import type { CastEvent } from './virtualTerminal.js';
+import type { CastEvent } from '../drivers/virtualTerminal.js';
 
 export interface CastHeader {
   columns: number;

@@ -3,9 +3,9 @@
  * values, already validated (banknotes are real denominations, amounts canonical decimal strings,
  * phones normalised to +7XXXXXXXXXX), so it never re-checks the text.
  */
-import type { Lang, Money } from '../domain/money.js';
-import type { OrderStatus } from '../domain/orders.js';
-import type { Banknote, OperatorId } from '../domain/rules.js';
+import type { Lang, Money } from '../../domain/money.js';
+import type { OrderStatus } from '../../domain/orders.js';
+import type { Banknote, OperatorId } from '../../domain/rules.js';
 
 /** Where a command was written, for failure reports and asciicast markers. */
 export interface Located {

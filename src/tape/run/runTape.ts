@@ -1,10 +1,10 @@
 /** Plays one tape from start to end and reports what happened; never throws for a failing tape. */
 import { readFileSync } from 'node:fs';
-import type { Step, Tape } from './ast.js';
+import type { Step, Tape } from '../language/ast.js';
 import { TapeEngine, TapeStepError, type EngineOptions } from './engine.js';
 import { EXIT_CODES, StepFailure, type FailureKind, type TapeFailure } from './failure.js';
-import { parseTape, requireSteps, TapeSyntaxError } from './parse.js';
-import type { CastEvent } from './virtualTerminal.js';
+import { parseTape, requireSteps, TapeSyntaxError } from '../language/parse.js';
+import type { CastEvent } from '../drivers/virtualTerminal.js';
 
 export interface StepResult {
   line: number;

@@ -5,8 +5,8 @@
  * simulated clock (`Advance 48h`, a long Wait) becomes a marker and one pause instead of 48 hours.
  * Pure: events in, events out.
  */
-import { formatDuration } from '../domain/time.js';
-import type { CastEvent } from './virtualTerminal.js';
+import { formatDuration } from '../../domain/time.js';
+import type { CastEvent } from '../drivers/virtualTerminal.js';
 
 export interface CastPace {
   /** between two frames of the same screen: one keystroke */

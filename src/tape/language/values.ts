@@ -1,12 +1,33 @@
 /**
  * Readers for the values tape commands take, each failing at its token with what a valid one
  * looks like. Money goes through `money()` and stays a decimal string; phones through `parsePhone`.
+ * Also what every command parser gets and returns (`CommandSpec`), shared by the setup and step tables.
  */
-import { cmp, isPositive, money, ZERO, type Money } from '../domain/money.js';
-import { parsePhone } from '../domain/phone.js';
-import { DEFAULT_RULES } from '../domain/rules.js';
-import { parseDuration } from '../domain/time.js';
+import { cmp, isPositive, money, ZERO, type Money } from '../../domain/money.js';
+import { parsePhone } from '../../domain/phone.js';
+import { DEFAULT_RULES } from '../../domain/rules.js';
+import { parseDuration } from '../../domain/time.js';
+import type { Located } from './ast.js';
 import type { LineCursor, Token } from './lineCursor.js';
+
+export interface CommandContext {
+  cur: LineCursor;
+  /** the command word as written, suffix included (`Down@100ms`) */
+  head: Token;
+  /** `@100ms` after the command word, `@` included; only commands that allow one get it */
+  suffix: Token | null;
+  /** Records a name allowed once per tape (a Set key, an order number…); fails the second time. */
+  once(scope: string, key: string, token: Token, expected: string): void;
+}
+
+/** A command without its location, which the parser adds once the whole line is read. */
+export type Body<T> = T extends unknown ? Omit<T, keyof Located> : never;
+
+export interface CommandSpec<T> {
+  /** what `@…` after the command word means: VHS's typing speed, Wait's timeout, or nothing */
+  suffix: 'none' | 'speed' | 'timeout';
+  parse(ctx: CommandContext): Body<T>;
+}
 
 export type MoneyRange = 'positive' | 'nonNegative' | 'any';
 const MONEY_EXPECTED: Record<MoneyRange, string> = {

@@ -1,11 +1,10 @@
 /** Step commands: `Launch` and everything after it, VHS keys included. */
-import type { Money } from '../domain/money.js';
-import type { OrderStatus } from '../domain/orders.js';
-import { BANKNOTES, isBanknote } from '../domain/rules.js';
+import type { Money } from '../../domain/money.js';
+import type { OrderStatus } from '../../domain/orders.js';
+import { BANKNOTES, isBanknote } from '../../domain/rules.js';
 import { DEFAULT_WAIT_MS, KEY_NAMES, type KeyName, type Step } from './ast.js';
-import type { Body, CommandContext, CommandSpec } from './commandSpec.js';
-import { parseDuration } from '../domain/time.js';
-import { durationOf, readDuration, readMoney, readOptions, readOrderCode, readPhone, readRepeat } from './values.js';
+import { parseDuration } from '../../domain/time.js';
+import { durationOf, readDuration, readMoney, readOptions, readOrderCode, readPhone, readRepeat, type Body, type CommandContext, type CommandSpec } from './values.js';
 
 /** Tape words for an order's status; the domain's own names are accepted too. */
 const ORDER_STATUS_WORDS: Readonly<Record<string, OrderStatus>> = {

@@ -1,11 +1,40 @@
-/** The tape's assertions on the screen, the machine state, the store and the receipts. */
-import { cmp, type Lang, type Money } from '../domain/money.js';
-import type { OrderStatus } from '../domain/orders.js';
-import { receiptText } from '../domain/receiptText.js';
-import type { KioskStore, Receipt } from '../domain/store.js';
-import type { Step, TextMatcher } from './ast.js';
+/**
+ * The tape's assertions on the screen, the machine state, the store and the receipts, and how
+ * `"text"` and `/regex/` match: one line at a time, so a match never spans two screen rows.
+ */
+import { cmp, type Lang, type Money } from '../../domain/money.js';
+import type { OrderStatus } from '../../domain/orders.js';
+import { receiptText } from '../../domain/receiptText.js';
+import type { KioskStore, Receipt } from '../../domain/store.js';
+import type { Step, TextMatcher } from '../language/ast.js';
 import { StepFailure } from './failure.js';
-import { describeMatcher, findLine } from './matcher.js';
+
+export function describeMatcher(m: TextMatcher): string {
+  return m.kind === 'text' ? JSON.stringify(m.text) : `/${m.source}/${m.flags}`;
+}
+
+/** `g` and `y` make `test()` stateful across lines, so they are dropped. */
+function toRegExp(m: Extract<TextMatcher, { kind: 'regex' }>): RegExp {
+  return new RegExp(m.source, m.flags.replace(/[gy]/g, ''));
+}
+
+/**
+ * Amounts are printed with no-break spaces (U+00A0, and U+202F where a font has it) so they never
+ * wrap; a tape writes `4 750,00 ₽` with plain spaces, as a person reads it. Both sides are compared
+ * with those as plain spaces.
+ */
+export const plainSpaces = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
+
+/** The index of the first line the matcher finds, or -1. */
+export function findLine(m: TextMatcher, lines: readonly string[]): number {
+  const plain = lines.map(plainSpaces);
+  if (m.kind === 'text') {
+    const text = plainSpaces(m.text);
+    return plain.findIndex((line) => line.includes(text));
+  }
+  const re = toRegExp(m);
+  return plain.findIndex((line) => re.test(line));
+}
 
 export function expectScreen(lines: string[], matcher: TextMatcher, negate: boolean): void {
   const at = findLine(matcher, lines);

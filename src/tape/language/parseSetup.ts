@@ -1,11 +1,10 @@
 /** Setup commands, the ones before `Launch`: `Set …`, `Order …`, `Phone …`. */
-import type { Lang, Money } from '../domain/money.js';
-import { OPERATOR_NAMES, OPERATORS, type OperatorId } from '../domain/rules.js';
+import type { Lang, Money } from '../../domain/money.js';
+import { OPERATOR_NAMES, OPERATORS, type OperatorId } from '../../domain/rules.js';
 import type { SetKey, SetupCommand } from './ast.js';
-import type { Body, CommandContext, CommandSpec } from './commandSpec.js';
-import { parseDuration, parseInstant } from '../domain/time.js';
+import { parseDuration, parseInstant } from '../../domain/time.js';
 import type { LineCursor } from './lineCursor.js';
-import { readMoney, readOptions, readOrderCode, readPhone } from './values.js';
+import { readMoney, readOptions, readOrderCode, readPhone, type Body, type CommandContext, type CommandSpec } from './values.js';
 
 const SET_KEYS: readonly SetKey[] = ['Lang', 'Size', 'Clock', 'TerminalId', 'DataDir'];
 const LANGS: readonly Lang[] = ['en', 'ru'];

@@ -1,5 +1,5 @@
 /** What a terminal sends for each VHS key name, and the keys that type a banknote into the acceptor. */
-import { BANKNOTES, type Banknote } from '../domain/rules.js';
+import { BANKNOTES, type Banknote } from '../../domain/rules.js';
 import type { KeyName } from './ast.js';
 
 export const KEY_BYTES: Readonly<Record<KeyName, string>> = {

@@ -2,8 +2,8 @@
  * JUnit XML for CI: one <testcase> per tape. Assertions and timeouts are <failure>s; a bad tape or
  * a crashed app is an <error>, as JUnit separates "the check failed" from "the test broke".
  */
-import { formatFailure } from './failure.js';
-import type { TapeResult } from './runTape.js';
+import { formatFailure } from './formatFailure.js';
+import type { TapeResult } from '../run/runTape.js';
 
 /** XML 1.0 cannot hold most control characters even escaped, so they are dropped. */
 const escapeXml = (text: string): string =>

@@ -2,8 +2,8 @@
  * What the tape engine drives: the kiosk in-process (KioskHarness) or the built program in a
  * pseudo-terminal (PtyDriver). Every method returns once the kiosk has settled.
  */
-import type { Button } from '../../machines/buttons.js';
-import type { View } from '../app/view.js';
+import type { Button } from '../../../machines/buttons.js';
+import type { View } from '../../app/view.js';
 import type { CastEvent } from './virtualTerminal.js';
 
 /** The part of the app's view a tape needs; button labels are i18n keys, as in the machines. */

@@ -4,13 +4,12 @@
  * The first error stops the parse: it names `file:line:column`, what was expected and what was found.
  */
 import type { Located, SetupCommand, Step, Tape } from './ast.js';
-import type { Body, CommandContext, CommandSpec } from './commandSpec.js';
-import { LineCursor, type Token } from './lineCursor.js';
-import { SETUP_COMMANDS } from './setupCommands.js';
-import { NEEDS_RUNNING_APP, STEP_COMMANDS } from './stepCommands.js';
-import { TapeSyntaxError } from './syntaxError.js';
+import type { Body, CommandContext, CommandSpec } from './values.js';
+import { LineCursor, TapeSyntaxError, type Token } from './lineCursor.js';
+import { SETUP_COMMANDS } from './parseSetup.js';
+import { NEEDS_RUNNING_APP, STEP_COMMANDS } from './parseSteps.js';
 
-export { TapeSyntaxError } from './syntaxError.js';
+export { TapeSyntaxError } from './lineCursor.js';
 export { DEFAULT_WAIT_MS, KEY_NAMES } from './ast.js';
 export type { KeyName, Located, SetCommand, SetupCommand, Step, Tape, TextMatcher } from './ast.js';
 

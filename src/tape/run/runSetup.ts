@@ -4,11 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { MemoryStore } from '../domain/memoryStore.js';
-import type { Lang } from '../domain/money.js';
-import { newOrder, type Order } from '../domain/orders.js';
-import type { KioskStore } from '../domain/store.js';
-import type { OrderCommand, PhoneCommand, Tape } from './ast.js';
+import { MemoryStore } from '../../domain/memoryStore.js';
+import type { Lang } from '../../domain/money.js';
+import { newOrder, type Order } from '../../domain/orders.js';
+import type { KioskStore } from '../../domain/store.js';
+import type { OrderCommand, PhoneCommand, Tape } from '../language/ast.js';
 import { StepFailure } from './failure.js';
 
 /** A fixed default, so a tape without `Set Clock` shows the same dates on every run and machine. */
@@ -75,7 +75,7 @@ export type StoreOpener = (dataDir: string) => KioskStore;
 
 /** The SQLite store is loaded only by tapes that ask for it, so in-memory tapes never load the native binding. */
 export async function sqliteOpener(): Promise<StoreOpener> {
-  const { openDataStore } = await import('../store/index.js');
+  const { openDataStore } = await import('../../store/index.js');
   return (dir) => openDataStore(dir);
 }
 

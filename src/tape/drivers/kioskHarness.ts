@@ -6,16 +6,16 @@
 import React from 'react';
 import { render, type Instance } from 'ink';
 import { SimulatedClock, waitFor, type SnapshotFrom } from 'xstate';
-import { App } from '../app/App.js';
-import { TerminalProvider } from '../app/context.js';
-import { startTerminal } from '../app/session.js';
-import { viewOf, type View } from '../app/view.js';
-import type { Lang } from '../domain/money.js';
-import { DEFAULT_RULES, type KioskRules } from '../domain/rules.js';
-import type { KioskStore, PaymentOutcome } from '../domain/store.js';
-import type { TerminalActor, terminalMachine } from '../../machines/terminal.js';
+import { App } from '../../app/App.js';
+import { TerminalProvider } from '../../app/context.js';
+import { startTerminal } from '../../app/session.js';
+import { viewOf, type View } from '../../app/view.js';
+import type { Lang } from '../../domain/money.js';
+import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
+import type { KioskStore, PaymentOutcome } from '../../domain/store.js';
+import type { TerminalActor, terminalMachine } from '../../../machines/terminal.js';
 import type { KioskDriver } from './driver.js';
-import { advanceClock } from './simulatedTime.js';
+import { advanceClock } from '../run/simulatedTime.js';
 import type { CastEvent } from './virtualTerminal.js';
 import { VirtualTerminal } from './virtualTerminal.js';
 

@@ -3,20 +3,22 @@
  * driven one step at a time. `runTape` plays a whole tape on it; a vitest test can drive it
  * directly with `exec('Press "Other services"')`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SimulatedClock } from 'xstate';
-import type { KioskRules } from '../domain/rules.js';
-import type { KioskStore, Receipt } from '../domain/store.js';
-import type { Step, Tape } from './ast.js';
+import type { KioskRules } from '../../domain/rules.js';
+import type { KioskStore, Receipt } from '../../domain/store.js';
+import type { Step, Tape } from '../language/ast.js';
 import { StepFailure, type TapeFailure } from './failure.js';
-import type { KioskDriver } from './driver.js';
-import { KioskHarness } from './kioskHarness.js';
-import { parseTape } from './parse.js';
-import { runStep } from './stepActions.js';
-import { openTapeStore, settingsOf, sqliteOpener, type StoreOpener, type TapeSettings } from './tapeSetup.js';
-import type { CastEvent } from './virtualTerminal.js';
+import type { KioskDriver } from '../drivers/driver.js';
+import { KioskHarness } from '../drivers/kioskHarness.js';
+import { parseTape } from '../language/parse.js';
+import { runStep } from './runSteps.js';
+import { snapshotFile } from './snapshot.js';
+import type { StepContext } from './stepContext.js';
+import { openTapeStore, settingsOf, sqliteOpener, type StoreOpener, type TapeSettings } from './runSetup.js';
+import type { CastEvent } from '../drivers/virtualTerminal.js';
 
 export interface EngineOptions {
   /** where a relative `Set DataDir` and the snapshot folder are found; default: the tape's folder */
@@ -37,7 +39,7 @@ export type DriverFactory = (setup: { settings: TapeSettings; dataDir: string; o
 
 const DEFAULT_STEP_TIMEOUT_MS = 10_000;
 
-export class TapeEngine {
+export class TapeEngine implements StepContext {
   readonly settings: TapeSettings;
   harness!: KioskDriver;
   readonly clock = new SimulatedClock();
@@ -47,7 +49,10 @@ export class TapeEngine {
   readonly snapshotsWritten: string[] = [];
   store: KioskStore;
   /** the line of the Ctrl+C that made the kiosk quit */
-  quitAt: number | null = null;
+  get quitAt(): number | null {
+    return this.quitLine;
+  }
+  private quitLine: number | null = null;
   private sessions = 0;
 
   private constructor(
@@ -165,6 +170,28 @@ export class TapeEngine {
     } finally {
       if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
     }
+  }
+
+  recordQuit(line: number): void {
+    this.quitLine = line;
+  }
+
+  get updateSnapshots(): boolean {
+    return this.options.update === true;
+  }
+
+  snapshotPath(name: string): string {
+    return snapshotFile(this.tape.file, this.baseDir, name);
+  }
+
+  readSnapshot(path: string): string | null {
+    return existsSync(path) ? readFileSync(path, 'utf8') : null;
+  }
+
+  writeSnapshot(path: string, text: string): void {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    this.snapshotsWritten.push(path);
   }
 
   /** Starts the kiosk again after a Crash, on the same data. */

@@ -7,7 +7,7 @@
  *            ESC ] 7777 ; kiosk-test ; <id> ; advance=<ms>    BEL
  *   answer   ESC ] 7777 ; kiosk-test ; <id> ; <base64 JSON>  BEL   (view, new receipts)
  */
-import type { Receipt } from '../domain/store.js';
+import type { Receipt } from '../../domain/store.js';
 import type { DriverView } from './driver.js';
 
 export const CHANNEL_PREFIX = '\x1b]7777;kiosk-test;';

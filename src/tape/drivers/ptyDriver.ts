@@ -1,18 +1,20 @@
 /**
  * The built kiosk (dist/kiosk.js) in a real pseudo-terminal: real start-up, real escapes, read
  * back through @xterm/headless. Its clock is a SimulatedClock (KIOSK_TEST_CLOCK) moved, like every
- * "has it settled?" question, over the private channel of testChannel.ts.
+ * "has it settled?" question, over the private channel of testChannel.ts. `runTapeInPty` plays a
+ * tape on it (`kiosk tape run --pty`).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import xtermHeadless from '@xterm/headless';
 import type { IPty } from 'node-pty';
-import type { Receipt } from '../domain/store.js';
+import type { Receipt } from '../../domain/store.js';
 import type { DriverView, KioskDriver } from './driver.js';
-import { StepFailure } from './failure.js';
+import { StepFailure } from '../run/failure.js';
+import type { TapeSettings } from '../run/runSetup.js';
+import { runTape, type RunTapeOptions, type TapeInput, type TapeResult } from '../run/runTape.js';
 import { writeNow } from './ptyWrite.js';
-import type { TapeSettings } from './tapeSetup.js';
 import { ChannelSplitter, decodeAnswer, encodeRequest, type ChannelAnswer, type ChannelRequest } from './testChannel.js';
 import type { CastEvent } from './virtualTerminal.js';
 
@@ -183,4 +185,12 @@ export class PtyDriver implements KioskDriver {
     await this.crash();
     this.term.dispose();
   }
+}
+
+/** Real time a pty step may take: the program starts in a few hundred milliseconds, on a busy machine more. */
+const PTY_STEP_TIMEOUT_MS = 20_000;
+
+/** `kiosk tape run --pty`: the same tape, against the built program in a pseudo-terminal. */
+export function runTapeInPty(input: TapeInput, options: RunTapeOptions = {}): Promise<TapeResult> {
+  return runTape(input, { stepTimeoutMs: PTY_STEP_TIMEOUT_MS, ...options, driver: (setup) => PtyDriver.create(setup) });
 }

@@ -1,0 +1,124 @@
+/**
+ * What each tape step does to the running kiosk: the runner of what language/parseSteps.ts parses.
+ * Steps see the tape only through StepContext. Assertions live in assertions.ts.
+ */
+import { t } from '../../i18n/index.js';
+import type { Step } from '../language/ast.js';
+import { describeMatcher, expectBalance, expectOrder, expectReceipt, expectScreen, expectState, findLine } from './assertions.js';
+import type { StepContext } from './stepContext.js';
+import { StepFailure } from './failure.js';
+import { hotkeyBytes, KEY_BYTES, noteKey } from '../language/keys.js';
+import { compareSnapshot, frameText } from './snapshot.js';
+
+export async function runStep(ctx: StepContext, step: Step): Promise<void> {
+  const { harness } = ctx;
+  harness.mark(`${step.line}: ${step.raw}`);
+  switch (step.kind) {
+    case 'launch':
+      return harness.launch();
+    case 'key':
+      for (let i = 0; i < step.repeat; i++) await typeKeys(ctx, KEY_BYTES[step.key], step.delayMs);
+      if (step.key === 'Ctrl+C' && harness.quit) ctx.recordQuit(step.line);
+      return;
+    case 'type':
+      // one chunk per character, as typed, so each lands on the screen it was meant for
+      for (const ch of step.text) await typeKeys(ctx, ch, step.delayMs);
+      return;
+    case 'press':
+      return press(ctx, step.label);
+    case 'insert': {
+      requireApp(ctx);
+      const view = harness.view();
+      if (view.screen !== 'cash') {
+        throw new StepFailure('assertion', `Insert needs the cash screen ("${t(view.lang, 'cash.title')}"), but the kiosk is at ${view.statePath}`);
+      }
+      return harness.keys(noteKey(step.note, step.worn));
+    }
+    case 'advance':
+      await harness.advance(step.ms);
+      return;
+    case 'expect':
+      requireApp(ctx);
+      return expectScreen(harness.lines(), step.matcher, step.negate);
+    case 'expectState':
+      requireApp(ctx);
+      return expectState(harness.view().statePath, step.path);
+    case 'expectOrder':
+      return expectOrder(ctx.store, step);
+    case 'expectBalance':
+      return expectBalance(ctx.store, step.phone, step.amount);
+    case 'expectReceipt':
+      return expectReceipt(ctx.receipts, harness.running ? harness.view().lang : ctx.settings.lang, step.matcher);
+    case 'wait':
+      return wait(ctx, step);
+    case 'snapshot':
+      requireApp(ctx);
+      return snapshot(ctx, step.name);
+    case 'crash':
+      requireApp(ctx);
+      return harness.crash();
+    case 'restart':
+      return ctx.restart();
+  }
+}
+
+function requireApp(ctx: StepContext): void {
+  if (ctx.quitAt !== null || ctx.harness.quit) {
+    throw new StepFailure('assertion', `the kiosk has quit${ctx.quitAt !== null ? ` (Ctrl+C at line ${ctx.quitAt})` : ''}; nothing is on screen`);
+  }
+  if (!ctx.harness.running) throw new StepFailure('assertion', 'the kiosk is not running (Crash without Restart)');
+}
+
+/** A key or character; VHS's `@200ms` typing speed lets that much simulated time pass after it. */
+async function typeKeys(ctx: StepContext, bytes: string, delayMs: number | undefined): Promise<void> {
+  requireApp(ctx);
+  await ctx.harness.keys(bytes);
+  if (delayMs) await ctx.harness.advance(delayMs);
+}
+
+/**
+ * Presses an on-screen button by its label in the current language, as a customer would: its
+ * hotkey if it has one, else arrows to focus it and Enter.
+ */
+async function press(ctx: StepContext, label: string): Promise<void> {
+  requireApp(ctx);
+  const { harness } = ctx;
+  const view = harness.view();
+  const labels = view.buttons.map((b) => t(view.lang, b.label));
+  let index = labels.indexOf(label.trim());
+  if (index < 0) index = labels.findIndex((l) => l.toLowerCase() === label.trim().toLowerCase());
+  const button = view.buttons[index];
+  if (!button) {
+    const visible = labels.map((l, i) => `"${l}"${view.buttons[i]?.enabled ? '' : ' (disabled)'}`);
+    throw new StepFailure('assertion', `no button "${label}" on this screen`, [
+      visible.length > 0 ? `visible buttons: ${visible.join(', ')}` : 'this screen has no buttons',
+    ]);
+  }
+  if (button.hotkey) return harness.keys(hotkeyBytes(button.hotkey));
+  for (let moves = 0; harness.view().focus !== index; moves++) {
+    if (moves > view.buttons.length) throw new StepFailure('assertion', `could not move the focus to "${label}" with the arrow keys`);
+    await harness.keys(KEY_BYTES.Right);
+  }
+  await harness.keys(KEY_BYTES.Enter);
+}
+
+/** Lets simulated time pass, timer by timer, until the screen shows the text or the time is up. */
+async function wait(ctx: StepContext, step: Extract<Step, { kind: 'wait' }>): Promise<void> {
+  requireApp(ctx);
+  const { harness } = ctx;
+  const shown = () => harness.running && findLine(step.matcher, harness.lines()) >= 0;
+  if (shown()) return;
+  if (await harness.advance(step.timeoutMs, shown)) return;
+  throw new StepFailure('timeout', `waited ${step.timeoutMs / 1000} s of simulated time for ${describeMatcher(step.matcher)} on one screen line; it never appeared`);
+}
+
+/** Compares the screen with its golden frame, or writes it with `--update`; the files go through the context. */
+function snapshot(ctx: StepContext, name: string): void {
+  const path = ctx.snapshotPath(name);
+  const frame = frameText(ctx.harness.lines());
+  const verdict = compareSnapshot(frame, ctx.updateSnapshots ? null : ctx.readSnapshot(path), ctx.updateSnapshots);
+  if (verdict.action === 'write') return ctx.writeSnapshot(path, frame);
+  if (verdict.action === 'pass') return;
+  if (verdict.reason === 'missing') throw new StepFailure('assertion', `no golden frame ${path}; run with --update to write it`);
+  throw new StepFailure('assertion', `the screen differs from the golden frame ${path} (--update rewrites it)`, verdict.diff);
+}

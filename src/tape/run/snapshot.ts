@@ -1,0 +1,43 @@
+/**
+ * Golden frames: `Snapshot name` compares the screen with `<tape>.snapshots/<name>.txt` beside the
+ * tape (the tape's name without `.tape`); with `update` it writes the file instead. Pure: the step
+ * (runSteps.ts) reads and writes the file through its StepContext and acts on the verdict.
+ */
+import { basename, join } from 'node:path';
+import { plainSpaces } from './assertions.js';
+
+export function snapshotFile(tapeFile: string, baseDir: string, name: string): string {
+  const tapeName = tapeFile.startsWith('<') ? 'tape' : basename(tapeFile).replace(/\.tape$/, '');
+  return join(baseDir, `${tapeName}.snapshots`, `${name}.txt`);
+}
+
+/** The screen as a golden file holds it: every row, trailing blanks trimmed, no-break spaces plain, a final newline. */
+export const frameText = (lines: readonly string[]): string => `${lines.map((l) => plainSpaces(l).trimEnd()).join('\n')}\n`;
+
+/** What the caller does with a frame: nothing, write it as the new golden frame, or fail. */
+export type SnapshotVerdict =
+  | { action: 'pass' }
+  | { action: 'write' }
+  | { action: 'fail'; reason: 'missing' }
+  /** `diff`: row by row, `-` the golden row, `+` the screen's */
+  | { action: 'fail'; reason: 'differs'; diff: string[] };
+
+/** `golden` is the golden file's text, or null when there is none; `update` rewrites it whatever it holds. */
+export function compareSnapshot(frame: string, golden: string | null, update: boolean): SnapshotVerdict {
+  if (update) return { action: 'write' };
+  if (golden === null) return { action: 'fail', reason: 'missing' };
+  if (golden === frame) return { action: 'pass' };
+  return { action: 'fail', reason: 'differs', diff: diffLines(golden, frame) };
+}
+
+/** Row by row: `-` the golden row, `+` the screen's. Frames have a fixed number of rows, so no alignment is needed. */
+function diffLines(expected: string, actual: string): string[] {
+  const a = expected.split('\n');
+  const b = actual.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    out.push(`row ${i + 1}:`, `- ${a[i] ?? '(none)'}`, `+ ${b[i] ?? '(none)'}`);
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+/**
+ * What a tape step reads and changes of the running tape. The engine implements it; steps depend
+ * on this interface only, so they never import the engine that imports them, and every change a
+ * step makes goes through a method here (never by writing the engine's fields).
+ */
+import type { KioskStore, Receipt } from '../../domain/store.js';
+import type { KioskDriver } from '../drivers/driver.js';
+import type { TapeSettings } from './runSetup.js';
+
+export interface StepContext {
+  readonly harness: KioskDriver;
+  readonly store: KioskStore;
+  /** every receipt printed during the tape, oldest first */
+  readonly receipts: readonly Receipt[];
+  readonly settings: TapeSettings;
+  /** the line of the Ctrl+C that made the kiosk quit */
+  readonly quitAt: number | null;
+  /** Records that the Ctrl+C at `line` made the kiosk quit. */
+  recordQuit(line: number): void;
+  restart(): Promise<void>;
+  /** Golden frames: whether `Snapshot` rewrites them instead of comparing */
+  readonly updateSnapshots: boolean;
+  /** where the golden frame `name` lives */
+  snapshotPath(name: string): string;
+  /** the golden frame's text, or null when there is none */
+  readSnapshot(path: string): string | null;
+  /** writes a golden frame (and remembers it for the tape's result) */
+  writeSnapshot(path: string, text: string): void;
+}

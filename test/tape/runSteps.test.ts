@@ -1,0 +1,94 @@
+/**
+ * Steps change the running tape only through StepContext: a fake context, with no engine and no
+ * files, sees every change a step makes (a quit, a golden frame written) as a call.
+ */
+import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/domain/memoryStore.js';
+import type { DriverView, KioskDriver } from '../../src/tape/drivers/driver.js';
+import { parseTape } from '../../src/tape/language/parse.js';
+import type { Step } from '../../src/tape/language/ast.js';
+import { settingsOf } from '../../src/tape/run/runSetup.js';
+import { runStep } from '../../src/tape/run/runSteps.js';
+import type { StepContext } from '../../src/tape/run/stepContext.js';
+
+/** A kiosk that shows fixed rows and quits on Ctrl+C, as the App does. */
+function fakeDriver(rows: string[]): KioskDriver & { sent: string[] } {
+  const view: DriverView = { statePath: 'idle', screen: 'idle', mode: 'normal', lang: 'en', focus: 0, buttons: [] } as unknown as DriverView;
+  const driver = {
+    running: true,
+    quit: false,
+    actorError: null,
+    cast: [],
+    sent: [] as string[],
+    async launch() {},
+    async keys(bytes: string) {
+      driver.sent.push(bytes);
+      if (bytes === '\x03') driver.quit = true;
+    },
+    async advance() {
+      return false;
+    },
+    async crash() {},
+    lines: () => rows,
+    view: () => view,
+    mark() {},
+    async dispose() {},
+  };
+  return driver;
+}
+
+function fakeContext(rows: string[], golden: Record<string, string>, update: boolean) {
+  const calls: string[] = [];
+  const tape = parseTape('Launch');
+  const ctx: StepContext = {
+    harness: fakeDriver(rows),
+    store: new MemoryStore(),
+    receipts: [],
+    settings: settingsOf(tape, '/tapes'),
+    quitAt: null,
+    recordQuit(line) {
+      calls.push(`quit at ${line}`);
+    },
+    async restart() {},
+    updateSnapshots: update,
+    snapshotPath: (name) => `/tapes/t.snapshots/${name}.txt`,
+    readSnapshot: (path) => golden[path] ?? null,
+    writeSnapshot(path, text) {
+      calls.push(`write ${path}: ${JSON.stringify(text)}`);
+    },
+  };
+  return { ctx, calls };
+}
+
+const stepOf = (line: string): Step => parseTape(`Launch\n${line}`).steps[1] as Step;
+
+describe('runStep talks to the tape through StepContext only', () => {
+  it('Snapshot with update writes the frame text through the context', async () => {
+    const { ctx, calls } = fakeContext(['Menu\u00a0 ', '[1] Pay'], {}, true);
+    await runStep(ctx, stepOf('Snapshot menu'));
+    expect(calls).toEqual(['write /tapes/t.snapshots/menu.txt: "Menu\\n[1] Pay\\n"']);
+  });
+
+  it('Snapshot without update reads the golden frame through the context and passes on the same text', async () => {
+    const { ctx, calls } = fakeContext(['Menu', '[1] Pay'], { '/tapes/t.snapshots/menu.txt': 'Menu\n[1] Pay\n' }, false);
+    await runStep(ctx, stepOf('Snapshot menu'));
+    expect(calls).toEqual([]);
+  });
+
+  it('Snapshot without a golden frame fails and names the file; a different one fails with the diff', async () => {
+    const missing = fakeContext(['Menu'], {}, false);
+    await expect(runStep(missing.ctx, stepOf('Snapshot menu'))).rejects.toThrow('no golden frame /tapes/t.snapshots/menu.txt; run with --update to write it');
+    const changed = fakeContext(['Menu', '[2] Other'], { '/tapes/t.snapshots/menu.txt': 'Menu\n[1] Pay\n' }, false);
+    await expect(runStep(changed.ctx, stepOf('Snapshot menu'))).rejects.toMatchObject({
+      message: 'the screen differs from the golden frame /tapes/t.snapshots/menu.txt (--update rewrites it)',
+      details: ['row 2:', '- [1] Pay', '+ [2] Other'],
+    });
+    expect(missing.calls).toEqual([]);
+  });
+
+  it('a Ctrl+C that makes the kiosk quit is recorded through the context with its line', async () => {
+    const { ctx, calls } = fakeContext(['Menu'], {}, false);
+    await runStep(ctx, stepOf('Ctrl+C'));
+    expect(calls).toEqual(['quit at 2']);
+  });
+});
