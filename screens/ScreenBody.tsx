@@ -7,7 +7,7 @@ import { CheckDataScreen } from './CheckDataScreen.js';
 import { EntryScreen } from './EntryScreen.js';
 import { IdleScreen } from './IdleScreen.js';
 import { MenuScreen } from './MenuScreen.js';
-import { MoreTimeDialog } from './MoreTimeDialog.js';
+import { MoreTimeDialog, QuitDialog } from './MoreTimeDialog.js';
 import { ReceiptScreen } from './ReceiptScreen.js';
 import { RefusedScreen } from './RefusedScreen.js';
 import { FaultScreen, RecoveredScreen, WaitScreen } from './StatusScreens.js';
@@ -24,6 +24,7 @@ const TITLES: Record<View['screen'], string> = {
   phoneEntry: 'phone.title',
   cash: 'cash.title',
   moreTime: 'cash.title',
+  quitAsk: 'cash.title',
   processing: 'cash.title',
   receipt: 'receipt.title',
   recovered: 'recovered.title',
@@ -39,6 +40,7 @@ const HELP: Record<View['mode'], string> = {
   busy: 'help.wait',
   acknowledge: 'help.recovered',
   halted: 'help.idle',
+  closed: 'help.wait',
 };
 
 export const screenTitle = (view: View): string => t(view.lang, TITLES[view.screen]);
@@ -65,6 +67,8 @@ export function ScreenBody({ view }: { view: View }) {
       return <CashScreen view={view} />;
     case 'moreTime':
       return <MoreTimeDialog view={view} />;
+    case 'quitAsk':
+      return <QuitDialog view={view} />;
     case 'processing':
       return <WaitScreen view={view} message="processing" />;
     case 'receipt':

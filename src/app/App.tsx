@@ -1,11 +1,12 @@
 /** The app shell: size guard, kiosk frame with the current screen, phone panel, keys → events. */
-import React from 'react';
+import React, { useState } from 'react';
 import { Box, Text, useApp, useInput } from 'ink';
 import { useTerminalActor, useTerminalSelector } from './context.js';
-import { mapKey, splitKeys } from './keymap.js';
+import { KeyFeed } from './keyFeed.js';
 import { viewOf, type View } from './view.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { t } from '../i18n/index.js';
+import { formatMoney } from '../i18n/format.js';
 import { Frame } from '../../screens/Frame.js';
 import { PhonePanel } from '../../screens/PhonePanel.js';
 import { ScreenBody, screenHelp, screenTitle } from '../../screens/ScreenBody.js';
@@ -15,7 +16,7 @@ export const MIN_ROWS = 24;
 
 export interface AppProps {
   terminalId: string;
-  /** called once when the user quits (Ctrl+C anywhere, q on the idle screen) */
+  /** called once when the terminal has closed after a quit (Ctrl+C anywhere, q on the idle screen) */
   onQuit?: () => void;
 }
 
@@ -23,19 +24,26 @@ export interface AppProps {
 function useKeys(tooSmall: boolean, onQuit?: () => void) {
   const actor = useTerminalActor();
   const { exit } = useApp();
-  useInput((chunk, chunkKey) => {
-    if (tooSmall && !(chunkKey.ctrl && chunk === 'c')) return;
-    for (const [input, key] of splitKeys(chunk, chunkKey)) {
-      // Read the live snapshot, not the last render's: pasted or scripted keys outrun the frames.
-      const action = mapKey(viewOf(actor.getSnapshot()), input, key);
-      if (action.kind === 'send') actor.send(action.event);
-      if (action.kind === 'quit') {
+  const [feed] = useState(
+    () =>
+      new KeyFeed(actor, () => {
         onQuit?.();
         exit();
-        return;
-      }
-    }
+      }),
+  );
+  useInput((chunk, chunkKey) => {
+    if (tooSmall && !(chunkKey.ctrl && chunk === 'c')) return;
+    feed.push(chunk, chunkKey);
   });
+}
+
+/** The notice line: why a pressed button is disabled, a hint about the last key. */
+function noticeOf(view: View): string | null {
+  if (view.mode === 'cash' || view.mode === 'dialog') {
+    const locked = view.cash?.notice?.kind === 'payLocked' ? view.cash.notice : null;
+    return locked ? t(view.lang, 'cash.payLocked', { missing: formatMoney(locked.missing, view.lang) }) : null;
+  }
+  return view.kiosk.notice ? t(view.lang, view.kiosk.notice, view.kiosk.noticeParams) : null;
 }
 
 export function App({ terminalId, onQuit }: AppProps) {
@@ -48,7 +56,7 @@ export function App({ terminalId, onQuit }: AppProps) {
   }
   const height = rows - 1;
   const panelWidth = columns >= 100 ? 30 : 26;
-  const notice = view.kiosk.notice && view.mode !== 'cash' ? t(view.lang, view.kiosk.notice) : null;
+  const notice = noticeOf(view);
   return (
     <Box flexDirection="row" width={columns} height={height}>
       <Frame

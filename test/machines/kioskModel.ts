@@ -76,6 +76,7 @@ function eventsFor(s: Snap): KioskEvent[] {
     })),
     { type: 'io.paymentCompleted', receipt: receiptFor(s) },
     { type: 'io.cashCancelled' },
+    { type: 'io.cashCancelled', back: true },
   ];
 }
 
