@@ -16,7 +16,7 @@
  * | checkData   | menu  | check.confirm · back                    | phoneEntry · orderEntry       |
  * | phoneEntry  | entry | input.* · phone.operator · phone.submit | cash · checkData              |
  * | cash        |       | io.paymentCompleted · io.cashCancelled  | receipt · phoneEntry (Back) / idle |
- * | receipt     | menu  | receipt.done (Done, Esc)                | idle                          |
+ * | receipt     | menu  | receipt.done · nav.back (Esc)           | idle                          |
  * | (menu/entry)|       | timer.inactivity                        | idle                          |
  * | (any with buttons) | | nav.* on a disabled button             | (stays, notice says why)      |
  * Typing that fills a field moves the focus to Next, so Enter then goes on rather than erasing.
@@ -301,6 +301,8 @@ export const kioskMachine = setup({
       on: {
         ...navOn('receipt'),
         'receipt.done': 'idle',
+        // Esc finishes too, as the help line's "Esc back" promises: the receipt has nothing to go back to
+        'nav.back': 'idle',
         'timer.inactivity': 'idle',
       },
     },

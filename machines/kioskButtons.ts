@@ -102,8 +102,7 @@ export function kioskButtons(screen: KioskScreen, facts: ButtonFacts): KioskButt
         next({ type: 'phone.submit' }, phoneComplete(facts), phoneMissing(facts)),
       ];
     case 'receipt':
-      // Esc finishes too, as the help line's "Esc back" promises: back to the start for the next customer
-      return [button('done', 'button.done', { type: 'receipt.done' }, 'esc')];
+      return [button('done', 'button.done', { type: 'receipt.done' })];
   }
 }
 

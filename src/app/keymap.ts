@@ -85,8 +85,11 @@ export function mapKey(view: View, input: string, key: Partial<Key>): KeyAction 
     case 'cash':
       return (key.return ? send({ type: 'nav.activate' }) : null) ?? arrow(key) ?? buttonFor(view, hotkey) ?? cashNote(input) ?? NONE;
     case 'dialog':
-    case 'buttons':
       return (key.return ? send({ type: 'nav.activate' }) : null) ?? arrow(key) ?? buttonFor(view, hotkey) ?? NONE;
+    case 'buttons':
+      // Esc on a screen with no Back button still means back (the receipt: finish); the screen decides
+      return (key.return ? send({ type: 'nav.activate' }) : null) ?? arrow(key) ?? buttonFor(view, hotkey) ??
+        (hotkey === 'esc' ? send({ type: 'nav.back' }) : NONE);
   }
 }
 
