@@ -13,6 +13,8 @@ export interface Button<E extends { type: string } = { type: string }> {
   /** the event the button raises inside its machine */
   event: E;
   enabled: boolean;
+  /** i18n key of why it is disabled, said when it is pressed anyway */
+  whyDisabled?: string;
 }
 
 export interface Grid {
@@ -37,8 +39,10 @@ export function moveFocus(focus: number, count: number, columns: number, dir: Di
   return next;
 }
 
-/** The event a nav event resolves to on these buttons, or null when it selects nothing enabled. */
-export function resolveNav<E extends { type: string }>(buttons: readonly Button<E>[], focus: number, event: NavEvent): E | null {
-  const button = event.type === 'nav.press' ? buttons.find((b) => b.id === event.id) : buttons[focus];
-  return button && button.enabled ? button.event : null;
+/**
+ * The button a nav event selects on these buttons, or null when it selects none. The caller raises
+ * its event when it is enabled, and says why not when it is disabled (a disabled press is not silent).
+ */
+export function resolveNav<E extends { type: string }>(buttons: readonly Button<E>[], focus: number, event: NavEvent): Button<E> | null {
+  return (event.type === 'nav.press' ? buttons.find((b) => b.id === event.id) : buttons[focus]) ?? null;
 }

@@ -2,23 +2,29 @@
  * One cash payment at the bill acceptor (R-TERM-2, R-TERM-3). Pure like the kiosk machine: the
  * parent journals each note (`io.journalNote` → `io.noteJournaled`) before it counts, and its
  * watchdog sends `timer.inactivity`. Inserted cash is never handed back: the session ends settled
- * (Pay, "No", or no answer) or cancelled only while it holds nothing.
+ * (Pay, "No", no answer, or quitting the program) or cancelled only while it holds nothing.
+ * While a note is in escrow the acceptor is stacking it: notes, keys and a quit arriving then wait
+ * in `deferred` and are taken in order once it is stacked (never dropped), each checked on its own.
  *
  * | state    | tags          | events                                   | goes to                    |
  * |----------|---------------|------------------------------------------|----------------------------|
- * | empty    | cash.empty    | cash.inserted (good, fits) · cash.cancel | escrow · cancelled         |
+ * | empty    | cash.empty    | cash.inserted (good, fits) · cash.cancel | escrow · cancelled (back)  |
  * | escrow   |               | io.noteJournaled · io.journalFailed      | holding · empty/holding    |
+ * | escrow   |               | cash.inserted · nav.* · quit.request …   | (deferred, replayed after) |
  * | holding  | cash.holding  | cash.inserted · cash.pay (covered)       | escrow · settled           |
  * | moreTime | cash.moreTime | moreTime.yes · moreTime.no · timer       | empty/holding · settled/cancelled |
+ * | quitAsk  | cash.quitAsk  | quit.pay · quit.request · quit.keep      | settled (quit) · holding   |
+ * | quitAsk  | cash.quitAsk  | cash.inserted                            | holding (the note is taken)|
  * | (empty, holding) |       | timer.inactivity                         | moreTime                   |
- * | settled, cancelled | final | output: trigger, notes                  |                            |
+ * | empty, moreTime (no cash) | | quit.request                          | cancelled (quit)           |
+ * | holding, moreTime (cash)  | | quit.request                          | quitAsk                    |
+ * | settled, cancelled | final | output: result, trigger, ending, notes  |                            |
  */
-import { assign, enqueueActions, sendParent, setup } from 'xstate';
-import { add, cmp, type Money, ZERO } from '../src/domain/money.js';
+import { assign, enqueueActions, raise, sendParent, setup } from 'xstate';
+import { add, cmp, sub, type Money, ZERO } from '../src/domain/money.js';
 import { isBanknote, type RejectReason } from '../src/domain/rules.js';
-import { covers } from '../src/domain/settlement.js';
 import { moveFocus, resolveNav, type NavEvent } from './buttons.js';
-import { cashButtons, type CashButtonEvent, type CashScreen } from './cashButtons.js';
+import { cashButtons, payCovered, type CashButtonEvent, type CashScreen } from './cashButtons.js';
 
 export interface CashInput {
   due: Money;
@@ -29,7 +35,10 @@ export type CashNotice =
   | { kind: 'accepted'; note: number }
   | { kind: 'rejected'; note: number; reason: RejectReason }
   | { kind: 'busy' }
-  | { kind: 'payLocked' };
+  | { kind: 'payLocked'; missing: Money };
+
+/** How a session ended: Pay, no answer to "Need more time?", Back with nothing in, or quitting the program. */
+export type CashEnding = 'pay' | 'timeout' | 'back' | 'quit';
 
 export interface CashContext {
   due: Money;
@@ -37,9 +46,13 @@ export interface CashContext {
   notes: number[];
   inserted: Money;
   pendingNote: number | null;
+  /** events that arrived while a note was in escrow, replayed in order once it is stacked */
+  deferred: CashEvent[];
   notice: CashNotice | null;
   focus: number;
+  /** what the store records: quitting pays as a timeout would */
   trigger: 'pay' | 'timeout';
+  ending: CashEnding;
   result: 'settled' | 'cancelled';
 }
 
@@ -49,11 +62,13 @@ export type CashEvent =
   | { type: 'cash.inserted'; note: number; condition?: 'good' | 'worn' }
   | { type: 'io.noteJournaled' }
   | { type: 'io.journalFailed' }
+  | { type: 'quit.request' }
   | { type: 'timer.inactivity' };
 
 export interface CashOutput {
   result: 'settled' | 'cancelled';
   trigger: 'pay' | 'timeout';
+  ending: CashEnding;
   notes: number[];
 }
 
@@ -72,6 +87,12 @@ const insertOn = [
   { guard: 'overCap', actions: { type: 'reject', params: { reason: 'limit' } } },
   { target: 'escrow', actions: ['holdInEscrow', 'requestJournal'] },
 ] as const;
+
+/** Pay pressed before the amount is covered: says how much is still missing. */
+const lockedNotice = (context: CashContext): CashNotice => ({ kind: 'payLocked', missing: sub(context.due, context.inserted) });
+
+/** Leaving escrow: what arrived meanwhile is taken now, in the order it came. */
+const leaveEscrow = ['replayDeferred'] as const;
 
 export const cashMachine = setup({
   types: {
@@ -99,10 +120,17 @@ export const cashMachine = setup({
       notice: { kind: 'rejected', note: context.pendingNote ?? 0, reason: 'fault' } as CashNotice,
       pendingNote: null,
     })),
-    acceptorBusy: assign({ notice: { kind: 'busy' } as CashNotice }),
-    payLocked: assign({ notice: { kind: 'payLocked' } as CashNotice }),
-    markTimeout: assign({ trigger: 'timeout' as const }),
-    markPay: assign({ trigger: 'pay' as const }),
+    defer: assign(({ context, event }) => ({ deferred: [...context.deferred, event] })),
+    replayDeferred: enqueueActions(({ context, enqueue }) => {
+      for (const event of context.deferred) enqueue.raise(event);
+      enqueue.assign({ deferred: [] });
+    }),
+    retake: raise(({ event }) => event),
+    payLocked: assign(({ context }) => ({ notice: lockedNotice(context) })),
+    end: assign((_, params: { ending: CashEnding }) => ({
+      ending: params.ending,
+      trigger: params.ending === 'pay' ? ('pay' as const) : ('timeout' as const),
+    })),
     resetFocus: assign({ focus: 0 }),
     moveFocus: assign(({ context, event }, params: { screen: CashScreen }) => {
       if (event.type !== 'nav.move') return {};
@@ -111,7 +139,9 @@ export const cashMachine = setup({
     pressButton: enqueueActions(({ context, event, enqueue }, params: { screen: CashScreen }) => {
       if (event.type !== 'nav.activate' && event.type !== 'nav.press') return;
       const resolved = resolveNav(cashButtons(params.screen, context), context.focus, event);
-      if (resolved) enqueue.raise(resolved);
+      if (resolved?.enabled) enqueue.raise(resolved.event);
+      // a disabled press says why (Pay before the amount is covered)
+      else if (resolved?.event.type === 'cash.pay') enqueue.assign({ notice: lockedNotice(context) });
     }),
     markCancelled: assign({ result: 'cancelled' as const }),
   },
@@ -119,7 +149,7 @@ export const cashMachine = setup({
     unknownNote: ({ event }) => !isBanknote(noteOf(event)),
     wornNote: ({ event }) => event.type === 'cash.inserted' && event.condition === 'worn',
     overCap: ({ context, event }) => cmp(add(context.inserted, `${noteOf(event)}.00`), context.cap) > 0,
-    covered: ({ context }) => covers(context.inserted, context.due),
+    covered: ({ context }) => payCovered(context),
     holdsCash: ({ context }) => context.notes.length > 0,
   },
 }).createMachine({
@@ -130,9 +160,11 @@ export const cashMachine = setup({
     notes: [],
     inserted: ZERO,
     pendingNote: null,
+    deferred: [],
     notice: null,
     focus: 0,
     trigger: 'pay',
+    ending: 'pay',
     result: 'settled',
   }),
   initial: 'empty',
@@ -142,19 +174,24 @@ export const cashMachine = setup({
       on: {
         ...navOn('empty'),
         'cash.inserted': insertOn,
-        'cash.cancel': 'cancelled',
+        'cash.cancel': { target: 'cancelled', actions: { type: 'end', params: { ending: 'back' } } },
         'timer.inactivity': 'moreTime',
+        'quit.request': { target: 'cancelled', actions: { type: 'end', params: { ending: 'quit' } } },
       },
     },
     escrow: {
       on: {
-        'io.noteJournaled': { target: 'holding', actions: 'stackNote' },
+        'io.noteJournaled': { target: 'holding', actions: ['stackNote', ...leaveEscrow] },
         // A note that could not be saved is handed back, so it is never counted without a record.
         'io.journalFailed': [
-          { guard: 'holdsCash', target: 'holding', actions: 'returnEscrowed' },
-          { target: 'empty', actions: 'returnEscrowed' },
+          { guard: 'holdsCash', target: 'holding', actions: ['returnEscrowed', ...leaveEscrow] },
+          { target: 'empty', actions: ['returnEscrowed', ...leaveEscrow] },
         ],
-        'cash.inserted': { actions: 'acceptorBusy' },
+        'cash.inserted': { actions: 'defer' },
+        'cash.pay': { actions: 'defer' },
+        'cash.cancel': { actions: 'defer' },
+        'nav.*': { actions: 'defer' },
+        'quit.request': { actions: 'defer' },
       },
     },
     holding: {
@@ -163,10 +200,11 @@ export const cashMachine = setup({
         ...navOn('holding'),
         'cash.inserted': insertOn,
         'cash.pay': [
-          { guard: 'covered', target: 'settled', actions: 'markPay' },
+          { guard: 'covered', target: 'settled', actions: { type: 'end', params: { ending: 'pay' } } },
           { actions: 'payLocked' },
         ],
         'timer.inactivity': 'moreTime',
+        'quit.request': 'quitAsk',
       },
     },
     moreTime: {
@@ -175,8 +213,32 @@ export const cashMachine = setup({
       on: {
         ...navOn('moreTime'),
         'moreTime.yes': [{ guard: 'holdsCash', target: 'holding' }, { target: 'empty' }],
-        'moreTime.no': [{ guard: 'holdsCash', target: 'settled', actions: 'markTimeout' }, { target: 'cancelled' }],
-        'timer.inactivity': [{ guard: 'holdsCash', target: 'settled', actions: 'markTimeout' }, { target: 'cancelled' }],
+        'moreTime.no': [
+          { guard: 'holdsCash', target: 'settled', actions: { type: 'end', params: { ending: 'timeout' } } },
+          { target: 'cancelled', actions: { type: 'end', params: { ending: 'timeout' } } },
+        ],
+        'timer.inactivity': [
+          { guard: 'holdsCash', target: 'settled', actions: { type: 'end', params: { ending: 'timeout' } } },
+          { target: 'cancelled', actions: { type: 'end', params: { ending: 'timeout' } } },
+        ],
+        'quit.request': [
+          { guard: 'holdsCash', target: 'quitAsk' },
+          { target: 'cancelled', actions: { type: 'end', params: { ending: 'quit' } } },
+        ],
+      },
+    },
+    // "Quit? Pay with what is inserted / Keep going": the program's owner pressed Ctrl+C with cash in.
+    quitAsk: {
+      tags: ['cash.quitAsk'],
+      entry: 'resetFocus',
+      on: {
+        ...navOn('quitAsk'),
+        'quit.pay': { target: 'settled', actions: { type: 'end', params: { ending: 'quit' } } },
+        // a second Ctrl+C answers "pay and quit"
+        'quit.request': { target: 'settled', actions: { type: 'end', params: { ending: 'quit' } } },
+        'quit.keep': 'holding',
+        // a note inserted meanwhile is taken, never dropped: the customer keeps going
+        'cash.inserted': { target: 'holding', actions: 'retake' },
       },
     },
     settled: { type: 'final' },
@@ -185,6 +247,7 @@ export const cashMachine = setup({
   output: ({ context }) => ({
     result: context.result,
     trigger: context.trigger,
+    ending: context.ending,
     notes: context.notes,
   }),
 });

@@ -1,15 +1,20 @@
-/** The buttons of the cash screen and of its "Need more time?" dialog. */
+/** The buttons of the cash screen, its "Need more time?" dialog and its "Quit?" dialog. */
 import { covers } from '../src/domain/settlement.js';
 import type { Money } from '../src/domain/money.js';
 import type { Button } from './buttons.js';
 
-export type CashScreen = 'empty' | 'holding' | 'moreTime';
+export type CashScreen = 'empty' | 'holding' | 'moreTime' | 'quitAsk';
 
 export type CashButtonEvent =
   | { type: 'cash.pay' }
   | { type: 'cash.cancel' }
   | { type: 'moreTime.yes' }
-  | { type: 'moreTime.no' };
+  | { type: 'moreTime.no' }
+  | { type: 'quit.pay' }
+  | { type: 'quit.keep' };
+
+/** Pay is possible once the inserted cash covers the amount due: the Pay button and the machine's guard both ask this. */
+export const payCovered = (facts: { inserted: Money; due: Money }): boolean => covers(facts.inserted, facts.due);
 
 export function cashButtons(screen: CashScreen, facts: { inserted: Money; due: Money }): Button<CashButtonEvent>[] {
   switch (screen) {
@@ -20,11 +25,16 @@ export function cashButtons(screen: CashScreen, facts: { inserted: Money; due: M
       ];
     case 'holding':
       // Back is gone once a note is in: the terminal never hands cash back.
-      return [{ id: 'pay', label: 'button.pay', hotkey: 'p', event: { type: 'cash.pay' }, enabled: covers(facts.inserted, facts.due) }];
+      return [{ id: 'pay', label: 'button.pay', hotkey: 'p', event: { type: 'cash.pay' }, enabled: payCovered(facts) }];
     case 'moreTime':
       return [
         { id: 'yes', label: 'button.yes', hotkey: 'y', event: { type: 'moreTime.yes' }, enabled: true },
         { id: 'no', label: 'button.no', hotkey: 'n', event: { type: 'moreTime.no' }, enabled: true },
+      ];
+    case 'quitAsk':
+      return [
+        { id: 'payQuit', label: 'button.payAndQuit', hotkey: 'p', event: { type: 'quit.pay' }, enabled: true },
+        { id: 'keep', label: 'button.keepGoing', hotkey: 'esc', event: { type: 'quit.keep' }, enabled: true },
       ];
   }
 }

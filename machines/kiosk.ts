@@ -15,9 +15,11 @@
  * | refused     | menu  | refused.retry · refused.menu            | orderEntry · menu             |
  * | checkData   | menu  | check.confirm · back                    | phoneEntry · orderEntry       |
  * | phoneEntry  | entry | input.* · phone.operator · phone.submit | cash · checkData              |
- * | cash        |       | io.paymentCompleted · io.cashCancelled  | receipt · idle                |
- * | receipt     | menu  | receipt.done                            | idle                          |
+ * | cash        |       | io.paymentCompleted · io.cashCancelled  | receipt · phoneEntry (Back) / idle |
+ * | receipt     | menu  | receipt.done · nav.back (Esc)           | idle                          |
  * | (menu/entry)|       | timer.inactivity                        | idle                          |
+ * | (any with buttons) | | nav.* on a disabled button             | (stays, notice says why)      |
+ * Typing that fills a field moves the focus to Next, so Enter then goes on rather than erasing.
  */
 import { assign, enqueueActions, sendParent, setup } from 'xstate';
 import type { Lang, Money } from '../src/domain/money.js';
@@ -26,7 +28,7 @@ import { guessOperator, isValidPhoneDigits, PHONE_DIGITS } from '../src/domain/p
 import { OPERATORS, type OperatorId } from '../src/domain/rules.js';
 import type { Receipt } from '../src/domain/store.js';
 import { moveFocus, resolveNav, type NavEvent } from './buttons.js';
-import { kioskButtons, kioskGrid, type KioskButtonEvent, type KioskScreen } from './kioskButtons.js';
+import { kioskButtons, kioskGrid, orderNumberComplete, phoneComplete, type KioskButtonEvent, type KioskScreen } from './kioskButtons.js';
 
 export interface KioskInput {
   lang?: Lang;
@@ -40,6 +42,8 @@ export interface KioskContext {
   focus: number;
   /** i18n key of a one-line notice or hint, cleared by the next key */
   notice: string | null;
+  /** values for the notice's placeholders */
+  noticeParams: Record<string, string | number>;
   orderDigits: string;
   phoneDigits: string;
   operator: OperatorId | null;
@@ -60,7 +64,7 @@ export type KioskEvent =
   | { type: 'input.clear' }
   | { type: 'io.orderLookedUp'; result: LookupResult }
   | { type: 'io.paymentCompleted'; receipt: Receipt }
-  | { type: 'io.cashCancelled' }
+  | { type: 'io.cashCancelled'; back?: boolean }
   | { type: 'timer.inactivity' };
 
 const initialContext = (input: KioskInput): KioskContext => ({
@@ -69,6 +73,7 @@ const initialContext = (input: KioskInput): KioskContext => ({
   orderNumberLength: input.orderNumberLength ?? 10,
   focus: 0,
   notice: null,
+  noticeParams: {},
   orderDigits: '',
   phoneDigits: '',
   operator: null,
@@ -113,8 +118,14 @@ export const kioskMachine = setup({
     pressButton: enqueueActions(({ context, event, enqueue }, params: { screen: KioskScreen }) => {
       if (event.type !== 'nav.activate' && event.type !== 'nav.press') return;
       const resolved = resolveNav(kioskButtons(params.screen, context), context.focus, event);
-      if (resolved) enqueue.raise(resolved);
+      if (resolved?.enabled) enqueue.raise(resolved.event);
+      // a disabled press says why, e.g. Next before the number is complete
+      else if (resolved?.whyDisabled) enqueue.assign({ notice: resolved.whyDisabled, noticeParams: { digits: context.orderNumberLength } });
     }),
+    /** A field just filled up: Next is what comes next, so Enter on a focused ⌫ no longer erases. */
+    focusNextWhenFull: assign(({ context }, params: { screen: 'orderEntry' | 'phoneEntry'; full: boolean }) =>
+      params.full ? { focus: Math.max(0, kioskButtons(params.screen, context).findIndex((b) => b.id === 'next')) } : {},
+    ),
     toggleLang: assign({ lang: ({ context }) => (context.lang === 'ru' ? 'en' : 'ru') }),
     noticeOnlyCatalogs: assign({ notice: 'notice.onlyCatalogs' }),
     noticeNotInEmulator: assign({ notice: 'notice.notInEmulator' }),
@@ -162,9 +173,10 @@ export const kioskMachine = setup({
     keepReceipt: assign({ receipt: ({ event }) => (event.type === 'io.paymentCompleted' ? event.receipt : null) }),
   },
   guards: {
-    orderNumberComplete: ({ context }) => context.orderDigits.length === context.orderNumberLength,
+    orderNumberComplete: ({ context }) => orderNumberComplete(context),
     lookupPayable: ({ event }) => event.type === 'io.orderLookedUp' && event.result.kind === 'payable',
-    phoneComplete: ({ context }) => isValidPhoneDigits(context.phoneDigits) && context.operator !== null,
+    phoneComplete: ({ context }) => phoneComplete(context),
+    cancelledByBack: ({ event }) => event.type === 'io.cashCancelled' && event.back === true,
   },
 }).createMachine({
   id: 'kiosk',
@@ -214,7 +226,12 @@ export const kioskMachine = setup({
       entry: ['resetFocus', { type: 'focusButton', params: { screen: 'orderEntry', id: 'next' } }],
       on: {
         ...navOn('orderEntry'),
-        'input.text': { actions: 'typeOrderDigits' },
+        'input.text': {
+          actions: [
+            'typeOrderDigits',
+            { type: 'focusNextWhenFull', params: ({ context }) => ({ screen: 'orderEntry' as const, full: orderNumberComplete(context) }) },
+          ],
+        },
         'input.backspace': { actions: 'eraseOrderDigit' },
         'input.clear': { actions: 'clearOrderDigits' },
         'order.submit': { guard: 'orderNumberComplete', target: 'lookingUp' },
@@ -256,7 +273,12 @@ export const kioskMachine = setup({
       entry: ['resetFocus', { type: 'focusButton', params: { screen: 'phoneEntry', id: 'next' } }],
       on: {
         ...navOn('phoneEntry'),
-        'input.text': { actions: 'typePhoneDigits' },
+        'input.text': {
+          actions: [
+            'typePhoneDigits',
+            { type: 'focusNextWhenFull', params: ({ context }) => ({ screen: 'phoneEntry' as const, full: context.phoneDigits.length === PHONE_DIGITS }) },
+          ],
+        },
         'input.backspace': { actions: 'erasePhoneDigit' },
         'input.clear': { actions: 'clearPhoneDigits' },
         'phone.operator': { actions: 'cycleOperator' },
@@ -269,7 +291,8 @@ export const kioskMachine = setup({
       entry: 'requestCash',
       on: {
         'io.paymentCompleted': { target: 'receipt', actions: 'keepReceipt' },
-        'io.cashCancelled': 'idle',
+        // Back with no note in returns to the phone step, with everything typed kept
+        'io.cashCancelled': [{ guard: 'cancelledByBack', target: 'phoneEntry' }, { target: 'idle' }],
       },
     },
     receipt: {
@@ -278,6 +301,8 @@ export const kioskMachine = setup({
       on: {
         ...navOn('receipt'),
         'receipt.done': 'idle',
+        // Esc finishes too, as the help line's "Esc back" promises: the receipt has nothing to go back to
+        'nav.back': 'idle',
         'timer.inactivity': 'idle',
       },
     },

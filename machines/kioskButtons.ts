@@ -48,6 +48,20 @@ export interface ButtonFacts {
   operator: string | null;
 }
 
+/** The order number is complete: the Next button and the machine's guard both ask this. */
+export const orderNumberComplete = (facts: Pick<ButtonFacts, 'orderDigits' | 'orderNumberLength'>): boolean =>
+  facts.orderDigits.length === facts.orderNumberLength;
+
+/** The phone for the change is complete (ten digits from 9, an operator): the Next button and the guard both ask this. */
+export const phoneComplete = (facts: Pick<ButtonFacts, 'phoneDigits' | 'operator'>): boolean =>
+  isValidPhoneDigits(facts.phoneDigits) && facts.operator !== null;
+
+const phoneMissing = (facts: ButtonFacts): string =>
+  isValidPhoneDigits(facts.phoneDigits) ? 'notice.chooseOperator' : 'notice.phoneIncomplete';
+
+const next = (event: KioskButton['event'], enabled: boolean, whyDisabled: string): KioskButton =>
+  enabled ? button('next', 'button.next', event) : { ...button('next', 'button.next', event, undefined, false), whyDisabled };
+
 export function kioskButtons(screen: KioskScreen, facts: ButtonFacts): KioskButton[] {
   switch (screen) {
     case 'menu':
@@ -73,7 +87,7 @@ export function kioskButtons(screen: KioskScreen, facts: ButtonFacts): KioskButt
         button('backspace', 'button.backspace', { type: 'input.backspace' }, 'backspace'),
         button('clear', 'button.clear', { type: 'input.clear' }, '*'),
         back(),
-        button('next', 'button.next', { type: 'order.submit' }, undefined, facts.orderDigits.length === facts.orderNumberLength),
+        next({ type: 'order.submit' }, orderNumberComplete(facts), 'notice.orderIncomplete'),
       ];
     case 'refused':
       return [button('retry', 'button.otherNumber', { type: 'refused.retry' }, 'esc'), button('mainMenu', 'button.mainMenu', { type: 'refused.menu' }, 'm')];
@@ -85,7 +99,7 @@ export function kioskButtons(screen: KioskScreen, facts: ButtonFacts): KioskButt
         button('clear', 'button.clear', { type: 'input.clear' }, '*'),
         button('operator', 'button.operator', { type: 'phone.operator' }, 'tab'),
         back(),
-        button('next', 'button.next', { type: 'phone.submit' }, undefined, isValidPhoneDigits(facts.phoneDigits) && facts.operator !== null),
+        next({ type: 'phone.submit' }, phoneComplete(facts), phoneMissing(facts)),
       ];
     case 'receipt':
       return [button('done', 'button.done', { type: 'receipt.done' })];

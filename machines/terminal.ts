@@ -12,10 +12,18 @@
  * | flow     | openingCash | (openCashSession done)                  | cash                        |
  * | flow     | cash        | io.journalNote · cash session done      | journaling · committing · cancelling |
  * | flow     | journaling  | (journalNote done / error)              | cash                        |
- * | flow     | committing  | (commitPayment done / error)            | kiosk · fault               |
- * | flow     | cancelling  | (abandonCashSession done)               | kiosk                       |
+ * | flow     | committing  | (commitPayment done / error)            | kiosk · fault · closed (quit) |
+ * | flow     | cancelling  | (abandonCashSession done)               | kiosk · closed (quit)       |
+ * | flow     | kiosk, recovered, fault | quit.request                | closed                      |
+ * | flow     | cash, journaling | quit.request                       | to the cash session: with cash in it asks "Quit? Pay…" |
+ * | flow     | recovering, lookingUp, openingCash, committing, cancelling | quit.request | (remembered; closed once the I/O is done) |
+ * | flow     | closed      | (the app exits; run.tsx reports paidOnQuit and the fault) |                 |
  * | watchdog | check/armed/off | input, child snapshots · after inactivity | check (re-armed)      |
- * | (root)   |             | nav.* input.* cash.* moreTime.* kiosk.* | routed to the active screen |
+ * | countdown | check/ticking/off | as the watchdog · after 1 s while "Need more time?" shows | countdown − 1 |
+ * | (root)   |             | nav.* input.* cash.* moreTime.* kiosk.* quit.* | routed to the active screen |
+ *
+ * Quitting never loses inserted cash: with cash in, the session pays with it (as a timeout would) and
+ * the program quits only once that payment is committed; with none in, it quits at once.
  */
 import { assign, enqueueActions, fromPromise, raise, sendTo, setup, stopChild, type ActorRefFrom } from 'xstate';
 import type { Lang, Money } from '../src/domain/money.js';
@@ -39,8 +47,15 @@ export interface TerminalContext {
   recovered: Receipt[];
   /** SMS sent to customers' phones by this terminal's payments, for the phone panel */
   sms: Sms[];
-  /** how the cash session ended: Pay, or a timeout with no answer */
+  /** how the cash session ended: Pay, or a timeout with no answer (quitting pays as a timeout) */
   trigger: CashOutput['trigger'];
+  cashEnding: CashOutput['ending'];
+  /** Ctrl+C was pressed: the terminal closes once what it is doing is durable */
+  quitRequested: boolean;
+  /** the payment made with the cash inserted before quitting, for the line printed after exit */
+  paidOnQuit: Receipt | null;
+  /** whole seconds left on the inactivity timer while "Need more time?" shows it, else null */
+  countdown: number | null;
   /** what went wrong with the store, for the fault screen */
   fault: string | null;
 }
@@ -58,6 +73,7 @@ export type TerminalEvent =
   | { type: 'io.journalNote'; note: number }
   | { type: 'recovered.ok' }
   | { type: 'watchdog.rearm' }
+  | { type: 'quit.request' }
   | { type: 'xstate.done.actor.cash'; output: CashOutput }
   | { type: `nav.${string}`; [key: string]: unknown }
   | { type: `input.${string}`; [key: string]: unknown }
@@ -93,12 +109,15 @@ export const terminalMachine = setup({
   },
   delays: {
     inactivity: ({ context }) => inactivityMs(context.kiosk.getSnapshot(), context.cash?.getSnapshot(), context.rules.timeouts) ?? 0,
+    second: 1000,
   },
   guards: {
     hasInactivityTimeout: ({ context }) =>
       inactivityMs(context.kiosk.getSnapshot(), context.cash?.getSnapshot(), context.rules.timeouts) !== null,
     recoveredSome: (_, params: { outcomes: PaymentOutcome[] }) => params.outcomes.length > 0,
     cashSettled: (_, params: { output: CashOutput }) => params.output.result === 'settled',
+    quitRequested: ({ context }) => context.quitRequested,
+    showsCountdown: ({ context }) => context.cash?.getSnapshot().hasTag('cash.moreTime') === true,
   },
   actions: {
     routeInput: enqueueActions(({ context, event, enqueue }) => {
@@ -116,7 +135,20 @@ export const terminalMachine = setup({
     })),
     keepSms: assign(({ context }, params: { outcome: PaymentOutcome }) => ({ sms: latestSms([...context.sms, ...params.outcome.sms]) })),
     forgetRecovered: assign({ recovered: [] }),
-    keepTrigger: assign((_, params: { output: CashOutput }) => ({ trigger: params.output.trigger })),
+    keepCashEnding: assign(({ context }, params: { output: CashOutput }) => ({
+      trigger: params.output.trigger,
+      cashEnding: params.output.ending,
+      quitRequested: context.quitRequested || params.output.ending === 'quit',
+    })),
+    rememberQuit: assign({ quitRequested: true }),
+    raiseQuit: raise({ type: 'quit.request' as const }),
+    keepPaidOnQuit: assign((_, params: { outcome: PaymentOutcome }) => ({ paidOnQuit: params.outcome.receipt })),
+    setCountdown: assign(({ context }) => {
+      const ms = inactivityMs(context.kiosk.getSnapshot(), context.cash?.getSnapshot(), context.rules.timeouts);
+      const shown = context.cash?.getSnapshot().hasTag('cash.moreTime') === true && ms !== null;
+      return { countdown: shown ? Math.ceil(ms / 1000) : null };
+    }),
+    countDown: assign(({ context }) => ({ countdown: context.countdown === null ? null : Math.max(0, context.countdown - 1) })),
     deliverLookup: sendTo(({ context }) => context.kiosk, (_, params: { result: LookupResult }) => ({
       type: 'io.orderLookedUp' as const,
       result: params.result,
@@ -139,7 +171,7 @@ export const terminalMachine = setup({
       type: 'io.paymentCompleted' as const,
       receipt: params.outcome.receipt,
     })),
-    deliverCancel: sendTo(({ context }) => context.kiosk, { type: 'io.cashCancelled' as const }),
+    deliverCancel: sendTo(({ context }) => context.kiosk, ({ context }) => ({ type: 'io.cashCancelled' as const, back: context.cashEnding === 'back' })),
     keepFault: assign((_, params: { error: unknown }) => ({ fault: errorText(params.error) })),
   },
 }).createMachine({
@@ -153,6 +185,10 @@ export const terminalMachine = setup({
     recovered: [],
     sms: [],
     trigger: 'pay',
+    cashEnding: 'pay',
+    quitRequested: false,
+    paidOnQuit: null,
+    countdown: null,
     fault: null,
   }),
   // Every key re-arms the watchdog, even one that changes nothing on screen (a touch on a real kiosk does).
@@ -168,9 +204,11 @@ export const terminalMachine = setup({
       initial: 'recovering',
       states: {
         recovering: {
+          on: { 'quit.request': { actions: 'rememberQuit' } },
           invoke: {
             src: 'recoverUnfinished',
             onDone: [
+              { guard: 'quitRequested', target: 'closed' },
               {
                 guard: { type: 'recoveredSome', params: ({ event }) => ({ outcomes: event.output }) },
                 target: 'recovered',
@@ -181,51 +219,66 @@ export const terminalMachine = setup({
             onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
           },
         },
-        recovered: { on: { 'recovered.ok': { target: 'kiosk', actions: 'forgetRecovered' } } },
+        recovered: { on: { 'recovered.ok': { target: 'kiosk', actions: 'forgetRecovered' }, 'quit.request': 'closed' } },
         kiosk: {
           on: {
             'io.lookupOrder': 'lookingUp',
             'io.openCash': 'openingCash',
+            'quit.request': 'closed',
           },
         },
         lookingUp: {
+          on: { 'quit.request': { actions: 'rememberQuit' } },
           invoke: {
             src: 'lookupOrder',
             input: ({ event }) => ({ code: (event as { code: string }).code }),
-            onDone: { target: 'kiosk', actions: { type: 'deliverLookup', params: ({ event }) => ({ result: event.output }) } },
-            onError: {
-              target: 'kiosk',
-              actions: {
-                type: 'deliverLookup',
-                params: ({ context }) => ({
-                  result: { kind: 'refused', code: context.kiosk.getSnapshot().context.orderDigits, reason: 'unavailable' },
-                }),
+            onDone: [
+              { guard: 'quitRequested', target: 'closed' },
+              { target: 'kiosk', actions: { type: 'deliverLookup', params: ({ event }) => ({ result: event.output }) } },
+            ],
+            onError: [
+              { guard: 'quitRequested', target: 'closed' },
+              {
+                target: 'kiosk',
+                actions: {
+                  type: 'deliverLookup',
+                  params: ({ context }) => ({
+                    result: { kind: 'refused', code: context.kiosk.getSnapshot().context.orderDigits, reason: 'unavailable' },
+                  }),
+                },
               },
-            },
+            ],
           },
         },
         openingCash: {
+          on: { 'quit.request': { actions: 'rememberQuit' } },
           invoke: {
             src: 'openCashSession',
             input: ({ event }) => event as unknown as OpenCashRequest,
-            onDone: { target: 'cash', actions: { type: 'startCash', params: ({ event }) => ({ sessionId: event.output }) } },
+            // a quit asked meanwhile goes to the new, empty session, which ends it (nothing is in)
+            onDone: [
+              { guard: 'quitRequested', target: 'cash', actions: [{ type: 'startCash', params: ({ event }) => ({ sessionId: event.output }) }, 'raiseQuit'] },
+              { target: 'cash', actions: { type: 'startCash', params: ({ event }) => ({ sessionId: event.output }) } },
+            ],
             onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
           },
         },
         cash: {
           on: {
             'io.journalNote': 'journaling',
+            'quit.request': { actions: 'routeInput' },
             'xstate.done.actor.cash': [
               {
                 guard: { type: 'cashSettled', params: ({ event }) => ({ output: event.output as CashOutput }) },
                 target: 'committing',
-                actions: { type: 'keepTrigger', params: ({ event }) => ({ output: event.output as CashOutput }) },
+                actions: { type: 'keepCashEnding', params: ({ event }) => ({ output: event.output as CashOutput }) },
               },
-              { target: 'cancelling' },
+              { target: 'cancelling', actions: { type: 'keepCashEnding', params: ({ event }) => ({ output: event.output as CashOutput }) } },
             ],
           },
         },
         journaling: {
+          on: { 'quit.request': { actions: 'routeInput' } },
           invoke: {
             src: 'journalNote',
             input: ({ context, event }) => ({ sessionId: context.sessionId ?? '', note: (event as { note: number }).note }),
@@ -234,29 +287,48 @@ export const terminalMachine = setup({
           },
         },
         committing: {
+          on: { 'quit.request': { actions: 'rememberQuit' } },
           invoke: {
             src: 'commitPayment',
             input: ({ context }) => ({ sessionId: context.sessionId ?? '', trigger: context.trigger }),
-            onDone: {
-              target: 'kiosk',
-              actions: [
-                'finishCash',
-                { type: 'keepSms', params: ({ event }) => ({ outcome: event.output }) },
-                { type: 'deliverReceipt', params: ({ event }) => ({ outcome: event.output }) },
-              ],
-            },
-            onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
+            onDone: [
+              // quitting: the payment is durable now, so the program may end
+              {
+                guard: 'quitRequested',
+                target: 'closed',
+                actions: [
+                  'finishCash',
+                  { type: 'keepSms', params: ({ event }) => ({ outcome: event.output }) },
+                  { type: 'keepPaidOnQuit', params: ({ event }) => ({ outcome: event.output }) },
+                ],
+              },
+              {
+                target: 'kiosk',
+                actions: [
+                  'finishCash',
+                  { type: 'keepSms', params: ({ event }) => ({ outcome: event.output }) },
+                  { type: 'deliverReceipt', params: ({ event }) => ({ outcome: event.output }) },
+                ],
+              },
+            ],
+            onError: [
+              { guard: 'quitRequested', target: 'closed', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
+              { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
+            ],
           },
         },
         cancelling: {
+          on: { 'quit.request': { actions: 'rememberQuit' } },
           invoke: {
             src: 'abandonCashSession',
             input: ({ context }) => ({ sessionId: context.sessionId ?? '' }),
-            onDone: { target: 'kiosk', actions: ['finishCash', 'deliverCancel'] },
-            onError: { target: 'kiosk', actions: ['finishCash', 'deliverCancel'] },
+            onDone: [{ guard: 'quitRequested', target: 'closed', actions: 'finishCash' }, { target: 'kiosk', actions: ['finishCash', 'deliverCancel'] }],
+            onError: [{ guard: 'quitRequested', target: 'closed', actions: 'finishCash' }, { target: 'kiosk', actions: ['finishCash', 'deliverCancel'] }],
           },
         },
-        fault: {},
+        fault: { on: { 'quit.request': 'closed' } },
+        // The program ends here (src/app/App.tsx exits Ink); nothing is in flight any more.
+        closed: {},
       },
     },
     watchdog: {
@@ -269,6 +341,21 @@ export const terminalMachine = setup({
       states: {
         check: { always: [{ guard: 'hasInactivityTimeout', target: 'armed' }, { target: 'off' }] },
         armed: { after: { inactivity: { target: 'check', actions: 'deliverTimeout' } } },
+        off: {},
+      },
+    },
+    // "Need more time?" shows the seconds the watchdog leaves it, counted on the same clock and
+    // restarted with it; its ticks change only this context, so they never re-arm the watchdog.
+    countdown: {
+      initial: 'check',
+      on: {
+        'xstate.snapshot.kiosk': '.check',
+        'xstate.snapshot.cash': '.check',
+        'watchdog.rearm': '.check',
+      },
+      states: {
+        check: { entry: 'setCountdown', always: [{ guard: 'showsCountdown', target: 'ticking' }, { target: 'off' }] },
+        ticking: { after: { second: { target: 'ticking', reenter: true, actions: 'countDown' } } },
         off: {},
       },
     },

@@ -1,4 +1,8 @@
-/** "Need more time?": shown after a quiet spell on the cash screen; no answer pays with what is in. */
+/**
+ * The cash screen's two dialogs. "Need more time?": shown after a quiet spell on the cash screen; no
+ * answer pays with what is in, and it counts the seconds down. "Quit?": Ctrl+C with cash in asks
+ * whether to pay with it before the program ends (inserted cash is never lost).
+ */
 import React from 'react';
 import { Box, Text } from 'ink';
 import { Buttons } from './Buttons.js';
@@ -7,25 +11,30 @@ import { isPositive } from '../src/domain/money.js';
 import { t } from '../src/i18n/index.js';
 import { formatMoney } from '../src/i18n/format.js';
 
-export interface MoreTimeDialogProps {
-  view: View;
-  /** how long the dialog waits, in seconds @default 15 */
-  seconds?: number;
-}
-
-export function MoreTimeDialog({ view, seconds = 15 }: MoreTimeDialogProps) {
-  const { lang, cash } = view;
-  const inserted = cash?.inserted ?? '0.00';
-  const warning = isPositive(inserted)
-    ? t(lang, 'moreTime.withCash', { inserted: formatMoney(inserted, lang), seconds })
-    : t(lang, 'moreTime.noCash', { seconds });
+function Dialog({ view, title, text }: { view: View; title: string; text: string }) {
   return (
     <Box flexDirection="column" borderStyle="double" borderColor="yellow" paddingX={2} paddingY={1} alignSelf="center">
-      <Text bold>{t(lang, 'moreTime.title')}</Text>
-      <Text>{warning}</Text>
+      <Text bold>{title}</Text>
+      <Text>{text}</Text>
       <Box marginTop={1}>
-        <Buttons buttons={view.buttons} focus={view.focus} lang={lang} columns={2} />
+        <Buttons buttons={view.buttons} focus={view.focus} lang={view.lang} columns={2} />
       </Box>
     </Box>
   );
+}
+
+export function MoreTimeDialog({ view }: { view: View }) {
+  const { lang, cash } = view;
+  const inserted = cash?.inserted ?? '0.00';
+  const seconds = view.countdown ?? 0;
+  const warning = isPositive(inserted)
+    ? t(lang, 'moreTime.withCash', { inserted: formatMoney(inserted, lang), seconds })
+    : t(lang, 'moreTime.noCash', { seconds });
+  return <Dialog view={view} title={t(lang, 'moreTime.title')} text={warning} />;
+}
+
+export function QuitDialog({ view }: { view: View }) {
+  const { lang } = view;
+  const inserted = formatMoney(view.cash?.inserted ?? '0.00', lang);
+  return <Dialog view={view} title={t(lang, 'quit.title')} text={t(lang, 'quit.withCash', { inserted })} />;
 }

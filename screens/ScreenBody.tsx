@@ -2,12 +2,13 @@
 import React from 'react';
 import type { View } from '../src/app/view.js';
 import { t } from '../src/i18n/index.js';
+import { formatMoney } from '../src/i18n/format.js';
 import { CashScreen } from './CashScreen.js';
 import { CheckDataScreen } from './CheckDataScreen.js';
 import { EntryScreen } from './EntryScreen.js';
 import { IdleScreen } from './IdleScreen.js';
 import { MenuScreen } from './MenuScreen.js';
-import { MoreTimeDialog } from './MoreTimeDialog.js';
+import { MoreTimeDialog, QuitDialog } from './MoreTimeDialog.js';
 import { ReceiptScreen } from './ReceiptScreen.js';
 import { RefusedScreen } from './RefusedScreen.js';
 import { FaultScreen, RecoveredScreen, WaitScreen } from './StatusScreens.js';
@@ -24,6 +25,7 @@ const TITLES: Record<View['screen'], string> = {
   phoneEntry: 'phone.title',
   cash: 'cash.title',
   moreTime: 'cash.title',
+  quitAsk: 'cash.title',
   processing: 'cash.title',
   receipt: 'receipt.title',
   recovered: 'recovered.title',
@@ -39,18 +41,24 @@ const HELP: Record<View['mode'], string> = {
   busy: 'help.wait',
   acknowledge: 'help.recovered',
   halted: 'help.halted',
+  closed: 'help.wait',
 };
 
 export const screenTitle = (view: View): string => t(view.lang, TITLES[view.screen]);
 export const screenHelp = (view: View): string => t(view.lang, view.screen === 'phoneEntry' ? 'help.phone' : HELP[view.mode]);
 
 /** The kiosk's notice or hint under the body; the cash screen shows its own acceptor notices instead. */
+/** The notice line: why a pressed button is disabled, a hint about the last key. */
 export function screenNotice(view: View): string | null {
+  if (view.mode === 'cash' || view.mode === 'dialog') {
+    const locked = view.cash?.notice?.kind === 'payLocked' ? view.cash.notice : null;
+    return locked ? t(view.lang, 'cash.payLocked', { missing: formatMoney(locked.missing, view.lang) }) : null;
+  }
   const notice = view.kiosk.notice;
-  if (!notice || view.mode === 'cash') return null;
+  if (!notice) return null;
   // "Not available" names the next step: on Other services that is Products by catalogs, not Aliexpress yet.
   const key = notice === 'notice.notInEmulator' && view.screen === 'services' ? 'notice.notInEmulator.services' : notice;
-  return t(view.lang, key);
+  return t(view.lang, key, view.kiosk.noticeParams);
 }
 
 export function ScreenBody({ view }: { view: View }) {
@@ -74,6 +82,8 @@ export function ScreenBody({ view }: { view: View }) {
       return <CashScreen view={view} />;
     case 'moreTime':
       return <MoreTimeDialog view={view} />;
+    case 'quitAsk':
+      return <QuitDialog view={view} />;
     case 'processing':
       return <WaitScreen view={view} message="processing" />;
     case 'receipt':

@@ -1,8 +1,8 @@
 /** The app shell: size guard, kiosk frame with the current screen, phone panel, keys → events. */
-import React from 'react';
+import React, { useState } from 'react';
 import { Text, useApp, useInput } from 'ink';
 import { useTerminalActor, useTerminalSelector } from './context.js';
-import { mapKey, splitKeys } from './keymap.js';
+import { KeyFeed } from './keyFeed.js';
 import { viewOf, type View } from './view.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { t } from '../i18n/index.js';
@@ -13,7 +13,7 @@ export const MIN_ROWS = 24;
 
 export interface AppProps {
   terminalId: string;
-  /** called once when the user quits (Ctrl+C anywhere, q on the idle screen) */
+  /** called once when the terminal has closed after a quit (Ctrl+C anywhere, q on the idle screen) */
   onQuit?: () => void;
 }
 
@@ -21,18 +21,16 @@ export interface AppProps {
 function useKeys(tooSmall: boolean, onQuit?: () => void) {
   const actor = useTerminalActor();
   const { exit } = useApp();
-  useInput((chunk, chunkKey) => {
-    if (tooSmall && !(chunkKey.ctrl && chunk === 'c')) return;
-    for (const [input, key] of splitKeys(chunk, chunkKey)) {
-      // Read the live snapshot, not the last render's: pasted or scripted keys outrun the frames.
-      const action = mapKey(viewOf(actor.getSnapshot()), input, key);
-      if (action.kind === 'send') actor.send(action.event);
-      if (action.kind === 'quit') {
+  const [feed] = useState(
+    () =>
+      new KeyFeed(actor, () => {
         onQuit?.();
         exit();
-        return;
-      }
-    }
+      }),
+  );
+  useInput((chunk, chunkKey) => {
+    if (tooSmall && !(chunkKey.ctrl && chunk === 'c')) return;
+    feed.push(chunk, chunkKey);
   });
 }
 

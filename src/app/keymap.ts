@@ -15,13 +15,29 @@ const SHIFTED_DIGITS = '!@#$%^&*';
 const send = (event: TerminalEvent): KeyAction => ({ kind: 'send', event });
 const NONE: KeyAction = { kind: 'none' };
 
-/** The hotkey name of a key press, as buttons spell them. */
+/**
+ * The standard Russian (ЙЦУКЕН) layout against the US one, key by key: a customer whose keyboard is
+ * switched to Russian presses the key labelled P and sends "з". Letters only: hotkeys are letters.
+ */
+const US_KEYS = 'qwertyuiopasdfghjklzxcvbnm';
+const RU_KEYS = 'йцукенгшщзфывапролдячсмить';
+const LATIN_OF_CYRILLIC: Record<string, string> = Object.fromEntries([...RU_KEYS].map((ru, i) => [ru, US_KEYS[i] ?? '']));
+/** The Cyrillic letter on the same key as a Latin hotkey, for showing both, e.g. `P/З`; null if none. */
+export const cyrillicOf = (latin: string): string | null => {
+  const i = US_KEYS.indexOf(latin.toLowerCase());
+  return i < 0 ? null : RU_KEYS[i] ?? null;
+};
+
+/** The hotkey name of a key press, as buttons spell them; a Russian-layout letter names its key's Latin letter. */
 export function hotkeyOf(input: string, key: Partial<Key>): string | null {
   if (key.escape) return 'esc';
   if (key.backspace || key.delete) return 'backspace';
   if (key.tab) return 'tab';
   if (key.return) return 'enter';
-  if (input.length === 1 && !key.ctrl && !key.meta) return input.toLowerCase();
+  if (input.length === 1 && !key.ctrl && !key.meta) {
+    const lower = input.toLowerCase();
+    return LATIN_OF_CYRILLIC[lower] ?? lower;
+  }
   return null;
 }
 
@@ -47,10 +63,13 @@ function cashNote(input: string): KeyAction | null {
   return null;
 }
 
+/** Ctrl+C anywhere (and q on the idle and fault screens) asks the terminal to quit: it decides when (machines/terminal.ts). */
 export function mapKey(view: View, input: string, key: Partial<Key>): KeyAction {
   if (key.ctrl && input === 'c') return { kind: 'quit' };
   const hotkey = hotkeyOf(input, key);
   switch (view.mode) {
+    case 'closed':
+      return NONE;
     case 'halted':
       return hotkey === 'q' ? { kind: 'quit' } : NONE;
     case 'busy':
@@ -66,8 +85,11 @@ export function mapKey(view: View, input: string, key: Partial<Key>): KeyAction 
     case 'cash':
       return (key.return ? send({ type: 'nav.activate' }) : null) ?? arrow(key) ?? buttonFor(view, hotkey) ?? cashNote(input) ?? NONE;
     case 'dialog':
-    case 'buttons':
       return (key.return ? send({ type: 'nav.activate' }) : null) ?? arrow(key) ?? buttonFor(view, hotkey) ?? NONE;
+    case 'buttons':
+      // Esc on a screen with no Back button still means back (the receipt: finish); the screen decides
+      return (key.return ? send({ type: 'nav.activate' }) : null) ?? arrow(key) ?? buttonFor(view, hotkey) ??
+        (hotkey === 'esc' ? send({ type: 'nav.back' }) : NONE);
   }
 }
 
@@ -96,6 +118,8 @@ function keyOf(token: string): [string, Partial<Key>] {
  * then cut to its length).
  */
 export function splitKeys(input: string, key: Partial<Key>): Array<[string, Partial<Key>]> {
+  // Ink reads "\x1b\x1b" as one meta+Esc with input "\x1b": that is two presses of Esc
+  if (key.escape && key.meta && input === '\x1b') return [['', { escape: true }], ['', { escape: true }]];
   if (input.length <= 1 || key.ctrl || key.meta) return [[input, key]];
   const tokens = input.match(KEY_TOKENS) ?? [];
   // a chunk Ink recognised as one escape sequence (an arrow, a function key) stays whole

@@ -19,12 +19,13 @@ export type ScreenName =
   | 'lookingUp'
   | 'cash'
   | 'moreTime'
+  | 'quitAsk'
   | 'processing'
   | 'recovered'
   | 'fault';
 
 /** How keys are read on this screen. */
-export type InputMode = 'wake' | 'buttons' | 'digits' | 'cash' | 'dialog' | 'busy' | 'acknowledge' | 'halted';
+export type InputMode = 'wake' | 'buttons' | 'digits' | 'cash' | 'dialog' | 'busy' | 'acknowledge' | 'halted' | 'closed';
 
 export interface View {
   screen: ScreenName;
@@ -39,6 +40,8 @@ export interface View {
   fault: string | null;
   /** the live split of the inserted cash (R-TERM-2), while cash is being taken */
   split: { toOrder: Money; toPhone: Money; covered: boolean; stillNeeded: Money } | null;
+  /** whole seconds left before "Need more time?" decides by itself, while it shows; else null */
+  countdown: number | null;
   /** SMS that reached customers' phones on this terminal, oldest first */
   sms: Sms[];
   /** dotted state path for tapes' ExpectState, e.g. `kiosk.orderEntry`, `cash.inserting.holding`, `cash.moreTime` */
@@ -53,8 +56,15 @@ const MODE: Record<string, InputMode> = {
   cash: 'busy',
 };
 
-/** Taking notes (empty, escrow, holding) reads `cash.inserting.*`; the dialog is `cash.moreTime`. */
-const cashStatePath = (state: string): string => (state === 'moreTime' ? 'cash.moreTime' : `cash.inserting.${state}`);
+/** Taking notes (empty, escrow, holding) reads `cash.inserting.*`; the dialogs are `cash.moreTime`, `cash.quitAsk`. */
+const cashStatePath = (state: string): string => (state === 'moreTime' || state === 'quitAsk' ? `cash.${state}` : `cash.inserting.${state}`);
+
+/** The cash screen's buttons; while a note is in escrow, those it had just before (keys then wait in the session's queue). */
+function cashScreenOf(state: string, notes: number): CashScreen | null {
+  if (state === 'empty' || state === 'holding' || state === 'moreTime' || state === 'quitAsk') return state;
+  return state === 'escrow' ? (notes > 0 ? 'holding' : 'empty') : null;
+}
+const DIALOGS: Record<string, ScreenName> = { moreTime: 'moreTime', quitAsk: 'quitAsk' };
 
 export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
   const kioskSnap = snapshot.context.kiosk.getSnapshot();
@@ -62,19 +72,24 @@ export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
   const cashSnap = snapshot.context.cash?.getSnapshot();
   const cash = cashSnap?.context ?? null;
   const split = cash ? { ...settle(cash.due, cash.inserted), covered: covers(cash.inserted, cash.due), stillNeeded: max(ZERO, sub(cash.due, cash.inserted)) } : null;
-  const base = { lang: kiosk.lang, kiosk, cash, split, sms: snapshot.context.sms, recovered: snapshot.context.recovered, fault: snapshot.context.fault };
+  const base = {
+    lang: kiosk.lang, kiosk, cash, split, sms: snapshot.context.sms, recovered: snapshot.context.recovered, fault: snapshot.context.fault,
+    countdown: snapshot.context.countdown,
+  };
+  if (snapshot.matches({ flow: 'closed' })) return { ...base, screen: 'processing', mode: 'closed', buttons: [], focus: 0, columns: 1, statePath: 'closed' };
   const flow = snapshot.matches({ flow: 'recovered' }) ? 'recovered' : snapshot.matches({ flow: 'fault' }) ? 'fault' : null;
   if (flow === 'recovered') return { ...base, screen: 'recovered', mode: 'acknowledge', buttons: [], focus: 0, columns: 1, statePath: 'recovered' };
   if (flow === 'fault') return { ...base, screen: 'fault', mode: 'halted', buttons: [], focus: 0, columns: 1, statePath: 'fault' };
 
   if (cashSnap && cashSnap.status === 'active') {
     const state = String(cashSnap.value);
-    const cashScreen: CashScreen | null = state === 'empty' || state === 'holding' || state === 'moreTime' ? state : null;
+    const cashScreen = cashScreenOf(state, cashSnap.context.notes.length);
     const buttons = cashScreen ? cashButtons(cashScreen, cashSnap.context) : [];
+    const dialog = DIALOGS[state];
     return {
       ...base,
-      screen: state === 'moreTime' ? 'moreTime' : 'cash',
-      mode: state === 'moreTime' ? 'dialog' : 'cash',
+      screen: dialog ?? 'cash',
+      mode: dialog ? 'dialog' : 'cash',
       buttons,
       focus: cashSnap.context.focus,
       columns: 1,

@@ -11,6 +11,8 @@ import { crashHookFromEnv } from '../adapters/crashHook.js';
 import { currentOwner } from '../adapters/sessionOwner.js';
 import { parseRunArgs, streamsNotTerminal } from './args.js';
 import { usage, VERSION } from './help.js';
+import { formatMoney } from '../domain/money.js';
+import type { Receipt } from '../domain/store.js';
 import { describeDataLocation, openKioskData, orderLengthWarning, storeFailure, type KioskData } from './kioskData.js';
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[?25l';
@@ -65,7 +67,26 @@ export async function runKiosk(argv: string[]): Promise<number> {
   );
   await app.waitUntilExit();
   testHook?.dispose();
+  const { paidOnQuit, fault } = actor.getSnapshot().context;
   actor.stop();
   store.close();
+  // leave the alternate screen first, so the line stays in the terminal after the program ends
+  process.removeListener('exit', restore);
+  restore();
+  return quitReport(paidOnQuit, fault);
+}
+
+/**
+ * What the exit says: 0 = quit with no cash in flight, or after paying with the cash inserted before
+ * quitting (then one line on stdout names the payment); 1 = the store failed (the reason on stderr).
+ */
+export function quitReport(paidOnQuit: Receipt | null, fault: string | null): number {
+  if (paidOnQuit) {
+    process.stdout.write(`Paid ${formatMoney(paidOnQuit.accepted, 'en')} with the cash inserted before quitting: receipt ${paidOnQuit.number}\n`);
+  }
+  if (fault !== null) {
+    process.stderr.write(`kiosk: the store failed: ${fault}. Inserted cash is journaled and is paid when the kiosk starts again.\n`);
+    return 1;
+  }
   return 0;
 }

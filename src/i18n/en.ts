@@ -116,6 +116,15 @@ export const en = {
   'recovered.line': 'Unfinished payment recovered: {amount} for order {code}',
   'fault.title': 'Terminal out of service',
   'fault.body': 'The payment could not be saved: {reason}. Inserted cash is journaled and will be credited when the terminal restarts. Ask a salon employee.',
+  // issue 9 (keys): the quit dialog, disabled presses
+  'quit.title': 'Quit?',
+  'quit.withCash': '{inserted} is inserted. Pay with it and quit, or keep going.',
+  'button.payAndQuit': 'Pay and quit',
+  'button.keepGoing': 'Keep going',
+  'notice.orderIncomplete': 'Enter all {digits} digits of the order number',
+  'notice.phoneIncomplete': 'Enter all 10 digits of the phone number, starting with 9',
+  'notice.chooseOperator': 'Choose the operator (Tab)',
+  'cash.payLocked': 'Insert at least {missing} more to pay',
 } as const;
 
 export type MessageKey = keyof typeof en;

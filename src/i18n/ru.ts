@@ -118,4 +118,13 @@ export const ru: Record<MessageKey, string> = {
   'recovered.line': 'Незавершённый платёж восстановлен: {amount} за заказ {code}',
   'fault.title': 'Терминал не работает',
   'fault.body': 'Не удалось сохранить платёж: {reason}. Внесённые деньги записаны в журнал и будут зачислены после перезапуска терминала. Обратитесь к сотруднику салона.',
+  // issue 9 (keys): диалог выхода, нажатия на недоступные кнопки
+  'quit.title': 'Выйти?',
+  'quit.withCash': 'Внесено {inserted}. Оплатить ими и выйти или продолжить?',
+  'button.payAndQuit': 'Оплатить и выйти',
+  'button.keepGoing': 'Продолжить',
+  'notice.orderIncomplete': 'Введите все {digits} цифр номера заказа',
+  'notice.phoneIncomplete': 'Введите все 10 цифр номера телефона, начиная с 9',
+  'notice.chooseOperator': 'Выберите оператора (Tab)',
+  'cash.payLocked': 'Чтобы оплатить, внесите ещё не менее {missing}',
 };

@@ -9,9 +9,9 @@
  * `cash.*` and `moreTime.*` event to the session, so a Pay that is not yet covered can arrive).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { assign, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { createTestModel } from 'xstate/graph';
-import { cashMachine, type CashEvent, type CashInput } from '../../machines/cash.js';
+import { cashMachine, type CashContext, type CashEvent, type CashInput } from '../../machines/cash.js';
 import { cashButtons, type CashScreen } from '../../machines/cashButtons.js';
 import { cmp, ZERO } from '../../src/domain/money.js';
 import { isBanknote } from '../../src/domain/rules.js';
@@ -20,19 +20,28 @@ import { CoverageRecorder } from './coverage.js';
 import { runPaths, type StepCheck } from './modelRunner.js';
 
 const requestJournal = vi.fn();
-/** The session asks its parent to journal each note with `sendParent`; standalone, a spy takes the call. */
-const machine = cashMachine.provide({ actions: { requestJournal } });
+/**
+ * The session asks its parent to journal each note with `sendParent`; standalone, a spy takes the call.
+ * What arrives while a note is in escrow waits in a queue with no bound; so that the model stays finite
+ * it lets one event wait, during the first note only (xstate/graph offers every event a state names,
+ * whatever `events` says). The queue's order and length are tested on their own below.
+ */
+const boundedDefer = assign(({ context, event }: { context: CashContext; event: CashEvent }) =>
+  context.deferred.length === 0 && context.notes.length === 0 ? { deferred: [event] } : {},
+);
+const machine = cashMachine.provide({ actions: { requestJournal, defer: boundedDefer as never } });
 type Snap = SnapshotFrom<typeof machine>;
 
-const SCREENS = new Set(['empty', 'holding', 'moreTime']);
+const SCREENS = new Set(['empty', 'holding', 'moreTime', 'quitAsk']);
 const TAGS: Record<string, string[]> = {
-  empty: ['cash.empty'], escrow: [], holding: ['cash.holding'], moreTime: ['cash.moreTime'], settled: [], cancelled: [],
+  empty: ['cash.empty'], escrow: [], holding: ['cash.holding'], moreTime: ['cash.moreTime'], quitAsk: ['cash.quitAsk'], settled: [], cancelled: [],
 };
 
 function eventsFor(s: Snap): CashEvent[] {
   const screen = String(s.value);
   const buttons = SCREENS.has(screen) ? cashButtons(screen as CashScreen, s.context) : [];
   return [
+    { type: 'quit.request' },
     { type: 'cash.inserted', note: 1000, condition: 'good' },
     { type: 'cash.inserted', note: 5000, condition: 'good' },
     { type: 'cash.inserted', note: 1000, condition: 'worn' },
@@ -53,7 +62,7 @@ function eventsFor(s: Snap): CashEvent[] {
 
 /** Everything the session reads: where it is, the focus, the money in, the note in escrow, how it ended. */
 const abstract = (s: Snap) =>
-  JSON.stringify([s.value, s.context.focus, s.context.inserted, s.context.pendingNote, s.context.trigger, s.context.result]);
+  JSON.stringify([s.value, s.context.focus, s.context.inserted, s.context.pendingNote, s.context.deferred, s.context.trigger, s.context.ending, s.context.result]);
 
 const model = (input: CashInput) =>
   createTestModel(machine, {
@@ -79,17 +88,27 @@ function makeChecker(input: CashInput) {
       expect(c.inserted).toBe(sumNotes(c.notes));
       expect(c.notes.every(isBanknote)).toBe(true);
       expect(cmp(c.inserted, input.cap)).toBeLessThanOrEqual(0);
-      if (state === 'escrow' && before?.value !== 'escrow') journalRequests++;
+      // A note enters escrow from the acceptor, or from the queue when the note before it is stacked.
+      const fromQueue = event.type.startsWith('io.') && before?.context.deferred.some((e) => e.type === 'cash.inserted');
+      if (state === 'escrow' && (before?.value !== 'escrow' || fromQueue)) journalRequests++;
       expect(requestJournal).toHaveBeenCalledTimes(journalRequests);
       if (event.type === 'cash.inserted' && before) {
         if (state === 'escrow' && before.value !== 'escrow') {
           expect(c.pendingNote).toBe(event.note);
           expect(requestJournal.mock.lastCall?.[0].event).toEqual(event);
+        } else if (before.value === 'escrow') {
+          // Not dropped: it waits its turn (the model's queue holds one, see boundedDefer), and nothing else changes.
+          if (before.context.deferred.length === 0 && before.context.notes.length === 0) expect(c.deferred).toEqual([event]);
+          expect(c.inserted).toBe(before.context.inserted);
+          expect(c.notice).toEqual(before.context.notice);
+        } else if (before.value === 'quitAsk') {
+          // A note during "Quit?" is taken: the customer keeps going.
+          expect(state === 'escrow' || state === 'holding').toBe(true);
         } else {
           // A note that is not taken changes nothing but the notice.
           expect(c.inserted).toBe(before.context.inserted);
-          const reason = before.value === 'escrow' ? null : !isBanknote(event.note) ? 'unknown' : event.condition === 'worn' ? 'worn' : 'limit';
-          expect(c.notice).toEqual(reason ? { kind: 'rejected', note: event.note, reason } : { kind: 'busy' });
+          const reason = !isBanknote(event.note) ? 'unknown' : event.condition === 'worn' ? 'worn' : 'limit';
+          expect(c.notice).toEqual({ kind: 'rejected', note: event.note, reason });
         }
       }
       switch (state) {
@@ -99,6 +118,9 @@ function makeChecker(input: CashInput) {
         case 'escrow':
           expect(c.pendingNote).not.toBeNull();
           break;
+        case 'quitAsk':
+          expect(c.notes.length).toBeGreaterThan(0);
+          break;
         case 'holding':
           expect(c.notes.length).toBeGreaterThan(0);
           expect(c.pendingNote).toBeNull();
@@ -106,14 +128,17 @@ function makeChecker(input: CashInput) {
         case 'settled':
           // Paid with something in; by Pay only once the due amount is covered.
           expect(real.status).toBe('done');
-          expect(real.output).toEqual({ result: 'settled', trigger: c.trigger, notes: c.notes });
+          expect(real.output).toEqual({ result: 'settled', trigger: c.trigger, ending: c.ending, notes: c.notes });
           expect(c.notes.length).toBeGreaterThan(0);
           if (c.trigger === 'pay') expect(covers(c.inserted, c.due)).toBe(true);
+          // Quitting pays as a timeout would.
+          expect(c.trigger).toBe(c.ending === 'pay' ? 'pay' : 'timeout');
           break;
         case 'cancelled':
           // Inserted cash is never handed back: a session only ends cancelled while it holds nothing.
           expect(real.status).toBe('done');
-          expect(real.output).toEqual({ result: 'cancelled', trigger: 'pay', notes: [] });
+          expect(real.output).toMatchObject({ result: 'cancelled', trigger: 'timeout', notes: [] });
+          expect(['back', 'timeout', 'quit']).toContain(c.ending);
           expect(c.pendingNote).toBeNull();
           break;
       }

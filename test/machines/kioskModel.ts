@@ -19,7 +19,7 @@ export type Snap = SnapshotFrom<typeof machine>;
 export const INPUT = { lang: 'en' as const, orderNumberLength: 10 };
 
 /** Events that reach the kiosk from outside; button events (menu.other, order.submit, …) are raised by the kiosk from nav.*. */
-const EXTERNAL = new Set(['kiosk.wake', 'timer.inactivity', 'nav.move', 'nav.activate', 'nav.press', 'input.text', 'input.backspace', 'input.clear', 'io.orderLookedUp', 'io.paymentCompleted', 'io.cashCancelled']);
+const EXTERNAL = new Set(['kiosk.wake', 'timer.inactivity', 'nav.back', 'nav.move', 'nav.activate', 'nav.press', 'input.text', 'input.backspace', 'input.clear', 'io.orderLookedUp', 'io.paymentCompleted', 'io.cashCancelled']);
 export const BUTTON_SCREENS = new Set<string>(['menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'receipt']);
 const REFUSALS: LookupRefusal[] = ['unknown', 'expired', 'alreadyPaid', 'overCap', 'region', 'unavailable'];
 
@@ -76,6 +76,7 @@ function eventsFor(s: Snap): KioskEvent[] {
     })),
     { type: 'io.paymentCompleted', receipt: receiptFor(s) },
     { type: 'io.cashCancelled' },
+    { type: 'io.cashCancelled', back: true },
   ];
 }
 

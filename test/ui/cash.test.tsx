@@ -41,9 +41,10 @@ it('a worn note (Shift+7: a worn 2,000) and a foreign note (0) are returned with
   await k.press('!');
   await k.waitForText('Note returned: 10 ₽ is worn or damaged');
   expect(k.store.journaled.size).toBe(0);
-  // Nothing is in yet, so Back (Esc) may still leave the cash screen, for the idle screen.
+  // Nothing is in yet, so Back (Esc) may still leave the cash screen: back to the phone step, the number kept.
   await k.press(KEY.esc);
-  await waitForTitle(k, 'en', 'idle');
+  await waitForTitle(k, 'en', 'phone');
+  expect(k.lastFrame()).toContain('+7 (916) 123-45-67');
   expect(k.store.unfinishedSessions()).toEqual([]);
   expect(k.payments).toEqual([]);
 });

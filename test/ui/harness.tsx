@@ -20,6 +20,7 @@ import { seedDemo } from '../../src/domain/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { FakeStdin } from '../../src/tape/drivers/virtualTerminal.js';
 import type { Lang } from '../../src/domain/money.js';
+import type { KioskRules } from '../../src/domain/rules.js';
 import type { PaymentOutcome, Receipt } from '../../src/domain/store.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 
@@ -72,6 +73,7 @@ export class AuditedStore extends MemoryStore {
 
 export interface KioskOptions {
   lang?: Lang;
+  rules?: KioskRules;
   columns?: number;
   rows?: number;
 }
@@ -82,13 +84,13 @@ export type Kiosk = ReturnType<typeof renderKiosk>;
 const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'committing', 'cancelling'] as const;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function renderKiosk({ lang = 'en', columns = 100, rows = 30 }: KioskOptions = {}) {
+export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules }: KioskOptions = {}) {
   const clock = new SimulatedClock();
   clock.set(Date.UTC(2026, 10, 22, 7, 0, 0));
   const store = new AuditedStore();
   seedDemo(store, clock.now());
   const payments: PaymentOutcome[] = [];
-  const actor: TerminalActor = startTerminal({ store, clock, lang, terminalId: 'T-1', onPayment: (o) => payments.push(o) });
+  const actor: TerminalActor = startTerminal({ store, clock, lang, terminalId: 'T-1', onPayment: (o) => payments.push(o), ...(rules ? { rules } : {}) });
   const errors: unknown[] = [];
   actor.subscribe({ error: (e) => errors.push(e) });
   const stdout = new TestStdout(columns, rows);
