@@ -24,7 +24,7 @@
 import { assign, enqueueActions, sendParent, setup } from 'xstate';
 import type { Lang, Money } from '../src/domain/money.js';
 import type { LookupRefusal, LookupResult } from '../src/domain/orders.js';
-import { guessOperator, isValidPhoneDigits, PHONE_DIGITS } from '../src/domain/phone.js';
+import { guessOperator, PHONE_DIGITS } from '../src/domain/phone.js';
 import { OPERATORS, type OperatorId } from '../src/domain/rules.js';
 import type { Receipt } from '../src/domain/store.js';
 import { moveFocus, resolveNav, type NavEvent } from './buttons.js';

@@ -22,7 +22,7 @@ it('Ctrl+C with 1,000 ₽ in asks "Quit?"; "Pay and quit" commits the payment, p
   const exit = await kiosk.died();
   kiosk.dispose();
   expect(exit.exitCode).toBe(0);
-  expect(kiosk.output).toMatch(/Paid 1,000\.00 ₽ with the cash inserted before quitting: receipt \S+/);
+  expect(kiosk.output).toMatch(/Paid 1,000\.00\s₽ with the cash inserted before quitting: receipt \S+/);
   expect(sessionOf(dir, '1000000001')).toMatchObject({ notes: [1000], receipts: [{ accepted: '1000.00', recovered: 0 }] });
 
   const next = startKiosk(dir);

@@ -76,7 +76,7 @@ it('after paying on quit, one plain line names the payment; a store failure exit
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   const receipt = { number: 'T-1-000003', accepted: '1000.00' } as never;
   expect(quitReport(receipt, null)).toBe(0);
-  expect(out).toHaveBeenCalledWith('Paid 1,000.00 ₽ with the cash inserted before quitting: receipt T-1-000003\n');
+  expect(out).toHaveBeenCalledWith('Paid 1,000.00\u00a0₽ with the cash inserted before quitting: receipt T-1-000003\n');
   expect(quitReport(null, null)).toBe(0);
   expect(out).toHaveBeenCalledTimes(1);
   expect(quitReport(null, 'disk full')).toBe(1);
