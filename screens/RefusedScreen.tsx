@@ -5,7 +5,7 @@ import { Paragraph } from './Paragraph.js';
 import { Buttons } from './Buttons.js';
 import type { View } from '../src/app/view.js';
 import { t } from '../src/i18n/index.js';
-import { formatMoney } from '../src/i18n/format.js';
+import { formatHours, formatMoney } from '../src/i18n/format.js';
 import { HOUR_MS } from '../src/domain/rules.js';
 
 /** The cap and the code's validity are the running terminal's (`view.rules`), not the defaults. */
@@ -16,7 +16,7 @@ export function RefusedScreen({ view }: { view: View }) {
     code: refusal?.code ?? '',
     due: refusal?.due ? formatMoney(refusal.due, view.lang) : '',
     cap: formatMoney(view.rules.terminalCap, view.lang),
-    hours: Math.round(view.rules.codeValidityMs / HOUR_MS),
+    hours: formatHours(Math.round(view.rules.codeValidityMs / HOUR_MS), view.lang),
   });
   return (
     <Box flexDirection="column">

@@ -43,7 +43,7 @@ export const en = {
   'lookup.busy': 'Checking the order…',
   'refused.title': 'Payment not possible',
   'refused.unknown': 'Order {code} was not found. Check the number in the SMS.',
-  'refused.expired': 'The code of order {code} has expired: codes are valid for {hours} hours. Place the order again on the site to get a new code.',
+  'refused.expired': 'The code of order {code} has expired: codes are valid for {hours}. Place the order again on the site to get a new code.',
   'refused.alreadyPaid': 'Order {code} is already paid.',
   'refused.overCap': 'Order {code} is {due}: this terminal takes at most {cap}. Pay at a cashier or at Russian Post.',
   'refused.region': 'Cash payment is only for residents of the Russian Federation.',

@@ -23,7 +23,7 @@ import type { Lang } from '../../src/domain/money.js';
 import type { Receipt } from '../../src/domain/store.js';
 import type { CashNotice } from '../../machines/cash.js';
 import { t } from '../../src/i18n/index.js';
-import { formatDateTime, formatMoney, formatNote, formatPhone, operatorName } from '../../src/i18n/format.js';
+import { formatDateTime, formatHours, formatMoney, formatNote, formatPhone, operatorName } from '../../src/i18n/format.js';
 import { idleHints } from '../../screens/IdleScreen.js';
 import { KioskLayout } from '../../screens/KioskLayout.js';
 import { screenHelp, screenNotice, screenTitle } from '../../screens/ScreenBody.js';
@@ -208,7 +208,7 @@ function expectedTexts(view: View, lang: Lang): { lines: string[]; paragraphs: s
     case 'refused': {
       const r = kiosk.refusal!;
       const cap = money(view.rules.terminalCap);
-      paragraphs.push(t(lang, `refused.${r.reason}`, { code: r.code, due: r.due ? money(r.due) : '', cap, hours: view.rules.codeValidityMs / 3_600_000 }));
+      paragraphs.push(t(lang, `refused.${r.reason}`, { code: r.code, due: r.due ? money(r.due) : '', cap, hours: formatHours(view.rules.codeValidityMs / 3_600_000, lang) }));
       if (r.due) lines.push(money(r.due), cap);
       break;
     }
