@@ -7,6 +7,7 @@ import type { View } from '../src/app/view.js';
 import type { CashNotice } from '../machines/cash.js';
 import type { Lang } from '../src/domain/money.js';
 import { toE164 } from '../src/domain/phone.js';
+import { banknoteKeyLegend } from '../src/domain/banknoteKeys.js';
 import { t } from '../src/i18n/index.js';
 import { formatMoney, formatNote, formatPhone } from '../src/i18n/format.js';
 
@@ -50,7 +51,7 @@ export function CashScreen({ view }: { view: View }) {
       <Row label={t(lang, 'cash.toOrder')} value={money(split.toOrder)} />
       <Row label={t(lang, 'cash.toPhone', { phone: formatPhone(toE164(view.kiosk.phoneDigits)) })} value={money(split.toPhone)} />
       {notice ? <Paragraph color={notice.color} text={notice.text} /> : <Text> </Text>}
-      <Paragraph dimColor unit="items" text={t(lang, 'cash.keys')} />
+      <Paragraph dimColor unit="items" text={t(lang, 'cash.keys', { keys: banknoteKeyLegend() })} />
       <Paragraph text={split.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { needed: money(split.stillNeeded) })} />
       <Buttons buttons={view.buttons} focus={view.focus} lang={lang} columns={2} />
     </Box>

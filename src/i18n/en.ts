@@ -63,7 +63,7 @@ export const en = {
   'cash.inserted': 'Inserted',
   'cash.toOrder': 'To the order',
   'cash.toPhone': 'To phone {phone}',
-  'cash.keys': 'Notes: 1=10 2=50 3=100 4=200 5=500 6=1000 7=2000 8=5000 · Shift+1…8 worn · 0 foreign note',
+  'cash.keys': 'Notes: {keys} · Shift+1…8 worn · 0 foreign note',
   'cash.accepted': 'Accepted: {note}',
   'cash.rejected.worn': 'Note returned: {note} is worn or damaged',
   'cash.rejected.unknown': 'Note returned: not a recognised ruble banknote',

@@ -65,7 +65,7 @@ export const ru: Record<MessageKey, string> = {
   'cash.inserted': 'Внесено',
   'cash.toOrder': 'В оплату заказа',
   'cash.toPhone': 'На телефон {phone}',
-  'cash.keys': 'Купюры: 1=10 2=50 3=100 4=200 5=500 6=1000 7=2000 8=5000 · Shift+1…8 ветхая · 0 чужая',
+  'cash.keys': 'Купюры: {keys} · Shift+1…8 ветхая · 0 чужая',
   'cash.accepted': 'Принята купюра {note}',
   'cash.rejected.worn': 'Купюра возвращена: {note} ветхая или повреждена',
   'cash.rejected.unknown': 'Купюра возвращена: не распознана как рублёвая',

@@ -16,6 +16,7 @@ import { mapKey } from '../../src/app/keymap.js';
 import { startTerminal } from '../../src/app/session.js';
 import { viewOf, type View } from '../../src/app/view.js';
 import { seedDemo } from '../../src/domain/demo.js';
+import { banknoteKeyLegend } from '../../src/domain/banknoteKeys.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { OPERATORS, DEFAULT_RULES } from '../../src/domain/rules.js';
 import { receiptFooter, receiptLines } from '../../src/domain/receiptText.js';
@@ -219,7 +220,7 @@ function expectedTexts(view: View, lang: Lang): { lines: string[]; paragraphs: s
     case 'cash': {
       lines.push(t(lang, 'cash.due'), t(lang, 'cash.inserted'), t(lang, 'cash.toOrder'), t(lang, 'cash.toPhone', { phone: formatPhone(`+7${kiosk.phoneDigits}`) }));
       lines.push(money(cash!.due), money(cash!.inserted), money(split!.toOrder), money(split!.toPhone));
-      paragraphs.push(t(lang, 'cash.keys'), split!.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { needed: money(split!.stillNeeded) }));
+      paragraphs.push(t(lang, 'cash.keys', { keys: banknoteKeyLegend() }), split!.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { needed: money(split!.stillNeeded) }));
       const n = cash!.notice;
       if (n?.kind === 'accepted') paragraphs.push(t(lang, 'cash.accepted', { note: formatNote(n.note, lang) }));
       if (n?.kind === 'rejected') paragraphs.push(t(lang, `cash.rejected.${n.reason}`, { note: formatNote(n.note, lang), cap: money(cash!.cap) }));
