@@ -68,10 +68,10 @@ describe('ReceiptScreen, from the View of a real payment', () => {
     const actor = startTerminal({ store, clock, lang: 'en', terminalId: 'T-1', rules: DEFAULT_RULES });
     cleanups.push(() => actor.stop());
     const view = (): View => viewOf(actor.getSnapshot());
-    const keys: Array<[string, Record<string, boolean>]> = [
-      [' ', {}], ['8', {}], ['1', {}], ['1', {}], ...[...'1000000001'].map((d) => [d, {}] as [string, {}]), ['', { return: true }],
-      ['', { return: true }], ...[...'9161234567'].map((d) => [d, {}] as [string, {}]), ['', { return: true }], ['8', {}], ['p', {}],
-    ];
+    type Press = [string, Record<string, boolean>];
+    const typed = (digits: string): Press[] => [...digits].map((d) => [d, {}]);
+    const enter: Press = ['', { return: true }];
+    const keys: Press[] = [...typed(' 811'), ...typed('1000000001'), enter, enter, ...typed('9161234567'), enter, ...typed('8p')];
     for (const [input, key] of keys) {
       const action = mapKey(view(), input, key);
       if (action.kind === 'send') actor.send(action.event);
