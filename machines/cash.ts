@@ -21,7 +21,7 @@
  * | settled, cancelled | final | output: result, trigger, ending, notes  |                            |
  */
 import { assign, enqueueActions, raise, sendParent, setup } from 'xstate';
-import { add, cmp, sub, type Money, ZERO } from '../src/domain/money.js';
+import { add, cmp, noteAmount, sub, type Money, ZERO } from '../src/domain/money.js';
 import { isBanknote, type RejectReason } from '../src/domain/rules.js';
 import { moveFocus, resolveNav, type NavEvent } from './buttons.js';
 import { cashButtons, payCovered, type CashButtonEvent, type CashScreen } from './cashButtons.js';
@@ -111,7 +111,7 @@ export const cashMachine = setup({
       const note = context.pendingNote ?? 0;
       return {
         notes: [...context.notes, note],
-        inserted: add(context.inserted, `${note}.00`),
+        inserted: add(context.inserted, noteAmount(note)),
         pendingNote: null,
         notice: { kind: 'accepted', note } as CashNotice,
       };
@@ -148,7 +148,7 @@ export const cashMachine = setup({
   guards: {
     unknownNote: ({ event }) => !isBanknote(noteOf(event)),
     wornNote: ({ event }) => event.type === 'cash.inserted' && event.condition === 'worn',
-    overCap: ({ context, event }) => cmp(add(context.inserted, `${noteOf(event)}.00`), context.cap) > 0,
+    overCap: ({ context, event }) => cmp(add(context.inserted, noteAmount(noteOf(event))), context.cap) > 0,
     covered: ({ context }) => payCovered(context),
     holdsCash: ({ context }) => context.notes.length > 0,
   },

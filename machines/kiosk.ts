@@ -24,7 +24,7 @@
 import { assign, enqueueActions, sendParent, setup } from 'xstate';
 import type { Lang, Money } from '../src/domain/money.js';
 import type { LookupRefusal, LookupResult } from '../src/domain/orders.js';
-import { guessOperator, PHONE_DIGITS } from '../src/domain/phone.js';
+import { guessOperator, PHONE_DIGITS, toE164 } from '../src/domain/phone.js';
 import { OPERATORS, type OperatorId } from '../src/domain/rules.js';
 import type { Receipt } from '../src/domain/store.js';
 import { moveFocus, resolveNav, type NavEvent } from './buttons.js';
@@ -167,7 +167,7 @@ export const kioskMachine = setup({
       type: 'io.openCash',
       code: context.payable?.code ?? '',
       due: context.payable?.due ?? '0.00',
-      phone: `+7${context.phoneDigits}`,
+      phone: toE164(context.phoneDigits),
       operator: context.operator ?? 'mts',
     })),
     keepReceipt: assign({ receipt: ({ event }) => (event.type === 'io.paymentCompleted' ? event.receipt : null) }),

@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import type { Button } from '../machines/buttons.js';
 import type { Lang } from '../src/domain/money.js';
 import { t } from '../src/i18n/index.js';
+import { cyrillicOf } from '../src/app/keymap.js';
 
 export interface ButtonsProps {
   buttons: readonly Button[];
@@ -17,8 +18,19 @@ export interface ButtonsProps {
 
 const HOTKEY_NAMES: Record<string, string> = { esc: 'Esc', backspace: '⌫', tab: 'Tab', enter: 'Enter' };
 
+/**
+ * `[P]`; in Russian `[P/З]`: a letter hotkey also answers to the Cyrillic letter on its key (the keymap
+ * reads the Russian layout), and a customer with that layout on sees the letter they will type.
+ */
+export function hotkeyLabel(hotkey: string, lang: Lang): string {
+  const named = HOTKEY_NAMES[hotkey];
+  if (named) return `[${named}]`;
+  const cyrillic = lang === 'ru' ? cyrillicOf(hotkey) : null;
+  return cyrillic ? `[${hotkey.toUpperCase()}/${cyrillic.toUpperCase()}]` : `[${hotkey.toUpperCase()}]`;
+}
+
 export function ButtonView({ button, focused, lang, label }: { button: Button; focused: boolean; lang: Lang; label?: string }) {
-  const hotkey = button.hotkey ? `[${HOTKEY_NAMES[button.hotkey] ?? button.hotkey.toUpperCase()}] ` : '';
+  const hotkey = button.hotkey ? `${hotkeyLabel(button.hotkey, lang)} ` : '';
   return (
     // The ▸ marks focus without colour too: for plain captures, tapes and screen readers.
     <Text inverse={focused} dimColor={!button.enabled} color={button.enabled ? 'cyan' : undefined}>

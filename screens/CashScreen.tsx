@@ -6,6 +6,8 @@ import { Buttons } from './Buttons.js';
 import type { View } from '../src/app/view.js';
 import type { CashNotice } from '../machines/cash.js';
 import type { Lang } from '../src/domain/money.js';
+import { toE164 } from '../src/domain/phone.js';
+import { banknoteKeyLegend } from '../src/domain/banknoteKeys.js';
 import { t } from '../src/i18n/index.js';
 import { formatMoney, formatNote, formatPhone } from '../src/i18n/format.js';
 
@@ -47,9 +49,9 @@ export function CashScreen({ view }: { view: View }) {
       <Row label={t(lang, 'cash.due')} value={money(cash.due)} bold />
       <Row label={t(lang, 'cash.inserted')} value={money(cash.inserted)} bold />
       <Row label={t(lang, 'cash.toOrder')} value={money(split.toOrder)} />
-      <Row label={t(lang, 'cash.toPhone', { phone: formatPhone(`+7${view.kiosk.phoneDigits}`) })} value={money(split.toPhone)} />
+      <Row label={t(lang, 'cash.toPhone', { phone: formatPhone(toE164(view.kiosk.phoneDigits)) })} value={money(split.toPhone)} />
       {notice ? <Paragraph color={notice.color} text={notice.text} /> : <Text> </Text>}
-      <Paragraph dimColor unit="items" text={t(lang, 'cash.keys')} />
+      <Paragraph dimColor unit="items" text={t(lang, 'cash.keys', { keys: banknoteKeyLegend() })} />
       <Paragraph text={split.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { needed: money(split.stillNeeded) })} />
       <Buttons buttons={view.buttons} focus={view.focus} lang={lang} columns={2} />
     </Box>

@@ -2,16 +2,30 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { View } from '../src/app/view.js';
+import { DEMO_SUMMARY } from '../src/domain/demo.js';
 import { t } from '../src/i18n/index.js';
 
+/** The two hint lines under "Press any key": the demo orders, or how to add an order this kiosk can take. */
+export function idleHints(view: View): [string, string] {
+  const { lang } = view;
+  if (!view.demoFits) {
+    const length = view.rules.orderNumberLength;
+    return [t(lang, 'idle.noDemo', { length }), t(lang, 'idle.noDemoHelp', { length })];
+  }
+  const first = DEMO_SUMMARY[0]?.code ?? '';
+  const last = DEMO_SUMMARY[DEMO_SUMMARY.length - 1]?.code ?? '';
+  return [t(lang, 'idle.demo', { first, last }), t(lang, 'idle.demoHelp')];
+}
+
 export function IdleScreen({ view }: { view: View }) {
+  const [hint, help] = idleHints(view);
   return (
     <Box flexDirection="column" alignItems="center" marginTop={2}>
       {/* The title is already the frame's title line: not repeated here. */}
       <Text inverse>{`  ${t(view.lang, 'idle.press')}  `}</Text>
       <Text> </Text>
-      <Text dimColor>{t(view.lang, 'idle.demo')}</Text>
-      <Text dimColor>{t(view.lang, 'idle.demoHelp')}</Text>
+      <Text dimColor>{hint}</Text>
+      <Text dimColor>{help}</Text>
     </Box>
   );
 }

@@ -5,16 +5,18 @@ import { Paragraph } from './Paragraph.js';
 import { Buttons } from './Buttons.js';
 import type { View } from '../src/app/view.js';
 import { t } from '../src/i18n/index.js';
-import { formatMoney } from '../src/i18n/format.js';
-import { DEFAULT_RULES } from '../src/domain/rules.js';
+import { formatHours, formatMoney } from '../src/i18n/format.js';
+import { HOUR_MS } from '../src/domain/rules.js';
 
-export function RefusedScreen({ view, cap = DEFAULT_RULES.terminalCap }: { view: View; cap?: string }) {
+/** The cap and the code's validity are the running terminal's (`view.rules`), not the defaults. */
+export function RefusedScreen({ view }: { view: View }) {
   const refusal = view.kiosk.refusal;
   const reason = refusal?.reason ?? 'unknown';
   const text = t(view.lang, `refused.${reason}`, {
     code: refusal?.code ?? '',
     due: refusal?.due ? formatMoney(refusal.due, view.lang) : '',
-    cap: formatMoney(cap, view.lang),
+    cap: formatMoney(view.rules.terminalCap, view.lang),
+    hours: formatHours(Math.round(view.rules.codeValidityMs / HOUR_MS), view.lang),
   });
   return (
     <Box flexDirection="column">

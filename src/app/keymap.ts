@@ -3,14 +3,11 @@
  * tape runner and tests. Anything unmapped is ignored, so no key can crash the app.
  */
 import type { Key } from 'ink';
-import { BANKNOTES } from '../domain/rules.js';
+import { FOREIGN_NOTE_KEY, noteOfKey } from '../domain/banknoteKeys.js';
 import type { TerminalEvent } from '../../machines/terminal.js';
 import type { View } from './view.js';
 
 export type KeyAction = { kind: 'send'; event: TerminalEvent } | { kind: 'quit' } | { kind: 'none' };
-
-/** Shift+1…8 on a US layout: a worn note of that denomination. */
-const SHIFTED_DIGITS = '!@#$%^&*';
 
 const send = (event: TerminalEvent): KeyAction => ({ kind: 'send', event });
 const NONE: KeyAction = { kind: 'none' };
@@ -55,12 +52,9 @@ function buttonFor(view: View, hotkey: string | null): KeyAction | null {
 function cashNote(input: string): KeyAction | null {
   // Ink hands Esc, Tab, Backspace, PgUp, F-keys… over as '' — and ''.indexOf would find it at 0 (a 10 ₽ note).
   if (input.length !== 1) return null;
-  if (input === '0') return send({ type: 'cash.inserted', note: 0 });
-  const good = '12345678'.indexOf(input);
-  if (good >= 0) return send({ type: 'cash.inserted', note: BANKNOTES[good] ?? 0, condition: 'good' });
-  const worn = SHIFTED_DIGITS.indexOf(input);
-  if (worn >= 0) return send({ type: 'cash.inserted', note: BANKNOTES[worn] ?? 0, condition: 'worn' });
-  return null;
+  if (input === FOREIGN_NOTE_KEY) return send({ type: 'cash.inserted', note: 0 });
+  const keyed = noteOfKey(input);
+  return keyed ? send({ type: 'cash.inserted', note: keyed.note, condition: keyed.worn ? 'worn' : 'good' }) : null;
 }
 
 /** Ctrl+C anywhere (and q on the idle and fault screens) asks the terminal to quit: it decides when (machines/terminal.ts). */

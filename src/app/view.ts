@@ -4,14 +4,16 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import type { Button } from '../../machines/buttons.js';
-import { cashButtons, type CashScreen } from '../../machines/cashButtons.js';
+import { cashButtons, payCovered, type CashScreen } from '../../machines/cashButtons.js';
 import type { CashContext } from '../../machines/cash.js';
 import type { KioskContext } from '../../machines/kiosk.js';
 import { kioskButtons, kioskGrid, type KioskScreen } from '../../machines/kioskButtons.js';
 import type { terminalMachine } from '../../machines/terminal.js';
 import { max, sub, ZERO, type Lang, type Money } from '../domain/money.js';
 import type { Receipt, Sms } from '../domain/store.js';
-import { covers, settle } from '../domain/settlement.js';
+import { settle } from '../domain/settlement.js';
+import { demoCodesFit } from '../domain/demo.js';
+import type { KioskRules } from '../domain/rules.js';
 
 export type ScreenName =
   | 'idle'
@@ -31,6 +33,10 @@ export interface View {
   screen: ScreenName;
   mode: InputMode;
   lang: Lang;
+  /** the rules the running terminal enforces (its context, not the defaults): screens show these values */
+  rules: KioskRules;
+  /** the idle screen may advertise the demo orders: they have as many digits as the kiosk takes */
+  demoFits: boolean;
   buttons: Button[];
   focus: number;
   columns: number;
@@ -71,9 +77,10 @@ export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
   const kiosk = kioskSnap.context;
   const cashSnap = snapshot.context.cash?.getSnapshot();
   const cash = cashSnap?.context ?? null;
-  const split = cash ? { ...settle(cash.due, cash.inserted), covered: covers(cash.inserted, cash.due), stillNeeded: max(ZERO, sub(cash.due, cash.inserted)) } : null;
+  const split = cash ? { ...settle(cash.due, cash.inserted), covered: payCovered(cash), stillNeeded: max(ZERO, sub(cash.due, cash.inserted)) } : null;
+  const rules = snapshot.context.rules;
   const base = {
-    lang: kiosk.lang, kiosk, cash, split, sms: snapshot.context.sms, recovered: snapshot.context.recovered, fault: snapshot.context.fault,
+    lang: kiosk.lang, rules, demoFits: demoCodesFit(rules), kiosk, cash, split, sms: snapshot.context.sms, recovered: snapshot.context.recovered, fault: snapshot.context.fault,
     countdown: snapshot.context.countdown,
   };
   if (snapshot.matches({ flow: 'closed' })) return { ...base, screen: 'processing', mode: 'closed', buttons: [], focus: 0, columns: 1, statePath: 'closed' };

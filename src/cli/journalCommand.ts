@@ -1,5 +1,5 @@
 /** `kiosk journal`: the cash journal, one line per accepted banknote, with what became of it. */
-import { add, ZERO } from '../domain/money.js';
+import { sumNotes } from '../domain/settlement.js';
 import { UsageError } from './args.js';
 import { colorsFor } from './colors.js';
 import { expectPositionals, parseWhen, runCommand, text, withStore, type Parsed } from './storeArgs.js';
@@ -35,7 +35,7 @@ async function run({ values, positionals }: Parsed): Promise<number> {
     if (format === 'json') printJson(entries.map((e) => ({ ...e, at: iso(e.at) })));
     else if (format === 'csv') process.stdout.write(csv(HEADERS, rows));
     else {
-      const total = entries.reduce((sum, e) => add(sum, `${e.note}.00`), ZERO);
+      const total = sumNotes(entries.map((e) => e.note));
       const body = entries.length ? `${table(HEADERS.map((h) => h.toUpperCase()), rows.map((r) => r.map((cell) => String(cell) || '-')), { right: ['NOTE'], status: ['STATE'], colors: colorsFor(process.stdout) })}\n` : '';
       process.stdout.write(`${body}${count(entries.length, 'note')}, ${rub(total)}\n`);
     }

@@ -3,13 +3,12 @@
  * jumps, with the real pauses between them as `Advance` (the recording's clock follows real time).
  */
 import type { View } from '../app/view.js';
-import { BANKNOTES } from '../domain/rules.js';
+import { noteOfKey } from '../domain/banknoteKeys.js';
 import { formatDuration } from '../domain/time.js';
 import { keyNameOf } from '../tape/language/keys.js';
 
 /** Pauses shorter than this are typing rhythm, not waiting; they are not written. */
 export const MIN_PAUSE_MS = 1_000;
-const WORN_KEYS = '!@#$%^&*';
 
 export class TapeRecorder {
   readonly lines: string[] = [];
@@ -31,7 +30,7 @@ export class TapeRecorder {
 
   /** One chunk of input, read against the screen it was typed on. */
   input(chunk: string, view: View): void {
-    const note = view.screen === 'cash' ? noteOf(chunk) : null;
+    const note = view.screen === 'cash' ? noteOfKey(chunk) : null;
     if (note) {
       this.flush();
       this.lines.push(`Insert ${note.note}${note.worn ? ' worn' : ''}`);
@@ -75,14 +74,6 @@ export class TapeRecorder {
     this.lines.push(this.lastKey.count > 1 ? `${this.lastKey.name} ${this.lastKey.count}` : this.lastKey.name);
     this.lastKey = null;
   }
-}
-
-function noteOf(chunk: string): { note: number; worn: boolean } | null {
-  if (chunk.length !== 1) return null;
-  const good = '12345678'.indexOf(chunk);
-  if (good >= 0) return { note: BANKNOTES[good] ?? 0, worn: false };
-  const worn = WORN_KEYS.indexOf(chunk);
-  return worn >= 0 ? { note: BANKNOTES[worn] ?? 0, worn: true } : null;
 }
 
 /** A tape string: double quotes (backslash-escaped), or backticks/single quotes when those need no escaping. */

@@ -1,5 +1,5 @@
 /** The demo orders present on a first start (README, `kiosk --help`). */
-import { HOUR_MS } from './rules.js';
+import { HOUR_MS, type KioskRules } from './rules.js';
 import { newOrder, type Order } from './orders.js';
 import type { KioskStore } from './store.js';
 
@@ -30,6 +30,12 @@ export const DEMO_SUMMARY: readonly DemoOrder[] = [
   { code: '1000000005', summary: 'already paid' },
   { code: '1000000006', summary: 'code for 2,000.00 ₽, price since risen to 2,300.00 ₽' },
 ];
+
+/** The demo codes' length: the idle screen advertises them only to a kiosk that takes codes this long. */
+export const DEMO_CODE_LENGTH = DEMO_SUMMARY[0]?.code.length ?? 0;
+
+/** The demo orders can be typed in at a kiosk with these rules (all demo codes have one length). */
+export const demoCodesFit = (rules: Pick<KioskRules, 'orderNumberLength'>): boolean => rules.orderNumberLength === DEMO_CODE_LENGTH;
 
 /** Seeds the demo orders into an empty store. */
 export function seedDemo(store: KioskStore, now: number): void {

@@ -25,6 +25,8 @@ export const min = (a: Money, b: Money): Money => (cmp(a, b) <= 0 ? a : b);
 export const max = (a: Money, b: Money): Money => (cmp(a, b) >= 0 ? a : b);
 export const isPositive = (a: Money): boolean => dec(a).greaterThan(0);
 export const isZero = (a: Money): boolean => dec(a).isZero();
+/** A banknote's value as money: 5000 → "5000.00" (notes are whole rubles). */
+export const noteAmount = (note: number): Money => money(note);
 /** Percentage of an amount, rounded half-up to the kopeck (the README's stated [choice]). */
 export const percentOf = (a: Money, percent: string): Money =>
   dec(a).times(percent).dividedBy(100).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2);

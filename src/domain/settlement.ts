@@ -2,7 +2,7 @@
  * Splitting inserted cash between the order and the phone (R-TERM-2: no change is given, the
  * excess goes to the phone balance). Every inserted kopeck ends up in exactly one of the two.
  */
-import { cmp, min, sub, add, type Money, ZERO } from './money.js';
+import { cmp, min, noteAmount, sub, add, type Money, ZERO } from './money.js';
 import type { OperatorId } from './rules.js';
 
 export interface Settlement {
@@ -25,4 +25,4 @@ export function settle(due: Money, inserted: Money): { toOrder: Money; toPhone: 
 
 export const covers = (inserted: Money, due: Money): boolean => cmp(inserted, due) >= 0;
 
-export const sumNotes = (notes: readonly number[]): Money => add(ZERO, ...notes.map((n) => `${n}.00`));
+export const sumNotes = (notes: readonly number[]): Money => add(ZERO, ...notes.map(noteAmount));

@@ -1,6 +1,7 @@
 /** Driving the real kiosk through its menus with keys, as a customer would (English screens). */
 import { formatMoney } from '../../src/domain/money.js';
-import { BANKNOTES } from '../../src/domain/rules.js';
+import { keyOfNote } from '../../src/domain/banknoteKeys.js';
+import type { Banknote } from '../../src/domain/rules.js';
 import { PtyKiosk } from './ptyKiosk.js';
 
 export const IDLE = 'Press any key to start';
@@ -13,7 +14,7 @@ export const rubles = (amount: number | string) => formatMoney(typeof amount ===
 /** The cash screen's running total, once the last note is journaled and shown. */
 export const insertedShows = (total: number) => new RegExp(`Inserted\\s+${escape(rubles(total))}`);
 /** 1–8 insert 10 … 5000 ₽. */
-export const noteKey = (note: number) => String(BANKNOTES.indexOf(note as (typeof BANKNOTES)[number]) + 1);
+export const noteKey = (note: number) => keyOfNote(note as Banknote, false);
 
 export function startKiosk(dataDir: string, extraEnv: Record<string, string> = {}, args: string[] = []): PtyKiosk {
   return new PtyKiosk(['--lang', 'en', ...args], { KIOSK_DATA_DIR: dataDir, ...extraEnv });

@@ -16,6 +16,7 @@ import { mapKey } from '../../src/app/keymap.js';
 import { startTerminal } from '../../src/app/session.js';
 import { viewOf, type View } from '../../src/app/view.js';
 import { seedDemo } from '../../src/domain/demo.js';
+import { banknoteKeyLegend } from '../../src/domain/banknoteKeys.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { OPERATORS, DEFAULT_RULES } from '../../src/domain/rules.js';
 import { receiptFooter, receiptLines } from '../../src/domain/receiptText.js';
@@ -23,7 +24,8 @@ import type { Lang } from '../../src/domain/money.js';
 import type { Receipt } from '../../src/domain/store.js';
 import type { CashNotice } from '../../machines/cash.js';
 import { t } from '../../src/i18n/index.js';
-import { formatDateTime, formatMoney, formatNote, formatPhone, operatorName } from '../../src/i18n/format.js';
+import { formatDateTime, formatHours, formatMoney, formatNote, formatPhone, operatorName } from '../../src/i18n/format.js';
+import { idleHints } from '../../screens/IdleScreen.js';
 import { KioskLayout } from '../../screens/KioskLayout.js';
 import { screenHelp, screenNotice, screenTitle } from '../../screens/ScreenBody.js';
 import { KEY, rowsOf } from './harness.js';
@@ -71,6 +73,10 @@ async function collectViews(): Promise<Case[]> {
 
   await settle();
   keep('idle');
+  // a kiosk taking 6-digit order numbers: no demo order fits, the idle screen says how to add one
+  const sixDigits = startTerminal({ store, clock, lang: 'ru', terminalId: 'T-1', rules: { ...DEFAULT_RULES, orderNumberLength: 6 } });
+  keep('idle, order length 6', viewOf(sixDigits.getSnapshot()));
+  sixDigits.stop();
   await press(' ');
   keep('menu');
   await press('1');
@@ -184,10 +190,10 @@ function expectedTexts(view: View, lang: Lang): { lines: string[]; paragraphs: s
   const { kiosk, cash, split } = view;
   switch (view.screen) {
     case 'idle':
-      lines.push(t(lang, 'idle.press'), t(lang, 'idle.demo'), t(lang, 'idle.demoHelp'));
+      lines.push(t(lang, 'idle.press'), ...idleHints({ ...view, lang }));
       break;
     case 'orderEntry':
-      paragraphs.push(t(lang, 'order.prompt', { length: kiosk.orderNumberLength }));
+      paragraphs.push(t(lang, 'order.prompt', { length: view.rules.orderNumberLength }));
       break;
     case 'phoneEntry':
       paragraphs.push(t(lang, 'phone.prompt'));
@@ -202,8 +208,9 @@ function expectedTexts(view: View, lang: Lang): { lines: string[]; paragraphs: s
       break;
     case 'refused': {
       const r = kiosk.refusal!;
-      paragraphs.push(t(lang, `refused.${r.reason}`, { code: r.code, due: r.due ? money(r.due) : '', cap: money(DEFAULT_RULES.terminalCap) }));
-      if (r.due) lines.push(money(r.due), money(DEFAULT_RULES.terminalCap));
+      const cap = money(view.rules.terminalCap);
+      paragraphs.push(t(lang, `refused.${r.reason}`, { code: r.code, due: r.due ? money(r.due) : '', cap, hours: formatHours(view.rules.codeValidityMs / 3_600_000, lang) }));
+      if (r.due) lines.push(money(r.due), cap);
       break;
     }
     case 'checkData':
@@ -213,7 +220,7 @@ function expectedTexts(view: View, lang: Lang): { lines: string[]; paragraphs: s
     case 'cash': {
       lines.push(t(lang, 'cash.due'), t(lang, 'cash.inserted'), t(lang, 'cash.toOrder'), t(lang, 'cash.toPhone', { phone: formatPhone(`+7${kiosk.phoneDigits}`) }));
       lines.push(money(cash!.due), money(cash!.inserted), money(split!.toOrder), money(split!.toPhone));
-      paragraphs.push(t(lang, 'cash.keys'), split!.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { needed: money(split!.stillNeeded) }));
+      paragraphs.push(t(lang, 'cash.keys', { keys: banknoteKeyLegend() }), split!.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { needed: money(split!.stillNeeded) }));
       const n = cash!.notice;
       if (n?.kind === 'accepted') paragraphs.push(t(lang, 'cash.accepted', { note: formatNote(n.note, lang) }));
       if (n?.kind === 'rejected') paragraphs.push(t(lang, `cash.rejected.${n.reason}`, { note: formatNote(n.note, lang), cap: money(cash!.cap) }));

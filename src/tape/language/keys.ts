@@ -1,5 +1,5 @@
 /** What a terminal sends for each VHS key name, and the keys that type a banknote into the acceptor. */
-import { BANKNOTES, type Banknote } from '../../domain/rules.js';
+import { keyOfNote } from '../../domain/banknoteKeys.js';
 import type { KeyName } from './ast.js';
 
 export const KEY_BYTES: Readonly<Record<KeyName, string>> = {
@@ -28,13 +28,8 @@ export const KEY_BYTES: Readonly<Record<KeyName, string>> = {
   F12: '\x1b[24~',
 };
 
-/** The kiosk's keymap (src/app/keymap.ts): 1–8 insert 10…5000 ₽, Shift+1…8 (a US layout's !…*) a worn one. */
-const WORN_KEYS = '!@#$%^&*';
-
-export function noteKey(note: Banknote, worn: boolean): string {
-  const index = BANKNOTES.indexOf(note);
-  return worn ? WORN_KEYS.charAt(index) : String(index + 1);
-}
+/** The key `Insert 5000 [worn]` presses: the acceptor's one key→banknote map (src/domain/banknoteKeys.ts). */
+export const noteKey = keyOfNote;
 
 /** Button hotkeys as the keymap names them → the bytes that press them. */
 const HOTKEY_BYTES: Readonly<Record<string, string>> = { esc: '\x1b', backspace: '\x7f', tab: '\t', enter: '\r' };
