@@ -22,74 +22,13 @@
  * Typing that fills a field moves the focus to Next, so Enter then goes on rather than erasing.
  */
 import { assign, enqueueActions, sendParent, setup } from 'xstate';
-import type { Lang, Money } from '../src/domain/money.js';
-import type { LookupRefusal, LookupResult } from '../src/domain/orders.js';
 import { guessOperator, PHONE_DIGITS, toE164 } from '../src/domain/phone.js';
-import { OPERATORS, type OperatorId } from '../src/domain/rules.js';
-import type { Receipt } from '../src/domain/store.js';
-import { moveFocus, resolveNav, type NavEvent } from './buttons.js';
-import { kioskButtons, kioskGrid, orderNumberComplete, phoneComplete, type KioskButtonEvent, type KioskScreen } from './kioskButtons.js';
+import { OPERATORS } from '../src/domain/rules.js';
+import { moveFocus, resolveNav } from './buttons.js';
+import { kioskButtons, kioskGrid, orderNumberComplete, phoneComplete, type KioskScreen } from './kioskButtons.js';
+import { initialContext, typeDigits, type KioskContext, type KioskEvent, type KioskInput } from './kioskContext.js';
 
-export interface KioskInput {
-  lang?: Lang;
-  orderNumberLength?: number;
-}
-
-export interface KioskContext {
-  defaultLang: Lang;
-  lang: Lang;
-  orderNumberLength: number;
-  focus: number;
-  /** i18n key of a one-line notice or hint, cleared by the next key */
-  notice: string | null;
-  /** values for the notice's placeholders */
-  noticeParams: Record<string, string | number>;
-  orderDigits: string;
-  phoneDigits: string;
-  operator: OperatorId | null;
-  /** true once the customer picked the operator, so typing no longer overrides it */
-  operatorChosen: boolean;
-  payable: { code: string; due: Money } | null;
-  refusal: { code: string; reason: LookupRefusal; due?: Money } | null;
-  receipt: Receipt | null;
-}
-
-export type KioskEvent =
-  | KioskButtonEvent
-  | NavEvent
-  | { type: 'kiosk.wake' }
-  | { type: 'receipt.done' }
-  | { type: 'input.text'; text: string }
-  | { type: 'input.backspace' }
-  | { type: 'input.clear' }
-  | { type: 'io.orderLookedUp'; result: LookupResult }
-  | { type: 'io.paymentCompleted'; receipt: Receipt }
-  | { type: 'io.cashCancelled'; back?: boolean }
-  | { type: 'timer.inactivity' };
-
-const initialContext = (input: KioskInput): KioskContext => ({
-  defaultLang: input.lang ?? 'ru',
-  lang: input.lang ?? 'ru',
-  orderNumberLength: input.orderNumberLength ?? 10,
-  focus: 0,
-  notice: null,
-  noticeParams: {},
-  orderDigits: '',
-  phoneDigits: '',
-  operator: null,
-  operatorChosen: false,
-  payable: null,
-  refusal: null,
-  receipt: null,
-});
-
-/** Appends typed or pasted text to a numeric field: digits only, cut to the field's length. */
-function typeDigits(current: string, text: string, maxLength: number): { digits: string; notice: string | null } {
-  const typed = text.replace(/\D/g, '');
-  const joined = current + typed;
-  const notice = typed.length < text.length ? 'hint.digitsOnly' : joined.length > maxLength ? 'hint.fieldFull' : null;
-  return { digits: joined.slice(0, maxLength), notice };
-}
+export type { KioskContext, KioskEvent, KioskInput } from './kioskContext.js';
 
 /** The nav handlers every screen with buttons has; the screen is named because `self` is not reliable mid-transition. */
 const navOn = (screen: KioskScreen) => ({

@@ -2,100 +2,53 @@
  * The terminal: runs the kiosk screens and, while cash is being taken, a cash session; does the
  * I/O they ask for through named actors (provided by src/adapters), and owns the inactivity
  * watchdog. Its delays run on the actor system's clock, so tests drive them with SimulatedClock.
+ * States tagged `io` wait on an invoked I/O actor: the terminal is settled in none (machines/settled.ts).
  *
  * | region   | state       | events                                  | goes to                     |
  * |----------|-------------|-----------------------------------------|-----------------------------|
- * | flow     | recovering  | (recoverUnfinished done)                | recovered · kiosk           |
+ * | flow     | recovering (io) | (recoverUnfinished done)            | recovered · kiosk           |
  * | flow     | recovered   | recovered.ok                            | kiosk                       |
- * | flow     | kiosk       | io.lookupOrder · io.openCash            | lookingUp · openingCash     |
- * | flow     | lookingUp   | (lookupOrder done)                      | kiosk                       |
- * | flow     | openingCash | (openCashSession done)                  | cash                        |
+ * | flow     | kiosk       | io.lookupOrder · io.openCash (kept as cashRequest) | lookingUp · openingCash |
+ * | flow     | lookingUp (io) | (lookupOrder done)                      | kiosk                       |
+ * | flow     | openingCash (io) | (openCashSession done)                  | cash                        |
  * | flow     | cash        | io.journalNote · cash session done      | journaling · committing · cancelling |
- * | flow     | journaling  | (journalNote done / error)              | cash                        |
- * | flow     | committing  | (commitPayment done / error)            | kiosk · fault · closed (quit) |
- * | flow     | cancelling  | (abandonCashSession done)               | kiosk · closed (quit)       |
+ * | flow     | journaling (io) | (journalNote done / error)              | cash                        |
+ * | flow     | committing (io) | (commitPayment done / error)            | kiosk · fault · closed (quit) |
+ * | flow     | cancelling (io) | (abandonCashSession done)               | kiosk · closed (quit)       |
  * | flow     | kiosk, recovered, fault | quit.request                | closed                      |
  * | flow     | cash, journaling | quit.request                       | to the cash session: with cash in it asks "Quit? Pay…" |
  * | flow     | recovering, lookingUp, openingCash, committing, cancelling | quit.request | (remembered; closed once the I/O is done) |
  * | flow     | closed      | (the app exits; run.tsx reports paidOnQuit and the fault) |                 |
- * | watchdog | check/armed/off | input, child snapshots · after inactivity | check (re-armed)      |
- * | countdown | check/ticking/off | as the watchdog · after 1 s while "Need more time?" shows | countdown − 1 |
- * | (root)   |             | nav.* input.* cash.* moreTime.* kiosk.* quit.* | routed to the active screen |
+ * | watchdog | check/armed/off | input, child snapshots · after inactivity | check (re-armed) — machines/watchdog.ts |
+ * | countdown | check/ticking/off | as the watchdog · after 1 s while "Need more time?" shows | countdown − 1 — machines/watchdog.ts |
+ * | (root)   |             | nav.* input.* cash.* moreTime.* kiosk.* | routed to the active screen (RoutedEvent) |
  *
  * Quitting never loses inserted cash: with cash in, the session pays with it (as a timeout would) and
  * the program quits only once that payment is committed; with none in, it quits at once.
  */
-import { assign, enqueueActions, fromPromise, raise, sendTo, setup, stopChild, type ActorRefFrom } from 'xstate';
-import type { Lang, Money } from '../src/domain/money.js';
+import { assertEvent, assign, enqueueActions, fromPromise, raise, sendTo, setup, stopChild, type AnyActorRef } from 'xstate';
 import type { LookupResult } from '../src/domain/orders.js';
-import { DEFAULT_RULES, type KioskRules, type OperatorId } from '../src/domain/rules.js';
-import type { PaymentOutcome, Receipt, Sms } from '../src/domain/store.js';
+import { DEFAULT_RULES } from '../src/domain/rules.js';
+import type { PaymentOutcome } from '../src/domain/store.js';
 import { cashMachine, type CashOutput } from './cash.js';
 import { kioskMachine } from './kiosk.js';
-import { inactivityMs } from './watchdog.js';
+import { IO_TAG } from './settled.js';
+import { cashRequestOf, errorText, latestSms, unavailableLookup, type OpenCashRequest, type TerminalContext, type TerminalEvent, type TerminalInput } from './terminalContext.js';
+import { countdownRegion, countdownSeconds, showsMoreTime, terminalInactivityMs, watchdogRegion } from './watchdog.js';
 
-export interface TerminalInput {
-  rules?: KioskRules;
-  lang?: Lang;
-}
+export { SMS_KEPT, type OpenCashRequest, type RoutedEvent, type TerminalContext, type TerminalEvent, type TerminalInput } from './terminalContext.js';
 
-export interface TerminalContext {
-  rules: KioskRules;
-  kiosk: ActorRefFrom<typeof kioskMachine>;
-  cash: ActorRefFrom<typeof cashMachine> | null;
-  sessionId: string | null;
-  recovered: Receipt[];
-  /** SMS sent to customers' phones by this terminal's payments, for the phone panel */
-  sms: Sms[];
-  /** how the cash session ended: Pay, or a timeout with no answer (quitting pays as a timeout) */
-  trigger: CashOutput['trigger'];
-  cashEnding: CashOutput['ending'];
-  /** Ctrl+C was pressed: the terminal closes once what it is doing is durable */
-  quitRequested: boolean;
-  /** the payment made with the cash inserted before quitting, for the line printed after exit */
-  paidOnQuit: Receipt | null;
-  /** whole seconds left on the inactivity timer while "Need more time?" shows it, else null */
-  countdown: number | null;
-  /** what went wrong with the store, for the fault screen */
-  fault: string | null;
-}
+/** The customer's input goes to the active screen and re-arms the watchdog. */
+const routeAndRearm = { actions: ['routeInput', 'rearmWatchdog'] } as const;
 
-interface OpenCashRequest {
-  code: string;
-  due: Money;
-  phone: string;
-  operator: OperatorId;
-}
-
-export type TerminalEvent =
-  | { type: 'io.lookupOrder'; code: string }
-  | ({ type: 'io.openCash' } & OpenCashRequest)
-  | { type: 'io.journalNote'; note: number }
-  | { type: 'recovered.ok' }
-  | { type: 'watchdog.rearm' }
-  | { type: 'quit.request' }
-  | { type: 'xstate.done.actor.cash'; output: CashOutput }
-  | { type: `nav.${string}`; [key: string]: unknown }
-  | { type: `input.${string}`; [key: string]: unknown }
-  | { type: `cash.${string}`; [key: string]: unknown }
-  | { type: `moreTime.${string}` }
-  | { type: `kiosk.${string}` };
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const unprovided = (name: string) => () => Promise.reject(new Error(`the terminal's "${name}" actor was not provided`));
-
-/**
- * The phone beside the kiosk keeps this many messages: a kiosk runs for days, and an inbox that only
- * grows would grow the process with every payment. The phone ledger in the store keeps them all.
- */
-export const SMS_KEPT = 20;
-const latestSms = (messages: Sms[]): Sms[] => messages.slice(-SMS_KEPT);
 
 export const terminalMachine = setup({
   types: {
     context: {} as TerminalContext,
     events: {} as TerminalEvent,
     input: {} as TerminalInput,
+    tags: {} as typeof IO_TAG,
   },
   actors: {
     kiosk: kioskMachine,
@@ -108,21 +61,21 @@ export const terminalMachine = setup({
     abandonCashSession: fromPromise<void, { sessionId: string }>(unprovided('abandonCashSession')),
   },
   delays: {
-    inactivity: ({ context }) => inactivityMs(context.kiosk.getSnapshot(), context.cash?.getSnapshot(), context.rules.timeouts) ?? 0,
+    inactivity: ({ context }) => terminalInactivityMs(context) ?? 0,
     second: 1000,
   },
   guards: {
-    hasInactivityTimeout: ({ context }) =>
-      inactivityMs(context.kiosk.getSnapshot(), context.cash?.getSnapshot(), context.rules.timeouts) !== null,
+    hasInactivityTimeout: ({ context }) => terminalInactivityMs(context) !== null,
     recoveredSome: (_, params: { outcomes: PaymentOutcome[] }) => params.outcomes.length > 0,
     cashSettled: (_, params: { output: CashOutput }) => params.output.result === 'settled',
     quitRequested: ({ context }) => context.quitRequested,
-    showsCountdown: ({ context }) => context.cash?.getSnapshot().hasTag('cash.moreTime') === true,
+    showsCountdown: ({ context }) => showsMoreTime(context),
   },
   actions: {
+    // Any actor takes any event (one it does not handle changes nothing), so the active screen gets them all.
     routeInput: enqueueActions(({ context, event, enqueue }) => {
-      const target = context.cash?.getSnapshot().status === 'active' ? context.cash : context.kiosk;
-      enqueue.sendTo(target, event as never);
+      const target: AnyActorRef = context.cash?.getSnapshot().status === 'active' ? context.cash : context.kiosk;
+      enqueue.sendTo(target, event);
     }),
     rearmWatchdog: raise({ type: 'watchdog.rearm' as const }),
     deliverTimeout: enqueueActions(({ context, enqueue }) => {
@@ -143,29 +96,26 @@ export const terminalMachine = setup({
     rememberQuit: assign({ quitRequested: true }),
     raiseQuit: raise({ type: 'quit.request' as const }),
     keepPaidOnQuit: assign((_, params: { outcome: PaymentOutcome }) => ({ paidOnQuit: params.outcome.receipt })),
-    setCountdown: assign(({ context }) => {
-      const ms = inactivityMs(context.kiosk.getSnapshot(), context.cash?.getSnapshot(), context.rules.timeouts);
-      const shown = context.cash?.getSnapshot().hasTag('cash.moreTime') === true && ms !== null;
-      return { countdown: shown ? Math.ceil(ms / 1000) : null };
-    }),
+    setCountdown: assign(({ context }) => ({ countdown: countdownSeconds(context) })),
     countDown: assign(({ context }) => ({ countdown: context.countdown === null ? null : Math.max(0, context.countdown - 1) })),
     deliverLookup: sendTo(({ context }) => context.kiosk, (_, params: { result: LookupResult }) => ({
       type: 'io.orderLookedUp' as const,
       result: params.result,
     })),
+    keepCashRequest: assign(({ event }) => ({ cashRequest: cashRequestOf(event) })),
     startCash: assign(({ context, spawn }, params: { sessionId: string }) => ({
       sessionId: params.sessionId,
       cash: spawn('cash', {
         id: 'cash',
         syncSnapshot: true,
-        input: { due: context.kiosk.getSnapshot().context.payable?.due ?? '0.00', cap: context.rules.terminalCap },
+        input: { due: context.cashRequest?.due ?? '0.00', cap: context.rules.terminalCap },
       }),
     })),
     confirmNote: sendTo('cash', { type: 'io.noteJournaled' as const }),
     refuseNote: sendTo('cash', { type: 'io.journalFailed' as const }),
     finishCash: enqueueActions(({ enqueue }) => {
       enqueue(stopChild('cash'));
-      enqueue.assign({ cash: null, sessionId: null });
+      enqueue.assign({ cash: null, sessionId: null, cashRequest: null });
     }),
     deliverReceipt: sendTo(({ context }) => context.kiosk, (_, params: { outcome: PaymentOutcome }) => ({
       type: 'io.paymentCompleted' as const,
@@ -181,6 +131,7 @@ export const terminalMachine = setup({
     rules: input.rules ?? DEFAULT_RULES,
     kiosk: spawn('kiosk', { id: 'kiosk', syncSnapshot: true, input: { lang: input.lang ?? 'ru', orderNumberLength: (input.rules ?? DEFAULT_RULES).orderNumberLength } }),
     cash: null,
+    cashRequest: null,
     sessionId: null,
     recovered: [],
     sms: [],
@@ -192,18 +143,13 @@ export const terminalMachine = setup({
     fault: null,
   }),
   // Every key re-arms the watchdog, even one that changes nothing on screen (a touch on a real kiosk does).
-  on: {
-    'nav.*': { actions: ['routeInput', 'rearmWatchdog'] },
-    'input.*': { actions: ['routeInput', 'rearmWatchdog'] },
-    'cash.*': { actions: ['routeInput', 'rearmWatchdog'] },
-    'moreTime.*': { actions: ['routeInput', 'rearmWatchdog'] },
-    'kiosk.*': { actions: ['routeInput', 'rearmWatchdog'] },
-  },
+  on: { 'nav.*': routeAndRearm, 'input.*': routeAndRearm, 'cash.*': routeAndRearm, 'moreTime.*': routeAndRearm, 'kiosk.*': routeAndRearm },
   states: {
     flow: {
       initial: 'recovering',
       states: {
         recovering: {
+          tags: [IO_TAG],
           on: { 'quit.request': { actions: 'rememberQuit' } },
           invoke: {
             src: 'recoverUnfinished',
@@ -223,15 +169,19 @@ export const terminalMachine = setup({
         kiosk: {
           on: {
             'io.lookupOrder': 'lookingUp',
-            'io.openCash': 'openingCash',
+            'io.openCash': { target: 'openingCash', actions: 'keepCashRequest' },
             'quit.request': 'closed',
           },
         },
         lookingUp: {
+          tags: [IO_TAG],
           on: { 'quit.request': { actions: 'rememberQuit' } },
           invoke: {
             src: 'lookupOrder',
-            input: ({ event }) => ({ code: (event as { code: string }).code }),
+            input: ({ event }) => {
+              assertEvent(event, 'io.lookupOrder');
+              return { code: event.code };
+            },
             onDone: [
               { guard: 'quitRequested', target: 'closed' },
               { target: 'kiosk', actions: { type: 'deliverLookup', params: ({ event }) => ({ result: event.output }) } },
@@ -240,21 +190,17 @@ export const terminalMachine = setup({
               { guard: 'quitRequested', target: 'closed' },
               {
                 target: 'kiosk',
-                actions: {
-                  type: 'deliverLookup',
-                  params: ({ context }) => ({
-                    result: { kind: 'refused', code: context.kiosk.getSnapshot().context.orderDigits, reason: 'unavailable' },
-                  }),
-                },
+                actions: { type: 'deliverLookup', params: ({ context }) => ({ result: unavailableLookup(context.kiosk.getSnapshot().context.orderDigits) }) },
               },
             ],
           },
         },
         openingCash: {
+          tags: [IO_TAG],
           on: { 'quit.request': { actions: 'rememberQuit' } },
           invoke: {
             src: 'openCashSession',
-            input: ({ event }) => event as unknown as OpenCashRequest,
+            input: ({ event }) => cashRequestOf(event),
             // a quit asked meanwhile goes to the new, empty session, which ends it (nothing is in)
             onDone: [
               { guard: 'quitRequested', target: 'cash', actions: [{ type: 'startCash', params: ({ event }) => ({ sessionId: event.output }) }, 'raiseQuit'] },
@@ -269,24 +215,29 @@ export const terminalMachine = setup({
             'quit.request': { actions: 'routeInput' },
             'xstate.done.actor.cash': [
               {
-                guard: { type: 'cashSettled', params: ({ event }) => ({ output: event.output as CashOutput }) },
+                guard: { type: 'cashSettled', params: ({ event }) => ({ output: event.output }) },
                 target: 'committing',
-                actions: { type: 'keepCashEnding', params: ({ event }) => ({ output: event.output as CashOutput }) },
+                actions: { type: 'keepCashEnding', params: ({ event }) => ({ output: event.output }) },
               },
-              { target: 'cancelling', actions: { type: 'keepCashEnding', params: ({ event }) => ({ output: event.output as CashOutput }) } },
+              { target: 'cancelling', actions: { type: 'keepCashEnding', params: ({ event }) => ({ output: event.output }) } },
             ],
           },
         },
         journaling: {
+          tags: [IO_TAG],
           on: { 'quit.request': { actions: 'routeInput' } },
           invoke: {
             src: 'journalNote',
-            input: ({ context, event }) => ({ sessionId: context.sessionId ?? '', note: (event as { note: number }).note }),
+            input: ({ context, event }) => {
+              assertEvent(event, 'io.journalNote');
+              return { sessionId: context.sessionId ?? '', note: event.note };
+            },
             onDone: { target: 'cash', actions: 'confirmNote' },
             onError: { target: 'cash', actions: 'refuseNote' },
           },
         },
         committing: {
+          tags: [IO_TAG],
           on: { 'quit.request': { actions: 'rememberQuit' } },
           invoke: {
             src: 'commitPayment',
@@ -318,6 +269,7 @@ export const terminalMachine = setup({
           },
         },
         cancelling: {
+          tags: [IO_TAG],
           on: { 'quit.request': { actions: 'rememberQuit' } },
           invoke: {
             src: 'abandonCashSession',
@@ -331,34 +283,8 @@ export const terminalMachine = setup({
         closed: {},
       },
     },
-    watchdog: {
-      initial: 'check',
-      on: {
-        'xstate.snapshot.kiosk': '.check',
-        'xstate.snapshot.cash': '.check',
-        'watchdog.rearm': '.check',
-      },
-      states: {
-        check: { always: [{ guard: 'hasInactivityTimeout', target: 'armed' }, { target: 'off' }] },
-        armed: { after: { inactivity: { target: 'check', actions: 'deliverTimeout' } } },
-        off: {},
-      },
-    },
-    // "Need more time?" shows the seconds the watchdog leaves it, counted on the same clock and
-    // restarted with it; its ticks change only this context, so they never re-arm the watchdog.
-    countdown: {
-      initial: 'check',
-      on: {
-        'xstate.snapshot.kiosk': '.check',
-        'xstate.snapshot.cash': '.check',
-        'watchdog.rearm': '.check',
-      },
-      states: {
-        check: { entry: 'setCountdown', always: [{ guard: 'showsCountdown', target: 'ticking' }, { target: 'off' }] },
-        ticking: { after: { second: { target: 'ticking', reenter: true, actions: 'countDown' } } },
-        off: {},
-      },
-    },
+    watchdog: watchdogRegion,
+    countdown: countdownRegion,
   },
 });
 

@@ -1,35 +1,38 @@
-/** Builds a running terminal on a store and a clock: shared by the CLI, the tape runner and tests. */
-import { createActor, SimulatedClock } from 'xstate';
-import { provideTerminal, type Clock } from '../adapters/terminalActors.js';
+/**
+ * The one way a terminal is assembled: the terminal machine with its I/O actors bound to a store and
+ * a clock, started. The real kiosk (src/cli/run.tsx), the tape drivers, the bench, the headless kill-test
+ * terminal and the tests all start theirs here, so the tapes test the wiring users run.
+ */
+import { createActor, type SimulatedClock } from 'xstate';
+import { provideTerminal, type Clock, type TerminalDeps } from '../adapters/terminalActors.js';
 import type { Lang } from '../domain/money.js';
 import { DEFAULT_RULES, type KioskRules } from '../domain/rules.js';
-import type { KioskStore, PaymentOutcome } from '../domain/store.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 
-export interface TerminalSessionOptions {
-  store: KioskStore;
-  /** XState's SimulatedClock for tests and tapes; omitted, the real clock */
+export interface TerminalSessionOptions extends Partial<Pick<TerminalDeps, 'onPayment' | 'owner' | 'isAlive' | 'checkpoint'>> {
+  store: TerminalDeps['store'];
+  /** XState's SimulatedClock for tests, tapes and the `--pty` test hook; omitted, the real clock */
   clock?: SimulatedClock;
   rules?: KioskRules;
   lang?: Lang;
   terminalId?: string;
+  /** cash-session ids; omitted, `session-1`, `session-2`, … (the real kiosk passes random UUIDs) */
   newSessionId?: () => string;
-  onPayment?: (outcome: PaymentOutcome) => void;
 }
 
 const realClock: Clock = { now: () => Date.now() };
 
 export function startTerminal(options: TerminalSessionOptions): TerminalActor {
-  const rules = options.rules ?? DEFAULT_RULES;
+  const { clock, rules = DEFAULT_RULES, lang = 'ru', store, ...deps } = options;
   let seq = 0;
   const machine = provideTerminal({
-    store: options.store,
-    clock: options.clock ?? realClock,
+    ...deps,
+    store,
+    // the actors' timestamps and the machine's delays run on the same clock
+    clock: clock ?? realClock,
     rules,
     terminalId: options.terminalId ?? 'T-1',
     newSessionId: options.newSessionId ?? (() => `session-${++seq}`),
-    ...(options.onPayment ? { onPayment: options.onPayment } : {}),
   });
-  const actorOptions = { input: { lang: options.lang ?? 'ru', rules }, ...(options.clock ? { clock: options.clock } : {}) };
-  return createActor(machine, actorOptions).start();
+  return createActor(machine, { input: { lang, rules }, ...(clock ? { clock } : {}) }).start();
 }

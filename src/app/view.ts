@@ -50,7 +50,11 @@ export interface View {
   countdown: number | null;
   /** SMS that reached customers' phones on this terminal, oldest first */
   sms: Sms[];
-  /** dotted state path for tapes' ExpectState, e.g. `kiosk.orderEntry`, `cash.inserting.holding`, `cash.moreTime` */
+  /**
+   * The active machine's real state for tapes' ExpectState: `kiosk.<state>` (machines/kiosk.ts),
+   * `cash.<state>` while the cash session runs (machines/cash.ts), or the terminal's own `recovered`,
+   * `fault`, `closed`. Old names (`cash.inserting.*`, `cash.processing`) are aliases: src/tape/run/assertions.ts.
+   */
   statePath: string;
 }
 
@@ -61,9 +65,6 @@ const MODE: Record<string, InputMode> = {
   lookingUp: 'busy',
   cash: 'busy',
 };
-
-/** Taking notes (empty, escrow, holding) reads `cash.inserting.*`; the dialogs are `cash.moreTime`, `cash.quitAsk`. */
-const cashStatePath = (state: string): string => (state === 'moreTime' || state === 'quitAsk' ? `cash.${state}` : `cash.inserting.${state}`);
 
 /** The cash screen's buttons; while a note is in escrow, those it had just before (keys then wait in the session's queue). */
 function cashScreenOf(state: string, notes: number): CashScreen | null {
@@ -100,11 +101,12 @@ export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
       buttons,
       focus: cashSnap.context.focus,
       columns: 1,
-      statePath: cashStatePath(state),
+      statePath: `cash.${state}`,
     };
   }
   if (snapshot.context.cash || kioskSnap.value === 'cash') {
-    return { ...base, screen: 'processing', mode: 'busy', buttons: [], focus: 0, columns: 1, statePath: 'cash.processing' };
+    // the kiosk waits in its cash state while the terminal opens, commits or cancels the session
+    return { ...base, screen: 'processing', mode: 'busy', buttons: [], focus: 0, columns: 1, statePath: `kiosk.${String(kioskSnap.value)}` };
   }
   const state = String(kioskSnap.value);
   const kioskScreen = state as KioskScreen;

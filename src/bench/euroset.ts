@@ -14,6 +14,7 @@ import { DEMO_PHONE } from '../domain/demo.js';
 import { newOrder } from '../domain/orders.js';
 import { HOUR_MS } from '../domain/rules.js';
 import type { KioskStore } from '../domain/store.js';
+import { isSettled } from '../../machines/settled.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 import { InkProbe, type ProbeOptions } from './inkProbe.js';
 
@@ -61,11 +62,8 @@ export function pathSteps(path: number): Step[] {
 
 export const keysPerPath = (): number => pathSteps(0).reduce((n, step) => n + step.keys.length, 0);
 
-/** States in which the terminal waits on its own I/O. */
-const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'committing', 'cancelling'] as const;
-
-export const settled = (actor: TerminalActor) =>
-  waitFor(actor, (s) => s.status !== 'active' || !IO_STATES.some((state) => s.matches({ flow: state })));
+/** Resolves once the terminal waits only on the customer (its own I/O done). */
+export const settled = (actor: TerminalActor) => waitFor(actor, isSettled);
 
 /** The real kiosk (App, screens, machines) on a store, rendered in-process at 100×30. */
 export function kioskProbe(store: KioskStore, clock: SimulatedClock, options: ProbeOptions) {

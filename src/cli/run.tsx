@@ -3,16 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import React from 'react';
 import { render } from 'ink';
-import { createActor } from 'xstate';
 import { App } from '../app/App.js';
 import { TerminalProvider } from '../app/context.js';
-import { provideTerminal } from '../adapters/terminalActors.js';
+import { startTerminal } from '../app/session.js';
 import { crashHookFromEnv } from '../adapters/crashHook.js';
 import { currentOwner } from '../adapters/sessionOwner.js';
 import { parseRunArgs, streamsNotTerminal } from './args.js';
 import { usage, VERSION } from './help.js';
 import { formatMoney } from '../domain/money.js';
 import type { Receipt } from '../domain/store.js';
+import type { TerminalActor } from '../../machines/terminal.js';
 import { describeDataLocation, openKioskData, orderLengthWarning, storeFailure, type KioskData } from './kioskData.js';
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[?25l';
@@ -47,16 +47,16 @@ export async function runKiosk(argv: string[]): Promise<number> {
   process.once('exit', restore);
   // tapes' --pty mode only (src/cli/tapeTestHook.ts): a simulated clock moved over a private stdin channel
   const testHook = process.env.KIOSK_TEST_CLOCK ? (await import('./tapeTestHook.js')).startTestHook(process.env.KIOSK_TEST_CLOCK) : null;
-  const machine = provideTerminal({
-    store, clock: testHook?.clock ?? Date, rules: options.rules, terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,
+  let started: TerminalActor | null = null;
+  const actor = startTerminal({
+    store, rules: options.rules, lang: options.lang, terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,
+    ...(testHook ? { clock: testHook.clock } : {}),
     // printed in the language on screen then (recovery pays while the actor is still starting)
     onPayment: ({ receipt }) => {
       testHook?.onPayment(receipt);
       data.keepPrinted(receipt, started?.getSnapshot().context.kiosk.getSnapshot().context.lang ?? options.lang);
     },
   });
-  let started: ReturnType<typeof createActor<typeof machine>> | null = null;
-  const actor = createActor(machine, { input: { lang: options.lang, rules: options.rules }, ...(testHook ? { clock: testHook.clock } : {}) }).start();
   started = actor;
   testHook?.attach(actor);
   const app = render(

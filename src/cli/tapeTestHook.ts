@@ -5,12 +5,13 @@
  * Loaded only when the variable is set: the normal start path never imports it.
  */
 import { EventEmitter } from 'node:events';
-import { SimulatedClock, waitFor, type AnyActorRef } from 'xstate';
+import { SimulatedClock, waitFor } from 'xstate';
 import { viewOf } from '../app/view.js';
 import type { Receipt } from '../domain/store.js';
 import { clockOf } from '../tape/language/parseSetup.js';
 import { advanceClock } from '../tape/run/simulatedTime.js';
 import { ChannelSplitter, decodeRequest, encodeAnswer, type ChannelRequest } from '../tape/drivers/testChannel.js';
+import { isSettled } from '../../machines/settled.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 
 /**
@@ -18,7 +19,6 @@ import type { TerminalActor } from '../../machines/terminal.js';
  * frame for a state is on stdout before the state's turn of the loop ends, with no timer to wait for.
  */
 const TEST_MAX_FPS = 0;
-const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'committing', 'cancelling'] as const;
 
 /** The stdin Ink reads: the real stdin with the channel's messages taken out. */
 class FilteredStdin extends EventEmitter {
@@ -91,7 +91,7 @@ export function startTestHook(iso: string, io: HookIo = { input: process.stdin, 
     if (!actor) return;
     for (let round = 0; round < 50; round++) {
       await turn();
-      await waitFor(actor as AnyActorRef, (s) => s.status !== 'active' || !IO_STATES.some((state) => s.matches({ flow: state }))).catch(() => undefined);
+      await waitFor(actor, isSettled).catch(() => undefined);
       const current = actor.getSnapshot();
       if (rendered !== current) await new Promise<void>((resolve) => (onRendered = resolve));
       // what the last change queued (a lone Esc's flush, a resolved promise) runs in this turn

@@ -1,6 +1,6 @@
-import { createActor, SimulatedClock, waitFor } from 'xstate';
+import { SimulatedClock, waitFor } from 'xstate';
 import { it, expect } from 'vitest';
-import { provideTerminal } from '../../src/adapters/terminalActors.js';
+import { startTerminal } from '../../src/app/session.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { seedDemo } from '../../src/domain/demo.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
@@ -9,8 +9,7 @@ it('R-TERM-2: demo order 1000000001 paid with a 5,000 ₽ note credits 250 ₽ t
   const clock = new SimulatedClock(); clock.set(Date.UTC(2026, 10, 22, 7));
   const store = new MemoryStore(); seedDemo(store, clock.now());
   let n = 0;
-  const machine = provideTerminal({ store, clock, rules: DEFAULT_RULES, terminalId: 'T-1', newSessionId: () => `s${++n}` });
-  const t = createActor(machine, { clock, input: { lang: 'en' } }).start();
+  const t = startTerminal({ store, clock, rules: DEFAULT_RULES, lang: 'en', terminalId: 'T-1', newSessionId: () => `s${++n}` });
   await waitFor(t, (s) => s.matches({ flow: 'kiosk' }));
   const k = () => t.getSnapshot().context.kiosk.getSnapshot();
   t.send({ type: 'kiosk.wake' }); expect(k().value).toBe('menu');

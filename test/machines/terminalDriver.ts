@@ -9,13 +9,13 @@ import { MemoryStore } from '../../src/domain/memoryStore.js';
 import type { Lang } from '../../src/domain/money.js';
 import type { KioskRules } from '../../src/domain/rules.js';
 import type { KioskStore, PaymentOutcome } from '../../src/domain/store.js';
+import { isSettled } from '../../machines/settled.js';
 import type { TerminalActor, TerminalEvent } from '../../machines/terminal.js';
 
-const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'committing', 'cancelling'] as const;
 
 /** Lets the terminal's I/O (lookups, journaling, payments) finish, then the loop turn once. */
 export async function settle(t: TerminalActor): Promise<void> {
-  await waitFor(t, (s) => s.status !== 'active' || !IO_STATES.some((state) => s.matches({ flow: state })));
+  await waitFor(t, isSettled);
   await new Promise<void>((resolve) => setImmediate(resolve));
 }
 

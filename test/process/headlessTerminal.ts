@@ -1,6 +1,6 @@
 /**
  * The kiosk without its Ink screen, for the bulk of the kill test: the same store opening, crash hook,
- * session owner, terminal machine, adapters and keymap as `kiosk` (src/cli/run.tsx), driven by keys
+ * session owner, terminal factory (src/app/session.ts), adapters and keymap as `kiosk` (src/cli/run.tsx), driven by keys
  * read from stdin one line at a time. After each line it prints what a screen would show:
  *   recovered <amount> <code>   (on start, one per recovered payment)
  *   ready                       (start-up done)
@@ -9,26 +9,24 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { createActor, waitFor } from 'xstate';
+import { waitFor } from 'xstate';
 import { crashHookFromEnv } from '../../src/adapters/crashHook.js';
 import { currentOwner } from '../../src/adapters/sessionOwner.js';
-import { provideTerminal } from '../../src/adapters/terminalActors.js';
 import { mapKey, splitKeys } from '../../src/app/keymap.js';
+import { startTerminal } from '../../src/app/session.js';
 import { viewOf } from '../../src/app/view.js';
 import { openKioskData } from '../../src/cli/kioskData.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
-
-const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'committing', 'cancelling'] as const;
+import { isSettled } from '../../machines/settled.js';
 
 const checkpoint = crashHookFromEnv();
 const data = await openKioskData({ memory: false, dataDir: process.env.KIOSK_DATA_DIR ?? null }, checkpoint);
 const terminalId = `headless-${process.pid}`;
-const machine = provideTerminal({
-  store: data.store, clock: Date, rules: DEFAULT_RULES, terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,
+const actor = startTerminal({
+  store: data.store, rules: DEFAULT_RULES, lang: 'en', terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,
   onPayment: ({ receipt }) => data.keepPrinted(receipt, 'en'),
 });
-const actor = createActor(machine, { input: { lang: 'en', rules: DEFAULT_RULES } }).start();
-const settled = () => waitFor(actor, (s) => !IO_STATES.some((state) => s.matches({ flow: state })) || s.matches({ flow: 'fault' }));
+const settled = () => waitFor(actor, isSettled);
 
 const start = await settled();
 for (const r of start.context.recovered) process.stdout.write(`recovered ${r.accepted} ${r.code}\n`);

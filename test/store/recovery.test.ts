@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createActor, waitFor } from 'xstate';
+import { SimulatedClock, waitFor } from 'xstate';
 import { describe, expect, it, vi } from 'vitest';
 import { crashHookFromEnv } from '../../src/adapters/crashHook.js';
 import { currentOwner, mayRecover, ownerAlive } from '../../src/adapters/sessionOwner.js';
-import { provideTerminal } from '../../src/adapters/terminalActors.js';
+import { startTerminal } from '../../src/app/session.js';
 import { DEMO_PHONE, seedDemo } from '../../src/domain/demo.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { SessionOwner } from '../../src/domain/store.js';
@@ -57,11 +57,12 @@ describe('recovery on start, across processes', () => {
   }
 
   async function startAndRecover(store: SqliteStore) {
-    const machine = provideTerminal({
-      store, clock: { now: () => NOW + 60_000 }, rules: DEFAULT_RULES, terminalId: 'host-500', newSessionId: () => 'fresh',
+    const clock = new SimulatedClock();
+    clock.set(NOW + 60_000);
+    const actor = startTerminal({
+      store, clock, rules: DEFAULT_RULES, terminalId: 'host-500', newSessionId: () => 'fresh',
       owner: me, isAlive: (o) => o.pid === 700,
     });
-    const actor = createActor(machine, { input: {} }).start();
     const snapshot = await waitFor(actor, (s) => !s.matches({ flow: 'recovering' }));
     actor.stop();
     return snapshot;

@@ -31,8 +31,8 @@ describe('TapeEngine step by step', () => {
   it('R-TERM-1: drives the menu path with exec() and reports the state path', async () => {
     const e = await open();
     await e.exec(TO_CASH);
-    expect(e.statePath()).toBe('cash.inserting.empty');
-    await e.exec('Insert 5000\nExpectState cash.inserting.holding');
+    expect(e.statePath()).toBe('cash.empty');
+    await e.exec('Insert 5000\nExpectState cash.holding\nExpectState cash.inserting.holding');
     await e.exec('Press "Pay"');
     expect(e.statePath()).toBe('kiosk.receipt');
     expect(e.receipts).toHaveLength(1);
@@ -55,10 +55,19 @@ describe('TapeEngine step by step', () => {
 
   it('ExpectState matches whole dotted segments as a prefix', async () => {
     const e = await open();
-    await e.exec(`${TO_CASH}\nExpectState cash\nExpectState cash.inserting`);
-    const failure = await failureOf(e, 'ExpectState cash.ins');
-    expect(failure.message).toBe('expected the state cash.ins, but it is cash.inserting.empty');
-    expect(failure.statePath).toBe('cash.inserting.empty');
+    await e.exec(`${TO_CASH}\nExpectState cash\nExpectState cash.empty\nExpectState cash.inserting`);
+    const failure = await failureOf(e, 'ExpectState cash.emp');
+    expect(failure.message).toBe('expected the state cash.emp, but it is cash.empty');
+    expect(failure.statePath).toBe('cash.empty');
+  });
+
+  it('ExpectState reads the machines\' real state paths and keeps the old names as aliases, saying what they stand for', async () => {
+    const e = await open();
+    await e.exec(TO_CASH);
+    expect(e.statePath()).toBe('cash.empty');
+    await e.exec('ExpectState cash.inserting.empty');
+    const failure = await failureOf(e, 'ExpectState cash.inserting.holding');
+    expect(failure.message).toBe('expected the state cash.inserting.holding (an old name for cash.holding), but it is cash.empty');
   });
 
   it('Press fails listing the visible buttons in the current language', async () => {

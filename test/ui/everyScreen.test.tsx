@@ -23,6 +23,7 @@ import { receiptFooter, receiptLines } from '../../src/domain/receiptText.js';
 import type { Lang } from '../../src/domain/money.js';
 import type { Receipt } from '../../src/domain/store.js';
 import type { CashNotice } from '../../machines/cash.js';
+import { isSettled } from '../../machines/settled.js';
 import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatHours, formatMoney, formatNote, formatPhone, operatorName } from '../../src/i18n/format.js';
 import { idleHints } from '../../screens/IdleScreen.js';
@@ -35,7 +36,6 @@ const ROWS = 24;
 
 type Case = { name: string; view: View };
 
-const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'committing', 'cancelling'] as const;
 const KEYS: Record<string, Partial<import('ink').Key>> = {
   [KEY.enter]: { return: true },
   [KEY.esc]: { escape: true },
@@ -52,7 +52,7 @@ async function collectViews(): Promise<Case[]> {
   const actor = startTerminal({ store, clock, lang: 'ru', terminalId: 'T-1' });
   const view = () => viewOf(actor.getSnapshot());
   const settle = async () => {
-    await waitFor(actor, (s) => !IO_STATES.some((state) => s.matches({ flow: state })));
+    await waitFor(actor, isSettled);
     await new Promise<void>((resolve) => setImmediate(resolve));
   };
   const press = async (keys: string, { wait = true } = {}) => {

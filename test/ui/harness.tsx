@@ -22,6 +22,7 @@ import { FakeStdin } from '../../src/tape/drivers/virtualTerminal.js';
 import type { Lang } from '../../src/domain/money.js';
 import type { KioskRules } from '../../src/domain/rules.js';
 import type { PaymentOutcome, Receipt } from '../../src/domain/store.js';
+import { isSettled } from '../../machines/settled.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 
 export const KEY = {
@@ -80,8 +81,6 @@ export interface KioskOptions {
 
 export type Kiosk = ReturnType<typeof renderKiosk>;
 
-/** The terminal's own I/O states: while in one, it is not waiting for the customer. */
-const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'committing', 'cancelling'] as const;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules }: KioskOptions = {}) {
@@ -121,7 +120,7 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules }: Ki
 
   /** Lets pending I/O (lookups, journaling, payments) finish and the loop turn once; changes nothing by itself. */
   async function settle(): Promise<void> {
-    await waitFor(actor, (s) => s.status !== 'active' || !IO_STATES.some((state) => s.matches({ flow: state })));
+    await waitFor(actor, isSettled);
     await yieldToLoop();
   }
 

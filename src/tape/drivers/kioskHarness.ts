@@ -5,7 +5,7 @@
  */
 import React from 'react';
 import { render, type Instance } from 'ink';
-import { SimulatedClock, waitFor, type SnapshotFrom } from 'xstate';
+import { SimulatedClock, waitFor } from 'xstate';
 import { App } from '../../app/App.js';
 import { TerminalProvider } from '../../app/context.js';
 import { startTerminal } from '../../app/session.js';
@@ -13,7 +13,8 @@ import { viewOf, type View } from '../../app/view.js';
 import type { Lang } from '../../domain/money.js';
 import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
 import type { KioskStore, PaymentOutcome } from '../../domain/store.js';
-import type { TerminalActor, terminalMachine } from '../../../machines/terminal.js';
+import { isSettled } from '../../../machines/settled.js';
+import type { TerminalActor } from '../../../machines/terminal.js';
 import type { KioskDriver } from './driver.js';
 import { advanceClock } from '../run/simulatedTime.js';
 import type { CastEvent } from './virtualTerminal.js';
@@ -31,11 +32,6 @@ export interface HarnessOptions {
   newSessionId?: () => string;
   onPayment?: (outcome: PaymentOutcome) => void;
 }
-
-/** States in which the terminal waits on its own I/O; a settled terminal is in none of them. */
-const IO_STATES = ['recovering', 'lookingUp', 'openingCash', 'journaling', 'committing', 'cancelling'] as const;
-const isSettled = (s: SnapshotFrom<typeof terminalMachine>) =>
-  s.status !== 'active' || !IO_STATES.some((state) => s.matches({ flow: state }));
 
 /** A frame that keeps changing with no input (an animation) must not hang a step. */
 const MAX_SETTLE_ROUNDS = 50;
