@@ -33,7 +33,8 @@ terminal, plain when piped; NO_COLOR=1 turns colour off, FORCE_COLOR=1 turns it 
 Keys: arrows move between buttons, Enter activates, [X] on a button is its hotkey, Esc is Back,
 digits and Backspace edit numeric fields (* clears). On the cash screen 1–8 insert
 10, 50, 100, 200, 500, 1000, 2000, 5000 ₽; Shift+1…8 a worn note; 0 a foreign note.
-Ctrl+C anywhere, or q on the idle screen, quits.
+Ctrl+C anywhere, or q on the idle screen, quits; with cash in the acceptor Ctrl+C first asks
+whether to pay with it (a second Ctrl+C pays), and the kiosk ends once the payment is saved.
 
 Demo orders (phone +7 (916) 123-45-67):
 ${DEMO_SUMMARY.map((d) => `  ${d.code}  ${d.summary}`).join('\n')}
