@@ -13,8 +13,9 @@
  * | escrow   |               | cash.inserted · nav.* · quit.request …   | (deferred, replayed after) |
  * | holding  | cash.holding  | cash.inserted · cash.pay (covered)       | escrow · settled           |
  * | moreTime | cash.moreTime | moreTime.yes · moreTime.no · timer       | empty/holding · settled/cancelled |
+ * | moreTime | cash.moreTime | cash.inserted                            | empty/holding (the note is taken) |
  * | quitAsk  | cash.quitAsk  | quit.pay · quit.request · quit.keep      | settled (quit) · holding   |
- * | quitAsk  | cash.quitAsk  | cash.inserted                            | holding (the note is taken)|
+ * | quitAsk  | cash.quitAsk  | cash.inserted · timer.inactivity         | holding (the note is taken) · settled (quit) |
  * | (empty, holding) |       | timer.inactivity                         | moreTime                   |
  * | empty, moreTime (no cash) | | quit.request                          | cancelled (quit)           |
  * | holding, moreTime (cash)  | | quit.request                          | quitAsk                    |
@@ -213,6 +214,8 @@ export const cashMachine = setup({
       on: {
         ...navOn('moreTime'),
         'moreTime.yes': [{ guard: 'holdsCash', target: 'holding' }, { target: 'empty' }],
+        // a note inserted while the dialog shows is an answer: the customer is still there
+        'cash.inserted': [{ guard: 'holdsCash', target: 'holding', actions: 'retake' }, { target: 'empty', actions: 'retake' }],
         'moreTime.no': [
           { guard: 'holdsCash', target: 'settled', actions: { type: 'end', params: { ending: 'timeout' } } },
           { target: 'cancelled', actions: { type: 'end', params: { ending: 'timeout' } } },
@@ -239,6 +242,8 @@ export const cashMachine = setup({
         'quit.keep': 'holding',
         // a note inserted meanwhile is taken, never dropped: the customer keeps going
         'cash.inserted': { target: 'holding', actions: 'retake' },
+        // no answer: nobody is at the terminal any more, so it pays as "Need more time?" would
+        'timer.inactivity': { target: 'settled', actions: { type: 'end', params: { ending: 'quit' } } },
       },
     },
     settled: { type: 'final' },

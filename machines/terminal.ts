@@ -6,11 +6,11 @@
  *
  * | region   | state       | events                                  | goes to                     |
  * |----------|-------------|-----------------------------------------|-----------------------------|
- * | flow     | recovering (io) | (recoverUnfinished done)            | recovered · kiosk           |
+ * | flow     | recovering (io) | (recoverUnfinished done / error)    | recovered · kiosk · fault · closed (quit) |
  * | flow     | recovered   | recovered.ok                            | kiosk                       |
  * | flow     | kiosk       | io.lookupOrder · io.openCash (kept as cashRequest) | lookingUp · openingCash |
  * | flow     | lookingUp (io) | (lookupOrder done)                      | kiosk                       |
- * | flow     | openingCash (io) | (openCashSession done)                  | cash                        |
+ * | flow     | openingCash (io) | (openCashSession done / error)          | cash · fault                |
  * | flow     | cash        | io.journalNote · cash session done      | journaling · committing · cancelling |
  * | flow     | journaling (io) | (journalNote done / error)              | cash                        |
  * | flow     | committing (io) | (commitPayment done / error)            | kiosk · fault · closed (quit) |
@@ -18,15 +18,16 @@
  * | flow     | kiosk, recovered, fault | quit.request                | closed                      |
  * | flow     | cash, journaling | quit.request                       | to the cash session: with cash in it asks "Quit? Pay…" |
  * | flow     | recovering, lookingUp, openingCash, committing, cancelling | quit.request | (remembered; closed once the I/O is done) |
- * | flow     | closed      | (the app exits; run.tsx reports paidOnQuit and the fault) |                 |
+ * | flow     | closed      | (the app exits; run.tsx reports paidOnQuit and the fault; watchdog and countdown switch off) | |
  * | watchdog | check/armed/off | input, child snapshots · after inactivity | check (re-armed) — machines/watchdog.ts |
- * | countdown | check/ticking/off | as the watchdog · after 1 s while "Need more time?" shows | countdown − 1 — machines/watchdog.ts |
+ * | countdown | check/ticking/off | as the watchdog · after 1 s while "Need more time?" or "Quit?" shows | countdown − 1 — machines/watchdog.ts |
  * | (root)   |             | nav.* input.* cash.* moreTime.* kiosk.* | routed to the active screen (RoutedEvent) |
  *
- * Quitting never loses inserted cash: with cash in, the session pays with it (as a timeout would) and
- * the program quits only once that payment is committed; with none in, it quits at once.
+ * Quitting never loses inserted cash: with cash in, the session first asks "Quit?" and, on "Pay and
+ * quit", a second Ctrl+C or no answer, pays with it (as a timeout would); the program quits only once
+ * that payment is committed. With none in, it quits at once.
  */
-import { assertEvent, assign, enqueueActions, fromPromise, raise, sendTo, setup, stopChild, type AnyActorRef } from 'xstate';
+import { and, assertEvent, assign, enqueueActions, fromPromise, not, raise, sendTo, setup, stateIn, stopChild, type AnyActorRef } from 'xstate';
 import type { LookupResult } from '../src/domain/orders.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
 import type { PaymentOutcome } from '../src/domain/store.js';
@@ -65,7 +66,8 @@ export const terminalMachine = setup({
     second: 1000,
   },
   guards: {
-    hasInactivityTimeout: ({ context }) => terminalInactivityMs(context) !== null,
+    // a closed terminal times nothing out: the app is exiting
+    hasInactivityTimeout: and([not(stateIn({ flow: 'closed' })), ({ context }) => terminalInactivityMs(context) !== null]),
     recoveredSome: (_, params: { outcomes: PaymentOutcome[] }) => params.outcomes.length > 0,
     cashSettled: (_, params: { output: CashOutput }) => params.output.result === 'settled',
     quitRequested: ({ context }) => context.quitRequested,
@@ -280,7 +282,8 @@ export const terminalMachine = setup({
         },
         fault: { on: { 'quit.request': 'closed' } },
         // The program ends here (src/app/App.tsx exits Ink); nothing is in flight any more.
-        closed: {},
+        // re-checks the watchdog and countdown, which then switch off (hasInactivityTimeout)
+        closed: { entry: 'rearmWatchdog' },
       },
     },
     watchdog: watchdogRegion,

@@ -25,7 +25,8 @@ export function inactivityMs(
   timeouts: Timeouts,
 ): number | null {
   if (cash && cash.status === 'active') {
-    if (cash.hasTag('cash.moreTime')) return timeouts.moreTimeMs;
+    // "Quit?" left unanswered pays like "Need more time?" does: the owner walked away from the cash
+    if (cash.hasTag('cash.moreTime') || cash.hasTag('cash.quitAsk')) return timeouts.moreTimeMs;
     if (cash.hasTag('cash.holding')) return timeouts.cashWithNoteMs;
     if (cash.hasTag('cash.empty')) return timeouts.cashNoNoteMs;
     return null;
@@ -39,10 +40,13 @@ export function inactivityMs(
 export const terminalInactivityMs = (context: TerminalContext): number | null =>
   inactivityMs(context.kiosk.getSnapshot(), context.cash?.getSnapshot(), context.rules.timeouts);
 
-/** Whether "Need more time?" shows, so its countdown runs. */
-export const showsMoreTime = (context: TerminalContext): boolean => context.cash?.getSnapshot().hasTag('cash.moreTime') === true;
+/** Whether "Need more time?" or "Quit?" shows, so its countdown runs. */
+export const showsMoreTime = (context: TerminalContext): boolean => {
+  const cash = context.cash?.getSnapshot();
+  return cash !== undefined && (cash.hasTag('cash.moreTime') || cash.hasTag('cash.quitAsk'));
+};
 
-/** The whole seconds "Need more time?" shows, or null when it does not show. */
+/** The whole seconds "Need more time?" or "Quit?" shows, or null when neither shows. */
 export function countdownSeconds(context: TerminalContext): number | null {
   const ms = terminalInactivityMs(context);
   return showsMoreTime(context) && ms !== null ? Math.ceil(ms / 1000) : null;

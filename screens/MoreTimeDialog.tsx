@@ -6,16 +6,20 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { Buttons } from './Buttons.js';
+import { Paragraph } from './Paragraph.js';
 import type { View } from '../src/app/view.js';
 import { isPositive } from '../src/domain/money.js';
 import { t } from '../src/i18n/index.js';
 import { formatMoney } from '../src/i18n/format.js';
 
-function Dialog({ view, title, text }: { view: View; title: string; text: string }) {
+/** A dialog over the cash screen; each sentence of `text` starts its own line. */
+function Dialog({ view, title, text }: { view: View; title: string; text: string | string[] }) {
   return (
     <Box flexDirection="column" borderStyle="double" borderColor="yellow" paddingX={2} paddingY={1} alignSelf="center">
       <Text bold>{title}</Text>
-      <Text>{text}</Text>
+      {(Array.isArray(text) ? text : [text]).map((line) => (
+        <Paragraph key={line} text={line} />
+      ))}
       <Box marginTop={1}>
         <Buttons buttons={view.buttons} focus={view.focus} lang={view.lang} columns={2} />
       </Box>
@@ -36,5 +40,6 @@ export function MoreTimeDialog({ view }: { view: View }) {
 export function QuitDialog({ view }: { view: View }) {
   const { lang } = view;
   const inserted = formatMoney(view.cash?.inserted ?? '0.00', lang);
-  return <Dialog view={view} title={t(lang, 'quit.title')} text={t(lang, 'quit.withCash', { inserted })} />;
+  const text = [t(lang, 'quit.withCash', { inserted }), t(lang, 'quit.autoPay', { seconds: view.countdown ?? 0 })];
+  return <Dialog view={view} title={t(lang, 'quit.title')} text={text} />;
 }

@@ -79,7 +79,8 @@ export function mapKey(view: View, input: string, key: Partial<Key>): KeyAction 
     case 'cash':
       return (key.return ? send({ type: 'nav.activate' }) : null) ?? arrow(key) ?? buttonFor(view, hotkey) ?? cashNote(input) ?? NONE;
     case 'dialog':
-      return (key.return ? send({ type: 'nav.activate' }) : null) ?? arrow(key) ?? buttonFor(view, hotkey) ?? NONE;
+      // the cash dialogs: a note key still inserts a note (the acceptor stays open), never a silent drop
+      return (key.return ? send({ type: 'nav.activate' }) : null) ?? arrow(key) ?? buttonFor(view, hotkey) ?? cashNote(input) ?? NONE;
     case 'buttons':
       // Esc on a screen with no Back button still means back (the receipt: finish); the screen decides
       return (key.return ? send({ type: 'nav.activate' }) : null) ?? arrow(key) ?? buttonFor(view, hotkey) ??

@@ -56,6 +56,11 @@ export interface View {
    * `fault`, `closed`. Old names (`cash.inserting.*`, `cash.processing`) are aliases: src/tape/run/assertions.ts.
    */
   statePath: string;
+  /**
+   * false while the terminal cannot take the next key yet: I/O of its own (a lookup, a payment), or a
+   * note still being stacked (journaled). Keys typed then wait in src/app/keyFeed.ts, in order.
+   */
+  takesKeys: boolean;
 }
 
 const MODE: Record<string, InputMode> = {
@@ -84,10 +89,10 @@ export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
     lang: kiosk.lang, rules, demoFits: demoCodesFit(rules), kiosk, cash, split, sms: snapshot.context.sms, recovered: snapshot.context.recovered, fault: snapshot.context.fault,
     countdown: snapshot.context.countdown,
   };
-  if (snapshot.matches({ flow: 'closed' })) return { ...base, screen: 'processing', mode: 'closed', buttons: [], focus: 0, columns: 1, statePath: 'closed' };
+  if (snapshot.matches({ flow: 'closed' })) return { ...base, screen: 'processing', mode: 'closed', buttons: [], focus: 0, columns: 1, statePath: 'closed', takesKeys: true };
   const flow = snapshot.matches({ flow: 'recovered' }) ? 'recovered' : snapshot.matches({ flow: 'fault' }) ? 'fault' : null;
-  if (flow === 'recovered') return { ...base, screen: 'recovered', mode: 'acknowledge', buttons: [], focus: 0, columns: 1, statePath: 'recovered' };
-  if (flow === 'fault') return { ...base, screen: 'fault', mode: 'halted', buttons: [], focus: 0, columns: 1, statePath: 'fault' };
+  if (flow === 'recovered') return { ...base, screen: 'recovered', mode: 'acknowledge', buttons: [], focus: 0, columns: 1, statePath: 'recovered', takesKeys: true };
+  if (flow === 'fault') return { ...base, screen: 'fault', mode: 'halted', buttons: [], focus: 0, columns: 1, statePath: 'fault', takesKeys: true };
 
   if (cashSnap && cashSnap.status === 'active') {
     const state = String(cashSnap.value);
@@ -102,11 +107,13 @@ export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
       focus: cashSnap.context.focus,
       columns: 1,
       statePath: `cash.${state}`,
+      // the acceptor is stacking a note: the next key waits until it is journaled
+      takesKeys: state !== 'escrow',
     };
   }
   if (snapshot.context.cash || kioskSnap.value === 'cash') {
     // the kiosk waits in its cash state while the terminal opens, commits or cancels the session
-    return { ...base, screen: 'processing', mode: 'busy', buttons: [], focus: 0, columns: 1, statePath: `kiosk.${String(kioskSnap.value)}` };
+    return { ...base, screen: 'processing', mode: 'busy', buttons: [], focus: 0, columns: 1, statePath: `kiosk.${String(kioskSnap.value)}`, takesKeys: false };
   }
   const state = String(kioskSnap.value);
   const kioskScreen = state as KioskScreen;
@@ -119,5 +126,6 @@ export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
     focus: kiosk.focus,
     columns: hasButtons || MODE[state] === 'digits' ? kioskGrid(kioskScreen).columns : 1,
     statePath: `kiosk.${state}`,
+    takesKeys: MODE[state] !== 'busy',
   };
 }

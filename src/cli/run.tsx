@@ -73,19 +73,23 @@ export async function runKiosk(argv: string[]): Promise<number> {
   // leave the alternate screen first, so the line stays in the terminal after the program ends
   process.removeListener('exit', restore);
   restore();
-  return quitReport(paidOnQuit, fault);
+  return quitReport(paidOnQuit, fault, !options.memory);
 }
 
 /**
  * What the exit says: 0 = quit with no cash in flight, or after paying with the cash inserted before
  * quitting (then one line on stdout names the payment); 1 = the store failed (the reason on stderr).
  */
-export function quitReport(paidOnQuit: Receipt | null, fault: string | null): number {
+export function quitReport(paidOnQuit: Receipt | null, fault: string | null, durable: boolean): number {
   if (paidOnQuit) {
     process.stdout.write(`Paid ${formatMoney(paidOnQuit.accepted, 'en')} with the cash inserted before quitting: receipt ${paidOnQuit.number}\n`);
   }
   if (fault !== null) {
-    process.stderr.write(`kiosk: the store failed: ${fault}. Inserted cash is journaled and is paid when the kiosk starts again.\n`);
+    // only a store on disk keeps journaled cash for the next start; in memory there is none to keep
+    const after = durable
+      ? 'Any cash journaled before the failure is paid when the kiosk starts again on this data directory.'
+      : 'The store was in memory (--memory): nothing is kept.';
+    process.stderr.write(`kiosk: the store failed: ${fault}. ${after}\n`);
     return 1;
   }
   return 0;

@@ -121,6 +121,7 @@ export const en = {
   // issue 9 (keys): the quit dialog, disabled presses
   'quit.title': 'Quit?',
   'quit.withCash': '{inserted} is inserted. Pay with it and quit, or keep going.',
+  'quit.autoPay': 'With no answer it pays and quits in {seconds} s.',
   'button.payAndQuit': 'Pay and quit',
   'button.keepGoing': 'Keep going',
   'notice.orderIncomplete': 'Enter all {digits} digits of the order number',

@@ -123,6 +123,7 @@ export const ru: Record<MessageKey, string> = {
   // issue 9 (keys): диалог выхода, нажатия на недоступные кнопки
   'quit.title': 'Выйти?',
   'quit.withCash': 'Внесено {inserted}. Оплатить ими и выйти или продолжить?',
+  'quit.autoPay': 'Без ответа оплата и выход через {seconds} с.',
   'button.payAndQuit': 'Оплатить и выйти',
   'button.keepGoing': 'Продолжить',
   'notice.orderIncomplete': 'Введите все {digits} цифр номера заказа',

@@ -24,7 +24,7 @@ const requestJournal = vi.fn();
  * The session asks its parent to journal each note with `sendParent`; standalone, a spy takes the call.
  * What arrives while a note is in escrow waits in a queue with no bound; so that the model stays finite
  * it lets one event wait, during the first note only (xstate/graph offers every event a state names,
- * whatever `events` says). The queue's order and length are tested on their own below.
+ * whatever `events` says). The queue's order and length are tested on their own in cash.queue.test.ts.
  */
 const boundedDefer = assign(({ context, event }: { context: CashContext; event: CashEvent }) =>
   context.deferred.length === 0 && context.notes.length === 0 ? { deferred: [event] } : {},

@@ -13,11 +13,11 @@ afterEach(() => {
 });
 
 const inserted = (k: Kiosk, amount: string) => k.waitForFrame((f) => rowWith(f, 'Inserted') === `Inserted ${amount}`, `inserted ${amount}`);
-const closed = (k: Kiosk) => vi.waitFor(() => expect(k.exited()).toBe(true), { timeout: 3000, interval: 2 });
+const closed = (k: Kiosk) => k.waitUntil(() => k.exited(), () => `the app never exited; the screen is:\n${k.lastFrame()}`);
 
 // 1. Ctrl+C never loses inserted cash
 
-it('R-TERM-2: Ctrl+C with a note in asks "Quit?" and pays nothing yet; "Pay and quit" pays with what is in, then the app exits', async () => {
+it('Ctrl+C with a note in asks "Quit?" and pays nothing yet; "Pay and quit" pays with what is in, then the app exits', async () => {
   const k = open();
   await toCash(k, 'en', '1000000001');
   await k.press('6');
@@ -75,12 +75,17 @@ it('after paying on quit, one plain line names the payment; a store failure exit
   const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   const receipt = { number: 'T-1-000003', accepted: '1000.00' } as never;
-  expect(quitReport(receipt, null)).toBe(0);
+  expect(quitReport(receipt, null, true)).toBe(0);
   expect(out).toHaveBeenCalledWith('Paid 1,000.00\u00a0₽ with the cash inserted before quitting: receipt T-1-000003\n');
-  expect(quitReport(null, null)).toBe(0);
+  expect(quitReport(null, null, true)).toBe(0);
   expect(out).toHaveBeenCalledTimes(1);
-  expect(quitReport(null, 'disk full')).toBe(1);
+  expect(quitReport(null, 'disk full', true)).toBe(1);
   expect(String(err.mock.calls[0]?.[0])).toContain('disk full');
+  expect(String(err.mock.calls[0]?.[0])).toContain('paid when the kiosk starts again');
+  // in memory nothing survives the process: the message must not promise a later payment
+  expect(quitReport(null, 'disk full', false)).toBe(1);
+  expect(String(err.mock.calls[1]?.[0])).not.toContain('starts again');
+  expect(String(err.mock.calls[1]?.[0])).toContain('nothing is kept');
 });
 
 // 2. nothing typed quickly is dropped
@@ -114,8 +119,15 @@ it('Esc Esc in one chunk (Ink reads it as one meta+Esc) goes back twice: four Es
   // phone → check → order → catalogs → Other services
   await k.press('\x1b\x1b\x1b\x1b');
   await waitForTitle(k, 'en', 'other');
-  await k.press('\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b');
-  await waitForTitle(k, 'en', 'menu');
+  // three more from the phone step land on the catalogs exactly: none lost, none extra
+  await k.press('1', '1', ...'1000000001'.split(''), KEY.enter);
+  await waitForTitle(k, 'en', 'check');
+  await k.press(KEY.enter);
+  await waitForTitle(k, 'en', 'phone');
+  await k.press('\x1b\x1b\x1b');
+  await waitForTitle(k, 'en', 'catalogs');
+  await k.settle();
+  expect(k.view().statePath).toBe('kiosk.catalogs');
 });
 
 // 3. Esc
