@@ -71,6 +71,12 @@ export default defineConfig(
               allowTypeImports: true,
               message: 'screens render a View snapshot: import machines only with `import type`.',
             },
+            {
+              // the View's type, yes; the app shell's code (keymap, key feed, actors), no
+              group: ['**/src/app/*'],
+              allowTypeImports: true,
+              message: 'screens render a View snapshot: import the app shell only with `import type`.',
+            },
           ],
         },
       ],

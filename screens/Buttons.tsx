@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import type { Button } from '../machines/buttons.js';
 import type { Lang } from '../src/domain/money.js';
 import { t } from '../src/i18n/index.js';
-import { cyrillicOf } from '../src/app/keymap.js';
+import { cyrillicOf } from '../src/i18n/keyboardLayout.js';
 
 export interface ButtonsProps {
   buttons: readonly Button[];

@@ -6,24 +6,12 @@ import type { Key } from 'ink';
 import { FOREIGN_NOTE_KEY, noteOfKey } from '../domain/banknoteKeys.js';
 import type { TerminalEvent } from '../../machines/terminal.js';
 import type { View } from './view.js';
+import { latinOf } from '../i18n/keyboardLayout.js';
 
 export type KeyAction = { kind: 'send'; event: TerminalEvent } | { kind: 'quit' } | { kind: 'none' };
 
 const send = (event: TerminalEvent): KeyAction => ({ kind: 'send', event });
 const NONE: KeyAction = { kind: 'none' };
-
-/**
- * The standard Russian (ЙЦУКЕН) layout against the US one, key by key: a customer whose keyboard is
- * switched to Russian presses the key labelled P and sends "з". Letters only: hotkeys are letters.
- */
-const US_KEYS = 'qwertyuiopasdfghjklzxcvbnm';
-const RU_KEYS = 'йцукенгшщзфывапролдячсмить';
-const LATIN_OF_CYRILLIC: Record<string, string> = Object.fromEntries([...RU_KEYS].map((ru, i) => [ru, US_KEYS[i] ?? '']));
-/** The Cyrillic letter on the same key as a Latin hotkey, for showing both, e.g. `P/З`; null if none. */
-export const cyrillicOf = (latin: string): string | null => {
-  const i = US_KEYS.indexOf(latin.toLowerCase());
-  return i < 0 ? null : RU_KEYS[i] ?? null;
-};
 
 /** The hotkey name of a key press, as buttons spell them; a Russian-layout letter names its key's Latin letter. */
 export function hotkeyOf(input: string, key: Partial<Key>): string | null {
@@ -33,7 +21,7 @@ export function hotkeyOf(input: string, key: Partial<Key>): string | null {
   if (key.return) return 'enter';
   if (input.length === 1 && !key.ctrl && !key.meta) {
     const lower = input.toLowerCase();
-    return LATIN_OF_CYRILLIC[lower] ?? lower;
+    return latinOf(lower);
   }
   return null;
 }

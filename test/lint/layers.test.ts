@@ -22,6 +22,7 @@ async function ruleErrors(path: string, code: string): Promise<(string | null)[]
 describe('layer rules', () => {
   it.each([
     ['a screen running a machine', 'screens/LintFixture.tsx', "import { cashMachine } from '../machines/cash.js';\nexport { cashMachine };\n", '@typescript-eslint/no-restricted-imports'],
+    ['a screen running the app shell (the keymap)', 'screens/LintFixture.tsx', "import { mapKey } from '../src/app/keymap.js';\nexport { mapKey };\n", '@typescript-eslint/no-restricted-imports'],
     ['a screen reading the store', 'screens/LintFixture.tsx', "import { SqliteStore } from '../src/store/index.js';\nexport { SqliteStore };\n", 'import-x/no-restricted-paths'],
     ['a machine importing the app shell', 'machines/lintFixture.ts', "import { viewOf } from '../src/app/view.js';\nexport { viewOf };\n", 'import-x/no-restricted-paths'],
     ['a machine importing only a type from the app shell', 'machines/lintFixture.ts', "import type { View } from '../src/app/view.js';\nexport type { View };\n", 'import-x/no-restricted-paths'],
@@ -37,6 +38,7 @@ describe('layer rules', () => {
   });
 
   it.each([
+    ['a screen naming the View type', 'screens/LintFixture.tsx', "import type { View } from '../src/app/view.js';\nexport type { View };\n"],
     ['a screen naming a machine type', 'screens/LintFixture.tsx', "import type { CashNotice } from '../machines/cash.js';\nexport type { CashNotice };\n"],
     ['a screen naming a machine type inline', 'screens/LintFixture.tsx', "import { type CashNotice } from '../machines/cash.js';\nexport type { CashNotice };\n"],
     ['a screen using i18n and ink', 'screens/LintFixture.tsx', "import { Text } from 'ink';\nimport { t } from '../src/i18n/index.js';\nexport { Text, t };\n"],
