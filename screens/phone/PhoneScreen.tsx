@@ -22,7 +22,7 @@ export const smsSender = (sms: Sms, phone: PhoneView, lang: Lang): string =>
 export function answerText(phone: PhoneView, lang: Lang): string {
   const answer = phone.answer;
   if (!answer) return '';
-  if (answer.kind === 'balance') return t(lang, 'phone.ussd.balance', { amount: formatMoney(phone.balance, lang) });
+  if (answer.kind === 'balance') return t(lang, 'phone.ussd.balance', { code: answer.code, amount: formatMoney(phone.balance, lang) });
   if (answer.kind === 'otherOperator') {
     return t(lang, 'phone.ussd.otherOperator', { code: answer.code, operator: operatorName(phone.operator, lang), own: phone.operator ? balanceCodeOf(phone.operator) : '' });
   }

@@ -143,7 +143,7 @@ export const en = {
   'phone.dialing': 'Dialing',
   'phone.balance': 'Balance: {amount}',
   'phone.loading': 'Loading…',
-  'phone.ussd.balance': 'Balance: {amount}',
+  'phone.ussd.balance': '{code}: balance {amount}',
   'phone.ussd.otherOperator': '{code}: unknown request for {operator}. Dial {own}',
   'phone.ussd.unknown': '{code}: unknown request',
 } as const;

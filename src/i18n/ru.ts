@@ -145,7 +145,7 @@ export const ru: Record<MessageKey, string> = {
   'phone.dialing': 'Набор',
   'phone.balance': 'Баланс: {amount}',
   'phone.loading': 'Загрузка…',
-  'phone.ussd.balance': 'Баланс: {amount}',
+  'phone.ussd.balance': '{code}: баланс {amount}',
   'phone.ussd.otherOperator': '{code}: неизвестный запрос для {operator}. Наберите {own}',
   'phone.ussd.unknown': '{code}: неизвестный запрос',
 };
