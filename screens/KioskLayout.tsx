@@ -12,11 +12,16 @@ export interface KioskLayoutProps {
   terminalId: string;
   columns: number;
   rows: number;
+  /** what stands beside the kiosk; omitted, the phone panel with the terminal's SMS */
+  panel?: React.ReactNode;
 }
 
-export function KioskLayout({ view, terminalId, columns, rows }: KioskLayoutProps) {
+/** The phone beside the places: wider on a wide terminal. */
+export const phonePanelWidth = (columns: number): number => (columns >= 100 ? 30 : 26);
+
+export function KioskLayout({ view, terminalId, columns, rows, panel }: KioskLayoutProps) {
   const height = rows - 1;
-  const panelWidth = columns >= 100 ? 30 : 26;
+  const panelWidth = phonePanelWidth(columns);
   return (
     <Box flexDirection="row" width={columns} height={height}>
       <Frame
@@ -29,7 +34,7 @@ export function KioskLayout({ view, terminalId, columns, rows }: KioskLayoutProp
       >
         <ScreenBody view={view} />
       </Frame>
-      <PhonePanel messages={view.sms} lang={view.lang} width={panelWidth} height={height} />
+      {panel ?? <PhonePanel messages={view.sms} lang={view.lang} width={panelWidth} height={height} />}
     </Box>
   );
 }

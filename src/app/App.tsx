@@ -1,12 +1,14 @@
-/** The app shell: size guard, kiosk frame with the current screen, phone panel, keys → events. */
-import React, { useState } from 'react';
-import { Text, useApp, useInput } from 'ink';
-import { useTerminalActor, useTerminalSelector } from './context.js';
+/** The app shell: size guard, the place bar, the place that is shown, the phone beside it, keys → events. */
+import React, { useLayoutEffect, useRef, useState } from 'react';
+import { Text, useApp, useInput, useStdin } from 'ink';
+import { useSelector } from '@xstate/react';
+import { useTerminalSelector, useWorldActor, useWorldSelector } from './context.js';
 import { KeyFeed } from './keyFeed.js';
 import { viewOf, type View } from './view.js';
+import { phoneViewOf, worldViewOf } from './worldView.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { t } from '../i18n/index.js';
-import { KioskLayout } from '../../screens/KioskLayout.js';
+import { WorldLayout } from '../../screens/WorldLayout.js';
 
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
@@ -17,19 +19,31 @@ export interface AppProps {
   onQuit?: () => void;
 }
 
-/** Keys → events; while the terminal is too small nothing but Ctrl+C acts, so no key lands unseen. */
+/**
+ * Keys → events; while the terminal is too small nothing but Ctrl+C acts, so no key lands unseen.
+ * Ink names no function key, so the raw sequence of each input is kept (a layout effect: it is
+ * listening before `useInput`, whose listener re-subscribes after it on every render).
+ */
 function useKeys(tooSmall: boolean, onQuit?: () => void) {
-  const actor = useTerminalActor();
+  const world = useWorldActor();
   const { exit } = useApp();
+  const { internal_eventEmitter: events } = useStdin();
+  const lastRaw = useRef('');
   const [feed] = useState(
     () =>
-      new KeyFeed(actor, () => {
+      new KeyFeed(world, () => {
         onQuit?.();
         exit();
       }),
   );
+  useLayoutEffect(() => {
+    const keep = (data: string) => void (lastRaw.current = data);
+    events.on('input', keep);
+    return () => void events.off('input', keep);
+  }, [events]);
   useInput((chunk, chunkKey) => {
     if (tooSmall && !(chunkKey.ctrl && chunk === 'c')) return;
+    if (feed.pushRaw(lastRaw.current)) return;
     feed.push(chunk, chunkKey);
   });
 }
@@ -39,8 +53,10 @@ export function App({ terminalId, onQuit }: AppProps) {
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   useKeys(tooSmall, onQuit);
   const view: View = useTerminalSelector(viewOf);
+  const world = useWorldSelector(worldViewOf);
+  const phone = useSelector(useWorldActor().getSnapshot().context.phone, phoneViewOf);
   if (tooSmall) {
     return <Text color="yellow">{t(view.lang, 'size.enlarge', { columns, rows })}</Text>;
   }
-  return <KioskLayout view={view} terminalId={terminalId} columns={columns} rows={rows} />;
+  return <WorldLayout view={view} world={world} phone={phone} terminalId={terminalId} columns={columns} rows={rows} />;
 }

@@ -1,17 +1,25 @@
 /**
- * Keys → the terminal, in the order they were typed. While the terminal is busy (an order lookup,
- * opening the cash session, a note being journaled, committing a payment) keys are held here, not dropped, and delivered in
- * order once it shows a screen that reads them: each is mapped on the screen it lands on. Ctrl+C takes
- * its place in the order (a note typed before it is inserted first) but is never held by a busy
- * terminal: the terminal itself remembers a quit during I/O and decides when it may close.
+ * Keys → the world, in the order they were typed: function keys to the world (src/app/worldKeys.ts),
+ * every other key to the place that has the keys (the terminal, the phone; the site's slot takes none yet).
+ * While the terminal is busy (an order lookup, opening the cash session, a note being journaled,
+ * committing a payment) its keys are held here, not dropped, and delivered in order once it shows a
+ * screen that reads them: each is mapped on the screen it lands on. Ctrl+C takes its place in the
+ * order (a note typed before it is inserted first) but is never held by a busy terminal: the terminal
+ * itself remembers a quit during I/O and decides when it may close.
  * No React here: the App only hands chunks over.
  */
 import type { Key } from 'ink';
-import type { TerminalActor } from '../../machines/terminal.js';
-import { mapKey, splitKeys } from './keymap.js';
+import type { ActorRefFrom } from 'xstate';
+import type { terminalMachine } from '../../machines/terminal.js';
+import type { WorldActor } from '../../machines/world.js';
+import { KEY_TOKENS, mapKey, splitKeys } from './keymap.js';
+import { mapPhoneKey } from './phoneKeys.js';
 import { viewOf } from './view.js';
+import { functionKeyOf, worldEventOf } from './worldKeys.js';
+import { phoneViewOf, worldViewOf } from './worldView.js';
 
-type KeyPress = [string, Partial<Key>];
+/** a key as Ink hands it over, or a function key by name (F1…F12), which goes to the world */
+type KeyPress = [string, Partial<Key>] | [string, Partial<Key>, string];
 
 const isCtrlC = ([input, key]: KeyPress) => key.ctrl === true && input === 'c';
 
@@ -22,11 +30,31 @@ export class KeyFeed {
   private closed = false;
   private scheduled = false;
 
+  private readonly actor: ActorRefFrom<typeof terminalMachine>;
+
   constructor(
-    private readonly actor: TerminalActor,
+    private readonly world: WorldActor,
     /** called once, when the terminal has closed after a quit */
     private readonly onClosed: () => void,
-  ) {}
+  ) {
+    this.actor = world.getSnapshot().context.terminal;
+  }
+
+  /**
+   * A raw sequence as the terminal sent it, when it holds function keys (Ink names none of them):
+   * split into keys, each function key going to the world, the rest as `push` would take them.
+   */
+  pushRaw(sequence: string): boolean {
+    const tokens = sequence.match(KEY_TOKENS) ?? [];
+    if (!tokens.some((token) => functionKeyOf(token))) return false;
+    for (const token of tokens) {
+      const fkey = functionKeyOf(token);
+      if (fkey) this.held.push(['', {}, fkey]);
+      else for (const press of splitKeys(token, token === '\x1b' ? { escape: true } : {})) this.held.push(press);
+    }
+    this.deliver();
+    return true;
+  }
 
   /** One chunk as Ink handed it over: several keys of a fast typist, a paste or tmux are split. */
   push(chunk: string, key: Partial<Key>): void {
@@ -46,13 +74,8 @@ export class KeyFeed {
         this.quit();
         continue;
       }
-      const view = viewOf(this.actor.getSnapshot());
-      if (!view.takesKeys) break;
-      const [input, key] = this.held.shift()!;
-      // Read the live snapshot, not the last render's: pasted or scripted keys outrun the frames.
-      const action = mapKey(view, input, key);
-      if (action.kind === 'send') this.actor.send(action.event);
-      if (action.kind === 'quit') this.quit();
+      if (!this.deliverOne(this.held[0]!)) break;
+      this.held.shift();
     }
     this.watch();
   }
@@ -70,6 +93,31 @@ export class KeyFeed {
     });
   }
 
+  /** Delivers one key to whoever has the keys; false when that place is busy (the key waits). */
+  private deliverOne(press: KeyPress): boolean {
+    const place = worldViewOf(this.world.getSnapshot()).place;
+    if (place === 'terminal' && !viewOf(this.actor.getSnapshot()).takesKeys) return false;
+    const [input, key, fkey] = press;
+    if (fkey) {
+      this.world.send(worldEventOf(fkey));
+      return true;
+    }
+    if (place === 'phone') {
+      const phone = this.world.getSnapshot().context.phone;
+      const action = mapPhoneKey(phoneViewOf(phone.getSnapshot()).screen, input, key);
+      if (action.kind === 'wait') return false;
+      if (action.kind === 'phone') phone.send(action.event);
+      if (action.kind === 'world') this.world.send(action.event);
+      return true;
+    }
+    if (place === 'site') return true; // the site's slot: its machine will take keys here
+    // Read the live snapshot, not the last render's: pasted or scripted keys outrun the frames.
+    const action = mapKey(viewOf(this.actor.getSnapshot()), input, key);
+    if (action.kind === 'send') this.actor.send(action.event);
+    if (action.kind === 'quit') this.quit();
+    return true;
+  }
+
   private checkClosed(): boolean {
     if (this.closed) return true;
     if (!this.actor.getSnapshot().matches({ flow: 'closed' })) return false;
@@ -83,7 +131,9 @@ export class KeyFeed {
   private watch(): void {
     const waiting = !this.closed && (this.held.length > 0 || this.quitting);
     if (waiting && !this.subscription) {
-      this.subscription = this.actor.subscribe(() => this.deliverLater());
+      const terminal = this.actor.subscribe(() => this.deliverLater());
+      const phone = this.world.getSnapshot().context.phone.subscribe(() => this.deliverLater());
+      this.subscription = { unsubscribe: () => (terminal.unsubscribe(), phone.unsubscribe()) };
     } else if (!waiting && this.subscription) {
       this.subscription.unsubscribe();
       this.subscription = null;

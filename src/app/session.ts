@@ -8,6 +8,9 @@ import { provideTerminal, type Clock, type TerminalDeps } from '../adapters/term
 import type { Lang } from '../domain/money.js';
 import { DEFAULT_RULES, type KioskRules } from '../domain/rules.js';
 import type { TerminalActor } from '../../machines/terminal.js';
+import type { Place, WorldActor } from '../../machines/world.js';
+import { RealProgramClock, simulated, type ProgramClock } from '../adapters/programClock.js';
+import { provideWorld } from '../adapters/worldActors.js';
 
 export interface TerminalSessionOptions extends Partial<Pick<TerminalDeps, 'onPayment' | 'owner' | 'isAlive' | 'checkpoint'>> {
   store: TerminalDeps['store'];
@@ -36,3 +39,38 @@ export function startTerminal(options: TerminalSessionOptions): TerminalActor {
   });
   return createActor(machine, { input: { lang, rules }, ...(clock ? { clock } : {}) }).start();
 }
+
+export interface WorldSessionOptions extends TerminalSessionOptions {
+  /** the place that has the keys at start (`kiosk --place`, a tape's `Set Place`); default the terminal */
+  place?: Place;
+  /** the customer's phone on the phone place; default the demo phone */
+  phone?: string;
+  /** an interactive run's own real clock (so F9/F10 can move it); omitted with no `clock`, a new one */
+  realClock?: RealProgramClock;
+}
+
+/**
+ * The one way the program is assembled: the world with its places (the terminal as `startTerminal`
+ * builds it, the phone, the site's slot) on one store and one clock, started. The terminal is the
+ * world's child `terminal`: `world.getSnapshot().context.terminal`.
+ */
+export function startWorld(options: WorldSessionOptions): WorldActor {
+  const { clock, realClock: given, rules = DEFAULT_RULES, lang = 'ru', store, place, phone, ...deps } = options;
+  let seq = 0;
+  const programClock: ProgramClock = clock ? simulated(clock) : (given ?? new RealProgramClock());
+  const machine = provideWorld({
+    ...deps,
+    store,
+    clock: programClock,
+    rules,
+    terminalId: options.terminalId ?? 'T-1',
+    newSessionId: options.newSessionId ?? (() => `session-${++seq}`),
+  });
+  return createActor(machine, {
+    input: { lang, rules, ...(place ? { place } : {}), ...(phone ? { phone } : {}) },
+    clock: clock ?? programClock,
+  }).start();
+}
+
+/** The world's terminal, as `startTerminal` would have returned it (a child actor is an Actor at run time). */
+export const terminalOf = (world: WorldActor): TerminalActor => world.getSnapshot().context.terminal as unknown as TerminalActor;

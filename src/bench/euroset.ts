@@ -7,8 +7,8 @@
 import React from 'react';
 import { SimulatedClock, waitFor } from 'xstate';
 import { App } from '../app/App.js';
-import { TerminalProvider } from '../app/context.js';
-import { startTerminal } from '../app/session.js';
+import { WorldProvider } from '../app/context.js';
+import { startWorld, terminalOf } from '../app/session.js';
 import { viewOf, type ScreenName } from '../app/view.js';
 import { DEMO_PHONE } from '../domain/demo.js';
 import { newOrder } from '../domain/orders.js';
@@ -67,12 +67,13 @@ export const settled = (actor: TerminalActor) => waitFor(actor, isSettled);
 
 /** The real kiosk (App, screens, machines) on a store, rendered in-process at 100×30. */
 export function kioskProbe(store: KioskStore, clock: SimulatedClock, options: ProbeOptions) {
-  const actor = startTerminal({ store, clock, lang: 'en', terminalId: 'T-1' });
-  const probe = new InkProbe('kiosk', React.createElement(TerminalProvider, { actor }, React.createElement(App, { terminalId: 'T-1' })), options);
+  const world = startWorld({ store, clock, lang: 'en', terminalId: 'T-1' });
+  const actor = terminalOf(world);
+  const probe = new InkProbe('kiosk', React.createElement(WorldProvider, { actor: world }, React.createElement(App, { terminalId: 'T-1' })), options);
   const screen = () => viewOf(actor.getSnapshot()).screen;
   const stop = () => {
     probe.unmount();
-    actor.stop();
+    world.stop();
   };
   return { actor, probe, screen, stop };
 }

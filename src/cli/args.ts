@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang } from '../domain/money.js';
 import { DEFAULT_RULES, type KioskRules, type Timeouts } from '../domain/rules.js';
 import { formatDuration, parseDuration } from '../domain/time.js';
+import { isPlace, PLACES, type Place } from '../../machines/world.js';
 
 /** A usage error (exit 2); `command` names whose --help to suggest ("orders", "tape run"). */
 export class UsageError extends Error {
@@ -13,6 +14,8 @@ export class UsageError extends Error {
 
 export interface RunOptions {
   lang: Lang;
+  /** the place that has the keys at start (default the terminal) */
+  place: Place;
   terminalId: string | null;
   memory: boolean;
   dataDir: string | null;
@@ -100,6 +103,7 @@ export function parseLang(option: string | undefined, env: NodeJS.ProcessEnv, fa
 export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunOptions {
   const parsed = parseOptions(argv, {
     lang: { type: 'string' },
+    place: { type: 'string' },
     'terminal-id': { type: 'string' },
     memory: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
@@ -119,6 +123,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   assertOneDataChoice(v.memory === true, v['data-dir'] as string | undefined);
   return {
     lang,
+    place: parsePlace(v.place as string | undefined),
     terminalId: (v['terminal-id'] as string | undefined) ?? env.KIOSK_TERMINAL_ID ?? null,
     memory: v.memory === true,
     dataDir: (v['data-dir'] as string | undefined) ?? env.KIOSK_DATA_DIR ?? null,
@@ -126,6 +131,13 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     help: v.help === true,
     version: v.version === true,
   };
+}
+
+/** --place site|phone|terminal: where the program opens (default the terminal). */
+export function parsePlace(text: string | undefined): Place {
+  if (text === undefined) return 'terminal';
+  if (!isPlace(text)) throw new UsageError(`--place: expected ${PLACES.join(', ')}, got "${text}"`);
+  return text;
 }
 
 /** --order-length: digits in an order number, 4 to 20 (default DEFAULT_RULES.orderNumberLength). */

@@ -17,6 +17,7 @@ Usage:
 
 Options:
   --lang ru|en                    language on start (default ru; the kiosk has a language button)
+  --place site|phone|terminal     the place that has the keys on start (default terminal)
   --terminal-id ID                terminal id printed on receipts (default: from host and process)
   --memory                        keep nothing on disk
   --data-dir DIR                  where orders, balances, receipts and the cash journal live

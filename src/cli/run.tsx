@@ -4,8 +4,8 @@ import { hostname } from 'node:os';
 import React from 'react';
 import { render } from 'ink';
 import { App } from '../app/App.js';
-import { TerminalProvider } from '../app/context.js';
-import { startTerminal } from '../app/session.js';
+import { WorldProvider } from '../app/context.js';
+import { startWorld, terminalOf } from '../app/session.js';
 import { crashHookFromEnv } from '../adapters/crashHook.js';
 import { currentOwner } from '../adapters/sessionOwner.js';
 import { parseRunArgs, streamsNotTerminal } from './args.js';
@@ -48,7 +48,8 @@ export async function runKiosk(argv: string[]): Promise<number> {
   // tapes' --pty mode only (src/cli/tapeTestHook.ts): a simulated clock moved over a private stdin channel
   const testHook = process.env.KIOSK_TEST_CLOCK ? (await import('./tapeTestHook.js')).startTestHook(process.env.KIOSK_TEST_CLOCK) : null;
   let started: TerminalActor | null = null;
-  const actor = startTerminal({
+  const world = startWorld({
+    ...(options.place ? { place: options.place } : {}),
     store, rules: options.rules, lang: options.lang, terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,
     ...(testHook ? { clock: testHook.clock } : {}),
     // printed in the language on screen then (recovery pays while the actor is still starting)
@@ -57,18 +58,22 @@ export async function runKiosk(argv: string[]): Promise<number> {
       data.keepPrinted(receipt, started?.getSnapshot().context.kiosk.getSnapshot().context.lang ?? options.lang);
     },
   });
+  const actor = terminalOf(world);
   started = actor;
+  // the status line's clock: the world reads the program's time every second (only in a real run)
+  const ticker = setInterval(() => world.send({ type: 'clock.tick' }), 1000);
   testHook?.attach(actor);
   const app = render(
-    <TerminalProvider actor={actor}>
+    <WorldProvider actor={world}>
       <App terminalId={terminalId} />
-    </TerminalProvider>,
+    </WorldProvider>,
     { exitOnCtrlC: false, patchConsole: true, maxFps: 60, ...(testHook ? { stdin: testHook.stdin, ...testHook.renderOptions } : {}) },
   );
   await app.waitUntilExit();
   testHook?.dispose();
+  clearInterval(ticker);
   const { paidOnQuit, fault } = actor.getSnapshot().context;
-  actor.stop();
+  world.stop();
   store.close();
   // leave the alternate screen first, so the line stays in the terminal after the program ends
   process.removeListener('exit', restore);

@@ -9,8 +9,8 @@ import { render } from 'ink';
 import { SimulatedClock, waitFor } from 'xstate';
 import { App } from '../app/App.js';
 import { KEY_TOKENS } from '../app/keymap.js';
-import { TerminalProvider } from '../app/context.js';
-import { startTerminal } from '../app/session.js';
+import { WorldProvider } from '../app/context.js';
+import { startWorld, terminalOf } from '../app/session.js';
 import { viewOf } from '../app/view.js';
 import { demoOrders } from '../domain/demo.js';
 import { MemoryStore } from '../domain/memoryStore.js';
@@ -77,12 +77,13 @@ async function record(lang: Lang): Promise<string[]> {
     '',
     'Launch',
   ];
-  const actor = startTerminal({ store, clock, lang, terminalId: 'T-1' });
+  const world = startWorld({ store, clock, lang, terminalId: 'T-1' });
+  const actor = terminalOf(world);
   const stdin = new FakeStdin();
   const recorder = new TapeRecorder();
   // drawn on the alternate screen, so Ctrl+C leaves the shell's screen as it was (no frame behind)
   const leaveAltScreen = enterAltScreen();
-  const app = render(React.createElement(TerminalProvider, { actor }, React.createElement(App, { terminalId: 'T-1' })), {
+  const app = render(React.createElement(WorldProvider, { actor: world }, React.createElement(App, { terminalId: 'T-1' })), {
     stdin: stdin as never, exitOnCtrlC: false, patchConsole: true, maxFps: 60,
   });
   const settle = async () => {
@@ -130,7 +131,7 @@ async function record(lang: Lang): Promise<string[]> {
   process.stdin.off('data', onData);
   process.stdin.setRawMode(false);
   process.stdin.pause();
-  actor.stop();
+  world.stop();
   return [...header, ...recorder.finish()];
 }
 

@@ -128,6 +128,25 @@ export const en = {
   'notice.phoneIncomplete': 'Enter all 10 digits of the phone number, starting with 9',
   'notice.chooseOperator': 'Choose the operator (Tab)',
   'cash.payLocked': 'Insert at least {missing} more to pay',
+  // issue 11 (places): the place bar, the status line, the phone place, the site's slot
+  'place.site': 'Site',
+  'place.phone': 'Phone',
+  'place.terminal': 'Terminal',
+  'clock.hour': '+1 h',
+  'clock.day': '+1 day',
+  'hint.unknownPlace': 'No place "{place}"',
+  'hint.unknownKey': '{key}: no such key',
+  'site.title': 'AliExpress',
+  'site.notBuilt': 'The site is not built yet. F3 goes to the terminal, F2 to the phone.',
+  'phone.keys': '↑↓ Enter read · 0-9*# dial · Esc back',
+  'phone.readKeys': 'Esc back',
+  'phone.dialKeys': 'Enter call · Esc back',
+  'phone.dialing': 'Dialing',
+  'phone.balance': 'Balance: {amount}',
+  'phone.loading': 'Loading…',
+  'phone.ussd.balance': '{code}: balance {amount}',
+  'phone.ussd.otherOperator': '{code}: unknown request for {operator}. Dial {own}',
+  'phone.ussd.unknown': '{code}: unknown request',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,8 +8,8 @@ import { EventEmitter } from 'node:events';
 import { render, type Instance } from 'ink';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/App.js';
-import { TerminalProvider } from '../../src/app/context.js';
-import { startTerminal } from '../../src/app/session.js';
+import { WorldProvider } from '../../src/app/context.js';
+import { startWorld, terminalOf } from '../../src/app/session.js';
 import { startTestHook, type TestHook } from '../../src/cli/tapeTestHook.js';
 import { seedDemo } from '../../src/domain/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
@@ -54,12 +54,13 @@ function startKiosk() {
   });
   const store = new MemoryStore();
   seedDemo(store, hook.clock.now());
-  const actor = startTerminal({ store, clock: hook.clock, lang: 'en', terminalId: 'T-1', onPayment: () => undefined });
+  const world = startWorld({ store, clock: hook.clock, lang: 'en', terminalId: 'T-1', onPayment: () => undefined });
+  const actor = terminalOf(world);
   hook.attach(actor);
   const ink = render(
-    <TerminalProvider actor={actor}>
+    <WorldProvider actor={world}>
       <App terminalId="T-1" />
-    </TerminalProvider>,
+    </WorldProvider>,
     { stdout: screen as never, stdin: hook.stdin, ...hook.renderOptions, exitOnCtrlC: false, patchConsole: false },
   );
   running = { hook, ink };

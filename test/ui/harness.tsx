@@ -13,8 +13,8 @@ import { stripVTControlCharacters } from 'node:util';
 import { render, type Instance } from 'ink';
 import { SimulatedClock, waitFor } from 'xstate';
 import { App } from '../../src/app/App.js';
-import { TerminalProvider } from '../../src/app/context.js';
-import { startTerminal } from '../../src/app/session.js';
+import { WorldProvider } from '../../src/app/context.js';
+import { startWorld, terminalOf } from '../../src/app/session.js';
 import { viewOf, type View } from '../../src/app/view.js';
 import { seedDemo } from '../../src/domain/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
@@ -24,6 +24,7 @@ import type { KioskRules } from '../../src/domain/rules.js';
 import type { PaymentOutcome, Receipt } from '../../src/domain/store.js';
 import { isSettled } from '../../machines/settled.js';
 import type { TerminalActor } from '../../machines/terminal.js';
+import type { Place } from '../../machines/world.js';
 
 export const KEY = {
   enter: '\r',
@@ -77,28 +78,34 @@ export interface KioskOptions {
   rules?: KioskRules;
   columns?: number;
   rows?: number;
+  /** the place that has the keys at start; default the terminal */
+  place?: Place;
 }
 
 export type Kiosk = ReturnType<typeof renderKiosk>;
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules }: KioskOptions = {}) {
+export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules, place }: KioskOptions = {}) {
   const clock = new SimulatedClock();
   clock.set(Date.UTC(2026, 10, 22, 7, 0, 0));
   const store = new AuditedStore();
   seedDemo(store, clock.now());
   const payments: PaymentOutcome[] = [];
-  const actor: TerminalActor = startTerminal({ store, clock, lang, terminalId: 'T-1', onPayment: (o) => payments.push(o), ...(rules ? { rules } : {}) });
+  const world = startWorld({ store, clock, lang, terminalId: 'T-1', onPayment: (o) => payments.push(o), ...(rules ? { rules } : {}), ...(place ? { place } : {}) });
+  const actor: TerminalActor = terminalOf(world);
+  const phone = world.getSnapshot().context.phone;
   const errors: unknown[] = [];
   actor.subscribe({ error: (e) => errors.push(e) });
+  world.subscribe({ error: (e) => errors.push(e) });
+  phone.subscribe({ error: (e) => errors.push(e) });
   const stdout = new TestStdout(columns, rows);
   const stdin = new FakeStdin();
   const stderr = new TestStdout(columns, rows);
   const ink: Instance = render(
-    <TerminalProvider actor={actor}>
+    <WorldProvider actor={world}>
       <App terminalId="T-1" />
-    </TerminalProvider>,
+    </WorldProvider>,
     { stdout: stdout as never, stdin: stdin as never, stderr: stderr as never, debug: true, exitOnCtrlC: false, patchConsole: false },
   );
   let exited = false;
@@ -121,6 +128,7 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules }: Ki
   /** Lets pending I/O (lookups, journaling, payments) finish and the loop turn once; changes nothing by itself. */
   async function settle(): Promise<void> {
     await waitFor(actor, isSettled);
+    await waitFor(phone, isSettled);
     await yieldToLoop();
   }
 
@@ -156,7 +164,7 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules }: Ki
   function unmount(): void {
     ink.unmount();
     ink.cleanup();
-    actor.stop();
+    world.stop();
   }
 
   return {
@@ -169,6 +177,8 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules }: Ki
     waitUntil,
     view,
     actor,
+    world,
+    phone,
     store,
     clock,
     stdout,

@@ -7,14 +7,15 @@ import React from 'react';
 import { render, type Instance } from 'ink';
 import { SimulatedClock, waitFor } from 'xstate';
 import { App } from '../../app/App.js';
-import { TerminalProvider } from '../../app/context.js';
-import { startTerminal } from '../../app/session.js';
+import { WorldProvider } from '../../app/context.js';
+import { startWorld, terminalOf } from '../../app/session.js';
 import { viewOf, type View } from '../../app/view.js';
 import type { Lang } from '../../domain/money.js';
 import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
 import type { KioskStore, PaymentOutcome } from '../../domain/store.js';
 import { isSettled } from '../../../machines/settled.js';
 import type { TerminalActor } from '../../../machines/terminal.js';
+import type { Place, WorldActor } from '../../../machines/world.js';
 import type { KioskDriver } from './driver.js';
 import { advanceClock } from '../run/simulatedTime.js';
 import type { CastEvent } from './virtualTerminal.js';
@@ -31,6 +32,8 @@ export interface HarnessOptions {
   /** cash-session ids; a tape passes one that keeps counting across Crash/Restart */
   newSessionId?: () => string;
   onPayment?: (outcome: PaymentOutcome) => void;
+  /** the place that has the keys at Launch (a tape's `Set Place`); default the terminal */
+  place?: Place;
 }
 
 /** A frame that keeps changing with no input (an animation) must not hang a step. */
@@ -39,6 +42,7 @@ const MAX_SETTLE_ROUNDS = 50;
 export class KioskHarness implements KioskDriver {
   readonly vt: VirtualTerminal;
   private actor: TerminalActor | null = null;
+  private world: WorldActor | null = null;
   private ink: Instance | null = null;
   private readonly startedAt: number;
   private steps = 0;
@@ -64,7 +68,8 @@ export class KioskHarness implements KioskDriver {
   async launch(store: KioskStore = this.options.store): Promise<void> {
     this.options.store = store;
     const terminalId = this.options.terminalId ?? 'T-1';
-    this.actor = startTerminal({
+    this.world = startWorld({
+      ...(this.options.place ? { place: this.options.place } : {}),
       store,
       clock: this.options.clock,
       rules: this.options.rules ?? DEFAULT_RULES,
@@ -73,11 +78,12 @@ export class KioskHarness implements KioskDriver {
       ...(this.options.newSessionId ? { newSessionId: this.options.newSessionId } : {}),
       ...(this.options.onPayment ? { onPayment: this.options.onPayment } : {}),
     });
+    this.actor = terminalOf(this.world);
     this.actorError = null;
     this.quit = false;
     this.actor.subscribe({ error: (error) => void (this.actorError = error) });
     this.ink = render(
-      React.createElement(TerminalProvider, { actor: this.actor }, React.createElement(App, { terminalId })),
+      React.createElement(WorldProvider, { actor: this.world }, React.createElement(App, { terminalId })),
       // debug: every frame is written whole and at once, so the screen is exact after each step.
       { stdout: this.vt.stdout as never, stdin: this.vt.stdin as never, stderr: this.vt.stdout as never, debug: true, exitOnCtrlC: false, patchConsole: false },
     );
@@ -145,9 +151,10 @@ export class KioskHarness implements KioskDriver {
 
   private drop(): void {
     this.ink?.unmount();
-    this.actor?.stop();
+    this.world?.stop();
     this.ink = null;
     this.actor = null;
+    this.world = null;
   }
 
   /**
@@ -161,6 +168,10 @@ export class KioskHarness implements KioskDriver {
       const writes = this.vt.cast.length;
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (this.actor) await waitFor(this.actor, isSettled).catch(() => undefined);
+      const phone = this.world?.getSnapshot().context.phone;
+      if (phone) await waitFor(phone, isSettled).catch(() => undefined);
+      // the status line shows the program's time: the clock may have moved since the world last read it
+      if (this.world && this.world.getSnapshot().context.now !== this.options.clock.now()) this.world.send({ type: 'clock.tick' });
       await this.vt.flush();
       if (this.actor?.getSnapshot() === snapshot && this.vt.cast.length === writes) break;
     }

@@ -31,6 +31,8 @@ export type SetCommand = Located & { kind: 'set' } & (
     /** `iso` as written; `epochMs` the instant it names (the offset is part of the text) */
     | { key: 'Clock'; iso: string; epochMs: number }
     | { key: 'TerminalId'; terminalId: string }
+    /** the place that has the keys at Launch (`kiosk --place`) */
+    | { key: 'Place'; place: 'site' | 'phone' | 'terminal' }
     /** as written; the runner resolves a relative path against the tape's folder */
     | { key: 'DataDir'; path: string }
   );
@@ -72,6 +74,10 @@ export type Step = Located &
     | { kind: 'wait'; matcher: TextMatcher; timeoutMs: number }
     | { kind: 'snapshot'; name: string }
     | { kind: 'crash' }
+    /** gives the keys to a place (its F-key); an unknown place only hints, as the app does */
+    | { kind: 'go'; place: string }
+    /** on the phone: gives it the keys, types the code, calls */
+    | { kind: 'dial'; code: string }
     | { kind: 'restart' }
   );
 export type StepKind = Step['kind'];

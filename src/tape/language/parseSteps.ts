@@ -185,6 +185,26 @@ const snapshotCommand: CommandSpec<Step> = {
   },
 };
 
+const goCommand: CommandSpec<Step> = {
+  suffix: 'none',
+  parse({ cur }) {
+    const token = cur.word('a place (site, phone, terminal)');
+    cur.end();
+    return { kind: 'go', place: token.raw };
+  },
+};
+
+const dialCommand: CommandSpec<Step> = {
+  suffix: 'none',
+  parse({ cur }) {
+    const expected = 'a code in double quotes, like "*100#"';
+    const token = cur.value(expected);
+    if (!/^[0-9*#]{1,16}$/.test(token.value)) cur.failAt(token, expected);
+    cur.end();
+    return { kind: 'dial', code: token.value };
+  },
+};
+
 export const STEP_COMMANDS: Readonly<Record<string, CommandSpec<Step>>> = {
   ...Object.fromEntries(KEY_NAMES.map((key) => [key, keyCommand(key)])),
   Type: typeCommand,
@@ -203,11 +223,13 @@ export const STEP_COMMANDS: Readonly<Record<string, CommandSpec<Step>>> = {
   Snapshot: snapshotCommand,
   Crash: bare('crash'),
   Restart: bare('restart'),
+  Go: goCommand,
+  Dial: dialCommand,
 };
 
 /** Steps that need the app on screen; the rest also make sense between `Crash` and `Restart`. */
 export const NEEDS_RUNNING_APP: ReadonlySet<Step['kind']> = new Set([
-  'key', 'type', 'press', 'insert', 'expect', 'expectState', 'wait', 'snapshot', 'crash',
+  'key', 'type', 'press', 'insert', 'expect', 'expectState', 'wait', 'snapshot', 'crash', 'go', 'dial',
 ]);
 
 export type StepBody = Body<Step>;

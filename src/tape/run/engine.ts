@@ -89,6 +89,7 @@ export class TapeEngine implements StepContext {
       rows: this.settings.rows,
       lang: this.settings.lang,
       terminalId: this.settings.terminalId,
+      place: this.settings.place,
       ...(this.options.rules ? { rules: this.options.rules } : {}),
       // one counter for the whole tape: a session id never comes back after a Restart
       newSessionId: () => `tape-session-${++this.sessions}`,

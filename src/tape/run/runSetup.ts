@@ -22,6 +22,8 @@ export interface TapeSettings {
   /** epoch milliseconds at Launch */
   clockMs: number;
   terminalId: string;
+  /** the place that has the keys at Launch */
+  place: 'site' | 'phone' | 'terminal';
   /** absolute; null means the in-memory store */
   dataDir: string | null;
   orders: OrderCommand[];
@@ -37,6 +39,7 @@ export function settingsOf(tape: Tape, baseDir: string): TapeSettings {
     rows: 24,
     clockMs: DEFAULT_CLOCK_MS,
     terminalId: 'T-1',
+    place: 'terminal',
     dataDir: null,
     orders: [],
     phones: [],
@@ -48,6 +51,7 @@ export function settingsOf(tape: Tape, baseDir: string): TapeSettings {
     else if (command.key === 'Size') Object.assign(settings, { columns: command.columns, rows: command.rows });
     else if (command.key === 'Clock') settings.clockMs = command.epochMs;
     else if (command.key === 'TerminalId') settings.terminalId = command.terminalId;
+    else if (command.key === 'Place') settings.place = command.place;
     else settings.dataDir = isAbsolute(command.path) ? command.path : resolve(baseDir, command.path);
   }
   return settings;

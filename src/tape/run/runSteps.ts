@@ -10,6 +10,9 @@ import { StepFailure } from './failure.js';
 import { hotkeyBytes, KEY_BYTES, noteKey } from '../language/keys.js';
 import { compareSnapshot, frameText } from './snapshot.js';
 
+/** `Go site|phone|terminal`: the place bar's keys (src/app/worldKeys.ts). */
+const PLACE_KEY_BYTES: Readonly<Record<string, string>> = { site: KEY_BYTES.F1, phone: KEY_BYTES.F2, terminal: KEY_BYTES.F3 };
+
 export async function runStep(ctx: StepContext, step: Step): Promise<void> {
   const { harness } = ctx;
   harness.mark(`${step.line}: ${step.raw}`);
@@ -54,6 +57,13 @@ export async function runStep(ctx: StepContext, step: Step): Promise<void> {
     case 'snapshot':
       requireApp(ctx);
       return snapshot(ctx, step.name);
+    case 'go':
+      // the place's own key, as a person presses it; an unknown place is F4's hint on the bar
+      return harness.keys(PLACE_KEY_BYTES[step.place] ?? KEY_BYTES.F4); // cashier, post: F4's hint until they exist
+    case 'dial':
+      await harness.keys(KEY_BYTES.F2);
+      for (const ch of step.code) await harness.keys(ch);
+      return harness.keys(KEY_BYTES.Enter);
     case 'crash':
       requireApp(ctx);
       return harness.crash();

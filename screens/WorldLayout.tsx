@@ -1,0 +1,48 @@
+/**
+ * The whole program at a given size: the place bar on top, then the place that is shown with the
+ * phone beside it. The phone has the keys (F2): it draws its own screen in the panel.
+ */
+import React from 'react';
+import { Box } from 'ink';
+import type { View } from '../src/app/view.js';
+import type { PhoneView, WorldView } from '../src/app/worldView.js';
+import { KioskLayout, phonePanelWidth } from './KioskLayout.js';
+import { PhonePanel } from './PhonePanel.js';
+import { PlaceBar } from './PlaceBar.js';
+import { SitePlaceholder } from './SitePlaceholder.js';
+import { PhoneScreen } from './phone/PhoneScreen.js';
+
+export interface WorldLayoutProps {
+  view: View;
+  world: WorldView;
+  phone: PhoneView;
+  terminalId: string;
+  columns: number;
+  rows: number;
+}
+
+export function WorldLayout({ view, world, phone, terminalId, columns, rows }: WorldLayoutProps) {
+  const lang = view.lang;
+  const bodyRows = rows - 1;
+  const height = bodyRows - 1;
+  const panelWidth = phonePanelWidth(columns);
+  const panel =
+    world.place === 'phone' ? (
+      <PhoneScreen phone={phone} lang={lang} width={panelWidth} height={height} />
+    ) : (
+      <PhonePanel messages={view.sms} lang={lang} width={panelWidth} height={height} />
+    );
+  return (
+    <Box flexDirection="column" width={columns}>
+      <PlaceBar world={world} lang={lang} width={columns} />
+      {world.shown === 'site' ? (
+        <Box flexDirection="row" width={columns} height={height}>
+          <SitePlaceholder lang={lang} width={columns - panelWidth} height={height} />
+          {panel}
+        </Box>
+      ) : (
+        <KioskLayout view={view} terminalId={terminalId} columns={columns} rows={bodyRows} panel={panel} />
+      )}
+    </Box>
+  );
+}

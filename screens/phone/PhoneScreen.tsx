@@ -1,0 +1,68 @@
+/** The phone when it has the keys: its account, the inbox (newest first) or one message whole, the dialer's answer. */
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Lang } from '../../src/domain/money.js';
+import type { Sms } from '../../src/domain/store.js';
+import type { PhoneView } from '../../src/app/worldView.js';
+import { balanceCodeOf } from '../../src/domain/ussd.js';
+import { t } from '../../src/i18n/index.js';
+import { formatDateTime, formatMoney, formatPhone, operatorName } from '../../src/i18n/format.js';
+import { Paragraph } from '../Paragraph.js';
+
+/** The SMS as the phone shows it; kinds other than a top-up carry their own text. */
+export function smsText(sms: Sms, lang: Lang): string {
+  const own = (sms as Sms & { text?: string }).text;
+  if (sms.kind === 'topup') return t(lang, 'sms.topup', { amount: formatMoney(sms.amount, lang), receipt: sms.receipt });
+  return own ?? '';
+}
+/** Who sent it: the SMS's own sender once the store keeps one, else the phone's operator. */
+export const smsSender = (sms: Sms, phone: PhoneView, lang: Lang): string =>
+  (sms as Sms & { sender?: string }).sender ?? operatorName(phone.operator, lang);
+
+export function answerText(phone: PhoneView, lang: Lang): string {
+  const answer = phone.answer;
+  if (!answer) return '';
+  if (answer.kind === 'balance') return t(lang, 'phone.ussd.balance', { code: answer.code, amount: formatMoney(phone.balance, lang) });
+  if (answer.kind === 'otherOperator') {
+    return t(lang, 'phone.ussd.otherOperator', { code: answer.code, operator: operatorName(phone.operator, lang), own: phone.operator ? balanceCodeOf(phone.operator) : '' });
+  }
+  return t(lang, 'phone.ussd.unknown', { code: answer.code });
+}
+
+export function phoneHelp(phone: PhoneView, lang: Lang): string {
+  if (phone.screen === 'reading' || phone.screen === 'answered') return t(lang, 'phone.readKeys');
+  if (phone.screen === 'dialing') return t(lang, 'phone.dialKeys');
+  return t(lang, 'phone.keys');
+}
+
+export function PhoneScreen({ phone, lang, width, height }: { phone: PhoneView; lang: Lang; width: number; height: number }) {
+  const open = phone.inbox[phone.selected];
+  return (
+    <Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor="green" paddingX={1} overflow="hidden">
+      <Text bold wrap="truncate">{formatPhone(phone.phone)}</Text>
+      <Text wrap="truncate">{operatorName(phone.operator, lang)}</Text>
+      <Text wrap="truncate">{t(lang, 'phone.balance', { amount: formatMoney(phone.balance, lang) })}</Text>
+      <Box flexDirection="column" flexGrow={1} marginTop={1} overflow="hidden">
+        {phone.screen === 'loading' ? <Text dimColor>{t(lang, 'phone.loading')}</Text> : null}
+        {phone.screen === 'dialing' ? <Text>{`${t(lang, 'phone.dialing')}: ${phone.dialed}`}</Text> : null}
+        {phone.screen === 'answered' ? <Paragraph color="cyan" text={answerText(phone, lang)} /> : null}
+        {phone.screen === 'reading' && open ? (
+          <Box flexDirection="column">
+            <Text dimColor wrap="truncate">{smsSender(open, phone, lang)}</Text>
+            <Text dimColor wrap="truncate">{formatDateTime(open.at, lang)}</Text>
+            <Paragraph color="green" text={smsText(open, lang)} />
+          </Box>
+        ) : null}
+        {phone.screen === 'home' && phone.inbox.length === 0 ? <Text dimColor>{t(lang, 'panel.empty')}</Text> : null}
+        {phone.screen === 'home'
+          ? phone.inbox.map((sms, i) => (
+              <Text key={`${sms.at}-${i}`} inverse={i === phone.selected} wrap="truncate">
+                {`${formatDateTime(sms.at, lang).slice(0, 16)} ${smsSender(sms, phone, lang)}`}
+              </Text>
+            ))
+          : null}
+      </Box>
+      <Paragraph text={phoneHelp(phone, lang)} unit="items" dimColor />
+    </Box>
+  );
+}

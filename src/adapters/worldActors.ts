@@ -1,0 +1,33 @@
+/** The world's places bound to one store and one clock: the terminal's actors, the phone's, the clock's actions. */
+import { assign, fromPromise } from 'xstate';
+import { phoneMachine, type PhoneState } from '../../machines/phone.js';
+import { worldMachine } from '../../machines/world.js';
+import type { KioskStore } from '../domain/store.js';
+import { jumpClock, type ProgramClock } from './programClock.js';
+import { provideTerminal, type TerminalDeps } from './terminalActors.js';
+
+export interface WorldDeps extends Omit<TerminalDeps, 'clock'> {
+  clock: ProgramClock;
+}
+
+/** The phone's account as the store has it, the inbox newest first. */
+export function loadPhoneState(store: KioskStore, phone: string): PhoneState {
+  const account = store.phoneAccount(phone);
+  return { phone, operator: account.operator, balance: account.balance, inbox: [...account.sms].sort((a, b) => b.at - a.at) };
+}
+
+export function provideWorld(deps: WorldDeps) {
+  const { clock, store } = deps;
+  return worldMachine.provide({
+    actors: {
+      terminal: provideTerminal({ ...deps, clock }),
+      phone: phoneMachine.provide({
+        actors: { loadPhone: fromPromise(async ({ input }: { input: { phone: string } }) => loadPhoneState(store, input.phone)) },
+      }),
+    },
+    actions: {
+      moveClock: (_, params: { ms: number }) => jumpClock(clock, params.ms),
+      readClock: assign({ now: () => clock.now() }),
+    },
+  });
+}
