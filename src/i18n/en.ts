@@ -45,6 +45,7 @@ export const en = {
   'refused.unknown': 'Order {code} was not found. Check the number in the SMS.',
   'refused.expired': 'The code of order {code} has expired: codes are valid for {hours}. Place the order again on the site to get a new code.',
   'refused.alreadyPaid': 'Order {code} is already paid.',
+  'refused.cancelled': 'Order {code} was cancelled by the seller: its code cannot be paid.',
   'refused.overCap': 'Order {code} is {due}: this terminal takes at most {cap}. Pay at a cashier or at Russian Post.',
   'refused.region': 'Cash payment is only for residents of the Russian Federation.',
   'refused.unavailable': 'The order service is not answering. Try again in a minute or ask a salon employee.',
