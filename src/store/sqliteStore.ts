@@ -152,12 +152,12 @@ export class SqliteStore implements KioskStore {
   phoneAccount(phone: string): PhoneAccount {
     return this.guard(() => {
       const account = this.db.prepare<rows.PhoneRow>('SELECT * FROM phone_accounts WHERE phone = ?').get(phone);
-      if (!account) return { phone, operator: null, balance: ZERO, ledger: [], sms: [] };
       const ledger = this.db
         .prepare<LedgerEntry>('SELECT at, amount, reason FROM ledger WHERE phone = ? ORDER BY id')
         .all(phone);
       const sms = phoneMessages(this.db, 'phone', phone);
-      return { phone, operator: account.operator, balance: account.balance, ledger, sms };
+      // an SMS (a code) may reach a number that has no account yet
+      return { phone, operator: account?.operator ?? null, balance: account?.balance ?? ZERO, ledger, sms };
     });
   }
 
