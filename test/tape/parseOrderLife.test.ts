@@ -9,9 +9,9 @@ describe('tape commands for the order life', () => {
     expect(steps('ExpectOrder 1000000123 processing\nExpectOrder 1000000123 cancelled refunded 500.00\nExpectOrder 1000000123 awaiting')).toEqual([
       { kind: 'expectOrder', code: '1000000123', status: 'processing' },
       { kind: 'expectOrder', code: '1000000123', status: 'cancelled', refunded: '500.00' },
-      { kind: 'expectOrder', code: '1000000123', status: 'unpaid' },
+      { kind: 'expectOrder', code: '1000000123', status: 'awaiting' },
     ]);
-    expect(() => steps('ExpectOrder 1000000123 lost')).toThrow(/expected an order status \(unpaid, partial, paid, processing/);
+    expect(() => steps('ExpectOrder 1000000123 lost')).toThrow(/expected an order status \(paid, partial, unpaid, processing/);
   });
 
   it('R-CODE-7, R-PROT-1, R-PROT-2, R-CODE-2: Cancel, Ship, Deliver, Confirm, Dispute, Renew', () => {

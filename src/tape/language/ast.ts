@@ -13,9 +13,10 @@ import type { OrderAction } from '../../domain/orderLife.js';
  * delivered, disputed, released: the order's stage; refunded: some money went back to the phone.
  */
 export const ORDER_CONDITIONS = [
-  'unpaid', 'partial', 'paid', 'processing', 'credited', 'expired', 'cancelled', 'refunded', 'shipped', 'delivered', 'disputed', 'released',
+  'paid', 'partial', 'unpaid', 'processing', 'credited', 'expired', 'cancelled', 'refunded', 'shipped', 'delivered', 'disputed', 'released',
 ] as const;
-export type OrderCondition = (typeof ORDER_CONDITIONS)[number];
+/** The payment statuses keep the domain's names in the parsed tape (partial → partially_paid, unpaid → awaiting). */
+export type OrderCondition = Exclude<(typeof ORDER_CONDITIONS)[number], 'partial' | 'unpaid'> | 'partially_paid' | 'awaiting';
 import type { Banknote, OperatorId } from '../../domain/rules.js';
 
 /** Where a command was written, for failure reports and asciicast markers. */

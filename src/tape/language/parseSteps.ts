@@ -9,8 +9,10 @@ import { durationOf, readDuration, readMoney, readOptions, readOrderCode, readPh
 /** Tape words for an order's status; the domain's own payment-status names are accepted too. */
 const ORDER_STATUS_WORDS: Readonly<Record<string, OrderCondition>> = {
   ...Object.fromEntries(ORDER_CONDITIONS.map((c) => [c, c])),
-  partially_paid: 'partial',
-  awaiting: 'unpaid',
+  partial: 'partially_paid',
+  unpaid: 'awaiting',
+  partially_paid: 'partially_paid',
+  awaiting: 'awaiting',
 };
 
 /** `@200ms` after a key or `Type`: VHS's typing speed. */

@@ -63,8 +63,8 @@ const STATUS_WORDS: Record<OrderStatus, string> = { awaiting: 'unpaid', partiall
 
 /** What each `ExpectOrder` status means, at the tape's clock (see ORDER_CONDITIONS in ast.ts). */
 const CONDITIONS: Record<OrderCondition, (order: Order, now: number, rules: KioskRules) => boolean> = {
-  unpaid: (o) => o.status === 'awaiting',
-  partial: (o) => o.status === 'partially_paid',
+  awaiting: (o) => o.status === 'awaiting',
+  partially_paid: (o) => o.status === 'partially_paid',
   paid: (o) => o.status === 'paid',
   processing: (o, now) => isProcessing(o, now),
   credited: (o, now) => o.status === 'paid' && !isProcessing(o, now),
@@ -93,7 +93,11 @@ export function expectOrder(store: KioskStore, step: Extract<Step, { kind: 'expe
   const order = store.findOrder(step.code);
   if (!order) throw new StepFailure('assertion', `order ${step.code} is not in the store`);
   const problems: string[] = [];
-  if (!CONDITIONS[step.status](order, now, rules)) problems.push(`status ${step.status} expected, it is not`);
+  if (!CONDITIONS[step.status](order, now, rules)) {
+    const payment = step.status === 'awaiting' || step.status === 'partially_paid' || step.status === 'paid';
+    const word = payment ? STATUS_WORDS[step.status as OrderStatus] : step.status;
+    problems.push(`status ${word} expected, it is ${payment ? STATUS_WORDS[order.status] : `not (${STATUS_WORDS[order.status]}, ${order.stage})`}`);
+  }
   if (step.paid !== undefined && cmp(order.paid, step.paid) !== 0) problems.push(`paid ${step.paid} expected, it is ${order.paid}`);
   if (step.owed !== undefined && cmp(order.owed, step.owed) !== 0) problems.push(`owed ${step.owed} expected, it is ${order.owed}`);
   if (step.refunded !== undefined && cmp(order.refunded, step.refunded) !== 0) problems.push(`refunded ${step.refunded} expected, it is ${order.refunded}`);
