@@ -7,16 +7,18 @@ import { parseOrderLength, UsageError } from './args.js';
 import { colorsFor } from './colors.js';
 import { expectPositionals, NotFound, parseAmount, Refused, parsePhoneArg, parseWhen, required, runCommand, text, withStore, type Parsed } from './storeArgs.js';
 import { iso, orderJson, orderText, printJson, rub, table } from './storeOutput.js';
+import { isLifeAction, LIFE_HELP, parseLifeAction, runLifeAction } from './orderLifeCommand.js';
 
 const HELP = `Usage:
   kiosk orders new --amount 4750 --phone +79161234567 [--issued -2h] [--region RU] [--price P] [--channel pc|app]
                    [--code CODE] [--order-length N]
                                    adds an order and prints its payment code
   kiosk orders list                every order, oldest first
-  kiosk orders show CODE           one order
+  kiosk orders show CODE           one order, with its history (every change, when and why)
   kiosk orders reprice CODE --price 2300
                                    the price has risen (or fallen) since the code was issued (R-CODE-5);
                                    a paid order is refused (exit 1)
+${LIFE_HELP}
 
   --amount A       the amount in the code's SMS, in rubles (4750 or 4750.50)
   --price P        the order's price now (default: the amount)
@@ -28,7 +30,9 @@ const HELP = `Usage:
 
 Examples:
   kiosk orders new --amount 4750 --phone +79161234567 --issued -2h
-  kiosk orders reprice 1000000002 --price 3500 --json`;
+  kiosk orders reprice 1000000002 --price 3500 --json
+  kiosk orders cancel 1000000001 --refund 500.00 --reason out-of-stock
+  kiosk orders dispute 1000000001 --outcome partial:1000`;
 
 const OPTIONS = {
   amount: { type: 'string' },
@@ -39,10 +43,14 @@ const OPTIONS = {
   channel: { type: 'string' },
   code: { type: 'string' },
   'order-length': { type: 'string' },
+  refund: { type: 'string' },
+  reason: { type: 'string' },
+  outcome: { type: 'string' },
 } as const;
 
 /** Options that only `orders new` / `orders reprice` take: refused elsewhere rather than ignored. */
-const ONLY_FOR: Record<string, string[]> = { new: ['amount', 'phone', 'issued', 'region', 'price', 'channel', 'code', 'order-length'], reprice: ['price'] };
+const ONLY_FOR: Record<string, string[]> = { new: ['amount', 'phone', 'issued', 'region', 'price', 'channel', 'code', 'order-length'], reprice: ['price'],
+  cancel: ['refund', 'reason'], dispute: ['outcome', 'reason'], renew: ['code', 'order-length'] };
 
 function assertOptionsFit(action: string, values: Parsed['values']): void {
   for (const name of Object.keys(OPTIONS)) {
@@ -95,11 +103,29 @@ function mustFind(store: SqliteStore, code: string): Order {
 
 async function run({ values, positionals }: Parsed): Promise<number> {
   const [action, ...args] = positionals;
-  if (action === undefined) throw new UsageError('missing action: new, list, show or reprice');
-  if (!['new', 'list', 'show', 'reprice'].includes(action)) throw new UsageError(`unknown action "${action}" (new, list, show, reprice)`);
+  const actions = ['new', 'list', 'show', 'reprice', 'cancel', 'ship', 'deliver', 'confirm', 'dispute', 'renew'];
+  if (action === undefined) throw new UsageError(`missing action: ${actions.join(', ')}`);
+  if (!actions.includes(action)) throw new UsageError(`unknown action "${action}" (${actions.join(', ')})`);
   assertOptionsFit(action, values);
   const json = values.json === true;
-  const [code] = expectPositionals(args, action === 'show' || action === 'reprice' ? ['CODE'] : []);
+  const [code] = expectPositionals(args, action === 'new' || action === 'list' ? [] : ['CODE']);
+  if (isLifeAction(action)) {
+    const life = parseLifeAction(action, values);
+    const length = parseOrderLength(text(values, 'order-length'));
+    return withStore(values, (store) => {
+      mustFind(store, code!);
+      if (life.kind === 'renew' && life.newCode === '') life.newCode = freshCode(store, length);
+      if (life.kind === 'renew' && !fitsOrderLength(life.newCode, { orderNumberLength: length })) {
+        throw new UsageError(`--code: the kiosk takes order numbers of ${length} digits, got "${life.newCode}"`);
+      }
+      const outcome = runLifeAction(store, code!, life, Date.now());
+      const shown = outcome.placed ?? outcome.order;
+      if (json) printJson(orderJson(shown));
+      else if (outcome.placed) process.stdout.write(`${outcome.placed.code}\n`);
+      else process.stdout.write(`${orderText(shown, colorsFor(process.stdout), Date.now())}\n`);
+      return 0;
+    });
+  }
   // validate what needs no store before touching it
   const price = action === 'reprice' ? parseAmount('price', required(values, 'price')) : null;
   return withStore(values, (store) => {
@@ -121,7 +147,7 @@ async function run({ values, positionals }: Parsed): Promise<number> {
     if (price !== null && !canReprice(found)) throw new Refused(`order ${code} is paid: the price of a paid order cannot change`);
     const order = price === null ? found : store.repriceOrder(code!, price);
     if (json) printJson(orderJson(order));
-    else process.stdout.write(`${orderText(order, colorsFor(process.stdout))}\n`);
+    else process.stdout.write(`${orderText(order, colorsFor(process.stdout), Date.now())}\n`);
     return 0;
   });
 }

@@ -35,7 +35,7 @@ async function run({ values, positionals }: Parsed): Promise<number> {
     }
     const colors = colorsFor(process.stdout);
     const ledger = account.ledger.map((e) => [iso(e.at), rub(e.amount), e.reason]);
-    const sms = account.sms.map((m) => [iso(m.at), m.kind, rub(m.amount), m.receipt]);
+    const sms = account.sms.map((m) => [iso(m.at), m.sender, m.kind, rub(m.amount), m.kind === 'topup' ? `receipt ${m.receipt}` : `order ${m.code}`]);
     process.stdout.write(
       [
         colors.bold(`Phone ${formatPhone(phone)} (${operatorName(account.operator)})`),
@@ -43,7 +43,7 @@ async function run({ values, positionals }: Parsed): Promise<number> {
         '',
         ledger.length ? `${colors.bold('Ledger')}\n${table(['AT', 'AMOUNT', 'REASON'], ledger, { colors })}` : 'Ledger: no changes',
         '',
-        sms.length ? `${colors.bold('SMS')}\n${table(['AT', 'KIND', 'AMOUNT', 'RECEIPT'], sms, { colors })}` : 'SMS: none',
+        sms.length ? `${colors.bold('SMS')}\n${table(['AT', 'FROM', 'KIND', 'AMOUNT', 'ABOUT'], sms, { colors })}` : 'SMS: none',
       ].join('\n') + '\n',
     );
     return 0;

@@ -1,6 +1,9 @@
 /** Text tables (coloured on a terminal, src/cli/colors.ts), CSV and JSON for the store subcommands. English, amounts as `4,750.00 ₽`. */
 import type { Money } from '../domain/money.js';
-import type { Order } from '../domain/orders.js';
+import { isProcessing, settlesAt } from '../domain/orderLife.js';
+import { describeEntry, orderTimeline } from '../domain/orderTimeline.js';
+import { isExpired, type Order } from '../domain/orders.js';
+import { DEFAULT_RULES } from '../domain/rules.js';
 import { formatMoney, formatPhone } from '../i18n/format.js';
 import { paintStatus, PLAIN, type Colors } from './colors.js';
 
@@ -53,19 +56,36 @@ export function csv(headers: string[], rows: Array<Array<string | number>>): str
 }
 
 /** An order for `--json`: the stored fields, times as ISO 8601. */
-export const orderJson = (order: Order) => ({ ...order, issuedAt: iso(order.issuedAt) });
+export const orderJson = (order: Order) => ({
+  ...order,
+  issuedAt: iso(order.issuedAt),
+  history: order.history.map((e) => ({ ...e, at: iso(e.at) })),
+  credits: order.credits.map((c) => ({ ...c, acceptedAt: iso(c.acceptedAt), settlesAt: iso(c.settlesAt) })),
+});
 
-export function orderText(order: Order, colors: Colors = PLAIN): string {
+/** The order with its history; `now` decides what the clock decides (expired, processing). */
+export function orderText(order: Order, colors: Colors = PLAIN, now = Date.now()): string {
+  const pending = settlesAt(order, now);
+  const life = [
+    order.stage,
+    ...(isExpired(order, now, DEFAULT_RULES) ? ['code expired'] : []),
+    ...(isProcessing(order, now) && pending !== null ? [`processing until ${iso(pending)}`] : []),
+    ...(order.renewedAs ? [`placed again as ${order.renewedAs}`] : []),
+    ...(order.renewedFrom ? [`placed again from ${order.renewedFrom}`] : []),
+  ].join(', ');
   const rows: Array<[string, string]> = [
     ['code amount', rub(order.codeAmount)],
     ['price', rub(order.price)],
     ['status', paintStatus(colors, order.status)],
     ['paid', rub(order.paid)],
     ['owed', rub(order.owed)],
+    ['order', life],
+    ['refunded', rub(order.refunded)],
     ['phone', formatPhone(order.phone)],
     ['issued', iso(order.issuedAt)],
     ['region', order.region],
     ['channel', order.channel],
   ];
-  return [colors.bold(`Order ${order.code}`), ...rows.map(([k, v]) => `  ${k.padEnd(12)}${v}`)].join('\n');
+  const history = orderTimeline(order, now, DEFAULT_RULES).map((e) => `  ${iso(e.at)}  ${describeEntry(e)}`);
+  return [colors.bold(`Order ${order.code}`), ...rows.map(([k, v]) => `  ${k.padEnd(12)}${v}`), colors.bold('History'), ...history].join('\n');
 }

@@ -1,11 +1,21 @@
 /** In-memory `KioskStore`: for unit tests, tapes and `--memory`. Same semantics as the SQLite store. */
-import { add, ZERO, type Money } from './money.js';
-import { repriceOrder, type Order } from './orders.js';
+import { add, isPositive, ZERO, type Money } from './money.js';
+import { decideOrderAction, type ActionOutcome, type OrderAction } from './orderLife.js';
+import { acceptTerminalPayment, repriceOrder, type Order } from './orders.js';
 import { buildReceipt, changeReason, planPayment, receiptNumber } from './payment.js';
-import type { OperatorId } from './rules.js';
+import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type KioskRules, type OperatorId } from './rules.js';
 import type { CashSession, KioskStore, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
 
+export interface MemoryStoreOptions {
+  /** R-CODE-6: how long terminal cash is "processing" (default 2 days, at most 7) */
+  processingDelayMs?: number;
+}
+
 export class MemoryStore implements KioskStore {
+  private readonly processingDelayMs: number;
+  constructor(options: MemoryStoreOptions = {}) {
+    this.processingDelayMs = checkProcessingDelay(options.processingDelayMs ?? DEFAULT_RULES.processingDelayMs);
+  }
   private orders = new Map<string, Order>();
   private phones = new Map<string, PhoneAccount>();
   private sessions = new Map<string, CashSession & { done: boolean }>();
@@ -16,14 +26,30 @@ export class MemoryStore implements KioskStore {
   private receiptSeq = new Map<string, number>();
 
   findOrder(code: string): Order | undefined {
-    return this.orders.get(code);
+    const order = this.orders.get(code);
+    return order && structuredClone(order);
   }
   listOrders(): Order[] {
-    return [...this.orders.values()];
+    return [...this.orders.values()].map((o) => structuredClone(o));
   }
   addOrder(order: Order): void {
     if (this.orders.has(order.code)) throw new Error(`order ${order.code} exists already`);
-    this.orders.set(order.code, order);
+    this.orders.set(order.code, structuredClone(order));
+  }
+  changeOrder(code: string, action: OrderAction, at: number, rules: Pick<KioskRules, 'codeValidityMs'> = DEFAULT_RULES): ActionOutcome {
+    const outcome = decideOrderAction(this.mustOrder(code), action, at, rules);
+    if (outcome.placed && this.orders.has(outcome.placed.code)) throw new Error(`order ${outcome.placed.code} exists already`);
+    this.orders.set(code, structuredClone(outcome.order));
+    if (outcome.placed) this.orders.set(outcome.placed.code, structuredClone(outcome.placed));
+    const account = this.phoneAccount(outcome.order.phone);
+    const refunded = isPositive(outcome.refund);
+    this.phones.set(account.phone, {
+      ...account,
+      balance: refunded ? add(account.balance, outcome.refund) : account.balance,
+      ledger: refunded ? [...account.ledger, { at, amount: outcome.refund, reason: outcome.ledgerReason ?? '' }] : account.ledger,
+      sms: [...account.sms, ...outcome.sms],
+    });
+    return structuredClone(outcome);
   }
   repriceOrder(code: string, price: Money): Order {
     const repriced = repriceOrder(this.mustOrder(code), price);
@@ -57,18 +83,21 @@ export class MemoryStore implements KioskStore {
     const earlier = this.payments.get(sessionId);
     if (earlier) return { ...structuredClone(earlier), order: this.mustOrder(session.code), alreadyPaid: true };
     const plan = planPayment(session, this.mustOrder(session.code));
-    this.orders.set(plan.order.code, plan.order);
     const seq = (this.receiptSeq.get(session.terminalId) ?? 0) + 1;
     this.receiptSeq.set(session.terminalId, seq);
     const number = receiptNumber(session.terminalId, seq);
+    const before = this.mustOrder(session.code);
+    plan.order = acceptTerminalPayment(before, plan.toOrder, number, at, this.processingDelayMs);
+    this.orders.set(plan.order.code, plan.order);
     const receipt = buildReceipt(number, session, plan, at, recovered);
     const sms: Sms[] = [];
     if (plan.toPhone !== ZERO) {
       const account = this.phoneAccount(session.phone);
-      const message: Sms = { phone: session.phone, at, kind: 'topup', amount: plan.toPhone, receipt: number };
+      const operator = account.operator ?? session.operator;
+      const message: Sms = { phone: session.phone, at, sender: OPERATOR_NAMES[operator], kind: 'topup', amount: plan.toPhone, receipt: number };
       this.phones.set(session.phone, {
         ...account,
-        operator: account.operator ?? session.operator,
+        operator,
         balance: add(account.balance, plan.toPhone),
         ledger: [...account.ledger, { at, amount: plan.toPhone, reason: changeReason(number, trigger) }],
         sms: [...account.sms, message],

@@ -6,6 +6,19 @@ import type { Money } from './money.js';
 
 export const HOUR_MS = 3_600_000;
 export const SECOND_MS = 1_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** R-CODE-6: cash takes up to several days to process, rarely up to 7 ([choice] 2 days by default). */
+export const DEFAULT_PROCESSING_DELAY_MS = 2 * DAY_MS;
+export const MAX_PROCESSING_DELAY_MS = 7 * DAY_MS;
+
+/** A processing delay the rules allow (0 to 7 days), or a RangeError naming the limit. */
+export function checkProcessingDelay(ms: number): number {
+  if (!Number.isSafeInteger(ms) || ms < 0 || ms > MAX_PROCESSING_DELAY_MS) {
+    throw new RangeError(`the processing delay must be from 0 to 7 days (R-CODE-6), got ${ms} ms`);
+  }
+  return ms;
+}
 
 /** Banknotes a Euroset bill acceptor takes, in rubles, in the order of keys 1–8. */
 export const BANKNOTES = [10, 50, 100, 200, 500, 1000, 2000, 5000] as const;
@@ -52,6 +65,8 @@ export interface KioskRules {
   orderNumberLength: number;
   /** R-CODE-4: regions whose residents may pay in cash. */
   cashRegions: readonly string[];
+  /** R-CODE-6: how long cash accepted at a terminal is "processing" before it settles (at most 7 days). */
+  processingDelayMs: number;
   timeouts: Timeouts;
 }
 
@@ -60,6 +75,7 @@ export const DEFAULT_RULES: KioskRules = {
   codeValidityMs: 48 * HOUR_MS,
   orderNumberLength: 10,
   cashRegions: ['RU'],
+  processingDelayMs: DEFAULT_PROCESSING_DELAY_MS,
   timeouts: DEFAULT_TIMEOUTS,
 };
 

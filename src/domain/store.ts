@@ -4,8 +4,9 @@
  * `MemoryStore` (tests, `--memory`) and the SQLite store (durable).
  */
 import type { Money } from './money.js';
+import type { ActionOutcome, OrderAction } from './orderLife.js';
 import type { Order } from './orders.js';
-import type { OperatorId } from './rules.js';
+import type { KioskRules, OperatorId } from './rules.js';
 import type { Settlement } from './settlement.js';
 
 export interface Receipt {
@@ -26,13 +27,35 @@ export interface Receipt {
   recovered: boolean;
 }
 
+/** Change a terminal credited to the phone (R-TERM-2): the SMS the kiosk's phone panel shows. */
 export interface Sms {
   phone: string;
   at: number;
+  /** who sent it: the operator's name */
+  sender: string;
   kind: 'topup';
   amount: Money;
   receipt: string;
 }
+
+/**
+ * An SMS about an order, from AliExpress: its payment code (R-CODE-1, R-CODE-2), money back to
+ * the phone (R-CODE-7, R-PROT-2), the seller's cancellation. `amount`: the code's amount, the
+ * refund, or 0.00 for a cancellation that gave nothing back.
+ */
+export interface OrderSms {
+  phone: string;
+  at: number;
+  sender: string;
+  kind: 'code' | 'refund' | 'cancellation';
+  amount: Money;
+  code: string;
+}
+
+/** Everything in a phone's inbox, oldest first. */
+export type PhoneMessage = Sms | OrderSms;
+export type SmsKind = PhoneMessage['kind'];
+export const SMS_KINDS: readonly SmsKind[] = ['code', 'topup', 'refund', 'cancellation'];
 
 export interface LedgerEntry {
   at: number;
@@ -45,7 +68,7 @@ export interface PhoneAccount {
   operator: OperatorId | null;
   balance: Money;
   ledger: LedgerEntry[];
-  sms: Sms[];
+  sms: PhoneMessage[];
 }
 
 /** Called at named points of the payment path (before/during/after each write); the crash tests' hook. */
@@ -86,6 +109,12 @@ export interface KioskStore {
   listOrders(): Order[];
   /** adds an order; throws if the code exists */
   addOrder(order: Order): void;
+  /**
+   * Does `action` to an order at `at` (see orderLife.ts), atomically: the order and its history,
+   * the refund to its phone (balance, ledger), the SMS and the order `renew` places. Throws
+   * `OrderRefused` (changing nothing) when the action does not fit the order.
+   */
+  changeOrder(code: string, action: OrderAction, at: number, rules?: Pick<KioskRules, 'codeValidityMs'>): ActionOutcome;
   /** replaces an order's current price (R-CODE-5) */
   repriceOrder(code: string, price: Money): Order;
   phoneAccount(phone: string): PhoneAccount;

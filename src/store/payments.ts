@@ -4,11 +4,15 @@
  */
 import type { Database as Connection } from 'better-sqlite3';
 import { add, isPositive, ZERO, type Money } from '../domain/money.js';
-import type { Order } from '../domain/orders.js';
+import { acceptTerminalPayment, type Order } from '../domain/orders.js';
+import { OPERATOR_NAMES } from '../domain/rules.js';
 import { buildReceipt, changeReason, planPayment, receiptNumber } from '../domain/payment.js';
 import type { Settlement } from '../domain/settlement.js';
 import type { CashSession, Checkpoint, PaymentOutcome, Sms } from '../domain/store.js';
+import { findOrder, insertSms, phoneMessages, saveOrder } from './orderRows.js';
 import * as rows from './rows.js';
+
+export { findOrder };
 
 export type Trigger = Settlement['trigger'];
 export type { Checkpoint };
@@ -16,10 +20,6 @@ export type SessionState = 'open' | 'paid' | 'abandoned';
 
 export function sessionState(db: Connection, sessionId: string): SessionState | undefined {
   return db.prepare<{ state: SessionState }>('SELECT state FROM cash_sessions WHERE id = ?').get(sessionId)?.state;
-}
-
-export function findOrder(db: Connection, code: string): Order | undefined {
-  return rows.toOrder(db.prepare<rows.OrderRow>('SELECT * FROM orders WHERE code = ?').get(code));
 }
 
 export function mustOrder(db: Connection, code: string): Order {
@@ -49,21 +49,22 @@ export function payInTransaction(
   at: number,
   recovered: boolean,
   checkpoint: Checkpoint,
+  processingDelayMs: number,
 ): PaymentOutcome {
   const state = sessionState(db, sessionId);
   if (!state) throw new Error(`no cash session ${sessionId}`);
   if (state === 'paid') return earlierPayment(db, sessionId);
   if (state !== 'open') throw new Error(`cash session ${sessionId} is ${state}; it cannot be paid`);
   const session = loadSession(db, sessionId);
-  const plan = planPayment(session, mustOrder(db, session.code));
-  const { paid, owed, status } = plan.order;
-  db.prepare('UPDATE orders SET paid = ?, owed = ?, status = ? WHERE code = ?').run(paid, owed, status, session.code);
+  const before = mustOrder(db, session.code);
+  const plan = planPayment(session, before);
 
   // numbered under the write lock, so two processes never draw the same number
   const seq = db
     .prepare<{ next: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM receipts WHERE terminal_id = ?')
     .get(session.terminalId)!.next;
   const number = receiptNumber(session.terminalId, seq);
+  plan.order = acceptTerminalPayment(before, plan.toOrder, number, at, processingDelayMs);
   const receipt = buildReceipt(number, session, plan, at, recovered);
   db.prepare(
     `INSERT INTO receipts (number, terminal_id, seq, at, code, due, accepted, to_order, to_phone, phone, operator,
@@ -71,6 +72,8 @@ export function payInTransaction(
      VALUES (@number, @terminalId, @seq, @at, @code, @due, @accepted, @toOrder, @toPhone, @phone, @operator,
        @orderStatus, @owed, @recovered, @sessionId)`,
   ).run({ ...receipt, seq, recovered: receipt.recovered ? 1 : 0, sessionId });
+  // after the receipt: the order's credit refers to it
+  saveOrder(db, before, plan.order);
 
   const sms: Sms[] = [];
   if (isPositive(plan.toPhone)) sms.push(creditPhone(db, session, plan.toPhone, number, trigger, at));
@@ -83,9 +86,7 @@ export function payInTransaction(
 function earlierPayment(db: Connection, sessionId: string): PaymentOutcome {
   const receipt = rows.toReceipt(db.prepare<rows.ReceiptRow>('SELECT * FROM receipts WHERE session_id = ?').get(sessionId));
   if (!receipt) throw new Error(`cash session ${sessionId} is paid but has no receipt`);
-  const sms = db
-    .prepare<Sms>('SELECT phone, at, kind, amount, receipt FROM sms WHERE receipt = ? ORDER BY id')
-    .all(receipt.number);
+  const sms = phoneMessages(db, 'receipt', receipt.number) as Sms[];
   return { receipt, order: mustOrder(db, receipt.code), sms, alreadyPaid: true };
 }
 
@@ -104,7 +105,7 @@ function creditPhone(db: Connection, session: CashSession, amount: Money, receip
     amount,
     changeReason(receipt, trigger),
   );
-  const message: Sms = { phone: session.phone, at, kind: 'topup', amount, receipt };
-  db.prepare('INSERT INTO sms (phone, at, kind, amount, receipt) VALUES (@phone, @at, @kind, @amount, @receipt)').run(message);
+  const message: Sms = { phone: session.phone, at, sender: OPERATOR_NAMES[operator], kind: 'topup', amount, receipt };
+  insertSms(db, message);
   return message;
 }

@@ -1,6 +1,6 @@
 /** Rows as SQLite returns them, and their domain shapes. Columns are snake_case, fields camelCase. */
 import type { Money } from '../domain/money.js';
-import type { Order, OrderStatus } from '../domain/orders.js';
+import type { Credit, Order, OrderEvent, OrderStage, OrderStatus } from '../domain/orders.js';
 import type { OperatorId } from '../domain/rules.js';
 import type { CashSession, Receipt } from '../domain/store.js';
 
@@ -15,6 +15,18 @@ export interface OrderRow {
   status: OrderStatus;
   paid: Money;
   owed: Money;
+  stage: OrderStage;
+  refunded: Money;
+  renewed_from: string | null;
+  renewed_as: string | null;
+  site_order_id: string | null;
+}
+
+export interface CreditRow {
+  receipt: string;
+  amount: Money;
+  accepted_at: number;
+  settles_at: number;
 }
 
 export interface PhoneRow {
@@ -52,7 +64,7 @@ export interface ReceiptRow {
   recovered: number;
 }
 
-export function toOrder(row: OrderRow | undefined): Order | undefined {
+export function toOrder(row: OrderRow | undefined, history: OrderEvent[] = [], credits: CreditRow[] = []): Order | undefined {
   if (!row) return undefined;
   return {
     code: row.code,
@@ -65,6 +77,13 @@ export function toOrder(row: OrderRow | undefined): Order | undefined {
     status: row.status,
     paid: row.paid,
     owed: row.owed,
+    stage: row.stage,
+    refunded: row.refunded,
+    history,
+    credits: credits.map((c): Credit => ({ receipt: c.receipt, amount: c.amount, acceptedAt: c.accepted_at, settlesAt: c.settles_at })),
+    renewedFrom: row.renewed_from,
+    renewedAs: row.renewed_as,
+    siteOrderId: row.site_order_id,
   };
 }
 

@@ -4,14 +4,16 @@
  */
 import Database, { type Database as Connection } from 'better-sqlite3';
 import { ZERO, type Money } from '../domain/money.js';
+import { decideOrderAction, type ActionOutcome, type OrderAction } from '../domain/orderLife.js';
 import { repriceOrder, type Order } from '../domain/orders.js';
-import type { OperatorId } from '../domain/rules.js';
-import type { CashSession, KioskStore, LedgerEntry, PaymentOutcome, PhoneAccount, Receipt, Sms } from '../domain/store.js';
+import { checkProcessingDelay, DEFAULT_RULES, type KioskRules, type OperatorId } from '../domain/rules.js';
+import type { CashSession, KioskStore, LedgerEntry, PaymentOutcome, PhoneAccount, Receipt } from '../domain/store.js';
 import { StoreError, toStoreError } from './errors.js';
 import { BUSY_TIMEOUT_MS, checkExistingFile } from './fileCheck.js';
 import { assertKnownSchema, LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
 import { findOrder, mustOrder, payInTransaction, sessionState, type Checkpoint, type Trigger } from './payments.js';
 import { journalEntries, listReceipts, type JournalEntry } from './reports.js';
+import { insertOrder, listOrders, persistOutcome, phoneMessages, saveOrder } from './orderRows.js';
 import * as rows from './rows.js';
 
 export { StoreError, type StoreErrorCode } from './errors.js';
@@ -27,6 +29,8 @@ export interface SqliteStoreOptions {
   checkpoint?: Checkpoint;
   /** fills a database this call creates (the demo orders), in the transaction that creates it */
   seed?: (store: KioskStore) => void;
+  /** R-CODE-6: how long terminal cash is "processing" (default 2 days, at most 7) */
+  processingDelayMs?: number;
 }
 
 const IN_MEMORY = ':memory:';
@@ -41,9 +45,10 @@ export class SqliteStore implements KioskStore {
     private readonly db: Connection,
     readonly path: string,
     checkpoint: Checkpoint,
+    processingDelayMs: number,
   ) {
     const pay = db.transaction((id: string, trigger: Trigger, at: number, recovered: boolean) =>
-      payInTransaction(db, id, trigger, at, recovered, checkpoint),
+      payInTransaction(db, id, trigger, at, recovered, checkpoint, processingDelayMs),
     );
     this.pay = (...args) => pay.immediate(...args);
     const abandon = db.transaction((id: string) => this.abandonInTransaction(id));
@@ -73,6 +78,7 @@ export class SqliteStore implements KioskStore {
    */
   static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
     const readonly = options.readonly ?? false;
+    const processingDelayMs = checkProcessingDelay(options.processingDelayMs ?? DEFAULT_RULES.processingDelayMs);
     const exists = path !== IN_MEMORY && checkExistingFile(path);
     if (!exists && readonly) throw new StoreError('io', path, `${path} does not exist (opened read-only)`);
     let db: Connection | undefined;
@@ -89,7 +95,7 @@ export class SqliteStore implements KioskStore {
       }
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
-      const store = new SqliteStore(db, path, options.checkpoint ?? (() => {}));
+      const store = new SqliteStore(db, path, options.checkpoint ?? (() => {}), processingDelayMs);
       if (!readonly) {
         db.pragma('journal_mode = WAL');
         const seed = options.seed;
@@ -107,32 +113,36 @@ export class SqliteStore implements KioskStore {
   }
 
   listOrders(): Order[] {
-    return this.guard(() =>
-      this.db.prepare<rows.OrderRow>('SELECT * FROM orders ORDER BY rowid').all().map((row) => rows.toOrder(row)!),
-    );
+    return this.guard(() => listOrders(this.db));
   }
 
   addOrder(order: Order): void {
     this.guard(() => {
-      rows.assertMoney(order.codeAmount, order.price, order.paid, order.owed);
       if (this.findOrder(order.code)) throw new Error(`order ${order.code} exists already`);
-      this.db
-        .prepare(
-          `INSERT INTO orders (code, code_amount, price, phone, issued_at, region, channel, status, paid, owed)
-           VALUES (@code, @codeAmount, @price, @phone, @issuedAt, @region, @channel, @status, @paid, @owed)`,
-        )
-        .run(order);
+      this.db.transaction(() => insertOrder(this.db, order)).immediate();
     });
+  }
+
+  changeOrder(code: string, action: OrderAction, at: number, rules: Pick<KioskRules, 'codeValidityMs'> = DEFAULT_RULES): ActionOutcome {
+    return this.guard(() =>
+      this.db
+        .transaction(() => {
+          const before = mustOrder(this.db, code);
+          const outcome = decideOrderAction(before, action, at, rules);
+          persistOutcome(this.db, before, outcome, at);
+          return outcome;
+        })
+        .immediate(),
+    );
   }
 
   repriceOrder(code: string, price: Money): Order {
     return this.guard(() => {
       rows.assertMoney(price);
       const reprice = this.db.transaction(() => {
-        const repriced = repriceOrder(mustOrder(this.db, code), price);
-        this.db
-          .prepare('UPDATE orders SET price = ?, owed = ?, status = ? WHERE code = ?')
-          .run(repriced.price, repriced.owed, repriced.status, code);
+        const before = mustOrder(this.db, code);
+        const repriced = repriceOrder(before, price);
+        saveOrder(this.db, before, repriced);
         return repriced;
       });
       return reprice.immediate();
@@ -142,14 +152,12 @@ export class SqliteStore implements KioskStore {
   phoneAccount(phone: string): PhoneAccount {
     return this.guard(() => {
       const account = this.db.prepare<rows.PhoneRow>('SELECT * FROM phone_accounts WHERE phone = ?').get(phone);
-      if (!account) return { phone, operator: null, balance: ZERO, ledger: [], sms: [] };
       const ledger = this.db
         .prepare<LedgerEntry>('SELECT at, amount, reason FROM ledger WHERE phone = ? ORDER BY id')
         .all(phone);
-      const sms = this.db
-        .prepare<Sms>('SELECT phone, at, kind, amount, receipt FROM sms WHERE phone = ? ORDER BY id')
-        .all(phone);
-      return { phone, operator: account.operator, balance: account.balance, ledger, sms };
+      const sms = phoneMessages(this.db, 'phone', phone);
+      // an SMS (a code) may reach a number that has no account yet
+      return { phone, operator: account?.operator ?? null, balance: account?.balance ?? ZERO, ledger, sms };
     });
   }
 

@@ -152,7 +152,8 @@ describe('store tables: headers bold and statuses coloured on a terminal; piped,
     expect((await inPty(inData('receipts', 'list'))).output).toContain(COLOURS.bold('NUMBER'));
     const phone = (await inPty(inData('phones', 'show', '+79161234567'))).output;
     expect(phone).toContain(COLOURS.bold('REASON'));
-    expect(phone).toContain(COLOURS.bold('RECEIPT'));
+    expect(phone).toContain(COLOURS.bold('FROM'));
+    expect(phone).toContain(COLOURS.bold('ABOUT')); // a receipt or an order
   });
 
   it('--json in a pseudo-terminal has no colour', async () => {

@@ -114,8 +114,13 @@ describe.each(ADAPTERS)('%s keeps the store contract', (_name, open) => {
       number: 'T1-000001', terminalId: 'T1', at: NOW + 9000, code: '1000000001', due: '4750.00', accepted: '5000.00',
       toOrder: '4750.00', toPhone: '250.00', phone: DEMO_PHONE, operator: 'mts', orderStatus: 'paid', owed: '0.00', recovered: false,
     };
-    const paidOrder = { ...demoOrders(NOW)[0], status: 'paid', paid: '4750.00', owed: '0.00' };
-    const sms = { phone: DEMO_PHONE, at: NOW + 9000, kind: 'topup', amount: '250.00', receipt: 'T1-000001' };
+    const unpaid = demoOrders(NOW)[0]!;
+    const paidOrder = {
+      ...unpaid, status: 'paid', paid: '4750.00', owed: '0.00',
+      history: [...unpaid.history, { at: NOW + 9000, kind: 'paid', why: '', amount: '4750.00', ref: 'T1-000001' }],
+      credits: [{ receipt: 'T1-000001', amount: '4750.00', acceptedAt: NOW + 9000, settlesAt: NOW + 9000 + 2 * 86_400_000 }],
+    };
+    const sms = { phone: DEMO_PHONE, at: NOW + 9000, sender: 'MegaFon', kind: 'topup', amount: '250.00', receipt: 'T1-000001' };
     expect(outcome).toEqual({ receipt, order: paidOrder, sms: [sms] });
     expect(store.receipt('T1-000001')).toEqual(receipt);
     expect(store.receipt('T1-000099')).toBeUndefined();

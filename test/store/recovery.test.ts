@@ -159,6 +159,46 @@ describe('schema upgrades and seeding', () => {
     store.close();
   });
 
+  it('upgrades a version-3 database in place: orders, payments and SMS kept, the payments become settled history', () => {
+    const path = join(tempDir(), 'kiosk.db');
+    const raw = new Database(path);
+    for (const migration of MIGRATIONS.slice(0, 3)) raw.exec(migration.sql);
+    raw.pragma('user_version = 3');
+    raw.exec(`INSERT INTO orders VALUES ('1000000001', '4750.00', '4750.00', '${DEMO_PHONE}', ${NOW}, 'RU', 'pc', 'paid', '4750.00', '0.00')`);
+    raw.exec(`INSERT INTO orders VALUES ('1000000002', '3000.00', '3000.00', '${DEMO_PHONE}', ${NOW}, 'RU', 'pc', 'awaiting', '0.00', '3000.00')`);
+    raw.exec(`INSERT INTO phone_accounts VALUES ('${DEMO_PHONE}', 'beeline', '250.00')`);
+    raw.exec(`INSERT INTO ledger (phone, at, amount, reason) VALUES ('${DEMO_PHONE}', ${NOW + 5}, '250.00', 'change from receipt T1-000001 (pay)')`);
+    raw.exec(`INSERT INTO cash_sessions (id, terminal_id, code, due, phone, operator, opened_at, state) VALUES ('s', 'T1', '1000000001', '4750.00', '${DEMO_PHONE}', 'beeline', ${NOW}, 'paid')`);
+    raw.exec(`INSERT INTO receipts (number, terminal_id, seq, at, code, due, accepted, to_order, to_phone, phone, operator, order_status, owed, recovered, session_id)
+      VALUES ('T1-000001', 'T1', 1, ${NOW + 5}, '1000000001', '4750.00', '5000.00', '4750.00', '250.00', '${DEMO_PHONE}', 'beeline', 'paid', '0.00', 0, 's')`);
+    raw.exec(`INSERT INTO sms (phone, at, kind, amount, receipt) VALUES ('${DEMO_PHONE}', ${NOW + 5}, 'topup', '250.00', 'T1-000001')`);
+    raw.close();
+
+    const store = SqliteStore.open(path);
+    expect(store.findOrder('1000000001')).toMatchObject({
+      status: 'paid', paid: '4750.00', stage: 'placed', refunded: '0.00', renewedFrom: null, renewedAs: null, siteOrderId: null,
+      history: [
+        { at: NOW, kind: 'issued', why: '', amount: '4750.00', ref: null },
+        { at: NOW + 5, kind: 'paid', why: '', amount: '4750.00', ref: 'T1-000001' },
+      ],
+      // paid before processing was kept: settled when it was accepted, so it is not "processing" now
+      credits: [{ receipt: 'T1-000001', amount: '4750.00', acceptedAt: NOW + 5, settlesAt: NOW + 5 }],
+    });
+    expect(store.findOrder('1000000002')).toMatchObject({ status: 'awaiting', history: [{ kind: 'issued' }], credits: [] });
+    expect(store.phoneAccount(DEMO_PHONE)).toEqual({
+      phone: DEMO_PHONE, operator: 'beeline', balance: '250.00',
+      ledger: [{ at: NOW + 5, amount: '250.00', reason: 'change from receipt T1-000001 (pay)' }],
+      sms: [{ phone: DEMO_PHONE, at: NOW + 5, sender: 'Beeline', kind: 'topup', amount: '250.00', receipt: 'T1-000001' }],
+    });
+    // and the upgraded file takes the new life at once
+    store.changeOrder('1000000001', { kind: 'cancel', refund: '750.00', reason: 'wrong quality' }, NOW + 10);
+    expect(store.phoneAccount(DEMO_PHONE).balance).toBe('1000.00');
+    store.close();
+    const reopened = new Database(path, { readonly: true });
+    expect(reopened.pragma('user_version', { simple: true })).toBe(4);
+    reopened.close();
+  });
+
   it('seeds a new database once, in the transaction that creates it', () => {
     const path = join(tempDir(), 'kiosk.db');
     const seed = vi.fn((s) => seedDemo(s, NOW));

@@ -55,7 +55,7 @@ describe('SqliteStore payments', () => {
     expect(t1.completePayment('a', 'pay', NOW).receipt).toMatchObject({ number: 'T1-000001', toOrder: '3000.00', toPhone: '0.00' });
     const late = t2.completePayment('b', 'pay', NOW);
     expect(late.receipt).toMatchObject({ number: 'T2-000001', toOrder: '0.00', toPhone: '3000.00', orderStatus: 'paid', owed: '0.00' });
-    expect(late.sms).toEqual([{ phone: DEMO_PHONE, at: NOW, kind: 'topup', amount: '3000.00', receipt: 'T2-000001' }]);
+    expect(late.sms).toEqual([{ phone: DEMO_PHONE, at: NOW, sender: 'MTS', kind: 'topup', amount: '3000.00', receipt: 'T2-000001' }]);
     expect(t1.findOrder('1000000002')).toMatchObject({ status: 'paid', paid: '3000.00', owed: '0.00' });
     expect(t1.phoneAccount(DEMO_PHONE).balance).toBe('3000.00');
     t1.close();

@@ -2,6 +2,7 @@
  * Steps change the running tape only through StepContext: a fake context, with no engine and no
  * files, sees every change a step makes (a quit, a golden frame written) as a call.
  */
+import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import type { DriverView, KioskDriver } from '../../src/tape/drivers/driver.js';
@@ -45,6 +46,8 @@ function fakeContext(rows: string[], golden: Record<string, string>, update: boo
     store: new MemoryStore(),
     receipts: [],
     settings: settingsOf(tape, '/tapes'),
+    rules: DEFAULT_RULES,
+    now: () => 0,
     quitAt: null,
     recordQuit(line) {
       calls.push(`quit at ${line}`);

@@ -157,7 +157,7 @@ async function collectViews(): Promise<Case[]> {
   keep('receipt, price rose', withReceipt({ ...big, orderStatus: 'partially_paid', owed: '1250.00' }));
   keep('receipt, short payment', withReceipt({ ...big, accepted: '2000.00', toOrder: '2000.00', toPhone: '0.00', orderStatus: 'partially_paid', owed: '12990.00' }));
   keep('receipt, already paid elsewhere, recovered', withReceipt({ ...big, toOrder: '0.00', toPhone: '15000.00', orderStatus: 'paid', recovered: true }));
-  const sms = [0, 1, 2].map((i) => ({ phone: '+79261234567', at: paid.at + i, kind: 'topup' as const, amount: '14990.00', receipt: `T-1-00000${i + 1}` }));
+  const sms = [0, 1, 2].map((i) => ({ phone: '+79261234567', at: paid.at + i, sender: 'MTS', kind: 'topup' as const, amount: '14990.00', receipt: `T-1-00000${i + 1}` }));
   keep('receipt, three SMS on the phone', { ...receipt, sms });
   keep('recovered', { ...receipt, screen: 'recovered', mode: 'acknowledge', buttons: [], recovered: [{ ...big, operator: 'beeline', recovered: true }] });
   keep('fault', { ...receipt, screen: 'fault', mode: 'halted', buttons: [], fault: 'SQLITE_FULL: database or disk is full' });

@@ -4,7 +4,19 @@
  * phones normalised to +7XXXXXXXXXX), so it never re-checks the text.
  */
 import type { Lang, Money } from '../../domain/money.js';
-import type { OrderStatus } from '../../domain/orders.js';
+import type { OrderAction } from '../../domain/orderLife.js';
+
+/**
+ * What `ExpectOrder CODE STATUS` checks, at the tape's clock (src/tape/run/assertions.ts):
+ * unpaid, partial, paid: the payment status, as before; processing: paid at a terminal, not yet
+ * settled; credited: paid and settled; expired: unpaid with its code expired; cancelled, shipped,
+ * delivered, disputed, released: the order's stage; refunded: some money went back to the phone.
+ */
+export const ORDER_CONDITIONS = [
+  'paid', 'partial', 'unpaid', 'processing', 'credited', 'expired', 'cancelled', 'refunded', 'shipped', 'delivered', 'disputed', 'released',
+] as const;
+/** The payment statuses keep the domain's names in the parsed tape (partial → partially_paid, unpaid → awaiting). */
+export type OrderCondition = Exclude<(typeof ORDER_CONDITIONS)[number], 'partial' | 'unpaid'> | 'partially_paid' | 'awaiting';
 import type { Banknote, OperatorId } from '../../domain/rules.js';
 
 /** Where a command was written, for failure reports and asciicast markers. */
@@ -68,7 +80,11 @@ export type Step = Located &
     | { kind: 'advance'; ms: number }
     | { kind: 'expect'; matcher: TextMatcher; negate: boolean }
     | { kind: 'expectState'; path: string }
-    | { kind: 'expectOrder'; code: string; status: OrderStatus; paid?: Money; owed?: Money }
+    | { kind: 'expectOrder'; code: string; status: OrderCondition; paid?: Money; owed?: Money; refunded?: Money }
+    /** `Cancel`, `Ship`, `Deliver`, `Confirm`, `Dispute`, `Renew`: the other side's actions, at the tape's clock */
+    | { kind: 'orderAction'; code: string; action: OrderAction }
+    /** the newest SMS to the phone, as one line `Sender: text` in the tape's language */
+    | { kind: 'expectSms'; phone: string; matcher: TextMatcher }
     | { kind: 'expectBalance'; phone: string; amount: Money }
     | { kind: 'expectReceipt'; matcher: TextMatcher }
     | { kind: 'wait'; matcher: TextMatcher; timeoutMs: number }

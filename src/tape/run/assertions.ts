@@ -3,10 +3,15 @@
  * `"text"` and `/regex/` match: one line at a time, so a match never spans two screen rows.
  */
 import { cmp, type Lang, type Money } from '../../domain/money.js';
-import type { OrderStatus } from '../../domain/orders.js';
+import { isProcessing, settlesAt } from '../../domain/orderLife.js';
+import { isExpired, type Order, type OrderStatus } from '../../domain/orders.js';
+import type { KioskRules } from '../../domain/rules.js';
+import { smsLine } from '../../domain/smsText.js';
+import type { OrderCondition } from '../language/ast.js';
 import { receiptText } from '../../domain/receiptText.js';
 import type { KioskStore, Receipt } from '../../domain/store.js';
 import type { Step, TextMatcher } from '../language/ast.js';
+import { describeEntry, orderTimeline } from '../../domain/orderTimeline.js';
 import { StepFailure } from './failure.js';
 
 export function describeMatcher(m: TextMatcher): string {
@@ -71,20 +76,59 @@ export function expectState(actual: string, expected: string): void {
   throw new StepFailure('assertion', `expected the state ${expected}${alias}, but it is ${actual}`);
 }
 
-/** The words tapes use for an order's status, next to the domain's own. */
+/** The words tapes use for an order's payment status. */
 const STATUS_WORDS: Record<OrderStatus, string> = { awaiting: 'unpaid', partially_paid: 'partial', paid: 'paid' };
 
-export function expectOrder(store: KioskStore, step: Extract<Step, { kind: 'expectOrder' }>): void {
+/** What each `ExpectOrder` status means, at the tape's clock (see ORDER_CONDITIONS in ast.ts). */
+const CONDITIONS: Record<OrderCondition, (order: Order, now: number, rules: KioskRules) => boolean> = {
+  awaiting: (o) => o.status === 'awaiting',
+  partially_paid: (o) => o.status === 'partially_paid',
+  paid: (o) => o.status === 'paid',
+  processing: (o, now) => isProcessing(o, now),
+  credited: (o, now) => o.status === 'paid' && !isProcessing(o, now),
+  expired: (o, now, rules) => isExpired(o, now, rules) && o.stage !== 'cancelled',
+  cancelled: (o) => o.stage === 'cancelled',
+  refunded: (o) => cmp(o.refunded, '0.00') > 0,
+  shipped: (o) => o.stage === 'shipped',
+  delivered: (o) => o.stage === 'delivered',
+  disputed: (o) => o.stage === 'disputed',
+  released: (o) => o.stage === 'released',
+};
+
+/** The order as a tape's failure shows it: payment, stage, what the clock says, the history. */
+function orderSummary(order: Order, now: number, rules: KioskRules): string[] {
+  const pending = settlesAt(order, now);
+  return [
+    `order ${order.code}: ${STATUS_WORDS[order.status]}, ${order.stage}` +
+      (pending !== null ? `, processing until ${new Date(pending).toISOString()}` : '') +
+      (isExpired(order, now, rules) ? ', expired' : '') +
+      `, price ${order.price}, paid ${order.paid}, owed ${order.owed}, refunded ${order.refunded}`,
+    ...orderTimeline(order, now, rules).map((e) => `  ${new Date(e.at).toISOString()}  ${describeEntry(e)}`),
+  ];
+}
+
+export function expectOrder(store: KioskStore, step: Extract<Step, { kind: 'expectOrder' }>, now: number, rules: KioskRules): void {
   const order = store.findOrder(step.code);
   if (!order) throw new StepFailure('assertion', `order ${step.code} is not in the store`);
   const problems: string[] = [];
-  if (order.status !== step.status) problems.push(`status ${STATUS_WORDS[step.status]} expected, it is ${STATUS_WORDS[order.status]}`);
+  if (!CONDITIONS[step.status](order, now, rules)) {
+    const payment = step.status === 'awaiting' || step.status === 'partially_paid' || step.status === 'paid';
+    const word = payment ? STATUS_WORDS[step.status as OrderStatus] : step.status;
+    problems.push(`status ${word} expected, it is ${payment ? STATUS_WORDS[order.status] : `not (${STATUS_WORDS[order.status]}, ${order.stage})`}`);
+  }
   if (step.paid !== undefined && cmp(order.paid, step.paid) !== 0) problems.push(`paid ${step.paid} expected, it is ${order.paid}`);
   if (step.owed !== undefined && cmp(order.owed, step.owed) !== 0) problems.push(`owed ${step.owed} expected, it is ${order.owed}`);
-  if (problems.length > 0) {
-    throw new StepFailure('assertion', `order ${step.code}: ${problems.join('; ')}`, [
-      `order ${step.code}: ${STATUS_WORDS[order.status]}, price ${order.price}, paid ${order.paid}, owed ${order.owed}`,
-    ]);
+  if (step.refunded !== undefined && cmp(order.refunded, step.refunded) !== 0) problems.push(`refunded ${step.refunded} expected, it is ${order.refunded}`);
+  if (problems.length > 0) throw new StepFailure('assertion', `order ${step.code}: ${problems.join('; ')}`, orderSummary(order, now, rules));
+}
+
+/** The newest SMS to `phone` matches; a failure shows the whole inbox, newest first. */
+export function expectSms(store: KioskStore, phone: string, matcher: TextMatcher, lang: Lang): void {
+  const inbox = store.phoneAccount(phone).sms.map((m) => smsLine(m, lang));
+  const newest = inbox.at(-1);
+  if (newest === undefined) throw new StepFailure('assertion', `expected an SMS to ${phone} showing ${describeMatcher(matcher)}, but it has none`);
+  if (findLine(matcher, [newest]) < 0) {
+    throw new StepFailure('assertion', `expected the newest SMS to ${phone} to show ${describeMatcher(matcher)}`, ['inbox, newest first:', ...inbox.reverse().map((l) => `  ${l}`)]);
   }
 }
 

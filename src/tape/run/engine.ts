@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SimulatedClock } from 'xstate';
-import type { KioskRules } from '../../domain/rules.js';
+import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
 import type { KioskStore, Receipt } from '../../domain/store.js';
 import type { Step, Tape } from '../language/ast.js';
 import { StepFailure, type TapeFailure } from './failure.js';
@@ -171,6 +171,14 @@ export class TapeEngine implements StepContext {
     } finally {
       if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
     }
+  }
+
+  get rules(): KioskRules {
+    return this.options.rules ?? DEFAULT_RULES;
+  }
+
+  now(): number {
+    return this.clock.now();
   }
 
   recordQuit(line: number): void {

@@ -4,7 +4,8 @@
  */
 import { t } from '../../i18n/index.js';
 import type { Step } from '../language/ast.js';
-import { describeMatcher, expectBalance, expectOrder, expectReceipt, expectScreen, expectState, findLine } from './assertions.js';
+import { OrderRefused } from '../../domain/orderLife.js';
+import { describeMatcher, expectBalance, expectOrder, expectReceipt, expectScreen, expectSms, expectState, findLine } from './assertions.js';
 import type { StepContext } from './stepContext.js';
 import { StepFailure } from './failure.js';
 import { hotkeyBytes, KEY_BYTES, noteKey } from '../language/keys.js';
@@ -47,7 +48,11 @@ export async function runStep(ctx: StepContext, step: Step): Promise<void> {
       requireApp(ctx);
       return expectState(harness.view().statePath, step.path);
     case 'expectOrder':
-      return expectOrder(ctx.store, step);
+      return expectOrder(ctx.store, step, ctx.now(), ctx.rules);
+    case 'orderAction':
+      return orderAction(ctx, step);
+    case 'expectSms':
+      return expectSms(ctx.store, step.phone, step.matcher, harness.running ? harness.view().lang : ctx.settings.lang);
     case 'expectBalance':
       return expectBalance(ctx.store, step.phone, step.amount);
     case 'expectReceipt':
@@ -69,6 +74,17 @@ export async function runStep(ctx: StepContext, step: Step): Promise<void> {
       return harness.crash();
     case 'restart':
       return ctx.restart();
+  }
+}
+
+/** The seller's, the carrier's, the buyer's or the platform's action, on the store, at the tape's clock. */
+function orderAction(ctx: StepContext, step: Extract<Step, { kind: 'orderAction' }>): void {
+  try {
+    ctx.store.changeOrder(step.code, step.action, ctx.now(), ctx.rules);
+  } catch (error) {
+    if (error instanceof OrderRefused) throw new StepFailure('assertion', `${step.raw.split(' ')[0]} was refused: ${error.message}`);
+    if (error instanceof Error && /^no order /.test(error.message)) throw new StepFailure('assertion', `order ${step.code} is not in the store`);
+    throw error;
   }
 }
 

@@ -3,6 +3,7 @@
  * on this interface only, so they never import the engine that imports them, and every change a
  * step makes goes through a method here (never by writing the engine's fields).
  */
+import type { KioskRules } from '../../domain/rules.js';
 import type { KioskStore, Receipt } from '../../domain/store.js';
 import type { KioskDriver } from '../drivers/driver.js';
 import type { TapeSettings } from './runSetup.js';
@@ -13,6 +14,10 @@ export interface StepContext {
   /** every receipt printed during the tape, oldest first */
   readonly receipts: readonly Receipt[];
   readonly settings: TapeSettings;
+  /** the kiosk's rules (code validity for expiry) */
+  readonly rules: KioskRules;
+  /** the tape's simulated clock, epoch ms */
+  now(): number;
   /** the line of the Ctrl+C that made the kiosk quit */
   readonly quitAt: number | null;
   /** Records that the Ctrl+C at `line` made the kiosk quit. */

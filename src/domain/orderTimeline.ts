@@ -1,0 +1,43 @@
+/**
+ * An order's history as people read it (the site's "My orders", `kiosk orders show`): the stored
+ * events plus what the clock alone decides, each at its time: the code's expiry (R-CODE-2) and
+ * each terminal payment being credited once it settles (R-CODE-6).
+ */
+import { isExpired, type Order, type OrderEvent } from './orders.js';
+import type { KioskRules } from './rules.js';
+
+export type TimelineEntry = Omit<OrderEvent, 'kind'> & { kind: OrderEvent['kind'] | 'expired' | 'credited' };
+
+export function orderTimeline(order: Order, now: number, rules: Pick<KioskRules, 'codeValidityMs'>): TimelineEntry[] {
+  const derived: TimelineEntry[] = order.credits
+    .filter((c) => c.settlesAt <= now && c.settlesAt > c.acceptedAt)
+    .map((c) => ({ at: c.settlesAt, kind: 'credited', why: '', amount: c.amount, ref: c.receipt }));
+  if (isExpired(order, now, rules) && order.stage !== 'cancelled') {
+    derived.push({ at: order.issuedAt + rules.codeValidityMs, kind: 'expired', why: '', amount: null, ref: null });
+  }
+  // stable: at one moment, stored events keep their order and come before derived ones
+  return [...order.history, ...derived].map((e, i) => [e, i] as const).sort(([a, i], [b, j]) => a.at - b.at || i - j).map(([e]) => e);
+}
+
+/** One history line in plain English, for the command line and failure reports. */
+export function describeEntry(entry: TimelineEntry): string {
+  const amount = entry.amount ?? '';
+  const why = entry.why ? ` (${entry.why})` : '';
+  const TEXT: Record<TimelineEntry['kind'], string> = {
+    issued: `code issued for ${amount}, valid 48 hours`,
+    paid: `${amount} accepted at a terminal, receipt ${entry.ref}; processing`,
+    credited: `${amount} credited (receipt ${entry.ref})`,
+    expired: 'code expired unpaid',
+    repriced: `price changed to ${amount}`,
+    cancelled: `cancelled by the seller${why}`,
+    shipped: 'shipped by the seller',
+    delivered: 'delivered',
+    released: `receipt confirmed: ${amount} released to the seller`,
+    disputed: `dispute opened${why}`,
+    refunded: `${amount} refunded to the order's phone${why}`,
+    reshipment: 'dispute settled: the goods will be sent again',
+    renewed: `placed again as order ${entry.ref}`,
+    renewedFrom: `placed again from expired order ${entry.ref}`,
+  };
+  return TEXT[entry.kind];
+}

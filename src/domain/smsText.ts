@@ -1,0 +1,22 @@
+/** An SMS as the phone shows it: the sender, then the text in the phone's language. */
+import type { Lang } from './money.js';
+import type { PhoneMessage } from './store.js';
+import { t } from '../i18n/index.js';
+import { formatMoney } from '../i18n/format.js';
+
+export function smsText(sms: PhoneMessage, lang: Lang): string {
+  const amount = formatMoney(sms.amount, lang);
+  switch (sms.kind) {
+    case 'topup':
+      return t(lang, 'sms.topup', { amount, receipt: sms.receipt });
+    case 'code':
+      return t(lang, 'sms.code', { amount, code: sms.code });
+    case 'refund':
+      return t(lang, 'sms.refund', { amount, code: sms.code });
+    case 'cancellation':
+      return sms.amount === '0.00' ? t(lang, 'sms.cancellationNoRefund', { code: sms.code }) : t(lang, 'sms.cancellation', { amount, code: sms.code });
+  }
+}
+
+/** One line: `AliExpress: Order 1000000123 was cancelled …`. */
+export const smsLine = (sms: PhoneMessage, lang: Lang): string => `${sms.sender}: ${smsText(sms, lang)}`;
