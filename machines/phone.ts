@@ -16,7 +16,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { Money } from '../src/domain/money.js';
 import type { OperatorId } from '../src/domain/rules.js';
-import type { Sms } from '../src/domain/store.js';
+import type { PhoneMessage } from '../src/domain/store.js';
 import { answerUssd, type UssdAnswer } from '../src/domain/ussd.js';
 import { IO_TAG } from './settled.js';
 
@@ -26,7 +26,7 @@ export interface PhoneState {
   operator: OperatorId | null;
   balance: Money;
   /** newest first */
-  inbox: Sms[];
+  inbox: PhoneMessage[];
 }
 
 export interface PhoneContext extends PhoneState {

@@ -2,22 +2,17 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Lang } from '../../src/domain/money.js';
-import type { Sms } from '../../src/domain/store.js';
+import type { PhoneMessage } from '../../src/domain/store.js';
+import { smsText } from '../../src/domain/smsText.js';
 import type { PhoneView } from '../../src/app/worldView.js';
 import { balanceCodeOf } from '../../src/domain/ussd.js';
 import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone, operatorName } from '../../src/i18n/format.js';
 import { Paragraph } from '../Paragraph.js';
 
-/** The SMS as the phone shows it; kinds other than a top-up carry their own text. */
-export function smsText(sms: Sms, lang: Lang): string {
-  const own = (sms as Sms & { text?: string }).text;
-  if (sms.kind === 'topup') return t(lang, 'sms.topup', { amount: formatMoney(sms.amount, lang), receipt: sms.receipt });
-  return own ?? '';
-}
-/** Who sent it: the SMS's own sender once the store keeps one, else the phone's operator. */
-export const smsSender = (sms: Sms, phone: PhoneView, lang: Lang): string =>
-  (sms as Sms & { sender?: string }).sender ?? operatorName(phone.operator, lang);
+export { smsText };
+/** Who sent it, as the store keeps it (the operator for change, AliExpress for codes and refunds). */
+export const smsSender = (sms: PhoneMessage, _phone: PhoneView, _lang: Lang): string => sms.sender;
 
 export function answerText(phone: PhoneView, lang: Lang): string {
   const answer = phone.answer;
