@@ -46,6 +46,9 @@ const navOn = (screen: SiteScreen) => ({
 
 const facts = (context: SiteContext) => context;
 
+const focusNextWhenComplete = (context: SiteContext): { focus?: number } =>
+  orderPhoneComplete(context) ? { focus: Math.max(0, siteButtons('checkout', context).findIndex((b) => b.id === 'next')) } : {};
+
 export const siteMachine = setup({
   types: {
     context: {} as SiteContext,
@@ -87,8 +90,11 @@ export const siteMachine = setup({
       if (event.type !== 'input.text') return {};
       const { digits, notice } = typeDigits(context.phoneDigits, event.text, PHONE_DIGITS);
       const firstNotNine = digits.length > 0 && digits[0] !== '9';
-      return { phoneDigits: firstNotNine ? '' : digits, notice: firstNotNine ? 'hint.phoneStartsWith9' : notice };
+      const phoneDigits = firstNotNine ? '' : digits;
+      return { phoneDigits, notice: firstNotNine ? 'hint.phoneStartsWith9' : notice, ...focusNextWhenComplete({ ...context, phoneDigits }) };
     }),
+    /** A complete phone (typed, or the session's): Next is what comes next, so Enter goes on rather than erasing. */
+    focusNext: assign(({ context }) => focusNextWhenComplete(context)),
     erasePhone: assign(({ context }) => ({ phoneDigits: context.phoneDigits.slice(0, -1), notice: null })),
     clearPhone: assign({ phoneDigits: '', notice: null }),
     keepPlaced: enqueueActions(({ context, enqueue }, params: { placed: PlacedOrder }) => {
@@ -124,7 +130,7 @@ export const siteMachine = setup({
           on: { ...navOn('cart'), 'site.buyNow': 'checkout', 'site.clearCart': { target: 'catalog', actions: 'clearCart' }, 'nav.back': 'catalog' },
         },
         checkout: {
-          entry: 'resetFocus',
+          entry: ['resetFocus', 'focusNext'],
           on: {
             ...navOn('checkout'),
             'input.text': { actions: 'typePhone' },
