@@ -5,7 +5,7 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import { cartCount, cartTotal, cashRefusal, overTerminalCap, PAY_PLACES, PRODUCTS, productOf, siteStatusOf, type Channel, type CodeSms, type Country, type Product } from '../src/domain/catalog.js';
-import { amountDue, type Order } from '../src/domain/orders.js';
+import type { Order } from '../src/domain/orders.js';
 import { maskPhone } from '../src/domain/phone.js';
 import type { Lang, Money } from '../src/domain/money.js';
 import type { KioskRules } from '../src/domain/rules.js';
@@ -19,6 +19,7 @@ export type SiteInputMode = 'digits' | 'buttons' | 'busy';
 
 export interface SiteOrderRow {
   code: string;
+  /** the order's price now (it may have risen since the code, R-CODE-5) */
   amount: Money;
   /** key of SITE_STATUS_LABELS: awaiting, expired, partially_paid, paid, … */
   status: string;
@@ -44,6 +45,8 @@ export interface SiteView {
   phoneMasked: string;
   /** i18n key of why Cash is not offered (R-CODE-3, R-CODE-4); null when it is */
   cashRefusal: string | null;
+  /** i18n key of what the methods page says about Cash: use the PC version (app), or why not (country) */
+  methodsReason: string | null;
   placed: { code: string; amount: Money; phone: string; expiresAt: number; remainingMs: number; overCap: boolean } | null;
   payPlaces: readonly string[];
   orders: SiteOrderRow[];
@@ -56,7 +59,7 @@ const IO_PAGES: readonly SitePage[] = ['placing', 'loadingOrders', 'renewing'];
 
 const orderRow = (order: Order, now: number, rules: KioskRules): SiteOrderRow => ({
   code: order.code,
-  amount: amountDue(order),
+  amount: order.price,
   status: siteStatusOf(order, now, rules),
   owed: order.owed,
   expiresAt: order.issuedAt + rules.codeValidityMs,
@@ -66,6 +69,8 @@ export function siteViewOf(snapshot: SnapshotFrom<typeof siteMachine>): SiteView
   const c = snapshot.context;
   const page = (snapshot.value as { page: SitePage }).page;
   const busy = IO_PAGES.includes(page);
+  const refusal = cashRefusal(c.country, c.channel, c.rules);
+  const methodsReason = c.channel === 'app' ? 'site.app.usePc' : refusal;
   const placed = c.placed
     ? {
         code: c.placed.order.code,
@@ -85,14 +90,16 @@ export function siteViewOf(snapshot: SnapshotFrom<typeof siteMachine>): SiteView
     rules: c.rules,
     buttons: busy ? [] : siteButtons(page as SiteScreen, c),
     focus: c.focus,
-    notice: c.notice,
+    // a notice the page already states in full is not said twice
+    notice: page === 'methods' && c.notice === methodsReason ? null : c.notice,
     products: PRODUCTS,
     cart: c.cart.map((l) => ({ name: productOf(l.productId)?.name ?? l.productId, quantity: l.quantity, price: productOf(l.productId)?.price ?? '0.00' })),
     cartCount: cartCount(c.cart),
     total: cartTotal(c.cart),
     country: c.country,
     phoneMasked: maskPhone(c.phoneDigits),
-    cashRefusal: cashRefusal(c.country, c.channel, c.rules),
+    cashRefusal: refusal,
+    methodsReason,
     placed,
     payPlaces: PAY_PLACES,
     orders: c.orders.map((o) => orderRow(o, c.now, c.rules)),

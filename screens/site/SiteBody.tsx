@@ -16,7 +16,7 @@ export function formatCountdown(ms: number): string {
 }
 
 /** How many orders "My orders" shows at once; the rest scroll with the focus. */
-export const ORDERS_SHOWN = 3;
+export const ORDERS_SHOWN = 4;
 
 export const statusText = (view: SiteView, row: SiteView['orders'][number]): string =>
   t(view.lang, SITE_STATUS_LABELS[row.status] ?? row.status, { owed: formatMoney(row.owed, view.lang), until: formatDateTime(row.expiresAt, view.lang) });
@@ -88,16 +88,14 @@ function Payment({ view }: { view: SiteView }) {
 
 function Methods({ view }: { view: SiteView }) {
   const { lang } = view;
-  const why = view.channel === 'app' ? 'site.app.usePc' : view.cashRefusal;
   return (
     <Box flexDirection="column">
       <Buttons buttons={view.buttons} focus={view.focus} lang={lang} />
-      {why ? (
+      {view.methodsReason ? (
         <Box marginTop={1}>
-          <Paragraph text={t(lang, why)} color="yellow" />
+          <Paragraph text={t(lang, view.methodsReason)} color="yellow" />
         </Box>
       ) : null}
-      {view.channel === 'pc' ? <Paragraph text={t(lang, 'site.mobile.later')} dimColor /> : null}
     </Box>
   );
 }
@@ -173,6 +171,7 @@ export function SiteBody({ view }: { view: SiteView }) {
         </Box>
       );
     default:
-      return <Text>{t(view.lang, 'site.wait')}</Text>;
+      // the title names what is under way and the help line asks to wait
+      return null;
   }
 }

@@ -61,7 +61,7 @@ export const siteEn = {
   'site.where.sberbank': 'Sberbank',
   'site.where.shops': 'shops with terminals',
   'site.where.post': 'Russian Post',
-  'site.status.awaiting': 'awaiting payment, code valid till {until}',
+  'site.status.awaiting': 'awaiting payment till {until}',
   'site.status.expired': 'expired',
   'site.status.partial': 'partially paid, owed {owed}',
   'site.status.paid': 'paid',

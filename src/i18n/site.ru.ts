@@ -63,7 +63,7 @@ export const siteRu: Record<keyof typeof siteEn, string> = {
   'site.where.sberbank': 'Сбербанк',
   'site.where.shops': 'магазины с терминалами',
   'site.where.post': 'Почта России',
-  'site.status.awaiting': 'ждёт оплаты, код действует до {until}',
+  'site.status.awaiting': 'ждёт оплаты до {until}',
   'site.status.expired': 'срок оплаты истёк',
   'site.status.partial': 'оплачен частично, долг {owed}',
   'site.status.paid': 'оплачен',

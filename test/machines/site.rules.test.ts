@@ -61,7 +61,7 @@ describe('site rules', () => {
     expect(cash).toMatchObject({ enabled: false, whyDisabled: 'site.cash.country' });
     expect(view.cashRefusal).toBe('site.cash.country');
     await site.press('c');
-    expect(site.view()).toMatchObject({ page: 'methods', notice: 'site.cash.country' });
+    expect(site.view()).toMatchObject({ page: 'methods', methodsReason: 'site.cash.country' });
     expect(site.store.listOrders()).toEqual([]);
   });
 
