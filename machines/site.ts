@@ -25,7 +25,7 @@
  * | (root) |                | site.lang                                       | (language changes)               |
  */
 import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
-import { addToCart, cartTotal, type CodeSms } from '../src/domain/catalog.js';
+import { addToCart, cartTotal, type Channel, type CodeSms } from '../src/domain/catalog.js';
 import type { Order } from '../src/domain/orders.js';
 import { PHONE_DIGITS, toE164 } from '../src/domain/phone.js';
 import { moveFocus, resolveNav } from './buttons.js';
@@ -59,7 +59,7 @@ export const siteMachine = setup({
   },
   actors: {
     placeCashOrder: fromPromise<PlacedOrder, PlaceCashOrderInput>(unprovided('placeCashOrder')),
-    renewOrder: fromPromise<PlacedOrder, { code: string }>(unprovided('renewOrder')),
+    renewOrder: fromPromise<PlacedOrder, { code: string; channel: Channel }>(unprovided('renewOrder')),
     listOrders: fromPromise<Order[], { phone: string }>(unprovided('listOrders')),
   },
   delays: { second: 1000 },
@@ -170,7 +170,7 @@ export const siteMachine = setup({
           tags: [IO_TAG],
           invoke: {
             src: 'renewOrder',
-            input: ({ event }) => ({ code: event.type === 'site.renew' ? event.code : '' }),
+            input: ({ context, event }) => ({ code: event.type === 'site.renew' ? event.code : '', channel: context.channel }),
             onDone: { target: 'code', actions: { type: 'keepPlaced', params: ({ event }) => ({ placed: event.output }) } },
             onError: { target: 'failed', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
           },

@@ -91,7 +91,10 @@ export function siteButtons(screen: SiteScreen, facts: SiteButtonFacts): SiteBut
       return [
         ...facts.orders.map((o) => {
           const row = button(orderButtonId(o.code), 'site.button.renew', { type: 'site.renew', code: o.code });
-          return isExpired(o, facts.now, facts.rules) ? row : disabled(row, 'site.notice.notExpired');
+          if (!isExpired(o, facts.now, facts.rules)) return disabled(row, 'site.notice.notExpired');
+          // a new code is a cash code: the app issues none (R-CODE-3)
+          const refusal = cashRefusal(o.region, facts.channel, facts.rules);
+          return refusal ? disabled(row, refusal) : row;
         }),
         back(),
       ];

@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import { fromPromise } from 'xstate';
 import { siteMachine, type PlaceCashOrderInput, type PlacedOrder } from '../../machines/site.js';
-import { cashOrder, cashRefusal, codeSmsOf, paymentCode, renewedOrder } from '../domain/catalog.js';
+import { cashOrder, cashRefusal, codeSmsOf, paymentCode, renewedOrder, type Channel } from '../domain/catalog.js';
 import { isExpired, type Order } from '../domain/orders.js';
 import type { KioskRules } from '../domain/rules.js';
 import type { KioskStore } from '../domain/store.js';
@@ -48,9 +48,11 @@ export function provideSite(deps: SiteDeps) {
         if (refusal) throw new Error(`cash is not offered: ${refusal}`);
         return placed(cashOrder({ code: uniqueCode(store, rules, random), amount: input.amount, phone: input.phone, country: input.country, now: clock.now() }));
       }),
-      renewOrder: fromPromise(async ({ input }: { input: { code: string } }) => {
+      renewOrder: fromPromise(async ({ input }: { input: { code: string; channel: Channel } }) => {
         const expired = store.findOrder(input.code);
         if (!expired || !isExpired(expired, clock.now(), rules)) throw new Error(`order ${input.code} is not expired`);
+        const refusal = cashRefusal(expired.region, input.channel, rules);
+        if (refusal) throw new Error(`cash is not offered: ${refusal}`);
         return placed(renewedOrder(expired, uniqueCode(store, rules, random), clock.now()));
       }),
       listOrders: fromPromise(async ({ input }: { input: { phone: string } }) =>

@@ -72,6 +72,20 @@ describe('site rules', () => {
     expect(site.view().buttons.find((b) => b.id === 'cash')?.enabled).toBe(true);
   });
 
+  it('R-CODE-3: the app does not place an expired order again (a new code is a cash code); the PC version does', async () => {
+    const site = startSite({ phone: '+79161234567', demo: true, channel: 'app' });
+    await site.press('o');
+    const expired = site.view().orders.find((o) => o.status === 'expired')!;
+    expect(expired.code).toBe('1000000004');
+    await site.pressButton(orderButtonId(expired.code));
+    expect(site.view()).toMatchObject({ page: 'orders', notice: 'site.cash.appOnly' });
+    expect(site.emitted).toEqual([]);
+    await site.press('esc', 'v', 'o');
+    await site.pressButton(orderButtonId(expired.code));
+    expect(site.view().page).toBe('code');
+    expect(site.emitted).toHaveLength(1);
+  });
+
   it('R-CODE-2: an expired order, placed again from My orders, gets a new code valid 48 hours from now; the countdown runs on the program\'s clock', async () => {
     const site = startSite();
     await site.toMethods();
