@@ -185,4 +185,11 @@ describe.each(['ru', 'en'] as const)('every site page at 80×24 beside the phone
     expect(text('methods, app')).toContain(t(lang, 'site.app.usePc'));
     expect(text('methods, Ukraine')).toContain(t(lang, 'site.cash.country'));
   });
+
+  it('R-CODE-2: the code page counts the 48 hours down on the program\'s clock and shows the deadline', () => {
+    const view = cases.find((c) => c.name === 'code, an hour on')!.view;
+    const text = flat(siteRows(renderSite({ ...view, lang })));
+    expect(text).toContain(`${t(lang, 'site.code.left')} 46:59:58`);
+    expect(text).toContain(`${t(lang, 'site.code.until')} ${formatDateTime(view.placed!.expiresAt, lang)}`);
+  });
 });
