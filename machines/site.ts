@@ -5,7 +5,8 @@
  * "My orders" lists the session phone's orders and places an expired one again (R-CODE-2).
  * The store is reached only through the named actors below (unprovided here; src/adapters/siteActors.ts
  * provides them). Time comes only from the injected clock, read on the `second` delay and on answers.
- * Each SMS sent is kept in `context.sms` and emitted as `site.smsSent` for the host to deliver.
+ * Each SMS sent is kept in `context.sms` and announced as `site.smsSent` for the host to deliver: emitted
+ * by default (`actor.on`), or sent to the parent when the host provides the `announceSms` action.
  *
  * | region | state          | events                                          | goes to                          |
  * |--------|----------------|-------------------------------------------------|----------------------------------|
@@ -97,11 +98,15 @@ export const siteMachine = setup({
     focusNext: assign(({ context }) => focusNextWhenComplete(context)),
     erasePhone: assign(({ context }) => ({ phoneDigits: context.phoneDigits.slice(0, -1), notice: null })),
     clearPhone: assign({ phoneDigits: '', notice: null }),
-    keepPlaced: enqueueActions(({ context, enqueue }, params: { placed: PlacedOrder }) => {
-      const sms: CodeSms = params.placed.sms;
-      enqueue.assign({ placed: params.placed, sessionPhone: params.placed.order.phone, sms: [...context.sms, sms], cart: [], now: context.clock.now() });
-      enqueue(emit({ type: 'site.smsSent' as const, sms }));
-    }),
+    keepPlaced: assign(({ context }, params: { placed: PlacedOrder }) => ({
+      placed: params.placed,
+      sessionPhone: params.placed.order.phone,
+      sms: [...context.sms, params.placed.sms],
+      cart: [],
+      now: context.clock.now(),
+    })),
+    /** Tells the host an SMS went out. Emitted by default, so the site runs alone; a host may provide `sendParent` instead. */
+    announceSms: emit((_, params: { sms: CodeSms }) => ({ type: 'site.smsSent' as const, sms: params.sms })),
     keepOrders: assign(({ context }, params: { orders: Order[] }) => ({ orders: params.orders, now: context.clock.now() })),
     keepFault: assign((_, params: { error: unknown }) => ({ fault: errorText(params.error) })),
     setLang: assign(({ event }) => (event.type === 'site.lang' ? { lang: event.lang } : {})),
@@ -151,7 +156,7 @@ export const siteMachine = setup({
           invoke: {
             src: 'placeCashOrder',
             input: ({ context }) => ({ phone: toE164(context.phoneDigits), amount: cartTotal(context.cart), country: context.country, channel: context.channel }),
-            onDone: { target: 'code', actions: { type: 'keepPlaced', params: ({ event }) => ({ placed: event.output }) } },
+            onDone: { target: 'code', actions: [{ type: 'keepPlaced', params: ({ event }) => ({ placed: event.output }) }, { type: 'announceSms', params: ({ event }) => ({ sms: event.output.sms }) }] },
             onError: { target: 'failed', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
           },
         },
@@ -171,7 +176,7 @@ export const siteMachine = setup({
           invoke: {
             src: 'renewOrder',
             input: ({ context, event }) => ({ code: event.type === 'site.renew' ? event.code : '', channel: context.channel }),
-            onDone: { target: 'code', actions: { type: 'keepPlaced', params: ({ event }) => ({ placed: event.output }) } },
+            onDone: { target: 'code', actions: [{ type: 'keepPlaced', params: ({ event }) => ({ placed: event.output }) }, { type: 'announceSms', params: ({ event }) => ({ sms: event.output.sms }) }] },
             onError: { target: 'failed', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
           },
         },
