@@ -18,7 +18,7 @@
  * | page   | placing (io)   | (placeCashOrder done / error)                   | code · failed                    |
  * | page   | code           | site.openOrders · site.shop · nav.back          | loadingOrders · catalog          |
  * | page   | loadingOrders (io) | (listOrders done / error)                   | orders · failed                  |
- * | page   | orders         | site.renew (expired order) · nav.back           | renewing · catalog               |
+ * | page   | orders         | site.renew (expired, PC version) · nav.back     | renewing · catalog               |
  * | page   | renewing (io)  | (renewOrder done / error)                       | code · failed                    |
  * | page   | failed         | site.shop · nav.back                            | catalog                          |
  * | page   | (with buttons) | nav.* on a disabled button                      | (stays, notice says why)         |
