@@ -1,5 +1,8 @@
 /** English strings. `{name}` placeholders are filled by `t()`. */
+import { siteEn } from './site.en.js';
+
 export const en = {
+  ...siteEn,
   'brand': 'EUROSET · payment terminal {terminal}',
   'idle.title': 'Pay for services and orders',
   'idle.press': 'Press any key to start',

@@ -1,7 +1,9 @@
 /** Русские строки: как на терминалах «Евросети». */
 import type { MessageKey } from './en.js';
+import { siteRu } from './site.ru.js';
 
 export const ru: Record<MessageKey, string> = {
+  ...siteRu,
   'brand': 'ЕВРОСЕТЬ · платёжный терминал {terminal}',
   'idle.title': 'Оплата услуг и заказов',
   'idle.press': 'Нажмите любую клавишу',

@@ -1,0 +1,193 @@
+/**
+ * The AliExpress site, desktop version by default (issue 11, "The site"): products and a cart, Buy
+ * now → checkout (delivery country, the order's phone) → payment page (card form, Other payment
+ * methods) → Cash places the order, whose code goes by SMS to the order's phone (R-CODE-1, 3, 4);
+ * "My orders" lists the session phone's orders and places an expired one again (R-CODE-2).
+ * The store is reached only through the named actors below (unprovided here; src/adapters/siteActors.ts
+ * provides them). Time comes only from the injected clock, read on the `second` delay and on answers.
+ * Each SMS sent is kept in `context.sms` and announced as `site.smsSent` for the host to deliver: emitted
+ * by default (`actor.on`), or sent to the parent when the host provides the `announceSms` action.
+ *
+ * | region | state          | events                                          | goes to                          |
+ * |--------|----------------|-------------------------------------------------|----------------------------------|
+ * | page   | catalog        | site.addToCart · site.openCart · site.openOrders · site.toggleVersion | catalog · cart · loadingOrders |
+ * | page   | cart           | site.buyNow · site.clearCart (→ catalog) · nav.back | checkout · catalog           |
+ * | page   | checkout       | input.* (phone) · site.country · site.toPayment · nav.back | payment · cart        |
+ * | page   | payment        | site.otherMethods · nav.back                    | methods · checkout               |
+ * | page   | methods        | site.payCash (PC, cash country) · site.openPc (app) · nav.back | placing · methods · payment |
+ * | page   | placing (io)   | (placeCashOrder done / error)                   | code · failed                    |
+ * | page   | code           | site.openOrders · site.shop · nav.back          | loadingOrders · catalog          |
+ * | page   | loadingOrders (io) | (listOrders done / error)                   | orders · failed                  |
+ * | page   | orders         | site.renew (expired, PC version) · nav.back     | renewing · catalog               |
+ * | page   | renewing (io)  | (renewOrder done / error)                       | code · failed                    |
+ * | page   | failed         | site.shop · nav.back                            | catalog                          |
+ * | page   | (with buttons) | nav.* on a disabled button                      | (stays, notice says why)         |
+ * | clock  | ticking        | after 1 s (`second`)                            | ticking (reads the clock)        |
+ * | (root) |                | site.lang                                       | (language changes)               |
+ */
+import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
+import { addToCart, cartTotal, type Channel, type CodeSms } from '../src/domain/catalog.js';
+import type { Order } from '../src/domain/orders.js';
+import { PHONE_DIGITS, toE164 } from '../src/domain/phone.js';
+import { moveFocus, resolveNav } from './buttons.js';
+import { IO_TAG } from './settled.js';
+import { nextCountry, orderPhoneComplete, siteButtons, type SiteScreen } from './siteButtons.js';
+import { errorText, initialSiteContext, type PlaceCashOrderInput, type PlacedOrder, type SiteContext, type SiteEmitted, type SiteEvent, type SiteInput } from './siteContext.js';
+import { typeDigits } from './kioskContext.js';
+
+export type { PlaceCashOrderInput, PlacedOrder, SiteContext, SiteEmitted, SiteEvent, SiteInput } from './siteContext.js';
+
+const unprovided = (name: string) => () => Promise.reject(new Error(`the site's "${name}" actor was not provided`));
+
+const navOn = (screen: SiteScreen) => ({
+  'nav.move': { actions: { type: 'moveFocus', params: { screen } } },
+  'nav.activate': { actions: { type: 'pressButton', params: { screen } } },
+  'nav.press': { actions: { type: 'pressButton', params: { screen } } },
+}) as const;
+
+const facts = (context: SiteContext) => context;
+
+const focusNextWhenComplete = (context: SiteContext): { focus?: number } =>
+  orderPhoneComplete(context) ? { focus: Math.max(0, siteButtons('checkout', context).findIndex((b) => b.id === 'next')) } : {};
+
+export const siteMachine = setup({
+  types: {
+    context: {} as SiteContext,
+    events: {} as SiteEvent,
+    input: {} as SiteInput,
+    emitted: {} as SiteEmitted,
+    tags: {} as typeof IO_TAG,
+  },
+  actors: {
+    placeCashOrder: fromPromise<PlacedOrder, PlaceCashOrderInput>(unprovided('placeCashOrder')),
+    renewOrder: fromPromise<PlacedOrder, { code: string; channel: Channel }>(unprovided('renewOrder')),
+    listOrders: fromPromise<Order[], { phone: string }>(unprovided('listOrders')),
+  },
+  delays: { second: 1000 },
+  guards: {
+    phoneComplete: ({ context }) => orderPhoneComplete(context),
+  },
+  actions: {
+    readClock: assign(({ context }) => ({ now: context.clock.now() })),
+    resetFocus: assign({ focus: 0, notice: null }),
+    moveFocus: assign(({ context, event }, params: { screen: SiteScreen }) => {
+      if (event.type !== 'nav.move') return {};
+      const count = siteButtons(params.screen, facts(context)).length;
+      return { focus: moveFocus(context.focus, count, 1, event.dir), notice: null };
+    }),
+    pressButton: enqueueActions(({ context, event, enqueue }, params: { screen: SiteScreen }) => {
+      if (event.type !== 'nav.activate' && event.type !== 'nav.press') return;
+      const resolved = resolveNav(siteButtons(params.screen, facts(context)), context.focus, event);
+      if (resolved?.enabled) enqueue.raise(resolved.event);
+      // a press on what is not offered says why (R-CODE-3, R-CODE-4, cards, mobile payment)
+      else if (resolved?.whyDisabled) enqueue.assign({ notice: resolved.whyDisabled });
+    }),
+    addToCart: assign(({ context, event }) => (event.type === 'site.addToCart' ? { cart: addToCart(context.cart, event.productId), notice: 'site.notice.added' } : {})),
+    clearCart: assign({ cart: [] }),
+    toggleVersion: assign(({ context }) => ({ channel: context.channel === 'pc' ? ('app' as const) : ('pc' as const), notice: null })),
+    openPc: assign({ channel: 'pc' as const, focus: 0, notice: null }),
+    cycleCountry: assign(({ context }) => ({ country: nextCountry(context.country), notice: null })),
+    typePhone: assign(({ context, event }) => {
+      if (event.type !== 'input.text') return {};
+      const { digits, notice } = typeDigits(context.phoneDigits, event.text, PHONE_DIGITS);
+      const firstNotNine = digits.length > 0 && digits[0] !== '9';
+      const phoneDigits = firstNotNine ? '' : digits;
+      return { phoneDigits, notice: firstNotNine ? 'hint.phoneStartsWith9' : notice, ...focusNextWhenComplete({ ...context, phoneDigits }) };
+    }),
+    /** A complete phone (typed, or the session's): Next is what comes next, so Enter goes on rather than erasing. */
+    focusNext: assign(({ context }) => focusNextWhenComplete(context)),
+    erasePhone: assign(({ context }) => ({ phoneDigits: context.phoneDigits.slice(0, -1), notice: null })),
+    clearPhone: assign({ phoneDigits: '', notice: null }),
+    keepPlaced: assign(({ context }, params: { placed: PlacedOrder }) => ({
+      placed: params.placed,
+      sessionPhone: params.placed.order.phone,
+      sms: [...context.sms, params.placed.sms],
+      cart: [],
+      now: context.clock.now(),
+    })),
+    /** Tells the host an SMS went out. Emitted by default, so the site runs alone; a host may provide `sendParent` instead. */
+    announceSms: emit((_, params: { sms: CodeSms }) => ({ type: 'site.smsSent' as const, sms: params.sms })),
+    keepOrders: assign(({ context }, params: { orders: Order[] }) => ({ orders: params.orders, now: context.clock.now() })),
+    keepFault: assign((_, params: { error: unknown }) => ({ fault: errorText(params.error) })),
+    setLang: assign(({ event }) => (event.type === 'site.lang' ? { lang: event.lang } : {})),
+  },
+}).createMachine({
+  id: 'site',
+  type: 'parallel',
+  context: ({ input }) => initialSiteContext(input),
+  on: { 'site.lang': { actions: 'setLang' } },
+  states: {
+    page: {
+      initial: 'catalog',
+      states: {
+        catalog: {
+          entry: 'resetFocus',
+          on: {
+            ...navOn('catalog'),
+            'site.addToCart': { actions: 'addToCart' },
+            'site.openCart': 'cart',
+            'site.openOrders': 'loadingOrders',
+            'site.toggleVersion': { actions: 'toggleVersion' },
+          },
+        },
+        cart: {
+          entry: 'resetFocus',
+          on: { ...navOn('cart'), 'site.buyNow': 'checkout', 'site.clearCart': { target: 'catalog', actions: 'clearCart' }, 'nav.back': 'catalog' },
+        },
+        checkout: {
+          entry: ['resetFocus', 'focusNext'],
+          on: {
+            ...navOn('checkout'),
+            'input.text': { actions: 'typePhone' },
+            'input.backspace': { actions: 'erasePhone' },
+            'input.clear': { actions: 'clearPhone' },
+            'site.country': { actions: 'cycleCountry' },
+            'site.toPayment': { guard: 'phoneComplete', target: 'payment' },
+            'nav.back': 'cart',
+          },
+        },
+        payment: { entry: 'resetFocus', on: { ...navOn('payment'), 'site.otherMethods': 'methods', 'nav.back': 'checkout' } },
+        methods: {
+          entry: 'resetFocus',
+          on: { ...navOn('methods'), 'site.payCash': 'placing', 'site.openPc': { actions: 'openPc' }, 'nav.back': 'payment' },
+        },
+        placing: {
+          tags: [IO_TAG],
+          invoke: {
+            src: 'placeCashOrder',
+            input: ({ context }) => ({ phone: toE164(context.phoneDigits), amount: cartTotal(context.cart), country: context.country, channel: context.channel }),
+            onDone: { target: 'code', actions: [{ type: 'keepPlaced', params: ({ event }) => ({ placed: event.output }) }, { type: 'announceSms', params: ({ event }) => ({ sms: event.output.sms }) }] },
+            onError: { target: 'failed', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
+          },
+        },
+        code: { entry: 'resetFocus', on: { ...navOn('code'), 'site.openOrders': 'loadingOrders', 'site.shop': 'catalog', 'nav.back': 'catalog' } },
+        loadingOrders: {
+          tags: [IO_TAG],
+          invoke: {
+            src: 'listOrders',
+            input: ({ context }) => ({ phone: context.sessionPhone ?? '' }),
+            onDone: { target: 'orders', actions: { type: 'keepOrders', params: ({ event }) => ({ orders: event.output }) } },
+            onError: { target: 'failed', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
+          },
+        },
+        orders: { entry: 'resetFocus', on: { ...navOn('orders'), 'site.renew': 'renewing', 'nav.back': 'catalog' } },
+        renewing: {
+          tags: [IO_TAG],
+          invoke: {
+            src: 'renewOrder',
+            input: ({ context, event }) => ({ code: event.type === 'site.renew' ? event.code : '', channel: context.channel }),
+            onDone: { target: 'code', actions: [{ type: 'keepPlaced', params: ({ event }) => ({ placed: event.output }) }, { type: 'announceSms', params: ({ event }) => ({ sms: event.output.sms }) }] },
+            onError: { target: 'failed', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
+          },
+        },
+        failed: { entry: 'resetFocus', on: { ...navOn('failed'), 'site.shop': 'catalog', 'nav.back': 'catalog' } },
+      },
+    },
+    clock: {
+      initial: 'ticking',
+      states: { ticking: { after: { second: { target: 'ticking', reenter: true, actions: 'readClock' } } } },
+    },
+  },
+});
+
+export type SiteActor = import('xstate').Actor<typeof siteMachine>;

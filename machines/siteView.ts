@@ -1,0 +1,110 @@
+/**
+ * What the site shows now, from its snapshot: the page, its buttons and focus, and every value a
+ * page prints, computed here (countdowns, totals, statuses) so the screens only draw. The world's
+ * view (src/app/view.ts) can carry this as its site part.
+ */
+import type { SnapshotFrom } from 'xstate';
+import { cartCount, cartTotal, cashRefusal, overTerminalCap, PAY_PLACES, PRODUCTS, productOf, siteStatusOf, type Channel, type CodeSms, type Country, type Product } from '../src/domain/catalog.js';
+import type { Order } from '../src/domain/orders.js';
+import { maskPhone } from '../src/domain/phone.js';
+import type { Lang, Money } from '../src/domain/money.js';
+import type { KioskRules } from '../src/domain/rules.js';
+import type { siteMachine } from './site.js';
+import { siteButtons, type SiteButton, type SiteScreen } from './siteButtons.js';
+
+export type SitePage = SiteScreen | 'placing' | 'loadingOrders' | 'renewing';
+
+/** How keys are read on this page: typing the phone, buttons, or nothing while the store answers. */
+export type SiteInputMode = 'digits' | 'buttons' | 'busy';
+
+export interface SiteOrderRow {
+  code: string;
+  /** the order's price now (it may have risen since the code, R-CODE-5) */
+  amount: Money;
+  /** key of SITE_STATUS_LABELS: awaiting, expired, partially_paid, paid, … */
+  status: string;
+  owed: Money;
+  expiresAt: number;
+}
+
+export interface SiteView {
+  page: SitePage;
+  mode: SiteInputMode;
+  lang: Lang;
+  channel: Channel;
+  now: number;
+  rules: KioskRules;
+  buttons: SiteButton[];
+  focus: number;
+  notice: string | null;
+  products: readonly Product[];
+  cart: { name: string; quantity: number; price: Money }[];
+  cartCount: number;
+  total: Money;
+  country: Country;
+  phoneMasked: string;
+  /** i18n key of why Cash is not offered (R-CODE-3, R-CODE-4); null when it is */
+  cashRefusal: string | null;
+  /** i18n key of what the methods page says about Cash: use the PC version (app), or why not (country) */
+  methodsReason: string | null;
+  placed: { code: string; amount: Money; phone: string; expiresAt: number; remainingMs: number; overCap: boolean } | null;
+  payPlaces: readonly string[];
+  orders: SiteOrderRow[];
+  sessionPhone: string | null;
+  sms: CodeSms[];
+  fault: string | null;
+}
+
+const IO_PAGES: readonly SitePage[] = ['placing', 'loadingOrders', 'renewing'];
+
+const orderRow = (order: Order, now: number, rules: KioskRules): SiteOrderRow => ({
+  code: order.code,
+  amount: order.price,
+  status: siteStatusOf(order, now, rules),
+  owed: order.owed,
+  expiresAt: order.issuedAt + rules.codeValidityMs,
+});
+
+export function siteViewOf(snapshot: SnapshotFrom<typeof siteMachine>): SiteView {
+  const c = snapshot.context;
+  const page = (snapshot.value as { page: SitePage }).page;
+  const busy = IO_PAGES.includes(page);
+  const refusal = cashRefusal(c.country, c.channel, c.rules);
+  const methodsReason = c.channel === 'app' ? 'site.app.usePc' : refusal;
+  const placed = c.placed
+    ? {
+        code: c.placed.order.code,
+        amount: c.placed.order.codeAmount,
+        phone: c.placed.order.phone,
+        expiresAt: c.placed.sms.expiresAt,
+        remainingMs: Math.max(0, c.placed.sms.expiresAt - c.now),
+        overCap: overTerminalCap(c.placed.order.codeAmount, c.rules),
+      }
+    : null;
+  return {
+    page,
+    mode: busy ? 'busy' : page === 'checkout' ? 'digits' : 'buttons',
+    lang: c.lang,
+    channel: c.channel,
+    now: c.now,
+    rules: c.rules,
+    buttons: busy ? [] : siteButtons(page as SiteScreen, c),
+    focus: c.focus,
+    // a notice the page already states in full is not said twice
+    notice: page === 'methods' && c.notice === methodsReason ? null : c.notice,
+    products: PRODUCTS,
+    cart: c.cart.map((l) => ({ name: productOf(l.productId)?.name ?? l.productId, quantity: l.quantity, price: productOf(l.productId)?.price ?? '0.00' })),
+    cartCount: cartCount(c.cart),
+    total: cartTotal(c.cart),
+    country: c.country,
+    phoneMasked: maskPhone(c.phoneDigits),
+    cashRefusal: refusal,
+    methodsReason,
+    placed,
+    payPlaces: PAY_PLACES,
+    orders: c.orders.map((o) => orderRow(o, c.now, c.rules)),
+    sessionPhone: c.sessionPhone,
+    sms: c.sms,
+    fault: c.fault,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Random key paths through the site (seeded, so a failure replays): arrows, Enter, Esc, Tab,
+ * Backspace, digits, every hotkey, and the clock jumping by hours. After every key the site is
+ * alive, its focus is on a button, the phone field is a phone prefix, and what it told the store
+ * and the phone agrees with the rules: every order is a PC order for Russia with a unique 10-digit
+ * code, and every SMS carries the code of a stored order to that order's phone (R-CODE-1, 3, 4).
+ * Together the paths must reach every page.
+ */
+import { describe, expect, it } from 'vitest';
+import { HOUR_MS } from '../../src/domain/rules.js';
+import { startSite } from './siteDriver.js';
+
+const KEYS = ['up', 'down', 'left', 'right', 'enter', 'esc', 'tab', 'backspace', '9', '1', '6', '0', 'c', 'o', 'v', 'b', 'm', 'x', 's', '1', '2', '3', '4', 'q'];
+
+/** A small deterministic PRNG (mulberry32). */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('site, random key paths', () => {
+  it('every path keeps the site alive and consistent with the store; together they reach every page', async () => {
+    const pages = new Set<string>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = prng(seed);
+      const site = startSite({ phone: seed % 2 ? '+79161234567' : null, channel: seed % 3 ? 'pc' : 'app', demo: seed % 4 === 0 });
+      for (let step = 0; step < 150; step++) {
+        const before = site.actor.getSnapshot().context;
+        if (random() < 0.03) {
+          site.clock.increment(Math.floor(random() * 60) * HOUR_MS);
+          await site.settle();
+        } else {
+          await site.press(KEYS[Math.floor(random() * KEYS.length)]!);
+        }
+        const snapshot = site.actor.getSnapshot();
+        const view = site.view();
+        const where = `seed ${seed}, step ${step}, page ${view.page}`;
+        expect(snapshot.status, where).toBe('active');
+        pages.add(view.page);
+        if (view.buttons.length > 0) expect(view.focus, where).toBeLessThan(view.buttons.length);
+        expect(snapshot.context.phoneDigits, where).toMatch(/^(9\d{0,9})?$/);
+        const placed = site.store.listOrders().filter((o) => !/^10000000\d\d$/.test(o.code));
+        for (const order of placed) expect(order, where).toMatchObject({ channel: 'pc', region: 'RU' });
+        expect(new Set(site.store.listOrders().map((o) => o.code)).size, where).toBe(site.store.listOrders().length);
+        expect(view.sms, where).toEqual(site.emitted);
+        for (const sms of view.sms) {
+          expect(sms.code, where).toMatch(/^\d{10}$/);
+          expect(site.store.findOrder(sms.code)?.phone, where).toBe(sms.phone);
+        }
+        expect(view.sms.length, where).toBe(placed.length);
+        // a code is issued only from the PC version, for delivery to Russia (R-CODE-3, R-CODE-4)
+        if (view.sms.length > before.sms.length) expect({ channel: before.channel, country: before.country }, where).toEqual({ channel: 'pc', country: 'RU' });
+      }
+      site.actor.stop();
+    }
+    expect([...pages].sort()).toEqual(['cart', 'catalog', 'checkout', 'code', 'methods', 'orders', 'payment']);
+  }, 60_000);
+});

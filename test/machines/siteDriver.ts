@@ -1,0 +1,72 @@
+/** A site on a MemoryStore and XState's SimulatedClock, driven by key presses through its keymap; waits on conditions only. */
+import { createActor, SimulatedClock, waitFor } from 'xstate';
+import type { Key } from 'ink';
+import { provideSite } from '../../src/adapters/siteActors.js';
+import { seedDemo } from '../../src/domain/demo.js';
+import { MemoryStore } from '../../src/domain/memoryStore.js';
+import type { Lang } from '../../src/domain/money.js';
+import { DEFAULT_RULES } from '../../src/domain/rules.js';
+import type { Channel, CodeSms } from '../../src/domain/catalog.js';
+import { isSettled } from '../../machines/settled.js';
+import { siteViewOf } from '../../machines/siteView.js';
+import { mapSiteKey } from '../../screens/site/siteKeys.js';
+
+export const START = Date.UTC(2026, 10, 22, 7, 0, 0);
+
+const NAMED: Record<string, Partial<Key>> = {
+  enter: { return: true }, esc: { escape: true }, tab: { tab: true }, backspace: { backspace: true },
+  up: { upArrow: true }, down: { downArrow: true }, left: { leftArrow: true }, right: { rightArrow: true },
+};
+
+export interface SiteDriverOptions {
+  phone?: string | null;
+  channel?: Channel;
+  lang?: Lang;
+  demo?: boolean;
+  /** a fixed sequence of "random" numbers for the codes */
+  random?: () => number;
+}
+
+export function startSite(options: SiteDriverOptions = {}) {
+  const clock = new SimulatedClock();
+  clock.set(START);
+  const store = new MemoryStore();
+  if (options.demo) seedDemo(store, clock.now());
+  let n = 0;
+  const random = options.random ?? (() => ((n = (n * 7919 + 104729) % 1_000_003) / 1_000_003));
+  const machine = provideSite({ store, clock, rules: DEFAULT_RULES, random });
+  const actor = createActor(machine, {
+    clock,
+    input: { clock, lang: options.lang ?? 'en', phone: options.phone ?? null, channel: options.channel ?? 'pc' },
+  });
+  const emitted: CodeSms[] = [];
+  actor.on('site.smsSent', (e) => emitted.push(e.sms));
+  actor.start();
+  const view = () => siteViewOf(actor.getSnapshot());
+  const settle = async () => {
+    await waitFor(actor, isSettled);
+  };
+  /** Presses keys: named ones (`enter`, `esc`, `tab`, arrows) or each character of a text. */
+  const press = async (...keys: string[]) => {
+    for (const k of keys) {
+      for (const [input, key] of k in NAMED ? [['', NAMED[k]!] as const] : [...k].map((c) => [c, {}] as const)) {
+        const event = mapSiteKey(view(), input, key);
+        if (event) actor.send(event);
+        await settle();
+      }
+    }
+  };
+  const pressButton = async (id: string) => {
+    actor.send({ type: 'nav.press', id });
+    await settle();
+  };
+  /** Catalog → cart → checkout with this phone and country → payment → Other payment methods. */
+  const toMethods = async (phoneDigits = '9161234567', countryPresses = 0) => {
+    await press('1', '2', 'c', 'b', '*');
+    for (let i = 0; i < 10; i++) await press('backspace');
+    await press(phoneDigits);
+    for (let i = 0; i < countryPresses; i++) await press('tab');
+    await press('enter', 'm');
+  };
+  return { actor, clock, store, view, press, pressButton, toMethods, emitted, settle };
+}

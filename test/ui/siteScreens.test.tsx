@@ -1,0 +1,195 @@
+/**
+ * Every site page, with the notices it can show, at 80×24 in both languages beside the phone panel:
+ * nothing cut, wrapped inside a word or an amount, wider than the terminal, taller than the site's
+ * box, or repeated (the checks of test/ui/everyScreen.test.tsx). Views come from the real machine
+ * driven by keys (test/machines/siteDriver.ts).
+ */
+import stringWidth from 'string-width';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SiteView } from '../../machines/siteView.js';
+import { DEMO_PHONE } from '../../src/domain/demo.js';
+import type { Lang } from '../../src/domain/money.js';
+import { HOUR_MS } from '../../src/domain/rules.js';
+import { t } from '../../src/i18n/index.js';
+import { formatDateTime, formatMoney, formatPhone } from '../../src/i18n/format.js';
+import { formatCountdown, ORDERS_SHOWN, statusText } from '../../screens/site/SiteBody.js';
+import { siteHelp, siteNotice, siteTitle } from '../../screens/site/SiteFrame.js';
+import { startSite } from '../machines/siteDriver.js';
+import { COLUMNS, flat, renderSite, ROWS, SITE_HEIGHT, siteRows } from './siteHarness.js';
+
+type Case = { name: string; view: SiteView };
+
+async function collectViews(): Promise<Case[]> {
+  const cases: Case[] = [];
+  const site = startSite({ phone: DEMO_PHONE, demo: true });
+  const keep = (name: string, view: SiteView = site.view()) => cases.push({ name, view });
+  keep('catalog');
+  await site.press('c');
+  keep('catalog, cart empty');
+  await site.press('1', '2', '3', '4');
+  keep('catalog, added');
+  await site.press('c');
+  keep('cart, four products');
+  await site.press('b');
+  keep('checkout, the session phone');
+  for (let i = 0; i < 10; i++) await site.press('backspace');
+  await site.press('8');
+  keep('checkout, starts with 9');
+  await site.press('916');
+  await site.press('enter');
+  keep('checkout, phone incomplete');
+  await site.press('1234567');
+  for (const country of ['UA', 'KZ', 'BY']) {
+    await site.press('tab');
+    keep(`checkout, ${country}`);
+  }
+  await site.press('tab', 'enter');
+  keep('payment');
+  await site.press('enter');
+  keep('payment, cards outside');
+  await site.press('m');
+  keep('methods');
+  await site.press('down', 'enter');
+  keep('methods, mobile later');
+  await site.press('esc', 'esc', 'tab', 'enter', 'm');
+  keep('methods, Ukraine');
+  await site.press('c');
+  keep('methods, Ukraine, cash pressed');
+  await site.press('esc', 'esc', 'tab', 'tab', 'tab', 'enter', 'm', 'c');
+  keep('code, over the cap');
+  site.clock.increment(HOUR_MS + 1234);
+  await site.settle();
+  keep('code, an hour on');
+  await site.press('o');
+  keep('orders, demo phone');
+  for (let i = 0; i < 7; i++) await site.press('down');
+  keep('orders, scrolled to the end');
+  await site.press('up', 'enter');
+  keep('orders, not expired');
+  await site.press('esc', '1', 'c', 'b', 'enter', 'm', 'c');
+  keep('code');
+  keep('placing', { ...site.view(), page: 'placing', mode: 'busy', buttons: [] });
+  keep('failed', { ...site.view(), page: 'failed', buttons: [{ id: 'shop', label: 'site.button.shop', event: { type: 'site.shop' }, hotkey: 's', enabled: true }], fault: 'SQLITE_FULL: database or disk is full' });
+  const app = startSite({ channel: 'app' });
+  await app.toMethods();
+  keep('methods, app', app.view());
+  const nobody = startSite();
+  await nobody.press('o');
+  keep('orders, none', nobody.view());
+  return cases;
+}
+
+function expectedTexts(view: SiteView): { lines: string[]; paragraphs: string[] } {
+  const { lang } = view;
+  const money = (m: string) => formatMoney(m, lang);
+  const labelled = new Set(['orders-list']);
+  const lines = [siteTitle(view), t(lang, 'site.brand'), t(lang, 'site.version.pc'), t(lang, 'site.version.app')];
+  const paragraphs = [siteHelp(view), siteNotice(view) ?? ''];
+  if (view.page !== 'orders' && view.page !== 'catalog') lines.push(...view.buttons.filter((b) => !labelled.has(b.id)).map((b) => t(lang, b.label)));
+  switch (view.page) {
+    case 'catalog':
+      lines.push(...view.products.map((p) => `${t(lang, p.name)} · ${money(p.price)}`), ...view.buttons.slice(view.products.length).map((b) => t(lang, b.label)));
+      lines.push(t(lang, 'site.cart.summary', { count: view.cartCount, total: money(view.total) }));
+      break;
+    case 'cart':
+      lines.push(...view.cart.map((l) => t(lang, 'site.cart.line', { name: t(lang, l.name), quantity: l.quantity })), t(lang, 'site.cart.total', { total: money(view.total) }));
+      break;
+    case 'checkout':
+      lines.push(`${t(lang, 'site.checkout.country')}: ${t(lang, `site.country.${view.country}`)}`, view.phoneMasked);
+      paragraphs.push(t(lang, 'site.checkout.phone'), view.cashRefusal === 'site.cash.country' ? t(lang, 'site.cash.country') : '');
+      break;
+    case 'payment':
+      paragraphs.push(t(lang, 'site.card.form'));
+      break;
+    case 'methods':
+      paragraphs.push(view.methodsReason ? t(lang, view.methodsReason) : '');
+      break;
+    case 'code': {
+      const p = view.placed!;
+      lines.push(p.code, money(p.amount), formatDateTime(p.expiresAt, lang), formatCountdown(p.remainingMs), t(lang, 'site.code.code'), t(lang, 'site.code.left'));
+      paragraphs.push(t(lang, 'site.code.sent', { phone: formatPhone(p.phone) }), t(lang, 'site.code.where', { places: view.payPlaces.map((x) => t(lang, x)).join(', ') }));
+      paragraphs.push(t(lang, 'site.code.cap', { cap: money(view.rules.terminalCap) }));
+      break;
+    }
+    case 'orders': {
+      const first = Math.max(0, Math.min(view.focus - ORDERS_SHOWN + 1, view.orders.length - ORDERS_SHOWN));
+      for (const row of view.orders.slice(first, first + ORDERS_SHOWN)) {
+        lines.push(`${row.code} · ${money(row.amount)}`);
+        paragraphs.push(statusText(view, row));
+      }
+      lines.push(t(lang, 'button.back'));
+      if (view.orders.length === 0) lines.push(t(lang, 'site.orders.none'));
+      break;
+    }
+    case 'failed':
+      paragraphs.push(t(lang, 'site.failed', { reason: view.fault ?? '?' }));
+      break;
+    default:
+      break;
+  }
+  return { lines: lines.filter(Boolean), paragraphs: paragraphs.filter(Boolean) };
+}
+
+const AMOUNT = /\d{1,3}(?:[\s,]\d{3})*(?:[.,]\d{2})?\s₽/g;
+
+function problemsOf(frame: string, view: SiteView): string[] {
+  const problems: string[] = [];
+  const all = frame.split('\n');
+  if (all.length > SITE_HEIGHT) problems.push(`${all.length} rows, more than the site's ${SITE_HEIGHT} (${ROWS} less the world's bars)`);
+  all.forEach((row, i) => {
+    if (stringWidth(row) > COLUMNS) problems.push(`row ${i + 1} is ${stringWidth(row)} columns wide`);
+  });
+  const rows = siteRows(frame);
+  if (!rows[1]?.includes(t(view.lang, 'site.brand'))) problems.push(`site bar overwritten: "${rows[1]}"`);
+  if (rows[2]?.replace(/[│]/g, '').trim() !== siteTitle(view)) problems.push(`title row is "${rows[2]}": the body overflows the box`);
+  const { lines, paragraphs } = expectedTexts(view);
+  for (const text of lines) if (!rows.some((row) => row.includes(text))) problems.push(`not whole on one row: "${text}"`);
+  for (const text of paragraphs) if (!flat(rows).includes(text.replace(/\s+/g, ' '))) problems.push(`cut or broken inside a word: "${text}"`);
+  for (const text of [...lines, ...paragraphs]) {
+    for (const amount of text.match(AMOUNT) ?? []) if (!rows.some((row) => row.includes(amount))) problems.push(`amount "${amount}" wraps`);
+  }
+  const ellipses = (s: string) => s.split('…').length - 1;
+  const allowed = [...lines, ...paragraphs].reduce((n, s) => n + ellipses(s), 0);
+  if (ellipses(rows.join('\n')) > allowed) problems.push('an ellipsis the texts do not have: something is truncated');
+  // two orders may well have one status: only other rows must not repeat
+  const statuses = view.page === 'orders' ? view.orders.map((o) => statusText(view, o)) : [];
+  const seen = new Set<string>();
+  for (const row of rows.map((r) => r.replace(/[│╭╮╰╯─]/g, '').trim()).filter((r) => /[\p{L}\p{N}]/u.test(r))) {
+    if (seen.has(row) && !statuses.includes(row)) problems.push(`row repeated: "${row}"`);
+    seen.add(row);
+  }
+  return problems;
+}
+
+let cases: Case[] = [];
+beforeAll(async () => {
+  cases = await collectViews();
+});
+
+describe.each(['ru', 'en'] as const)('every site page at 80×24 beside the phone (%s)', (lang: Lang) => {
+  it('shows every text whole: nothing cut, wrapped inside a word or an amount, too wide, too tall or repeated', () => {
+    expect(cases.length).toBeGreaterThan(25);
+    expect(new Set(cases.map((c) => c.view.page))).toEqual(new Set(['catalog', 'cart', 'checkout', 'payment', 'methods', 'code', 'orders', 'placing', 'failed']));
+    const failures: string[] = [];
+    for (const { name, view } of cases) {
+      const shown = { ...view, lang };
+      const frame = renderSite(shown);
+      const problems = problemsOf(frame, shown);
+      if (problems.length > 0) failures.push(`── ${name}\n${problems.map((p) => `   ${p}`).join('\n')}\n${frame}`);
+    }
+    expect(failures.join('\n\n')).toBe('');
+  });
+
+  it('the app page says to use the PC version (R-CODE-3) and another country says why Cash is gone (R-CODE-4)', () => {
+    const text = (name: string) => flat(siteRows(renderSite({ ...cases.find((c) => c.name === name)!.view, lang })));
+    expect(text('methods, app')).toContain(t(lang, 'site.app.usePc'));
+    expect(text('methods, Ukraine')).toContain(t(lang, 'site.cash.country'));
+  });
+
+  it('R-CODE-2: the code page counts the 48 hours down on the program\'s clock and shows the deadline', () => {
+    const view = cases.find((c) => c.name === 'code, an hour on')!.view;
+    const text = flat(siteRows(renderSite({ ...view, lang })));
+    expect(text).toContain(`${t(lang, 'site.code.left')} 46:59:58`);
+    expect(text).toContain(`${t(lang, 'site.code.until')} ${formatDateTime(view.placed!.expiresAt, lang)}`);
+  });
+});
