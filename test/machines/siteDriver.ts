@@ -9,7 +9,7 @@ import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { Channel, CodeSms } from '../../src/domain/catalog.js';
 import { isSettled } from '../../machines/settled.js';
 import { siteViewOf } from '../../machines/siteView.js';
-import { mapSiteKey } from '../../screens/site/siteKeys.js';
+import { mapSiteKey } from '../../src/app/siteKeys.js';
 
 export const START = Date.UTC(2026, 10, 22, 7, 0, 0);
 

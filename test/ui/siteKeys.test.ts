@@ -1,6 +1,6 @@
 /** The site's keymap (screens/site/siteKeys.ts): the kiosk's keys, read per page. */
 import { describe, expect, it } from 'vitest';
-import { mapSiteKey } from '../../screens/site/siteKeys.js';
+import { mapSiteKey } from '../../src/app/siteKeys.js';
 import { startSite } from '../machines/siteDriver.js';
 
 describe('site keys', () => {

@@ -5,7 +5,7 @@
 import type { Key } from 'ink';
 import type { SiteEvent } from '../../machines/siteContext.js';
 import type { SiteView } from '../../machines/siteView.js';
-import { hotkeyOf } from '../../src/app/keymap.js';
+import { hotkeyOf } from './keymap.js';
 
 const DIRECTIONS = [['upArrow', 'up'], ['downArrow', 'down'], ['leftArrow', 'left'], ['rightArrow', 'right']] as const;
 
