@@ -7,7 +7,8 @@ export const USAGE = `kiosk — rehearse paying an AliExpress order in cash at a
 
 Usage:
   kiosk [options]                 open the kiosk (needs an interactive terminal, at least 80×24)
-  kiosk orders new|list|show|reprice   the orders in the kiosk's data (kiosk orders --help)
+  kiosk orders ACTION             the orders and their life: new, list, show, reprice, cancel,
+                                  ship, deliver, confirm, dispute, renew (kiosk orders --help)
   kiosk phones show PHONE         a phone's balance, ledger and SMS
   kiosk journal                   every accepted banknote (--since 2h, --format csv|json)
   kiosk receipts list|show NUMBER the receipts printed, or one as it was printed

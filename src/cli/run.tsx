@@ -14,13 +14,14 @@ import { formatMoney } from '../domain/money.js';
 import type { Receipt } from '../domain/store.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 import { describeDataLocation, openKioskData, orderLengthWarning, storeFailure, type KioskData } from './kioskData.js';
+import { printHelp } from './helpText.js';
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[?25l';
 const ALT_SCREEN_OFF = '\x1b[?25h\x1b[?1049l';
 
 export async function runKiosk(argv: string[]): Promise<number> {
   const options = parseRunArgs(argv);
-  if (options.help) return void process.stdout.write(usage(describeDataLocation(options))), 0;
+  if (options.help) return void printHelp(usage(describeDataLocation(options))), 0;
   if (options.version) return void process.stdout.write(`${VERSION}\n`), 0;
   const notTerminal = streamsNotTerminal(process.stdin.isTTY === true, process.stdout.isTTY === true);
   if (notTerminal) {

@@ -12,6 +12,7 @@ import { StoreError } from '../store/errors.js';
 import type { SqliteStore } from '../store/sqliteStore.js';
 import { parseWhen as parseInstantOrAgo } from '../domain/time.js';
 import { assertOneDataChoice, parseOptions, UsageError } from './args.js';
+import { printHelp } from './helpText.js';
 
 /** A thing asked for that is not in the store: exit 1. */
 export class NotFound extends Error {}
@@ -112,7 +113,7 @@ export type Handler = (parsed: Parsed) => Promise<number>;
 export async function runCommand(command: string, help: string, argv: string[], options: Options, work: Handler): Promise<number> {
   try {
     const parsed = parse(argv, options);
-    if (parsed.values.help === true) return void process.stdout.write(`${help}\n\n${COMMON_HELP}\n`), 0;
+    if (parsed.values.help === true) return void printHelp(`${help}\n\n${COMMON_HELP}\n`), 0;
     return await work(parsed);
   } catch (error) {
     if (error instanceof UsageError) {

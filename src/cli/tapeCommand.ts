@@ -1,5 +1,6 @@
 /** `kiosk tape run|check|record`: play, check and record `.tape` scripts. */
 import { UsageError } from './args.js';
+import { printHelp } from './helpText.js';
 
 export const TAPE_USAGE = `kiosk tape — scripted keystroke tests for the kiosk
 
@@ -25,7 +26,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
 export async function runTape(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h') {
-    process.stdout.write(TAPE_USAGE);
+    printHelp(TAPE_USAGE);
     return first === undefined ? 2 : 0;
   }
   const load = Object.hasOwn(SUBCOMMANDS, first) ? SUBCOMMANDS[first] : undefined;

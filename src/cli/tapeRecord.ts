@@ -22,6 +22,7 @@ import { FakeStdin } from '../tape/drivers/virtualTerminal.js';
 import { enterAltScreen } from './altScreen.js';
 import { parseLang, parseOptions, UsageError } from './args.js';
 import { TapeRecorder } from './tapeRecorder.js';
+import { printHelp } from './helpText.js';
 
 export const RECORD_USAGE = `kiosk tape record — play the kiosk and write what you do as a tape
 
@@ -44,7 +45,7 @@ const TICK_MS = 100;
 
 export async function runTapeRecord(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv, { lang: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } }, true);
-  if (parsed.values.help) return void process.stdout.write(RECORD_USAGE), 0;
+  if (parsed.values.help) return void printHelp(RECORD_USAGE), 0;
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length > 0) throw new UsageError('expected exactly one FILE to write');
   if (existsSync(file) && !parsed.values.force) throw new UsageError(`"${file}" exists (use --force to overwrite it)`);

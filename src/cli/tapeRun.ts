@@ -12,6 +12,7 @@ import { colorsFor } from './colors.js';
 import { collectTapes } from './tapeFiles.js';
 import { runTapes, type RunMode } from './tapePool.js';
 import { failureText, resultLine, summaryLine } from './tapeReport.js';
+import { printHelp } from './helpText.js';
 
 export const RUN_USAGE = `kiosk tape run — play tapes against the kiosk and check their assertions
 
@@ -107,7 +108,7 @@ function castDuration(flag: string, text: string | undefined, fallback: number):
 
 export async function runTapeRun(argv: string[]): Promise<number> {
   const args = parseRunArgs(argv);
-  if (args.help) return void process.stdout.write(RUN_USAGE), 0;
+  if (args.help) return void printHelp(RUN_USAGE), 0;
   const files = collectTapes(args.files);
   if (args.cast) mkdirSync(args.cast, { recursive: true });
   const colors = colorsFor(process.stdout);
@@ -138,7 +139,7 @@ function writeCast(dir: string, result: TapeResult, pace: CastPace | null): void
 const castTargets = new Set<string>();
 
 export async function runTapeCheck(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(CHECK_USAGE), 0;
+  if (argv.includes('--help') || argv.includes('-h')) return void printHelp(CHECK_USAGE), 0;
   const unknown = argv.find((a) => a.startsWith('-'));
   if (unknown) throw new UsageError(`unknown option "${unknown}"`);
   let bad = 0;
