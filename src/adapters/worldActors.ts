@@ -2,6 +2,7 @@
 import { assign, fromPromise } from 'xstate';
 import { phoneMachine, type PhoneState } from '../../machines/phone.js';
 import { worldMachine } from '../../machines/world.js';
+import { guessOperator } from '../domain/phone.js';
 import type { KioskStore } from '../domain/store.js';
 import { jumpClock, type ProgramClock } from './programClock.js';
 import { provideTerminal, type TerminalDeps } from './terminalActors.js';
@@ -13,7 +14,9 @@ export interface WorldDeps extends Omit<TerminalDeps, 'clock'> {
 /** The phone's account as the store has it, the inbox newest first. */
 export function loadPhoneState(store: KioskStore, phone: string): PhoneState {
   const account = store.phoneAccount(phone);
-  return { phone, operator: account.operator, balance: account.balance, inbox: [...account.sms].sort((a, b) => b.at - a.at) };
+  // a number the store knows no operator of (no payment reached it yet) is on the one its DEF code names
+  const operator = account.operator ?? guessOperator(phone.replace(/^\+7/, ''));
+  return { phone, operator, balance: account.balance, inbox: [...account.sms].sort((a, b) => b.at - a.at) };
 }
 
 export function provideWorld(deps: WorldDeps) {

@@ -15,8 +15,9 @@ export type UssdAnswer = { kind: 'balance' } | { kind: 'otherOperator' } | { kin
 
 export function answerUssd(code: string, operator: OperatorId | null): UssdAnswer {
   const operators = BALANCE_CODES[code.trim()];
-  if (!operators) return { kind: 'unknown' };
-  return operator !== null && operators.includes(operator) ? { kind: 'balance' } : { kind: 'otherOperator' };
+  // a phone on no known operator has no network to answer, nor an "own code" to name
+  if (!operators || operator === null) return { kind: 'unknown' };
+  return operators.includes(operator) ? { kind: 'balance' } : { kind: 'otherOperator' };
 }
 
 /** The balance code of an operator, for hints ("dial *102#"). */

@@ -88,6 +88,18 @@ describe('the phone', () => {
     expect(answerUssd('*102#', 'mts').kind).toBe('otherOperator');
     expect(answerUssd('*100#', 'tele2').kind).toBe('otherOperator');
     expect(answerUssd('*123#', 'mts').kind).toBe('unknown');
+    // a phone on no known operator gets no balance and no 'dial your own code' answer
+    expect(answerUssd('*100#', null).kind).toBe('unknown');
+  });
+
+  it('R-MOB-9: a phone no payment has reached yet is on the operator its number names: *100# answers the fresh MTS demo phone', async () => {
+    k = renderKiosk({ lang: 'en' });
+    expect(k.store.phoneAccount('+79161234567').operator).toBeNull();
+    await k.press(F2);
+    await k.waitForText('+7 (916) 123-45-67');
+    await k.press('*', '1', '0', '0', '#', '\r');
+    await k.waitForText(/\*100#: balance\s0\.00/);
+    expect(k.phone.getSnapshot().context.answer).toEqual({ kind: 'balance', code: '*100#' });
   });
 
   it('R-MOB-9: dialing *100# on the MTS demo phone shows its balance; *105# is unknown for MTS; *111# is unknown', async () => {
