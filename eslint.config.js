@@ -33,7 +33,7 @@ const layerZones = [
 const forbidNames = (names, message) => names.map((name) => ({ name, message }));
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/**', '.stryker-tmp/**', 'reports/**'] },
   // typescript-eslint's recommended set costs little here: it found only unused names.
   tseslint.configs.recommended,
   {
