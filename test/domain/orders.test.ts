@@ -63,8 +63,10 @@ describe('what is due and what a payment does', () => {
   });
 
   it('a new order awaits payment of its code amount in Russia, from the PC site, unless told otherwise', () => {
-    expect(newOrder({ code: '1', codeAmount: '10.00', phone: 'p', issuedAt: 5 })).toEqual({
+    expect(newOrder({ code: '1', codeAmount: '10.00', phone: 'p', issuedAt: 5 })).toMatchObject({
       code: '1', codeAmount: '10.00', phone: 'p', issuedAt: 5, region: 'RU', channel: 'pc', status: 'awaiting', paid: '0.00', owed: '10.00', price: '10.00',
+      // its life starts placed, with nothing refunded or credited and one dated event: the code issued
+      stage: 'placed', refunded: '0.00', credits: [], history: [{ at: 5, kind: 'issued', amount: '10.00' }],
     });
     expect(newOrder({ code: '1', codeAmount: '10.00', phone: 'p', issuedAt: 5, price: '12.00' })).toMatchObject({ price: '12.00', owed: '12.00' });
   });
