@@ -1,6 +1,7 @@
 /**
  * The world: the places of the program (the site, the terminal — the kiosk, as is — and the phone
- * beside them), which of them has the keys, and the program's clock. Each place is a child actor
+ * beside them), which of them has the keys, and the program's clock. The site reads the time from
+ * the clock the world's input gives (the host's program clock: machines never import adapters). Each place is a child actor
  * that runs whether or not it has the keys, so switching never loses what a place was doing, and
  * its timers keep running on the one clock of the actor system (SimulatedClock in tests and tapes).
  * The clock is moved only through the provided `moveClock` action; `readClock` copies its time
@@ -25,6 +26,7 @@ import { DEMO_PHONE } from '../src/domain/demo.js';
 import type { Lang } from '../src/domain/money.js';
 import type { KioskRules } from '../src/domain/rules.js';
 import { phoneMachine } from './phone.js';
+import { siteMachine, type SiteInput } from './site.js';
 import { terminalMachine } from './terminal.js';
 
 /** The places that have a key on the place bar, in its order. F4 Cashier and F5 Post come later. */
@@ -40,6 +42,8 @@ export interface WorldInput {
   rules?: KioskRules;
   /** the customer's phone; omitted, the demo phone */
   phone?: string;
+  /** the program's clock, which the site reads for its countdowns and its orders' times */
+  clock: SiteInput['clock'];
 }
 
 export type WorldHint = { kind: 'unknownPlace'; place: string } | { kind: 'unknownKey'; key: string };
@@ -48,6 +52,7 @@ export interface WorldContext {
   /** the place given at start (`kiosk --place`, a tape's `Set Place`) */
   start: Place;
   terminal: ActorRefFrom<typeof terminalMachine>;
+  site: ActorRefFrom<typeof siteMachine>;
   phone: ActorRefFrom<typeof phoneMachine>;
   /** where Esc on the phone goes back to */
   behindPhone: MainPlace;
@@ -69,7 +74,7 @@ export const worldMachine = setup({
     events: {} as WorldEvent,
     input: {} as WorldInput,
   },
-  actors: { terminal: terminalMachine, phone: phoneMachine },
+  actors: { terminal: terminalMachine, site: siteMachine, phone: phoneMachine },
   guards: {
     goesTo: ({ event }, params: { place: Place }) => event.type === 'place.go' && event.place === params.place,
     startsAt: ({ context }, params: { place: Place }) => context.start === params.place,
@@ -89,7 +94,8 @@ export const worldMachine = setup({
 }).createMachine({
   id: 'world',
   context: ({ input, spawn }) => ({
-    terminal: spawn('terminal', { id: 'terminal', input: { ...(input.lang ? { lang: input.lang } : {}), ...(input.rules ? { rules: input.rules } : {}) } }),
+    terminal: spawn('terminal', { id: 'terminal', input: { ...langAndRules(input) } }),
+    site: spawn('site', { id: 'site', input: { clock: input.clock, phone: input.phone ?? DEMO_PHONE, ...langAndRules(input) } }),
     phone: spawn('phone', { id: 'phone', input: { phone: input.phone ?? DEMO_PHONE } }),
     start: input.place ?? 'terminal',
     behindPhone: 'terminal',
@@ -149,13 +155,16 @@ export const worldMachine = setup({
   },
 });
 
+const langAndRules = (input: WorldInput) => ({ ...(input.lang ? { lang: input.lang } : {}), ...(input.rules ? { rules: input.rules } : {}) });
+
 /**
- * Whose phone the phone place is: the phone of the newest SMS this terminal sent (the last payment
- * with change), else the phone the world was started with (the demo phone). Kept simple on purpose.
+ * Whose phone the phone place is: the phone of the newest SMS a place sent (a code from the site,
+ * change from the terminal), else the phone the world was started with (the demo phone). Kept simple on purpose.
  */
 function customerPhone(context: WorldContext): string {
-  const sms = context.terminal.getSnapshot().context.sms;
-  return sms[sms.length - 1]?.phone ?? context.phone.getSnapshot().context.phone;
+  const sent = [...context.terminal.getSnapshot().context.sms, ...context.site.getSnapshot().context.sms];
+  const newest = sent.reduce<(typeof sent)[number] | undefined>((last, sms) => (!last || sms.at >= last.at ? sms : last), undefined);
+  return newest?.phone ?? context.phone.getSnapshot().context.phone;
 }
 
 export type WorldActor = ActorRefFrom<typeof worldMachine>;
