@@ -15,8 +15,8 @@
  * | phone   | place.back (Esc on the phone's home) · place.go {site|terminal} | the place it came from · that place |
  * | (any)   | place.go {a place not built}   | stays; hint "no such place"                             |
  * | (any)   | key.unknown {key}              | stays; hint names the keys that do something            |
- * | (any)   | clock.advance {ms}             | moveClock (the places' timers fire at their moments) · readClock |
- * | (any)   | clock.tick                     | readClock (the interactive run ticks it every second)   |
+ * | (any)   | clock.advance {ms}             | moveClock (the places' timers fire at their moments) · readClock · tickSite |
+ * | (any)   | clock.tick                     | readClock · tickSite (the interactive run ticks it every second) |
  *
  * Keys are mapped in src/app/keyFeed.ts: F1–F3, F9, F10 (and Esc on the phone) come here; every
  * other key goes straight to the place that has the keys, as that place's own event.
@@ -89,13 +89,15 @@ export const worldMachine = setup({
     hintUnknownKey: assign(({ event }) => ({ hint: event.type === 'key.unknown' ? { kind: 'unknownKey' as const, key: event.key } : null })),
     rememberBehind: assign((_, params: { place: MainPlace }) => ({ behindPhone: params.place })),
     // the phone shows what the store has now: the SMS a payment or an order sent since it last looked
+    tickSite: sendTo(({ context }) => context.site, { type: 'clock.tick' as const }),
     refreshPhone: sendTo(({ context }) => context.phone, ({ context }) => ({ type: 'phone.refresh' as const, phone: customerPhone(context) })),
   },
 }).createMachine({
   id: 'world',
   context: ({ input, spawn }) => ({
     terminal: spawn('terminal', { id: 'terminal', input: { ...langAndRules(input) } }),
-    site: spawn('site', { id: 'site', input: { clock: input.clock, phone: input.phone ?? DEMO_PHONE, ...langAndRules(input) } }),
+    // the world ticks the site (clock.tick, clock.advance): a site timer every second would make F10 or `Advance 2d` crawl
+    site: spawn('site', { id: 'site', input: { clock: input.clock, hostTicks: true, phone: input.phone ?? DEMO_PHONE, ...langAndRules(input) } }),
     phone: spawn('phone', { id: 'phone', input: { phone: input.phone ?? DEMO_PHONE } }),
     start: input.place ?? 'terminal',
     behindPhone: 'terminal',
@@ -107,8 +109,8 @@ export const worldMachine = setup({
   on: {
     'place.go': { actions: 'hintUnknownPlace' },
     'key.unknown': { actions: 'hintUnknownKey' },
-    'clock.advance': { actions: [{ type: 'moveClock', params: ({ event }) => ({ ms: event.ms }) }, 'readClock'] },
-    'clock.tick': { actions: 'readClock' },
+    'clock.advance': { actions: [{ type: 'moveClock', params: ({ event }) => ({ ms: event.ms }) }, 'readClock', 'tickSite'] },
+    'clock.tick': { actions: ['readClock', 'tickSite'] },
   },
   states: {
     starting: {

@@ -30,6 +30,12 @@ it('R-CODE-1: Cash on the site shows a 10-digit code, the phone\'s inbox has it 
   expect(placed.code).toMatch(/^\d{10}$/);
   expect(k.lastFrame()).toContain(placed.code);
   expect(k.store.findOrder(placed.code)).toMatchObject({ phone: '+79161234567', codeAmount: '1990.00', status: 'awaiting' });
+  // the countdown follows the world's clock: one tick of the world after an hour, no timer of the site's own
+  expect(placed.remainingMs).toBe(48 * 3_600_000);
+  k.clock.increment(3_600_000);
+  k.world.send({ type: 'clock.tick' });
+  await k.settle();
+  expect(siteViewOf(k.site().getSnapshot()).placed!.remainingMs).toBe(47 * 3_600_000);
 
   await k.press(F2);
   await k.waitForText(`AliExpress`);
