@@ -23,6 +23,7 @@
  * | page   | failed         | site.shop · nav.back                            | catalog                          |
  * | page   | (with buttons) | nav.* on a disabled button                      | (stays, notice says why)         |
  * | clock  | ticking        | after 1 s (`second`)                            | ticking (reads the clock)        |
+ * | clock  | followingHost  | clock.tick (the host ticks: input `hostTicks`)  | (reads the clock)                |
  * | (root) |                | site.lang                                       | (language changes)               |
  */
 import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
@@ -66,6 +67,7 @@ export const siteMachine = setup({
   delays: { second: 1000 },
   guards: {
     phoneComplete: ({ context }) => orderPhoneComplete(context),
+    hostTicks: ({ context }) => context.hostTicks,
   },
   actions: {
     readClock: assign(({ context }) => ({ now: context.clock.now() })),
@@ -184,8 +186,13 @@ export const siteMachine = setup({
       },
     },
     clock: {
-      initial: 'ticking',
-      states: { ticking: { after: { second: { target: 'ticking', reenter: true, actions: 'readClock' } } } },
+      initial: 'choosing',
+      states: {
+        choosing: { always: [{ guard: 'hostTicks', target: 'followingHost' }, { target: 'ticking' }] },
+        ticking: { after: { second: { target: 'ticking', reenter: true, actions: 'readClock' } } },
+        // no timer of its own: one every second would make a 2-day clock jump stop 172,800 times
+        followingHost: { on: { 'clock.tick': { actions: 'readClock' } } },
+      },
     },
   },
 });

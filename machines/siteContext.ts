@@ -19,6 +19,8 @@ export interface SiteInput {
   /** the phone in the customer's hand (E.164): "My orders" lists its orders, checkout starts with it */
   phone?: string | null;
   channel?: Channel;
+  /** the host sends `clock.tick` whenever the time shown should move (the world does), so the site arms no timer */
+  hostTicks?: boolean;
 }
 
 /** What placing or renewing an order answers: the order as stored and the SMS that carries its code. */
@@ -41,6 +43,8 @@ export interface SiteContext {
   lang: Lang;
   rules: KioskRules;
   channel: Channel;
+  /** the countdown moves on the host's `clock.tick`, not on a timer of the site's own */
+  hostTicks: boolean;
   focus: number;
   /** i18n key of a one-line notice, cleared by the next key */
   notice: string | null;
@@ -66,7 +70,8 @@ export type SiteEvent =
   | { type: 'input.backspace' }
   | { type: 'input.clear' }
   | { type: 'nav.back' }
-  | { type: 'site.lang'; lang: Lang };
+  | { type: 'site.lang'; lang: Lang }
+  | { type: 'clock.tick' };
 
 /** What the site emits for its host (the world puts the SMS on the phone). */
 export type SiteEmitted = { type: 'site.smsSent'; sms: CodeSms };
@@ -79,6 +84,7 @@ export const initialSiteContext = (input: SiteInput): SiteContext => {
     lang: input.lang ?? 'ru',
     rules: input.rules ?? DEFAULT_RULES,
     channel: input.channel ?? 'pc',
+    hostTicks: input.hostTicks ?? false,
     focus: 0,
     notice: null,
     cart: [],

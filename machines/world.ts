@@ -1,6 +1,7 @@
 /**
  * The world: the places of the program (the site, the terminal — the kiosk, as is — and the phone
- * beside them), which of them has the keys, and the program's clock. Each place is a child actor
+ * beside them), which of them has the keys, and the program's clock. The site reads the time from
+ * the clock the world's input gives (the host's program clock: machines never import adapters). Each place is a child actor
  * that runs whether or not it has the keys, so switching never loses what a place was doing, and
  * its timers keep running on the one clock of the actor system (SimulatedClock in tests and tapes).
  * The clock is moved only through the provided `moveClock` action; `readClock` copies its time
@@ -14,8 +15,8 @@
  * | phone   | place.back (Esc on the phone's home) · place.go {site|terminal} | the place it came from · that place |
  * | (any)   | place.go {a place not built}   | stays; hint "no such place"                             |
  * | (any)   | key.unknown {key}              | stays; hint names the keys that do something            |
- * | (any)   | clock.advance {ms}             | moveClock (the places' timers fire at their moments) · readClock |
- * | (any)   | clock.tick                     | readClock (the interactive run ticks it every second)   |
+ * | (any)   | clock.advance {ms}             | moveClock (the places' timers fire at their moments) · readClock · tickSite |
+ * | (any)   | clock.tick                     | readClock · tickSite (the interactive run ticks it every second) |
  *
  * Keys are mapped in src/app/keyFeed.ts: F1–F3, F9, F10 (and Esc on the phone) come here; every
  * other key goes straight to the place that has the keys, as that place's own event.
@@ -25,6 +26,7 @@ import { DEMO_PHONE } from '../src/domain/demo.js';
 import type { Lang } from '../src/domain/money.js';
 import type { KioskRules } from '../src/domain/rules.js';
 import { phoneMachine } from './phone.js';
+import { siteMachine, type SiteInput } from './site.js';
 import { terminalMachine } from './terminal.js';
 
 /** The places that have a key on the place bar, in its order. F4 Cashier and F5 Post come later. */
@@ -40,6 +42,8 @@ export interface WorldInput {
   rules?: KioskRules;
   /** the customer's phone; omitted, the demo phone */
   phone?: string;
+  /** the program's clock, which the site reads for its countdowns and its orders' times */
+  clock: SiteInput['clock'];
 }
 
 export type WorldHint = { kind: 'unknownPlace'; place: string } | { kind: 'unknownKey'; key: string };
@@ -48,6 +52,7 @@ export interface WorldContext {
   /** the place given at start (`kiosk --place`, a tape's `Set Place`) */
   start: Place;
   terminal: ActorRefFrom<typeof terminalMachine>;
+  site: ActorRefFrom<typeof siteMachine>;
   phone: ActorRefFrom<typeof phoneMachine>;
   /** where Esc on the phone goes back to */
   behindPhone: MainPlace;
@@ -69,7 +74,7 @@ export const worldMachine = setup({
     events: {} as WorldEvent,
     input: {} as WorldInput,
   },
-  actors: { terminal: terminalMachine, phone: phoneMachine },
+  actors: { terminal: terminalMachine, site: siteMachine, phone: phoneMachine },
   guards: {
     goesTo: ({ event }, params: { place: Place }) => event.type === 'place.go' && event.place === params.place,
     startsAt: ({ context }, params: { place: Place }) => context.start === params.place,
@@ -84,12 +89,15 @@ export const worldMachine = setup({
     hintUnknownKey: assign(({ event }) => ({ hint: event.type === 'key.unknown' ? { kind: 'unknownKey' as const, key: event.key } : null })),
     rememberBehind: assign((_, params: { place: MainPlace }) => ({ behindPhone: params.place })),
     // the phone shows what the store has now: the SMS a payment or an order sent since it last looked
+    tickSite: sendTo(({ context }) => context.site, { type: 'clock.tick' as const }),
     refreshPhone: sendTo(({ context }) => context.phone, ({ context }) => ({ type: 'phone.refresh' as const, phone: customerPhone(context) })),
   },
 }).createMachine({
   id: 'world',
   context: ({ input, spawn }) => ({
-    terminal: spawn('terminal', { id: 'terminal', input: { ...(input.lang ? { lang: input.lang } : {}), ...(input.rules ? { rules: input.rules } : {}) } }),
+    terminal: spawn('terminal', { id: 'terminal', input: { ...langAndRules(input) } }),
+    // the world ticks the site (clock.tick, clock.advance): a site timer every second would make F10 or `Advance 2d` crawl
+    site: spawn('site', { id: 'site', input: { clock: input.clock, hostTicks: true, phone: input.phone ?? DEMO_PHONE, ...langAndRules(input) } }),
     phone: spawn('phone', { id: 'phone', input: { phone: input.phone ?? DEMO_PHONE } }),
     start: input.place ?? 'terminal',
     behindPhone: 'terminal',
@@ -101,8 +109,8 @@ export const worldMachine = setup({
   on: {
     'place.go': { actions: 'hintUnknownPlace' },
     'key.unknown': { actions: 'hintUnknownKey' },
-    'clock.advance': { actions: [{ type: 'moveClock', params: ({ event }) => ({ ms: event.ms }) }, 'readClock'] },
-    'clock.tick': { actions: 'readClock' },
+    'clock.advance': { actions: [{ type: 'moveClock', params: ({ event }) => ({ ms: event.ms }) }, 'readClock', 'tickSite'] },
+    'clock.tick': { actions: ['readClock', 'tickSite'] },
   },
   states: {
     starting: {
@@ -149,13 +157,16 @@ export const worldMachine = setup({
   },
 });
 
+const langAndRules = (input: WorldInput) => ({ ...(input.lang ? { lang: input.lang } : {}), ...(input.rules ? { rules: input.rules } : {}) });
+
 /**
- * Whose phone the phone place is: the phone of the newest SMS this terminal sent (the last payment
- * with change), else the phone the world was started with (the demo phone). Kept simple on purpose.
+ * Whose phone the phone place is: the phone of the newest SMS a place sent (a code from the site,
+ * change from the terminal), else the phone the world was started with (the demo phone). Kept simple on purpose.
  */
 function customerPhone(context: WorldContext): string {
-  const sms = context.terminal.getSnapshot().context.sms;
-  return sms[sms.length - 1]?.phone ?? context.phone.getSnapshot().context.phone;
+  const sent = [...context.terminal.getSnapshot().context.sms, ...context.site.getSnapshot().context.sms];
+  const newest = sent.reduce<(typeof sent)[number] | undefined>((last, sms) => (!last || sms.at >= last.at ? sms : last), undefined);
+  return newest?.phone ?? context.phone.getSnapshot().context.phone;
 }
 
 export type WorldActor = ActorRefFrom<typeof worldMachine>;

@@ -9,19 +9,21 @@ import type { PhoneView, WorldView } from '../src/app/worldView.js';
 import { KioskLayout, phonePanelWidth } from './KioskLayout.js';
 import { PhonePanel } from './PhonePanel.js';
 import { PlaceBar } from './PlaceBar.js';
-import { SitePlaceholder } from './SitePlaceholder.js';
 import { PhoneScreen } from './phone/PhoneScreen.js';
+import { SiteFrame } from './site/SiteFrame.js';
+import type { SiteView } from '../machines/siteView.js';
 
 export interface WorldLayoutProps {
   view: View;
   world: WorldView;
   phone: PhoneView;
+  site: SiteView;
   terminalId: string;
   columns: number;
   rows: number;
 }
 
-export function WorldLayout({ view, world, phone, terminalId, columns, rows }: WorldLayoutProps) {
+export function WorldLayout({ view, world, phone, site, terminalId, columns, rows }: WorldLayoutProps) {
   const lang = view.lang;
   const bodyRows = rows - 1;
   const height = bodyRows - 1;
@@ -37,7 +39,7 @@ export function WorldLayout({ view, world, phone, terminalId, columns, rows }: W
       <PlaceBar world={world} lang={lang} width={columns} />
       {world.shown === 'site' ? (
         <Box flexDirection="row" width={columns} height={height}>
-          <SitePlaceholder lang={lang} width={columns - panelWidth} height={height} />
+          <SiteFrame view={site} width={columns - panelWidth} height={height} />
           {panel}
         </Box>
       ) : (

@@ -1,12 +1,13 @@
 /**
- * The site's I/O: its named actors, implemented on a `KioskStore` and the program's clock. The
- * store keeps no SMS of the `code` kind yet, so the SMS is returned to the machine (which keeps it
- * and emits `site.smsSent` for the phone); once the store records SMS, `placeCashOrder` writes it here.
+ * The site's I/O: its named actors, implemented on a `KioskStore` and the program's clock. Placing
+ * an order (or placing it again) adds it and its code SMS to the store (R-CODE-1), so the phone's
+ * inbox shows it; the SMS is also returned to the machine, which keeps it and announces it.
  */
 import { randomInt } from 'node:crypto';
 import { fromPromise } from 'xstate';
 import { siteMachine, type PlaceCashOrderInput, type PlacedOrder } from '../../machines/site.js';
 import { cashOrder, cashRefusal, codeSmsOf, paymentCode, renewedOrder, type Channel } from '../domain/catalog.js';
+import { ALIEXPRESS_SENDER } from '../domain/orderLife.js';
 import { isExpired, type Order } from '../domain/orders.js';
 import type { KioskRules } from '../domain/rules.js';
 import type { KioskStore } from '../domain/store.js';
@@ -37,8 +38,10 @@ export function provideSite(deps: SiteDeps) {
   const { store, clock, rules } = deps;
   const random = deps.random ?? (() => randomInt(0, 1_000_000) / 1_000_000);
   const placed = (order: Order): PlacedOrder => {
+    const sms = codeSmsOf(order, rules);
     store.addOrder(order);
-    return { order, sms: codeSmsOf(order, rules) };
+    store.sendSms({ phone: sms.phone, at: sms.at, sender: ALIEXPRESS_SENDER, kind: 'code', amount: sms.amount, code: sms.code });
+    return { order, sms };
   };
   return siteMachine.provide({
     actors: {

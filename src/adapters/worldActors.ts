@@ -1,10 +1,11 @@
-/** The world's places bound to one store and one clock: the terminal's actors, the phone's, the clock's actions. */
+/** The world's places bound to one store and one clock: the terminal's actors, the site's, the phone's, the clock's actions. */
 import { assign, fromPromise } from 'xstate';
 import { phoneMachine, type PhoneState } from '../../machines/phone.js';
 import { worldMachine } from '../../machines/world.js';
 import { guessOperator } from '../domain/phone.js';
 import type { KioskStore } from '../domain/store.js';
 import { jumpClock, type ProgramClock } from './programClock.js';
+import { provideSite } from './siteActors.js';
 import { provideTerminal, type TerminalDeps } from './terminalActors.js';
 
 export interface WorldDeps extends Omit<TerminalDeps, 'clock'> {
@@ -24,6 +25,7 @@ export function provideWorld(deps: WorldDeps) {
   return worldMachine.provide({
     actors: {
       terminal: provideTerminal({ ...deps, clock }),
+      site: provideSite({ store, clock, rules: deps.rules }),
       phone: phoneMachine.provide({
         actors: { loadPhone: fromPromise(async ({ input }: { input: { phone: string } }) => loadPhoneState(store, input.phone)) },
       }),

@@ -6,6 +6,7 @@ import { useTerminalSelector, useWorldActor, useWorldSelector } from './context.
 import { KeyFeed } from './keyFeed.js';
 import { viewOf, type View } from './view.js';
 import { phoneViewOf, worldViewOf } from './worldView.js';
+import { siteViewOf } from '../../machines/siteView.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { t } from '../i18n/index.js';
 import { WorldLayout } from '../../screens/WorldLayout.js';
@@ -55,8 +56,9 @@ export function App({ terminalId, onQuit }: AppProps) {
   const view: View = useTerminalSelector(viewOf);
   const world = useWorldSelector(worldViewOf);
   const phone = useSelector(useWorldActor().getSnapshot().context.phone, phoneViewOf);
+  const site = useSelector(useWorldActor().getSnapshot().context.site, siteViewOf);
   if (tooSmall) {
     return <Text color="yellow">{t(view.lang, 'size.enlarge', { columns, rows })}</Text>;
   }
-  return <WorldLayout view={view} world={world} phone={phone} terminalId={terminalId} columns={columns} rows={rows} />;
+  return <WorldLayout view={view} world={world} phone={phone} site={site} terminalId={terminalId} columns={columns} rows={rows} />;
 }

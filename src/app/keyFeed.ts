@@ -1,6 +1,7 @@
 /**
  * Keys → the world, in the order they were typed: function keys to the world (src/app/worldKeys.ts),
- * every other key to the place that has the keys (the terminal, the phone; the site's slot takes none yet).
+ * every other key to the place that has the keys (the terminal, the phone, the site). While the site
+ * waits on the store (placing an order, listing orders) its keys wait too.
  * While the terminal is busy (an order lookup, opening the cash session, a note being journaled,
  * committing a payment) its keys are held here, not dropped, and delivered in order once it shows a
  * screen that reads them: each is mapped on the screen it lands on. Ctrl+C takes its place in the
@@ -12,8 +13,11 @@ import type { Key } from 'ink';
 import type { ActorRefFrom } from 'xstate';
 import type { terminalMachine } from '../../machines/terminal.js';
 import type { WorldActor } from '../../machines/world.js';
+import { isSettled } from '../../machines/settled.js';
+import { siteViewOf } from '../../machines/siteView.js';
 import { KEY_TOKENS, mapKey, splitKeys } from './keymap.js';
 import { mapPhoneKey } from './phoneKeys.js';
+import { mapSiteKey } from './siteKeys.js';
 import { viewOf } from './view.js';
 import { functionKeyOf, worldEventOf } from './worldKeys.js';
 import { phoneViewOf, worldViewOf } from './worldView.js';
@@ -110,7 +114,13 @@ export class KeyFeed {
       if (action.kind === 'world') this.world.send(action.event);
       return true;
     }
-    if (place === 'site') return true; // the site's slot: its machine will take keys here
+    if (place === 'site') {
+      const site = this.world.getSnapshot().context.site;
+      if (!isSettled(site.getSnapshot())) return false;
+      const event = mapSiteKey(siteViewOf(site.getSnapshot()), input, key);
+      if (event) site.send(event);
+      return true;
+    }
     // Read the live snapshot, not the last render's: pasted or scripted keys outrun the frames.
     const action = mapKey(viewOf(this.actor.getSnapshot()), input, key);
     if (action.kind === 'send') this.actor.send(action.event);
@@ -133,7 +143,8 @@ export class KeyFeed {
     if (waiting && !this.subscription) {
       const terminal = this.actor.subscribe(() => this.deliverLater());
       const phone = this.world.getSnapshot().context.phone.subscribe(() => this.deliverLater());
-      this.subscription = { unsubscribe: () => (terminal.unsubscribe(), phone.unsubscribe()) };
+      const site = this.world.getSnapshot().context.site.subscribe(() => this.deliverLater());
+      this.subscription = { unsubscribe: () => (terminal.unsubscribe(), phone.unsubscribe(), site.unsubscribe()) };
     } else if (!waiting && this.subscription) {
       this.subscription.unsubscribe();
       this.subscription = null;

@@ -67,7 +67,7 @@ export function startWorld(options: WorldSessionOptions): WorldActor {
     newSessionId: options.newSessionId ?? (() => `session-${++seq}`),
   });
   return createActor(machine, {
-    input: { lang, rules, ...(place ? { place } : {}), ...(phone ? { phone } : {}) },
+    input: { lang, rules, clock: programClock, ...(place ? { place } : {}), ...(phone ? { phone } : {}) },
     clock: clock ?? programClock,
   }).start();
 }

@@ -4,7 +4,7 @@ import { decideOrderAction, type ActionOutcome, type OrderAction } from './order
 import { acceptTerminalPayment, repriceOrder, type Order } from './orders.js';
 import { buildReceipt, changeReason, planPayment, receiptNumber } from './payment.js';
 import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type KioskRules, type OperatorId } from './rules.js';
-import type { CashSession, KioskStore, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
+import type { CashSession, KioskStore, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
 
 export interface MemoryStoreOptions {
   /** R-CODE-6: how long terminal cash is "processing" (default 2 days, at most 7) */
@@ -50,6 +50,10 @@ export class MemoryStore implements KioskStore {
       sms: [...account.sms, ...outcome.sms],
     });
     return structuredClone(outcome);
+  }
+  sendSms(message: OrderSms): void {
+    const account = this.phoneAccount(message.phone);
+    this.phones.set(account.phone, { ...account, sms: [...account.sms, structuredClone(message)] });
   }
   repriceOrder(code: string, price: Money): Order {
     const repriced = repriceOrder(this.mustOrder(code), price);

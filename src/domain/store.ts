@@ -115,6 +115,8 @@ export interface KioskStore {
    * `OrderRefused` (changing nothing) when the action does not fit the order.
    */
   changeOrder(code: string, action: OrderAction, at: number, rules?: Pick<KioskRules, 'codeValidityMs'>): ActionOutcome;
+  /** puts an SMS about an order (its payment code, R-CODE-1) in its phone's inbox */
+  sendSms(message: OrderSms): void;
   /** replaces an order's current price (R-CODE-5) */
   repriceOrder(code: string, price: Money): Order;
   phoneAccount(phone: string): PhoneAccount;

@@ -144,8 +144,6 @@ export const en = {
   'clock.day': '+1 day',
   'hint.unknownPlace': 'No place "{place}"',
   'hint.unknownKey': '{key}: no such key',
-  'site.title': 'AliExpress',
-  'site.notBuilt': 'The site is not built yet. F3 goes to the terminal, F2 to the phone.',
   'phone.keys': '↑↓ Enter read · 0-9*# dial · Esc back',
   'phone.readKeys': 'Esc back',
   'phone.dialKeys': 'Enter call · Esc back',

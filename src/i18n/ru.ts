@@ -145,8 +145,6 @@ export const ru: Record<MessageKey, string> = {
   'clock.day': '+1 день',
   'hint.unknownPlace': 'Нет места «{place}»',
   'hint.unknownKey': '{key}: нет такой клавиши',
-  'site.title': 'AliExpress',
-  'site.notBuilt': 'Сайт ещё не построен. F3 — к терминалу, F2 — телефон.',
   'phone.keys': '↑↓ Enter читать · 0-9*# набрать · Esc назад',
   'phone.readKeys': 'Esc назад',
   'phone.dialKeys': 'Enter вызов · Esc назад',

@@ -7,13 +7,13 @@ import { ZERO, type Money } from '../domain/money.js';
 import { decideOrderAction, type ActionOutcome, type OrderAction } from '../domain/orderLife.js';
 import { repriceOrder, type Order } from '../domain/orders.js';
 import { checkProcessingDelay, DEFAULT_RULES, type KioskRules, type OperatorId } from '../domain/rules.js';
-import type { CashSession, KioskStore, LedgerEntry, PaymentOutcome, PhoneAccount, Receipt } from '../domain/store.js';
+import type { CashSession, KioskStore, LedgerEntry, OrderSms, PaymentOutcome, PhoneAccount, Receipt } from '../domain/store.js';
 import { StoreError, toStoreError } from './errors.js';
 import { BUSY_TIMEOUT_MS, checkExistingFile } from './fileCheck.js';
 import { assertKnownSchema, LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
 import { findOrder, mustOrder, payInTransaction, sessionState, type Checkpoint, type Trigger } from './payments.js';
 import { journalEntries, listReceipts, type JournalEntry } from './reports.js';
-import { insertOrder, listOrders, persistOutcome, phoneMessages, saveOrder } from './orderRows.js';
+import { insertOrder, insertSms, listOrders, persistOutcome, phoneMessages, saveOrder } from './orderRows.js';
 import * as rows from './rows.js';
 
 export { StoreError, type StoreErrorCode } from './errors.js';
@@ -147,6 +147,10 @@ export class SqliteStore implements KioskStore {
       });
       return reprice.immediate();
     });
+  }
+
+  sendSms(message: OrderSms): void {
+    this.guard(() => insertSms(this.db, message));
   }
 
   phoneAccount(phone: string): PhoneAccount {

@@ -21,6 +21,9 @@ describe('site rules', () => {
     expect(site.emitted).toEqual([sms]);
     expect(view.sms).toEqual([sms]);
     expect(view.sessionPhone).toBe('+79161234567');
+    // the store keeps it: the phone's inbox shows it wherever the phone is looked at
+    expect(site.store.phoneAccount('+79161234567').sms).toEqual([{ phone: '+79161234567', at: START, sender: 'AliExpress', kind: 'code', amount: '6740.00', code }]);
+    expect(site.store.phoneAccount('+79001112233').sms).toEqual([]);
   });
 
   it('R-CODE-1: a new code is never one the store already has', async () => {
@@ -109,6 +112,9 @@ describe('site rules', () => {
     expect(renewed.placed!.code).not.toBe(first.code);
     expect(renewed.placed).toMatchObject({ amount: first.amount, phone: first.phone, expiresAt: START + 96 * HOUR_MS, remainingMs: 48 * HOUR_MS });
     expect(site.emitted.map((s) => s.code)).toEqual([first.code, renewed.placed!.code]);
+    expect(site.store.phoneAccount(first.phone).sms.map((s) => [s.kind, s.kind === 'topup' ? '' : s.code, s.at])).toEqual([
+      ['code', first.code, START], ['code', renewed.placed!.code, START + 48 * HOUR_MS],
+    ]);
     await site.press('o');
     expect(site.view().orders.map((o) => [o.code, o.status])).toEqual([[renewed.placed!.code, 'awaiting'], [first.code, 'expired']]);
   });

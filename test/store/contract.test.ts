@@ -66,6 +66,21 @@ describe.each(ADAPTERS)('%s keeps the store contract', (_name, open) => {
     store.close();
   });
 
+  it('R-CODE-1: a code SMS lands in the phone\'s inbox after what was there, balance and operator untouched', () => {
+    const store = seeded();
+    store.setPhoneAccount(DEMO_PHONE, 'mts', '10.00');
+    const first = { phone: DEMO_PHONE, at: NOW, sender: 'AliExpress', kind: 'code' as const, amount: '4750.00', code: '3000000001' };
+    const second = { ...first, at: NOW + 1000, code: '3000000002' };
+    store.sendSms(first);
+    store.sendSms(second);
+    expect(store.phoneAccount(DEMO_PHONE)).toEqual({ phone: DEMO_PHONE, operator: 'mts', balance: '10.00', ledger: [], sms: [first, second] });
+    // a number with no account yet still gets its code
+    const stranger = { ...first, phone: '+79990000000' };
+    store.sendSms(stranger);
+    expect(store.phoneAccount('+79990000000')).toEqual({ phone: '+79990000000', operator: null, balance: '0.00', ledger: [], sms: [stranger] });
+    store.close();
+  });
+
   it('lists open sessions that hold cash, notes in insertion order, filtered by terminal', () => {
     const store = seeded();
     openCashSession(store, 's1', '1000000001', '4750.00');

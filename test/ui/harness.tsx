@@ -99,6 +99,7 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules, plac
   actor.subscribe({ error: (e) => errors.push(e) });
   world.subscribe({ error: (e) => errors.push(e) });
   phone.subscribe({ error: (e) => errors.push(e) });
+  world.getSnapshot().context.site.subscribe({ error: (e) => errors.push(e) });
   const stdout = new TestStdout(columns, rows);
   const stdin = new FakeStdin();
   const stderr = new TestStdout(columns, rows);
@@ -129,6 +130,7 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules, plac
   async function settle(): Promise<void> {
     await waitFor(actor, isSettled);
     await waitFor(phone, isSettled);
+    await waitFor(world.getSnapshot().context.site, isSettled);
     await yieldToLoop();
   }
 
@@ -179,6 +181,7 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules, plac
     actor,
     world,
     phone,
+    site: () => world.getSnapshot().context.site,
     store,
     clock,
     stdout,

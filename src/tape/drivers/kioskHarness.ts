@@ -170,6 +170,8 @@ export class KioskHarness implements KioskDriver {
       if (this.actor) await waitFor(this.actor, isSettled).catch(() => undefined);
       const phone = this.world?.getSnapshot().context.phone;
       if (phone) await waitFor(phone, isSettled).catch(() => undefined);
+      const site = this.world?.getSnapshot().context.site;
+      if (site) await waitFor(site, isSettled).catch(() => undefined);
       // the status line shows the program's time: the clock may have moved since the world last read it
       if (this.world && this.world.getSnapshot().context.now !== this.options.clock.now()) this.world.send({ type: 'clock.tick' });
       await this.vt.flush();
