@@ -6,7 +6,7 @@ import { seedDemo } from '../../src/domain/demo.js';
 import { defaultDataDir, openDataStore } from '../../src/store/dataDir.js';
 import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { SqliteStore, StoreError } from '../../src/store/sqliteStore.js';
-import { NOW, useTempDirs } from './helpers.js';
+import { NOW, useTempDirs, seededDatabaseIn } from './helpers.js';
 
 const tempDir = useTempDirs();
 
@@ -21,13 +21,7 @@ function openError(path: string): StoreError {
   throw new Error(`${path} opened without an error`);
 }
 
-function seededDatabase(): string {
-  const path = join(tempDir(), 'kiosk.db');
-  const store = SqliteStore.open(path);
-  seedDemo(store, NOW);
-  store.close();
-  return path;
-}
+const seededDatabase = (): string => seededDatabaseIn(tempDir());
 
 describe('refusing files the store must not touch', () => {
   it('refuses a newer schema, naming the path and both versions, and leaves the file byte-identical', () => {

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { DEMO_PHONE } from '../../src/domain/demo.js';
+import { DEMO_PHONE, seedDemo } from '../../src/domain/demo.js';
+import { SqliteStore } from '../../src/store/sqliteStore.js';
 import type { CashSession, KioskStore } from '../../src/domain/store.js';
 
 /** 2025-01-15 12:00 UTC: every test runs at the same fixed moment. */
@@ -34,4 +35,13 @@ export function openCashSession(
 
 export function insertNotes(store: KioskStore, sessionId: string, notes: number[]): void {
   notes.forEach((note, i) => store.journalNote(sessionId, note, NOW + 1000 * (i + 1)));
+}
+
+/** A closed kiosk.db in `dir` holding the demo orders, as a first start leaves it; returns its path. */
+export function seededDatabaseIn(dir: string): string {
+  const path = join(dir, 'kiosk.db');
+  const store = SqliteStore.open(path);
+  seedDemo(store, NOW);
+  store.close();
+  return path;
 }

@@ -1,24 +1,16 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/domain/demo.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
-import { NOW, openCashSession, useTempDirs } from './helpers.js';
+import { NOW, openCashSession, useTempDirs, seededDatabaseIn } from './helpers.js';
 
 // Its own file because it must run on the process's main thread (see below): `npm run mutation`
 // runs vitest in a worker thread and leaves this file out (vitest.mutation.config.ts).
 
 const tempDir = useTempDirs();
 
-function seededDatabase(): string {
-  const path = join(tempDir(), 'kiosk.db');
-  const store = SqliteStore.open(path);
-  seedDemo(store, NOW);
-  store.close();
-  return path;
-}
+const seededDatabase = (): string => seededDatabaseIn(tempDir());
 
 /** Syscall numbers of nanosleep and clock_nanosleep, where SQLite's busy handler waits. */
 const SLEEP_SYSCALLS: Partial<Record<NodeJS.Architecture, number[]>> = { x64: [35, 230], arm64: [101, 115] };

@@ -262,3 +262,10 @@ export async function toCash(k: Kiosk, lang: Lang, code: string): Promise<void> 
   await k.press(KEY.enter);
   await waitForTitle(k, lang, 'cash');
 }
+
+/** Waits until the cash screen's "Inserted" row reads `amount` (English). */
+export const waitForInserted = (k: Kiosk, amount: string) =>
+  k.waitForFrame((f) => rowWith(f, 'Inserted') === `Inserted ${amount}`, `inserted ${amount}`);
+
+/** Waits until the app has exited (after a quit); fails once the kiosk is quiet and still running. */
+export const waitForExit = (k: Kiosk) => k.waitUntil(() => k.exited(), () => `the app never exited; the screen is:\n${k.lastFrame()}`);

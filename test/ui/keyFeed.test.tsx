@@ -5,7 +5,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
-import { renderKiosk, rowWith, toCash, toOrderEntry, waitForTitle, type Kiosk } from './harness.js';
+import { renderKiosk, toCash, toOrderEntry, waitForTitle, type Kiosk, waitForExit, waitForInserted } from './harness.js';
 
 let kiosk: Kiosk | null = null;
 const open = () => (kiosk = renderKiosk());
@@ -14,8 +14,8 @@ afterEach(() => {
   kiosk = null;
 });
 
-const inserted = (k: Kiosk, amount: string) => k.waitForFrame((f) => rowWith(f, 'Inserted') === `Inserted ${amount}`, `inserted ${amount}`);
-const closed = (k: Kiosk) => k.waitUntil(() => k.exited(), () => `the app never exited; the screen is:\n${k.lastFrame()}`);
+const inserted = waitForInserted;
+const closed = waitForExit;
 const cashState = (k: Kiosk) => k.view().statePath;
 
 it('a burst across a lookup: keys after the lookup are read on the screens they reach (the phone number is typed, not lost)', async () => {

@@ -2,7 +2,7 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { quitReport } from '../../src/cli/run.js';
-import { KEY, renderKiosk, rowWith, screenText, titleOf, toCash, toOrderEntry, TEXT, waitForTitle, type Kiosk, type KioskOptions } from './harness.js';
+import { KEY, renderKiosk, rowWith, screenText, titleOf, toCash, toOrderEntry, TEXT, waitForTitle, type Kiosk, type KioskOptions, waitForExit, waitForInserted } from './harness.js';
 
 let kiosk: Kiosk | null = null;
 const open = (options: KioskOptions = {}) => (kiosk = renderKiosk(options));
@@ -12,8 +12,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const inserted = (k: Kiosk, amount: string) => k.waitForFrame((f) => rowWith(f, 'Inserted') === `Inserted ${amount}`, `inserted ${amount}`);
-const closed = (k: Kiosk) => k.waitUntil(() => k.exited(), () => `the app never exited; the screen is:\n${k.lastFrame()}`);
+const inserted = waitForInserted;
+const closed = waitForExit;
 
 // 1. Ctrl+C never loses inserted cash
 
