@@ -68,6 +68,17 @@ export type WorldEvent =
   | { type: 'clock.advance'; ms: number }
   | { type: 'clock.tick' };
 
+/**
+ * `place.go` from one place, the same table everywhere: to itself only clears the hint, to another
+ * place that is built goes there, to anything else says there is no such place. Built from PLACES,
+ * so a new place (F4 Cashier, F5 Post) is one entry there, not a row in every state.
+ */
+const placeGo = (here: Place) => [
+  { guard: { type: 'goesTo' as const, params: { place: here } }, actions: 'clearHint' as const },
+  ...PLACES.filter((place) => place !== here).map((place) => ({ guard: { type: 'goesTo' as const, params: { place } }, target: place })),
+  { actions: 'hintUnknownPlace' as const },
+];
+
 export const worldMachine = setup({
   types: {
     context: {} as WorldContext,
@@ -123,35 +134,20 @@ export const worldMachine = setup({
     site: {
       entry: ['clearHint', { type: 'rememberBehind', params: { place: 'site' } }],
       on: {
-        'place.go': [
-          { guard: { type: 'goesTo', params: { place: 'site' } }, actions: 'clearHint' },
-          { guard: { type: 'goesTo', params: { place: 'phone' } }, target: 'phone' },
-          { guard: { type: 'goesTo', params: { place: 'terminal' } }, target: 'terminal' },
-          { actions: 'hintUnknownPlace' },
-        ],
+        'place.go': placeGo('site'),
       },
     },
     terminal: {
       entry: ['clearHint', { type: 'rememberBehind', params: { place: 'terminal' } }],
       on: {
-        'place.go': [
-          { guard: { type: 'goesTo', params: { place: 'terminal' } }, actions: 'clearHint' },
-          { guard: { type: 'goesTo', params: { place: 'phone' } }, target: 'phone' },
-          { guard: { type: 'goesTo', params: { place: 'site' } }, target: 'site' },
-          { actions: 'hintUnknownPlace' },
-        ],
+        'place.go': placeGo('terminal'),
       },
     },
     phone: {
       entry: ['clearHint', 'refreshPhone'],
       on: {
         'place.back': [{ guard: 'cameFromSite', target: 'site' }, { target: 'terminal' }],
-        'place.go': [
-          { guard: { type: 'goesTo', params: { place: 'phone' } }, actions: 'clearHint' },
-          { guard: { type: 'goesTo', params: { place: 'site' } }, target: 'site' },
-          { guard: { type: 'goesTo', params: { place: 'terminal' } }, target: 'terminal' },
-          { actions: 'hintUnknownPlace' },
-        ],
+        'place.go': placeGo('phone'),
       },
     },
   },
