@@ -32,11 +32,11 @@ import type { Order } from '../src/domain/orders.js';
 import { PHONE_DIGITS, toE164 } from '../src/domain/phone.js';
 import { moveFocus, resolveNav } from './buttons.js';
 import { IO_TAG } from './settled.js';
-import { nextCountry, orderPhoneComplete, siteButtons, type SiteScreen } from './siteButtons.js';
-import { errorText, initialSiteContext, type PlaceCashOrderInput, type PlacedOrder, type SiteContext, type SiteEmitted, type SiteEvent, type SiteInput } from './siteContext.js';
-import { typeDigits } from './kioskContext.js';
+import { nextCountry, orderPhoneComplete, siteButtons, type SiteScreen } from './site/siteButtons.js';
+import { errorText, initialSiteContext, type PlaceCashOrderInput, type PlacedOrder, type SiteContext, type SiteEmitted, type SiteEvent, type SiteInput } from './site/siteContext.js';
+import { typeDigits } from './terminal/kioskContext.js';
 
-export type { PlaceCashOrderInput, PlacedOrder, SiteContext, SiteEmitted, SiteEvent, SiteInput } from './siteContext.js';
+export type { PlaceCashOrderInput, PlacedOrder, SiteContext, SiteEmitted, SiteEvent, SiteInput } from './site/siteContext.js';
 
 const unprovided = (name: string) => () => Promise.reject(new Error(`the site's "${name}" actor was not provided`));
 

@@ -19,8 +19,8 @@
  * | flow     | cash, journaling | quit.request                       | to the cash session: with cash in it asks "Quit? Pay…" |
  * | flow     | recovering, lookingUp, openingCash, committing, cancelling | quit.request | (remembered; closed once the I/O is done) |
  * | flow     | closed      | (the app exits; run.tsx reports paidOnQuit and the fault; watchdog and countdown switch off) | |
- * | watchdog | check/armed/off | input, child snapshots · after inactivity | check (re-armed) — machines/watchdog.ts |
- * | countdown | check/ticking/off | as the watchdog · after 1 s while "Need more time?" or "Quit?" shows | countdown − 1 — machines/watchdog.ts |
+ * | watchdog | check/armed/off | input, child snapshots · after inactivity | check (re-armed) — machines/terminal/watchdog.ts |
+ * | countdown | check/ticking/off | as the watchdog · after 1 s while "Need more time?" or "Quit?" shows | countdown − 1 — machines/terminal/watchdog.ts |
  * | (root)   |             | nav.* input.* cash.* moreTime.* kiosk.* | routed to the active screen (RoutedEvent) |
  *
  * Quitting never loses inserted cash: with cash in, the session first asks "Quit?" and, on "Pay and
@@ -31,13 +31,13 @@ import { and, assertEvent, assign, enqueueActions, fromPromise, not, raise, send
 import type { LookupResult } from '../src/domain/orders.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
 import type { PaymentOutcome } from '../src/domain/store.js';
-import { cashMachine, type CashOutput } from './cash.js';
-import { kioskMachine } from './kiosk.js';
+import { cashMachine, type CashOutput } from './terminal/cash.js';
+import { kioskMachine } from './terminal/kiosk.js';
 import { IO_TAG } from './settled.js';
-import { cashRequestOf, errorText, latestSms, unavailableLookup, type OpenCashRequest, type TerminalContext, type TerminalEvent, type TerminalInput } from './terminalContext.js';
-import { countdownRegion, countdownSeconds, showsMoreTime, terminalInactivityMs, watchdogRegion } from './watchdog.js';
+import { cashRequestOf, errorText, latestSms, unavailableLookup, type OpenCashRequest, type TerminalContext, type TerminalEvent, type TerminalInput } from './terminal/terminalContext.js';
+import { countdownRegion, countdownSeconds, showsMoreTime, terminalInactivityMs, watchdogRegion } from './terminal/watchdog.js';
 
-export { SMS_KEPT, type OpenCashRequest, type RoutedEvent, type TerminalContext, type TerminalEvent, type TerminalInput } from './terminalContext.js';
+export { SMS_KEPT, type OpenCashRequest, type RoutedEvent, type TerminalContext, type TerminalEvent, type TerminalInput } from './terminal/terminalContext.js';
 
 /** The customer's input goes to the active screen and re-arms the watchdog. */
 const routeAndRearm = { actions: ['routeInput', 'rearmWatchdog'] } as const;

@@ -6,12 +6,12 @@ import React from 'react';
 import { Box } from 'ink';
 import type { View } from '../src/app/view.js';
 import type { PhoneView, WorldView } from '../src/app/worldView.js';
-import { KioskLayout, phonePanelWidth } from './KioskLayout.js';
-import { PhonePanel } from './PhonePanel.js';
+import { KioskLayout, phonePanelWidth } from './terminal/KioskLayout.js';
+import { PhonePanel } from './phone/PhonePanel.js';
 import { PlaceBar } from './PlaceBar.js';
 import { PhoneScreen } from './phone/PhoneScreen.js';
 import { SiteFrame } from './site/SiteFrame.js';
-import type { SiteView } from '../machines/siteView.js';
+import type { SiteView } from '../machines/site/siteView.js';
 
 export interface WorldLayoutProps {
   view: View;

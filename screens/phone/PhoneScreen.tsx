@@ -8,7 +8,7 @@ import type { PhoneView } from '../../src/app/worldView.js';
 import { balanceCodeOf } from '../../src/domain/ussd.js';
 import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone, operatorName } from '../../src/i18n/format.js';
-import { Paragraph } from '../Paragraph.js';
+import { Paragraph } from '../common/Paragraph.js';
 
 export { smsText };
 /** Who sent it, as the store keeps it (the operator for change, AliExpress for codes and refunds). */

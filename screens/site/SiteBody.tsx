@@ -1,12 +1,12 @@
 /** The site's pages: each draws what the SiteView says, nothing is decided here. */
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { SiteView } from '../../machines/siteView.js';
+import type { SiteView } from '../../machines/site/siteView.js';
 import { SITE_STATUS_LABELS } from '../../src/domain/catalog.js';
 import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone } from '../../src/i18n/format.js';
-import { Buttons, ButtonView } from '../Buttons.js';
-import { Paragraph } from '../Paragraph.js';
+import { Buttons, ButtonView } from '../common/Buttons.js';
+import { Paragraph } from '../common/Paragraph.js';
 
 /** `47:59:59`: hours, minutes and seconds left. */
 export function formatCountdown(ms: number): string {

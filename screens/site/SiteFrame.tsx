@@ -1,9 +1,9 @@
 /** The site's page in a box of the given size: the site bar with the App / PC switch, the title, the page, the notice and the help line. */
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { SiteView } from '../../machines/siteView.js';
+import type { SiteView } from '../../machines/site/siteView.js';
 import { t } from '../../src/i18n/index.js';
-import { Paragraph } from '../Paragraph.js';
+import { Paragraph } from '../common/Paragraph.js';
 import { SiteBody } from './SiteBody.js';
 
 export interface SiteFrameProps {

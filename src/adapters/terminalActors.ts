@@ -1,6 +1,6 @@
 /** The terminal's I/O: its named actors, implemented on a `KioskStore` and an injected clock. */
 import { fromPromise } from 'xstate';
-import type { CashOutput } from '../../machines/cash.js';
+import type { CashOutput } from '../../machines/terminal/cash.js';
 import { terminalMachine } from '../../machines/terminal.js';
 import { evaluateLookup } from '../domain/orders.js';
 import type { KioskRules, OperatorId } from '../domain/rules.js';

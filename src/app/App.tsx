@@ -6,7 +6,7 @@ import { useTerminalSelector, useWorldActor, useWorldSelector } from './context.
 import { KeyFeed } from './keyFeed.js';
 import { viewOf, type View } from './view.js';
 import { phoneViewOf, worldViewOf } from './worldView.js';
-import { siteViewOf } from '../../machines/siteView.js';
+import { siteViewOf } from '../../machines/site/siteView.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { t } from '../i18n/index.js';
 import { WorldLayout } from '../../screens/WorldLayout.js';

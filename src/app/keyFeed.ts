@@ -14,7 +14,7 @@ import type { ActorRefFrom } from 'xstate';
 import type { terminalMachine } from '../../machines/terminal.js';
 import type { WorldActor } from '../../machines/world.js';
 import { isSettled } from '../../machines/settled.js';
-import { siteViewOf } from '../../machines/siteView.js';
+import { siteViewOf } from '../../machines/site/siteView.js';
 import { KEY_TOKENS, mapKey, splitKeys } from './keymap.js';
 import { mapPhoneKey } from './phoneKeys.js';
 import { mapSiteKey } from './siteKeys.js';

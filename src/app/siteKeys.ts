@@ -3,8 +3,8 @@
  * digits on the checkout page). Pure; the world's key routing calls it while the site has the keys.
  */
 import type { Key } from 'ink';
-import type { SiteEvent } from '../../machines/siteContext.js';
-import type { SiteView } from '../../machines/siteView.js';
+import type { SiteEvent } from '../../machines/site/siteContext.js';
+import type { SiteView } from '../../machines/site/siteView.js';
 import { hotkeyOf } from './keymap.js';
 
 const DIRECTIONS = [['upArrow', 'up'], ['downArrow', 'down'], ['leftArrow', 'left'], ['rightArrow', 'right']] as const;

@@ -4,10 +4,10 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import type { Button } from '../../machines/buttons.js';
-import { cashButtons, payCovered, type CashScreen } from '../../machines/cashButtons.js';
-import type { CashContext } from '../../machines/cash.js';
-import type { KioskContext } from '../../machines/kiosk.js';
-import { kioskButtons, kioskGrid, type KioskScreen } from '../../machines/kioskButtons.js';
+import { cashButtons, payCovered, type CashScreen } from '../../machines/terminal/cashButtons.js';
+import type { CashContext } from '../../machines/terminal/cash.js';
+import type { KioskContext } from '../../machines/terminal/kiosk.js';
+import { kioskButtons, kioskGrid, type KioskScreen } from '../../machines/terminal/kioskButtons.js';
 import type { terminalMachine } from '../../machines/terminal.js';
 import { max, sub, ZERO, type Lang, type Money } from '../domain/money.js';
 import type { Receipt, Sms } from '../domain/store.js';
@@ -51,8 +51,8 @@ export interface View {
   /** SMS that reached customers' phones on this terminal, oldest first */
   sms: Sms[];
   /**
-   * The active machine's real state for tapes' ExpectState: `kiosk.<state>` (machines/kiosk.ts),
-   * `cash.<state>` while the cash session runs (machines/cash.ts), or the terminal's own `recovered`,
+   * The active machine's real state for tapes' ExpectState: `kiosk.<state>` (machines/terminal/kiosk.ts),
+   * `cash.<state>` while the cash session runs (machines/terminal/cash.ts), or the terminal's own `recovered`,
    * `fault`, `closed`. Old names (`cash.inserting.*`, `cash.processing`) are aliases: src/tape/run/assertions.ts.
    */
   statePath: string;

@@ -1,12 +1,12 @@
 /**
- * Row 3: the tape corpus (test/tapes/*.tape) run in this process with the library's `runTape`,
+ * Row 3: the tape corpus (every *.tape under test/tapes/) run in this process with the library's `runTape`,
  * against the same tapes run the way VHS and tui-test run them: `kiosk tape run --pty`, which starts
  * one kiosk process per tape in a real pseudo-terminal. Rounds alternate; the row takes medians.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { findTapes } from '../tape/files.js';
 import { runTape } from '../tape/index.js';
 import { DIST } from './programs.js';
 import { row, type Row } from './report.js';
@@ -15,7 +15,7 @@ import { alternate, median } from './stats.js';
 export const TAPE_DIR = 'test/tapes';
 
 export function corpus(limit?: number): string[] {
-  const tapes = readdirSync(TAPE_DIR).filter((name) => name.endsWith('.tape')).sort().map((name) => join(TAPE_DIR, name));
+  const tapes = findTapes(TAPE_DIR);
   if (tapes.length === 0) throw new Error(`no .tape files in ${TAPE_DIR}`);
   return limit === undefined ? tapes : tapes.slice(0, limit);
 }

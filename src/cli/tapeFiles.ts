@@ -1,6 +1,6 @@
 /** The tape files named on the command line: files as given, folders searched for *.tape. */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import { findTapes } from '../tape/files.js';
 import { UsageError } from './args.js';
 
 export function collectTapes(paths: readonly string[]): string[] {
@@ -21,14 +21,4 @@ export function collectTapes(paths: readonly string[]): string[] {
     }
   }
   return [...new Set(files)];
-}
-
-function findTapes(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...findTapes(path));
-    else if (entry.isFile() && entry.name.endsWith('.tape')) out.push(path);
-  }
-  return out;
 }

@@ -2,7 +2,7 @@
  * The tape library: parse, check and run `.tape` files in-process, or drive the engine step by
  * step from a test.
  *
- *   const result = await runTape('test/tapes/pay-4750.tape');
+ *   const result = await runTape('test/tapes/terminal/pay-4750-with-5000.tape');
  *   const engine = await TapeEngine.fromSource('Set Lang en\nOrder 1000000123 amount 4750.00 phone +79161234567');
  *   await engine.exec('Press "Other services"');
  */

@@ -44,7 +44,7 @@ describe('tape run --cast: a timeline a person can watch', () => {
   it('types at --cast-typing, pauses --cast-pause on each new screen, and marks the 48-hour jump', () => {
     const out = mkdtempSync(join(tmpdir(), 'casts-'));
     const run = kiosk(['tape', 'run', '--cast', out, '--cast-typing', '100ms', '--cast-pause', '2s',
-      'test/tapes/pay-4750-with-5000.tape', 'test/tapes/code-expires-after-48h.tape']);
+      'test/tapes/terminal/pay-4750-with-5000.tape', 'test/tapes/terminal/code-expires-after-48h.tape']);
     expect(run.status).toBe(0);
     const pay = castOf(out, 'pay-4750-with-5000.cast');
     expect(pay.head.idle_time_limit).toBe(2);

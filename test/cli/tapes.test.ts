@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const KIOSK = join(ROOT, 'dist', 'kiosk.js');
-const CORPUS = join(ROOT, 'test', 'tapes');
+const CORPUS = join(ROOT, 'test', 'tapes', 'terminal');
 
 function kiosk(...args: string[]) {
   // piped, so plain; a FORCE_COLOR of the developer's shell would colour it (test/cli/colors.test.ts)

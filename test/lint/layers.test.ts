@@ -32,7 +32,7 @@ describe('layer rules', () => {
     ['a domain file spawning (bare built-in name)', 'src/domain/lintFixture.ts', "import { spawn } from 'child_process';\nexport { spawn };\n", '@typescript-eslint/no-restricted-imports'],
     ['a domain file opening SQLite', 'src/domain/lintFixture.ts', "import Database from 'better-sqlite3';\nexport { Database };\n", '@typescript-eslint/no-restricted-imports'],
     ['a domain file importing the store adapter', 'src/domain/lintFixture.ts', "import { SqliteStore } from '../store/index.js';\nexport { SqliteStore };\n", 'import-x/no-restricted-paths'],
-    ['a domain file importing a machine', 'src/domain/lintFixture.ts', "import { cashMachine } from '../../machines/cash.js';\nexport { cashMachine };\n", 'import-x/no-restricted-paths'],
+    ['a domain file importing a machine', 'src/domain/lintFixture.ts', "import { cashMachine } from '../../machines/terminal/cash.js';\nexport { cashMachine };\n", 'import-x/no-restricted-paths'],
   ])('forbids %s', async (_what, path, code, rule) => {
     expect(await ruleErrors(path, code)).toEqual([rule]);
   });

@@ -1,8 +1,8 @@
 /** The on-screen buttons as data: each screen's buttons as on a Euroset terminal, and how arrow keys move the focus. */
 import { describe, expect, it } from 'vitest';
 import { moveFocus, resolveNav, type Button } from '../../machines/buttons.js';
-import { cashButtons, payCovered } from '../../machines/cashButtons.js';
-import { kioskButtons, kioskGrid, orderNumberComplete, phoneComplete, type ButtonFacts } from '../../machines/kioskButtons.js';
+import { cashButtons, payCovered } from '../../machines/terminal/cashButtons.js';
+import { kioskButtons, kioskGrid, orderNumberComplete, phoneComplete, type ButtonFacts } from '../../machines/terminal/kioskButtons.js';
 
 describe('moveFocus', () => {
   // the main menu: 9 buttons in 2 columns (0 1 / 2 3 / 4 5 / 6 7 / 8)

@@ -1,5 +1,5 @@
 /**
- * Model-based test of one cash session (machines/cash.ts) with `xstate/graph`, like the kiosk's:
+ * Model-based test of one cash session (machines/terminal/cash.ts) with `xstate/graph`, like the kiosk's:
  * generated paths replayed on real actors, money checked at every step, then every state node and
  * every transition candidate must have been reached. Two terminals are modelled: the default cap
  * (15,000 ₽), and a small cap under one 5,000 ₽ note, the only way the first note of a session can
@@ -11,8 +11,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { assign, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { createTestModel } from 'xstate/graph';
-import { cashMachine, type CashContext, type CashEvent, type CashInput } from '../../machines/cash.js';
-import { cashButtons, type CashScreen } from '../../machines/cashButtons.js';
+import { cashMachine, type CashContext, type CashEvent, type CashInput } from '../../machines/terminal/cash.js';
+import { cashButtons, type CashScreen } from '../../machines/terminal/cashButtons.js';
 import { cmp, ZERO } from '../../src/domain/money.js';
 import { isBanknote } from '../../src/domain/rules.js';
 import { covers, sumNotes } from '../../src/domain/settlement.js';

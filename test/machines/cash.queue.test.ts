@@ -4,7 +4,7 @@
  */
 import { createActor } from 'xstate';
 import { expect, it, vi } from 'vitest';
-import { cashMachine } from '../../machines/cash.js';
+import { cashMachine } from '../../machines/terminal/cash.js';
 
 function session() {
   const requestJournal = vi.fn();

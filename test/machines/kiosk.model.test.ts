@@ -1,5 +1,5 @@
 /**
- * Model-based test of the kiosk screens (machines/kiosk.ts) with `xstate/graph` (model in
+ * Model-based test of the kiosk screens (machines/terminal/kiosk.ts) with `xstate/graph` (model in
  * kioskModel.ts): shortest paths to every abstract state as reached by each kind of event from
  * each screen, each replayed on a real actor with the screen's promises checked at every step;
  * then every state node and every transition candidate of the machine must have been reached.
@@ -8,7 +8,7 @@
  * also proves that the buttons reach them.
  */
 import { describe, expect, it } from 'vitest';
-import { kioskButtons, type KioskScreen } from '../../machines/kioskButtons.js';
+import { kioskButtons, type KioskScreen } from '../../machines/terminal/kioskButtons.js';
 import { isValidPhoneDigits } from '../../src/domain/phone.js';
 import { CoverageRecorder } from './coverage.js';
 import { abstract, BUTTON_SCREENS, INPUT, machine, model, requestCash, requestLookup } from './kioskModel.js';

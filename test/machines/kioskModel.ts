@@ -6,8 +6,8 @@
 import { vi } from 'vitest';
 import { createTestModel } from 'xstate/graph';
 import { transition, type SnapshotFrom } from 'xstate';
-import { kioskMachine, type KioskEvent } from '../../machines/kiosk.js';
-import { kioskButtons, type KioskScreen } from '../../machines/kioskButtons.js';
+import { kioskMachine, type KioskEvent } from '../../machines/terminal/kiosk.js';
+import { kioskButtons, type KioskScreen } from '../../machines/terminal/kioskButtons.js';
 import type { LookupRefusal } from '../../src/domain/orders.js';
 import type { Receipt } from '../../src/domain/store.js';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { newOrder } from '../../src/domain/orders.js';
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
-import { orderButtonId } from '../../machines/siteButtons.js';
+import { orderButtonId } from '../../machines/site/siteButtons.js';
 import { startSite, START } from './siteDriver.js';
 
 describe('site rules', () => {

@@ -8,7 +8,7 @@ import type { Lang } from '../../src/domain/money.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { Channel, CodeSms } from '../../src/domain/catalog.js';
 import { isSettled } from '../../machines/settled.js';
-import { siteViewOf } from '../../machines/siteView.js';
+import { siteViewOf } from '../../machines/site/siteView.js';
 import { mapSiteKey } from '../../src/app/siteKeys.js';
 
 export const START = Date.UTC(2026, 10, 22, 7, 0, 0);

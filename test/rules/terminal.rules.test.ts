@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getSimplePaths } from 'xstate/graph';
-import { kioskMachine } from '../../machines/kiosk.js';
-import { kioskButtons, kioskGrid } from '../../machines/kioskButtons.js';
+import { kioskMachine } from '../../machines/terminal/kiosk.js';
+import { kioskButtons, kioskGrid } from '../../machines/terminal/kioskButtons.js';
 import { newOrder } from '../../src/domain/orders.js';
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import { t as tr } from '../../src/i18n/index.js';

@@ -1,14 +1,15 @@
 /**
- * The tape corpus (test/tapes/*.tape), each played in-process on a simulated clock. A test's name
+ * The tape corpus (every *.tape under test/tapes/, grouped by place), each played in-process on a simulated clock. A test's name
  * starts with the rule IDs its tape's first comment line names, so `grep -r R-TERM-3 test/` finds it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findTapes } from '../../src/tape/files.js';
 import { formatFailure, runTape } from '../../src/tape/index.js';
 
 const DIR = join(import.meta.dirname, '..', 'tapes');
-const TAPES = readdirSync(DIR).filter((f) => f.endsWith('.tape')).sort();
+const TAPES = findTapes(DIR).map((path) => relative(DIR, path));
 
 /** `R-TERM-1 R-TERM-2: pay-4750.tape — what it shows`, from the tape's first line. */
 function testName(file: string): string {

@@ -4,8 +4,8 @@
  * machines really have, or a tape using it could never pass.
  */
 import { describe, expect, it } from 'vitest';
-import { cashMachine } from '../../machines/cash.js';
-import { kioskMachine } from '../../machines/kiosk.js';
+import { cashMachine } from '../../machines/terminal/cash.js';
+import { kioskMachine } from '../../machines/terminal/kiosk.js';
 import { STATE_PATH_ALIASES, statePathMatches } from '../../src/tape/run/assertions.js';
 
 const realPaths = [

@@ -22,13 +22,13 @@ import { OPERATORS, DEFAULT_RULES } from '../../src/domain/rules.js';
 import { receiptFooter, receiptLines } from '../../src/domain/receiptText.js';
 import type { Lang } from '../../src/domain/money.js';
 import type { Receipt } from '../../src/domain/store.js';
-import type { CashNotice } from '../../machines/cash.js';
+import type { CashNotice } from '../../machines/terminal/cash.js';
 import { isSettled } from '../../machines/settled.js';
 import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatHours, formatMoney, formatNote, formatPhone, operatorName } from '../../src/i18n/format.js';
-import { idleHints } from '../../screens/IdleScreen.js';
-import { KioskLayout } from '../../screens/KioskLayout.js';
-import { screenHelp, screenNotice, screenTitle } from '../../screens/ScreenBody.js';
+import { idleHints } from '../../screens/terminal/IdleScreen.js';
+import { KioskLayout } from '../../screens/terminal/KioskLayout.js';
+import { screenHelp, screenNotice, screenTitle } from '../../screens/terminal/ScreenBody.js';
 import { KEY, rowsOf } from './harness.js';
 
 const COLUMNS = 80;

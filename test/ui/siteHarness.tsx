@@ -5,8 +5,8 @@
 import React from 'react';
 import { stripVTControlCharacters } from 'node:util';
 import { Box, renderToString } from 'ink';
-import type { SiteView } from '../../machines/siteView.js';
-import { PhonePanel } from '../../screens/PhonePanel.js';
+import type { SiteView } from '../../machines/site/siteView.js';
+import { PhonePanel } from '../../screens/phone/PhonePanel.js';
 import { SiteFrame } from '../../screens/site/SiteFrame.js';
 
 export const COLUMNS = 80;

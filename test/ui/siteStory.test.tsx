@@ -3,7 +3,7 @@
  * the phone (the SMS comes from the store, R-CODE-1), then paid at the terminal.
  */
 import { afterEach, expect, it } from 'vitest';
-import { siteViewOf } from '../../machines/siteView.js';
+import { siteViewOf } from '../../machines/site/siteView.js';
 import { KEY, renderKiosk, toCash, type Kiosk } from './harness.js';
 
 const F1 = '\x1bOP';

@@ -11,7 +11,7 @@ import type { Lang } from '../../src/domain/money.js';
 import { add, cmp } from '../../src/domain/money.js';
 import { BANKNOTES } from '../../src/domain/rules.js';
 import { sumNotes } from '../../src/domain/settlement.js';
-import { screenTitle } from '../../screens/ScreenBody.js';
+import { screenTitle } from '../../screens/terminal/ScreenBody.js';
 import { renderKiosk, titleOf, toCash, type Kiosk } from './harness.js';
 
 const KEYS = [

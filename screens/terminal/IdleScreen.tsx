@@ -1,9 +1,9 @@
 /** Idle: the terminal's attract screen. */
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { View } from '../src/app/view.js';
-import { DEMO_SUMMARY } from '../src/domain/demo.js';
-import { t } from '../src/i18n/index.js';
+import type { View } from '../../src/app/view.js';
+import { DEMO_SUMMARY } from '../../src/domain/demo.js';
+import { t } from '../../src/i18n/index.js';
 
 /** The two hint lines under "Press any key": the demo orders, or how to add an order this kiosk can take. */
 export function idleHints(view: View): [string, string] {

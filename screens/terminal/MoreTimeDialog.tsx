@@ -5,12 +5,12 @@
  */
 import React from 'react';
 import { Box, Text } from 'ink';
-import { Buttons } from './Buttons.js';
-import { Paragraph } from './Paragraph.js';
-import type { View } from '../src/app/view.js';
-import { isPositive } from '../src/domain/money.js';
-import { t } from '../src/i18n/index.js';
-import { formatMoney } from '../src/i18n/format.js';
+import { Buttons } from '../common/Buttons.js';
+import { Paragraph } from '../common/Paragraph.js';
+import type { View } from '../../src/app/view.js';
+import { isPositive } from '../../src/domain/money.js';
+import { t } from '../../src/i18n/index.js';
+import { formatMoney } from '../../src/i18n/format.js';
 
 /** A dialog over the cash screen; each sentence of `text` starts its own line. */
 function Dialog({ view, title, text }: { view: View; title: string; text: string | string[] }) {

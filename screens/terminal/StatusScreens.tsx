@@ -1,10 +1,10 @@
 /** Screens that only inform: waiting, a recovered payment, a terminal out of service. */
 import React from 'react';
 import { Box, Text } from 'ink';
-import { Paragraph } from './Paragraph.js';
-import type { View } from '../src/app/view.js';
-import { t } from '../src/i18n/index.js';
-import { formatMoney } from '../src/i18n/format.js';
+import { Paragraph } from '../common/Paragraph.js';
+import type { View } from '../../src/app/view.js';
+import { t } from '../../src/i18n/index.js';
+import { formatMoney } from '../../src/i18n/format.js';
 import { ReceiptView } from './ReceiptScreen.js';
 
 export function WaitScreen({ view, message }: { view: View; message: string }) {

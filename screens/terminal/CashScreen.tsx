@@ -1,15 +1,15 @@
 /** Cash: due / inserted / to the order / to the phone, live, with the acceptor's last word. */
 import React from 'react';
 import { Box, Text } from 'ink';
-import { Paragraph } from './Paragraph.js';
-import { Buttons } from './Buttons.js';
-import type { View } from '../src/app/view.js';
-import type { CashNotice } from '../machines/cash.js';
-import type { Lang } from '../src/domain/money.js';
-import { toE164 } from '../src/domain/phone.js';
-import { banknoteKeyLegend } from '../src/domain/banknoteKeys.js';
-import { t } from '../src/i18n/index.js';
-import { formatMoney, formatNote, formatPhone } from '../src/i18n/format.js';
+import { Paragraph } from '../common/Paragraph.js';
+import { Buttons } from '../common/Buttons.js';
+import type { View } from '../../src/app/view.js';
+import type { CashNotice } from '../../machines/terminal/cash.js';
+import type { Lang } from '../../src/domain/money.js';
+import { toE164 } from '../../src/domain/phone.js';
+import { banknoteKeyLegend } from '../../src/domain/banknoteKeys.js';
+import { t } from '../../src/i18n/index.js';
+import { formatMoney, formatNote, formatPhone } from '../../src/i18n/format.js';
 
 function noticeText(notice: CashNotice | null, lang: Lang, cap: string): { text: string; color: string } | null {
   if (!notice) return null;

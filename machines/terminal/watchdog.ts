@@ -13,7 +13,7 @@
  * | both      | any     | xstate.snapshot.kiosk/cash · watchdog.rearm | check               |
  */
 import type { SnapshotFrom } from 'xstate';
-import type { Timeouts } from '../src/domain/rules.js';
+import type { Timeouts } from '../../src/domain/rules.js';
 import type { cashMachine } from './cash.js';
 import type { kioskMachine } from './kiosk.js';
 import type { TerminalContext } from './terminalContext.js';

@@ -1,9 +1,9 @@
 /** The buttons of each site page. Labels are i18n keys; what is not offered is disabled with its reason. */
-import { cashRefusal, COUNTRIES, PRODUCTS, type CartLine, type Channel, type Country } from '../src/domain/catalog.js';
-import { isExpired, type Order } from '../src/domain/orders.js';
-import { isValidPhoneDigits } from '../src/domain/phone.js';
-import type { KioskRules } from '../src/domain/rules.js';
-import type { Button } from './buttons.js';
+import { cashRefusal, COUNTRIES, PRODUCTS, type CartLine, type Channel, type Country } from '../../src/domain/catalog.js';
+import { isExpired, type Order } from '../../src/domain/orders.js';
+import { isValidPhoneDigits } from '../../src/domain/phone.js';
+import type { KioskRules } from '../../src/domain/rules.js';
+import type { Button } from '../buttons.js';
 
 export type SiteScreen = 'catalog' | 'cart' | 'checkout' | 'payment' | 'methods' | 'code' | 'orders' | 'failed';
 

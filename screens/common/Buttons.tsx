@@ -1,10 +1,10 @@
 /** A grid of kiosk buttons: the focused one inverted, disabled ones dimmed, hotkeys in brackets. */
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Button } from '../machines/buttons.js';
-import type { Lang } from '../src/domain/money.js';
-import { t } from '../src/i18n/index.js';
-import { cyrillicOf } from '../src/i18n/keyboardLayout.js';
+import type { Button } from '../../machines/buttons.js';
+import type { Lang } from '../../src/domain/money.js';
+import { t } from '../../src/i18n/index.js';
+import { cyrillicOf } from '../../src/i18n/keyboardLayout.js';
 
 export interface ButtonsProps {
   buttons: readonly Button[];

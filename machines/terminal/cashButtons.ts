@@ -1,7 +1,7 @@
 /** The buttons of the cash screen, its "Need more time?" dialog and its "Quit?" dialog. */
-import { covers } from '../src/domain/settlement.js';
-import type { Money } from '../src/domain/money.js';
-import type { Button } from './buttons.js';
+import { covers } from '../../src/domain/settlement.js';
+import type { Money } from '../../src/domain/money.js';
+import type { Button } from '../buttons.js';
 
 export type CashScreen = 'empty' | 'holding' | 'moreTime' | 'quitAsk';
 

@@ -1,12 +1,12 @@
 /** The printed receipt (R-TERM-5, R-CASH-4). */
 import React from 'react';
 import { Box, Text } from 'ink';
-import { Paragraph } from './Paragraph.js';
-import { Buttons } from './Buttons.js';
-import type { View } from '../src/app/view.js';
-import type { Receipt } from '../src/domain/store.js';
-import type { Lang } from '../src/domain/money.js';
-import { receiptFooter, receiptLines } from '../src/domain/receiptText.js';
+import { Paragraph } from '../common/Paragraph.js';
+import { Buttons } from '../common/Buttons.js';
+import type { View } from '../../src/app/view.js';
+import type { Receipt } from '../../src/domain/store.js';
+import type { Lang } from '../../src/domain/money.js';
+import { receiptFooter, receiptLines } from '../../src/domain/receiptText.js';
 
 export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: Lang }) {
   return (

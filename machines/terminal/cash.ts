@@ -22,9 +22,9 @@
  * | settled, cancelled | final | output: result, trigger, ending, notes  |                            |
  */
 import { assign, enqueueActions, raise, sendParent, setup } from 'xstate';
-import { add, cmp, noteAmount, sub, type Money, ZERO } from '../src/domain/money.js';
-import { isBanknote, type RejectReason } from '../src/domain/rules.js';
-import { moveFocus, resolveNav, type NavEvent } from './buttons.js';
+import { add, cmp, noteAmount, sub, type Money, ZERO } from '../../src/domain/money.js';
+import { isBanknote, type RejectReason } from '../../src/domain/rules.js';
+import { moveFocus, resolveNav, type NavEvent } from '../buttons.js';
 import { cashButtons, payCovered, type CashButtonEvent, type CashScreen } from './cashButtons.js';
 
 export interface CashInput {

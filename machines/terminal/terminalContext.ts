@@ -4,10 +4,10 @@
  * active child, taken from the children's own event unions so a new child event is typed here too.
  */
 import { assertEvent, type ActorRefFrom, type DoneActorEvent } from 'xstate';
-import type { Lang, Money } from '../src/domain/money.js';
-import type { LookupResult } from '../src/domain/orders.js';
-import type { KioskRules, OperatorId } from '../src/domain/rules.js';
-import type { Receipt, Sms } from '../src/domain/store.js';
+import type { Lang, Money } from '../../src/domain/money.js';
+import type { LookupResult } from '../../src/domain/orders.js';
+import type { KioskRules, OperatorId } from '../../src/domain/rules.js';
+import type { Receipt, Sms } from '../../src/domain/store.js';
 import type { CashEvent, CashOutput, cashMachine } from './cash.js';
 import type { KioskEvent, kioskMachine } from './kiosk.js';
 

@@ -1,11 +1,11 @@
 /** The customer's phone beside the kiosk: the SMS the operator sends when change is credited. */
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Lang } from '../src/domain/money.js';
-import type { Sms } from '../src/domain/store.js';
-import { t } from '../src/i18n/index.js';
-import { Paragraph } from './Paragraph.js';
-import { formatDateTime, formatMoney, formatPhone } from '../src/i18n/format.js';
+import type { Lang } from '../../src/domain/money.js';
+import type { Sms } from '../../src/domain/store.js';
+import { t } from '../../src/i18n/index.js';
+import { Paragraph } from '../common/Paragraph.js';
+import { formatDateTime, formatMoney, formatPhone } from '../../src/i18n/format.js';
 
 export interface PhonePanelProps {
   messages: readonly Sms[];

@@ -1,8 +1,8 @@
 /** Picks the screen component, title and help line for what the terminal shows now. */
 import React from 'react';
-import type { View } from '../src/app/view.js';
-import { t } from '../src/i18n/index.js';
-import { formatMoney } from '../src/i18n/format.js';
+import type { View } from '../../src/app/view.js';
+import { t } from '../../src/i18n/index.js';
+import { formatMoney } from '../../src/i18n/format.js';
 import { CashScreen } from './CashScreen.js';
 import { CheckDataScreen } from './CheckDataScreen.js';
 import { EntryScreen } from './EntryScreen.js';

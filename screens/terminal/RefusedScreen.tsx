@@ -1,12 +1,12 @@
 /** Why this code cannot be paid here, and the ways back (R-CODE-2, R-TERM-3). */
 import React from 'react';
 import { Box } from 'ink';
-import { Paragraph } from './Paragraph.js';
-import { Buttons } from './Buttons.js';
-import type { View } from '../src/app/view.js';
-import { t } from '../src/i18n/index.js';
-import { formatHours, formatMoney } from '../src/i18n/format.js';
-import { HOUR_MS } from '../src/domain/rules.js';
+import { Paragraph } from '../common/Paragraph.js';
+import { Buttons } from '../common/Buttons.js';
+import type { View } from '../../src/app/view.js';
+import { t } from '../../src/i18n/index.js';
+import { formatHours, formatMoney } from '../../src/i18n/format.js';
+import { HOUR_MS } from '../../src/domain/rules.js';
 
 /** The cap and the code's validity are the running terminal's (`view.rules`), not the defaults. */
 export function RefusedScreen({ view }: { view: View }) {

@@ -1,7 +1,7 @@
 /** The kiosk's frame: brand bar, title, body, the notice line and the help line. */
 import React from 'react';
 import { Box, Text } from 'ink';
-import { Paragraph } from './Paragraph.js';
+import { Paragraph } from '../common/Paragraph.js';
 
 export interface FrameProps {
   brand: string;

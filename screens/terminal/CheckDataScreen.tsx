@@ -1,11 +1,11 @@
 /** "Check your data": the order, the amount due, and the no-change warning (R-TERM-2, R-TERM-6). */
 import React from 'react';
 import { Box, Text } from 'ink';
-import { Paragraph } from './Paragraph.js';
-import { Buttons } from './Buttons.js';
-import type { View } from '../src/app/view.js';
-import { t } from '../src/i18n/index.js';
-import { formatMoney } from '../src/i18n/format.js';
+import { Paragraph } from '../common/Paragraph.js';
+import { Buttons } from '../common/Buttons.js';
+import type { View } from '../../src/app/view.js';
+import { t } from '../../src/i18n/index.js';
+import { formatMoney } from '../../src/i18n/format.js';
 
 export function CheckDataScreen({ view }: { view: View }) {
   const { lang, kiosk } = view;

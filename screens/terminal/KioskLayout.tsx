@@ -1,10 +1,10 @@
 /** The whole kiosk at a given size: the frame with the current screen, and the phone panel beside it. */
 import React from 'react';
 import { Box } from 'ink';
-import type { View } from '../src/app/view.js';
-import { t } from '../src/i18n/index.js';
+import type { View } from '../../src/app/view.js';
+import { t } from '../../src/i18n/index.js';
 import { Frame } from './Frame.js';
-import { PhonePanel } from './PhonePanel.js';
+import { PhonePanel } from '../phone/PhonePanel.js';
 import { ScreenBody, screenHelp, screenNotice, screenTitle } from './ScreenBody.js';
 
 export interface KioskLayoutProps {

@@ -1,9 +1,9 @@
 /** The site machine's input, context and events (machines/site.ts runs them). */
-import type { CartLine, Channel, CodeSms, Country } from '../src/domain/catalog.js';
-import type { Lang, Money } from '../src/domain/money.js';
-import type { Order } from '../src/domain/orders.js';
-import { DEFAULT_RULES, type KioskRules } from '../src/domain/rules.js';
-import type { NavEvent } from './buttons.js';
+import type { CartLine, Channel, CodeSms, Country } from '../../src/domain/catalog.js';
+import type { Lang, Money } from '../../src/domain/money.js';
+import type { Order } from '../../src/domain/orders.js';
+import { DEFAULT_RULES, type KioskRules } from '../../src/domain/rules.js';
+import type { NavEvent } from '../buttons.js';
 import type { SiteButtonEvent } from './siteButtons.js';
 
 /** Anything that tells the time: the world's clock (real, or XState's SimulatedClock in tests and tapes). */

@@ -1,11 +1,11 @@
 /** Order-number and phone entry: a masked field over an on-screen keypad. */
 import React from 'react';
 import { Box, Text } from 'ink';
-import { Buttons } from './Buttons.js';
-import type { View } from '../src/app/view.js';
-import { maskPhone } from '../src/domain/phone.js';
-import { t } from '../src/i18n/index.js';
-import { operatorName } from '../src/i18n/format.js';
+import { Buttons } from '../common/Buttons.js';
+import type { View } from '../../src/app/view.js';
+import { maskPhone } from '../../src/domain/phone.js';
+import { t } from '../../src/i18n/index.js';
+import { operatorName } from '../../src/i18n/format.js';
 
 const KEYPAD = ['[1] [2] [3]', '[4] [5] [6]', '[7] [8] [9]', '    [0]    '];
 
