@@ -17,7 +17,7 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { Money } from '../src/domain/money.js';
 import type { OperatorId } from '../src/domain/rules.js';
 import type { PhoneMessage } from '../src/domain/store.js';
-import { answerUssd, type UssdAnswer } from '../src/domain/ussd.js';
+import { answerUssd, type UssdAnswer } from '../src/domain/mobile/ussd.js';
 import { IO_TAG } from './settled.js';
 
 /** What the phone shows of its account, as the store has it. */

@@ -27,9 +27,9 @@
  * | (root) |                | site.lang                                       | (language changes)               |
  */
 import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
-import { addToCart, cartTotal, type Channel, type CodeSms } from '../src/domain/catalog.js';
-import type { Order } from '../src/domain/orders.js';
-import { PHONE_DIGITS, toE164 } from '../src/domain/phone.js';
+import { addToCart, cartTotal, type Channel, type CodeSms } from '../src/domain/orders/catalog.js';
+import type { Order } from '../src/domain/orders/orders.js';
+import { PHONE_DIGITS, toE164 } from '../src/domain/mobile/phone.js';
 import { moveFocus, resolveNav } from './buttons.js';
 import { IO_TAG } from './settled.js';
 import { nextCountry, orderPhoneComplete, siteButtons, type SiteScreen } from './site/siteButtons.js';

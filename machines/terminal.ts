@@ -28,7 +28,7 @@
  * that payment is committed. With none in, it quits at once.
  */
 import { and, assertEvent, assign, enqueueActions, fromPromise, not, raise, sendTo, setup, stateIn, stopChild, type AnyActorRef } from 'xstate';
-import type { LookupResult } from '../src/domain/orders.js';
+import type { LookupResult } from '../src/domain/orders/orders.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
 import type { PaymentOutcome } from '../src/domain/store.js';
 import { cashMachine, type CashOutput } from './terminal/cash.js';

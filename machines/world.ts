@@ -22,7 +22,7 @@
  * other key goes straight to the place that has the keys, as that place's own event.
  */
 import { assign, setup, sendTo, type ActorRefFrom } from 'xstate';
-import { DEMO_PHONE } from '../src/domain/demo.js';
+import { DEMO_PHONE } from '../src/domain/orders/demo.js';
 import type { Lang } from '../src/domain/money.js';
 import type { KioskRules } from '../src/domain/rules.js';
 import { phoneMachine } from './phone.js';

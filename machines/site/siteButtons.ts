@@ -1,7 +1,7 @@
 /** The buttons of each site page. Labels are i18n keys; what is not offered is disabled with its reason. */
-import { cashRefusal, COUNTRIES, PRODUCTS, type CartLine, type Channel, type Country } from '../../src/domain/catalog.js';
-import { isExpired, type Order } from '../../src/domain/orders.js';
-import { isValidPhoneDigits } from '../../src/domain/phone.js';
+import { cashRefusal, COUNTRIES, PRODUCTS, type CartLine, type Channel, type Country } from '../../src/domain/orders/catalog.js';
+import { isExpired, type Order } from '../../src/domain/orders/orders.js';
+import { isValidPhoneDigits } from '../../src/domain/mobile/phone.js';
 import type { KioskRules } from '../../src/domain/rules.js';
 import type { Button } from '../buttons.js';
 

@@ -1,7 +1,7 @@
 /** The site machine's input, context and events (machines/site.ts runs them). */
-import type { CartLine, Channel, CodeSms, Country } from '../../src/domain/catalog.js';
+import type { CartLine, Channel, CodeSms, Country } from '../../src/domain/orders/catalog.js';
 import type { Lang, Money } from '../../src/domain/money.js';
-import type { Order } from '../../src/domain/orders.js';
+import type { Order } from '../../src/domain/orders/orders.js';
 import { DEFAULT_RULES, type KioskRules } from '../../src/domain/rules.js';
 import type { NavEvent } from '../buttons.js';
 import type { SiteButtonEvent } from './siteButtons.js';
@@ -50,7 +50,7 @@ export interface SiteContext {
   notice: string | null;
   cart: CartLine[];
   country: Country;
-  /** the order's phone as typed: ten digits from 9 (src/domain/phone.ts) */
+  /** the order's phone as typed: ten digits from 9 (src/domain/mobile/phone.ts) */
   phoneDigits: string;
   /** the session's phone: the last order's, or the input's; "My orders" lists its orders */
   sessionPhone: string | null;

@@ -4,9 +4,9 @@
  * view (src/app/view.ts) can carry this as its site part.
  */
 import type { SnapshotFrom } from 'xstate';
-import { cartCount, cartTotal, cashRefusal, overTerminalCap, PAY_PLACES, PRODUCTS, productOf, siteStatusOf, type Channel, type CodeSms, type Country, type Product } from '../../src/domain/catalog.js';
-import type { Order } from '../../src/domain/orders.js';
-import { maskPhone } from '../../src/domain/phone.js';
+import { cartCount, cartTotal, cashRefusal, overTerminalCap, PAY_PLACES, PRODUCTS, productOf, siteStatusOf, type Channel, type CodeSms, type Country, type Product } from '../../src/domain/orders/catalog.js';
+import type { Order } from '../../src/domain/orders/orders.js';
+import { maskPhone } from '../../src/domain/mobile/phone.js';
 import type { Lang, Money } from '../../src/domain/money.js';
 import type { KioskRules } from '../../src/domain/rules.js';
 import type { siteMachine } from '../site.js';

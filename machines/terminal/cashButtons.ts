@@ -1,5 +1,5 @@
 /** The buttons of the cash screen, its "Need more time?" dialog and its "Quit?" dialog. */
-import { covers } from '../../src/domain/settlement.js';
+import { covers } from '../../src/domain/cash/settlement.js';
 import type { Money } from '../../src/domain/money.js';
 import type { Button } from '../buttons.js';
 

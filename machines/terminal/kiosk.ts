@@ -22,7 +22,7 @@
  * Typing that fills a field moves the focus to Next, so Enter then goes on rather than erasing.
  */
 import { assign, enqueueActions, sendParent, setup } from 'xstate';
-import { guessOperator, PHONE_DIGITS, toE164 } from '../../src/domain/phone.js';
+import { guessOperator, PHONE_DIGITS, toE164 } from '../../src/domain/mobile/phone.js';
 import { OPERATORS } from '../../src/domain/rules.js';
 import { moveFocus, resolveNav } from '../buttons.js';
 import { kioskButtons, kioskGrid, orderNumberComplete, phoneComplete, type KioskScreen } from './kioskButtons.js';

@@ -1,5 +1,5 @@
 /** The buttons of each kiosk screen, as on a Euroset terminal. Labels are i18n keys. */
-import { isValidPhoneDigits } from '../../src/domain/phone.js';
+import { isValidPhoneDigits } from '../../src/domain/mobile/phone.js';
 import type { Button, Grid } from '../buttons.js';
 
 export type KioskScreen =

@@ -1,6 +1,6 @@
 /** The kiosk machine's context, input and events (machines/terminal/kiosk.ts runs them), and its field editing. */
 import type { Lang, Money } from '../../src/domain/money.js';
-import type { LookupRefusal, LookupResult } from '../../src/domain/orders.js';
+import type { LookupRefusal, LookupResult } from '../../src/domain/orders/orders.js';
 import type { OperatorId } from '../../src/domain/rules.js';
 import type { Receipt } from '../../src/domain/store.js';
 import type { NavEvent } from '../buttons.js';

@@ -5,7 +5,7 @@
  */
 import { assertEvent, type ActorRefFrom, type DoneActorEvent } from 'xstate';
 import type { Lang, Money } from '../../src/domain/money.js';
-import type { LookupResult } from '../../src/domain/orders.js';
+import type { LookupResult } from '../../src/domain/orders/orders.js';
 import type { KioskRules, OperatorId } from '../../src/domain/rules.js';
 import type { Receipt, Sms } from '../../src/domain/store.js';
 import type { CashEvent, CashOutput, cashMachine } from './cash.js';

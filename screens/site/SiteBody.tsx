@@ -2,7 +2,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { SiteView } from '../../machines/site/siteView.js';
-import { SITE_STATUS_LABELS } from '../../src/domain/catalog.js';
+import { SITE_STATUS_LABELS } from '../../src/domain/orders/catalog.js';
 import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone } from '../../src/i18n/format.js';
 import { Buttons, ButtonView } from '../common/Buttons.js';

@@ -6,8 +6,8 @@ import { Buttons } from '../common/Buttons.js';
 import type { View } from '../../src/app/view.js';
 import type { CashNotice } from '../../machines/terminal/cash.js';
 import type { Lang } from '../../src/domain/money.js';
-import { toE164 } from '../../src/domain/phone.js';
-import { banknoteKeyLegend } from '../../src/domain/banknoteKeys.js';
+import { toE164 } from '../../src/domain/mobile/phone.js';
+import { banknoteKeyLegend } from '../../src/domain/cash/banknoteKeys.js';
 import { t } from '../../src/i18n/index.js';
 import { formatMoney, formatNote, formatPhone } from '../../src/i18n/format.js';
 

@@ -3,7 +3,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { Buttons } from '../common/Buttons.js';
 import type { View } from '../../src/app/view.js';
-import { maskPhone } from '../../src/domain/phone.js';
+import { maskPhone } from '../../src/domain/mobile/phone.js';
 import { t } from '../../src/i18n/index.js';
 import { operatorName } from '../../src/i18n/format.js';
 

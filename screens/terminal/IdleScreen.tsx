@@ -2,7 +2,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { View } from '../../src/app/view.js';
-import { DEMO_SUMMARY } from '../../src/domain/demo.js';
+import { DEMO_SUMMARY } from '../../src/domain/orders/demo.js';
 import { t } from '../../src/i18n/index.js';
 
 /** The two hint lines under "Press any key": the demo orders, or how to add an order this kiosk can take. */

@@ -6,7 +6,7 @@ import { Buttons } from '../common/Buttons.js';
 import type { View } from '../../src/app/view.js';
 import type { Receipt } from '../../src/domain/store.js';
 import type { Lang } from '../../src/domain/money.js';
-import { receiptFooter, receiptLines } from '../../src/domain/receiptText.js';
+import { receiptFooter, receiptLines } from '../../src/domain/fiscal/receiptText.js';
 
 export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: Lang }) {
   return (

@@ -6,9 +6,9 @@
 import { randomInt } from 'node:crypto';
 import { fromPromise } from 'xstate';
 import { siteMachine, type PlaceCashOrderInput, type PlacedOrder } from '../../machines/site.js';
-import { cashOrder, cashRefusal, codeSmsOf, paymentCode, renewedOrder, type Channel } from '../domain/catalog.js';
-import { ALIEXPRESS_SENDER } from '../domain/orderLife.js';
-import { isExpired, type Order } from '../domain/orders.js';
+import { cashOrder, cashRefusal, codeSmsOf, paymentCode, renewedOrder, type Channel } from '../domain/orders/catalog.js';
+import { ALIEXPRESS_SENDER } from '../domain/orders/orderLife.js';
+import { isExpired, type Order } from '../domain/orders/orders.js';
 import type { KioskRules } from '../domain/rules.js';
 import type { KioskStore } from '../domain/store.js';
 import type { Clock } from './terminalActors.js';

@@ -2,7 +2,7 @@
 import { fromPromise } from 'xstate';
 import type { CashOutput } from '../../machines/terminal/cash.js';
 import { terminalMachine } from '../../machines/terminal.js';
-import { evaluateLookup } from '../domain/orders.js';
+import { evaluateLookup } from '../domain/orders/orders.js';
 import type { KioskRules, OperatorId } from '../domain/rules.js';
 import type { Checkpoint, KioskStore, PaymentOutcome, SessionOwner } from '../domain/store.js';
 import type { Money } from '../domain/money.js';

@@ -2,7 +2,7 @@
 import { assign, fromPromise } from 'xstate';
 import { phoneMachine, type PhoneState } from '../../machines/phone.js';
 import { worldMachine } from '../../machines/world.js';
-import { guessOperator } from '../domain/phone.js';
+import { guessOperator } from '../domain/mobile/phone.js';
 import type { KioskStore } from '../domain/store.js';
 import { jumpClock, type ProgramClock } from './programClock.js';
 import { provideSite } from './siteActors.js';

@@ -3,7 +3,7 @@
  * tape runner and tests. Anything unmapped is ignored, so no key can crash the app.
  */
 import type { Key } from 'ink';
-import { FOREIGN_NOTE_KEY, noteOfKey } from '../domain/banknoteKeys.js';
+import { FOREIGN_NOTE_KEY, noteOfKey } from '../domain/cash/banknoteKeys.js';
 import type { TerminalEvent } from '../../machines/terminal.js';
 import type { View } from './view.js';
 import { latinOf } from '../i18n/keyboardLayout.js';

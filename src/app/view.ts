@@ -11,8 +11,8 @@ import { kioskButtons, kioskGrid, type KioskScreen } from '../../machines/termin
 import type { terminalMachine } from '../../machines/terminal.js';
 import { max, sub, ZERO, type Lang, type Money } from '../domain/money.js';
 import type { Receipt, Sms } from '../domain/store.js';
-import { settle } from '../domain/settlement.js';
-import { demoCodesFit } from '../domain/demo.js';
+import { settle } from '../domain/cash/settlement.js';
+import { demoCodesFit } from '../domain/orders/demo.js';
 import type { KioskRules } from '../domain/rules.js';
 
 export type ScreenName =

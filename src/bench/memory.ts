@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { waitFor } from 'xstate';
 import { startTerminal } from '../app/session.js';
-import { DEMO_PHONE } from '../domain/demo.js';
+import { DEMO_PHONE } from '../domain/orders/demo.js';
 import { SqliteStore } from '../store/sqliteStore.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 import { addPathOrders, newClock, orderCode } from './euroset.js';

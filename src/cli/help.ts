@@ -1,5 +1,5 @@
 /** `kiosk --help`. */
-import { DEMO_SUMMARY } from '../domain/demo.js';
+import { DEMO_SUMMARY } from '../domain/orders/demo.js';
 
 export const VERSION = '0.1.0';
 

@@ -1,5 +1,5 @@
 /** `kiosk journal`: the cash journal, one line per accepted banknote, with what became of it. */
-import { sumNotes } from '../domain/settlement.js';
+import { sumNotes } from '../domain/cash/settlement.js';
 import { UsageError } from './args.js';
 import { colorsFor } from './colors.js';
 import { expectPositionals, parseWhen, runCommand, text, withStore, type Parsed } from './storeArgs.js';

@@ -2,11 +2,11 @@
  * The store the interactive kiosk runs on: the SQLite file in the data directory, or memory
  * (`--memory`). SQLite is imported only when used, so `--memory` and `--help` never load it.
  */
-import { seedDemo } from '../domain/demo.js';
+import { seedDemo } from '../domain/orders/demo.js';
 import { MemoryStore } from '../domain/memoryStore.js';
 import type { Lang } from '../domain/money.js';
-import { receiptText } from '../domain/receiptText.js';
-import { fitsOrderLength, type Order } from '../domain/orders.js';
+import { receiptText } from '../domain/fiscal/receiptText.js';
+import { fitsOrderLength, type Order } from '../domain/orders/orders.js';
 import type { KioskRules } from '../domain/rules.js';
 import type { Checkpoint, KioskStore, Receipt } from '../domain/store.js';
 import { resolveDataDir } from '../store/dataPath.js';

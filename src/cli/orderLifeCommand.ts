@@ -1,9 +1,9 @@
 /**
  * `kiosk orders cancel|ship|deliver|confirm|dispute|renew`: what the seller, the carrier, the buyer
- * and the platform do to an order (src/domain/orderLife.ts decides; this only reads the flags).
+ * and the platform do to an order (src/domain/orders/orderLife.ts decides; this only reads the flags).
  * An action that does not fit the order is refused with exit 1 and changes nothing.
  */
-import { OrderRefused, type DisputeOutcome, type OrderAction, type OrderActionKind } from '../domain/orderLife.js';
+import { OrderRefused, type DisputeOutcome, type OrderAction, type OrderActionKind } from '../domain/orders/orderLife.js';
 import type { SqliteStore } from '../store/sqliteStore.js';
 import { UsageError } from './args.js';
 import { parseAmount, Refused, text, type Values } from './storeArgs.js';

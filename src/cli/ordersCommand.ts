@@ -1,6 +1,6 @@
 /** `kiosk orders new|list|show|reprice`: the orders in the kiosk's data. */
 import { randomInt } from 'node:crypto';
-import { canReprice, fitsOrderLength, newOrder, type Order } from '../domain/orders.js';
+import { canReprice, fitsOrderLength, newOrder, type Order } from '../domain/orders/orders.js';
 import { DEFAULT_RULES } from '../domain/rules.js';
 import type { SqliteStore } from '../store/sqliteStore.js';
 import { parseOrderLength, UsageError } from './args.js';

@@ -1,6 +1,6 @@
 /** `kiosk receipts list|show`: the receipts the terminals printed. */
 import type { Lang } from '../domain/money.js';
-import { receiptText } from '../domain/receiptText.js';
+import { receiptText } from '../domain/fiscal/receiptText.js';
 import type { Receipt } from '../domain/store.js';
 import { parseLang, UsageError } from './args.js';
 import { colorsFor } from './colors.js';

@@ -3,9 +3,9 @@
  * usage errors that name the bad value (exit 2), "not found" (exit 1), refused data files (exit 1).
  */
 import type { ParseArgsConfig } from 'node:util';
-import { seedDemo } from '../domain/demo.js';
+import { seedDemo } from '../domain/orders/demo.js';
 import { money, type Money } from '../domain/money.js';
-import { parsePhone } from '../domain/phone.js';
+import { parsePhone } from '../domain/mobile/phone.js';
 import type { KioskStore } from '../domain/store.js';
 import { resolveDataDir } from '../store/dataPath.js';
 import { StoreError } from '../store/errors.js';

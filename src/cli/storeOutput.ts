@@ -1,8 +1,8 @@
 /** Text tables (coloured on a terminal, src/cli/colors.ts), CSV and JSON for the store subcommands. English, amounts as `4,750.00 ₽`. */
 import type { Money } from '../domain/money.js';
-import { isProcessing, settlesAt } from '../domain/orderLife.js';
-import { describeEntry, orderTimeline } from '../domain/orderTimeline.js';
-import { isExpired, type Order } from '../domain/orders.js';
+import { isProcessing, settlesAt } from '../domain/orders/orderLife.js';
+import { describeEntry, orderTimeline } from '../domain/orders/orderTimeline.js';
+import { isExpired, type Order } from '../domain/orders/orders.js';
 import { DEFAULT_RULES } from '../domain/rules.js';
 import { formatMoney, formatPhone } from '../i18n/format.js';
 import { paintStatus, PLAIN, type Colors } from './colors.js';

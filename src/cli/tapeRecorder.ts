@@ -3,7 +3,7 @@
  * jumps, with the real pauses between them as `Advance` (the recording's clock follows real time).
  */
 import type { View } from '../app/view.js';
-import { noteOfKey } from '../domain/banknoteKeys.js';
+import { noteOfKey } from '../domain/cash/banknoteKeys.js';
 import { formatDuration } from '../domain/time.js';
 import { keyNameOf } from '../tape/language/keys.js';
 

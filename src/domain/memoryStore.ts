@@ -1,8 +1,8 @@
 /** In-memory `KioskStore`: for unit tests, tapes and `--memory`. Same semantics as the SQLite store. */
 import { add, isPositive, ZERO, type Money } from './money.js';
-import { decideOrderAction, type ActionOutcome, type OrderAction } from './orderLife.js';
-import { acceptTerminalPayment, repriceOrder, type Order } from './orders.js';
-import { buildReceipt, changeReason, planPayment, receiptNumber } from './payment.js';
+import { decideOrderAction, type ActionOutcome, type OrderAction } from './orders/orderLife.js';
+import { acceptTerminalPayment, repriceOrder, type Order } from './orders/orders.js';
+import { buildReceipt, changeReason, planPayment, receiptNumber } from './cash/payment.js';
 import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type KioskRules, type OperatorId } from './rules.js';
 import type { CashSession, KioskStore, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
 

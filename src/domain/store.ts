@@ -4,10 +4,10 @@
  * `MemoryStore` (tests, `--memory`) and the SQLite store (durable).
  */
 import type { Money } from './money.js';
-import type { ActionOutcome, OrderAction } from './orderLife.js';
-import type { Order } from './orders.js';
+import type { ActionOutcome, OrderAction } from './orders/orderLife.js';
+import type { Order } from './orders/orders.js';
 import type { KioskRules, OperatorId } from './rules.js';
-import type { Settlement } from './settlement.js';
+import type { Settlement } from './cash/settlement.js';
 
 export interface Receipt {
   number: string;

@@ -1,6 +1,6 @@
 /** Presentation helpers shared by the screens, the receipt text and the CLI. */
 import { formatMoney, noteAmount, type Lang } from '../domain/money.js';
-import { formatPhone } from '../domain/phone.js';
+import { formatPhone } from '../domain/mobile/phone.js';
 import type { OperatorId } from '../domain/rules.js';
 import { t } from './index.js';
 

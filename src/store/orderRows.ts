@@ -4,8 +4,8 @@
  */
 import type { Database as Connection } from 'better-sqlite3';
 import { add, isPositive, ZERO, type Money } from '../domain/money.js';
-import type { ActionOutcome } from '../domain/orderLife.js';
-import type { Order, OrderEvent } from '../domain/orders.js';
+import type { ActionOutcome } from '../domain/orders/orderLife.js';
+import type { Order, OrderEvent } from '../domain/orders/orders.js';
 import type { PhoneMessage } from '../domain/store.js';
 import * as rows from './rows.js';
 

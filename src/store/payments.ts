@@ -4,10 +4,10 @@
  */
 import type { Database as Connection } from 'better-sqlite3';
 import { add, isPositive, ZERO, type Money } from '../domain/money.js';
-import { acceptTerminalPayment, type Order } from '../domain/orders.js';
+import { acceptTerminalPayment, type Order } from '../domain/orders/orders.js';
 import { OPERATOR_NAMES } from '../domain/rules.js';
-import { buildReceipt, changeReason, planPayment, receiptNumber } from '../domain/payment.js';
-import type { Settlement } from '../domain/settlement.js';
+import { buildReceipt, changeReason, planPayment, receiptNumber } from '../domain/cash/payment.js';
+import type { Settlement } from '../domain/cash/settlement.js';
 import type { CashSession, Checkpoint, PaymentOutcome, Sms } from '../domain/store.js';
 import { findOrder, insertSms, phoneMessages, saveOrder } from './orderRows.js';
 import * as rows from './rows.js';

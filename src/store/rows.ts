@@ -1,6 +1,6 @@
 /** Rows as SQLite returns them, and their domain shapes. Columns are snake_case, fields camelCase. */
 import type { Money } from '../domain/money.js';
-import type { Credit, Order, OrderEvent, OrderStage, OrderStatus } from '../domain/orders.js';
+import type { Credit, Order, OrderEvent, OrderStage, OrderStatus } from '../domain/orders/orders.js';
 import type { OperatorId } from '../domain/rules.js';
 import type { CashSession, Receipt } from '../domain/store.js';
 

@@ -4,8 +4,8 @@
  */
 import Database, { type Database as Connection } from 'better-sqlite3';
 import { ZERO, type Money } from '../domain/money.js';
-import { decideOrderAction, type ActionOutcome, type OrderAction } from '../domain/orderLife.js';
-import { repriceOrder, type Order } from '../domain/orders.js';
+import { decideOrderAction, type ActionOutcome, type OrderAction } from '../domain/orders/orderLife.js';
+import { repriceOrder, type Order } from '../domain/orders/orders.js';
 import { checkProcessingDelay, DEFAULT_RULES, type KioskRules, type OperatorId } from '../domain/rules.js';
 import type { CashSession, KioskStore, LedgerEntry, OrderSms, PaymentOutcome, PhoneAccount, Receipt } from '../domain/store.js';
 import { StoreError, toStoreError } from './errors.js';

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import pty from 'node-pty';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PHONE } from '../../src/domain/demo.js';
+import { DEMO_PHONE } from '../../src/domain/orders/demo.js';
 import { useTempDirs } from '../store/helpers.js';
 import { KIOSK_BIN, kiosk } from '../process/helpers.js';
 

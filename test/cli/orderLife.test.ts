@@ -1,6 +1,6 @@
 /** `kiosk orders cancel|ship|deliver|confirm|dispute|renew|show`: the other side's actions on the kiosk's data. */
 import { describe, expect, it } from 'vitest';
-import { DEMO_PHONE } from '../../src/domain/demo.js';
+import { DEMO_PHONE } from '../../src/domain/orders/demo.js';
 import { useTempDirs } from '../store/helpers.js';
 import { inDir } from '../process/helpers.js';
 

@@ -1,8 +1,8 @@
 /** Orders the kiosk cannot take are refused or warned about, the same way everywhere (issue 9, item 23). */
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoOrders } from '../../src/domain/demo.js';
-import { DEMO_PHONE } from '../../src/domain/demo.js';
-import { newOrder } from '../../src/domain/orders.js';
+import { demoOrders } from '../../src/domain/orders/demo.js';
+import { DEMO_PHONE } from '../../src/domain/orders/demo.js';
+import { newOrder } from '../../src/domain/orders/orders.js';
 import { orderLengthWarning } from '../../src/cli/kioskData.js';
 import { useTempDirs } from '../store/helpers.js';
 import { inDir } from '../process/helpers.js';

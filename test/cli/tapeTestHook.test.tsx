@@ -11,7 +11,7 @@ import { App } from '../../src/app/App.js';
 import { WorldProvider } from '../../src/app/context.js';
 import { startWorld, terminalOf } from '../../src/app/session.js';
 import { startTestHook, type TestHook } from '../../src/cli/tapeTestHook.js';
-import { seedDemo } from '../../src/domain/demo.js';
+import { seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { ChannelSplitter, decodeAnswer, encodeRequest, type ChannelAnswer, type ChannelRequest } from '../../src/tape/drivers/testChannel.js';
 import { TestStdout, TEXT } from '../ui/harness.js';

@@ -1,6 +1,6 @@
 /** The acceptor's one key→banknote map (issue 10, item 4): the keymap, the recorder and tapes read it. */
 import { describe, expect, it } from 'vitest';
-import { BANKNOTE_KEYS, FOREIGN_NOTE_KEY, banknoteKeyLegend, keyOfNote, noteOfKey } from '../../src/domain/banknoteKeys.js';
+import { BANKNOTE_KEYS, FOREIGN_NOTE_KEY, banknoteKeyLegend, keyOfNote, noteOfKey } from '../../src/domain/cash/banknoteKeys.js';
 import { BANKNOTES } from '../../src/domain/rules.js';
 
 describe('the key→banknote map', () => {

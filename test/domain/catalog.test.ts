@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addToCart, cartTotal, cashRefusal, COUNTRIES, paymentCode, renewedOrder, SITE_STATUS_LABELS, siteStatusOf } from '../../src/domain/catalog.js';
-import { newOrder, type OrderStatus } from '../../src/domain/orders.js';
+import { addToCart, cartTotal, cashRefusal, COUNTRIES, paymentCode, renewedOrder, SITE_STATUS_LABELS, siteStatusOf } from '../../src/domain/orders/catalog.js';
+import { newOrder, type OrderStatus } from '../../src/domain/orders/orders.js';
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import { isMessageKey } from '../../src/i18n/index.js';
 

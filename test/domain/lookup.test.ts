@@ -1,6 +1,6 @@
 /** What a terminal decides about a code, before any cash (evaluateLookup) and when a price changes. */
 import { describe, expect, it } from 'vitest';
-import { evaluateLookup, newOrder, repriceOrder, type Order } from '../../src/domain/orders.js';
+import { evaluateLookup, newOrder, repriceOrder, type Order } from '../../src/domain/orders/orders.js';
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 
 const NOW = Date.UTC(2026, 10, 22, 7, 0, 0);

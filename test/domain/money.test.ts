@@ -1,7 +1,7 @@
 /** Money from banknotes, and formatted money that keeps together: its spaces are no-break ones, so no amount wraps (issue 9, item 5). */
 import { describe, expect, it } from 'vitest';
 import { formatMoney, noteAmount } from '../../src/domain/money.js';
-import { sumNotes } from '../../src/domain/settlement.js';
+import { sumNotes } from '../../src/domain/cash/settlement.js';
 import { BANKNOTES } from '../../src/domain/rules.js';
 import { formatNote } from '../../src/i18n/format.js';
 

@@ -1,7 +1,7 @@
 /** Orders: when a code expires, what is due, how a payment is credited and split, and how receipts are numbered. */
 import { describe, expect, it } from 'vitest';
-import { amountDue, applyPayment, canReprice, evaluateLookup, fitsOrderLength, isExpired, newOrder, type Order } from '../../src/domain/orders.js';
-import { buildReceipt, changeReason, planPayment, receiptNumber } from '../../src/domain/payment.js';
+import { amountDue, applyPayment, canReprice, evaluateLookup, fitsOrderLength, isExpired, newOrder, type Order } from '../../src/domain/orders/orders.js';
+import { buildReceipt, changeReason, planPayment, receiptNumber } from '../../src/domain/cash/payment.js';
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import type { CashSession } from '../../src/domain/store.js';
 

@@ -1,6 +1,6 @@
 /** Russian mobile numbers: the keypad mask, the accepted spellings, and the operator guessed from the DEF code. */
 import { describe, expect, it } from 'vitest';
-import { formatPhone, guessOperator, isValidPhoneDigits, maskPhone, parsePhone, PHONE_DIGITS, toE164 } from '../../src/domain/phone.js';
+import { formatPhone, guessOperator, isValidPhoneDigits, maskPhone, parsePhone, PHONE_DIGITS, toE164 } from '../../src/domain/mobile/phone.js';
 
 describe('guessOperator', () => {
   // Each DEF range at both ends: a number from it is that operator's (the phone screen preselects it).

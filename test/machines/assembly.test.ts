@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import { SimulatedClock } from 'xstate';
 import { startTerminal } from '../../src/app/session.js';
-import { seedDemo } from '../../src/domain/demo.js';
+import { seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { insert, settle, toCash } from './terminalDriver.js';
 

@@ -15,7 +15,7 @@ import { cashMachine, type CashContext, type CashEvent, type CashInput } from '.
 import { cashButtons, type CashScreen } from '../../machines/terminal/cashButtons.js';
 import { cmp, ZERO } from '../../src/domain/money.js';
 import { isBanknote } from '../../src/domain/rules.js';
-import { covers, sumNotes } from '../../src/domain/settlement.js';
+import { covers, sumNotes } from '../../src/domain/cash/settlement.js';
 import { CoverageRecorder } from './coverage.js';
 import { runPaths, type StepCheck } from './modelRunner.js';
 

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { kioskButtons, type KioskScreen } from '../../machines/terminal/kioskButtons.js';
-import { isValidPhoneDigits } from '../../src/domain/phone.js';
+import { isValidPhoneDigits } from '../../src/domain/mobile/phone.js';
 import { CoverageRecorder } from './coverage.js';
 import { abstract, BUTTON_SCREENS, INPUT, machine, model, requestCash, requestLookup } from './kioskModel.js';
 import { runPaths, type StepCheck } from './modelRunner.js';

@@ -8,7 +8,7 @@ import { createTestModel } from 'xstate/graph';
 import { transition, type SnapshotFrom } from 'xstate';
 import { kioskMachine, type KioskEvent } from '../../machines/terminal/kiosk.js';
 import { kioskButtons, type KioskScreen } from '../../machines/terminal/kioskButtons.js';
-import type { LookupRefusal } from '../../src/domain/orders.js';
+import type { LookupRefusal } from '../../src/domain/orders/orders.js';
 import type { Receipt } from '../../src/domain/store.js';
 
 export const requestLookup = vi.fn();

@@ -7,7 +7,7 @@ import { SimulatedClock, waitFor } from 'xstate';
 import { IO_TAG, isSettled } from '../../machines/settled.js';
 import { terminalMachine } from '../../machines/terminal.js';
 import { startTerminal } from '../../src/app/session.js';
-import { seedDemo } from '../../src/domain/demo.js';
+import { seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 
 it('tags exactly the flow states that invoke I/O with `io`, so a new I/O state cannot be left out of "settled"', () => {

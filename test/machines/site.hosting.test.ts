@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { assign, createActor, sendParent, setup, SimulatedClock, waitFor, type ActorRefFrom } from 'xstate';
 import { provideSite } from '../../src/adapters/siteActors.js';
-import type { CodeSms } from '../../src/domain/catalog.js';
+import type { CodeSms } from '../../src/domain/orders/catalog.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { isSettled } from '../../machines/settled.js';

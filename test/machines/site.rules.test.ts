@@ -1,6 +1,6 @@
 /** The site's cash rules, each proved through keys on the real machine with its store actors (src/adapters/siteActors.ts). */
 import { describe, expect, it } from 'vitest';
-import { newOrder } from '../../src/domain/orders.js';
+import { newOrder } from '../../src/domain/orders/orders.js';
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import { orderButtonId } from '../../machines/site/siteButtons.js';
 import { startSite, START } from './siteDriver.js';

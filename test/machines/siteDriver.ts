@@ -2,11 +2,11 @@
 import { createActor, SimulatedClock, waitFor } from 'xstate';
 import type { Key } from 'ink';
 import { provideSite } from '../../src/adapters/siteActors.js';
-import { seedDemo } from '../../src/domain/demo.js';
+import { seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import type { Lang } from '../../src/domain/money.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
-import type { Channel, CodeSms } from '../../src/domain/catalog.js';
+import type { Channel, CodeSms } from '../../src/domain/orders/catalog.js';
 import { isSettled } from '../../machines/settled.js';
 import { siteViewOf } from '../../machines/site/siteView.js';
 import { mapSiteKey } from '../../src/app/siteKeys.js';

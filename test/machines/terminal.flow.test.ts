@@ -2,7 +2,7 @@ import { SimulatedClock, waitFor } from 'xstate';
 import { it, expect } from 'vitest';
 import { startTerminal } from '../../src/app/session.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
-import { seedDemo } from '../../src/domain/demo.js';
+import { seedDemo } from '../../src/domain/orders/demo.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 
 it('R-TERM-2: demo order 1000000001 paid with a 5,000 ₽ note credits 250 ₽ to the phone, then the receipt times out to idle', async () => {

@@ -1,7 +1,7 @@
 /** A kiosk runs for days: the phone beside it keeps its latest messages only; the ledger keeps all. */
 import { expect, it } from 'vitest';
 import { add, ZERO } from '../../src/domain/money.js';
-import { newOrder } from '../../src/domain/orders.js';
+import { newOrder } from '../../src/domain/orders/orders.js';
 import { SMS_KEPT } from '../../machines/terminal.js';
 import { insert, MemoryStore, send, START, startRig, toCash } from './terminalDriver.js';
 

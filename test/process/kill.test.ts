@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { add, ZERO } from '../../src/domain/money.js';
-import { newOrder } from '../../src/domain/orders.js';
-import { DEMO_PHONE, seedDemo } from '../../src/domain/demo.js';
+import { newOrder } from '../../src/domain/orders/orders.js';
+import { DEMO_PHONE, seedDemo } from '../../src/domain/orders/demo.js';
 import { openDataStore } from '../../src/store/dataDir.js';
 import { useTempDirs } from '../store/helpers.js';
 import { headlessDrive, ptyDrive, type Drive, type Recovered } from './drives.js';

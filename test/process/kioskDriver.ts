@@ -1,6 +1,6 @@
 /** Driving the real kiosk through its menus with keys, as a customer would (English screens). */
 import { formatMoney } from '../../src/domain/money.js';
-import { keyOfNote } from '../../src/domain/banknoteKeys.js';
+import { keyOfNote } from '../../src/domain/cash/banknoteKeys.js';
 import type { Banknote } from '../../src/domain/rules.js';
 import { PtyKiosk } from './ptyKiosk.js';
 

@@ -4,8 +4,8 @@
  * the order's status afterwards.
  */
 import { describe, expect, it } from 'vitest';
-import { newOrder } from '../../src/domain/orders.js';
-import { receiptFooter as printedFooter, receiptText as printedText } from '../../src/domain/receiptText.js';
+import { newOrder } from '../../src/domain/orders/orders.js';
+import { receiptFooter as printedFooter, receiptText as printedText } from '../../src/domain/fiscal/receiptText.js';
 import { plainSpaces } from '../../src/tape/run/assertions.js';
 import type { Lang } from '../../src/domain/money.js';
 

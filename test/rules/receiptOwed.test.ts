@@ -4,7 +4,7 @@
  * too little cash) just says what is still owed.
  */
 import { describe, expect, it } from 'vitest';
-import { receiptFooter as printedFooter, receiptText as printedText } from '../../src/domain/receiptText.js';
+import { receiptFooter as printedFooter, receiptText as printedText } from '../../src/domain/fiscal/receiptText.js';
 import { plainSpaces } from '../../src/tape/run/assertions.js';
 import type { Lang } from '../../src/domain/money.js';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { getSimplePaths } from 'xstate/graph';
 import { kioskMachine } from '../../machines/terminal/kiosk.js';
 import { kioskButtons, kioskGrid } from '../../machines/terminal/kioskButtons.js';
-import { newOrder } from '../../src/domain/orders.js';
+import { newOrder } from '../../src/domain/orders/orders.js';
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import { t as tr } from '../../src/i18n/index.js';
 import { cashOf, insert, kioskOf, kioskState, lookUp, MemoryStore, send, startRig, START, toCash } from '../machines/terminalDriver.js';

@@ -5,9 +5,9 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PHONE, demoOrders, seedDemo } from '../../src/domain/demo.js';
+import { DEMO_PHONE, demoOrders, seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
-import { newOrder } from '../../src/domain/orders.js';
+import { newOrder } from '../../src/domain/orders/orders.js';
 import type { KioskStore } from '../../src/domain/store.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/domain/demo.js';
+import { seedDemo } from '../../src/domain/orders/demo.js';
 import { defaultDataDir, openDataStore } from '../../src/store/dataDir.js';
 import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { SqliteStore, StoreError } from '../../src/store/sqliteStore.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { DEMO_PHONE, seedDemo } from '../../src/domain/demo.js';
+import { DEMO_PHONE, seedDemo } from '../../src/domain/orders/demo.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import type { CashSession, KioskStore } from '../../src/domain/store.js';
 

@@ -1,13 +1,13 @@
 /**
- * The store contract for the order's life (src/domain/orderLife.ts): every store persists what the
+ * The store contract for the order's life (src/domain/orders/orderLife.ts): every store persists what the
  * domain decides, to the kopeck, and a refused action changes nothing.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PHONE, seedDemo } from '../../src/domain/demo.js';
+import { DEMO_PHONE, seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
-import { isProcessing, OrderRefused } from '../../src/domain/orderLife.js';
-import { evaluateLookup } from '../../src/domain/orders.js';
+import { isProcessing, OrderRefused } from '../../src/domain/orders/orderLife.js';
+import { evaluateLookup } from '../../src/domain/orders/orders.js';
 import { DAY_MS, DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import type { KioskStore } from '../../src/domain/store.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { crashHookFromEnv } from '../../src/adapters/crashHook.js';
 import { currentOwner, mayRecover, ownerAlive } from '../../src/adapters/sessionOwner.js';
 import { startTerminal } from '../../src/app/session.js';
-import { DEMO_PHONE, seedDemo } from '../../src/domain/demo.js';
+import { DEMO_PHONE, seedDemo } from '../../src/domain/orders/demo.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { SessionOwner } from '../../src/domain/store.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';

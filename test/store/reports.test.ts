@@ -1,7 +1,7 @@
 /** What the command line reads from the SQLite store: the cash journal, the receipts and their printed text. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/domain/demo.js';
+import { seedDemo } from '../../src/domain/orders/demo.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { NOW, openCashSession, useTempDirs } from './helpers.js';
 

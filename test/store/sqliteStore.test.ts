@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PHONE, seedDemo } from '../../src/domain/demo.js';
-import { newOrder } from '../../src/domain/orders.js';
+import { DEMO_PHONE, seedDemo } from '../../src/domain/orders/demo.js';
+import { newOrder } from '../../src/domain/orders/orders.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';
 

@@ -15,7 +15,7 @@ import { kioskButtons } from '../../machines/terminal/kioskButtons.js';
 import { mapKey } from '../../src/app/keymap.js';
 import { startTerminal } from '../../src/app/session.js';
 import { viewOf, type View } from '../../src/app/view.js';
-import { seedDemo } from '../../src/domain/demo.js';
+import { seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 

@@ -4,7 +4,7 @@
  * cap, 6-digit order numbers, a 40 s "Need more time?", 24-hour codes — and reads the values off the screen.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_CODE_LENGTH } from '../../src/domain/demo.js';
+import { DEMO_CODE_LENGTH } from '../../src/domain/orders/demo.js';
 import type { Lang } from '../../src/domain/money.js';
 import { DEFAULT_RULES, HOUR_MS, SECOND_MS, type KioskRules } from '../../src/domain/rules.js';
 import { renderKiosk, screenText, submitOrder, toCash, toOrderEntry, waitForTitle, type Kiosk } from './harness.js';

@@ -16,7 +16,7 @@ import { App } from '../../src/app/App.js';
 import { WorldProvider } from '../../src/app/context.js';
 import { startWorld, terminalOf } from '../../src/app/session.js';
 import { viewOf, type View } from '../../src/app/view.js';
-import { seedDemo } from '../../src/domain/demo.js';
+import { seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { FakeStdin } from '../../src/tape/drivers/virtualTerminal.js';
 import type { Lang } from '../../src/domain/money.js';

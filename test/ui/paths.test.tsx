@@ -1,5 +1,5 @@
 /**
- * Every demo order (src/domain/demo.ts) driven through the real screens by keys, in English and in
+ * Every demo order (src/domain/orders/demo.ts) driven through the real screens by keys, in English and in
  * Russian: idle → Other services → Products by catalogs → Aliexpress → Order number → …
  */
 import { afterEach, describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@
 import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SiteView } from '../../machines/site/siteView.js';
-import { DEMO_PHONE } from '../../src/domain/demo.js';
+import { DEMO_PHONE } from '../../src/domain/orders/demo.js';
 import type { Lang } from '../../src/domain/money.js';
 import { HOUR_MS } from '../../src/domain/rules.js';
 import { t } from '../../src/i18n/index.js';

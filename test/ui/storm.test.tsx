@@ -10,7 +10,7 @@ import { afterEach, beforeEach, expect, it, vi, type MockInstance } from 'vitest
 import type { Lang } from '../../src/domain/money.js';
 import { add, cmp } from '../../src/domain/money.js';
 import { BANKNOTES } from '../../src/domain/rules.js';
-import { sumNotes } from '../../src/domain/settlement.js';
+import { sumNotes } from '../../src/domain/cash/settlement.js';
 import { screenTitle } from '../../screens/terminal/ScreenBody.js';
 import { renderKiosk, titleOf, toCash, type Kiosk } from './harness.js';
 

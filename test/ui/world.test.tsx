@@ -1,7 +1,7 @@
 /** The world: places switched with F1–F3, the phone beside them (R-MOB-9), the program's clock on F9/F10. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderKiosk, type Kiosk } from './harness.js';
-import { answerUssd } from '../../src/domain/ussd.js';
+import { answerUssd } from '../../src/domain/mobile/ussd.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 
 const F1 = '\x1bOP';

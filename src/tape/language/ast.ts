@@ -4,7 +4,7 @@
  * phones normalised to +7XXXXXXXXXX), so it never re-checks the text.
  */
 import type { Lang, Money } from '../../domain/money.js';
-import type { OrderAction } from '../../domain/orderLife.js';
+import type { OrderAction } from '../../domain/orders/orderLife.js';
 
 /**
  * What `ExpectOrder CODE STATUS` checks, at the tape's clock (src/tape/run/assertions.ts):

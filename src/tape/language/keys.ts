@@ -1,5 +1,5 @@
 /** What a terminal sends for each VHS key name, and the keys that type a banknote into the acceptor. */
-import { keyOfNote } from '../../domain/banknoteKeys.js';
+import { keyOfNote } from '../../domain/cash/banknoteKeys.js';
 import type { KeyName } from './ast.js';
 
 export const KEY_BYTES: Readonly<Record<KeyName, string>> = {
@@ -28,7 +28,7 @@ export const KEY_BYTES: Readonly<Record<KeyName, string>> = {
   F12: '\x1b[24~',
 };
 
-/** The key `Insert 5000 [worn]` presses: the acceptor's one key→banknote map (src/domain/banknoteKeys.ts). */
+/** The key `Insert 5000 [worn]` presses: the acceptor's one key→banknote map (src/domain/cash/banknoteKeys.ts). */
 export const noteKey = keyOfNote;
 
 /** Button hotkeys as the keymap names them → the bytes that press them. */

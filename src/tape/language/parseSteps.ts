@@ -1,19 +1,10 @@
 /** Step commands: `Launch` and everything after it, VHS keys included. */
-import type { Money } from '../../domain/money.js';
-import type { DisputeOutcome } from '../../domain/orderLife.js';
 import { BANKNOTES, isBanknote } from '../../domain/rules.js';
-import { DEFAULT_WAIT_MS, KEY_NAMES, ORDER_CONDITIONS, type KeyName, type OrderCondition, type Step } from './ast.js';
+import { DEFAULT_WAIT_MS, KEY_NAMES, type KeyName, type Step } from './ast.js';
 import { parseDuration } from '../../domain/time.js';
-import { durationOf, readDuration, readMoney, readOptions, readOrderCode, readPhone, readRepeat, type Body, type CommandContext, type CommandSpec } from './values.js';
-
-/** Tape words for an order's status; the domain's own payment-status names are accepted too. */
-const ORDER_STATUS_WORDS: Readonly<Record<string, OrderCondition>> = {
-  ...Object.fromEntries(ORDER_CONDITIONS.map((c) => [c, c])),
-  partial: 'partially_paid',
-  unpaid: 'awaiting',
-  partially_paid: 'partially_paid',
-  awaiting: 'awaiting',
-};
+import { ORDER_STEP_COMMANDS } from './parseOrderSteps.js';
+import { WORLD_STEP_COMMANDS } from './parseWorldSteps.js';
+import { durationOf, readDuration, readRepeat, type Body, type CommandContext, type CommandSpec } from './values.js';
 
 /** `@200ms` after a key or `Type`: VHS's typing speed. */
 function speedOf(ctx: CommandContext): { delayMs?: number } {
@@ -124,99 +115,6 @@ const expectStateCommand: CommandSpec<Step> = {
   },
 };
 
-const expectOrderCommand: CommandSpec<Step> = {
-  suffix: 'none',
-  parse({ cur }) {
-    const code = readOrderCode(cur).value;
-    const expected = `an order status (${ORDER_CONDITIONS.join(', ')})`;
-    const token = cur.word(expected);
-    const status = Object.hasOwn(ORDER_STATUS_WORDS, token.raw) ? (ORDER_STATUS_WORDS[token.raw] as OrderCondition) : cur.failAt(token, expected);
-    const amounts: { paid?: Money; owed?: Money; refunded?: Money } = {};
-    readOptions(cur, ['paid', 'owed', 'refunded'], (name) => {
-      amounts[name as 'paid' | 'owed' | 'refunded'] = readMoney(cur, 'nonNegative');
-    });
-    return { kind: 'expectOrder', code, status, ...amounts };
-  },
-};
-
-/** `Ship CODE`, `Deliver CODE`, `Confirm CODE`: an action with nothing but the order. */
-function bareOrderAction(kind: 'ship' | 'deliver' | 'confirm'): CommandSpec<Step> {
-  return {
-    suffix: 'none',
-    parse({ cur }) {
-      const code = readOrderCode(cur).value;
-      cur.end();
-      return { kind: 'orderAction', code, action: { kind } };
-    },
-  };
-}
-
-/** `Cancel CODE [refund 500.00] [reason "out of stock"]` (R-CODE-7). */
-const cancelCommand: CommandSpec<Step> = {
-  suffix: 'none',
-  parse({ cur }) {
-    const code = readOrderCode(cur).value;
-    const action: { kind: 'cancel'; refund?: Money; reason?: string } = { kind: 'cancel' };
-    readOptions(cur, ['refund', 'reason'], (name) => {
-      if (name === 'refund') action.refund = readMoney(cur, 'positive');
-      else action.reason = cur.string('a reason in double quotes').value;
-    });
-    return { kind: 'orderAction', code, action };
-  },
-};
-
-/** `Dispute CODE [outcome full|partial 300.00|reshipment] [reason "never arrived"]` (R-PROT-2). */
-const disputeCommand: CommandSpec<Step> = {
-  suffix: 'none',
-  parse({ cur }) {
-    const code = readOrderCode(cur).value;
-    const action: { kind: 'dispute'; outcome?: DisputeOutcome; reason?: string } = { kind: 'dispute' };
-    readOptions(cur, ['outcome', 'reason'], (name) => {
-      if (name === 'reason') return void (action.reason = cur.string('a reason in double quotes').value);
-      const expected = 'full, partial AMOUNT or reshipment';
-      const token = cur.word(expected);
-      if (token.raw === 'full' || token.raw === 'reshipment') action.outcome = { kind: token.raw };
-      else if (token.raw === 'partial') action.outcome = { kind: 'partial', amount: readMoney(cur, 'positive') };
-      else cur.failAt(token, expected);
-    });
-    return { kind: 'orderAction', code, action };
-  },
-};
-
-/** `Renew CODE as NEWCODE`: the expired order placed again under a new code (R-CODE-2). */
-const renewCommand: CommandSpec<Step> = {
-  suffix: 'none',
-  parse({ cur }) {
-    const code = readOrderCode(cur).value;
-    const as = cur.word('as');
-    if (as.raw !== 'as') cur.failAt(as, 'as');
-    const newCode = readOrderCode(cur).value;
-    cur.end();
-    return { kind: 'orderAction', code, action: { kind: 'renew', newCode } };
-  },
-};
-
-/** `ExpectSms +79161234567 /regex/`: the newest SMS to that phone. */
-const expectSmsCommand: CommandSpec<Step> = {
-  suffix: 'none',
-  parse({ cur }) {
-    const phone = readPhone(cur).value;
-    const { matcher } = cur.matcher('"text" or /regex/');
-    cur.end();
-    return { kind: 'expectSms', phone, matcher };
-  },
-};
-
-const expectBalanceCommand: CommandSpec<Step> = {
-  suffix: 'none',
-  parse({ cur }) {
-    const phone = readPhone(cur).value;
-    const amount = readMoney(cur, 'any');
-    cur.end();
-    return { kind: 'expectBalance', phone, amount };
-  },
-};
-
 const expectReceiptCommand: CommandSpec<Step> = {
   suffix: 'none',
   parse({ cur }) {
@@ -253,26 +151,6 @@ const snapshotCommand: CommandSpec<Step> = {
   },
 };
 
-const goCommand: CommandSpec<Step> = {
-  suffix: 'none',
-  parse({ cur }) {
-    const token = cur.word('a place (site, phone, terminal)');
-    cur.end();
-    return { kind: 'go', place: token.raw };
-  },
-};
-
-const dialCommand: CommandSpec<Step> = {
-  suffix: 'none',
-  parse({ cur }) {
-    const expected = 'a code in double quotes, like "*100#"';
-    const token = cur.value(expected);
-    if (!/^[0-9*#]{1,16}$/.test(token.value)) cur.failAt(token, expected);
-    cur.end();
-    return { kind: 'dial', code: token.value };
-  },
-};
-
 export const STEP_COMMANDS: Readonly<Record<string, CommandSpec<Step>>> = {
   ...Object.fromEntries(KEY_NAMES.map((key) => [key, keyCommand(key)])),
   Type: typeCommand,
@@ -284,22 +162,13 @@ export const STEP_COMMANDS: Readonly<Record<string, CommandSpec<Step>>> = {
   Expect: expectCommand(false),
   ExpectNot: expectCommand(true),
   ExpectState: expectStateCommand,
-  ExpectOrder: expectOrderCommand,
-  ExpectBalance: expectBalanceCommand,
   ExpectReceipt: expectReceiptCommand,
-  ExpectSms: expectSmsCommand,
-  Cancel: cancelCommand,
-  Ship: bareOrderAction('ship'),
-  Deliver: bareOrderAction('deliver'),
-  Confirm: bareOrderAction('confirm'),
-  Dispute: disputeCommand,
-  Renew: renewCommand,
   Wait: waitCommand,
   Snapshot: snapshotCommand,
   Crash: bare('crash'),
   Restart: bare('restart'),
-  Go: goCommand,
-  Dial: dialCommand,
+  ...ORDER_STEP_COMMANDS,
+  ...WORLD_STEP_COMMANDS,
 };
 
 /** Steps that need the app on screen; the rest also make sense between `Crash` and `Restart`. */

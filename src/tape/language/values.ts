@@ -4,7 +4,7 @@
  * Also what every command parser gets and returns (`CommandSpec`), shared by the setup and step tables.
  */
 import { cmp, isPositive, money, ZERO, type Money } from '../../domain/money.js';
-import { parsePhone } from '../../domain/phone.js';
+import { parsePhone } from '../../domain/mobile/phone.js';
 import { DEFAULT_RULES } from '../../domain/rules.js';
 import { parseDuration } from '../../domain/time.js';
 import type { Located } from './ast.js';

@@ -3,15 +3,15 @@
  * `"text"` and `/regex/` match: one line at a time, so a match never spans two screen rows.
  */
 import { cmp, type Lang, type Money } from '../../domain/money.js';
-import { isProcessing, settlesAt } from '../../domain/orderLife.js';
-import { isExpired, type Order, type OrderStatus } from '../../domain/orders.js';
+import { isProcessing, settlesAt } from '../../domain/orders/orderLife.js';
+import { isExpired, type Order, type OrderStatus } from '../../domain/orders/orders.js';
 import type { KioskRules } from '../../domain/rules.js';
-import { smsLine } from '../../domain/smsText.js';
+import { smsLine } from '../../domain/mobile/smsText.js';
 import type { OrderCondition } from '../language/ast.js';
-import { receiptText } from '../../domain/receiptText.js';
+import { receiptText } from '../../domain/fiscal/receiptText.js';
 import type { KioskStore, Receipt } from '../../domain/store.js';
 import type { Step, TextMatcher } from '../language/ast.js';
-import { describeEntry, orderTimeline } from '../../domain/orderTimeline.js';
+import { describeEntry, orderTimeline } from '../../domain/orders/orderTimeline.js';
 import { StepFailure } from './failure.js';
 
 export function describeMatcher(m: TextMatcher): string {

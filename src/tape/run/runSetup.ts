@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { MemoryStore } from '../../domain/memoryStore.js';
 import type { Lang } from '../../domain/money.js';
-import { newOrder, type Order } from '../../domain/orders.js';
+import { newOrder, type Order } from '../../domain/orders/orders.js';
 import type { KioskStore } from '../../domain/store.js';
 import type { OrderCommand, PhoneCommand, Tape } from '../language/ast.js';
 import { StepFailure } from './failure.js';

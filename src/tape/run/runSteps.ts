@@ -4,7 +4,7 @@
  */
 import { t } from '../../i18n/index.js';
 import type { Step } from '../language/ast.js';
-import { OrderRefused } from '../../domain/orderLife.js';
+import { OrderRefused } from '../../domain/orders/orderLife.js';
 import { describeMatcher, expectBalance, expectOrder, expectReceipt, expectScreen, expectSms, expectState, findLine } from './assertions.js';
 import type { StepContext } from './stepContext.js';
 import { StepFailure } from './failure.js';

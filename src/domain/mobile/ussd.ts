@@ -2,7 +2,7 @@
  * Balance-check codes dialled on a phone (R-MOB-9): MTS and MegaFon `*100#`, Beeline `*102#`,
  * Tele2 `*105#`. A code is answered only by the operator it belongs to. Data, so a new code is a row.
  */
-import type { OperatorId } from './rules.js';
+import type { OperatorId } from '../rules.js';
 
 export const BALANCE_CODES: Readonly<Record<string, readonly OperatorId[]>> = {
   '*100#': ['mts', 'megafon'],

@@ -1,8 +1,8 @@
 /** An SMS as the phone shows it: the sender, then the text in the phone's language. */
-import type { Lang } from './money.js';
-import type { PhoneMessage } from './store.js';
-import { t } from '../i18n/index.js';
-import { formatMoney } from '../i18n/format.js';
+import type { Lang } from '../money.js';
+import type { PhoneMessage } from '../store.js';
+import { t } from '../../i18n/index.js';
+import { formatMoney } from '../../i18n/format.js';
 
 export function smsText(sms: PhoneMessage, lang: Lang): string {
   const amount = formatMoney(sms.amount, lang);

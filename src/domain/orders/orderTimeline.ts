@@ -4,7 +4,7 @@
  * each terminal payment being credited once it settles (R-CODE-6).
  */
 import { isExpired, type Order, type OrderEvent } from './orders.js';
-import type { KioskRules } from './rules.js';
+import type { KioskRules } from '../rules.js';
 
 export type TimelineEntry = Omit<OrderEvent, 'kind'> & { kind: OrderEvent['kind'] | 'expired' | 'credited' };
 

@@ -3,7 +3,7 @@
  * from the number's DEF code. The ranges are a small, well-known subset (numbers are portable,
  * so the guess is only a default the customer can change).
  */
-import type { OperatorId } from './rules.js';
+import type { OperatorId } from '../rules.js';
 
 /** Ten digits after +7, the first being 9. */
 export const PHONE_DIGITS = 10;

@@ -2,8 +2,8 @@
  * Orders and what a terminal may do with their codes (R-CODE-2, R-CODE-4, R-CODE-5, R-TERM-3).
  * Pure functions over plain data: the stores keep orders, this decides.
  */
-import { add, cmp, isPositive, max, sub, ZERO, type Money } from './money.js';
-import type { KioskRules } from './rules.js';
+import { add, cmp, isPositive, max, sub, ZERO, type Money } from '../money.js';
+import type { KioskRules } from '../rules.js';
 
 /** The payment status: how much of the price has arrived (R-CODE-5). The order's life is `stage`. */
 export type OrderStatus = 'awaiting' | 'partially_paid' | 'paid';

@@ -1,7 +1,7 @@
 /** The demo orders present on a first start (README, `kiosk --help`). */
-import { HOUR_MS, type KioskRules } from './rules.js';
+import { HOUR_MS, type KioskRules } from '../rules.js';
 import { newOrder, type Order } from './orders.js';
-import type { KioskStore } from './store.js';
+import type { KioskStore } from '../store.js';
 
 export const DEMO_PHONE = '+79161234567';
 

@@ -1,8 +1,8 @@
 /** The receipt as printed: fixed fields in a fixed order (R-TERM-5, R-CASH-4). */
-import { cmp, isPositive, isZero, sub, type Lang } from './money.js';
-import type { Receipt } from './store.js';
-import { t } from '../i18n/index.js';
-import { formatDateTime, formatMoney, formatPhone, operatorName } from '../i18n/format.js';
+import { cmp, isPositive, isZero, sub, type Lang } from '../money.js';
+import type { Receipt } from '../store.js';
+import { t } from '../../i18n/index.js';
+import { formatDateTime, formatMoney, formatPhone, operatorName } from '../../i18n/format.js';
 
 export interface ReceiptLine {
   label: string;

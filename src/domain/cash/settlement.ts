@@ -2,8 +2,8 @@
  * Splitting inserted cash between the order and the phone (R-TERM-2: no change is given, the
  * excess goes to the phone balance). Every inserted kopeck ends up in exactly one of the two.
  */
-import { cmp, min, noteAmount, sub, add, type Money, ZERO } from './money.js';
-import type { OperatorId } from './rules.js';
+import { cmp, min, noteAmount, sub, add, type Money, ZERO } from '../money.js';
+import type { OperatorId } from '../rules.js';
 
 export interface Settlement {
   code: string;

@@ -4,10 +4,10 @@
  * the order after it plus what else happens (money back to the order's phone, SMS, a new order).
  * Both stores call `decideOrderAction` and only persist what it returns; a refusal changes nothing.
  */
-import { add, cmp, isPositive, sub, ZERO, type Money } from './money.js';
+import { add, cmp, isPositive, sub, ZERO, type Money } from '../money.js';
 import { isExpired, newOrder, type Order, type OrderEvent, type OrderStage } from './orders.js';
-import type { KioskRules } from './rules.js';
-import type { OrderSms } from './store.js';
+import type { KioskRules } from '../rules.js';
+import type { OrderSms } from '../store.js';
 
 /** Who the buyer's SMS come from. */
 export const ALIEXPRESS_SENDER = 'AliExpress';

@@ -3,9 +3,9 @@
  * countries and which of them may pay in cash, where a cash code can be paid, and the order
  * statuses the "My orders" page names. Pure: the site machine and its adapter decide with these.
  */
-import { add, cmp, type Money } from './money.js';
+import { add, cmp, type Money } from '../money.js';
 import { isExpired, newOrder, type Order } from './orders.js';
-import type { KioskRules } from './rules.js';
+import type { KioskRules } from '../rules.js';
 
 export interface Product {
   id: string;

@@ -3,7 +3,7 @@
  * US layout `!@#$%^&*`) a worn one, 0 a foreign note. The keymap, the cash screen's legend, the tape
  * recorder (a key on the cash screen → `Insert 5000`) and tapes (`Insert 5000` → a key) all read it.
  */
-import type { Banknote } from './rules.js';
+import type { Banknote } from '../rules.js';
 
 export interface BanknoteKeys {
   note: Banknote;

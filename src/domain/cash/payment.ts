@@ -1,10 +1,10 @@
 /**
  * How a cash session becomes a payment, shared by every store so that they agree to the kopeck.
  */
-import { min, ZERO, type Money } from './money.js';
-import { amountDue, applyPayment, type Order } from './orders.js';
+import { min, ZERO, type Money } from '../money.js';
+import { amountDue, applyPayment, type Order } from '../orders/orders.js';
 import { settle, sumNotes, type Settlement } from './settlement.js';
-import type { CashSession, Receipt } from './store.js';
+import type { CashSession, Receipt } from '../store.js';
 
 export interface PaymentPlan {
   inserted: Money;
