@@ -5,7 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { fromPromise } from 'xstate';
-import { siteMachine, type PlaceCashOrderInput, type PlacedOrder } from '../../machines/site.js';
+import { siteMachine, type ChangeOrderInput, type PlaceCashOrderInput, type PlacedOrder } from '../../machines/site.js';
 import { cashOrder, cashRefusal, codeSmsOf, paymentCode, renewedOrder, type Channel } from '../domain/orders/catalog.js';
 import { ALIEXPRESS_SENDER } from '../domain/orders/orderLife.js';
 import { isExpired, type Order } from '../domain/orders/orders.js';
@@ -37,6 +37,7 @@ export function uniqueCode(store: Pick<KioskStore, 'findOrder'>, rules: Pick<Kio
 export function provideSite(deps: SiteDeps) {
   const { store, clock, rules } = deps;
   const random = deps.random ?? (() => randomInt(0, 1_000_000) / 1_000_000);
+  const ordersOf = (phone: string) => store.listOrders().filter((o) => o.phone === phone).sort((a, b) => b.issuedAt - a.issuedAt);
   const placed = (order: Order): PlacedOrder => {
     const sms = codeSmsOf(order, rules);
     store.addOrder(order);
@@ -58,9 +59,12 @@ export function provideSite(deps: SiteDeps) {
         if (refusal) throw new Error(`cash is not offered: ${refusal}`);
         return placed(renewedOrder(expired, uniqueCode(store, rules, random), clock.now()));
       }),
-      listOrders: fromPromise(async ({ input }: { input: { phone: string } }) =>
-        store.listOrders().filter((o) => o.phone === input.phone).sort((a, b) => b.issuedAt - a.issuedAt),
-      ),
+      listOrders: fromPromise(async ({ input }: { input: { phone: string } }) => ordersOf(input.phone)),
+      // R-PROT-1, R-PROT-2: one store operation (the order, its refund to the phone, the SMS); a refusal changes nothing
+      changeOrder: fromPromise(async ({ input }: { input: ChangeOrderInput }) => {
+        store.changeOrder(input.code, input.action, clock.now(), rules);
+        return ordersOf(input.phone);
+      }),
     },
   });
 }

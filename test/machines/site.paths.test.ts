@@ -58,6 +58,6 @@ describe('site, random key paths', () => {
       }
       site.actor.stop();
     }
-    expect([...pages].sort()).toEqual(['cart', 'catalog', 'checkout', 'code', 'methods', 'orders', 'payment']);
+    expect([...pages].sort()).toEqual(['cart', 'catalog', 'checkout', 'code', 'methods', 'order', 'orders', 'payment']);
   }, 60_000);
 });
