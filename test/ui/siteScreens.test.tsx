@@ -28,7 +28,7 @@ async function lifeViews(): Promise<Case[]> {
   const pay = (code: string, due: string) => {
     const id = `s-${code}`;
     store.openSession({ id, terminalId: 'T-1', code, due, phone: DEMO_PHONE, operator: 'mts', openedAt: clock.now() });
-    store.journalNote(id, 5000, clock.now());
+    store.journalNote(id, 5000);
     store.completePayment(id, 'pay', clock.now());
   };
   const open = async (name: string, code: string) => {
