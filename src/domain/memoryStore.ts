@@ -36,6 +36,12 @@ export class MemoryStore implements KioskStore {
     if (this.orders.has(order.code)) throw new Error(`order ${order.code} exists already`);
     this.orders.set(order.code, structuredClone(order));
   }
+  placeOrder(order: Order, sms: OrderSms): void {
+    // both checks before any change: nothing half-placed
+    if (this.orders.has(order.code)) throw new Error(`order ${order.code} exists already`);
+    this.addOrder(order);
+    this.sendSms(sms);
+  }
   changeOrder(code: string, action: OrderAction, at: number, rules: Pick<KioskRules, 'codeValidityMs'> = DEFAULT_RULES): ActionOutcome {
     const outcome = decideOrderAction(this.mustOrder(code), action, at, rules);
     if (outcome.placed && this.orders.has(outcome.placed.code)) throw new Error(`order ${outcome.placed.code} exists already`);

@@ -115,6 +115,12 @@ export interface KioskStore {
    * `OrderRefused` (changing nothing) when the action does not fit the order.
    */
   changeOrder(code: string, action: OrderAction, at: number, rules?: Pick<KioskRules, 'codeValidityMs'>): ActionOutcome;
+  /**
+   * Places a new order and sends its payment code by SMS (R-CODE-1), atomically: after a crash the
+   * store holds both or neither, never an order whose code never reached its phone. Throws if the
+   * code exists, changing nothing.
+   */
+  placeOrder(order: Order, sms: OrderSms): void;
   /** puts an SMS about an order (its payment code, R-CODE-1) in its phone's inbox */
   sendSms(message: OrderSms): void;
   /** replaces an order's current price (R-CODE-5) */

@@ -44,7 +44,7 @@ export class SqliteStore implements KioskStore {
   private constructor(
     private readonly db: Connection,
     readonly path: string,
-    checkpoint: Checkpoint,
+    private readonly checkpoint: Checkpoint,
     processingDelayMs: number,
   ) {
     const pay = db.transaction((id: string, trigger: Trigger, at: number, recovered: boolean) =>
@@ -120,6 +120,21 @@ export class SqliteStore implements KioskStore {
     this.guard(() => {
       if (this.findOrder(order.code)) throw new Error(`order ${order.code} exists already`);
       this.db.transaction(() => insertOrder(this.db, order)).immediate();
+    });
+  }
+
+  placeOrder(order: Order, sms: OrderSms): void {
+    this.guard(() => {
+      this.checkpoint('order:before');
+      this.db
+        .transaction(() => {
+          if (findOrder(this.db, order.code)) throw new Error(`order ${order.code} exists already`);
+          insertOrder(this.db, order);
+          this.checkpoint('order:during');
+          insertSms(this.db, sms);
+        })
+        .immediate();
+      this.checkpoint('order:after');
     });
   }
 
