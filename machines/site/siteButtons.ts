@@ -1,7 +1,7 @@
 /** The buttons of each site page. Labels are i18n keys; what is not offered is disabled with its reason. */
 import { cashRefusal, COUNTRIES, PRODUCTS, type CartLine, type Channel, type Country } from '../../src/domain/orders/catalog.js';
 import { isExpired, type Order } from '../../src/domain/orders/orders.js';
-import { refundable } from '../../src/domain/orders/orderLife.js';
+import { orderAt, refundable } from '../../src/domain/orders/orderLife.js';
 import { cmp, isPositive, type Money } from '../../src/domain/money.js';
 import { isValidPhoneDigits } from '../../src/domain/mobile/phone.js';
 import type { KioskRules } from '../../src/domain/rules.js';
@@ -76,8 +76,10 @@ export function partialRefundFits(facts: Pick<SiteButtonFacts, 'orders' | 'selec
 
 /** The buyer's actions on an order's page, by where the order is: only what fits is offered. */
 function orderPageButtons(facts: SiteButtonFacts): SiteButton[] {
-  const order = selectedOrder(facts);
-  if (!order) return [back()];
+  const selected = selectedOrder(facts);
+  if (!selected) return [back()];
+  // after its protection period a delivered order is released: nothing left to confirm or dispute (R-PROT-1)
+  const order = orderAt(selected, facts.now, facts.rules);
   const buttons: SiteButton[] = [];
   if (isExpired(order, facts.now, facts.rules) && !order.renewedAs && order.stage === 'placed') {
     const renew = button('renew', 'site.button.renew', { type: 'site.renew', code: order.code }, 'r');

@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import type { SiteView } from '../../machines/site/siteView.js';
 import type { Lang } from '../../src/domain/money.js';
 import type { TimelineEntry } from '../../src/domain/orders/orderTimeline.js';
+import { PROTECTION_ENDED } from '../../src/domain/orders/orderLife.js';
 import { SITE_STATUS_LABELS } from '../../src/domain/orders/catalog.js';
 import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone } from '../../src/i18n/format.js';
@@ -39,8 +40,10 @@ export function formatShortDateTime(epochMs: number, lang: Lang): string {
 
 /** One history line's text: what happened, its money and reference, and why. */
 export function historyText(entry: TimelineEntry, lang: Lang): string {
-  const text = t(lang, `site.history.${entry.kind}`, { amount: entry.amount ? formatMoney(entry.amount, lang) : '', ref: entry.ref ?? '' });
-  return entry.why ? `${text} (${entry.why})` : text;
+  // the release the clock made (R-PROT-1) has its own words; other reasons are the words of whoever acted
+  const byClock = entry.kind === 'released' && entry.why === PROTECTION_ENDED;
+  const text = t(lang, byClock ? 'site.history.protectionEnded' : `site.history.${entry.kind}`, { amount: entry.amount ? formatMoney(entry.amount, lang) : '', ref: entry.ref ?? '' });
+  return entry.why && !byClock ? `${text} (${entry.why})` : text;
 }
 
 const Row = ({ label, value }: { label: string; value: string }) => (

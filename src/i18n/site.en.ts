@@ -110,4 +110,5 @@ export const siteEn = {
   'site.history.renewed': 'placed again as {ref}',
   'site.history.renewedFrom': 'placed again from {ref}',
   'site.help.dispute': '0–9 amount · f p r choose · Esc back',
+  'site.history.protectionEnded': 'protection ended: {amount} to the seller',
 } as const;

@@ -112,4 +112,5 @@ export const siteRu: Record<keyof typeof siteEn, string> = {
   'site.history.renewed': 'оформлен снова как {ref}',
   'site.history.renewedFrom': 'оформлен снова из {ref}',
   'site.help.dispute': '0–9 сумма · f p r выбор · Esc назад',
+  'site.history.protectionEnded': 'защита закончилась: {amount} продавцу',
 } as const;

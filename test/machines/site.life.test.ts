@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newOrder } from '../../src/domain/orders/orders.js';
-import { DAY_MS, HOUR_MS } from '../../src/domain/rules.js';
+import { DAY_MS, DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import type { KioskStore } from '../../src/domain/store.js';
 import { orderButtonId } from '../../machines/site/siteButtons.js';
 import { startSite, START } from './siteDriver.js';
@@ -133,6 +133,24 @@ describe("the order's life on My orders", () => {
       { at: START + 2 * HOUR_MS, kind: 'cancelled', why: 'out of stock', amount: '500.00', ref: null },
       { at: START + 2 * HOUR_MS, kind: 'refunded', why: 'out of stock', amount: '500.00', ref: null },
     ]);
+    expect(view.buttons.map((b) => b.id)).toEqual(['back']);
+  });
+
+  it('R-PROT-1: a delivered order nobody confirms is released to the seller when its protection period ends, with nothing left to confirm or dispute', async () => {
+    const site = siteWithPaidOrder();
+    await later(site, HOUR_MS + 2 * DAY_MS + 60_000);
+    site.store.changeOrder(CODE, { kind: 'ship' }, site.clock.now());
+    site.store.changeOrder(CODE, { kind: 'deliver' }, site.clock.now());
+    const deliveredAt = site.clock.now();
+    await openOrder(site);
+    await later(site, DEFAULT_RULES.protectionPeriodMs - 1_000);
+    expect(site.view().order!.row.status).toBe('delivered');
+    expect(site.view().buttons.map((b) => b.id)).toEqual(['confirm', 'dispute', 'back']);
+    // the site reads the clock each second
+    await later(site, 1_000);
+    const view = site.view();
+    expect(view.order!.row.status).toBe('released');
+    expect(view.order!.history.at(-1)).toMatchObject({ kind: 'released', at: deliveredAt + DEFAULT_RULES.protectionPeriodMs, amount: '4750.00' });
     expect(view.buttons.map((b) => b.id)).toEqual(['back']);
   });
 

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SiteView } from '../../machines/site/siteView.js';
 import { DEMO_PHONE } from '../../src/domain/orders/demo.js';
 import type { Lang } from '../../src/domain/money.js';
-import { DAY_MS, HOUR_MS } from '../../src/domain/rules.js';
+import { DAY_MS, DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone } from '../../src/i18n/format.js';
 import { formatCountdown, formatShortDateTime, HISTORY_SHOWN, historyText, ORDERS_SHOWN, statusText } from '../../screens/site/SiteBody.js';
@@ -63,6 +63,12 @@ async function lifeViews(): Promise<Case[]> {
   cases.push({ name: 'dispute, amount typed', view: site.view() });
   await site.press('p');
   cases.push({ name: 'order, partial refund, long history', view: site.view() });
+  // R-PROT-1: a delivered order nobody confirmed, after its protection period
+  store.changeOrder('1000000005', { kind: 'ship' }, clock.now());
+  store.changeOrder('1000000005', { kind: 'deliver' }, clock.now());
+  await later(DEFAULT_RULES.protectionPeriodMs);
+  await site.press('esc', 'esc');
+  await open('order, released when the protection ended', '1000000005');
   return cases;
 }
 
@@ -244,6 +250,14 @@ describe.each(['ru', 'en'] as const)('every site page at 80×24 beside the phone
     const text = (name: string) => flat(siteRows(renderSite({ ...cases.find((c) => c.name === name)!.view, lang })));
     expect(text('methods, app')).toContain(t(lang, 'site.app.usePc'));
     expect(text('methods, Ukraine')).toContain(t(lang, 'site.cash.country'));
+  });
+
+  it('R-PROT-1: an order released when its protection ended says so in its history, in the page\'s language', () => {
+    const view = cases.find((c) => c.name === 'order, released when the protection ended')!.view;
+    expect(view.order!.row.status).toBe('released');
+    const text = flat(siteRows(renderSite({ ...view, lang })));
+    expect(text).toContain(t(lang, 'site.history.protectionEnded', { amount: formatMoney(view.order!.row.amount, lang) }).replace(/\s+/g, ' '));
+    expect(text).toContain(t(lang, 'site.status.released'));
   });
 
   it('R-CODE-2: the code page counts the 48 hours down on the program\'s clock and shows the deadline', () => {

@@ -5,8 +5,8 @@
  */
 import { add, cmp, type Money } from '../money.js';
 import { isExpired, newOrder, type Order } from './orders.js';
-import { isProcessing } from './orderLife.js';
-import type { KioskRules } from '../rules.js';
+import { isProcessing, orderAt } from './orderLife.js';
+import type { KioskRules, OrderLifeRules } from '../rules.js';
 
 export interface Product {
   id: string;
@@ -115,7 +115,8 @@ export const SITE_STATUS_LABELS: Readonly<Record<string, string>> = {
   disputed: 'site.status.disputed',
 };
 
-export function siteStatusOf(order: Order, now: number, rules: Pick<KioskRules, 'codeValidityMs'>): string {
+export function siteStatusOf(stored: Order, now: number, rules: OrderLifeRules): string {
+  const order = orderAt(stored, now, rules);
   if (order.stage !== 'placed') return order.stage;
   if (isExpired(order, now, rules)) return 'expired';
   if (order.status !== 'paid') return order.status;
