@@ -103,7 +103,7 @@ export const siteEn = {
   'site.history.cancelled': 'cancelled by the seller',
   'site.history.shipped': 'shipped by the seller',
   'site.history.delivered': 'delivered',
-  'site.history.released': 'confirmed: {amount} to the seller',
+  'site.history.released': '{amount} released to the seller',
   'site.history.disputed': 'dispute opened',
   'site.history.refunded': '{amount} back to the order\'s phone',
   'site.history.reshipment': 'the goods will be sent again',

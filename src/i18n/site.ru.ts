@@ -105,7 +105,7 @@ export const siteRu: Record<keyof typeof siteEn, string> = {
   'site.history.cancelled': 'отменён продавцом',
   'site.history.shipped': 'отправлен продавцом',
   'site.history.delivered': 'доставлен',
-  'site.history.released': 'подтверждён: {amount} продавцу',
+  'site.history.released': '{amount} переведено продавцу',
   'site.history.disputed': 'открыт спор',
   'site.history.refunded': '{amount} возвращено на телефон',
   'site.history.reshipment': 'товар отправят снова',
