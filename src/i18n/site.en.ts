@@ -37,7 +37,6 @@ export const siteEn = {
   'site.cart.total': 'Total: {total}',
   'site.notice.cartEmpty': 'The cart is empty: add a product (1–4)',
   'site.notice.added': 'Added to the cart',
-  'site.notice.notExpired': 'Only an expired order can be placed again',
   'site.cash.appOnly': 'Cash codes are issued only on the PC version of the site',
   'site.cash.country': 'Cash is only for residents of Russia: not for Ukraine, Kazakhstan or Belarus',
   'site.card.form': 'Card number, expiry date, CVC. Cards are outside this emulator: choose Other payment methods.',

@@ -39,7 +39,6 @@ export const siteRu: Record<keyof typeof siteEn, string> = {
   'site.cart.total': 'Итого: {total}',
   'site.notice.cartEmpty': 'Корзина пуста: добавьте товар (1–4)',
   'site.notice.added': 'Добавлено в корзину',
-  'site.notice.notExpired': 'Снова оформить можно только просроченный заказ',
   'site.cash.appOnly': 'Коды для оплаты наличными выдаются только в версии сайта для ПК',
   'site.cash.country': 'Наличными платят только жители России: не Украины, Казахстана или Беларуси',
   'site.card.form': 'Номер карты, срок действия, CVC. Карты вне этого эмулятора: выберите «Другие способы оплаты».',
