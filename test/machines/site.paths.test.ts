@@ -4,7 +4,7 @@
  * alive, its focus is on a button, the phone field is a phone prefix, and what it told the store
  * and the phone agrees with the rules: every order is a PC order for Russia with a unique 10-digit
  * code, and every SMS carries the code of a stored order to that order's phone (R-CODE-1, 3, 4).
- * Half the paths with the demo orders also have a delivered order and press the buyer's keys on its
+ * The paths with the demo orders (a quarter) also have a delivered order and press the buyer's keys on its
  * page (confirm, dispute, refunds): refunds never exceed what was paid. Together the paths must reach every page.
  */
 import { describe, expect, it } from 'vitest';
