@@ -2,7 +2,9 @@
  * The AliExpress site, desktop version by default (issue 11, "The site"): products and a cart, Buy
  * now → checkout (delivery country, the order's phone) → payment page (card form, Other payment
  * methods) → Cash places the order, whose code goes by SMS to the order's phone (R-CODE-1, 3, 4);
- * "My orders" lists the session phone's orders and places an expired one again (R-CODE-2).
+ * "My orders" lists the session phone's orders; an order's page shows its status and history and
+ * offers what fits it: place an expired one again (R-CODE-2), confirm receipt (R-PROT-1), open a
+ * dispute ending in a full or partial refund or a reshipment (R-PROT-2).
  * The store is reached only through the named actors below (unprovided here; src/adapters/siteActors.ts
  * provides them). Time comes only from the injected clock, read on the `second` delay and on answers.
  * Each SMS sent is kept in `context.sms` and announced as `site.smsSent` for the host to deliver: emitted
@@ -18,7 +20,10 @@
  * | page   | placing (io)   | (placeCashOrder done / error)                   | code · failed                    |
  * | page   | code           | site.openOrders · site.shop · nav.back          | loadingOrders · catalog          |
  * | page   | loadingOrders (io) | (listOrders done / error)                   | orders · failed                  |
- * | page   | orders         | site.renew (expired, PC version) · nav.back     | renewing · catalog               |
+ * | page   | orders         | site.openOrder {code} · nav.back                | order · catalog                  |
+ * | page   | order          | site.renew (expired, PC version) · site.confirm (delivered) · site.dispute (shipped, delivered, disputed) · nav.back | renewing · changing · dispute · loadingOrders (the list read again) |
+ * | page   | dispute        | input.* (partial amount) · site.resolve {full, partial (amount fits), reshipment} · nav.back | changing · order |
+ * | page   | changing (io)  | (changeOrder done / error)                      | order · failed                   |
  * | page   | renewing (io)  | (renewOrder done / error)                       | code · failed                    |
  * | page   | failed         | site.shop · nav.back                            | catalog                          |
  * | page   | (with buttons) | nav.* on a disabled button                      | (stays, notice says why)         |
@@ -29,14 +34,15 @@
 import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
 import { addToCart, cartTotal, type Channel, type CodeSms } from '../src/domain/orders/catalog.js';
 import type { Order } from '../src/domain/orders/orders.js';
+import type { OrderAction } from '../src/domain/orders/orderLife.js';
 import { PHONE_DIGITS, toE164 } from '../src/domain/mobile/phone.js';
 import { moveFocus, resolveNav } from './buttons.js';
 import { IO_TAG } from './settled.js';
-import { nextCountry, orderPhoneComplete, siteButtons, type SiteScreen } from './site/siteButtons.js';
-import { errorText, initialSiteContext, type PlaceCashOrderInput, type PlacedOrder, type SiteContext, type SiteEmitted, type SiteEvent, type SiteInput } from './site/siteContext.js';
+import { nextCountry, orderPhoneComplete, partialRefundFits, siteButtons, typedRefund, type SiteScreen } from './site/siteButtons.js';
+import { errorText, initialSiteContext, type ChangeOrderInput, type PlaceCashOrderInput, type PlacedOrder, type SiteContext, type SiteEmitted, type SiteEvent, type SiteInput } from './site/siteContext.js';
 import { typeDigits } from './terminal/kioskContext.js';
 
-export type { PlaceCashOrderInput, PlacedOrder, SiteContext, SiteEmitted, SiteEvent, SiteInput } from './site/siteContext.js';
+export type { ChangeOrderInput, PlaceCashOrderInput, PlacedOrder, SiteContext, SiteEmitted, SiteEvent, SiteInput } from './site/siteContext.js';
 
 const unprovided = (name: string) => () => Promise.reject(new Error(`the site's "${name}" actor was not provided`));
 
@@ -47,6 +53,16 @@ const navOn = (screen: SiteScreen) => ({
 }) as const;
 
 const facts = (context: SiteContext) => context;
+
+/** The store action a button on an order's page asks for (R-PROT-1, R-PROT-2). */
+function buyerAction(context: SiteContext, event: SiteEvent): OrderAction {
+  if (event.type !== 'site.resolve') return { kind: 'confirm' };
+  if (event.outcome === 'partial') return { kind: 'dispute', outcome: { kind: 'partial', amount: typedRefund(context.refundDigits) ?? '0.00' } };
+  return { kind: 'dispute', outcome: { kind: event.outcome } };
+}
+
+/** Rubles of a partial refund: at most eight digits (more than any order the site sells). */
+const REFUND_DIGITS = 8;
 
 const focusNextWhenComplete = (context: SiteContext): { focus?: number } =>
   orderPhoneComplete(context) ? { focus: Math.max(0, siteButtons('checkout', context).findIndex((b) => b.id === 'next')) } : {};
@@ -63,11 +79,14 @@ export const siteMachine = setup({
     placeCashOrder: fromPromise<PlacedOrder, PlaceCashOrderInput>(unprovided('placeCashOrder')),
     renewOrder: fromPromise<PlacedOrder, { code: string; channel: Channel }>(unprovided('renewOrder')),
     listOrders: fromPromise<Order[], { phone: string }>(unprovided('listOrders')),
+    /** writes the buyer's action and answers the phone's orders after it */
+    changeOrder: fromPromise<Order[], ChangeOrderInput>(unprovided('changeOrder')),
   },
   delays: { second: 1000 },
   guards: {
     phoneComplete: ({ context }) => orderPhoneComplete(context),
     hostTicks: ({ context }) => context.hostTicks,
+    resolutionFits: ({ context, event }) => event.type === 'site.resolve' && (event.outcome !== 'partial' || partialRefundFits(context)),
   },
   actions: {
     readClock: assign(({ context }) => ({ now: context.clock.now() })),
@@ -110,6 +129,14 @@ export const siteMachine = setup({
     /** Tells the host an SMS went out. Emitted by default, so the site runs alone; a host may provide `sendParent` instead. */
     announceSms: emit((_, params: { sms: CodeSms }) => ({ type: 'site.smsSent' as const, sms: params.sms })),
     keepOrders: assign(({ context }, params: { orders: Order[] }) => ({ orders: params.orders, now: context.clock.now() })),
+    selectOrder: assign(({ event }) => (event.type === 'site.openOrder' ? { selected: event.code } : {})),
+    typeRefund: assign(({ context, event }) => {
+      if (event.type !== 'input.text') return {};
+      const { digits, notice } = typeDigits(context.refundDigits, event.text, REFUND_DIGITS);
+      return { refundDigits: digits.replace(/^0+/, ''), notice };
+    }),
+    eraseRefund: assign(({ context }) => ({ refundDigits: context.refundDigits.slice(0, -1), notice: null })),
+    clearRefund: assign({ refundDigits: '' }),
     keepFault: assign((_, params: { error: unknown }) => ({ fault: errorText(params.error) })),
     setLang: assign(({ event }) => (event.type === 'site.lang' ? { lang: event.lang } : {})),
   },
@@ -172,7 +199,31 @@ export const siteMachine = setup({
             onError: { target: 'failed', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
           },
         },
-        orders: { entry: 'resetFocus', on: { ...navOn('orders'), 'site.renew': 'renewing', 'nav.back': 'catalog' } },
+        orders: { entry: 'resetFocus', on: { ...navOn('orders'), 'site.openOrder': { target: 'order', actions: 'selectOrder' }, 'nav.back': 'catalog' } },
+        order: {
+          entry: 'resetFocus',
+          on: { ...navOn('order'), 'site.renew': 'renewing', 'site.confirm': 'changing', 'site.dispute': 'dispute', 'nav.back': 'loadingOrders' },
+        },
+        dispute: {
+          entry: ['resetFocus', 'clearRefund'],
+          on: {
+            ...navOn('dispute'),
+            'input.text': { actions: 'typeRefund' },
+            'input.backspace': { actions: 'eraseRefund' },
+            'input.clear': { actions: 'clearRefund' },
+            'site.resolve': { guard: 'resolutionFits', target: 'changing' },
+            'nav.back': 'order',
+          },
+        },
+        changing: {
+          tags: [IO_TAG],
+          invoke: {
+            src: 'changeOrder',
+            input: ({ context, event }) => ({ code: context.selected ?? '', action: buyerAction(context, event), phone: context.sessionPhone ?? '' }),
+            onDone: { target: 'order', actions: { type: 'keepOrders', params: ({ event }) => ({ orders: event.output }) } },
+            onError: { target: 'failed', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
+          },
+        },
         renewing: {
           tags: [IO_TAG],
           invoke: {

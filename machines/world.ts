@@ -17,6 +17,7 @@
  * | (any)   | key.unknown {key}              | stays; hint names the keys that do something            |
  * | (any)   | clock.advance {ms}             | moveClock (the places' timers fire at their moments) · readClock · tickSite |
  * | (any)   | clock.tick                     | readClock · tickSite (the interactive run ticks it every second) |
+ * | (any)   | xstate.snapshot.terminal (its language changed) | followTerminalLang: the site shows the terminal's language |
  *
  * Keys are mapped in src/app/keyFeed.ts: F1–F3, F9, F10 (and Esc on the phone) come here; every
  * other key goes straight to the place that has the keys, as that place's own event.
@@ -66,7 +67,9 @@ export type WorldEvent =
   | { type: 'place.back' }
   | { type: 'key.unknown'; key: string }
   | { type: 'clock.advance'; ms: number }
-  | { type: 'clock.tick' };
+  | { type: 'clock.tick' }
+  /** the terminal's snapshot (spawned with syncSnapshot): the world keeps the site in the terminal's language */
+  | { type: 'xstate.snapshot.terminal' };
 
 /**
  * `place.go` from one place, the same table everywhere: to itself only clears the hint, to another
@@ -90,6 +93,7 @@ export const worldMachine = setup({
     goesTo: ({ event }, params: { place: Place }) => event.type === 'place.go' && event.place === params.place,
     startsAt: ({ context }, params: { place: Place }) => context.start === params.place,
     cameFromSite: ({ context }) => context.behindPhone === 'site',
+    terminalLangChanged: ({ context }) => terminalLang(context) !== context.site.getSnapshot().context.lang,
   },
   actions: {
     // provided by src/adapters/worldActors.ts: the clock is the adapters' business, not the machine's
@@ -100,13 +104,15 @@ export const worldMachine = setup({
     hintUnknownKey: assign(({ event }) => ({ hint: event.type === 'key.unknown' ? { kind: 'unknownKey' as const, key: event.key } : null })),
     rememberBehind: assign((_, params: { place: MainPlace }) => ({ behindPhone: params.place })),
     // the phone shows what the store has now: the SMS a payment or an order sent since it last looked
+    // one language in the world: the kiosk's language button switches the site too
+    followTerminalLang: sendTo(({ context }) => context.site, ({ context }) => ({ type: 'site.lang' as const, lang: terminalLang(context) })),
     tickSite: sendTo(({ context }) => context.site, { type: 'clock.tick' as const }),
     refreshPhone: sendTo(({ context }) => context.phone, ({ context }) => ({ type: 'phone.refresh' as const, phone: customerPhone(context) })),
   },
 }).createMachine({
   id: 'world',
   context: ({ input, spawn }) => ({
-    terminal: spawn('terminal', { id: 'terminal', input: { ...langAndRules(input) } }),
+    terminal: spawn('terminal', { id: 'terminal', syncSnapshot: true, input: { ...langAndRules(input) } }),
     // the world ticks the site (clock.tick, clock.advance): a site timer every second would make F10 or `Advance 2d` crawl
     site: spawn('site', { id: 'site', input: { clock: input.clock, hostTicks: true, phone: input.phone ?? DEMO_PHONE, ...langAndRules(input) } }),
     phone: spawn('phone', { id: 'phone', input: { phone: input.phone ?? DEMO_PHONE } }),
@@ -122,6 +128,7 @@ export const worldMachine = setup({
     'key.unknown': { actions: 'hintUnknownKey' },
     'clock.advance': { actions: [{ type: 'moveClock', params: ({ event }) => ({ ms: event.ms }) }, 'readClock', 'tickSite'] },
     'clock.tick': { actions: ['readClock', 'tickSite'] },
+    'xstate.snapshot.terminal': { guard: 'terminalLangChanged', actions: 'followTerminalLang' },
   },
   states: {
     starting: {
@@ -152,6 +159,9 @@ export const worldMachine = setup({
     },
   },
 });
+
+/** The language the terminal shows now (its kiosk's: the language button, or the default after a session). */
+const terminalLang = (context: Pick<WorldContext, 'terminal'>): Lang => context.terminal.getSnapshot().context.kiosk.getSnapshot().context.lang;
 
 const langAndRules = (input: WorldInput) => ({ ...(input.lang ? { lang: input.lang } : {}), ...(input.rules ? { rules: input.rules } : {}) });
 

@@ -1,11 +1,16 @@
 /** The buttons of each site page. Labels are i18n keys; what is not offered is disabled with its reason. */
 import { cashRefusal, COUNTRIES, PRODUCTS, type CartLine, type Channel, type Country } from '../../src/domain/orders/catalog.js';
 import { isExpired, type Order } from '../../src/domain/orders/orders.js';
+import { orderAt, refundable } from '../../src/domain/orders/orderLife.js';
+import { cmp, isPositive, type Money } from '../../src/domain/money.js';
 import { isValidPhoneDigits } from '../../src/domain/mobile/phone.js';
 import type { KioskRules } from '../../src/domain/rules.js';
 import type { Button } from '../buttons.js';
 
-export type SiteScreen = 'catalog' | 'cart' | 'checkout' | 'payment' | 'methods' | 'code' | 'orders' | 'failed';
+export type SiteScreen = 'catalog' | 'cart' | 'checkout' | 'payment' | 'methods' | 'code' | 'orders' | 'order' | 'dispute' | 'failed';
+
+/** How a dispute ends (R-PROT-2): the partial amount is the one typed on the page. */
+export type DisputeChoice = 'full' | 'partial' | 'reshipment';
 
 export type SiteButtonEvent =
   | { type: 'site.addToCart'; productId: string }
@@ -20,6 +25,10 @@ export type SiteButtonEvent =
   | { type: 'site.otherMethods' }
   | { type: 'site.payCash' }
   | { type: 'site.renew'; code: string }
+  | { type: 'site.openOrder'; code: string }
+  | { type: 'site.confirm' }
+  | { type: 'site.dispute' }
+  | { type: 'site.resolve'; outcome: DisputeChoice }
   | { type: 'site.shop' }
   | { type: 'nav.back' }
   | { type: 'input.backspace' };
@@ -32,6 +41,10 @@ export interface SiteButtonFacts {
   country: Country;
   phoneDigits: string;
   orders: readonly Order[];
+  /** the order whose page is open */
+  selected: string | null;
+  /** the partial refund typed on the dispute page, whole rubles */
+  refundDigits: string;
   now: number;
   rules: KioskRules;
 }
@@ -46,8 +59,50 @@ export const orderPhoneComplete = (facts: Pick<SiteButtonFacts, 'phoneDigits'>):
 
 export const nextCountry = (country: Country): Country => COUNTRIES[(COUNTRIES.indexOf(country) + 1) % COUNTRIES.length] ?? 'RU';
 
-/** The id of an order's row on "My orders": pressing an expired one places it again (R-CODE-2). */
+/** The id of an order's row on "My orders": pressing it opens the order's page. */
 export const orderButtonId = (code: string): string => `order-${code}`;
+
+export const selectedOrder = (facts: Pick<SiteButtonFacts, 'orders' | 'selected'>): Order | undefined => facts.orders.find((o) => o.code === facts.selected);
+
+/** The partial refund typed, as money: whole rubles; null when nothing is typed. */
+export const typedRefund = (digits: string): Money | null => (digits === '' ? null : `${String(Number(digits))}.00`);
+
+/** R-PROT-2: a partial refund is more than nothing and at most what was paid and not yet given back. */
+export function partialRefundFits(facts: Pick<SiteButtonFacts, 'orders' | 'selected' | 'refundDigits'>): boolean {
+  const order = selectedOrder(facts);
+  const amount = typedRefund(facts.refundDigits);
+  return !!order && amount !== null && isPositive(amount) && cmp(amount, refundable(order)) <= 0;
+}
+
+/** The buyer's actions on an order's page, by where the order is: only what fits is offered. */
+function orderPageButtons(facts: SiteButtonFacts): SiteButton[] {
+  const selected = selectedOrder(facts);
+  if (!selected) return [back()];
+  // after its protection period a delivered order is released: nothing left to confirm or dispute (R-PROT-1)
+  const order = orderAt(selected, facts.now, facts.rules);
+  const buttons: SiteButton[] = [];
+  if (isExpired(order, facts.now, facts.rules) && !order.renewedAs && order.stage === 'placed') {
+    const renew = button('renew', 'site.button.renew', { type: 'site.renew', code: order.code }, 'r');
+    // a new code is a cash code: the app issues none (R-CODE-3)
+    const refusal = cashRefusal(order.region, facts.channel, facts.rules);
+    buttons.push(refusal ? disabled(renew, refusal) : renew);
+  }
+  // R-PROT-1: the money reaches the seller only once the buyer confirms delivery
+  if (order.stage === 'delivered') buttons.push(button('confirm', 'site.button.confirm', { type: 'site.confirm' }, 'c'));
+  // R-PROT-2: a dispute is opened on goods sent (shipped or delivered), or ended if one is open
+  if (['shipped', 'delivered', 'disputed'].includes(order.stage)) buttons.push(button('dispute', 'site.button.dispute', { type: 'site.dispute' }, 'd'));
+  return [...buttons, back()];
+}
+
+function disputeButtons(facts: SiteButtonFacts): SiteButton[] {
+  const partial = button('partial', 'site.button.refundPartial', { type: 'site.resolve', outcome: 'partial' }, 'p');
+  return [
+    button('full', 'site.button.refundFull', { type: 'site.resolve', outcome: 'full' }, 'f'),
+    partialRefundFits(facts) ? partial : disabled(partial, 'site.notice.partialAmount'),
+    button('reshipment', 'site.button.reshipment', { type: 'site.resolve', outcome: 'reshipment' }, 'r'),
+    back(),
+  ];
+}
 
 export function siteButtons(screen: SiteScreen, facts: SiteButtonFacts): SiteButton[] {
   switch (screen) {
@@ -88,16 +143,11 @@ export function siteButtons(screen: SiteScreen, facts: SiteButtonFacts): SiteBut
     case 'code':
       return [button('orders', 'site.button.orders', { type: 'site.openOrders' }, 'o'), button('shop', 'site.button.shop', { type: 'site.shop' }, 's')];
     case 'orders':
-      return [
-        ...facts.orders.map((o) => {
-          const row = button(orderButtonId(o.code), 'site.button.renew', { type: 'site.renew', code: o.code });
-          if (!isExpired(o, facts.now, facts.rules)) return disabled(row, 'site.notice.notExpired');
-          // a new code is a cash code: the app issues none (R-CODE-3)
-          const refusal = cashRefusal(o.region, facts.channel, facts.rules);
-          return refusal ? disabled(row, refusal) : row;
-        }),
-        back(),
-      ];
+      return [...facts.orders.map((o) => button(orderButtonId(o.code), 'site.button.openOrder', { type: 'site.openOrder', code: o.code })), back()];
+    case 'order':
+      return orderPageButtons(facts);
+    case 'dispute':
+      return disputeButtons(facts);
     case 'failed':
       return [button('shop', 'site.button.shop', { type: 'site.shop' }, 's')];
   }

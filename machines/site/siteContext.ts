@@ -2,6 +2,7 @@
 import type { CartLine, Channel, CodeSms, Country } from '../../src/domain/orders/catalog.js';
 import type { Lang, Money } from '../../src/domain/money.js';
 import type { Order } from '../../src/domain/orders/orders.js';
+import type { OrderAction } from '../../src/domain/orders/orderLife.js';
 import { DEFAULT_RULES, type KioskRules } from '../../src/domain/rules.js';
 import type { NavEvent } from '../buttons.js';
 import type { SiteButtonEvent } from './siteButtons.js';
@@ -27,6 +28,13 @@ export interface SiteInput {
 export interface PlacedOrder {
   order: Order;
   sms: CodeSms;
+}
+
+/** What the buyer does to an order on its page (R-PROT-1, R-PROT-2); the answer is the phone's orders after it. */
+export interface ChangeOrderInput {
+  code: string;
+  action: OrderAction;
+  phone: string;
 }
 
 export interface PlaceCashOrderInput {
@@ -57,6 +65,10 @@ export interface SiteContext {
   /** the order whose code page shows */
   placed: PlacedOrder | null;
   orders: Order[];
+  /** the order whose page is open (its code), from My orders */
+  selected: string | null;
+  /** a partial refund's amount as typed on the dispute page: whole rubles (R-PROT-2) */
+  refundDigits: string;
   /** every SMS the site sent, oldest first (also emitted as `site.smsSent`) */
   sms: CodeSms[];
   /** why the store could not do what was asked */
@@ -93,6 +105,8 @@ export const initialSiteContext = (input: SiteInput): SiteContext => {
     sessionPhone,
     placed: null,
     orders: [],
+    selected: null,
+    refundDigits: '',
     sms: [],
     fault: null,
   };

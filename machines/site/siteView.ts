@@ -10,9 +10,11 @@ import { maskPhone } from '../../src/domain/mobile/phone.js';
 import type { Lang, Money } from '../../src/domain/money.js';
 import type { KioskRules } from '../../src/domain/rules.js';
 import type { siteMachine } from '../site.js';
-import { siteButtons, type SiteButton, type SiteScreen } from './siteButtons.js';
+import { selectedOrder, siteButtons, typedRefund, type SiteButton, type SiteScreen } from './siteButtons.js';
+import { refundable, settlesAt } from '../../src/domain/orders/orderLife.js';
+import { orderTimeline, type TimelineEntry } from '../../src/domain/orders/orderTimeline.js';
 
-export type SitePage = SiteScreen | 'placing' | 'loadingOrders' | 'renewing';
+export type SitePage = SiteScreen | 'placing' | 'loadingOrders' | 'renewing' | 'changing';
 
 /** How keys are read on this page: typing the phone, buttons, or nothing while the store answers. */
 export type SiteInputMode = 'digits' | 'buttons' | 'busy';
@@ -25,6 +27,20 @@ export interface SiteOrderRow {
   status: string;
   owed: Money;
   expiresAt: number;
+  /** when the cash paid at a terminal is credited (R-CODE-6); null when nothing is processing */
+  settlesAt: number | null;
+  /** money given back to the order's phone (R-CODE-7, R-PROT-2) */
+  refunded: Money;
+}
+
+/** An order's page: its row, its history (each change with its time and why), and the dispute's amounts. */
+export interface SiteOrderPage {
+  row: SiteOrderRow;
+  history: TimelineEntry[];
+  /** what a refund can give back at most (R-PROT-2) */
+  refundable: Money;
+  /** the partial refund typed on the dispute page; null when nothing is typed */
+  refundTyped: Money | null;
 }
 
 export interface SiteView {
@@ -50,12 +66,16 @@ export interface SiteView {
   placed: { code: string; amount: Money; phone: string; expiresAt: number; remainingMs: number; overCap: boolean } | null;
   payPlaces: readonly string[];
   orders: SiteOrderRow[];
+  /** the open order's page (pages `order` and `dispute`) */
+  order: SiteOrderPage | null;
   sessionPhone: string | null;
   sms: CodeSms[];
   fault: string | null;
 }
 
-const IO_PAGES: readonly SitePage[] = ['placing', 'loadingOrders', 'renewing'];
+const IO_PAGES: readonly SitePage[] = ['placing', 'loadingOrders', 'renewing', 'changing'];
+/** Pages where digits are typed into a field rather than pressing buttons. */
+const DIGIT_PAGES: readonly SitePage[] = ['checkout', 'dispute'];
 
 const orderRow = (order: Order, now: number, rules: KioskRules): SiteOrderRow => ({
   code: order.code,
@@ -63,7 +83,15 @@ const orderRow = (order: Order, now: number, rules: KioskRules): SiteOrderRow =>
   status: siteStatusOf(order, now, rules),
   owed: order.owed,
   expiresAt: order.issuedAt + rules.codeValidityMs,
+  settlesAt: settlesAt(order, now),
+  refunded: order.refunded,
 });
+
+function orderPage(c: SnapshotFrom<typeof siteMachine>['context']): SiteOrderPage | null {
+  const order = selectedOrder(c);
+  if (!order) return null;
+  return { row: orderRow(order, c.now, c.rules), history: orderTimeline(order, c.now, c.rules), refundable: refundable(order), refundTyped: typedRefund(c.refundDigits) };
+}
 
 export function siteViewOf(snapshot: SnapshotFrom<typeof siteMachine>): SiteView {
   const c = snapshot.context;
@@ -83,7 +111,7 @@ export function siteViewOf(snapshot: SnapshotFrom<typeof siteMachine>): SiteView
     : null;
   return {
     page,
-    mode: busy ? 'busy' : page === 'checkout' ? 'digits' : 'buttons',
+    mode: busy ? 'busy' : DIGIT_PAGES.includes(page) ? 'digits' : 'buttons',
     lang: c.lang,
     channel: c.channel,
     now: c.now,
@@ -103,6 +131,7 @@ export function siteViewOf(snapshot: SnapshotFrom<typeof siteMachine>): SiteView
     placed,
     payPlaces: PAY_PLACES,
     orders: c.orders.map((o) => orderRow(o, c.now, c.rules)),
+    order: orderPage(c),
     sessionPhone: c.sessionPhone,
     sms: c.sms,
     fault: c.fault,

@@ -2,6 +2,9 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { SiteView } from '../../machines/site/siteView.js';
+import type { Lang } from '../../src/domain/money.js';
+import type { TimelineEntry } from '../../src/domain/orders/orderTimeline.js';
+import { PROTECTION_ENDED } from '../../src/domain/orders/orderLife.js';
 import { SITE_STATUS_LABELS } from '../../src/domain/orders/catalog.js';
 import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone } from '../../src/i18n/format.js';
@@ -19,7 +22,29 @@ export function formatCountdown(ms: number): string {
 export const ORDERS_SHOWN = 4;
 
 export const statusText = (view: SiteView, row: SiteView['orders'][number]): string =>
-  t(view.lang, SITE_STATUS_LABELS[row.status] ?? row.status, { owed: formatMoney(row.owed, view.lang), until: formatDateTime(row.expiresAt, view.lang) });
+  t(view.lang, SITE_STATUS_LABELS[row.status] ?? row.status, {
+    owed: formatMoney(row.owed, view.lang),
+    until: formatDateTime(row.expiresAt, view.lang),
+    credited: row.settlesAt === null ? '' : formatDateTime(row.settlesAt, view.lang),
+  });
+
+/** How many history lines an order's page shows: the newest; the line above says how many are earlier. */
+export const HISTORY_SHOWN = 7;
+
+/** `22.11 10:00` (ru) or `11-22 10:00` (en), Moscow time: a history line keeps its room for the text. */
+export function formatShortDateTime(epochMs: number, lang: Lang): string {
+  const [date, time] = formatDateTime(epochMs, lang).split(' ') as [string, string];
+  const day = lang === 'ru' ? date.slice(0, 5) : date.slice(5);
+  return `${day} ${time.slice(0, 5)}`;
+}
+
+/** One history line's text: what happened, its money and reference, and why. */
+export function historyText(entry: TimelineEntry, lang: Lang): string {
+  // the release the clock made (R-PROT-1) has its own words; other reasons are the words of whoever acted
+  const byClock = entry.kind === 'released' && entry.why === PROTECTION_ENDED;
+  const text = t(lang, byClock ? 'site.history.protectionEnded' : `site.history.${entry.kind}`, { amount: entry.amount ? formatMoney(entry.amount, lang) : '', ref: entry.ref ?? '' });
+  return entry.why && !byClock ? `${text} (${entry.why})` : text;
+}
 
 const Row = ({ label, value }: { label: string; value: string }) => (
   <Box justifyContent="space-between">
@@ -131,7 +156,7 @@ function Orders({ view }: { view: SiteView }) {
       {shown.map((row, i) => {
         const index = first + i;
         const b = orderButtons[index]!;
-        const label = `${row.code} · ${formatMoney(row.amount, lang)}${b.enabled ? ` · ${t(lang, b.label)}` : ''}`;
+        const label = `${row.code} · ${formatMoney(row.amount, lang)}`;
         return (
           <Box key={row.code} flexDirection="column">
             <ButtonView button={b} focused={view.focus === index} lang={lang} label={label} />
@@ -143,6 +168,46 @@ function Orders({ view }: { view: SiteView }) {
       })}
       {hidden > 0 ? <Text dimColor>{t(lang, 'site.orders.more', { count: hidden })}</Text> : null}
       <ButtonView button={back} focused={view.focus === view.buttons.length - 1} lang={lang} />
+    </Box>
+  );
+}
+
+function OrderPage({ view }: { view: SiteView }) {
+  const { lang } = view;
+  const page = view.order;
+  if (!page) return <Buttons buttons={view.buttons} focus={view.focus} lang={lang} />;
+  const shown = page.history.slice(-HISTORY_SHOWN);
+  const earlier = page.history.length - shown.length;
+  return (
+    <Box flexDirection="column">
+      <Text bold>{formatMoney(page.row.amount, lang)}</Text>
+      <Paragraph text={statusText(view, page.row)} />
+      <Text dimColor>{earlier > 0 ? t(lang, 'site.order.earlier', { count: earlier }) : t(lang, 'site.order.history')}</Text>
+      {shown.map((entry, i) => (
+        <Box key={i} flexDirection="row">
+          <Box width={12} flexShrink={0}>
+            <Text dimColor>{formatShortDateTime(entry.at, lang)}</Text>
+          </Box>
+          <Paragraph text={historyText(entry, lang)} />
+        </Box>
+      ))}
+      <Box marginTop={1}>
+        <Buttons buttons={view.buttons} focus={view.focus} lang={lang} />
+      </Box>
+    </Box>
+  );
+}
+
+function DisputePage({ view }: { view: SiteView }) {
+  const { lang } = view;
+  const page = view.order;
+  return (
+    <Box flexDirection="column">
+      {page ? <Paragraph text={t(lang, 'site.dispute.refundable', { amount: formatMoney(page.refundable, lang) })} /> : null}
+      <Text bold>{t(lang, 'site.dispute.amount', { amount: page?.refundTyped ? formatMoney(page.refundTyped, lang) : '_' })}</Text>
+      <Box marginTop={1}>
+        <Buttons buttons={view.buttons} focus={view.focus} lang={lang} />
+      </Box>
     </Box>
   );
 }
@@ -163,6 +228,10 @@ export function SiteBody({ view }: { view: SiteView }) {
       return <Code view={view} />;
     case 'orders':
       return <Orders view={view} />;
+    case 'order':
+      return <OrderPage view={view} />;
+    case 'dispute':
+      return <DisputePage view={view} />;
     case 'failed':
       return (
         <Box flexDirection="column">

@@ -12,11 +12,12 @@ export interface SiteFrameProps {
   height: number;
 }
 
-export const siteTitle = (view: SiteView): string => t(view.lang, `site.title.${view.page}`);
+export const siteTitle = (view: SiteView): string => t(view.lang, `site.title.${view.page}`, { code: view.order?.row.code ?? '' });
 
 export function siteHelp(view: SiteView): string {
   if (view.mode === 'busy') return t(view.lang, 'site.help.wait');
   if (view.page === 'checkout') return t(view.lang, 'site.help.checkout');
+  if (view.page === 'dispute') return t(view.lang, 'site.help.dispute');
   if (view.page === 'catalog') return t(view.lang, 'site.help.catalog');
   return t(view.lang, 'site.help.buttons');
 }

@@ -1,12 +1,12 @@
 /**
  * The site's I/O: its named actors, implemented on a `KioskStore` and the program's clock. Placing
- * an order (or placing it again) adds it and its code SMS to the store (R-CODE-1), so the phone's
- * inbox shows it; the SMS is also returned to the machine, which keeps it and announces it.
+ * an order (or placing it again) writes it and its code SMS to the store in one operation (R-CODE-1),
+ * so the phone's inbox shows it; the SMS is also returned to the machine, which keeps it and announces it.
  */
 import { randomInt } from 'node:crypto';
 import { fromPromise } from 'xstate';
-import { siteMachine, type PlaceCashOrderInput, type PlacedOrder } from '../../machines/site.js';
-import { cashOrder, cashRefusal, codeSmsOf, paymentCode, renewedOrder, type Channel } from '../domain/orders/catalog.js';
+import { siteMachine, type ChangeOrderInput, type PlaceCashOrderInput, type PlacedOrder } from '../../machines/site.js';
+import { cashOrder, cashRefusal, codeSmsOf, paymentCode, type Channel } from '../domain/orders/catalog.js';
 import { ALIEXPRESS_SENDER } from '../domain/orders/orderLife.js';
 import { isExpired, type Order } from '../domain/orders/orders.js';
 import type { KioskRules } from '../domain/rules.js';
@@ -37,10 +37,11 @@ export function uniqueCode(store: Pick<KioskStore, 'findOrder'>, rules: Pick<Kio
 export function provideSite(deps: SiteDeps) {
   const { store, clock, rules } = deps;
   const random = deps.random ?? (() => randomInt(0, 1_000_000) / 1_000_000);
+  const ordersOf = (phone: string) => store.listOrders().filter((o) => o.phone === phone).sort((a, b) => b.issuedAt - a.issuedAt);
   const placed = (order: Order): PlacedOrder => {
     const sms = codeSmsOf(order, rules);
-    store.addOrder(order);
-    store.sendSms({ phone: sms.phone, at: sms.at, sender: ALIEXPRESS_SENDER, kind: 'code', amount: sms.amount, code: sms.code });
+    // one write: a crash leaves both or neither, never an order whose code never reached the phone (R-CODE-1)
+    store.placeOrder(order, { phone: sms.phone, at: sms.at, sender: ALIEXPRESS_SENDER, kind: 'code', amount: sms.amount, code: sms.code });
     return { order, sms };
   };
   return siteMachine.provide({
@@ -56,11 +57,17 @@ export function provideSite(deps: SiteDeps) {
         if (!expired || !isExpired(expired, clock.now(), rules)) throw new Error(`order ${input.code} is not expired`);
         const refusal = cashRefusal(expired.region, input.channel, rules);
         if (refusal) throw new Error(`cash is not offered: ${refusal}`);
-        return placed(renewedOrder(expired, uniqueCode(store, rules, random), clock.now()));
+        // one write (R-CODE-2): the old order marked placed again, the new one and its code SMS
+        const outcome = store.changeOrder(input.code, { kind: 'renew', newCode: uniqueCode(store, rules, random) }, clock.now(), rules);
+        const order = outcome.placed!;
+        return { order, sms: codeSmsOf(order, rules) };
       }),
-      listOrders: fromPromise(async ({ input }: { input: { phone: string } }) =>
-        store.listOrders().filter((o) => o.phone === input.phone).sort((a, b) => b.issuedAt - a.issuedAt),
-      ),
+      listOrders: fromPromise(async ({ input }: { input: { phone: string } }) => ordersOf(input.phone)),
+      // R-PROT-1, R-PROT-2: one store operation (the order, its refund to the phone, the SMS); a refusal changes nothing
+      changeOrder: fromPromise(async ({ input }: { input: ChangeOrderInput }) => {
+        store.changeOrder(input.code, input.action, clock.now(), rules);
+        return ordersOf(input.phone);
+      }),
     },
   });
 }

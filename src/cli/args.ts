@@ -1,7 +1,7 @@
 /** Command-line options of the kiosk itself, validated with errors that name the bad value. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang } from '../domain/money.js';
-import { DEFAULT_RULES, type KioskRules, type Timeouts } from '../domain/rules.js';
+import { DEFAULT_RULES, MAX_PROCESSING_DELAY_MS, type KioskRules, type Timeouts } from '../domain/rules.js';
 import { formatDuration, parseDuration } from '../domain/time.js';
 import { isPlace, PLACES, type Place } from '../../machines/world.js';
 
@@ -108,6 +108,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     memory: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
     'order-length': { type: 'string' },
+    'processing-delay': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
     version: { type: 'boolean', short: 'v', default: false },
     ...Object.fromEntries(Object.keys(TIMEOUT_FLAGS).map((f) => [f, { type: 'string' as const }])),
@@ -127,7 +128,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     terminalId: (v['terminal-id'] as string | undefined) ?? env.KIOSK_TERMINAL_ID ?? null,
     memory: v.memory === true,
     dataDir: (v['data-dir'] as string | undefined) ?? env.KIOSK_DATA_DIR ?? null,
-    rules: { ...DEFAULT_RULES, timeouts, orderNumberLength },
+    rules: { ...DEFAULT_RULES, timeouts, orderNumberLength, processingDelayMs: parseProcessingDelay(v['processing-delay'] as string | undefined) },
     help: v.help === true,
     version: v.version === true,
   };
@@ -138,6 +139,16 @@ export function parsePlace(text: string | undefined): Place {
   if (text === undefined) return 'terminal';
   if (!isPlace(text)) throw new UsageError(`--place: expected ${PLACES.join(', ')}, got "${text}"`);
   return text;
+}
+
+/** --processing-delay 2d: how long cash paid at a terminal is "processing" before it settles, 0 to 7 days (R-CODE-6). */
+export function parseProcessingDelay(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_RULES.processingDelayMs;
+  const ms = parseDuration(text.trim());
+  if (ms === null || ms > MAX_PROCESSING_DELAY_MS) {
+    throw new UsageError(`--processing-delay: expected a duration from 0 to 7 days (R-CODE-6) like 2d, 36h or 7d, got "${text}"`);
+  }
+  return ms;
 }
 
 /** --order-length: digits in an order number, 4 to 20 (default DEFAULT_RULES.orderNumberLength). */

@@ -23,6 +23,7 @@ Options:
   --memory                        keep nothing on disk
   --data-dir DIR                  where orders, balances, receipts and the cash journal live
   --order-length N                digits in an order number (default 10)
+  --processing-delay 2d           how long cash paid at a terminal is "processing" (default 2d, at most 7d)
   --menu-timeout 30s              inactivity on menus before the idle screen (every timeout: 1s to 24h)
   --entry-timeout 70s             inactivity on data entry before the idle screen
   --cash-timeout 60s              no note on the cash screen before "Need more time?"

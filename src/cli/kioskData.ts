@@ -7,7 +7,7 @@ import { MemoryStore } from '../domain/memoryStore.js';
 import type { Lang } from '../domain/money.js';
 import { receiptText } from '../domain/fiscal/receiptText.js';
 import { fitsOrderLength, type Order } from '../domain/orders/orders.js';
-import type { KioskRules } from '../domain/rules.js';
+import { DEFAULT_RULES, type KioskRules } from '../domain/rules.js';
 import type { Checkpoint, KioskStore, Receipt } from '../domain/store.js';
 import { resolveDataDir } from '../store/dataPath.js';
 import { StoreError } from '../store/errors.js';
@@ -21,6 +21,8 @@ export interface KioskData {
 
 export interface DataChoice {
   memory: boolean;
+  /** the rules the store applies when it writes: how long cash paid at a terminal processes (R-CODE-6) */
+  rules?: Pick<KioskRules, 'processingDelayMs'>;
   /** --data-dir or KIOSK_DATA_DIR; null for the default */
   dataDir: string | null;
 }
@@ -32,13 +34,14 @@ export function describeDataLocation(choice: DataChoice, env: NodeJS.ProcessEnv 
 
 /** Opens the store; a new database gets the demo orders once. Throws StoreError for a bad file or directory. */
 export async function openKioskData(choice: DataChoice, checkpoint: Checkpoint): Promise<KioskData> {
+  const processingDelayMs = choice.rules?.processingDelayMs ?? DEFAULT_RULES.processingDelayMs;
   if (choice.memory) {
-    const store = new MemoryStore();
+    const store = new MemoryStore({ processingDelayMs });
     seedDemo(store, Date.now());
     return { store, keepPrinted: () => {} };
   }
   const { openDataStore } = await import('../store/dataDir.js');
-  const store = openDataStore(resolveDataDir(choice.dataDir), { checkpoint, seed: (s) => seedDemo(s, Date.now()) });
+  const store = openDataStore(resolveDataDir(choice.dataDir), { checkpoint, processingDelayMs, seed: (s) => seedDemo(s, Date.now()) });
   return {
     store,
     keepPrinted(receipt, lang) {

@@ -1,6 +1,6 @@
 /** Text tables (coloured on a terminal, src/cli/colors.ts), CSV and JSON for the store subcommands. English, amounts as `4,750.00 ₽`. */
 import type { Money } from '../domain/money.js';
-import { isProcessing, settlesAt } from '../domain/orders/orderLife.js';
+import { isProcessing, orderAt, settlesAt } from '../domain/orders/orderLife.js';
 import { describeEntry, orderTimeline } from '../domain/orders/orderTimeline.js';
 import { isExpired, type Order } from '../domain/orders/orders.js';
 import { DEFAULT_RULES } from '../domain/rules.js';
@@ -67,7 +67,8 @@ export const orderJson = (order: Order) => ({
 export function orderText(order: Order, colors: Colors = PLAIN, now = Date.now()): string {
   const pending = settlesAt(order, now);
   const life = [
-    order.stage,
+    // a delivered order whose buyer protection ended is released, though nobody wrote it (R-PROT-1)
+    orderAt(order, now, DEFAULT_RULES).stage,
     ...(isExpired(order, now, DEFAULT_RULES) ? ['code expired'] : []),
     ...(isProcessing(order, now) && pending !== null ? [`processing until ${iso(pending)}`] : []),
     ...(order.renewedAs ? [`placed again as ${order.renewedAs}`] : []),

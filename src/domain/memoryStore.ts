@@ -3,7 +3,7 @@ import { add, isPositive, ZERO, type Money } from './money.js';
 import { decideOrderAction, type ActionOutcome, type OrderAction } from './orders/orderLife.js';
 import { acceptTerminalPayment, repriceOrder, type Order } from './orders/orders.js';
 import { buildReceipt, changeReason, planPayment, receiptNumber } from './cash/payment.js';
-import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type KioskRules, type OperatorId } from './rules.js';
+import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type OperatorId, type OrderLifeRules } from './rules.js';
 import type { CashSession, KioskStore, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
 
 export interface MemoryStoreOptions {
@@ -36,7 +36,13 @@ export class MemoryStore implements KioskStore {
     if (this.orders.has(order.code)) throw new Error(`order ${order.code} exists already`);
     this.orders.set(order.code, structuredClone(order));
   }
-  changeOrder(code: string, action: OrderAction, at: number, rules: Pick<KioskRules, 'codeValidityMs'> = DEFAULT_RULES): ActionOutcome {
+  placeOrder(order: Order, sms: OrderSms): void {
+    // both checks before any change: nothing half-placed
+    if (this.orders.has(order.code)) throw new Error(`order ${order.code} exists already`);
+    this.addOrder(order);
+    this.sendSms(sms);
+  }
+  changeOrder(code: string, action: OrderAction, at: number, rules: OrderLifeRules = DEFAULT_RULES): ActionOutcome {
     const outcome = decideOrderAction(this.mustOrder(code), action, at, rules);
     if (outcome.placed && this.orders.has(outcome.placed.code)) throw new Error(`order ${outcome.placed.code} exists already`);
     this.orders.set(code, structuredClone(outcome.order));

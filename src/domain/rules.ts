@@ -20,6 +20,13 @@ export function checkProcessingDelay(ms: number): number {
   return ms;
 }
 
+/**
+ * R-PROT-1 [choice]: buyer protection ends this long after delivery; a buyer who neither confirmed
+ * receipt nor opened a dispute by then has the money released to the seller automatically, as
+ * AliExpress confirms an order by itself once its protection period is over. 15 days by default.
+ */
+export const DEFAULT_PROTECTION_PERIOD_MS = 15 * DAY_MS;
+
 /** Banknotes a Euroset bill acceptor takes, in rubles, in the order of keys 1–8. */
 export const BANKNOTES = [10, 50, 100, 200, 500, 1000, 2000, 5000] as const;
 export type Banknote = (typeof BANKNOTES)[number];
@@ -67,8 +74,13 @@ export interface KioskRules {
   cashRegions: readonly string[];
   /** R-CODE-6: how long cash accepted at a terminal is "processing" before it settles (at most 7 days). */
   processingDelayMs: number;
+  /** R-PROT-1: after delivery, how long the buyer may confirm or dispute before the money is released by itself. */
+  protectionPeriodMs: number;
   timeouts: Timeouts;
 }
+
+/** What the order's life reads from the rules: the code's validity and the protection period. */
+export type OrderLifeRules = Pick<KioskRules, 'codeValidityMs' | 'protectionPeriodMs'>;
 
 export const DEFAULT_RULES: KioskRules = {
   terminalCap: '15000.00',
@@ -76,6 +88,7 @@ export const DEFAULT_RULES: KioskRules = {
   orderNumberLength: 10,
   cashRegions: ['RU'],
   processingDelayMs: DEFAULT_PROCESSING_DELAY_MS,
+  protectionPeriodMs: DEFAULT_PROTECTION_PERIOD_MS,
   timeouts: DEFAULT_TIMEOUTS,
 };
 

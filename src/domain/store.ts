@@ -6,7 +6,7 @@
 import type { Money } from './money.js';
 import type { ActionOutcome, OrderAction } from './orders/orderLife.js';
 import type { Order } from './orders/orders.js';
-import type { KioskRules, OperatorId } from './rules.js';
+import type { OperatorId, OrderLifeRules } from './rules.js';
 import type { Settlement } from './cash/settlement.js';
 
 export interface Receipt {
@@ -114,7 +114,13 @@ export interface KioskStore {
    * the refund to its phone (balance, ledger), the SMS and the order `renew` places. Throws
    * `OrderRefused` (changing nothing) when the action does not fit the order.
    */
-  changeOrder(code: string, action: OrderAction, at: number, rules?: Pick<KioskRules, 'codeValidityMs'>): ActionOutcome;
+  changeOrder(code: string, action: OrderAction, at: number, rules?: OrderLifeRules): ActionOutcome;
+  /**
+   * Places a new order and sends its payment code by SMS (R-CODE-1), atomically: after a crash the
+   * store holds both or neither, never an order whose code never reached its phone. Throws if the
+   * code exists, changing nothing.
+   */
+  placeOrder(order: Order, sms: OrderSms): void;
   /** puts an SMS about an order (its payment code, R-CODE-1) in its phone's inbox */
   sendSms(message: OrderSms): void;
   /** replaces an order's current price (R-CODE-5) */

@@ -6,7 +6,7 @@ import Database, { type Database as Connection } from 'better-sqlite3';
 import { ZERO, type Money } from '../domain/money.js';
 import { decideOrderAction, type ActionOutcome, type OrderAction } from '../domain/orders/orderLife.js';
 import { repriceOrder, type Order } from '../domain/orders/orders.js';
-import { checkProcessingDelay, DEFAULT_RULES, type KioskRules, type OperatorId } from '../domain/rules.js';
+import { checkProcessingDelay, DEFAULT_RULES, type OperatorId, type OrderLifeRules } from '../domain/rules.js';
 import type { CashSession, KioskStore, LedgerEntry, OrderSms, PaymentOutcome, PhoneAccount, Receipt } from '../domain/store.js';
 import { StoreError, toStoreError } from './errors.js';
 import { BUSY_TIMEOUT_MS, checkExistingFile } from './fileCheck.js';
@@ -44,7 +44,7 @@ export class SqliteStore implements KioskStore {
   private constructor(
     private readonly db: Connection,
     readonly path: string,
-    checkpoint: Checkpoint,
+    private readonly checkpoint: Checkpoint,
     processingDelayMs: number,
   ) {
     const pay = db.transaction((id: string, trigger: Trigger, at: number, recovered: boolean) =>
@@ -123,7 +123,22 @@ export class SqliteStore implements KioskStore {
     });
   }
 
-  changeOrder(code: string, action: OrderAction, at: number, rules: Pick<KioskRules, 'codeValidityMs'> = DEFAULT_RULES): ActionOutcome {
+  placeOrder(order: Order, sms: OrderSms): void {
+    this.guard(() => {
+      this.checkpoint('order:before');
+      this.db
+        .transaction(() => {
+          if (findOrder(this.db, order.code)) throw new Error(`order ${order.code} exists already`);
+          insertOrder(this.db, order);
+          this.checkpoint('order:during');
+          insertSms(this.db, sms);
+        })
+        .immediate();
+      this.checkpoint('order:after');
+    });
+  }
+
+  changeOrder(code: string, action: OrderAction, at: number, rules: OrderLifeRules = DEFAULT_RULES): ActionOutcome {
     return this.guard(() =>
       this.db
         .transaction(() => {

@@ -80,6 +80,16 @@ describe('durations and other values on the command line', () => {
     expect(result.stderr).toBe(`kiosk: --menu-timeout: expected a duration from 1s to 24h like 30s, 2m or 1500ms, got "${value}"\nTry 'kiosk --help'.\n`);
   });
 
+  it.each(['8d', '7d1s', '-1d', 'soon'])('R-CODE-6: --processing-delay %j is refused, never more than 7 days (exit 2)', (value) => {
+    const result = kiosk(['--processing-delay', value, '--memory']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`kiosk: --processing-delay: expected a duration from 0 to 7 days (R-CODE-6) like 2d, 36h or 7d, got "${value}"\nTry 'kiosk --help'.\n`);
+  });
+
+  it('R-CODE-6: --processing-delay is listed in --help with its default and limit', () => {
+    expect(kiosk(['--help']).stdout.replace(/\n +/g, ' ')).toMatch(/--processing-delay 2d +how long cash paid at a terminal is "processing" \(default 2d, at most 7d\)/);
+  });
+
   it.each(['1s', '30', '1h30m', '24h', '1.5m'])('--more-time-timeout %j is accepted', (value) => {
     expect(kiosk(['--more-time-timeout', value, '--help']).status).toBe(0);
   });

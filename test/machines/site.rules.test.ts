@@ -81,10 +81,12 @@ describe('site rules', () => {
     const expired = site.view().orders.find((o) => o.status === 'expired')!;
     expect(expired.code).toBe('1000000004');
     await site.pressButton(orderButtonId(expired.code));
-    expect(site.view()).toMatchObject({ page: 'orders', notice: 'site.cash.appOnly' });
+    await site.press('r');
+    expect(site.view()).toMatchObject({ page: 'order', notice: 'site.cash.appOnly' });
     expect(site.emitted).toEqual([]);
-    await site.press('esc', 'v', 'o');
+    await site.press('esc', 'esc', 'v', 'o');
     await site.pressButton(orderButtonId(expired.code));
+    await site.press('r');
     expect(site.view().page).toBe('code');
     expect(site.emitted).toHaveLength(1);
   });
@@ -100,13 +102,17 @@ describe('site rules', () => {
     expect(site.view().placed!.remainingMs).toBe(47 * HOUR_MS);
     await site.press('o');
     expect(site.view().orders).toMatchObject([{ code: first.code, status: 'awaiting' }]);
-    // not expired yet: placing it again is refused with the reason
+    // not expired yet: its page does not offer to place it again
     await site.pressButton(orderButtonId(first.code));
-    expect(site.view()).toMatchObject({ page: 'orders', notice: 'site.notice.notExpired' });
+    expect(site.view().page).toBe('order');
+    expect(site.view().buttons.map((b) => b.id)).toEqual(['back']);
+    await site.press('r');
+    expect(site.view().page).toBe('order');
     site.clock.increment(47 * HOUR_MS);
     await site.settle();
-    expect(site.view().orders).toMatchObject([{ code: first.code, status: 'expired' }]);
-    await site.pressButton(orderButtonId(first.code));
+    expect(site.view().order!.row).toMatchObject({ code: first.code, status: 'expired' });
+    expect(site.view().order!.history.map((e) => e.kind)).toEqual(['issued', 'expired']);
+    await site.press('r');
     const renewed = site.view();
     expect(renewed.page).toBe('code');
     expect(renewed.placed!.code).not.toBe(first.code);

@@ -81,6 +81,20 @@ describe.each(ADAPTERS)('%s keeps the store contract', (_name, open) => {
     store.close();
   });
 
+  it('R-CODE-1: placing an order writes it and its code SMS together; a code that exists changes nothing', () => {
+    const store = seeded();
+    const order = newOrder({ code: '3000000001', codeAmount: '4750.00', phone: '+79990000000', issuedAt: NOW });
+    const sms = { phone: '+79990000000', at: NOW, sender: 'AliExpress', kind: 'code' as const, amount: '4750.00', code: '3000000001' };
+    store.placeOrder(order, sms);
+    expect(store.findOrder('3000000001')).toEqual(order);
+    expect(store.phoneAccount('+79990000000').sms).toEqual([sms]);
+    const before = { orders: store.listOrders(), phone: store.phoneAccount(DEMO_PHONE) };
+    const taken = newOrder({ code: '1000000001', codeAmount: '1.00', phone: DEMO_PHONE, issuedAt: NOW });
+    expect(() => store.placeOrder(taken, { ...sms, phone: DEMO_PHONE, code: '1000000001', amount: '1.00' })).toThrow('order 1000000001 exists already');
+    expect({ orders: store.listOrders(), phone: store.phoneAccount(DEMO_PHONE) }).toEqual(before);
+    store.close();
+  });
+
   it('lists open sessions that hold cash, notes in insertion order, filtered by terminal', () => {
     const store = seeded();
     openCashSession(store, 's1', '1000000001', '4750.00');

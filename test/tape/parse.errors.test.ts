@@ -17,6 +17,10 @@ const DURATION = 'like 90s, 1h30m or 500ms';
 const MATCHER = 'expected "text" or /regex/';
 
 describe('parse errors: file:line:column, expected and found', () => {
+  it.each(['8d', '7d1m', 'soon'])('R-CODE-6: Set ProcessingDelay %s is refused: at most 7 days', (value) => {
+    expect(setupError(`Set ProcessingDelay ${value}`)).toBe(`demo.tape:1:21: expected a duration from 0 to 7 days like 2d or 36h (R-CODE-6), found "${value}"`);
+  });
+
   it('points at the banknote the example names', () => {
     expect(errorOf('# pay\nLaunch\nInsert 300')).toBe(`demo.tape:3:8: expected ${NOTES}, found "300"`);
   });
@@ -114,8 +118,8 @@ describe('parse errors: file:line:column, expected and found', () => {
 
   it.each([
     ['Set Lang de', 'demo.tape:1:10: expected a language (en, ru), found "de"'],
-    ['Set FontSize 12', 'demo.tape:1:5: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place), found "FontSize"'],
-    ['Set', 'demo.tape:1:4: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place), found end of line'],
+    ['Set FontSize 12', 'demo.tape:1:5: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place, ProcessingDelay), found "FontSize"'],
+    ['Set', 'demo.tape:1:4: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place, ProcessingDelay), found end of line'],
     ['Set Size 100by30', 'demo.tape:1:10: expected a size like 100x30 (columns 10-500, rows 5-200), found "100by30"'],
     ['Set Size 9x24', 'demo.tape:1:10: expected a size like 100x30 (columns 10-500, rows 5-200), found "9x24"'],
     ['Set Size 80x201', 'demo.tape:1:10: expected a size like 100x30 (columns 10-500, rows 5-200), found "80x201"'],

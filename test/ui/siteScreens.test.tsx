@@ -9,15 +9,68 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SiteView } from '../../machines/site/siteView.js';
 import { DEMO_PHONE } from '../../src/domain/orders/demo.js';
 import type { Lang } from '../../src/domain/money.js';
-import { HOUR_MS } from '../../src/domain/rules.js';
+import { DAY_MS, DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone } from '../../src/i18n/format.js';
-import { formatCountdown, ORDERS_SHOWN, statusText } from '../../screens/site/SiteBody.js';
+import { formatCountdown, formatShortDateTime, HISTORY_SHOWN, historyText, ORDERS_SHOWN, statusText } from '../../screens/site/SiteBody.js';
+import { orderButtonId } from '../../machines/site/siteButtons.js';
 import { siteHelp, siteNotice, siteTitle } from '../../screens/site/SiteFrame.js';
 import { startSite } from '../machines/siteDriver.js';
 import { COLUMNS, flat, renderSite, ROWS, SITE_HEIGHT, siteRows } from './siteHarness.js';
 
 type Case = { name: string; view: SiteView };
+
+/** An order's page at each stage of its life, and the dispute page (R-CODE-6, R-CODE-7, R-PROT-1, R-PROT-2). */
+async function lifeViews(): Promise<Case[]> {
+  const cases: Case[] = [];
+  const site = startSite({ phone: DEMO_PHONE, demo: true });
+  const { store, clock } = site;
+  const pay = (code: string, due: string) => {
+    const id = `s-${code}`;
+    store.openSession({ id, terminalId: 'T-1', code, due, phone: DEMO_PHONE, operator: 'mts', openedAt: clock.now() });
+    store.journalNote(id, 5000);
+    store.completePayment(id, 'pay', clock.now());
+  };
+  const open = async (name: string, code: string) => {
+    await site.press('o');
+    await site.pressButton(orderButtonId(code));
+    cases.push({ name, view: site.view() });
+  };
+  const later = async (ms: number) => {
+    clock.increment(ms);
+    await site.settle();
+  };
+  pay('1000000001', '4750.00');
+  pay('1000000002', '1990.00');
+  await open('order, processing', '1000000001');
+  await site.press('esc', 'esc');
+  await open('order, expired', '1000000004');
+  await site.press('esc', 'esc');
+  await later(2 * DAY_MS + HOUR_MS);
+  store.changeOrder('1000000002', { kind: 'cancel', refund: '990.00', reason: 'out of stock' }, clock.now());
+  await open('order, cancelled with a refund', '1000000002');
+  await site.press('esc', 'esc');
+  store.changeOrder('1000000001', { kind: 'ship' }, clock.now());
+  await later(DAY_MS);
+  store.changeOrder('1000000001', { kind: 'deliver' }, clock.now());
+  await later(HOUR_MS);
+  await open('order, delivered', '1000000001');
+  await site.press('d');
+  cases.push({ name: 'dispute', view: site.view() });
+  await site.press('p');
+  cases.push({ name: 'dispute, no amount', view: site.view() });
+  await site.press('47');
+  cases.push({ name: 'dispute, amount typed', view: site.view() });
+  await site.press('p');
+  cases.push({ name: 'order, partial refund, long history', view: site.view() });
+  // R-PROT-1: a delivered order nobody confirmed, after its protection period
+  store.changeOrder('1000000005', { kind: 'ship' }, clock.now());
+  store.changeOrder('1000000005', { kind: 'deliver' }, clock.now());
+  await later(DEFAULT_RULES.protectionPeriodMs);
+  await site.press('esc', 'esc');
+  await open('order, released when the protection ended', '1000000005');
+  return cases;
+}
 
 async function collectViews(): Promise<Case[]> {
   const cases: Case[] = [];
@@ -65,11 +118,12 @@ async function collectViews(): Promise<Case[]> {
   for (let i = 0; i < 7; i++) await site.press('down');
   keep('orders, scrolled to the end');
   await site.press('up', 'enter');
-  keep('orders, not expired');
-  await site.press('esc', '1', 'c', 'b', 'enter', 'm', 'c');
+  keep('order, awaiting');
+  await site.press('esc', 'esc', '1', 'c', 'b', 'enter', 'm', 'c');
   keep('code');
   keep('placing', { ...site.view(), page: 'placing', mode: 'busy', buttons: [] });
   keep('failed', { ...site.view(), page: 'failed', buttons: [{ id: 'shop', label: 'site.button.shop', event: { type: 'site.shop' }, hotkey: 's', enabled: true }], fault: 'SQLITE_FULL: database or disk is full' });
+  cases.push(...(await lifeViews()));
   const app = startSite({ channel: 'app' });
   await app.toMethods();
   keep('methods, app', app.view());
@@ -121,6 +175,18 @@ function expectedTexts(view: SiteView): { lines: string[]; paragraphs: string[] 
       if (view.orders.length === 0) lines.push(t(lang, 'site.orders.none'));
       break;
     }
+    case 'order': {
+      const page = view.order!;
+      lines.push(money(page.row.amount), ...page.history.slice(-HISTORY_SHOWN).map((e) => formatShortDateTime(e.at, lang)));
+      paragraphs.push(statusText(view, page.row), ...page.history.slice(-HISTORY_SHOWN).map((e) => historyText(e, lang)));
+      break;
+    }
+    case 'dispute': {
+      const page = view.order!;
+      lines.push(t(lang, 'site.dispute.amount', { amount: page.refundTyped ? money(page.refundTyped) : '_' }));
+      paragraphs.push(t(lang, 'site.dispute.refundable', { amount: money(page.refundable) }));
+      break;
+    }
     case 'failed':
       paragraphs.push(t(lang, 'site.failed', { reason: view.fault ?? '?' }));
       break;
@@ -169,7 +235,7 @@ beforeAll(async () => {
 describe.each(['ru', 'en'] as const)('every site page at 80×24 beside the phone (%s)', (lang: Lang) => {
   it('shows every text whole: nothing cut, wrapped inside a word or an amount, too wide, too tall or repeated', () => {
     expect(cases.length).toBeGreaterThan(25);
-    expect(new Set(cases.map((c) => c.view.page))).toEqual(new Set(['catalog', 'cart', 'checkout', 'payment', 'methods', 'code', 'orders', 'placing', 'failed']));
+    expect(new Set(cases.map((c) => c.view.page))).toEqual(new Set(['catalog', 'cart', 'checkout', 'payment', 'methods', 'code', 'orders', 'order', 'dispute', 'placing', 'failed']));
     const failures: string[] = [];
     for (const { name, view } of cases) {
       const shown = { ...view, lang };
@@ -184,6 +250,14 @@ describe.each(['ru', 'en'] as const)('every site page at 80×24 beside the phone
     const text = (name: string) => flat(siteRows(renderSite({ ...cases.find((c) => c.name === name)!.view, lang })));
     expect(text('methods, app')).toContain(t(lang, 'site.app.usePc'));
     expect(text('methods, Ukraine')).toContain(t(lang, 'site.cash.country'));
+  });
+
+  it('R-PROT-1: an order released when its protection ended says so in its history, in the page\'s language', () => {
+    const view = cases.find((c) => c.name === 'order, released when the protection ended')!.view;
+    expect(view.order!.row.status).toBe('released');
+    const text = flat(siteRows(renderSite({ ...view, lang })));
+    expect(text).toContain(t(lang, 'site.history.protectionEnded', { amount: formatMoney(view.order!.row.amount, lang) }).replace(/\s+/g, ' '));
+    expect(text).toContain(t(lang, 'site.status.released'));
   });
 
   it('R-CODE-2: the code page counts the 48 hours down on the program\'s clock and shows the deadline', () => {

@@ -32,6 +32,25 @@ describe('places', () => {
     expect(k.view().kiosk.orderDigits).toBe('100');
   });
 
+  it('the site follows the language switched on the terminal, both ways', async () => {
+    k = renderKiosk({ lang: 'ru' });
+    await k.press(' ');
+    await k.settle();
+    expect(k.view().screen).toBe('menu');
+    await k.press('l');
+    await k.settle();
+    expect(k.view().lang).toBe('en');
+    await k.press(F1);
+    await k.waitForText('1–4 add');
+    expect(k.lastFrame()).toContain('Products');
+    await k.press(F3);
+    await k.press('l');
+    await k.settle();
+    expect(k.view().lang).toBe('ru');
+    await k.press(F1);
+    await k.waitForText('Товары');
+  });
+
   it('the place bar names F1 Site, F2 Phone, F3 Terminal and shows the program\'s date and time', async () => {
     k = renderKiosk({ lang: 'en' });
     await k.waitForText('F1 Site');

@@ -5,7 +5,8 @@
  */
 import { add, cmp, type Money } from '../money.js';
 import { isExpired, newOrder, type Order } from './orders.js';
-import type { KioskRules } from '../rules.js';
+import { isProcessing, orderAt } from './orderLife.js';
+import type { KioskRules, OrderLifeRules } from '../rules.js';
 
 export interface Product {
   id: string;
@@ -95,8 +96,10 @@ export const renewedOrder = (expired: Order, code: string, now: number): Order =
   newOrder({ code, codeAmount: expired.price, phone: expired.phone, issuedAt: now, region: expired.region, channel: expired.channel });
 
 /**
- * What "My orders" calls an order: its stored status, or `expired` for an unpaid one past its 48
- * hours. The labels are data: a new status from the order's life is one line here and one i18n key.
+ * What "My orders" calls an order: where the goods are once the seller has acted (shipped,
+ * delivered, released, disputed, refunded, cancelled), else where the payment is: awaiting, expired
+ * (R-CODE-2), partially paid (R-CODE-5), processing until the cash settles (R-CODE-6), paid. The
+ * labels are data: a new status from the order's life is one line here and one i18n key.
  */
 export const SITE_STATUS_LABELS: Readonly<Record<string, string>> = {
   awaiting: 'site.status.awaiting',
@@ -106,9 +109,16 @@ export const SITE_STATUS_LABELS: Readonly<Record<string, string>> = {
   processing: 'site.status.processing',
   shipped: 'site.status.shipped',
   delivered: 'site.status.delivered',
+  released: 'site.status.released',
   cancelled: 'site.status.cancelled',
   refunded: 'site.status.refunded',
   disputed: 'site.status.disputed',
 };
 
-export const siteStatusOf = (order: Order, now: number, rules: KioskRules): string => (isExpired(order, now, rules) ? 'expired' : order.status);
+export function siteStatusOf(stored: Order, now: number, rules: OrderLifeRules): string {
+  const order = orderAt(stored, now, rules);
+  if (order.stage !== 'placed') return order.stage;
+  if (isExpired(order, now, rules)) return 'expired';
+  if (order.status !== 'paid') return order.status;
+  return isProcessing(order, now) ? 'processing' : 'paid';
+}

@@ -6,7 +6,7 @@
  */
 import { add, cmp, isPositive, sub, ZERO, type Money } from '../money.js';
 import { isExpired, newOrder, type Order, type OrderEvent, type OrderStage } from './orders.js';
-import type { KioskRules } from '../rules.js';
+import type { OrderLifeRules } from '../rules.js';
 import type { OrderSms } from '../store.js';
 
 /** Who the buyer's SMS come from. */
@@ -56,7 +56,30 @@ export const settlesAt = (order: Order, now: number): number | null =>
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function decideOrderAction(order: Order, action: OrderAction, at: number, rules: Pick<KioskRules, 'codeValidityMs'>): ActionOutcome {
+/** Why the money went to the seller with nobody confirming: the history entry's `why`. */
+export const PROTECTION_ENDED = 'buyer protection ended';
+
+/** R-PROT-1: when a delivered order's buyer protection ends (delivery + the period); null unless delivered. */
+export function protectionEndsAt(order: Order, rules: Pick<OrderLifeRules, 'protectionPeriodMs'>): number | null {
+  if (order.stage !== 'delivered') return null;
+  const delivered = [...order.history].reverse().find((e) => e.kind === 'delivered');
+  return delivered ? delivered.at + rules.protectionPeriodMs : null;
+}
+
+/**
+ * The order as the clock leaves it at `now` (R-PROT-1): a delivered order whose protection period is
+ * over is released to the seller, with its history entry at the moment it ended. Like expiry and
+ * settlement this is decided when the order is read, so no timer has to run for it to happen.
+ */
+export function orderAt(order: Order, now: number, rules: Pick<OrderLifeRules, 'protectionPeriodMs'>): Order {
+  const ends = protectionEndsAt(order, rules);
+  if (ends === null || now < ends) return order;
+  return { ...order, stage: 'released', history: [...order.history, event(ends, 'released', PROTECTION_ENDED, sub(order.paid, order.refunded))] };
+}
+
+export function decideOrderAction(stored: Order, action: OrderAction, at: number, rules: OrderLifeRules): ActionOutcome {
+  // what the clock already decided comes first: after its protection period an order is released
+  const order = orderAt(stored, at, rules);
   switch (action.kind) {
     case 'cancel':
       return cancel(order, action, at);
@@ -110,7 +133,7 @@ function dispute(order: Order, action: Extract<OrderAction, { kind: 'dispute' }>
   return withRefund({ ...closed, sms: [message(order, at, 'refund', refund)] }, refund, at, why, 'dispute');
 }
 
-function renew(order: Order, newCode: string, at: number, rules: Pick<KioskRules, 'codeValidityMs'>): ActionOutcome {
+function renew(order: Order, newCode: string, at: number, rules: OrderLifeRules): ActionOutcome {
   if (order.renewedAs) refuse(order, `was already placed again as ${order.renewedAs}`);
   if (order.stage === 'cancelled') refuse(order, 'was cancelled by the seller');
   if (order.status !== 'awaiting' || !isExpired(order, at, rules)) {

@@ -1,14 +1,17 @@
 /**
  * An order's history as people read it (the site's "My orders", `kiosk orders show`): the stored
- * events plus what the clock alone decides, each at its time: the code's expiry (R-CODE-2) and
- * each terminal payment being credited once it settles (R-CODE-6).
+ * events plus what the clock alone decides, each at its time: the code's expiry (R-CODE-2), each
+ * terminal payment being credited once it settles (R-CODE-6), and the release to the seller once the
+ * buyer protection of a delivered order ends (R-PROT-1).
  */
 import { isExpired, type Order, type OrderEvent } from './orders.js';
-import type { KioskRules } from '../rules.js';
+import { orderAt } from './orderLife.js';
+import type { OrderLifeRules } from '../rules.js';
 
 export type TimelineEntry = Omit<OrderEvent, 'kind'> & { kind: OrderEvent['kind'] | 'expired' | 'credited' };
 
-export function orderTimeline(order: Order, now: number, rules: Pick<KioskRules, 'codeValidityMs'>): TimelineEntry[] {
+export function orderTimeline(stored: Order, now: number, rules: OrderLifeRules): TimelineEntry[] {
+  const order = orderAt(stored, now, rules);
   const derived: TimelineEntry[] = order.credits
     .filter((c) => c.settlesAt <= now && c.settlesAt > c.acceptedAt)
     .map((c) => ({ at: c.settlesAt, kind: 'credited', why: '', amount: c.amount, ref: c.receipt }));
@@ -32,7 +35,7 @@ export function describeEntry(entry: TimelineEntry): string {
     cancelled: `cancelled by the seller${why}`,
     shipped: 'shipped by the seller',
     delivered: 'delivered',
-    released: `receipt confirmed: ${amount} released to the seller`,
+    released: entry.why ? `${amount} released to the seller${why}` : `receipt confirmed: ${amount} released to the seller`,
     disputed: `dispute opened${why}`,
     refunded: `${amount} refunded to the order's phone${why}`,
     reshipment: 'dispute settled: the goods will be sent again',

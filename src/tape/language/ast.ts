@@ -47,6 +47,8 @@ export type SetCommand = Located & { kind: 'set' } & (
     | { key: 'Place'; place: 'site' | 'phone' | 'terminal' }
     /** as written; the runner resolves a relative path against the tape's folder */
     | { key: 'DataDir'; path: string }
+    /** how long cash paid at a terminal processes before it settles (R-CODE-6; `kiosk --processing-delay`) */
+    | { key: 'ProcessingDelay'; ms: number }
   );
 export type SetKey = SetCommand['key'];
 

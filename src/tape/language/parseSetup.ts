@@ -1,12 +1,12 @@
 /** Setup commands, the ones before `Launch`: `Set …`, `Order …`, `Phone …`. */
 import type { Lang, Money } from '../../domain/money.js';
-import { OPERATOR_NAMES, OPERATORS, type OperatorId } from '../../domain/rules.js';
+import { MAX_PROCESSING_DELAY_MS, OPERATOR_NAMES, OPERATORS, type OperatorId } from '../../domain/rules.js';
 import type { SetKey, SetupCommand } from './ast.js';
 import { parseDuration, parseInstant } from '../../domain/time.js';
 import type { LineCursor } from './lineCursor.js';
 import { readMoney, readOptions, readOrderCode, readPhone, type Body, type CommandContext, type CommandSpec } from './values.js';
 
-const SET_KEYS: readonly SetKey[] = ['Lang', 'Size', 'Clock', 'TerminalId', 'DataDir', 'Place'];
+const SET_KEYS: readonly SetKey[] = ['Lang', 'Size', 'Clock', 'TerminalId', 'DataDir', 'Place', 'ProcessingDelay'];
 const PLACE_NAMES = ['site', 'phone', 'terminal'] as const;
 const LANGS: readonly Lang[] = ['en', 'ru'];
 
@@ -61,6 +61,13 @@ function setValue(cur: LineCursor, key: SetKey): Body<SetupCommand> {
       const token = cur.word(expected);
       const place = PLACE_NAMES.find((p) => p === token.raw) ?? cur.failAt(token, expected);
       return { kind: 'set', key, place };
+    }
+    case 'ProcessingDelay': {
+      const expected = 'a duration from 0 to 7 days like 2d or 36h (R-CODE-6)';
+      const token = cur.word(expected);
+      const ms = parseDuration(token.raw);
+      if (ms === null || ms > MAX_PROCESSING_DELAY_MS) cur.failAt(token, expected);
+      return { kind: 'set', key, ms };
     }
     case 'DataDir': {
       const expected = 'a folder path (in double quotes if it has spaces)';

@@ -3,7 +3,7 @@
  * `"text"` and `/regex/` match: one line at a time, so a match never spans two screen rows.
  */
 import { cmp, type Lang, type Money } from '../../domain/money.js';
-import { isProcessing, settlesAt } from '../../domain/orders/orderLife.js';
+import { isProcessing, orderAt, settlesAt } from '../../domain/orders/orderLife.js';
 import { isExpired, type Order, type OrderStatus } from '../../domain/orders/orders.js';
 import type { KioskRules } from '../../domain/rules.js';
 import { smsLine } from '../../domain/mobile/smsText.js';
@@ -90,9 +90,10 @@ const CONDITIONS: Record<OrderCondition, (order: Order, now: number, rules: Kios
   cancelled: (o) => o.stage === 'cancelled',
   refunded: (o) => cmp(o.refunded, '0.00') > 0,
   shipped: (o) => o.stage === 'shipped',
-  delivered: (o) => o.stage === 'delivered',
+  delivered: (o, now, rules) => orderAt(o, now, rules).stage === 'delivered',
   disputed: (o) => o.stage === 'disputed',
-  released: (o) => o.stage === 'released',
+  // R-PROT-1: released by the buyer, or by the clock once the protection period is over
+  released: (o, now, rules) => orderAt(o, now, rules).stage === 'released',
 };
 
 /** The order as a tape's failure shows it: payment, stage, what the clock says, the history. */

@@ -102,7 +102,7 @@ export class TapeEngine implements StepContext {
     const dataDir = this.settings.dataDir as string;
     this.store.close();
     const driver = await factory({ settings: this.settings, dataDir, onReceipt: (r) => void this.receipts.push(r) });
-    this.store = (this.openStore as StoreOpener)(dataDir);
+    this.store = (this.openStore as StoreOpener)(dataDir, { processingDelayMs: this.settings.processingDelayMs });
     return driver;
   }
 
@@ -213,7 +213,7 @@ export class TapeEngine implements StepContext {
   private reopenStore(): KioskStore {
     if (this.settings.dataDir !== null && this.openStore) {
       this.store.close();
-      this.store = this.openStore(this.settings.dataDir);
+      this.store = this.openStore(this.settings.dataDir, { processingDelayMs: this.settings.processingDelayMs });
     }
     return this.store;
   }

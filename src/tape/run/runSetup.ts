@@ -7,6 +7,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { MemoryStore } from '../../domain/memoryStore.js';
 import type { Lang } from '../../domain/money.js';
 import { newOrder, type Order } from '../../domain/orders/orders.js';
+import { DEFAULT_RULES } from '../../domain/rules.js';
 import type { KioskStore } from '../../domain/store.js';
 import type { OrderCommand, PhoneCommand, Tape } from '../language/ast.js';
 import { StepFailure } from './failure.js';
@@ -26,6 +27,8 @@ export interface TapeSettings {
   place: 'site' | 'phone' | 'terminal';
   /** absolute; null means the in-memory store */
   dataDir: string | null;
+  /** R-CODE-6: how long cash paid at a terminal processes (`Set ProcessingDelay`) */
+  processingDelayMs: number;
   orders: OrderCommand[];
   phones: PhoneCommand[];
 }
@@ -41,6 +44,7 @@ export function settingsOf(tape: Tape, baseDir: string): TapeSettings {
     terminalId: 'T-1',
     place: 'terminal',
     dataDir: null,
+    processingDelayMs: DEFAULT_RULES.processingDelayMs,
     orders: [],
     phones: [],
   };
@@ -52,6 +56,7 @@ export function settingsOf(tape: Tape, baseDir: string): TapeSettings {
     else if (command.key === 'Clock') settings.clockMs = command.epochMs;
     else if (command.key === 'TerminalId') settings.terminalId = command.terminalId;
     else if (command.key === 'Place') settings.place = command.place;
+    else if (command.key === 'ProcessingDelay') settings.processingDelayMs = command.ms;
     else settings.dataDir = isAbsolute(command.path) ? command.path : resolve(baseDir, command.path);
   }
   return settings;
@@ -75,12 +80,12 @@ export function seedStore(store: KioskStore, settings: TapeSettings): void {
   for (const phone of settings.phones) store.setPhoneAccount(phone.phone, phone.operator, phone.balance);
 }
 
-export type StoreOpener = (dataDir: string) => KioskStore;
+export type StoreOpener = (dataDir: string, options: { processingDelayMs: number }) => KioskStore;
 
 /** The SQLite store is loaded only by tapes that ask for it, so in-memory tapes never load the native binding. */
 export async function sqliteOpener(): Promise<StoreOpener> {
   const { openDataStore } = await import('../../store/index.js');
-  return (dir) => openDataStore(dir);
+  return (dir, options) => openDataStore(dir, options);
 }
 
 /**
@@ -89,7 +94,7 @@ export async function sqliteOpener(): Promise<StoreOpener> {
  */
 export function openTapeStore(settings: TapeSettings, open: StoreOpener | null): KioskStore {
   if (settings.dataDir === null) {
-    const store = new MemoryStore();
+    const store = new MemoryStore({ processingDelayMs: settings.processingDelayMs });
     seedStore(store, settings);
     return store;
   }
@@ -98,7 +103,7 @@ export function openTapeStore(settings: TapeSettings, open: StoreOpener | null):
   if (existsSync(join(settings.dataDir, 'kiosk.db'))) {
     throw new StepFailure('tape', `Set DataDir ${settings.dataDir}: the folder already holds kiosk.db; a tape starts from its own data only, so point it at a new folder or remove the file`);
   }
-  const store = open(settings.dataDir);
+  const store = open(settings.dataDir, { processingDelayMs: settings.processingDelayMs });
   seedStore(store, settings);
   return store;
 }
