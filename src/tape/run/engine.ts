@@ -54,6 +54,8 @@ export class TapeEngine implements StepContext {
   }
   private quitLine: number | null = null;
   private sessions = 0;
+  /** `$name` → the value `Remember` captured */
+  private readonly variables = new Map<string, string>();
 
   private constructor(
     readonly tape: Tape,
@@ -140,7 +142,8 @@ export class TapeEngine implements StepContext {
    */
   async exec(text: string): Promise<void> {
     const hasLaunch = /^\s*Launch\s*(#.*)?$/m.test(text);
-    const parsed = parseTape(hasLaunch ? text : `Launch\n${text}`, this.tape.file);
+    // variables remembered by earlier calls are known to this text's lines
+    const parsed = parseTape(hasLaunch ? text : `Launch\n${text}`, this.tape.file, { variables: this.variables.keys() });
     // the implied Launch is line 1, so the written lines are one further down
     const steps = hasLaunch ? parsed.steps : parsed.steps.map((s) => ({ ...s, line: s.line - 1 }));
     for (const step of hasLaunch || !this.harness.running ? steps : steps.slice(1)) await this.run(step);
@@ -201,6 +204,14 @@ export class TapeEngine implements StepContext {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
     this.snapshotsWritten.push(path);
+  }
+
+  variable(name: string): string | undefined {
+    return this.variables.get(name);
+  }
+
+  setVariable(name: string, value: string): void {
+    this.variables.set(name, value);
   }
 
   /** Starts the kiosk again after a Crash, on the same data. */
