@@ -35,7 +35,13 @@ export interface EngineOptions {
 }
 
 /** Makes a driver for the tape's settings on its (already seeded) data directory. */
-export type DriverFactory = (setup: { settings: TapeSettings; dataDir: string; onReceipt: (r: Receipt) => void }) => Promise<KioskDriver>;
+export type DriverFactory = (setup: {
+  settings: TapeSettings;
+  dataDir: string;
+  onReceipt: (r: Receipt) => void;
+  /** the tape's clock: the driver moves it with the program's, so store steps (ExpectOrder, Cancel) see the same time */
+  clock: SimulatedClock;
+}) => Promise<KioskDriver>;
 
 const DEFAULT_STEP_TIMEOUT_MS = 10_000;
 
@@ -103,7 +109,7 @@ export class TapeEngine implements StepContext {
   private async startDriver(factory: DriverFactory): Promise<KioskDriver> {
     const dataDir = this.settings.dataDir as string;
     this.store.close();
-    const driver = await factory({ settings: this.settings, dataDir, onReceipt: (r) => void this.receipts.push(r) });
+    const driver = await factory({ settings: this.settings, dataDir, onReceipt: (r) => void this.receipts.push(r), clock: this.clock });
     this.store = (this.openStore as StoreOpener)(dataDir);
     return driver;
   }
