@@ -116,6 +116,7 @@ export const en = {
   'operator.tele2': 'Tele2',
   'panel.title': 'Phone',
   'panel.empty': 'No messages',
+  'panel.more': '{count} more · F2',
   'sms.topup': '+{amount} to your balance, receipt {receipt}',
   'sms.code': 'Order payment code {code}: {amount}. Valid 48 hours; pay in cash at a terminal, a salon or the post office.',
   'sms.refund': '{amount} returned to your phone balance for order {code}.',
