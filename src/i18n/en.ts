@@ -93,7 +93,7 @@ export const en = {
   'receipt.owed': 'Order partially paid, still owed {owed}',
   'receipt.priceRose': 'Price has risen: order partially paid, still owed {owed}',
   'receipt.keep': 'Keep this receipt until the parcel arrives',
-  'receipt.alreadyPaid': 'Already paid elsewhere: all the cash went to the phone',
+  'receipt.alreadyPaid': 'Already paid elsewhere: cash went to the phone',
   'receipt.recovered': 'Payment completed after an interruption',
   'notice.onlyCatalogs': 'This terminal serves catalog payments only: choose Other services.',
   'notice.notInEmulator': 'Not available on this terminal: choose Aliexpress.',
