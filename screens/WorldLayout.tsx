@@ -5,9 +5,9 @@
 import React from 'react';
 import { Box } from 'ink';
 import type { View } from '../src/app/view.js';
-import { phonePanelOf, type PhoneView, type WorldView } from '../src/app/worldView.js';
+import type { PhoneView, WorldView } from '../src/app/worldView.js';
 import { KioskLayout, phonePanelWidth } from './terminal/KioskLayout.js';
-import { PhonePanel } from './phone/PhonePanel.js';
+import { PhonePanel, phonePanelOf } from './phone/PhonePanel.js';
 import { PlaceBar } from './PlaceBar.js';
 import { PhoneScreen } from './phone/PhoneScreen.js';
 import { SiteFrame } from './site/SiteFrame.js';

@@ -7,7 +7,10 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { Lang } from '../../src/domain/money.js';
-import type { PhoneMessage } from '../../src/domain/store.js';
+import type { PhoneMessage, Sms } from '../../src/domain/store.js';
+import type { CodeSms } from '../../src/domain/orders/catalog.js';
+import { ALIEXPRESS_SENDER } from '../../src/domain/orders/orderLife.js';
+import type { PhoneView } from '../../src/app/worldView.js';
 import { smsText } from '../../src/domain/mobile/smsText.js';
 import { t } from '../../src/i18n/index.js';
 import { Paragraph } from '../common/Paragraph.js';
@@ -19,6 +22,33 @@ export interface PhonePanelProps {
   lang: Lang;
   width: number;
   height: number;
+}
+
+/** The small phone beside every place: whose it is and every SMS it got, oldest first (as a store keeps them). */
+export interface PhonePanelView {
+  phone: string;
+  messages: PhoneMessage[];
+}
+
+const messageKey = (m: PhoneMessage): string => `${m.kind}|${m.at}|${m.kind === 'topup' ? m.receipt : m.code}|${m.amount}`;
+
+/**
+ * Every SMS to the customer's phone: the store's inbox as the phone last read it, and what the
+ * places sent since (the site's codes, the terminal's change), so a code or change shows at once.
+ * The customer is the one the newest SMS of a place went to, else the phone's own number (the
+ * world's rule for the F2 phone, machines/world.ts `customerPhone`).
+ */
+export function phonePanelOf(phone: PhoneView, terminalSms: readonly Sms[], siteSms: readonly CodeSms[]): PhonePanelView {
+  const sent: PhoneMessage[] = [...terminalSms, ...siteSms.map((c) => ({ phone: c.phone, at: c.at, sender: ALIEXPRESS_SENDER, kind: c.kind, amount: c.amount, code: c.code }))];
+  const newestSent = sent.reduce<PhoneMessage | null>((last, m) => (!last || m.at >= last.at ? m : last), null);
+  const number = newestSent?.phone ?? phone.phone;
+  const byKey = new Map<string, PhoneMessage>();
+  // the phone's inbox is newest first; everything else here is oldest first
+  const known = phone.phone === number ? [...phone.inbox].reverse() : [];
+  for (const m of [...known, ...sent]) if (m.phone === number && !byKey.has(messageKey(m))) byKey.set(messageKey(m), m);
+  // by time; at the same moment, in the order they were sent (sort is stable)
+  const messages = [...byKey.values()].sort((a, b) => a.at - b.at);
+  return { phone: number, messages };
 }
 
 /** Rows a Paragraph of `text` takes at `width`: whole words, one column between them. */

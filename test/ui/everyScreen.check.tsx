@@ -13,7 +13,7 @@ import stringWidth from 'string-width';
 import { waitFor } from 'xstate';
 import type { View } from '../../src/app/view.js';
 import { viewOf } from '../../src/app/view.js';
-import { phonePanelOf, phoneViewOf, worldViewOf, type PhoneView, type WorldView } from '../../src/app/worldView.js';
+import { phoneViewOf, worldViewOf, type PhoneView, type WorldView } from '../../src/app/worldView.js';
 import { startWorld, terminalOf } from '../../src/app/session.js';
 import type { Lang } from '../../src/domain/money.js';
 import type { KioskStore } from '../../src/domain/store.js';
@@ -25,7 +25,7 @@ import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone, operatorName } from '../../src/i18n/format.js';
 import { WorldLayout } from '../../screens/WorldLayout.js';
 import { PLACE_KEYS, hintText } from '../../screens/PlaceBar.js';
-import { messagesThatFit } from '../../screens/phone/PhonePanel.js';
+import { messagesThatFit, phonePanelOf } from '../../screens/phone/PhonePanel.js';
 import { answerText, phoneHelp, smsSender } from '../../screens/phone/PhoneScreen.js';
 import { phonePanelWidth } from '../../screens/terminal/KioskLayout.js';
 
