@@ -100,3 +100,16 @@ describe('running variables', () => {
     expect(literal).toBeInstanceOf(TapeStepError);
   });
 });
+
+describe('recording', () => {
+  it('a recorded $ before a letter is written as $$, so the tape types it back as it was typed', async () => {
+    const { TapeRecorder } = await import('../../src/cli/tapeRecorder.js');
+    const recorder = new TapeRecorder();
+    const view = { screen: 'menu' } as Parameters<typeof recorder.input>[1];
+    recorder.input('pay $code ${x} $5', view);
+    const [line] = recorder.finish();
+    expect(line).toBe('Type "pay $$code $${x} $5"');
+    const typed = parseTape(`Launch\n${line}`).steps[1];
+    expect(typed).toMatchObject({ kind: 'type', text: 'pay $code ${x} $5' });
+  });
+});
