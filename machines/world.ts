@@ -9,8 +9,8 @@
  *
  * | state   | events                         | goes to / does                                          |
  * |---------|--------------------------------|---------------------------------------------------------|
- * | site    | place.go {terminal}            | terminal                                                |
- * | terminal| place.go {site}                | site                                                    |
+ * | site    | place.go {terminal}            | terminal (the phone beside it reloads)                  |
+ * | terminal| place.go {site}                | site (the phone beside it reloads)                      |
  * | site, terminal | place.go {phone}        | phone (remembers where it came from; the phone reloads) |
  * | phone   | place.back (Esc on the phone's home) · place.go {site|terminal} | the place it came from · that place |
  * | (any)   | place.go {a place not built}   | stays; hint "no such place"                             |
@@ -139,13 +139,14 @@ export const worldMachine = setup({
       ],
     },
     site: {
-      entry: ['clearHint', { type: 'rememberBehind', params: { place: 'site' } }],
+      // the phone beside the place reads the store again: SMS sent from outside (a seller's refund) show
+      entry: ['clearHint', { type: 'rememberBehind', params: { place: 'site' } }, 'refreshPhone'],
       on: {
         'place.go': placeGo('site'),
       },
     },
     terminal: {
-      entry: ['clearHint', { type: 'rememberBehind', params: { place: 'terminal' } }],
+      entry: ['clearHint', { type: 'rememberBehind', params: { place: 'terminal' } }, 'refreshPhone'],
       on: {
         'place.go': placeGo('terminal'),
       },

@@ -7,7 +7,7 @@ import { Box } from 'ink';
 import type { View } from '../src/app/view.js';
 import type { PhoneView, WorldView } from '../src/app/worldView.js';
 import { KioskLayout, phonePanelWidth } from './terminal/KioskLayout.js';
-import { PhonePanel } from './phone/PhonePanel.js';
+import { PhonePanel, phonePanelOf } from './phone/PhonePanel.js';
 import { PlaceBar } from './PlaceBar.js';
 import { PhoneScreen } from './phone/PhoneScreen.js';
 import { SiteFrame } from './site/SiteFrame.js';
@@ -32,7 +32,7 @@ export function WorldLayout({ view, world, phone, site, terminalId, columns, row
     world.place === 'phone' ? (
       <PhoneScreen phone={phone} lang={lang} width={panelWidth} height={height} />
     ) : (
-      <PhonePanel messages={view.sms} lang={lang} width={panelWidth} height={height} />
+      <PhonePanel messages={phonePanelOf(phone, view.sms, site.sms).messages} lang={lang} width={panelWidth} height={height} />
     );
   return (
     <Box flexDirection="column" width={columns}>

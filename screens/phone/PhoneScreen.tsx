@@ -14,6 +14,12 @@ export { smsText };
 /** Who sent it, as the store keeps it (the operator for change, AliExpress for codes and refunds). */
 export const smsSender = (sms: PhoneMessage, _phone: PhoneView, _lang: Lang): string => sms.sender;
 
+/** `22.11 09:50` (ru) or `11-22 09:50` (en): an inbox row's time, short enough to leave the sender whole at 80 columns. */
+export function inboxTime(at: number, lang: Lang): string {
+  const full = formatDateTime(at, lang);
+  return lang === 'ru' ? `${full.slice(0, 5)}${full.slice(10, 16)}` : full.slice(5, 16);
+}
+
 export function answerText(phone: PhoneView, lang: Lang): string {
   const answer = phone.answer;
   if (!answer) return '';
@@ -52,7 +58,7 @@ export function PhoneScreen({ phone, lang, width, height }: { phone: PhoneView; 
         {phone.screen === 'home'
           ? phone.inbox.map((sms, i) => (
               <Text key={`${sms.at}-${i}`} inverse={i === phone.selected} wrap="truncate">
-                {`${formatDateTime(sms.at, lang).slice(0, 16)} ${smsSender(sms, phone, lang)}`}
+                {`${inboxTime(sms.at, lang)} ${smsSender(sms, phone, lang)}`}
               </Text>
             ))
           : null}

@@ -77,7 +77,9 @@ export class TapeRecorder {
 }
 
 /** A tape string: double quotes (backslash-escaped), or backticks/single quotes when those need no escaping. */
-function quote(text: string): string {
+function quote(typed: string): string {
+  // `$name` and `${` would read as a tape variable: `$$` writes the `$` itself
+  const text = typed.replace(/\$(?=[A-Za-z_{])/g, '$$$$');
   if (!/["\\]/.test(text)) return `"${text}"`;
   if (!text.includes('`')) return `\`${text}\``;
   if (!text.includes("'")) return `'${text}'`;

@@ -117,6 +117,7 @@ export const ru: Record<MessageKey, string> = {
   'operator.tele2': 'Теле2',
   'panel.title': 'Телефон',
   'panel.empty': 'Нет сообщений',
+  'panel.more': 'Ещё {count} · F2',
   'sms.topup': '+{amount} зачислено на баланс, чек {receipt}',
   'sms.code': 'Код оплаты заказа {code}: {amount}. Действует 48 часов; оплатите наличными в терминале, салоне связи или на почте.',
   'sms.refund': '{amount} возвращено на баланс телефона по заказу {code}.',

@@ -71,7 +71,7 @@ async function race(start: (dir: string, env: Record<string, string>) => Drive, 
     // the later payment was told the order is paid: everything it took went to the phone
     expect(none[0]!.order_status, where).toBe('paid');
     expect(none[0]!.to_phone, where).toBe(none[0]!.accepted);
-    expect(none[0]!.text, where).toContain('Already paid elsewhere: all the cash went to the phone');
+    expect(none[0]!.text, where).toContain('Already paid elsewhere: cash went to the phone');
     expect(full[0]!.text, where).not.toContain('Already paid');
     expect(db.prepare('SELECT status, paid, owed FROM orders WHERE code = ?').get(code), where).toEqual({ status: 'paid', paid: '3000.00', owed: '0.00' });
     phone = add(phone, full[0]!.to_phone, none[0]!.to_phone);

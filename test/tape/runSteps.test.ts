@@ -40,6 +40,7 @@ function fakeDriver(rows: string[]): KioskDriver & { sent: string[] } {
 
 function fakeContext(rows: string[], golden: Record<string, string>, update: boolean) {
   const calls: string[] = [];
+  const variables = new Map<string, string>();
   const tape = parseTape('Launch');
   const ctx: StepContext = {
     harness: fakeDriver(rows),
@@ -58,6 +59,10 @@ function fakeContext(rows: string[], golden: Record<string, string>, update: boo
     readSnapshot: (path) => golden[path] ?? null,
     writeSnapshot(path, text) {
       calls.push(`write ${path}: ${JSON.stringify(text)}`);
+    },
+    variable: (name) => variables.get(name),
+    setVariable(name, value) {
+      variables.set(name, value);
     },
   };
   return { ctx, calls };

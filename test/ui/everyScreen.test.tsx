@@ -1,15 +1,12 @@
 /**
- * Every screen the View can be in, with every notice and hint it can show, rendered at 80×24 in
- * both languages (issue 9, items 5–9, 11–16): nothing may be cut (ellipsis, truncation), no line may
- * be wider than the terminal, no amount may wrap, no screen line may repeat, and the phone panel's
- * wrapped lines keep one indentation. The views come from the real machines driven by keys; the
- * few states that need a broken store or a racing acceptor are the real views with one field set.
+ * Every terminal screen the View can be in, with every notice and hint it can show, drawn in the
+ * world's layout (place bar, phone beside it) at 80×24 in both languages (issue 9, items 5–9,
+ * 11–16; issue 11): the checks of everyScreen.check.tsx. The views come from the real machines
+ * driven by keys; the few states that need a broken store or a racing acceptor are the real views
+ * with one field set. The site's pages and the phone's screens have their own case tables
+ * (everyScreen.site.test.tsx, everyScreen.phone.test.tsx).
  */
-import React from 'react';
 import { writeFileSync } from 'node:fs';
-import { stripVTControlCharacters } from 'node:util';
-import { renderToString } from 'ink';
-import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SimulatedClock, waitFor } from 'xstate';
 import { mapKey } from '../../src/app/keymap.js';
@@ -25,14 +22,11 @@ import type { Receipt } from '../../src/domain/store.js';
 import type { CashNotice } from '../../machines/terminal/cash.js';
 import { isSettled } from '../../machines/settled.js';
 import { t } from '../../src/i18n/index.js';
-import { formatDateTime, formatHours, formatMoney, formatNote, formatPhone, operatorName } from '../../src/i18n/format.js';
+import { formatHours, formatMoney, formatNote, formatPhone, operatorName } from '../../src/i18n/format.js';
 import { idleHints } from '../../screens/terminal/IdleScreen.js';
-import { KioskLayout } from '../../screens/terminal/KioskLayout.js';
 import { screenHelp, screenNotice, screenTitle } from '../../screens/terminal/ScreenBody.js';
-import { KEY, rowsOf } from './harness.js';
-
-const COLUMNS = 80;
-const ROWS = 24;
+import { KEY } from './harness.js';
+import { failuresOf, flat, inLang, regionsOf, renderScene, startScene, type Case as SceneCase, type Expected, type Scene } from './everyScreen.check.js';
 
 type Case = { name: string; view: View };
 
@@ -178,8 +172,9 @@ async function collectViews(): Promise<Case[]> {
   return cases;
 }
 
-/** What a screen must show in full: `lines` on one screen row each, `paragraphs` wrapped only between words. */
-function expectedTexts(view: View, lang: Lang): { lines: string[]; paragraphs: string[]; panel: string[] } {
+/** What a terminal screen must show in full: `lines` on one screen row each, `paragraphs` wrapped only between words. */
+function expectedTexts(scene: Scene, lang: Lang): Expected {
+  const { view } = scene;
   const money = (m: string) => formatMoney(m, lang);
   const lines = [screenTitle(view), ...view.buttons.filter((b) => b.id !== 'operator').map((b) => t(lang, b.label))];
   const paragraphs = [screenHelp(view), screenNotice(view) ?? ''];
@@ -243,66 +238,25 @@ function expectedTexts(view: View, lang: Lang): { lines: string[]; paragraphs: s
     default:
       break;
   }
-  const panel = view.sms.length === 0 ? [t(lang, 'panel.empty')] : view.sms.slice(-3).flatMap((s) => [formatPhone(s.phone), formatDateTime(s.at, lang), t(lang, 'sms.topup', { amount: money(s.amount), receipt: s.receipt })]);
-  return { lines: lines.filter(Boolean), paragraphs: paragraphs.filter(Boolean), panel: [t(lang, 'panel.title'), ...panel] };
-}
-
-/** Text as read across rows: box lines dropped, rows joined, runs of blanks (no-break ones too) one space. */
-const flat = (rows: string[]) => rows.join(' ').replace(/[│┌┐└┘─╔╗╚╝║═]/g, ' ').replace(/\s+/g, ' ').trim();
-const oneLine = (text: string) => text.replace(/\s+/g, ' ');
-/** Amounts as formatted: `4 750,00 ₽`, `1,000 ₽`, `+250.00 ₽`. */
-const AMOUNT = /\d{1,3}(?:[\s,]\d{3})*(?:[.,]\d{2})?\s₽/g;
-
-function problemsOf(frame: string, view: View, lang: Lang): string[] {
-  const problems: string[] = [];
-  const all = frame.split('\n');
-  if (all.length > ROWS) problems.push(`${all.length} rows, more than ${ROWS}`);
-  all.forEach((row, i) => {
-    if (stringWidth(row) > COLUMNS) problems.push(`row ${i + 1} is ${stringWidth(row)} columns wide: ${row}`);
-  });
-  const rows = rowsOf(frame);
-  const screen = rows.map((r) => r.screen);
-  const panel = rows.map((r) => r.panel);
-  const { lines, paragraphs, panel: panelTexts } = expectedTexts(view, lang);
-  // a body taller than the frame is drawn over the rows above it: the brand and title rows show that
-  if (!screen[0]?.trim().startsWith(t(lang, 'brand', { terminal: 'T-1' }))) problems.push(`brand row overwritten: "${screen[0]}"`);
-  if (screen[1]?.trim() !== screenTitle(view)) problems.push(`title row is "${screen[1]?.trim()}", not "${screenTitle(view)}": the body overflows the frame`);
-  for (const text of lines) if (!screen.some((row) => row.includes(text))) problems.push(`not whole on one row: "${text}"`);
-  for (const text of paragraphs) if (!flat(screen).includes(oneLine(text))) problems.push(`cut or broken inside a word: "${text}"`);
-  for (const text of panelTexts) if (!flat(panel).includes(oneLine(text))) problems.push(`cut on the phone panel: "${text}"`);
-  for (const text of [...lines, ...paragraphs, ...panelTexts]) {
-    for (const amount of text.match(AMOUNT) ?? []) {
-      if (![...screen, ...panel].some((row) => row.includes(amount))) problems.push(`amount "${amount}" wraps (in "${text}")`);
-    }
-  }
-  const ellipses = (s: string) => s.split('…').length - 1;
-  const allowed = [...lines, ...paragraphs, ...panelTexts].reduce((n, s) => n + ellipses(s), 0);
-  if (ellipses(frame) > allowed) problems.push(`${ellipses(frame)} ellipses on screen, the texts have ${allowed}: something is truncated`);
-  // a wrapped line starts where its paragraph does, not one column further (Ink keeps the breaking space)
-  for (const row of screen.map((r) => r.replace(/^ [│║] /, ' '))) {
-    if (/^ {2,}\p{Ll}/u.test(row)) problems.push(`wrapped line indented: "${row}"`);
-  }
-  const seen = new Set<string>();
-  for (const row of screen.map((r) => r.trim()).filter((r) => /[\p{L}\p{N}]/u.test(r))) {
-    if (seen.has(row)) problems.push(`row repeated: "${row}"`);
-    seen.add(row);
-  }
-  for (const row of panel.filter((r) => r.trim() !== '')) {
-    if (!/^ \S/.test(row)) problems.push(`phone panel row not aligned with the others: "${row}"`);
-  }
-  return problems;
+  return { top: [t(lang, 'brand', { terminal: 'T-1' }), screenTitle(view)], lines: lines.filter(Boolean), paragraphs: paragraphs.filter(Boolean), checkIndent: true };
 }
 
 let cases: Case[] = [];
+/** each terminal view in the world: the terminal has the keys, the site and the phone as they start */
+let scenes: SceneCase[] = [];
 beforeAll(async () => {
   cases = await collectViews();
+  const clock = new SimulatedClock();
+  clock.set(Date.UTC(2026, 10, 22, 7, 0, 0));
+  const { world, scene } = await startScene(new MemoryStore(), clock);
+  world.stop();
+  scenes = cases.map(({ name, view }) => ({ name, scene: { ...scene, view } }));
 });
 
 const render = (name: string, lang: Lang): string => {
-  const found = cases.find((c) => c.name === name);
+  const found = scenes.find((c) => c.name === name);
   if (!found) throw new Error(`no view "${name}"`);
-  const frame = renderToString(<KioskLayout view={{ ...found.view, lang }} terminalId="T-1" columns={COLUMNS} rows={ROWS} />, { columns: COLUMNS });
-  return flat(rowsOf(stripVTControlCharacters(frame)).map((r) => r.screen));
+  return flat(regionsOf(renderScene(inLang(found.scene, lang))).screen);
 };
 
 const WORDS = {
@@ -352,17 +306,11 @@ describe.each(['ru', 'en'] as const)('the words on the screens (%s)', (lang) => 
   });
 });
 
-describe.each(['ru', 'en'] as const)('every screen at 80×24 (%s)', (lang) => {
-  it('shows every text whole: nothing cut, wrapped inside a word or an amount, wider than the terminal, or repeated', () => {
-    expect(cases.length).toBeGreaterThan(40);
-    const failures: string[] = [];
-    for (const { name, view } of cases) {
-      const shown = { ...view, lang };
-      const frame = stripVTControlCharacters(renderToString(<KioskLayout view={shown} terminalId="T-1" columns={COLUMNS} rows={ROWS} />, { columns: COLUMNS }));
-      const problems = problemsOf(frame, shown, lang);
-      if (problems.length > 0) failures.push(`── ${name}\n${problems.map((p) => `   ${p}`).join('\n')}\n${frame}`);
-    }
-    if (process.env['LAYOUT_DUMP']) writeFileSync(`${process.env['LAYOUT_DUMP']}.${lang}`, failures.join('\n\n'));
-    expect(failures.join('\n\n')).toBe('');
+describe.each(['ru', 'en'] as const)('every terminal screen at 80×24 in the world\'s layout (%s)', (lang) => {
+  it('shows every text whole, the place bar and the phone beside it: nothing cut, wrapped inside a word or an amount, wider than the terminal, or repeated', () => {
+    expect(scenes.length).toBeGreaterThan(40);
+    const failures = failuresOf(scenes, lang, expectedTexts);
+    if (process.env['LAYOUT_DUMP']) writeFileSync(`${process.env['LAYOUT_DUMP']}.${lang}`, failures);
+    expect(failures).toBe('');
   });
 });

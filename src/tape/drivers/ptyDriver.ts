@@ -38,6 +38,8 @@ export interface PtyDriverOptions {
   settings: TapeSettings;
   dataDir: string;
   onReceipt: (receipt: Receipt) => void;
+  /** the tape's clock, moved with the program's so the tape's own store steps read the same time */
+  clock?: { increment(ms: number): void };
 }
 
 export class PtyDriver implements KioskDriver {
@@ -150,6 +152,7 @@ export class PtyDriver implements KioskDriver {
       await this.request({ kind: 'advance', ms: chunk });
       done += chunk;
       this.simulatedMs += chunk;
+      this.options.clock?.increment(chunk);
       if (until?.()) return true;
     }
     return false;

@@ -97,7 +97,29 @@ export type Step = Located &
     /** on the phone: gives it the keys, types the code, calls */
     | { kind: 'dial'; code: string }
     | { kind: 'restart' }
+    /** `Remember code from sms +79161234567 /(\d{10})/`: the first capture group (or the match) becomes `$code` */
+    | { kind: 'remember'; name: string; from: RememberSource; pattern: Extract<TextMatcher, { kind: 'regex' }> }
+    /**
+     * A line that uses `$name` / `${name}`: parsed again once the values are known (language/variables.ts).
+     * `inner` is what the line is (checked at parse time with stand-in values); `text` the line as written.
+     */
+    | { kind: 'templated'; inner: Exclude<Step['kind'], 'templated'>; text: string; parts: TemplatePart[] }
   );
+/** Where `Remember` looks: the screen's lines top to bottom, or the newest SMS to a phone. */
+export type RememberSource = { kind: 'screen' } | { kind: 'sms'; phone: string };
+
+/**
+ * A piece of a templated line to replace, by code point index (`end` exclusive): a variable, or
+ * `$$` written for a literal `$`. `quoting` says how a value is written there: as is in a word or a
+ * raw string, escaped in a "string" (`\"`, `\\`) or in a /regex/ (the value matches literally).
+ */
+export interface TemplatePart {
+  start: number;
+  end: number;
+  /** the variable's name; absent for a `$$` escape */
+  name?: string;
+  quoting: 'word' | 'string' | 'raw' | 'regex';
+}
 export type StepKind = Step['kind'];
 
 export interface Tape {

@@ -8,13 +8,15 @@ import type { Body, CommandContext, CommandSpec } from './values.js';
 import { LineCursor, TapeSyntaxError, type Token } from './lineCursor.js';
 import { SETUP_COMMANDS } from './parseSetup.js';
 import { NEEDS_RUNNING_APP, STEP_COMMANDS } from './parseSteps.js';
+import type { TemplatePart } from './ast.js';
+import { errorInLine, fillTemplate, findTemplateParts, STAND_INS } from './parseVariableSteps.js';
 
 export { TapeSyntaxError } from './lineCursor.js';
 export { DEFAULT_WAIT_MS, KEY_NAMES } from './ast.js';
 export type { KeyName, Located, SetCommand, SetupCommand, Step, Tape, TextMatcher } from './ast.js';
 
-export function parseTape(source: string, file = '<tape>'): Tape {
-  const builder = new TapeBuilder(file);
+export function parseTape(source: string, file = '<tape>', options: { variables?: Iterable<string> } = {}): Tape {
+  const builder = new TapeBuilder(file, options.variables ?? []);
   // A BOM is invisible in editors; leaving it in would make line 1 an unknown command.
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   lines.forEach((text, index) => builder.addLine(text, index + 1));
@@ -48,19 +50,18 @@ class TapeBuilder {
   private crashLine: number | null = null;
   /** names allowed once per tape (`Set\0Lang`, `Order\01000000123` …) → the line that used them */
   private readonly used = new Map<string, number>();
+  /** names set by the `Remember` lines read so far */
+  private readonly variables: Set<string>;
 
-  constructor(file: string) {
+  constructor(file: string, variables: Iterable<string>) {
     this.tape = { file, setup: [], steps: [] };
+    this.variables = new Set(variables);
   }
 
   addLine(text: string, line: number): void {
     const cur = new LineCursor(text, this.tape.file, line);
     if (cur.atEnd()) return;
-    const head = cur.word('a command');
-    const at = head.raw.indexOf('@');
-    const name = at < 0 ? head.raw : head.raw.slice(0, at);
-    const suffix: Token | null =
-      at < 0 ? null : { raw: head.raw.slice(at), column: head.column + Array.from(name).length, kind: 'word' };
+    const { name, head, suffix } = readHead(cur);
     const setup = lookup(SETUP_COMMANDS, name);
     const step = lookup(STEP_COMMANDS, name);
     const spec: CommandSpec<SetupCommand> | CommandSpec<Step> =
@@ -72,10 +73,41 @@ class TapeBuilder {
       if (this.launchLine !== null) cur.failAt(head, `a step (setup goes before Launch at line ${this.launchLine})`);
       this.tape.setup.push(located<SetupCommand>(setup.parse(ctx), cur, head));
     } else if (step) {
-      const body = step.parse(ctx);
-      this.checkOrder(body.kind, cur, head);
-      this.tape.steps.push(located<Step>(body, cur, head));
+      const template = findTemplateParts(text, head.column - 1 + Array.from(head.raw).length, this.tape.file, line);
+      const parsed = template.parts.length === 0 ? located<Step>(step.parse(ctx), cur, head) : this.templated(text, line, template);
+      this.checkOrder(parsed.kind === 'templated' ? parsed.inner : parsed.kind, cur, head);
+      if (parsed.kind === 'remember') this.variables.add(parsed.name);
+      this.tape.steps.push(parsed);
     }
+  }
+
+  /**
+   * A line with `$name`s: every name must be set by an earlier Remember, and the line must parse
+   * with a stand-in value (parseVariableSteps.ts); it is parsed for real when it runs.
+   */
+  private templated(text: string, line: number, { parts, end }: { parts: TemplatePart[]; end: number }): Step {
+    for (const part of parts) {
+      if (part.name === undefined || this.variables.has(part.name)) continue;
+      const known = [...this.variables].map((v) => `$${v}`).join(', ');
+      const written = Array.from(text).slice(part.start, part.end).join('');
+      throw new TapeSyntaxError(this.tape.file, line, part.start + 1, `a variable set by an earlier Remember (${known || 'none yet'})`, JSON.stringify(written));
+    }
+    let furthest: TapeSyntaxError | null = null;
+    for (const standIn of STAND_INS) {
+      const filled = fillTemplate(text, parts, () => standIn);
+      try {
+        const body = parseStepText(filled.text, this.tape.file, line);
+        const raw = Array.from(text).slice(0, end).join('').trim();
+        if (body.kind === 'remember') this.variables.add(body.name);
+        if (parts.every((p) => p.name === undefined)) return { ...body, raw };
+        return { line, column: body.column, raw, kind: 'templated', inner: body.kind as Exclude<Step['kind'], 'templated'>, text, parts };
+      } catch (error) {
+        if (!(error instanceof TapeSyntaxError)) throw error;
+        const mapped = errorInLine(error, text, parts, filled.at);
+        if (!furthest || mapped.column > furthest.column) furthest = mapped;
+      }
+    }
+    throw furthest as TapeSyntaxError;
   }
 
   /** Launch once, before any step; between Crash and Restart only steps that need no screen. */
@@ -103,6 +135,28 @@ class TapeBuilder {
     if (first !== undefined) cur.failAt(token, `${expected} (first at line ${first})`);
     this.used.set(id, cur.line);
   }
+}
+
+/** The command word, and VHS's `@…` after it (`Type@200ms`, `Wait@10s`). */
+function readHead(cur: LineCursor): { name: string; head: Token; suffix: Token | null } {
+  const head = cur.word('a command');
+  const at = head.raw.indexOf('@');
+  const name = at < 0 ? head.raw : head.raw.slice(0, at);
+  const suffix: Token | null =
+    at < 0 ? null : { raw: head.raw.slice(at), column: head.column + Array.from(name).length, kind: 'word' };
+  return { name, head, suffix };
+}
+
+/**
+ * One step line on its own, with no checks of order or duplicates: a templated line once its
+ * variables are filled in (and its stand-in check). Throws TapeSyntaxError.
+ */
+export function parseStepText(text: string, file: string, line: number): Step {
+  const cur = new LineCursor(text, file, line);
+  const { name, head, suffix } = readHead(cur);
+  const spec = lookup(STEP_COMMANDS, name) ?? cur.fail(head.column, unknownCommand(name), JSON.stringify(name));
+  if (suffix && spec.suffix === 'none') cur.fail(suffix.column, `${name} without an @ suffix`, JSON.stringify(suffix.raw));
+  return located<Step>(spec.parse({ cur, head, suffix, once: () => undefined }), cur, head);
 }
 
 /** Own properties only: `toString` is not a tape command. */

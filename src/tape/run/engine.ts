@@ -35,7 +35,13 @@ export interface EngineOptions {
 }
 
 /** Makes a driver for the tape's settings on its (already seeded) data directory. */
-export type DriverFactory = (setup: { settings: TapeSettings; dataDir: string; onReceipt: (r: Receipt) => void }) => Promise<KioskDriver>;
+export type DriverFactory = (setup: {
+  settings: TapeSettings;
+  dataDir: string;
+  onReceipt: (r: Receipt) => void;
+  /** the tape's clock: the driver moves it with the program's, so store steps (ExpectOrder, Cancel) see the same time */
+  clock: SimulatedClock;
+}) => Promise<KioskDriver>;
 
 const DEFAULT_STEP_TIMEOUT_MS = 10_000;
 
@@ -54,6 +60,8 @@ export class TapeEngine implements StepContext {
   }
   private quitLine: number | null = null;
   private sessions = 0;
+  /** `$name` → the value `Remember` captured */
+  private readonly variables = new Map<string, string>();
 
   private constructor(
     readonly tape: Tape,
@@ -101,7 +109,7 @@ export class TapeEngine implements StepContext {
   private async startDriver(factory: DriverFactory): Promise<KioskDriver> {
     const dataDir = this.settings.dataDir as string;
     this.store.close();
-    const driver = await factory({ settings: this.settings, dataDir, onReceipt: (r) => void this.receipts.push(r) });
+    const driver = await factory({ settings: this.settings, dataDir, onReceipt: (r) => void this.receipts.push(r), clock: this.clock });
     this.store = (this.openStore as StoreOpener)(dataDir, { processingDelayMs: this.settings.processingDelayMs });
     return driver;
   }
@@ -140,7 +148,8 @@ export class TapeEngine implements StepContext {
    */
   async exec(text: string): Promise<void> {
     const hasLaunch = /^\s*Launch\s*(#.*)?$/m.test(text);
-    const parsed = parseTape(hasLaunch ? text : `Launch\n${text}`, this.tape.file);
+    // variables remembered by earlier calls are known to this text's lines
+    const parsed = parseTape(hasLaunch ? text : `Launch\n${text}`, this.tape.file, { variables: this.variables.keys() });
     // the implied Launch is line 1, so the written lines are one further down
     const steps = hasLaunch ? parsed.steps : parsed.steps.map((s) => ({ ...s, line: s.line - 1 }));
     for (const step of hasLaunch || !this.harness.running ? steps : steps.slice(1)) await this.run(step);
@@ -201,6 +210,14 @@ export class TapeEngine implements StepContext {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
     this.snapshotsWritten.push(path);
+  }
+
+  variable(name: string): string | undefined {
+    return this.variables.get(name);
+  }
+
+  setVariable(name: string, value: string): void {
+    this.variables.set(name, value);
   }
 
   /** Starts the kiosk again after a Crash, on the same data. */

@@ -10,13 +10,18 @@ import type { StepContext } from './stepContext.js';
 import { StepFailure } from './failure.js';
 import { hotkeyBytes, KEY_BYTES, noteKey } from '../language/keys.js';
 import { compareSnapshot, frameText } from './snapshot.js';
+import { remember, resolveTemplated } from './runVariableSteps.js';
 
 /** `Go site|phone|terminal`: the place bar's keys (src/app/worldKeys.ts). */
 const PLACE_KEY_BYTES: Readonly<Record<string, string>> = { site: KEY_BYTES.F1, phone: KEY_BYTES.F2, terminal: KEY_BYTES.F3 };
 
 export async function runStep(ctx: StepContext, step: Step): Promise<void> {
+  ctx.harness.mark(`${step.line}: ${step.raw}`);
+  return perform(ctx, step);
+}
+
+async function perform(ctx: StepContext, step: Step): Promise<void> {
   const { harness } = ctx;
-  harness.mark(`${step.line}: ${step.raw}`);
   switch (step.kind) {
     case 'launch':
       return harness.launch();
@@ -74,6 +79,21 @@ export async function runStep(ctx: StepContext, step: Step): Promise<void> {
       return harness.crash();
     case 'restart':
       return ctx.restart();
+    case 'remember':
+      return remember(ctx, step, () => requireApp(ctx));
+    case 'templated':
+      return performTemplated(ctx, step);
+  }
+}
+
+/** A line with `$name`s: run with the values; a failure says what they were. */
+async function performTemplated(ctx: StepContext, step: Extract<Step, { kind: 'templated' }>): Promise<void> {
+  const resolved = resolveTemplated(ctx, step);
+  try {
+    await perform(ctx, resolved.step);
+  } catch (error) {
+    if (!(error instanceof StepFailure)) throw error;
+    throw new StepFailure(error.kind, error.message, [...error.details, `with ${resolved.values.join(', ')}`]);
   }
 }
 

@@ -31,4 +31,7 @@ export interface StepContext {
   readSnapshot(path: string): string | null;
   /** writes a golden frame (and remembers it for the tape's result) */
   writeSnapshot(path: string, text: string): void;
+  /** the value `Remember` gave `$name` in this run */
+  variable(name: string): string | undefined;
+  setVariable(name: string, value: string): void;
 }
