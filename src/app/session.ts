@@ -10,7 +10,8 @@ import { DEFAULT_RULES, type KioskRules } from '../domain/rules.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 import type { Place, WorldActor } from '../../machines/world.js';
 import { RealProgramClock, simulated, type ProgramClock } from '../adapters/programClock.js';
-import { provideWorld } from '../adapters/worldActors.js';
+import { provideWorld, type WorldDeps } from '../adapters/worldActors.js';
+import type { DeskRole } from '../../machines/desk.js';
 
 export interface TerminalSessionOptions extends Partial<Pick<TerminalDeps, 'onPayment' | 'owner' | 'isAlive' | 'checkpoint'>> {
   store: TerminalDeps['store'];
@@ -40,7 +41,9 @@ export function startTerminal(options: TerminalSessionOptions): TerminalActor {
   return createActor(machine, { input: { lang, rules }, ...(clock ? { clock } : {}) }).start();
 }
 
-export interface WorldSessionOptions extends TerminalSessionOptions {
+export interface WorldSessionOptions extends TerminalSessionOptions, Pick<WorldDeps, 'onDeskPayment'> {
+  /** who the trainee plays at the desks (`kiosk --role`, a tape's `Set Role`); default the customer */
+  role?: DeskRole;
   /** the place that has the keys at start (`kiosk --place`, a tape's `Set Place`); default the terminal */
   place?: Place;
   /** the customer's phone on the phone place; default the demo phone */
@@ -55,7 +58,7 @@ export interface WorldSessionOptions extends TerminalSessionOptions {
  * world's child `terminal`: `world.getSnapshot().context.terminal`.
  */
 export function startWorld(options: WorldSessionOptions): WorldActor {
-  const { clock, realClock: given, rules = DEFAULT_RULES, lang = 'ru', store, place, phone, ...deps } = options;
+  const { clock, realClock: given, rules = DEFAULT_RULES, lang = 'ru', store, place, phone, role, ...deps } = options;
   let seq = 0;
   const programClock: ProgramClock = clock ? simulated(clock) : (given ?? new RealProgramClock());
   const machine = provideWorld({
@@ -67,7 +70,7 @@ export function startWorld(options: WorldSessionOptions): WorldActor {
     newSessionId: options.newSessionId ?? (() => `session-${++seq}`),
   });
   return createActor(machine, {
-    input: { lang, rules, clock: programClock, ...(place ? { place } : {}), ...(phone ? { phone } : {}) },
+    input: { lang, rules, clock: programClock, ...(place ? { place } : {}), ...(phone ? { phone } : {}), ...(role ? { role } : {}) },
     clock: clock ?? programClock,
   }).start();
 }

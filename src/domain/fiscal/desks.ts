@@ -37,7 +37,7 @@ export interface DeskData {
 }
 
 /** Simulated but well-formed: 10-digit INNs, 16-digit register and drive numbers. */
-const SUPPLIER = { supplierName: 'ООО «АлиЭкспресс Россия» (симуляция)', supplierInn: '9704099999' };
+const SUPPLIER = { supplierName: 'ООО «АлиЭкспресс Россия»', supplierInn: '9704099999' };
 
 export const DESKS: Readonly<Record<DeskPlace, DeskData>> = {
   cashier: {

@@ -44,7 +44,9 @@ export type SetCommand = Located & { kind: 'set' } & (
     | { key: 'Clock'; iso: string; epochMs: number }
     | { key: 'TerminalId'; terminalId: string }
     /** the place that has the keys at Launch (`kiosk --place`) */
-    | { key: 'Place'; place: 'site' | 'phone' | 'terminal' }
+    | { key: 'Place'; place: 'site' | 'phone' | 'terminal' | 'cashier' | 'post' }
+    /** who the trainee plays at the desks (`kiosk --role`) */
+    | { key: 'Role'; role: 'customer' | 'cashier' }
     /** as written; the runner resolves a relative path against the tape's folder */
     | { key: 'DataDir'; path: string }
   );
@@ -95,6 +97,10 @@ export type Step = Located &
     /** on the phone: gives it the keys, types the code, calls */
     | { kind: 'dial'; code: string }
     | { kind: 'restart' }
+    /** `Set Role` as a step: the desks play that role from their next customer */
+    | { kind: 'setRole'; role: 'customer' | 'cashier' }
+    /** the change a desk handed back with its newest receipt */
+    | { kind: 'expectChange'; amount: Money }
   );
 export type StepKind = Step['kind'];
 

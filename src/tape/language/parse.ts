@@ -68,7 +68,8 @@ class TapeBuilder {
     if (suffix && spec.suffix === 'none') cur.fail(suffix.column, `${name} without an @ suffix`, JSON.stringify(suffix.raw));
     const ctx: CommandContext = { cur, head, suffix, once: (...args) => this.once(cur, ...args) };
 
-    if (setup) {
+    // a name that is both (`Set`): setup before Launch, the step after it (`Set Role` as a step)
+    if (setup && !(step && this.launchLine !== null)) {
       if (this.launchLine !== null) cur.failAt(head, `a step (setup goes before Launch at line ${this.launchLine})`);
       this.tape.setup.push(located<SetupCommand>(setup.parse(ctx), cur, head));
     } else if (step) {
