@@ -26,7 +26,7 @@
  */
 import { assign, setup, sendTo, type ActorRefFrom } from 'xstate';
 import { DEMO_PHONE } from '../src/domain/orders/demo.js';
-import type { Lang } from '../src/domain/money.js';
+import type { Lang, Money } from '../src/domain/money.js';
 import type { KioskRules } from '../src/domain/rules.js';
 import { phoneMachine } from './phone.js';
 import { siteMachine, type SiteInput } from './site.js';
@@ -50,6 +50,8 @@ export interface WorldInput {
   clock: SiteInput['clock'];
   /** who the trainee plays at the desks (`kiosk --role`, a tape's `Set Role`); default the customer */
   role?: DeskRole;
+  /** [choice] the most a desk takes for one order; omitted, no limit */
+  deskCap?: Money;
 }
 
 export type WorldHint = { kind: 'unknownPlace'; place: string } | { kind: 'unknownKey'; key: string };
@@ -121,8 +123,8 @@ export const worldMachine = setup({
     // the world ticks the site (clock.tick, clock.advance): a site timer every second would make F10 or `Advance 2d` crawl
     site: spawn('site', { id: 'site', input: { clock: input.clock, hostTicks: true, phone: input.phone ?? DEMO_PHONE, ...langAndRules(input) } }),
     phone: spawn('phone', { id: 'phone', input: { phone: input.phone ?? DEMO_PHONE } }),
-    cashier: spawn('desk', { id: 'cashier', input: { place: 'cashier', ...(input.role ? { role: input.role } : {}), ...langAndRules(input) } }),
-    post: spawn('desk', { id: 'post', input: { place: 'post', ...(input.role ? { role: input.role } : {}), ...langAndRules(input) } }),
+    cashier: spawn('desk', { id: 'cashier', input: { place: 'cashier', ...deskInput(input) } }),
+    post: spawn('desk', { id: 'post', input: { place: 'post', ...deskInput(input) } }),
     start: input.place ?? 'terminal',
     behindPhone: 'terminal',
     now: 0,
@@ -187,6 +189,8 @@ export const worldMachine = setup({
 });
 
 const roleEvent = (event: WorldEvent) => ({ type: 'desk.setRole' as const, role: event.type === 'desk.setRole' ? event.role : ('customer' as const) });
+
+const deskInput = (input: WorldInput) => ({ ...(input.role ? { role: input.role } : {}), ...(input.deskCap ? { cap: input.deskCap } : {}), ...langAndRules(input) });
 
 const langAndRules = (input: WorldInput) => ({ ...(input.lang ? { lang: input.lang } : {}), ...(input.rules ? { rules: input.rules } : {}) });
 
