@@ -17,7 +17,8 @@
  * | readBack     | desk.confirm · nav.back                           | cash · code                                     |
  * | cash         | desk.note (good: handed; worn, foreign: refused with a notice) · desk.handOver (covers) · nav.back (take back) | cash · paying · readBack |
  * | paying (io)  | (payAtDesk done: paid / refused; error)           | receipt · refused (paidMeanwhile, money back) · refused (fault) |
- * | receipt      | desk.scroll · desk.done                           | receipt · greeting                              |
+ * | receipt      | desk.scroll · desk.showQr · desk.done             | receipt · qr · greeting                         |
+ * | qr           | nav.back (Esc, Enter) · desk.showQr               | receipt (the QR code alone fills the desk at 80×24) |
  * | refused      | desk.done · nav.back                              | greeting                                        |
  * | cashierRole  | desk.role                                         | greeting (the till is not built yet)            |
  * | greeting, cashierRole | desk.setRole {role} (a tape's `Set Role`, the world) | entering: that role from now on     |
@@ -170,7 +171,8 @@ export const deskMachine = setup({
         onError: { target: 'refused', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
       },
     },
-    receipt: { entry: 'resetFocus', on: { ...navOn('receipt'), 'desk.scroll': { actions: 'scrollReceipt' }, 'desk.done': 'greeting' } },
+    receipt: { entry: 'resetFocus', on: { ...navOn('receipt'), 'desk.scroll': { actions: 'scrollReceipt' }, 'desk.showQr': 'qr', 'desk.done': 'greeting' } },
+    qr: { entry: 'resetFocus', on: { ...navOn('qr'), 'nav.back': 'receipt', 'desk.showQr': 'receipt' } },
     refused: { entry: 'resetFocus', on: { ...navOn('refused'), 'desk.done': 'greeting', 'nav.back': 'greeting' } },
     cashierRole: {
       entry: 'resetFocus',

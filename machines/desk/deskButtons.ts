@@ -3,7 +3,7 @@ import { covers, sumNotes } from '../../src/domain/cash/settlement.js';
 import type { Button } from '../buttons.js';
 import type { DeskContext } from './deskContext.js';
 
-export type DeskScreen = 'greeting' | 'code' | 'readBack' | 'cash' | 'receipt' | 'refused' | 'cashierRole';
+export type DeskScreen = 'greeting' | 'code' | 'readBack' | 'cash' | 'receipt' | 'qr' | 'refused' | 'cashierRole';
 
 export type DeskButtonEvent =
   | { type: 'desk.payAli' }
@@ -12,6 +12,7 @@ export type DeskButtonEvent =
   | { type: 'desk.confirm' }
   | { type: 'desk.handOver' }
   | { type: 'desk.done' }
+  | { type: 'desk.showQr' }
   | { type: 'nav.back' }
   | { type: 'input.backspace' };
 
@@ -47,7 +48,9 @@ export function deskButtons(screen: DeskScreen, c: DeskContext): DeskButton[] {
       return [handedCovers(c) ? give : disabled(give, 'desk.notCovered'), button('takeBack', 'desk.button.takeBack', { type: 'nav.back' }, 'esc')];
     }
     case 'receipt':
-      return [button('done', 'desk.button.done', { type: 'desk.done' }, 'enter')];
+      return [button('done', 'desk.button.done', { type: 'desk.done' }, 'enter'), button('qr', 'desk.button.qr', { type: 'desk.showQr' }, 'q')];
+    case 'qr':
+      return [button('back', 'desk.button.toReceipt', { type: 'nav.back' }, 'esc')];
     case 'refused':
       return [button('ok', 'desk.button.ok', { type: 'desk.done' }, 'enter')];
     case 'cashierRole':

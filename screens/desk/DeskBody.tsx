@@ -38,7 +38,16 @@ function Speech({ view }: { view: DeskView }) {
     case 'readBack': {
       const r = view.readBack;
       if (!r) return null;
-      return <Said text={w(view.readBackKey, { code: r.code, due: money(r.due), paid: money(r.paidBefore) })} />;
+      return (
+        <>
+          <Said text={w(view.readBackKey, { code: r.code, due: money(r.due), paid: money(r.paidBefore) })} />
+          {/* what the till shows the customer: the order, what was paid before (R-CODE-5), what is due, no commission (R-CASH-2) */}
+          <Text>{w('desk.fact.order', { code: r.code })}</Text>
+          {view.readBackKey === 'desk.readBackRest' ? <Text>{w('desk.fact.paidBefore', { paid: money(r.paidBefore) })}</Text> : null}
+          <Text bold>{w('desk.fact.due', { due: money(r.due) })}</Text>
+          <Box marginBottom={1}><Text>{w('desk.fact.commission')}</Text></Box>
+        </>
+      );
     }
     case 'cash':
       return (
@@ -64,7 +73,7 @@ function ReceiptBody({ view, height }: { view: DeskView; height: number }) {
   const w = (key: string, vars: Record<string, string | number> = {}) => t(view.lang, key, vars);
   const money = (m: string) => formatMoney(m, view.lang);
   const said = w(view.changeKey, { change: money(view.change ?? '0.00') });
-  const paper = [...view.receiptLines, '', ...view.qr];
+  const paper = view.receiptLines;
   // two rows for what is said, two for the change, one blank, one for the button
   const room = Math.max(3, height - 6);
   const from = Math.min(view.scroll, Math.max(0, paper.length - room));

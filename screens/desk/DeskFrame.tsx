@@ -24,8 +24,23 @@ export function deskHelp(view: DeskView): string {
 
 export const deskNotice = (view: DeskView): string | null => (view.notice ? t(view.lang, view.notice, view.noticeVars) : null);
 
+/** The QR code alone: at 80×24 it needs every row inside the border, so no title, notice or help line. */
+function QrFrame({ view, width, height, color }: DeskFrameProps & { color: string }) {
+  return (
+    <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={color} alignItems="center">
+      {view.qr.map((row, i) => (
+        <Text key={i}>{row}</Text>
+      ))}
+      <Box flexGrow={1} />
+      <Text dimColor wrap="truncate">{t(view.lang, 'desk.qr')}</Text>
+    </Box>
+  );
+}
+
 export function DeskFrame({ view, width, height }: DeskFrameProps) {
   const notice = deskNotice(view);
+  const color = view.place === 'post' ? 'blue' : 'green';
+  if (view.state === 'qr') return <QrFrame view={view} width={width} height={height} color={color} />;
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={view.place === 'post' ? 'blue' : 'green'}>
       <Box justifyContent="space-between" paddingX={1}>

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDeskReceipt, deskReceiptText, fiscalSign, nextCounters, qrPayload, qrTime } from '../../src/domain/fiscal/fiscalReceipt.js';
 import { qrRows } from '../../src/domain/fiscal/qr.js';
+import { create } from 'qrcode/lib/core/qrcode.js';
 import type { DeskPlace } from '../../src/domain/fiscal/desks.js';
 
 /** 2026-11-22 07:05 UTC = 10:05 in Moscow */
@@ -74,5 +75,23 @@ describe('the fiscal receipt', () => {
     expect(rows.join('')).toMatch(/^[█▀▄ ]+$/);
     // another payload, another picture
     expect(qrRows(receipt('cashier', 8).qr)).not.toEqual(rows);
+  });
+
+  it('R-CASH-4: the drawing is the encoder\'s matrix exactly: each text row two module rows, dark modules blank, a light quiet zone', () => {
+    const payload = receipt('cashier').qr;
+    const { size, data } = create(payload, { errorCorrectionLevel: 'L' }).modules;
+    const rows = qrRows(payload);
+    // back from half blocks to module rows: a light top half is █ or ▀, a light bottom half █ or ▄
+    const light: boolean[][] = [];
+    for (const row of rows) {
+      light.push([...row].map((ch) => ch === '█' || ch === '▀'));
+      light.push([...row].map((ch) => ch === '█' || ch === '▄'));
+    }
+    for (let r = 0; r < size; r++) {
+      for (let c = 0; c < size; c++) expect(light[r + 1]![c + 1], `module ${r},${c}`).toBe(data[r * size + c] !== 1);
+    }
+    // the quiet zone around it is light
+    expect(light[0]!.every(Boolean)).toBe(true);
+    expect(light.map((line) => line[0]).slice(0, size + 2).every(Boolean)).toBe(true);
   });
 });
