@@ -6,7 +6,7 @@ import { mapDeskKey } from '../../src/app/deskKeys.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { seedDemo } from '../../src/domain/orders/demo.js';
 import type { DeskPlace } from '../../src/domain/fiscal/desks.js';
-import type { Money } from '../../src/domain/money.js';
+import type { Lang, Money } from '../../src/domain/money.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { deskViewOf } from '../../machines/desk/deskView.js';
 import type { DeskRole } from '../../machines/desk.js';
@@ -17,12 +17,12 @@ export const START = Date.UTC(2026, 10, 22, 7, 0, 0);
 
 const NAMED: Record<string, Partial<Key>> = { enter: { return: true }, esc: { escape: true }, backspace: { backspace: true }, up: { upArrow: true }, down: { downArrow: true } };
 
-export function startDesk({ place = 'cashier', role, cap, store = new MemoryStore() }: { place?: DeskPlace; role?: DeskRole; cap?: Money | null; store?: MemoryStore } = {}) {
+export function startDesk({ place = 'cashier', role, cap, store = new MemoryStore(), lang = 'en' }: { place?: DeskPlace; role?: DeskRole; cap?: Money | null; store?: MemoryStore; lang?: Lang } = {}) {
   const clock = new SimulatedClock();
   clock.set(START);
   if (store.listOrders().length === 0) seedDemo(store, START);
   const machine = provideDesk({ store, clock, rules: DEFAULT_RULES });
-  const actor = createActor(machine, { input: { place, lang: 'en', ...(role ? { role } : {}), ...(cap !== undefined ? { cap } : {}) }, clock }).start();
+  const actor = createActor(machine, { input: { place, lang, ...(role ? { role } : {}), ...(cap !== undefined ? { cap } : {}) }, clock }).start();
   const view = () => deskViewOf(actor.getSnapshot());
   const settle = async () => {
     await waitFor(actor, isSettled);

@@ -117,6 +117,24 @@ describe('desk payments in SQLite are durable', () => {
     reopened.close();
   });
 
+  it('R-CASH-1: a crash inside the payment\'s transaction leaves nothing: no credit, no receipt, the counter not moved', () => {
+    const path = join(tempDir(), 'kiosk.db');
+    let crash = true;
+    const store = SqliteStore.open(path, {
+      checkpoint: (point) => {
+        if (crash && point === 'desk:during') throw new Error('power cut');
+      },
+    });
+    seedDemo(store, NOW);
+    expect(() => store.payAtDesk({ place: 'cashier', code: '1000000001', due: '4750.00', received: '5000.00', at: NOW })).toThrow('power cut');
+    expect(store.findOrder('1000000001')).toMatchObject({ status: 'awaiting', paid: '0.00', credits: [] });
+    expect(store.deskReceipts()).toEqual([]);
+    crash = false;
+    const paid = store.payAtDesk({ place: 'cashier', code: '1000000001', due: '4750.00', received: '5000.00', at: NOW + 1 });
+    expect(paid).toMatchObject({ kind: 'paid', receipt: { number: 'K-1-000001', fd: 1 } });
+    store.close();
+  });
+
   it('upgrades a version-4 database: terminal credits kept, and a desk credit can join them', () => {
     const path = join(tempDir(), 'kiosk.db');
     const raw = new Database(path);
