@@ -9,8 +9,8 @@
  *
  * | state        | events                                            | goes to / does                                  |
  * |--------------|---------------------------------------------------|-------------------------------------------------|
- * | (start)      | role cashier · role customer                      | cashierRole · greeting                          |
- * | greeting     | desk.payAli · desk.role                           | code · cashierRole                              |
+ * | entering     | (always) the role is the cashier · else           | cashierRole · greeting                          |
+ * | greeting     | desk.payAli · desk.role (R: play the cashier)     | code · cashierRole                              |
  * |              | (entry)                                           | draws the Post's next queue ticket              |
  * | code         | input.text (digits) · input.backspace · desk.next (complete) · nav.back | code · lookingUp · greeting |
  * | lookingUp(io)| (lookUp done: payable / refused; error)           | readBack · refused · refused (unavailable)      |
@@ -20,7 +20,7 @@
  * | receipt      | desk.scroll · desk.showQr · desk.done             | receipt · qr · greeting                         |
  * | qr           | nav.back (Esc, Enter) · desk.showQr               | receipt (the QR code alone fills the desk at 80×24) |
  * | refused      | desk.done · nav.back                              | greeting                                        |
- * | cashierRole  | desk.role                                         | greeting (the till is not built yet)            |
+ * | cashierRole  | desk.role (R: play the customer)                  | greeting (the till is not built yet)            |
  * | greeting, cashierRole | desk.setRole {role} (a tape's `Set Role`, the world) | entering: that role from now on     |
  * | (any)        | nav.* on a disabled button                        | (stays, notice says why)                        |
  * | (root)       | desk.lang                                         | (language changes)                              |
