@@ -54,6 +54,16 @@ export function payAtDeskInTransaction(db: Connection, request: DeskPaymentReque
   return outcome;
 }
 
+/** `payAtDesk` as one IMMEDIATE transaction; `checkpoint('desk:during')` before it commits (the crash tests' hook). */
+export function deskPayer(db: Connection, processingDelayMs: number, checkpoint: (point: string) => void): (request: DeskPaymentRequest) => DeskPaymentOutcome {
+  const pay = db.transaction((request: DeskPaymentRequest) => {
+    const outcome = payAtDeskInTransaction(db, request, processingDelayMs);
+    if (outcome.kind === 'paid') checkpoint('desk:during');
+    return outcome;
+  });
+  return (request) => pay.immediate(request);
+}
+
 export function listDeskReceipts(db: Connection): DeskReceipt[] {
   return db.prepare<DeskReceiptRow>('SELECT * FROM desk_receipts ORDER BY at, rowid').all().map(toDeskReceipt);
 }

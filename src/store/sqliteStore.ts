@@ -15,7 +15,7 @@ import { findOrder, mustOrder, payInTransaction, sessionState, type Checkpoint, 
 import { journalEntries, listReceipts, type JournalEntry } from './reports.js';
 import { insertOrder, insertSms, listOrders, persistOutcome, phoneMessages, saveOrder } from './orderRows.js';
 import * as rows from './rows.js';
-import { listDeskReceipts, payAtDeskInTransaction } from './deskPayments.js';
+import { deskPayer, listDeskReceipts } from './deskPayments.js';
 import type { DeskPaymentOutcome, DeskPaymentRequest } from '../domain/cash/deskPayment.js';
 import type { DeskReceipt } from '../domain/fiscal/fiscalReceipt.js';
 
@@ -74,12 +74,7 @@ export class SqliteStore implements KioskStore {
       return changes;
     });
     this.printed = (...args) => printed.immediate(...args);
-    const deskPay = db.transaction((request: DeskPaymentRequest) => {
-      const outcome = payAtDeskInTransaction(db, request, processingDelayMs);
-      if (outcome.kind === 'paid') checkpoint('desk:during');
-      return outcome;
-    });
-    this.deskPay = (request) => deskPay.immediate(request);
+    this.deskPay = deskPayer(db, processingDelayMs, checkpoint);
   }
 
   /**
