@@ -95,3 +95,15 @@ describe('the fiscal receipt', () => {
     expect(light.map((line) => line[0]).slice(0, size + 2).every(Boolean)).toBe(true);
   });
 });
+
+describe('where a payment was taken', () => {
+  it('R-CASH-1 R-CASH-3: an order\'s history says a desk payment was taken at a cashier or at the Post, not at a terminal', async () => {
+    const { describeEntry } = await import('../../src/domain/orders/orderTimeline.js');
+    const { deskOfReceipt } = await import('../../src/domain/fiscal/desks.js');
+    expect([deskOfReceipt('K-1-000001'), deskOfReceipt('P-101000-000002'), deskOfReceipt('T-1-000001')]).toEqual(['cashier', 'post', null]);
+    const entry = (ref: string) => describeEntry({ at: AT, kind: 'paid', why: '', amount: '100.00', ref });
+    expect(entry('K-1-000001')).toContain('accepted at a cashier, receipt K-1-000001');
+    expect(entry('P-101000-000001')).toContain('accepted at the Post, receipt P-101000-000001');
+    expect(entry('T-1-000001')).toContain('accepted at a terminal, receipt T-1-000001');
+  });
+});

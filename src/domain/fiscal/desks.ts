@@ -66,4 +66,9 @@ export const DESKS: Readonly<Record<DeskPlace, DeskData>> = {
   },
 };
 
+/** The desk whose register numbered this receipt (`K-1-000001` → the cashier), or null for a terminal's. */
+export function deskOfReceipt(number: string): DeskPlace | null {
+  return DESK_PLACES.find((place) => number.startsWith(`${DESKS[place].registerId}-`)) ?? null;
+}
+
 export const isDeskPlace = (name: string): name is DeskPlace => (DESK_PLACES as readonly string[]).includes(name);
