@@ -9,29 +9,33 @@
  *
  * | state   | events                         | goes to / does                                          |
  * |---------|--------------------------------|---------------------------------------------------------|
- * | site    | place.go {terminal}            | terminal (the phone beside it reloads)                  |
- * | terminal| place.go {site}                | site (the phone beside it reloads)                      |
- * | site, terminal | place.go {phone}        | phone (remembers where it came from; the phone reloads) |
- * | phone   | place.back (Esc on the phone's home) · place.go {site|terminal} | the place it came from · that place |
+ * | site, terminal, cashier, post | place.go {another of them} | that place                           |
+ * | site, terminal, cashier, post | place.go {phone} | phone (remembers where it came from; the phone reloads) |
+ * | phone   | place.back (Esc on the phone's home) · place.go {a place} | the place it came from · that place |
+ * | (any)   | desk.setRole {role}            | both desks play that role from their next customer (`Set Role`) |
  * | (any)   | place.go {a place not built}   | stays; hint "no such place"                             |
  * | (any)   | key.unknown {key}              | stays; hint names the keys that do something            |
  * | (any)   | clock.advance {ms}             | moveClock (the places' timers fire at their moments) · readClock · tickSite |
  * | (any)   | clock.tick                     | readClock · tickSite (the interactive run ticks it every second) |
  * | (any)   | xstate.snapshot.terminal (its language changed) | followTerminalLang: the site shows the terminal's language |
  *
- * Keys are mapped in src/app/keyFeed.ts: F1–F3, F9, F10 (and Esc on the phone) come here; every
+ * The cashier (F4) and the Post (F5) are two runs of one desk machine (machines/desk.ts), told apart
+ * by their input: the place's words and receipt form are data.
+ *
+ * Keys are mapped in src/app/keyFeed.ts: F1–F5, F9, F10 (and Esc on the phone) come here; every
  * other key goes straight to the place that has the keys, as that place's own event.
  */
 import { assign, setup, sendTo, type ActorRefFrom } from 'xstate';
 import { DEMO_PHONE } from '../src/domain/orders/demo.js';
-import type { Lang } from '../src/domain/money.js';
+import type { Lang, Money } from '../src/domain/money.js';
 import type { KioskRules } from '../src/domain/rules.js';
 import { phoneMachine } from './phone.js';
 import { siteMachine, type SiteInput } from './site.js';
 import { terminalMachine } from './terminal.js';
+import { deskMachine, type DeskRole } from './desk.js';
 
-/** The places that have a key on the place bar, in its order. F4 Cashier and F5 Post come later. */
-export const PLACES = ['site', 'phone', 'terminal'] as const;
+/** The places that have a key on the place bar, in its order (F1…F5). */
+export const PLACES = ['site', 'phone', 'terminal', 'cashier', 'post'] as const;
 export type Place = (typeof PLACES)[number];
 /** The places the phone stands beside: Esc on the phone gives the keys back to one of these. */
 export type MainPlace = Exclude<Place, 'phone'>;
@@ -45,6 +49,10 @@ export interface WorldInput {
   phone?: string;
   /** the program's clock, which the site reads for its countdowns and its orders' times */
   clock: SiteInput['clock'];
+  /** who the trainee plays at the desks (`kiosk --role`, a tape's `Set Role`); default the customer */
+  role?: DeskRole;
+  /** [choice] the most a desk takes for one order; omitted, no limit */
+  deskCap?: Money;
 }
 
 export type WorldHint = { kind: 'unknownPlace'; place: string } | { kind: 'unknownKey'; key: string };
@@ -55,6 +63,8 @@ export interface WorldContext {
   terminal: ActorRefFrom<typeof terminalMachine>;
   site: ActorRefFrom<typeof siteMachine>;
   phone: ActorRefFrom<typeof phoneMachine>;
+  cashier: ActorRefFrom<typeof deskMachine>;
+  post: ActorRefFrom<typeof deskMachine>;
   /** where Esc on the phone goes back to */
   behindPhone: MainPlace;
   /** the program's time as the clock last told it (the status line) */
@@ -69,7 +79,8 @@ export type WorldEvent =
   | { type: 'clock.advance'; ms: number }
   | { type: 'clock.tick' }
   /** the terminal's snapshot (spawned with syncSnapshot): the world keeps the site in the terminal's language */
-  | { type: 'xstate.snapshot.terminal' };
+  | { type: 'xstate.snapshot.terminal' }
+  | { type: 'desk.setRole'; role: DeskRole };
 
 /**
  * `place.go` from one place, the same table everywhere: to itself only clears the hint, to another
@@ -88,11 +99,11 @@ export const worldMachine = setup({
     events: {} as WorldEvent,
     input: {} as WorldInput,
   },
-  actors: { terminal: terminalMachine, site: siteMachine, phone: phoneMachine },
+  actors: { terminal: terminalMachine, site: siteMachine, phone: phoneMachine, desk: deskMachine },
   guards: {
     goesTo: ({ event }, params: { place: Place }) => event.type === 'place.go' && event.place === params.place,
     startsAt: ({ context }, params: { place: Place }) => context.start === params.place,
-    cameFromSite: ({ context }) => context.behindPhone === 'site',
+    cameFrom: ({ context }, params: { place: MainPlace }) => context.behindPhone === params.place,
     terminalLangChanged: ({ context }) => terminalLang(context) !== context.site.getSnapshot().context.lang,
   },
   actions: {
@@ -107,6 +118,8 @@ export const worldMachine = setup({
     // one language in the world: the kiosk's language button switches the site too
     followTerminalLang: sendTo(({ context }) => context.site, ({ context }) => ({ type: 'site.lang' as const, lang: terminalLang(context) })),
     tickSite: sendTo(({ context }) => context.site, { type: 'clock.tick' as const }),
+    roleAtCashier: sendTo(({ context }) => context.cashier, ({ event }: { event: WorldEvent }) => roleEvent(event)),
+    roleAtPost: sendTo(({ context }) => context.post, ({ event }: { event: WorldEvent }) => roleEvent(event)),
     refreshPhone: sendTo(({ context }) => context.phone, ({ context }) => ({ type: 'phone.refresh' as const, phone: customerPhone(context) })),
   },
 }).createMachine({
@@ -116,6 +129,8 @@ export const worldMachine = setup({
     // the world ticks the site (clock.tick, clock.advance): a site timer every second would make F10 or `Advance 2d` crawl
     site: spawn('site', { id: 'site', input: { clock: input.clock, hostTicks: true, phone: input.phone ?? DEMO_PHONE, ...langAndRules(input) } }),
     phone: spawn('phone', { id: 'phone', input: { phone: input.phone ?? DEMO_PHONE } }),
+    cashier: spawn('desk', { id: 'cashier', input: { place: 'cashier', ...deskInput(input) } }),
+    post: spawn('desk', { id: 'post', input: { place: 'post', ...deskInput(input) } }),
     start: input.place ?? 'terminal',
     behindPhone: 'terminal',
     now: 0,
@@ -129,12 +144,15 @@ export const worldMachine = setup({
     'clock.advance': { actions: [{ type: 'moveClock', params: ({ event }) => ({ ms: event.ms }) }, 'readClock', 'tickSite'] },
     'clock.tick': { actions: ['readClock', 'tickSite'] },
     'xstate.snapshot.terminal': { guard: 'terminalLangChanged', actions: 'followTerminalLang' },
+    'desk.setRole': { actions: ['roleAtCashier', 'roleAtPost'] },
   },
   states: {
     starting: {
       always: [
         { guard: { type: 'startsAt', params: { place: 'site' } }, target: 'site' },
         { guard: { type: 'startsAt', params: { place: 'phone' } }, target: 'phone' },
+        { guard: { type: 'startsAt', params: { place: 'cashier' } }, target: 'cashier' },
+        { guard: { type: 'startsAt', params: { place: 'post' } }, target: 'post' },
         { target: 'terminal' },
       ],
     },
@@ -151,10 +169,27 @@ export const worldMachine = setup({
         'place.go': placeGo('terminal'),
       },
     },
+    cashier: {
+      entry: ['clearHint', { type: 'rememberBehind', params: { place: 'cashier' } }],
+      on: {
+        'place.go': placeGo('cashier'),
+      },
+    },
+    post: {
+      entry: ['clearHint', { type: 'rememberBehind', params: { place: 'post' } }],
+      on: {
+        'place.go': placeGo('post'),
+      },
+    },
     phone: {
       entry: ['clearHint', 'refreshPhone'],
       on: {
-        'place.back': [{ guard: 'cameFromSite', target: 'site' }, { target: 'terminal' }],
+        'place.back': [
+          { guard: { type: 'cameFrom', params: { place: 'site' } }, target: 'site' },
+          { guard: { type: 'cameFrom', params: { place: 'cashier' } }, target: 'cashier' },
+          { guard: { type: 'cameFrom', params: { place: 'post' } }, target: 'post' },
+          { target: 'terminal' },
+        ],
         'place.go': placeGo('phone'),
       },
     },
@@ -163,6 +198,9 @@ export const worldMachine = setup({
 
 /** The language the terminal shows now (its kiosk's: the language button, or the default after a session). */
 const terminalLang = (context: Pick<WorldContext, 'terminal'>): Lang => context.terminal.getSnapshot().context.kiosk.getSnapshot().context.lang;
+const roleEvent = (event: WorldEvent) => ({ type: 'desk.setRole' as const, role: event.type === 'desk.setRole' ? event.role : ('customer' as const) });
+
+const deskInput = (input: WorldInput) => ({ ...(input.role ? { role: input.role } : {}), ...(input.deskCap ? { cap: input.deskCap } : {}), ...langAndRules(input) });
 
 const langAndRules = (input: WorldInput) => ({ ...(input.lang ? { lang: input.lang } : {}), ...(input.rules ? { rules: input.rules } : {}) });
 

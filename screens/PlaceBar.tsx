@@ -6,8 +6,8 @@ import type { WorldView } from '../src/app/worldView.js';
 import { t } from '../src/i18n/index.js';
 import { formatDateTime } from '../src/i18n/format.js';
 
-/** F1 Site, F2 Phone, F3 Terminal (F4 Cashier and F5 Post come with their own issue). */
-export const PLACE_KEYS = { site: 'F1', phone: 'F2', terminal: 'F3' } as const;
+/** F1 Site, F2 Phone, F3 Terminal, F4 Cashier, F5 Post. */
+export const PLACE_KEYS = { site: 'F1', phone: 'F2', terminal: 'F3', cashier: 'F4', post: 'F5' } as const;
 const PLACES = Object.keys(PLACE_KEYS) as Array<keyof typeof PLACE_KEYS>;
 
 export function hintText(world: WorldView, lang: Lang): string | null {
@@ -18,17 +18,26 @@ export function hintText(world: WorldView, lang: Lang): string | null {
 
 export function PlaceBar({ world, lang, width }: { world: WorldView; lang: Lang; width: number }) {
   const hint = hintText(world, lang);
+  const now = ` ${formatDateTime(world.now, lang)}`;
+  const clockKeys = `F9 ${t(lang, 'clock.hour')}  F10 ${t(lang, 'clock.day')}`;
+  const placesWidth = PLACES.reduce((sum, place) => sum + ` ${PLACE_KEYS[place]} ${t(lang, `place.${place}`)} `.length, 0);
+  // five places and the date leave no room for the clock keys at 80 columns: the keys go, the places and the time stay
+  const clockKeysFit = placesWidth + clockKeys.length + now.length <= width;
+  // a hint is said once, after a key: while it shows it may take the time's place
+  const timeFits = !hint || placesWidth + hint.length + now.length <= width;
   return (
     <Box width={width} height={1} flexDirection="row">
       {PLACES.map((place) => {
         const active = world.place === place;
         return (
-          <Text key={place} inverse={active} bold={active}>{` ${PLACE_KEYS[place]} ${t(lang, `place.${place}`)} `}</Text>
+          <Box key={place} flexShrink={0}>
+            <Text inverse={active} bold={active}>{` ${PLACE_KEYS[place]} ${t(lang, `place.${place}`)} `}</Text>
+          </Box>
         );
       })}
       <Box flexGrow={1} justifyContent="flex-end">
-        {hint ? <Text color="magenta">{hint}</Text> : <Text dimColor>{`F9 ${t(lang, 'clock.hour')}  F10 ${t(lang, 'clock.day')}`}</Text>}
-        <Text>{` ${formatDateTime(world.now, lang)}`}</Text>
+        {hint ? <Text color="magenta" wrap="truncate-start">{hint}</Text> : clockKeysFit ? <Text dimColor>{clockKeys}</Text> : null}
+        {timeFits ? <Box flexShrink={0}><Text>{now}</Text></Box> : null}
       </Box>
     </Box>
   );

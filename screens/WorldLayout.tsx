@@ -12,18 +12,22 @@ import { PlaceBar } from './PlaceBar.js';
 import { PhoneScreen } from './phone/PhoneScreen.js';
 import { SiteFrame } from './site/SiteFrame.js';
 import type { SiteView } from '../machines/site/siteView.js';
+import type { DeskView } from '../machines/desk/deskView.js';
+import { DeskFrame } from './desk/DeskFrame.js';
 
 export interface WorldLayoutProps {
   view: View;
   world: WorldView;
   phone: PhoneView;
   site: SiteView;
+  /** the cashier's desk (F4) and the Post's window (F5) */
+  desks: { cashier: DeskView; post: DeskView };
   terminalId: string;
   columns: number;
   rows: number;
 }
 
-export function WorldLayout({ view, world, phone, site, terminalId, columns, rows }: WorldLayoutProps) {
+export function WorldLayout({ view, world, phone, site, desks, terminalId, columns, rows }: WorldLayoutProps) {
   const lang = view.lang;
   const bodyRows = rows - 1;
   const height = bodyRows - 1;
@@ -40,6 +44,11 @@ export function WorldLayout({ view, world, phone, site, terminalId, columns, row
       {world.shown === 'site' ? (
         <Box flexDirection="row" width={columns} height={height}>
           <SiteFrame view={site} width={columns - panelWidth} height={height} />
+          {panel}
+        </Box>
+      ) : world.shown === 'cashier' || world.shown === 'post' ? (
+        <Box flexDirection="row" width={columns} height={height}>
+          <DeskFrame view={desks[world.shown]} width={columns - panelWidth} height={height} />
           {panel}
         </Box>
       ) : (

@@ -6,9 +6,10 @@ import { guessOperator } from '../domain/mobile/phone.js';
 import type { KioskStore } from '../domain/store.js';
 import { jumpClock, type ProgramClock } from './programClock.js';
 import { provideSite } from './siteActors.js';
+import { provideDesk, type DeskDeps } from './deskActors.js';
 import { provideTerminal, type TerminalDeps } from './terminalActors.js';
 
-export interface WorldDeps extends Omit<TerminalDeps, 'clock'> {
+export interface WorldDeps extends Omit<TerminalDeps, 'clock'>, Pick<DeskDeps, 'onDeskPayment'> {
   clock: ProgramClock;
 }
 
@@ -26,6 +27,8 @@ export function provideWorld(deps: WorldDeps) {
     actors: {
       terminal: provideTerminal({ ...deps, clock }),
       site: provideSite({ store, clock, rules: deps.rules }),
+      // the cashier and the Post: one machine, one set of actors; the place is the desk's input
+      desk: provideDesk({ store, clock, rules: deps.rules, ...(deps.onDeskPayment ? { onDeskPayment: deps.onDeskPayment } : {}) }),
       phone: phoneMachine.provide({
         actors: { loadPhone: fromPromise(async ({ input }: { input: { phone: string } }) => loadPhoneState(store, input.phone)) },
       }),

@@ -7,6 +7,7 @@ import { KeyFeed } from './keyFeed.js';
 import { viewOf, type View } from './view.js';
 import { phoneViewOf, worldViewOf } from './worldView.js';
 import { siteViewOf } from '../../machines/site/siteView.js';
+import { deskViewOf } from '../../machines/desk/deskView.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { t } from '../i18n/index.js';
 import { WorldLayout } from '../../screens/WorldLayout.js';
@@ -57,8 +58,10 @@ export function App({ terminalId, onQuit }: AppProps) {
   const world = useWorldSelector(worldViewOf);
   const phone = useSelector(useWorldActor().getSnapshot().context.phone, phoneViewOf);
   const site = useSelector(useWorldActor().getSnapshot().context.site, siteViewOf);
+  const cashier = useSelector(useWorldActor().getSnapshot().context.cashier, deskViewOf);
+  const post = useSelector(useWorldActor().getSnapshot().context.post, deskViewOf);
   if (tooSmall) {
     return <Text color="yellow">{t(view.lang, 'size.enlarge', { columns, rows })}</Text>;
   }
-  return <WorldLayout view={view} world={world} phone={phone} site={site} terminalId={terminalId} columns={columns} rows={rows} />;
+  return <WorldLayout view={view} world={world} phone={phone} site={site} desks={{ cashier, post }} terminalId={terminalId} columns={columns} rows={rows} />;
 }

@@ -1,7 +1,7 @@
 /**
  * Keys → the world, in the order they were typed: function keys to the world (src/app/worldKeys.ts),
- * every other key to the place that has the keys (the terminal, the phone, the site). While the site
- * waits on the store (placing an order, listing orders) its keys wait too.
+ * every other key to the place that has the keys (the terminal, the phone, the site, a desk). While the
+ * site or a desk waits on the store (placing an order, a payment) its keys wait too.
  * While the terminal is busy (an order lookup, opening the cash session, a note being journaled,
  * committing a payment) its keys are held here, not dropped, and delivered in order once it shows a
  * screen that reads them: each is mapped on the screen it lands on. Ctrl+C takes its place in the
@@ -18,6 +18,8 @@ import { siteViewOf } from '../../machines/site/siteView.js';
 import { KEY_TOKENS, mapKey, splitKeys } from './keymap.js';
 import { mapPhoneKey } from './phoneKeys.js';
 import { mapSiteKey } from './siteKeys.js';
+import { mapDeskKey } from './deskKeys.js';
+import { deskViewOf } from '../../machines/desk/deskView.js';
 import { viewOf } from './view.js';
 import { functionKeyOf, worldEventOf } from './worldKeys.js';
 import { phoneViewOf, worldViewOf } from './worldView.js';
@@ -114,6 +116,14 @@ export class KeyFeed {
       if (action.kind === 'world') this.world.send(action.event);
       return true;
     }
+    if (place === 'cashier' || place === 'post') {
+      // a desk's keys wait while its till talks to the store, as the site's do
+      const desk = this.world.getSnapshot().context[place];
+      if (!isSettled(desk.getSnapshot())) return false;
+      const event = mapDeskKey(deskViewOf(desk.getSnapshot()), input, key);
+      if (event) desk.send(event);
+      return true;
+    }
     if (place === 'site') {
       const site = this.world.getSnapshot().context.site;
       if (!isSettled(site.getSnapshot())) return false;
@@ -144,7 +154,9 @@ export class KeyFeed {
       const terminal = this.actor.subscribe(() => this.deliverLater());
       const phone = this.world.getSnapshot().context.phone.subscribe(() => this.deliverLater());
       const site = this.world.getSnapshot().context.site.subscribe(() => this.deliverLater());
-      this.subscription = { unsubscribe: () => (terminal.unsubscribe(), phone.unsubscribe(), site.unsubscribe()) };
+      const cashier = this.world.getSnapshot().context.cashier.subscribe(() => this.deliverLater());
+      const post = this.world.getSnapshot().context.post.subscribe(() => this.deliverLater());
+      this.subscription = { unsubscribe: () => (terminal.unsubscribe(), phone.unsubscribe(), site.unsubscribe(), cashier.unsubscribe(), post.unsubscribe()) };
     } else if (!waiting && this.subscription) {
       this.subscription.unsubscribe();
       this.subscription = null;

@@ -5,12 +5,13 @@
  */
 import { createActor, type SimulatedClock } from 'xstate';
 import { provideTerminal, type Clock, type TerminalDeps } from '../adapters/terminalActors.js';
-import type { Lang } from '../domain/money.js';
+import type { Lang, Money } from '../domain/money.js';
 import { DEFAULT_RULES, type KioskRules } from '../domain/rules.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 import type { Place, WorldActor } from '../../machines/world.js';
 import { RealProgramClock, simulated, type ProgramClock } from '../adapters/programClock.js';
-import { provideWorld } from '../adapters/worldActors.js';
+import { provideWorld, type WorldDeps } from '../adapters/worldActors.js';
+import type { DeskRole } from '../../machines/desk.js';
 
 export interface TerminalSessionOptions extends Partial<Pick<TerminalDeps, 'onPayment' | 'owner' | 'isAlive' | 'checkpoint'>> {
   store: TerminalDeps['store'];
@@ -40,7 +41,11 @@ export function startTerminal(options: TerminalSessionOptions): TerminalActor {
   return createActor(machine, { input: { lang, rules }, ...(clock ? { clock } : {}) }).start();
 }
 
-export interface WorldSessionOptions extends TerminalSessionOptions {
+export interface WorldSessionOptions extends TerminalSessionOptions, Pick<WorldDeps, 'onDeskPayment'> {
+  /** who the trainee plays at the desks (`kiosk --role`, a tape's `Set Role`); default the customer */
+  role?: DeskRole;
+  /** [choice] the most a desk takes for one order; omitted, no limit */
+  deskCap?: Money;
   /** the place that has the keys at start (`kiosk --place`, a tape's `Set Place`); default the terminal */
   place?: Place;
   /** the customer's phone on the phone place; default the demo phone */
@@ -55,7 +60,7 @@ export interface WorldSessionOptions extends TerminalSessionOptions {
  * world's child `terminal`: `world.getSnapshot().context.terminal`.
  */
 export function startWorld(options: WorldSessionOptions): WorldActor {
-  const { clock, realClock: given, rules = DEFAULT_RULES, lang = 'ru', store, place, phone, ...deps } = options;
+  const { clock, realClock: given, rules = DEFAULT_RULES, lang = 'ru', store, place, phone, role, deskCap, ...deps } = options;
   let seq = 0;
   const programClock: ProgramClock = clock ? simulated(clock) : (given ?? new RealProgramClock());
   const machine = provideWorld({
@@ -67,7 +72,7 @@ export function startWorld(options: WorldSessionOptions): WorldActor {
     newSessionId: options.newSessionId ?? (() => `session-${++seq}`),
   });
   return createActor(machine, {
-    input: { lang, rules, clock: programClock, ...(place ? { place } : {}), ...(phone ? { phone } : {}) },
+    input: { lang, rules, clock: programClock, ...(place ? { place } : {}), ...(phone ? { phone } : {}), ...(role ? { role } : {}), ...(deskCap ? { deskCap } : {}) },
     clock: clock ?? programClock,
   }).start();
 }

@@ -1,5 +1,5 @@
 /**
- * The keys of the world, not of a place: F1 Site, F2 Phone, F3 Terminal give a place the keys,
+ * The keys of the world, not of a place: F1 Site, F2 Phone, F3 Terminal, F4 Cashier, F5 Post give a place the keys,
  * F9 +1 hour and F10 +1 day move the program's clock. Other function keys do nothing but say so.
  * Ink hands every function key over as '' with no name, so they are read from the raw sequence.
  */
@@ -29,6 +29,10 @@ export function worldEventOf(fkey: string): WorldEvent {
       return { type: 'place.go', place: 'phone' };
     case 'F3':
       return { type: 'place.go', place: 'terminal' };
+    case 'F4':
+      return { type: 'place.go', place: 'cashier' };
+    case 'F5':
+      return { type: 'place.go', place: 'post' };
     case 'F9':
       return { type: 'clock.advance', ms: HOUR_JUMP_MS };
     case 'F10':

@@ -1,7 +1,7 @@
 /** What the world shows: which place has the keys, the program's time, a hint, and the phone's screen. */
 import type { SnapshotFrom } from 'xstate';
 import type { PhoneContext, phoneMachine } from '../../machines/phone.js';
-import type { Place, WorldHint, worldMachine } from '../../machines/world.js';
+import { isPlace, type MainPlace, type Place, type WorldHint, type worldMachine } from '../../machines/world.js';
 
 export type PhoneScreen = 'loading' | 'home' | 'reading' | 'dialing' | 'answered';
 
@@ -13,14 +13,14 @@ export interface WorldView {
   /** the place that has the keys */
   place: Place;
   /** the place drawn in the main area: the phone stands beside it */
-  shown: Exclude<Place, 'phone'>;
+  shown: MainPlace;
   now: number;
   hint: WorldHint | null;
 }
 
 export function worldViewOf(snapshot: SnapshotFrom<typeof worldMachine>): WorldView {
   const value = String(snapshot.value);
-  const place: Place = value === 'site' || value === 'phone' ? value : 'terminal';
+  const place: Place = isPlace(value) ? value : 'terminal';
   return { place, shown: place === 'phone' ? snapshot.context.behindPhone : place, now: snapshot.context.now, hint: snapshot.context.hint };
 }
 

@@ -4,6 +4,8 @@ import type { Lang } from '../domain/money.js';
 import { DEFAULT_RULES, MAX_PROCESSING_DELAY_MS, type KioskRules, type Timeouts } from '../domain/rules.js';
 import { formatDuration, parseDuration } from '../domain/time.js';
 import { isPlace, PLACES, type Place } from '../../machines/world.js';
+import { DESK_ROLES, type DeskRole } from '../../machines/desk/deskContext.js';
+import { isPositive, money, type Money } from '../domain/money.js';
 
 /** A usage error (exit 2); `command` names whose --help to suggest ("orders", "tape run"). */
 export class UsageError extends Error {
@@ -16,6 +18,10 @@ export interface RunOptions {
   lang: Lang;
   /** the place that has the keys at start (default the terminal) */
   place: Place;
+  /** who the trainee plays at the desks (default the customer) */
+  role: DeskRole;
+  /** [choice] the most a desk takes for one order; null: no limit */
+  deskCap: Money | null;
   terminalId: string | null;
   memory: boolean;
   dataDir: string | null;
@@ -104,6 +110,8 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   const parsed = parseOptions(argv, {
     lang: { type: 'string' },
     place: { type: 'string' },
+    role: { type: 'string' },
+    'desk-cap': { type: 'string' },
     'terminal-id': { type: 'string' },
     memory: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
@@ -125,6 +133,8 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   return {
     lang,
     place: parsePlace(v.place as string | undefined),
+    role: parseRole(v.role as string | undefined),
+    deskCap: parseDeskCap(v['desk-cap'] as string | undefined),
     terminalId: (v['terminal-id'] as string | undefined) ?? env.KIOSK_TERMINAL_ID ?? null,
     memory: v.memory === true,
     dataDir: (v['data-dir'] as string | undefined) ?? env.KIOSK_DATA_DIR ?? null,
@@ -134,7 +144,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   };
 }
 
-/** --place site|phone|terminal: where the program opens (default the terminal). */
+/** --place site|phone|terminal|cashier|post: where the program opens (default the terminal). */
 export function parsePlace(text: string | undefined): Place {
   if (text === undefined) return 'terminal';
   if (!isPlace(text)) throw new UsageError(`--place: expected ${PLACES.join(', ')}, got "${text}"`);
@@ -149,6 +159,27 @@ export function parseProcessingDelay(text: string | undefined): number {
     throw new UsageError(`--processing-delay: expected a duration from 0 to 7 days (R-CODE-6) like 2d, 36h or 7d, got "${text}"`);
   }
   return ms;
+}
+
+/** --role customer|cashier: who the trainee plays at the desks (default the customer). */
+export function parseRole(text: string | undefined): DeskRole {
+  if (text === undefined) return 'customer';
+  const role = DESK_ROLES.find((r) => r === text);
+  if (!role) throw new UsageError(`--role: expected ${DESK_ROLES.join(' or ')}, got "${text}"`);
+  return role;
+}
+
+/** --desk-cap AMOUNT: the desks' own upper limit for one order (default none, R-CASH-2 [choice]). */
+export function parseDeskCap(text: string | undefined): Money | null {
+  if (text === undefined) return null;
+  let cap: Money;
+  try {
+    cap = money(text);
+  } catch {
+    throw new UsageError(`--desk-cap: expected an amount above zero like 50000, got "${text}"`);
+  }
+  if (!isPositive(cap)) throw new UsageError(`--desk-cap: expected an amount above zero like 50000, got "${text}"`);
+  return cap;
 }
 
 /** --order-length: digits in an order number, 4 to 20 (default DEFAULT_RULES.orderNumberLength). */

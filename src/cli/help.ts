@@ -18,7 +18,9 @@ Usage:
 
 Options:
   --lang ru|en                    language on start (default ru; the kiosk has a language button)
-  --place site|phone|terminal     the place that has the keys on start (default terminal)
+  --place PLACE                   the place that has the keys on start: site, phone, terminal, cashier or post (default terminal)
+  --role customer|cashier         who you play at the cashier and the Post (default customer)
+  --desk-cap AMOUNT               the most a desk takes for one order (default: no limit)
   --terminal-id ID                terminal id printed on receipts (default: from host and process)
   --memory                        keep nothing on disk
   --data-dir DIR                  where orders, balances, receipts and the cash journal live

@@ -51,6 +51,8 @@ export async function runKiosk(argv: string[]): Promise<number> {
   let started: TerminalActor | null = null;
   const world = startWorld({
     ...(options.place ? { place: options.place } : {}),
+    role: options.role,
+    ...(options.deskCap ? { deskCap: options.deskCap } : {}),
     store, rules: options.rules, lang: options.lang, terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,
     ...(testHook ? { clock: testHook.clock } : {}),
     // printed in the language on screen then (recovery pays while the actor is still starting)

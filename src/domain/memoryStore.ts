@@ -4,6 +4,9 @@ import { decideOrderAction, type ActionOutcome, type OrderAction } from './order
 import { acceptTerminalPayment, repriceOrder, type Order } from './orders/orders.js';
 import { buildReceipt, changeReason, planPayment, receiptNumber } from './cash/payment.js';
 import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type OperatorId, type OrderLifeRules } from './rules.js';
+import { planDeskPayment, type DeskPaymentOutcome, type DeskPaymentRequest } from './cash/deskPayment.js';
+import { DESKS } from './fiscal/desks.js';
+import type { DeskReceipt, RegisterCounters } from './fiscal/fiscalReceipt.js';
 import type { CashSession, KioskStore, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
 
 export interface MemoryStoreOptions {
@@ -24,6 +27,9 @@ export class MemoryStore implements KioskStore {
   private payments = new Map<string, PaymentOutcome>();
   /** terminal id → receipts it has printed: each terminal numbers its own */
   private receiptSeq = new Map<string, number>();
+  /** a desk's register → its counters after its last receipt */
+  private registers = new Map<string, RegisterCounters>();
+  private deskSales: DeskReceipt[] = [];
 
   findOrder(code: string): Order | undefined {
     const order = this.orders.get(code);
@@ -127,6 +133,18 @@ export class MemoryStore implements KioskStore {
   }
   receipt(number: string): Receipt | undefined {
     return this.receipts.get(number);
+  }
+  payAtDesk(request: DeskPaymentRequest): DeskPaymentOutcome {
+    const registerId = DESKS[request.place].registerId;
+    const outcome = planDeskPayment(request, this.findOrder(request.code), this.registers.get(registerId) ?? null, this.processingDelayMs);
+    if (outcome.kind !== 'paid') return outcome;
+    this.orders.set(outcome.order.code, structuredClone(outcome.order));
+    this.registers.set(registerId, outcome.counters);
+    this.deskSales.push(structuredClone(outcome.receipt));
+    return structuredClone(outcome);
+  }
+  deskReceipts(): DeskReceipt[] {
+    return structuredClone(this.deskSales);
   }
   close(): void {}
 

@@ -8,6 +8,8 @@ import type { ActionOutcome, OrderAction } from './orders/orderLife.js';
 import type { Order } from './orders/orders.js';
 import type { OperatorId, OrderLifeRules } from './rules.js';
 import type { Settlement } from './cash/settlement.js';
+import type { DeskPaymentOutcome, DeskPaymentRequest } from './cash/deskPayment.js';
+import type { DeskReceipt } from './fiscal/fiscalReceipt.js';
 
 export interface Receipt {
   number: string;
@@ -142,5 +144,13 @@ export interface KioskStore {
   /** closes a session that took no cash (the customer left before inserting anything) */
   abandonSession(sessionId: string): void;
   receipt(number: string): Receipt | undefined;
+  /**
+   * A payment at a cashier's or Post desk (R-CASH-1, R-CASH-3), atomically: the order's credit
+   * (processing like a terminal's), the fiscal receipt and its register's counters, never reused.
+   * Refused, changing nothing, when the order needs nothing any more (paid elsewhere first).
+   */
+  payAtDesk(request: DeskPaymentRequest): DeskPaymentOutcome;
+  /** every desk receipt, oldest first */
+  deskReceipts(): DeskReceipt[];
   close(): void;
 }

@@ -1,8 +1,10 @@
 /** English strings. `{name}` placeholders are filled by `t()`. */
 import { siteEn } from './site.en.js';
+import { deskEn } from './desk.en.js';
 
 export const en = {
   ...siteEn,
+  ...deskEn,
   'brand': 'EUROSET · payment terminal {terminal}',
   'idle.title': 'Pay for services and orders',
   'idle.press': 'Press any key to start',

@@ -1,9 +1,11 @@
 /** Русские строки: как на терминалах «Евросети». */
 import type { MessageKey } from './en.js';
 import { siteRu } from './site.ru.js';
+import { deskRu } from './desk.ru.js';
 
 export const ru: Record<MessageKey, string> = {
   ...siteRu,
+  ...deskRu,
   'brand': 'ЕВРОСЕТЬ · платёжный терминал {terminal}',
   'idle.title': 'Оплата услуг и заказов',
   'idle.press': 'Нажмите любую клавишу',

@@ -15,6 +15,9 @@ import { findOrder, mustOrder, payInTransaction, sessionState, type Checkpoint, 
 import { journalEntries, listReceipts, type JournalEntry } from './reports.js';
 import { insertOrder, insertSms, listOrders, persistOutcome, phoneMessages, saveOrder } from './orderRows.js';
 import * as rows from './rows.js';
+import { deskPayer, listDeskReceipts } from './deskPayments.js';
+import type { DeskPaymentOutcome, DeskPaymentRequest } from '../domain/cash/deskPayment.js';
+import type { DeskReceipt } from '../domain/fiscal/fiscalReceipt.js';
 
 export { StoreError, type StoreErrorCode } from './errors.js';
 export type { JournalEntry } from './reports.js';
@@ -40,6 +43,7 @@ export class SqliteStore implements KioskStore {
   private readonly abandon: (sessionId: string) => void;
   private readonly journal: (sessionId: string, note: number, at: number) => number;
   private readonly printed: (number: string, text: string) => number;
+  private readonly deskPay: (request: DeskPaymentRequest) => DeskPaymentOutcome;
 
   private constructor(
     private readonly db: Connection,
@@ -70,6 +74,7 @@ export class SqliteStore implements KioskStore {
       return changes;
     });
     this.printed = (...args) => printed.immediate(...args);
+    this.deskPay = deskPayer(db, processingDelayMs, checkpoint);
   }
 
   /**
@@ -248,6 +253,14 @@ export class SqliteStore implements KioskStore {
 
   receipt(number: string): Receipt | undefined {
     return this.guard(() => rows.toReceipt(this.db.prepare<rows.ReceiptRow>('SELECT * FROM receipts WHERE number = ?').get(number)));
+  }
+
+  payAtDesk(request: DeskPaymentRequest): DeskPaymentOutcome {
+    return this.guard(() => this.deskPay(request));
+  }
+
+  deskReceipts(): DeskReceipt[] {
+    return this.guard(() => listDeskReceipts(this.db));
   }
 
   /** Keeps the printed text of a receipt, so that a reprint is the same text. */

@@ -118,8 +118,8 @@ describe('parse errors: file:line:column, expected and found', () => {
 
   it.each([
     ['Set Lang de', 'demo.tape:1:10: expected a language (en, ru), found "de"'],
-    ['Set FontSize 12', 'demo.tape:1:5: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place, ProcessingDelay), found "FontSize"'],
-    ['Set', 'demo.tape:1:4: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place, ProcessingDelay), found end of line'],
+    ['Set FontSize 12', 'demo.tape:1:5: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place, ProcessingDelay, Role), found "FontSize"'],
+    ['Set', 'demo.tape:1:4: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place, ProcessingDelay, Role), found end of line'],
     ['Set Size 100by30', 'demo.tape:1:10: expected a size like 100x30 (columns 10-500, rows 5-200), found "100by30"'],
     ['Set Size 9x24', 'demo.tape:1:10: expected a size like 100x30 (columns 10-500, rows 5-200), found "9x24"'],
     ['Set Size 80x201', 'demo.tape:1:10: expected a size like 100x30 (columns 10-500, rows 5-200), found "80x201"'],

@@ -20,6 +20,7 @@ import type { KioskStore } from '../../src/domain/store.js';
 import { smsText } from '../../src/domain/mobile/smsText.js';
 import { isSettled } from '../../machines/settled.js';
 import { siteViewOf, type SiteView } from '../../machines/site/siteView.js';
+import { deskViewOf, type DeskView } from '../../machines/desk/deskView.js';
 import type { SimulatedClock } from 'xstate';
 import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone, operatorName } from '../../src/i18n/format.js';
@@ -40,6 +41,7 @@ export interface Scene {
   world: WorldView;
   phone: PhoneView;
   site: SiteView;
+  desks: { cashier: DeskView; post: DeskView };
 }
 export type Case = { name: string; scene: Scene };
 
@@ -55,6 +57,7 @@ export async function sceneOf(world: ReturnType<typeof startWorld>): Promise<Sce
     world: worldViewOf(world.getSnapshot()),
     phone: phoneViewOf(context.phone.getSnapshot()),
     site: siteViewOf(context.site.getSnapshot()),
+    desks: { cashier: deskViewOf(context.cashier.getSnapshot()), post: deskViewOf(context.post.getSnapshot()) },
   };
 }
 
@@ -70,8 +73,8 @@ export function inLang(scene: Scene, lang: Lang): Scene {
 }
 
 export function renderScene(scene: Scene): string {
-  const { view, world, phone, site } = scene;
-  const frame = renderToString(<WorldLayout view={view} world={world} phone={phone} site={site} terminalId="T-1" columns={COLUMNS} rows={ROWS} />, { columns: COLUMNS });
+  const { view, world, phone, site, desks } = scene;
+  const frame = renderToString(<WorldLayout view={view} world={world} phone={phone} site={site} desks={desks} terminalId="T-1" columns={COLUMNS} rows={ROWS} />, { columns: COLUMNS });
   return stripVTControlCharacters(frame);
 }
 

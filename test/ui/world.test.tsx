@@ -7,7 +7,7 @@ import { DEFAULT_RULES } from '../../src/domain/rules.js';
 const F1 = '\x1bOP';
 const F2 = '\x1bOQ';
 const F3 = '\x1bOR';
-const F4 = '\x1bOS';
+const F6 = '\x1b[17~';
 const F9 = '\x1b[20~';
 const ESC = '\x1b';
 
@@ -51,11 +51,11 @@ describe('places', () => {
     await k.waitForText('Товары');
   });
 
-  it('the place bar names F1 Site, F2 Phone, F3 Terminal and shows the program\'s date and time', async () => {
+  it('the place bar names F1 Site, F2 Phone, F3 Terminal, F4 Cashier, F5 Post and shows the program\'s date and time', async () => {
     k = renderKiosk({ lang: 'en' });
     await k.waitForText('F1 Site');
     const bar = k.lastFrame().split('\n')[0] ?? '';
-    for (const text of ['F1 Site', 'F2 Phone', 'F3 Terminal', 'F9 +1 h', 'F10 +1 day', '2026-11-22 10:00:00']) expect(bar).toContain(text);
+    for (const text of ['F1 Site', 'F2 Phone', 'F3 Terminal', 'F4 Cashier', 'F5 Post', 'F9 +1 h', 'F10 +1 day', '2026-11-22 10:00:00']) expect(bar).toContain(text);
   });
 
   it('F9 moves the program\'s clock an hour: the status line shows it and the terminal\'s inactivity timer fires', async () => {
@@ -81,10 +81,10 @@ describe('places', () => {
     expect(k.view().screen).toBe('idle');
   });
 
-  it('an unknown key (F4) changes nothing and says so', async () => {
+  it('an unknown key (F6) changes nothing and says so', async () => {
     k = renderKiosk({ lang: 'en' });
-    await k.press(F4);
-    await k.waitForText('F4: no such key');
+    await k.press(F6);
+    await k.waitForText('F6: no such key');
     expect(place(k)).toBe('terminal');
     expect(k.view().screen).toBe('idle');
   });

@@ -7,6 +7,13 @@
 import { isExpired, type Order, type OrderEvent } from './orders.js';
 import { orderAt } from './orderLife.js';
 import type { OrderLifeRules } from '../rules.js';
+import { deskOfReceipt } from '../fiscal/desks.js';
+
+/** Where a payment was taken, from its receipt's number: a terminal, the cashier or the Post's window. */
+const placeOf = (receipt: string | null): string => {
+  const desk = receipt ? deskOfReceipt(receipt) : null;
+  return desk === 'cashier' ? 'at a cashier' : desk === 'post' ? 'at the Post' : 'at a terminal';
+};
 
 export type TimelineEntry = Omit<OrderEvent, 'kind'> & { kind: OrderEvent['kind'] | 'expired' | 'credited' };
 
@@ -28,7 +35,7 @@ export function describeEntry(entry: TimelineEntry): string {
   const why = entry.why ? ` (${entry.why})` : '';
   const TEXT: Record<TimelineEntry['kind'], string> = {
     issued: `code issued for ${amount}, valid 48 hours`,
-    paid: `${amount} accepted at a terminal, receipt ${entry.ref}; processing`,
+    paid: `${amount} accepted ${placeOf(entry.ref)}, receipt ${entry.ref}; processing`,
     credited: `${amount} credited (receipt ${entry.ref})`,
     expired: 'code expired unpaid',
     repriced: `price changed to ${amount}`,

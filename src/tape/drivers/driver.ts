@@ -5,6 +5,8 @@
 import type { Button } from '../../../machines/buttons.js';
 import type { View } from '../../app/view.js';
 import type { CastEvent } from './virtualTerminal.js';
+import type { DeskView } from '../../../machines/desk/deskView.js';
+import type { DeskRole } from '../../../machines/desk.js';
 
 /** The part of the app's view a tape needs; button labels are i18n keys, as in the machines. */
 export type DriverView = Pick<View, 'statePath' | 'screen' | 'mode' | 'lang' | 'focus'> & {
@@ -29,6 +31,10 @@ export interface KioskDriver {
   crash(): Promise<void>;
   lines(): string[];
   view(): DriverView;
+  /** the desk that has the keys (the cashier, the Post), or null when another place has them; in-process only */
+  deskView?(): DeskView | null;
+  /** the desks play this role from their next customer (`Set Role` as a step); in-process only */
+  setRole?(role: DeskRole): Promise<void>;
   /** an asciicast marker at the current time */
   mark(label: string): void;
   dispose(): Promise<void>;

@@ -13,6 +13,8 @@ import { viewOf, type View } from '../../app/view.js';
 import type { Lang } from '../../domain/money.js';
 import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
 import type { KioskStore, PaymentOutcome } from '../../domain/store.js';
+import { deskViewOf, type DeskView } from '../../../machines/desk/deskView.js';
+import type { DeskRole } from '../../../machines/desk.js';
 import { isSettled } from '../../../machines/settled.js';
 import type { TerminalActor } from '../../../machines/terminal.js';
 import type { Place, WorldActor } from '../../../machines/world.js';
@@ -34,6 +36,8 @@ export interface HarnessOptions {
   onPayment?: (outcome: PaymentOutcome) => void;
   /** the place that has the keys at Launch (a tape's `Set Place`); default the terminal */
   place?: Place;
+  /** who the trainee plays at the desks (a tape's `Set Role`) */
+  role?: DeskRole;
 }
 
 /** A frame that keeps changing with no input (an animation) must not hang a step. */
@@ -70,6 +74,7 @@ export class KioskHarness implements KioskDriver {
     const terminalId = this.options.terminalId ?? 'T-1';
     this.world = startWorld({
       ...(this.options.place ? { place: this.options.place } : {}),
+      ...(this.options.role ? { role: this.options.role } : {}),
       store,
       clock: this.options.clock,
       rules: this.options.rules ?? DEFAULT_RULES,
@@ -112,6 +117,19 @@ export class KioskHarness implements KioskDriver {
 
   view(): View {
     return viewOf(this.terminal.getSnapshot());
+  }
+
+  deskView(): DeskView | null {
+    const world = this.world?.getSnapshot();
+    const place = world?.value;
+    if (!world || (place !== 'cashier' && place !== 'post')) return null;
+    return deskViewOf(world.context[place].getSnapshot());
+  }
+
+  async setRole(role: DeskRole): Promise<void> {
+    if (!this.world) throw new Error('the kiosk is not running: Launch (or Restart) it first');
+    this.world.send({ type: 'desk.setRole', role });
+    await this.settle();
   }
 
   /** Keys as a terminal sends them (`\r` Enter, `\x1b` Esc, `\x1b[A` Up …), as one chunk. */
@@ -172,6 +190,9 @@ export class KioskHarness implements KioskDriver {
       if (phone) await waitFor(phone, isSettled).catch(() => undefined);
       const site = this.world?.getSnapshot().context.site;
       if (site) await waitFor(site, isSettled).catch(() => undefined);
+      for (const desk of [this.world?.getSnapshot().context.cashier, this.world?.getSnapshot().context.post]) {
+        if (desk) await waitFor(desk, isSettled).catch(() => undefined);
+      }
       // the status line shows the program's time: the clock may have moved since the world last read it
       if (this.world && this.world.getSnapshot().context.now !== this.options.clock.now()) this.world.send({ type: 'clock.tick' });
       await this.vt.flush();

@@ -44,7 +44,9 @@ export type SetCommand = Located & { kind: 'set' } & (
     | { key: 'Clock'; iso: string; epochMs: number }
     | { key: 'TerminalId'; terminalId: string }
     /** the place that has the keys at Launch (`kiosk --place`) */
-    | { key: 'Place'; place: 'site' | 'phone' | 'terminal' }
+    | { key: 'Place'; place: 'site' | 'phone' | 'terminal' | 'cashier' | 'post' }
+    /** who the trainee plays at the desks (`kiosk --role`) */
+    | { key: 'Role'; role: 'customer' | 'cashier' }
     /** as written; the runner resolves a relative path against the tape's folder */
     | { key: 'DataDir'; path: string }
     /** how long cash paid at a terminal processes before it settles (R-CODE-6; `kiosk --processing-delay`) */
@@ -104,6 +106,10 @@ export type Step = Located &
      * `inner` is what the line is (checked at parse time with stand-in values); `text` the line as written.
      */
     | { kind: 'templated'; inner: Exclude<Step['kind'], 'templated'>; text: string; parts: TemplatePart[] }
+    /** `Set Role` as a step: the desks play that role from their next customer */
+    | { kind: 'setRole'; role: 'customer' | 'cashier' }
+    /** the change a desk handed back with its newest receipt */
+    | { kind: 'expectChange'; amount: Money }
   );
 /** Where `Remember` looks: the screen's lines top to bottom, or the newest SMS to a phone. */
 export type RememberSource = { kind: 'screen' } | { kind: 'sms'; phone: string };

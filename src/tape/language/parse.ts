@@ -69,7 +69,9 @@ class TapeBuilder {
     if (suffix && spec.suffix === 'none') cur.fail(suffix.column, `${name} without an @ suffix`, JSON.stringify(suffix.raw));
     const ctx: CommandContext = { cur, head, suffix, once: (...args) => this.once(cur, ...args) };
 
-    if (setup) {
+    // `Set Role` after Launch is a step (the desks' role before `Go`); every other Set is setup only
+    const setupHere = setup && !(step && this.launchLine !== null && /^\S+\s+Role(\s|$)/.test(text.trim()));
+    if (setupHere) {
       if (this.launchLine !== null) cur.failAt(head, `a step (setup goes before Launch at line ${this.launchLine})`);
       this.tape.setup.push(located<SetupCommand>(setup.parse(ctx), cur, head));
     } else if (step) {

@@ -6,8 +6,9 @@ import { parseDuration, parseInstant } from '../../domain/time.js';
 import type { LineCursor } from './lineCursor.js';
 import { readMoney, readOptions, readOrderCode, readPhone, type Body, type CommandContext, type CommandSpec } from './values.js';
 
-const SET_KEYS: readonly SetKey[] = ['Lang', 'Size', 'Clock', 'TerminalId', 'DataDir', 'Place', 'ProcessingDelay'];
-const PLACE_NAMES = ['site', 'phone', 'terminal'] as const;
+const SET_KEYS: readonly SetKey[] = ['Lang', 'Size', 'Clock', 'TerminalId', 'DataDir', 'Place', 'ProcessingDelay', 'Role'];
+const PLACE_NAMES = ['site', 'phone', 'terminal', 'cashier', 'post'] as const;
+export const ROLE_NAMES = ['customer', 'cashier'] as const;
 const LANGS: readonly Lang[] = ['en', 'ru'];
 
 /** Below 80×24 the app shows its "terminal too small" screen, which a tape may want to see. */
@@ -55,6 +56,12 @@ function setValue(cur: LineCursor, key: SetKey): Body<SetupCommand> {
       const token = cur.word(expected);
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/.test(token.raw)) cur.failAt(token, expected);
       return { kind: 'set', key, terminalId: token.raw };
+    }
+    case 'Role': {
+      const expected = `a role (${ROLE_NAMES.join(', ')})`;
+      const token = cur.word(expected);
+      const role = ROLE_NAMES.find((r) => r === token.raw) ?? cur.failAt(token, expected);
+      return { kind: 'set', key, role };
     }
     case 'Place': {
       const expected = `a place (${PLACE_NAMES.join(', ')})`;

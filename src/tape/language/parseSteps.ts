@@ -1,4 +1,5 @@
 /** Step commands: `Launch` and everything after it, VHS keys included. */
+import { DESK_STEP_COMMANDS } from './parseDeskSteps.js';
 import { BANKNOTES, isBanknote } from '../../domain/rules.js';
 import { DEFAULT_WAIT_MS, KEY_NAMES, type KeyName, type Step } from './ast.js';
 import { parseDuration } from '../../domain/time.js';
@@ -171,6 +172,7 @@ export const STEP_COMMANDS: Readonly<Record<string, CommandSpec<Step>>> = {
   ...ORDER_STEP_COMMANDS,
   ...WORLD_STEP_COMMANDS,
   ...VARIABLE_STEP_COMMANDS,
+  ...DESK_STEP_COMMANDS,
 };
 
 /** Steps that need the app on screen; the rest also make sense between `Crash` and `Restart`. */

@@ -141,11 +141,12 @@ export function expectBalance(store: KioskStore, phone: string, amount: Money): 
   }
 }
 
-/** Matches the last receipt printed, as plain text in the kiosk's current language, line by line. */
-export function expectReceipt(receipts: readonly Receipt[], lang: Lang, matcher: TextMatcher): void {
-  const last = receipts[receipts.length - 1];
+/** Matches the last receipt printed (a terminal's, or any place's when given), as plain text in the kiosk's current language, line by line. */
+export function expectReceipt(receipts: readonly Receipt[], lang: Lang, matcher: TextMatcher, newest?: { number: string; lines: string[] } | null): void {
+  const terminal = receipts[receipts.length - 1];
+  const last = newest !== undefined ? newest : terminal ? { number: terminal.number, lines: receiptText(terminal, lang).split('\n') } : null;
   if (!last) throw new StepFailure('assertion', `expected a receipt showing ${describeMatcher(matcher)}, but no receipt has been printed`);
-  const lines = receiptText(last, lang).split('\n');
+  const { lines } = last;
   if (findLine(matcher, lines) < 0) {
     throw new StepFailure('assertion', `expected ${describeMatcher(matcher)} on one line of receipt ${last.number}`, ['receipt:', ...lines.map((l) => `  ${l}`)]);
   }

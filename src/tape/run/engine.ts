@@ -98,6 +98,7 @@ export class TapeEngine implements StepContext {
       lang: this.settings.lang,
       terminalId: this.settings.terminalId,
       place: this.settings.place,
+      ...(this.settings.role ? { role: this.settings.role } : {}),
       ...(this.options.rules ? { rules: this.options.rules } : {}),
       // one counter for the whole tape: a session id never comes back after a Restart
       newSessionId: () => `tape-session-${++this.sessions}`,
@@ -161,7 +162,8 @@ export class TapeEngine implements StepContext {
   }
 
   statePath(): string | null {
-    return this.harness.running ? this.harness.view().statePath : null;
+    // the desk that has the keys, else the terminal
+    return this.harness.running ? (this.harness.deskView?.() ?? this.harness.view()).statePath : null;
   }
 
   get cast(): CastEvent[] {

@@ -24,7 +24,9 @@ export interface TapeSettings {
   clockMs: number;
   terminalId: string;
   /** the place that has the keys at Launch */
-  place: 'site' | 'phone' | 'terminal';
+  place: 'site' | 'phone' | 'terminal' | 'cashier' | 'post';
+  /** who the trainee plays at the desks; null: the desks' default (the customer) */
+  role: 'customer' | 'cashier' | null;
   /** absolute; null means the in-memory store */
   dataDir: string | null;
   /** R-CODE-6: how long cash paid at a terminal processes (`Set ProcessingDelay`) */
@@ -43,6 +45,7 @@ export function settingsOf(tape: Tape, baseDir: string): TapeSettings {
     clockMs: DEFAULT_CLOCK_MS,
     terminalId: 'T-1',
     place: 'terminal',
+    role: null,
     dataDir: null,
     processingDelayMs: DEFAULT_RULES.processingDelayMs,
     orders: [],
@@ -57,6 +60,7 @@ export function settingsOf(tape: Tape, baseDir: string): TapeSettings {
     else if (command.key === 'TerminalId') settings.terminalId = command.terminalId;
     else if (command.key === 'Place') settings.place = command.place;
     else if (command.key === 'ProcessingDelay') settings.processingDelayMs = command.ms;
+    else if (command.key === 'Role') settings.role = command.role;
     else settings.dataDir = isAbsolute(command.path) ? command.path : resolve(baseDir, command.path);
   }
   return settings;

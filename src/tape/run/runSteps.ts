@@ -11,9 +11,12 @@ import { StepFailure } from './failure.js';
 import { hotkeyBytes, KEY_BYTES, noteKey } from '../language/keys.js';
 import { compareSnapshot, frameText } from './snapshot.js';
 import { remember, resolveTemplated } from './runVariableSteps.js';
+import { newestReceipt, runDeskStep } from './runDeskSteps.js';
 
-/** `Go site|phone|terminal`: the place bar's keys (src/app/worldKeys.ts). */
-const PLACE_KEY_BYTES: Readonly<Record<string, string>> = { site: KEY_BYTES.F1, phone: KEY_BYTES.F2, terminal: KEY_BYTES.F3 };
+/** `Go site|phone|terminal|cashier|post`: the place bar's keys (src/app/worldKeys.ts). */
+const PLACE_KEY_BYTES: Readonly<Record<string, string>> = {
+  site: KEY_BYTES.F1, phone: KEY_BYTES.F2, terminal: KEY_BYTES.F3, cashier: KEY_BYTES.F4, post: KEY_BYTES.F5,
+};
 
 export async function runStep(ctx: StepContext, step: Step): Promise<void> {
   ctx.harness.mark(`${step.line}: ${step.raw}`);
@@ -37,6 +40,12 @@ async function perform(ctx: StepContext, step: Step): Promise<void> {
       return press(ctx, step.label);
     case 'insert': {
       requireApp(ctx);
+      // a note goes to whoever takes cash: the desk that has the keys, else the terminal
+      const desk = harness.deskView?.() ?? null;
+      if (desk) {
+        if (desk.mode !== 'notes') throw new StepFailure('assertion', `Insert needs the desk to ask for the money, but it is at ${desk.statePath}`);
+        return harness.keys(noteKey(step.note, step.worn));
+      }
       const view = harness.view();
       if (view.screen !== 'cash') {
         throw new StepFailure('assertion', `Insert needs the cash screen ("${t(view.lang, 'cash.title')}"), but the kiosk is at ${view.statePath}`);
@@ -51,7 +60,7 @@ async function perform(ctx: StepContext, step: Step): Promise<void> {
       return expectScreen(harness.lines(), step.matcher, step.negate);
     case 'expectState':
       requireApp(ctx);
-      return expectState(harness.view().statePath, step.path);
+      return expectState((harness.deskView?.() ?? harness.view()).statePath, step.path);
     case 'expectOrder':
       return expectOrder(ctx.store, step, ctx.now(), ctx.rules);
     case 'orderAction':
@@ -61,7 +70,10 @@ async function perform(ctx: StepContext, step: Step): Promise<void> {
     case 'expectBalance':
       return expectBalance(ctx.store, step.phone, step.amount);
     case 'expectReceipt':
-      return expectReceipt(ctx.receipts, harness.running ? harness.view().lang : ctx.settings.lang, step.matcher);
+    {
+      const lang = harness.running ? harness.view().lang : ctx.settings.lang;
+      return expectReceipt(ctx.receipts, lang, step.matcher, newestReceipt(ctx, lang));
+    }
     case 'wait':
       return wait(ctx, step);
     case 'snapshot':
@@ -69,7 +81,7 @@ async function perform(ctx: StepContext, step: Step): Promise<void> {
       return snapshot(ctx, step.name);
     case 'go':
       // the place's own key, as a person presses it; an unknown place is F4's hint on the bar
-      return harness.keys(PLACE_KEY_BYTES[step.place] ?? KEY_BYTES.F4); // cashier, post: F4's hint until they exist
+      return harness.keys(PLACE_KEY_BYTES[step.place] ?? KEY_BYTES.F6); // F6 is no place: the bar's hint
     case 'dial':
       await harness.keys(KEY_BYTES.F2);
       for (const ch of step.code) await harness.keys(ch);
@@ -79,6 +91,9 @@ async function perform(ctx: StepContext, step: Step): Promise<void> {
       return harness.crash();
     case 'restart':
       return ctx.restart();
+    case 'setRole':
+    case 'expectChange':
+      return runDeskStep(ctx, step);
     case 'remember':
       return remember(ctx, step, () => requireApp(ctx));
     case 'templated':
@@ -129,7 +144,9 @@ async function typeKeys(ctx: StepContext, bytes: string, delayMs: number | undef
 async function press(ctx: StepContext, label: string): Promise<void> {
   requireApp(ctx);
   const { harness } = ctx;
-  const view = harness.view();
+  // the desk that has the keys, else the terminal
+  const current = () => harness.deskView?.() ?? harness.view();
+  const view = current();
   const labels = view.buttons.map((b) => t(view.lang, b.label));
   let index = labels.indexOf(label.trim());
   if (index < 0) index = labels.findIndex((l) => l.toLowerCase() === label.trim().toLowerCase());
@@ -141,7 +158,7 @@ async function press(ctx: StepContext, label: string): Promise<void> {
     ]);
   }
   if (button.hotkey) return harness.keys(hotkeyBytes(button.hotkey));
-  for (let moves = 0; harness.view().focus !== index; moves++) {
+  for (let moves = 0; current().focus !== index; moves++) {
     if (moves > view.buttons.length) throw new StepFailure('assertion', `could not move the focus to "${label}" with the arrow keys`);
     await harness.keys(KEY_BYTES.Right);
   }

@@ -1,0 +1,48 @@
+/** A desk machine with its store actors (src/adapters/deskActors.ts) on a MemoryStore and a simulated clock, driven by keys. */
+import type { Key } from 'ink';
+import { createActor, SimulatedClock, waitFor } from 'xstate';
+import { provideDesk } from '../../src/adapters/deskActors.js';
+import { mapDeskKey } from '../../src/app/deskKeys.js';
+import { MemoryStore } from '../../src/domain/memoryStore.js';
+import { seedDemo } from '../../src/domain/orders/demo.js';
+import type { DeskPlace } from '../../src/domain/fiscal/desks.js';
+import type { Lang, Money } from '../../src/domain/money.js';
+import { DEFAULT_RULES } from '../../src/domain/rules.js';
+import { deskViewOf } from '../../machines/desk/deskView.js';
+import type { DeskRole } from '../../machines/desk.js';
+import { isSettled } from '../../machines/settled.js';
+
+/** 2026-11-22 10:00 in Moscow */
+export const START = Date.UTC(2026, 10, 22, 7, 0, 0);
+
+const NAMED: Record<string, Partial<Key>> = { enter: { return: true }, esc: { escape: true }, backspace: { backspace: true }, up: { upArrow: true }, down: { downArrow: true } };
+
+export function startDesk({ place = 'cashier', role, cap, store = new MemoryStore(), lang = 'en' }: { place?: DeskPlace; role?: DeskRole; cap?: Money | null; store?: MemoryStore; lang?: Lang } = {}) {
+  const clock = new SimulatedClock();
+  clock.set(START);
+  if (store.listOrders().length === 0) seedDemo(store, START);
+  const machine = provideDesk({ store, clock, rules: DEFAULT_RULES });
+  const actor = createActor(machine, { input: { place, lang, ...(role ? { role } : {}), ...(cap !== undefined ? { cap } : {}) }, clock }).start();
+  const view = () => deskViewOf(actor.getSnapshot());
+  const settle = async () => {
+    await waitFor(actor, isSettled);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  /** Each key as a person types it: a named key (`enter`, `esc`…) or each character of a string. */
+  const keys = async (...presses: string[]) => {
+    for (const press of presses) {
+      for (const input of press in NAMED ? [press] : press.split('')) {
+        const event = mapDeskKey(view(), NAMED[input] ? '' : input, NAMED[input] ?? {});
+        if (event) actor.send(event);
+        await settle();
+      }
+    }
+  };
+  /** From the greeting to the cash screen for a code that can be paid. */
+  const toCash = async (code: string) => {
+    await keys('1', code, 'enter');
+    if (view().state !== 'readBack') throw new Error(`not read back: ${view().state} ${view().refusal}`);
+    await keys('enter');
+  };
+  return { actor, clock, store, view, keys, toCash, settle };
+}
