@@ -4,7 +4,11 @@ import { decideOrderAction, type ActionOutcome, type OrderAction } from './order
 import { acceptTerminalPayment, repriceOrder, type Order } from './orders/orders.js';
 import { buildReceipt, changeReason, planPayment, receiptNumber } from './cash/payment.js';
 import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type KioskRules, type OperatorId } from './rules.js';
-import type { CashSession, KioskStore, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
+import type { CashSession, KioskStore, MobileOutcome, MobileRequestInput, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
+import { DEFAULT_PHONE_SETTINGS, overdue, transactionNumber, type MobilePayment, type PhoneSettings } from './mobile/mobilePayment.js';
+import { balanceAfter, planAnswer, planExpiry, planRequest, type MobilePlan } from './mobile/mobileLedger.js';
+import type { MobileRules } from './mobile/mobileRules.js';
+import { cmp } from './money.js';
 
 export interface MemoryStoreOptions {
   /** R-CODE-6: how long terminal cash is "processing" (default 2 days, at most 7) */
@@ -24,6 +28,9 @@ export class MemoryStore implements KioskStore {
   private payments = new Map<string, PaymentOutcome>();
   /** terminal id → receipts it has printed: each terminal numbers its own */
   private receiptSeq = new Map<string, number>();
+  private settings = new Map<string, PhoneSettings>();
+  /** mobile payments, oldest first; the position numbers them */
+  private mobile: MobilePayment[] = [];
 
   findOrder(code: string): Order | undefined {
     const order = this.orders.get(code);
@@ -122,7 +129,54 @@ export class MemoryStore implements KioskStore {
   receipt(number: string): Receipt | undefined {
     return this.receipts.get(number);
   }
+  phoneSettings(phone: string): PhoneSettings {
+    return { ...(this.settings.get(phone) ?? DEFAULT_PHONE_SETTINGS) };
+  }
+  setPhoneSettings(phone: string, settings: PhoneSettings): void {
+    this.settings.set(phone, { ...settings });
+  }
+  requestMobilePayment(input: MobileRequestInput, rules: MobileRules): MobileOutcome {
+    const order = this.mustOrder(input.code);
+    this.expireMobilePayments(input.at);
+    const account = this.phoneAccount(input.phone);
+    const plan = planRequest({
+      id: transactionNumber(this.mobile.length + 1), phone: input.phone, operator: input.operator, order, actualOperator: account.operator,
+      balance: account.balance, settings: this.phoneSettings(input.phone), payments: this.mobilePayments(input.phone), at: input.at,
+    }, rules);
+    this.persistMobile(plan);
+    return structuredClone({ payment: plan.payment, sms: plan.sms });
+  }
+  answerMobilePayment(id: string, text: string, at: number, rules: MobileRules): MobileOutcome {
+    const payment = this.mobile.find((p) => p.id === id);
+    if (!payment) throw new Error(`no mobile payment ${id}`);
+    const plan = planAnswer(payment, text, this.phoneAccount(payment.phone).balance, this.mustOrder(payment.code), at, rules);
+    if (!plan) return structuredClone({ payment, sms: [] });
+    this.persistMobile(plan);
+    return structuredClone({ payment: plan.payment, sms: plan.sms });
+  }
+  expireMobilePayments(at: number): MobileOutcome[] {
+    return overdue(this.mobile, at).map((payment) => {
+      const plan = planExpiry(payment, this.phoneAccount(payment.phone).balance);
+      this.persistMobile(plan);
+      return structuredClone({ payment: plan.payment, sms: plan.sms });
+    });
+  }
+  mobilePayments(phone?: string): MobilePayment[] {
+    return structuredClone(this.mobile.filter((p) => phone === undefined || p.phone === phone));
+  }
   close(): void {}
+
+  /** Writes a mobile plan: checked first (a balance never below zero), then all of it, so nothing is half-written. */
+  private persistMobile(plan: MobilePlan): void {
+    const account = this.phoneAccount(plan.payment.phone);
+    const balance = balanceAfter(account.balance, plan.ledger);
+    if (cmp(balance, ZERO) < 0 || balance !== plan.balance) throw new Error(`a phone balance never goes below zero (${balance})`);
+    const index = this.mobile.findIndex((p) => p.id === plan.payment.id);
+    if (index >= 0) this.mobile[index] = structuredClone(plan.payment);
+    else this.mobile.push(structuredClone(plan.payment));
+    if (plan.order) this.orders.set(plan.order.code, structuredClone(plan.order));
+    this.phones.set(account.phone, { ...account, balance, ledger: [...account.ledger, ...plan.ledger], sms: [...account.sms, ...structuredClone(plan.sms)] });
+  }
 
   private mustOrder(code: string): Order {
     const order = this.orders.get(code);

@@ -1,8 +1,10 @@
 /** English strings. `{name}` placeholders are filled by `t()`. */
+import { mobileEn } from './mobile.en.js';
 import { siteEn } from './site.en.js';
 
 export const en = {
   ...siteEn,
+  ...mobileEn,
   'brand': 'EUROSET · payment terminal {terminal}',
   'idle.title': 'Pay for services and orders',
   'idle.press': 'Press any key to start',

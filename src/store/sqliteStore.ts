@@ -15,6 +15,10 @@ import { findOrder, mustOrder, payInTransaction, sessionState, type Checkpoint, 
 import { journalEntries, listReceipts, type JournalEntry } from './reports.js';
 import { insertOrder, insertSms, listOrders, persistOutcome, phoneMessages, saveOrder } from './orderRows.js';
 import * as rows from './rows.js';
+import { answerInTransaction, expireInTransaction, listPayments, readSettings, requestInTransaction, writeSettings } from './mobileRows.js';
+import type { MobilePayment, PhoneSettings } from '../domain/mobile/mobilePayment.js';
+import type { MobileRules } from '../domain/mobile/mobileRules.js';
+import type { MobileOutcome, MobileRequestInput } from '../domain/store.js';
 
 export { StoreError, type StoreErrorCode } from './errors.js';
 export type { JournalEntry } from './reports.js';
@@ -44,7 +48,7 @@ export class SqliteStore implements KioskStore {
   private constructor(
     private readonly db: Connection,
     readonly path: string,
-    checkpoint: Checkpoint,
+    private readonly checkpoint: Checkpoint,
     processingDelayMs: number,
   ) {
     const pay = db.transaction((id: string, trigger: Trigger, at: number, recovered: boolean) =>
@@ -257,6 +261,30 @@ export class SqliteStore implements KioskStore {
     return this.guard(
       () => this.db.prepare<{ text: string | null }>('SELECT text FROM receipts WHERE number = ?').get(number)?.text ?? undefined,
     );
+  }
+
+  phoneSettings(phone: string): PhoneSettings {
+    return this.guard(() => readSettings(this.db, phone));
+  }
+
+  setPhoneSettings(phone: string, settings: PhoneSettings): void {
+    this.guard(() => writeSettings(this.db, phone, settings));
+  }
+
+  requestMobilePayment(input: MobileRequestInput, rules: MobileRules): MobileOutcome {
+    return this.guard(() => this.db.transaction(() => requestInTransaction(this.db, input, rules, this.checkpoint)).immediate());
+  }
+
+  answerMobilePayment(id: string, text: string, at: number, rules: MobileRules): MobileOutcome {
+    return this.guard(() => this.db.transaction(() => answerInTransaction(this.db, id, text, at, rules, this.checkpoint)).immediate());
+  }
+
+  expireMobilePayments(at: number): MobileOutcome[] {
+    return this.guard(() => this.db.transaction(() => expireInTransaction(this.db, at, this.checkpoint)).immediate());
+  }
+
+  mobilePayments(phone?: string): MobilePayment[] {
+    return this.guard(() => listPayments(this.db, phone));
   }
 
   close(): void {

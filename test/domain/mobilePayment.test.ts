@@ -18,7 +18,7 @@ const request = (operator: OperatorId, amount: string, fields: Partial<MobileReq
 
 const paid = (operator: OperatorId, amount: string, at: number, i = 1): MobilePayment => ({
   id: `M-${i}`, phone: PHONES[operator], operator, code: `C${i}`, amount, commission: '0.00', total: amount,
-  requestedAt: at - 60_000, expiresAt: at + 600_000, state: 'confirmed', answeredAt: at, settlesAt: at, reason: null,
+  requestedAt: at - 60_000, expiresAt: at + 600_000, state: 'confirmed', answeredAt: at, settlesAt: at, reason: null, events: [],
 });
 const confirmedToday = (operator: OperatorId, amounts: string[]) => amounts.map((a, i) => paid(operator, a, NOW - 3_600_000, i));
 

@@ -40,8 +40,20 @@ export interface MobilePayment {
   answeredAt: number | null;
   /** R-MOB-7: when a confirmed payment stops "processing" */
   settlesAt: number | null;
-  /** why a confirmation was refused (the balance no longer covers it) */
+  /** the refusal as JSON (a MobileRefusal), when refused */
   reason: string | null;
+  /** what happened to it, oldest first: the mobile part of the phone's ledger */
+  events: MobileEvent[];
+}
+
+export type MobileEventKind = 'requested' | 'smsSent' | 'refused' | 'confirmed' | 'debited' | 'commission' | 'cancelled' | 'expired';
+export const MOBILE_EVENT_KINDS: readonly MobileEventKind[] = ['requested', 'smsSent', 'refused', 'confirmed', 'debited', 'commission', 'cancelled', 'expired'];
+export interface MobileEvent {
+  at: number;
+  kind: MobileEventKind;
+  /** why, in words, for the ledger */
+  why: string;
+  amount: Money | null;
 }
 
 /** Why the operator sends no request SMS, or refuses one. `silent`: no SMS at all (R-MOB-6). */
@@ -54,7 +66,9 @@ export type MobileRefusal =
   | { reason: 'newSubscriber' }
   | { reason: 'openRequest'; id: string }
   | { reason: 'limit'; limit: MobileLimit; resetsAt: number | null }
-  | { reason: 'balance'; needed: Money; balance: Money; minimumLeft: Money };
+  | { reason: 'balance'; needed: Money; balance: Money; minimumLeft: Money }
+  /** the order is paid already (elsewhere, meanwhile) or cancelled */
+  | { reason: 'orderNotPayable' };
 export type MobileRefusalReason = MobileRefusal['reason'];
 
 /** Refusals with no SMS at all: a wrong operator or an outage (R-MOB-6, "no SMS at all"). */
