@@ -9,7 +9,8 @@ Usage:
   kiosk [options]                 open the kiosk (needs an interactive terminal, at least 80×24)
   kiosk orders ACTION             the orders and their life: new, list, show, reprice, cancel,
                                   ship, deliver, confirm, dispute, renew (kiosk orders --help)
-  kiosk phones show PHONE         a phone's balance, ledger and SMS
+  kiosk phones show|set PHONE     a phone's balance, ledger, mobile payments and SMS;
+                                  set: operator, balance, tariff (kiosk phones --help)
   kiosk journal                   every accepted banknote (--since 2h, --format csv|json)
   kiosk receipts list|show NUMBER the receipts printed, or one as it was printed
   kiosk tape run|check|record     scripted keystroke tests of the kiosk (kiosk tape --help)
