@@ -132,7 +132,8 @@ export const worldMachine = setup({
       ],
     },
     site: {
-      entry: ['clearHint', { type: 'rememberBehind', params: { place: 'site' } }],
+      // the site reads the store again when it gets the keys (a mobile payment answered on the phone meanwhile)
+      entry: ['clearHint', { type: 'rememberBehind', params: { place: 'site' } }, 'tickSite'],
       on: {
         'place.go': placeGo('site'),
       },
@@ -160,7 +161,13 @@ const langAndRules = (input: WorldInput) => ({ ...(input.lang ? { lang: input.la
  * change from the terminal), else the phone the world was started with (the demo phone). Kept simple on purpose.
  */
 function customerPhone(context: WorldContext): string {
-  const sent = [...context.terminal.getSnapshot().context.sms, ...context.site.getSnapshot().context.sms];
+  const mobile = context.site.getSnapshot().context.mobile.payment;
+  const sent = [
+    ...context.terminal.getSnapshot().context.sms,
+    ...context.site.getSnapshot().context.sms,
+    // the phone a mobile payment's SMS went to (issue 13)
+    ...(mobile ? [{ phone: mobile.phone, at: mobile.requestedAt }] : []),
+  ];
   const newest = sent.reduce<(typeof sent)[number] | undefined>((last, sms) => (!last || sms.at >= last.at ? sms : last), undefined);
   return newest?.phone ?? context.phone.getSnapshot().context.phone;
 }

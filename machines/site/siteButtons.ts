@@ -4,8 +4,9 @@ import { isExpired, type Order } from '../../src/domain/orders/orders.js';
 import { isValidPhoneDigits } from '../../src/domain/mobile/phone.js';
 import type { KioskRules } from '../../src/domain/rules.js';
 import type { Button } from '../buttons.js';
+import { mobileButtons, type MobileButtonEvent, type MobileScreen, type SiteMobile } from './mobileButtons.js';
 
-export type SiteScreen = 'catalog' | 'cart' | 'checkout' | 'payment' | 'methods' | 'code' | 'orders' | 'failed';
+export type SiteScreen = 'catalog' | 'cart' | 'checkout' | 'payment' | 'methods' | 'code' | 'orders' | 'failed' | MobileScreen;
 
 export type SiteButtonEvent =
   | { type: 'site.addToCart'; productId: string }
@@ -19,6 +20,8 @@ export type SiteButtonEvent =
   | { type: 'site.toPayment' }
   | { type: 'site.otherMethods' }
   | { type: 'site.payCash' }
+  | { type: 'site.payMobile' }
+  | MobileButtonEvent
   | { type: 'site.renew'; code: string }
   | { type: 'site.shop' }
   | { type: 'nav.back' }
@@ -34,6 +37,7 @@ export interface SiteButtonFacts {
   orders: readonly Order[];
   now: number;
   rules: KioskRules;
+  mobile: SiteMobile;
 }
 
 const button = (id: string, label: string, event: SiteButtonEvent, hotkey?: string): SiteButton =>
@@ -80,8 +84,8 @@ export function siteButtons(screen: SiteScreen, facts: SiteButtonFacts): SiteBut
     case 'methods': {
       const refusal = cashRefusal(facts.country, facts.channel, facts.rules);
       const cash = button('cash', 'site.button.cash', { type: 'site.payCash' }, 'c');
-      const mobile = disabled(button('mobile', 'site.button.mobile', { type: 'site.payCash' }), 'site.mobile.later');
-      // in the app neither is offered (R-CODE-3): the page points to the PC version instead
+      const mobile = button('mobile', 'site.button.mobile', { type: 'site.payMobile' }, 'm');
+      // in the app neither is offered (R-CODE-3, R-MOB-1): the page points to the PC version instead
       if (facts.channel === 'app') return [button('openPc', 'site.button.openPc', { type: 'site.openPc' }, 'v'), back()];
       return [refusal ? disabled(cash, refusal) : cash, mobile, back()];
     }
@@ -100,5 +104,7 @@ export function siteButtons(screen: SiteScreen, facts: SiteButtonFacts): SiteBut
       ];
     case 'failed':
       return [button('shop', 'site.button.shop', { type: 'site.shop' }, 's')];
+    default:
+      return mobileButtons(screen, facts.mobile);
   }
 }

@@ -5,6 +5,7 @@ import type { Order } from '../../src/domain/orders/orders.js';
 import { DEFAULT_RULES, type KioskRules } from '../../src/domain/rules.js';
 import type { NavEvent } from '../buttons.js';
 import type { SiteButtonEvent } from './siteButtons.js';
+import { noMobile, type SiteMobile } from './mobileButtons.js';
 
 /** Anything that tells the time: the world's clock (real, or XState's SimulatedClock in tests and tapes). */
 export interface SiteClock {
@@ -61,6 +62,8 @@ export interface SiteContext {
   sms: CodeSms[];
   /** why the store could not do what was asked */
   fault: string | null;
+  /** the mobile payment under way (issue 13) */
+  mobile: SiteMobile;
 }
 
 export type SiteEvent =
@@ -95,6 +98,7 @@ export const initialSiteContext = (input: SiteInput): SiteContext => {
     orders: [],
     sms: [],
     fault: null,
+    mobile: noMobile(),
   };
 };
 

@@ -11,8 +11,9 @@ import type { Lang, Money } from '../../src/domain/money.js';
 import type { KioskRules } from '../../src/domain/rules.js';
 import type { siteMachine } from '../site.js';
 import { siteButtons, type SiteButton, type SiteScreen } from './siteButtons.js';
+import { mobileViewOf, type SiteMobileView } from './mobileView.js';
 
-export type SitePage = SiteScreen | 'placing' | 'loadingOrders' | 'renewing';
+export type SitePage = SiteScreen | 'placing' | 'loadingOrders' | 'renewing' | 'mobileSending' | 'mobileChecking';
 
 /** How keys are read on this page: typing the phone, buttons, or nothing while the store answers. */
 export type SiteInputMode = 'digits' | 'buttons' | 'busy';
@@ -53,9 +54,10 @@ export interface SiteView {
   sessionPhone: string | null;
   sms: CodeSms[];
   fault: string | null;
+  mobile: SiteMobileView;
 }
 
-const IO_PAGES: readonly SitePage[] = ['placing', 'loadingOrders', 'renewing'];
+const IO_PAGES: readonly SitePage[] = ['placing', 'loadingOrders', 'renewing', 'mobileSending', 'mobileChecking'];
 
 const orderRow = (order: Order, now: number, rules: KioskRules): SiteOrderRow => ({
   code: order.code,
@@ -83,7 +85,7 @@ export function siteViewOf(snapshot: SnapshotFrom<typeof siteMachine>): SiteView
     : null;
   return {
     page,
-    mode: busy ? 'busy' : page === 'checkout' ? 'digits' : 'buttons',
+    mode: busy ? 'busy' : page === 'checkout' || page === 'mobilePhone' ? 'digits' : 'buttons',
     lang: c.lang,
     channel: c.channel,
     now: c.now,
@@ -106,5 +108,6 @@ export function siteViewOf(snapshot: SnapshotFrom<typeof siteMachine>): SiteView
     sessionPhone: c.sessionPhone,
     sms: c.sms,
     fault: c.fault,
+    mobile: mobileViewOf(c.mobile, c.rules),
   };
 }

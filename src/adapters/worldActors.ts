@@ -7,6 +7,7 @@ import type { KioskStore } from '../domain/store.js';
 import { jumpClock, type ProgramClock } from './programClock.js';
 import { provideSite } from './siteActors.js';
 import { provideTerminal, type TerminalDeps } from './terminalActors.js';
+import { mobilePhoneActors, mobileSiteActors } from './mobileActors.js';
 
 export interface WorldDeps extends Omit<TerminalDeps, 'clock'> {
   clock: ProgramClock;
@@ -25,9 +26,13 @@ export function provideWorld(deps: WorldDeps) {
   return worldMachine.provide({
     actors: {
       terminal: provideTerminal({ ...deps, clock }),
-      site: provideSite({ store, clock, rules: deps.rules }),
+      site: provideSite({ store, clock, rules: deps.rules }).provide({ actors: mobileSiteActors({ store, clock, rules: deps.rules }) }),
       phone: phoneMachine.provide({
-        actors: { loadPhone: fromPromise(async ({ input }: { input: { phone: string } }) => loadPhoneState(store, input.phone)) },
+        actors: {
+          // a request whose reply time ran out is cancelled (with its SMS) before the phone shows the inbox
+          loadPhone: fromPromise(async ({ input }: { input: { phone: string } }) => (store.expireMobilePayments(clock.now()), loadPhoneState(store, input.phone))),
+          ...mobilePhoneActors({ store, clock, rules: deps.rules }),
+        },
       }),
     },
     actions: {

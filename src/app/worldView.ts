@@ -3,7 +3,7 @@ import type { SnapshotFrom } from 'xstate';
 import type { PhoneContext, phoneMachine } from '../../machines/phone.js';
 import type { Place, WorldHint, worldMachine } from '../../machines/world.js';
 
-export type PhoneScreen = 'loading' | 'home' | 'reading' | 'dialing' | 'answered';
+export type PhoneScreen = 'loading' | 'home' | 'reading' | 'dialing' | 'answered' | 'replying' | 'sendingReply';
 
 export interface PhoneView extends PhoneContext {
   screen: PhoneScreen;

@@ -3,6 +3,7 @@
  * default that `KioskConfig` can override; the README lists each [choice] and why.
  */
 import type { Money } from './money.js';
+import type { MobileRules } from './mobile/mobileRules.js';
 
 export const HOUR_MS = 3_600_000;
 export const SECOND_MS = 1_000;
@@ -68,6 +69,8 @@ export interface KioskRules {
   /** R-CODE-6: how long cash accepted at a terminal is "processing" before it settles (at most 7 days). */
   processingDelayMs: number;
   timeouts: Timeouts;
+  /** issue 13: mobile payment's commissions, limits and options; absent, DEFAULT_MOBILE_RULES */
+  mobile?: MobileRules;
 }
 
 export const DEFAULT_RULES: KioskRules = {

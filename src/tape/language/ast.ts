@@ -3,6 +3,8 @@
  * values, already validated (banknotes are real denominations, amounts canonical decimal strings,
  * phones normalised to +7XXXXXXXXXX), so it never re-checks the text.
  */
+import type { MobileOptions } from '../../domain/mobile/mobileRules.js';
+import type { PhoneSettings } from '../../domain/mobile/mobilePayment.js';
 import type { Lang, Money } from '../../domain/money.js';
 import type { OrderAction } from '../../domain/orders/orderLife.js';
 
@@ -47,6 +49,8 @@ export type SetCommand = Located & { kind: 'set' } & (
     | { key: 'Place'; place: 'site' | 'phone' | 'terminal' }
     /** as written; the runner resolves a relative path against the tape's folder */
     | { key: 'DataDir'; path: string }
+    /** issue 13: options from the operators' rules (`Set Mobile keep-minimum one-request tele2-2.35`) */
+    | { key: 'Mobile'; options: MobileOptions }
   );
 export type SetKey = SetCommand['key'];
 
@@ -64,7 +68,8 @@ export type OrderCommand = Located & {
   region?: string;
 };
 
-export type PhoneCommand = Located & { kind: 'phone'; phone: string; operator: OperatorId; balance: Money };
+/** `settings`: the phone at its operator (issue 13: `tariff corporate|forbidden`, `new`, `outage`) */
+export type PhoneCommand = Located & { kind: 'phone'; phone: string; operator: OperatorId; balance: Money; settings: PhoneSettings };
 
 export type SetupCommand = SetCommand | OrderCommand | PhoneCommand;
 
@@ -95,6 +100,10 @@ export type Step = Located &
     /** on the phone: gives it the keys, types the code, calls */
     | { kind: 'dial'; code: string }
     | { kind: 'restart' }
+    /** R-MOB-2: on the phone, answers the newest SMS that expects a reply */
+    | { kind: 'reply'; text: string }
+    /** a stand-in for the terminal's Mobile top-up: money onto the phone's balance */
+    | { kind: 'topUp'; phone: string; amount: Money }
   );
 export type StepKind = Step['kind'];
 
