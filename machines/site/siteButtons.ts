@@ -84,7 +84,8 @@ export function siteButtons(screen: SiteScreen, facts: SiteButtonFacts): SiteBut
     case 'methods': {
       const refusal = cashRefusal(facts.country, facts.channel, facts.rules);
       const cash = button('cash', 'site.button.cash', { type: 'site.payCash' }, 'c');
-      const mobile = button('mobile', 'site.button.mobile', { type: 'site.payMobile' }, 'm');
+      // only residents of Russia pay from a phone balance, as in cash (the source: "только жители РФ")
+      const mobile = facts.country === 'RU' ? button('mobile', 'site.button.mobile', { type: 'site.payMobile' }, 'm') : disabled(button('mobile', 'site.button.mobile', { type: 'site.payMobile' }, 'm'), 'site.mobile.country');
       // in the app neither is offered (R-CODE-3, R-MOB-1): the page points to the PC version instead
       if (facts.channel === 'app') return [button('openPc', 'site.button.openPc', { type: 'site.openPc' }, 'v'), back()];
       return [refusal ? disabled(cash, refusal) : cash, mobile, back()];

@@ -37,6 +37,7 @@ export const mobileEn = {
   'site.mobile.cancelled': 'Payment not made: you cancelled it.',
   'site.mobile.expired': 'Payment not made: no reply in time.',
   'site.mobile.refused': 'Payment refused.',
+  'site.mobile.country': 'Mobile payment is only for residents of Russia',
   'site.notice.pickOperator': 'Pick the operator of the number',
   'phone.replyKeys': 'type a reply · Enter send · Esc back',
   'phone.replyTo': 'Reply to {sender}',

@@ -39,6 +39,7 @@ export const mobileRu: Record<keyof typeof mobileEn, string> = {
   'site.mobile.cancelled': 'Платёж не выполнен: вы его отменили.',
   'site.mobile.expired': 'Платёж не выполнен: ответ не пришёл вовремя.',
   'site.mobile.refused': 'Платёж отклонён.',
+  'site.mobile.country': 'Мобильный платёж только для жителей России',
   'site.notice.pickOperator': 'Выберите оператора номера',
   'phone.replyKeys': 'введите ответ · Enter отправить · Esc назад',
   'phone.replyTo': 'Ответ для {sender}',
