@@ -18,7 +18,8 @@ export function loadPhoneState(store: KioskStore, phone: string): PhoneState {
   const account = store.phoneAccount(phone);
   // a number the store knows no operator of (no payment reached it yet) is on the one its DEF code names
   const operator = account.operator ?? guessOperator(phone.replace(/^\+7/, ''));
-  return { phone, operator, balance: account.balance, inbox: [...account.sms].sort((a, b) => b.at - a.at) };
+  // newest first; SMS of one moment (a request and its answer) keep the order they were sent in, reversed
+  return { phone, operator, balance: account.balance, inbox: [...account.sms].reverse().sort((a, b) => b.at - a.at) };
 }
 
 export function provideWorld(deps: WorldDeps) {

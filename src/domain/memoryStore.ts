@@ -72,6 +72,7 @@ export class MemoryStore implements KioskStore {
     return account ? structuredClone(account) : { phone, operator: null, balance: ZERO, ledger: [], sms: [] };
   }
   setPhoneAccount(phone: string, operator: OperatorId | null, balance: Money): void {
+    if (cmp(balance, ZERO) < 0) throw new Error(`a phone balance never goes below zero (${balance})`);
     const account = this.phoneAccount(phone);
     this.phones.set(phone, { ...account, operator, balance });
   }
