@@ -8,6 +8,9 @@ import { formatDateTime, formatMoney, formatPhone, operatorName } from '../../sr
 import { Buttons } from '../common/Buttons.js';
 import { Paragraph } from '../common/Paragraph.js';
 
+/** "3.9" as Russian writes it: "3,9". */
+const decimalComma = (number: string, lang: SiteView['lang']) => (lang === 'ru' ? number.replace('.', ',') : number);
+
 const Row = ({ label, value }: { label: string; value: string }) => (
   <Box justifyContent="space-between">
     <Text>{label}</Text>
@@ -23,7 +26,7 @@ function PhonePage({ view }: { view: SiteView }) {
       <Row label={t(lang, 'site.mobile.phone')} value={mobile.phoneMasked} />
       <Row label={t(lang, 'site.mobile.amount')} value={formatMoney(mobile.amount, lang)} />
       {mobile.commission !== null ? (
-        <Row label={t(lang, 'site.mobile.commission', { percent: mobile.percent ?? '' })} value={formatMoney(mobile.commission, lang)} />
+        <Row label={t(lang, 'site.mobile.commission', { percent: decimalComma(mobile.percent ?? '', lang) })} value={formatMoney(mobile.commission, lang)} />
       ) : null}
       {mobile.total !== null ? <Row label={t(lang, 'site.mobile.total')} value={formatMoney(mobile.total, lang)} /> : null}
       <Box marginTop={1}>

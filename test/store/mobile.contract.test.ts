@@ -220,3 +220,15 @@ describe('SqliteStore: mobile payments are durable and atomic', () => {
     reopened.close();
   });
 });
+
+describe.each(ADAPTERS)('%s: a number the store knows no operator of', (_name, open) => {
+  it('R-MOB-6: is on the operator its DEF code names: picking that one gets an SMS, another none', () => {
+    const store = withOrder(open(), '1000000123', '100.00', '+79161234567');
+    expect(store.requestMobilePayment({ phone: '+79161234567', operator: 'beeline', code: '1000000123', at: NOW }, rules).sms).toEqual([]);
+    // MTS (916): refused for the balance (no account: 0.00), with an SMS
+    expect(store.requestMobilePayment({ phone: '+79161234567', operator: 'mts', code: '1000000123', at: NOW }, rules)).toMatchObject({
+      payment: { state: 'refused' }, sms: [{ kind: 'mobileRefused', sender: 'MTS' }],
+    });
+    store.close();
+  });
+});

@@ -11,6 +11,7 @@ import {
   commissionOf, decideAnswer, decideRequest, isSilentRefusal, type MobileEvent, type MobilePayment, type MobileRefusal, type PhoneSettings,
 } from './mobilePayment.js';
 import type { MobileRules } from './mobileRules.js';
+import { guessOperator } from './phone.js';
 
 export interface MobilePlan {
   payment: MobilePayment;
@@ -49,7 +50,8 @@ export function planRequest(facts: RequestFacts, rules: MobileRules): MobilePlan
   const { id, phone, operator, order, at } = facts;
   const amount = amountDue(order);
   const decision: ReturnType<typeof decideRequest> = payable(order)
-    ? decideRequest({ phone, operator, amount, actualOperator: facts.actualOperator, balance: facts.balance, settings: facts.settings, payments: facts.payments, now: at }, rules)
+    // a number the store knows no operator of is on the one its DEF code names (as the phone shows it)
+    ? decideRequest({ phone, operator, amount, actualOperator: facts.actualOperator ?? guessOperator(phone.replace(/^\+7/, '')), balance: facts.balance, settings: facts.settings, payments: facts.payments, now: at }, rules)
     : { kind: 'refused', refusal: { reason: 'orderNotPayable' } };
   // the commission is known before Send SMS (R-MOB-3), so even a refusal says what it would have cost
   const commission = commissionOf(amount, operator, rules);
