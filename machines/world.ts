@@ -15,8 +15,8 @@
  * | phone   | place.back (Esc on the phone's home) · place.go {site|terminal} | the place it came from · that place |
  * | (any)   | place.go {a place not built}   | stays; hint "no such place"                             |
  * | (any)   | key.unknown {key}              | stays; hint names the keys that do something            |
- * | (any)   | clock.advance {ms}             | moveClock (the places' timers fire at their moments) · readClock · tickSite |
- * | (any)   | clock.tick                     | readClock · tickSite (the interactive run ticks it every second) |
+ * | (any)   | clock.advance {ms}             | moveClock (the places' timers fire at their moments) · readClock · expireOverdue · tickSite |
+ * | (any)   | clock.tick                     | readClock · expireOverdue · tickSite (the interactive run ticks it every second) |
  *
  * Keys are mapped in src/app/keyFeed.ts: F1–F3, F9, F10 (and Esc on the phone) come here; every
  * other key goes straight to the place that has the keys, as that place's own event.
@@ -95,6 +95,8 @@ export const worldMachine = setup({
     // provided by src/adapters/worldActors.ts: the clock is the adapters' business, not the machine's
     moveClock: (_, _params: { ms: number }) => {},
     readClock: () => {},
+    // provided: cancels the mobile payments whose reply time ran out (issue 13), wherever the keys are
+    expireOverdue: () => {},
     clearHint: assign({ hint: null }),
     hintUnknownPlace: assign(({ event }) => ({ hint: event.type === 'place.go' ? { kind: 'unknownPlace' as const, place: event.place } : null })),
     hintUnknownKey: assign(({ event }) => ({ hint: event.type === 'key.unknown' ? { kind: 'unknownKey' as const, key: event.key } : null })),
@@ -120,8 +122,8 @@ export const worldMachine = setup({
   on: {
     'place.go': { actions: 'hintUnknownPlace' },
     'key.unknown': { actions: 'hintUnknownKey' },
-    'clock.advance': { actions: [{ type: 'moveClock', params: ({ event }) => ({ ms: event.ms }) }, 'readClock', 'tickSite'] },
-    'clock.tick': { actions: ['readClock', 'tickSite'] },
+    'clock.advance': { actions: [{ type: 'moveClock', params: ({ event }) => ({ ms: event.ms }) }, 'readClock', 'expireOverdue', 'tickSite'] },
+    'clock.tick': { actions: ['readClock', 'expireOverdue', 'tickSite'] },
   },
   states: {
     starting: {

@@ -15,7 +15,7 @@ import { findOrder, mustOrder, payInTransaction, sessionState, type Checkpoint, 
 import { journalEntries, listReceipts, type JournalEntry } from './reports.js';
 import { insertOrder, insertSms, listOrders, persistOutcome, phoneMessages, saveOrder } from './orderRows.js';
 import * as rows from './rows.js';
-import { answerInTransaction, expireInTransaction, listPayments, readSettings, requestInTransaction, writeSettings } from './mobileRows.js';
+import { answerInTransaction, expireInTransaction, listPayments, overduePayments, readSettings, requestInTransaction, writeSettings } from './mobileRows.js';
 import type { MobilePayment, PhoneSettings } from '../domain/mobile/mobilePayment.js';
 import type { MobileRules } from '../domain/mobile/mobileRules.js';
 import type { MobileOutcome, MobileRequestInput } from '../domain/store.js';
@@ -280,7 +280,8 @@ export class SqliteStore implements KioskStore {
   }
 
   expireMobilePayments(at: number): MobileOutcome[] {
-    return this.guard(() => this.db.transaction(() => expireInTransaction(this.db, at, this.checkpoint)).immediate());
+    // asked every second of the interactive run: the write lock is taken only when a request is overdue
+    return this.guard(() => (overduePayments(this.db, at).length === 0 ? [] : this.db.transaction(() => expireInTransaction(this.db, at, this.checkpoint)).immediate()));
   }
 
   mobilePayments(phone?: string): MobilePayment[] {
