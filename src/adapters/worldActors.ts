@@ -40,7 +40,8 @@ export function provideWorld(deps: WorldDeps) {
       moveClock: (_, params: { ms: number }) => jumpClock(clock, params.ms),
       readClock: assign({ now: () => clock.now() }),
       // each expiry is dated at its own deadline, so expiring late (at the end of a jump) changes no time
-      expireOverdue: () => void store.expireMobilePayments(clock.now()),
+      // and refunds of mobile payments land when due (R-MOB-8)
+      expireOverdue: () => void (store.expireMobilePayments(clock.now()), store.landMobileRefunds(clock.now())),
     },
   });
 }

@@ -6,7 +6,8 @@ import { buildReceipt, changeReason, planPayment, receiptNumber } from './cash/p
 import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type KioskRules, type OperatorId } from './rules.js';
 import type { CashSession, KioskStore, MobileOutcome, MobileRequestInput, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
 import { DEFAULT_PHONE_SETTINGS, overdue, transactionNumber, type MobilePayment, type PhoneSettings } from './mobile/mobilePayment.js';
-import { balanceAfter, planAnswer, planExpiry, planRequest, type MobilePlan } from './mobile/mobileLedger.js';
+import { balanceAfter, dueRefundOf, planAnswer, planExpiry, planRefundLanding, planRequest, type DueRefund, type MobilePlan } from './mobile/mobileLedger.js';
+import { mobileRulesOf } from './mobile/inbox.js';
 import type { MobileRules } from './mobile/mobileRules.js';
 import { cmp } from './money.js';
 
@@ -31,6 +32,8 @@ export class MemoryStore implements KioskStore {
   private settings = new Map<string, PhoneSettings>();
   /** mobile payments, oldest first; the position numbers them */
   private mobile: MobilePayment[] = [];
+  /** R-MOB-8: refunds of mobile payments on their way back to the balance */
+  private dueRefunds: Array<DueRefund & { landed: boolean }> = [];
 
   findOrder(code: string): Order | undefined {
     const order = this.orders.get(code);
@@ -43,20 +46,36 @@ export class MemoryStore implements KioskStore {
     if (this.orders.has(order.code)) throw new Error(`order ${order.code} exists already`);
     this.orders.set(order.code, structuredClone(order));
   }
-  changeOrder(code: string, action: OrderAction, at: number, rules: Pick<KioskRules, 'codeValidityMs'> = DEFAULT_RULES): ActionOutcome {
+  changeOrder(code: string, action: OrderAction, at: number, rules: Pick<KioskRules, 'codeValidityMs' | 'mobile'> = DEFAULT_RULES): ActionOutcome {
     const outcome = decideOrderAction(this.mustOrder(code), action, at, rules);
     if (outcome.placed && this.orders.has(outcome.placed.code)) throw new Error(`order ${outcome.placed.code} exists already`);
+    // R-MOB-8: a mobile payment's refund goes back to the paying balance later, not to the order's phone now
+    const due = dueRefundOf(outcome.order, outcome.refund, outcome.ledgerReason ?? '', this.mobile, at, mobileRulesOf(rules));
     this.orders.set(code, structuredClone(outcome.order));
     if (outcome.placed) this.orders.set(outcome.placed.code, structuredClone(outcome.placed));
     const account = this.phoneAccount(outcome.order.phone);
-    const refunded = isPositive(outcome.refund);
+    const refunded = isPositive(outcome.refund) && !due;
     this.phones.set(account.phone, {
       ...account,
       balance: refunded ? add(account.balance, outcome.refund) : account.balance,
       ledger: refunded ? [...account.ledger, { at, amount: outcome.refund, reason: outcome.ledgerReason ?? '' }] : account.ledger,
       sms: [...account.sms, ...outcome.sms],
     });
+    if (due) {
+      this.dueRefunds.push({ ...due, landed: false });
+      const payment = this.mobile.find((p) => p.id === due.payment)!;
+      payment.events.push({ at, kind: 'refundDue', why: `${due.why}; due ${new Date(due.dueAt).toISOString()}`, amount: due.amount });
+    }
     return structuredClone(outcome);
+  }
+  landMobileRefunds(at: number): MobileOutcome[] {
+    return this.dueRefunds.filter((r) => !r.landed && r.dueAt <= at).map((refund) => {
+      const payment = this.mobile.find((p) => p.id === refund.payment)!;
+      const plan = planRefundLanding(payment, refund, this.phoneAccount(refund.phone).balance);
+      this.persistMobile(plan);
+      refund.landed = true;
+      return structuredClone({ payment: plan.payment, sms: plan.sms });
+    });
   }
   sendSms(message: OrderSms): void {
     const account = this.phoneAccount(message.phone);

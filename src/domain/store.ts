@@ -77,7 +77,7 @@ export interface MobileSms {
   phone: string;
   at: number;
   sender: string;
-  kind: 'mobileRequest' | 'mobilePaid' | 'mobileCancelled' | 'mobileExpired' | 'mobileRefused';
+  kind: 'mobileRequest' | 'mobilePaid' | 'mobileCancelled' | 'mobileExpired' | 'mobileRefused' | 'mobileRefund';
   amount: Money;
   /** the order's code */
   code: string;
@@ -85,7 +85,7 @@ export interface MobileSms {
   transaction: string;
   detail: string | null;
 }
-export const MOBILE_SMS_KINDS: readonly MobileSms['kind'][] = ['mobileRequest', 'mobilePaid', 'mobileCancelled', 'mobileExpired', 'mobileRefused'];
+export const MOBILE_SMS_KINDS: readonly MobileSms['kind'][] = ['mobileRequest', 'mobilePaid', 'mobileCancelled', 'mobileExpired', 'mobileRefused', 'mobileRefund'];
 
 /** Everything in a phone's inbox, oldest first. */
 export type PhoneMessage = Sms | OrderSms | MobileSms;
@@ -149,7 +149,7 @@ export interface KioskStore {
    * the refund to its phone (balance, ledger), the SMS and the order `renew` places. Throws
    * `OrderRefused` (changing nothing) when the action does not fit the order.
    */
-  changeOrder(code: string, action: OrderAction, at: number, rules?: Pick<KioskRules, 'codeValidityMs'>): ActionOutcome;
+  changeOrder(code: string, action: OrderAction, at: number, rules?: Pick<KioskRules, 'codeValidityMs' | 'mobile'>): ActionOutcome;
   /** puts an SMS about an order (its payment code, R-CODE-1) in its phone's inbox */
   sendSms(message: OrderSms): void;
   /** replaces an order's current price (R-CODE-5) */
@@ -187,6 +187,12 @@ export interface KioskStore {
   answerMobilePayment(id: string, text: string, at: number, rules: MobileRules): MobileOutcome;
   /** cancels every request whose reply time ran out by `at`, each at its own deadline, with its SMS */
   expireMobilePayments(at: number): MobileOutcome[];
+  /**
+   * R-MOB-8: credits every refund of a mobile payment due by `at` to the balance it was paid from,
+   * each dated when it was due, with its ledger line and the operator's SMS. (A refund of a mobile
+   * payment is not credited by `changeOrder`: it is due `refundWorkingDays` working days later.)
+   */
+  landMobileRefunds(at: number): MobileOutcome[];
   /** the mobile payments of a phone (every phone when omitted), oldest first */
   mobilePayments(phone?: string): MobilePayment[];
   close(): void;

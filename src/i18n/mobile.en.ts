@@ -5,6 +5,7 @@ export const mobileEn = {
   'sms.mobileCancelled': 'Payment {transaction} was not made: you cancelled it.',
   'sms.mobileExpired': 'Payment {transaction} was not made: no reply in time.',
   'sms.mobileRefused': 'Payment for order {code} refused. {reason}',
+  'sms.mobileRefund': '{amount} returned to your balance: refund of payment {transaction} for order {code}.',
   'mobile.refusal.balance': 'Not enough money on the balance: {needed} needed, {balance} on it. Top up and try again.',
   'mobile.refusal.tariff': 'Your tariff does not allow mobile payments. Contact {operator}.',
   'mobile.refusal.corporate': 'A corporate tariff does not allow mobile payments. Contact {operator}.',

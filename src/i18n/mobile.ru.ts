@@ -7,6 +7,7 @@ export const mobileRu: Record<keyof typeof mobileEn, string> = {
   'sms.mobileCancelled': 'Платёж {transaction} не выполнен: вы его отменили.',
   'sms.mobileExpired': 'Платёж {transaction} не выполнен: ответ не пришёл вовремя.',
   'sms.mobileRefused': 'Платёж за заказ {code} отклонён. {reason}',
+  'sms.mobileRefund': '{amount} возвращено на баланс: возврат платежа {transaction} за заказ {code}.',
   'mobile.refusal.balance': 'Недостаточно средств: нужно {needed}, на балансе {balance}. Пополните счёт и повторите.',
   'mobile.refusal.tariff': 'Ваш тариф не позволяет мобильные платежи. Обратитесь к оператору {operator}.',
   'mobile.refusal.corporate': 'Корпоративный тариф не позволяет мобильные платежи. Обратитесь к оператору {operator}.',

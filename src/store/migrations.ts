@@ -226,11 +226,26 @@ export const MIGRATIONS: readonly Migration[] = [
         id INTEGER PRIMARY KEY,
         payment TEXT NOT NULL REFERENCES mobile_payments (id),
         at INTEGER NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('requested', 'smsSent', 'refused', 'confirmed', 'debited', 'commission', 'cancelled', 'expired')),
+        kind TEXT NOT NULL CHECK (kind IN ('requested', 'smsSent', 'refused', 'confirmed', 'debited', 'commission', 'cancelled', 'expired',
+          'refundDue', 'refunded')),
         why TEXT NOT NULL,
         amount TEXT CHECK (amount IS NULL OR amount GLOB '[0-9]*.[0-9][0-9]')
       ) STRICT;
       CREATE INDEX mobile_events_by_payment ON mobile_events (payment, id);
+
+      -- R-MOB-8: a refund of a mobile payment, due back to the paying balance after working days
+      CREATE TABLE mobile_refunds (
+        id INTEGER PRIMARY KEY,
+        payment TEXT NOT NULL REFERENCES mobile_payments (id),
+        phone TEXT NOT NULL,
+        code TEXT NOT NULL,
+        ${money('amount')},
+        at INTEGER NOT NULL,
+        due_at INTEGER NOT NULL CHECK (due_at >= at),
+        why TEXT NOT NULL,
+        landed INTEGER NOT NULL DEFAULT 0 CHECK (landed IN (0, 1))
+      ) STRICT;
+      CREATE INDEX mobile_refunds_due ON mobile_refunds (landed, due_at);
 
       -- a credit is a receipt's cash or a mobile transaction's debit: "receipt" names either
       CREATE TABLE order_credits_v5 (
@@ -253,7 +268,7 @@ export const MIGRATIONS: readonly Migration[] = [
         at INTEGER NOT NULL,
         sender TEXT NOT NULL,
         kind TEXT NOT NULL CHECK (kind IN ('code', 'topup', 'refund', 'cancellation',
-          'mobileRequest', 'mobilePaid', 'mobileCancelled', 'mobileExpired', 'mobileRefused')),
+          'mobileRequest', 'mobilePaid', 'mobileCancelled', 'mobileExpired', 'mobileRefused', 'mobileRefund')),
         ${money('amount')},
         receipt TEXT REFERENCES receipts (number),
         code TEXT,

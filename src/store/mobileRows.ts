@@ -4,7 +4,7 @@
  */
 import type { Database as Connection } from 'better-sqlite3';
 import { ZERO, type Money } from '../domain/money.js';
-import { planAnswer, planExpiry, planRequest, type MobilePlan } from '../domain/mobile/mobileLedger.js';
+import { planAnswer, planExpiry, planRefundLanding, planRequest, type DueRefund, type MobilePlan } from '../domain/mobile/mobileLedger.js';
 import type { MobileRules } from '../domain/mobile/mobileRules.js';
 import type { MobileOutcome, MobileRequestInput } from '../domain/store.js';
 import { DEFAULT_PHONE_SETTINGS, transactionNumber, type MobileEvent, type MobilePayment, type PhoneSettings } from '../domain/mobile/mobilePayment.js';
@@ -143,3 +143,33 @@ export function answerInTransaction(db: Connection, id: string, text: string, at
   persistPlan(db, plan, checkpoint);
   return { payment: plan.payment, sms: plan.sms };
 }
+
+/** R-MOB-8: keeps a refund due back to a paying balance, and the payment's event saying so. */
+export function insertDueRefund(db: Connection, due: DueRefund): void {
+  rows.assertMoney(due.amount);
+  db.prepare('INSERT INTO mobile_refunds (payment, phone, code, amount, at, due_at, why) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    due.payment, due.phone, due.code, due.amount, due.at, due.dueAt, due.why,
+  );
+  db.prepare('INSERT INTO mobile_events (payment, at, kind, why, amount) VALUES (?, ?, ?, ?, ?)').run(
+    due.payment, due.at, 'refundDue', `${due.why}; due ${new Date(due.dueAt).toISOString()}`, due.amount,
+  );
+}
+
+type DueRow = { id: number; payment: string; phone: string; code: string; amount: Money; at: number; due_at: number; why: string };
+
+/** `KioskStore.landMobileRefunds`, inside the caller's transaction. */
+export function landInTransaction(db: Connection, at: number, checkpoint: (point: string) => void): MobileOutcome[] {
+  return db
+    .prepare<DueRow>('SELECT * FROM mobile_refunds WHERE landed = 0 AND due_at <= ? ORDER BY due_at, id')
+    .all(at)
+    .map((row) => {
+      const refund: DueRefund = { payment: row.payment, phone: row.phone, code: row.code, amount: row.amount, at: row.at, dueAt: row.due_at, why: row.why };
+      const plan = planRefundLanding(findPayment(db, row.payment)!, refund, balanceOf(db, row.phone));
+      persistPlan(db, plan, checkpoint);
+      db.prepare('UPDATE mobile_refunds SET landed = 1 WHERE id = ?').run(row.id);
+      return { payment: plan.payment, sms: plan.sms };
+    });
+}
+
+export const hasDueRefunds = (db: Connection, at: number): boolean =>
+  db.prepare('SELECT 1 FROM mobile_refunds WHERE landed = 0 AND due_at <= ? LIMIT 1').get(at) !== undefined;

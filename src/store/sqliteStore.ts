@@ -15,9 +15,11 @@ import { findOrder, mustOrder, payInTransaction, sessionState, type Checkpoint, 
 import { journalEntries, listReceipts, type JournalEntry } from './reports.js';
 import { insertOrder, insertSms, listOrders, persistOutcome, phoneMessages, saveOrder } from './orderRows.js';
 import * as rows from './rows.js';
-import { answerInTransaction, expireInTransaction, listPayments, overduePayments, readSettings, requestInTransaction, writeSettings } from './mobileRows.js';
+import { answerInTransaction, expireInTransaction, hasDueRefunds, insertDueRefund, landInTransaction, listPayments, overduePayments, readSettings, requestInTransaction, writeSettings } from './mobileRows.js';
 import type { MobilePayment, PhoneSettings } from '../domain/mobile/mobilePayment.js';
 import type { MobileRules } from '../domain/mobile/mobileRules.js';
+import { dueRefundOf } from '../domain/mobile/mobileLedger.js';
+import { mobileRulesOf } from '../domain/mobile/inbox.js';
 import type { MobileOutcome, MobileRequestInput } from '../domain/store.js';
 
 export { StoreError, type StoreErrorCode } from './errors.js';
@@ -127,13 +129,16 @@ export class SqliteStore implements KioskStore {
     });
   }
 
-  changeOrder(code: string, action: OrderAction, at: number, rules: Pick<KioskRules, 'codeValidityMs'> = DEFAULT_RULES): ActionOutcome {
+  changeOrder(code: string, action: OrderAction, at: number, rules: Pick<KioskRules, 'codeValidityMs' | 'mobile'> = DEFAULT_RULES): ActionOutcome {
     return this.guard(() =>
       this.db
         .transaction(() => {
           const before = mustOrder(this.db, code);
           const outcome = decideOrderAction(before, action, at, rules);
-          persistOutcome(this.db, before, outcome, at);
+          // R-MOB-8: a mobile payment's refund goes back to the paying balance later, not to the order's phone now
+          const due = dueRefundOf(outcome.order, outcome.refund, outcome.ledgerReason ?? '', listPayments(this.db), at, mobileRulesOf(rules));
+          persistOutcome(this.db, before, due ? { ...outcome, refund: ZERO } : outcome, at);
+          if (due) insertDueRefund(this.db, due);
           return outcome;
         })
         .immediate(),
@@ -282,6 +287,10 @@ export class SqliteStore implements KioskStore {
   expireMobilePayments(at: number): MobileOutcome[] {
     // asked every second of the interactive run: the write lock is taken only when a request is overdue
     return this.guard(() => (overduePayments(this.db, at).length === 0 ? [] : this.db.transaction(() => expireInTransaction(this.db, at, this.checkpoint)).immediate()));
+  }
+
+  landMobileRefunds(at: number): MobileOutcome[] {
+    return this.guard(() => (hasDueRefunds(this.db, at) ? this.db.transaction(() => landInTransaction(this.db, at, this.checkpoint)).immediate() : []));
   }
 
   mobilePayments(phone?: string): MobilePayment[] {

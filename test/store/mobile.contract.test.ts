@@ -232,3 +232,29 @@ describe.each(ADAPTERS)('%s: a number the store knows no operator of', (_name, o
     store.close();
   });
 });
+
+describe.each(ADAPTERS)('%s: refunds of a mobile payment (R-MOB-8)', (_name, open) => {
+  it('R-MOB-8: go back to the balance that paid, 7 working days later, weekends skipped', () => {
+    // Friday 2026-11-20 12:00 Moscow: 7 working days on is Tuesday 2026-12-01 12:00
+    const friday = Date.parse('2026-11-20T12:00:00+03:00');
+    const store = withOrder(open(), '1000000123', '2000.00', '+79161234567'); // the order's phone is not the paying one
+    store.setPhoneAccount(BEELINE, 'beeline', '2200.00');
+    store.requestMobilePayment({ phone: BEELINE, operator: 'beeline', code: '1000000123', at: friday - 2 * MIN }, rules);
+    store.answerMobilePayment('M-000001', '1', friday - MIN, rules);
+    store.changeOrder('1000000123', { kind: 'cancel', reason: 'out of stock' }, friday);
+    expect(store.findOrder('1000000123')).toMatchObject({ stage: 'cancelled', refunded: '2000.00' });
+    expect(store.phoneAccount(BEELINE).balance).toBe('122.00');
+    expect(store.phoneAccount('+79161234567').balance).toBe('0.00');
+    const due = Date.parse('2026-12-01T12:00:00+03:00');
+    expect(store.landMobileRefunds(due - 1)).toEqual([]);
+    const [landed] = store.landMobileRefunds(due + 5 * 86_400_000);
+    expect(landed!.sms).toMatchObject([{ kind: 'mobileRefund', sender: 'Beeline', amount: '2000.00', at: due, transaction: 'M-000001' }]);
+    expect(store.phoneAccount(BEELINE)).toMatchObject({ balance: '2122.00' });
+    expect(store.phoneAccount(BEELINE).ledger.at(-1)).toEqual({ at: due, amount: '2000.00', reason: 'refund of mobile payment M-000001: refund for order 1000000123 (cancelled by the seller: out of stock)' });
+    expect(store.mobilePayments(BEELINE)[0]!.events.slice(-2).map((e) => e.kind)).toEqual(['refundDue', 'refunded']);
+    // landed once
+    expect(store.landMobileRefunds(due + 10 * 86_400_000)).toEqual([]);
+    expect(store.phoneAccount(BEELINE).balance).toBe('2122.00');
+    store.close();
+  });
+});

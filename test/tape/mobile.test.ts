@@ -48,6 +48,15 @@ describe('mobile payment in a running program', () => {
     await engine.exec(`${TO_SMS}\nGo phone\nType "r"\nExpect "Reply to Beeline"\nType "ok"\nExpect "> ok"\nEnter\nExpectSms +79051234567 /succeeded/\nEnter\nExpect "Payment M-000001"\nExpect "succeeded"`);
   });
 
+  it('R-MOB-8: the seller cancels a mobile-paid order: the money is back on the paying balance 7 working days later, with the operator\'s SMS', async () => {
+    // Sunday 22 November, 10:00: seven working days end on Tuesday 1 December, 10:00
+    engine = await TapeEngine.fromSource(SETUP.replace('2100.00', '2200.00'));
+    await engine.exec(`${TO_SMS}\nReply "1"\nExpectBalance +79051234567 132.39`);
+    const code = engine.store.mobilePayments()[0]!.code;
+    await engine.exec(`Cancel ${code} reason "out of stock"\nExpectOrder ${code} cancelled\nAdvance 8d23h59m\nExpectBalance +79051234567 132.39`);
+    await engine.exec('Advance 1m\nExpectBalance +79051234567 2122.39\nExpectSms +79051234567 /^Beeline: 1,990\\.00 ₽ returned to your balance: refund of payment M-000001 for order \\d{10}\\.$/');
+  });
+
   it('TopUp adds to the balance of a declared phone and refuses an unknown one', async () => {
     engine = await TapeEngine.fromSource(SETUP);
     await engine.exec('TopUp +79051234567 100.00\nExpectBalance +79051234567 2200.00');

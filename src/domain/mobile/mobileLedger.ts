@@ -12,6 +12,7 @@ import {
 } from './mobilePayment.js';
 import type { MobileRules } from './mobileRules.js';
 import { guessOperator } from './phone.js';
+import { addWorkingDays } from './workingDays.js';
 
 export interface MobilePlan {
   payment: MobilePayment;
@@ -140,3 +141,38 @@ export function planExpiry(payment: MobilePayment, balance: Money): MobilePlan {
 
 /** The balance after the ledger lines: a check both stores make before writing (never below zero). */
 export const balanceAfter = (balance: Money, ledger: readonly LedgerEntry[]): Money => add(balance, ...ledger.map((l) => l.amount));
+
+/** R-MOB-8: a refund of an order paid from a phone balance, due back to that balance after working days. */
+export interface DueRefund {
+  payment: string;
+  phone: string;
+  code: string;
+  amount: Money;
+  at: number;
+  dueAt: number;
+  why: string;
+}
+
+/**
+ * The refund an order action gives back, when the order was paid by a mobile payment: to the phone
+ * that paid, `refundWorkingDays` working days later (R-MOB-8). Null: not a mobile payment's refund.
+ */
+export function dueRefundOf(order: Order, refund: Money, why: string, payments: readonly MobilePayment[], at: number, rules: MobileRules): DueRefund | null {
+  const paidBy = payments.filter((p) => p.code === order.code && p.state === 'confirmed').at(-1);
+  if (!paidBy || !isPositive(refund)) return null;
+  return { payment: paidBy.id, phone: paidBy.phone, code: order.code, amount: refund, at, dueAt: addWorkingDays(at, rules.refundWorkingDays), why };
+}
+
+/** The refund reaches the balance: the payment's events, a ledger line and the operator's SMS, dated when due. */
+export function planRefundLanding(payment: MobilePayment, refund: DueRefund, balance: Money): MobilePlan {
+  const at = refund.dueAt;
+  const reason = `refund of mobile payment ${payment.id}: ${refund.why}`;
+  const landed: MobilePayment = { ...payment, events: [...payment.events, event(at, 'refunded', refund.why, refund.amount)] };
+  return {
+    payment: landed,
+    sms: [{ ...smsOf(payment, at, 'mobileRefund'), amount: refund.amount }],
+    ledger: [{ at, amount: refund.amount, reason }],
+    balance: add(balance, refund.amount),
+    order: null,
+  };
+}

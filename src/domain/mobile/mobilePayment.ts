@@ -46,8 +46,8 @@ export interface MobilePayment {
   events: MobileEvent[];
 }
 
-export type MobileEventKind = 'requested' | 'smsSent' | 'refused' | 'confirmed' | 'debited' | 'commission' | 'cancelled' | 'expired';
-export const MOBILE_EVENT_KINDS: readonly MobileEventKind[] = ['requested', 'smsSent', 'refused', 'confirmed', 'debited', 'commission', 'cancelled', 'expired'];
+export type MobileEventKind = 'requested' | 'smsSent' | 'refused' | 'confirmed' | 'debited' | 'commission' | 'cancelled' | 'expired' | 'refundDue' | 'refunded';
+export const MOBILE_EVENT_KINDS: readonly MobileEventKind[] = ['requested', 'smsSent', 'refused', 'confirmed', 'debited', 'commission', 'cancelled', 'expired', 'refundDue', 'refunded'];
 export interface MobileEvent {
   at: number;
   kind: MobileEventKind;

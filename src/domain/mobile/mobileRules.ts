@@ -31,6 +31,8 @@ export interface MobileRules {
   processingDelayMs: number;
   /** option: a phone may have only one request waiting for its reply */
   oneOpenRequest: boolean;
+  /** R-MOB-8 [choice]: working days a refund of a mobile payment takes to reach the balance (7–10) */
+  refundWorkingDays: number;
 }
 
 export const MAX_MOBILE_PROCESSING_MS = 24 * HOUR_MS;
@@ -59,6 +61,7 @@ export const DEFAULT_MOBILE_RULES: MobileRules = {
   replyTimeoutMs: HOUR_MS / 4,
   processingDelayMs: HOUR_MS,
   oneOpenRequest: false,
+  refundWorkingDays: 7,
 };
 
 /** Options from the operators' published rules, each off by default (README "Choices"). */
@@ -89,5 +92,5 @@ export function mobileRules(options: MobileOptions = {}, base: MobileRules = DEF
       return [id, { ...op, minimumLeft, commissionPercent }];
     }),
   ) as Record<OperatorId, OperatorMobileRules>;
-  return { operators, replyTimeoutMs, processingDelayMs, oneOpenRequest: options.oneOpenRequest ?? base.oneOpenRequest };
+  return { operators, replyTimeoutMs, processingDelayMs, oneOpenRequest: options.oneOpenRequest ?? base.oneOpenRequest, refundWorkingDays: base.refundWorkingDays };
 }

@@ -24,6 +24,7 @@ export function smsText(sms: PhoneMessage, lang: Lang): string {
     case 'mobilePaid':
     case 'mobileCancelled':
     case 'mobileExpired':
+    case 'mobileRefund':
       return t(lang, `sms.${sms.kind}`, { amount, code: sms.code, transaction: sms.transaction });
     case 'mobileRefused': {
       const refusal = parseRefusal(sms.detail);
