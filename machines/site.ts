@@ -26,6 +26,13 @@
  * | page   | changing (io)  | (changeOrder done / error)                      | order · failed                   |
  * | page   | renewing (io)  | (renewOrder done / error)                       | code · failed                    |
  * | page   | failed         | site.shop · nav.back                            | catalog                          |
+ * | page   | methods        | site.payMobile (PC)                             | mobileOperator (issue 13)        |
+ * | page   | mobileOperator | site.mobileOperator · nav.back                  | mobilePhone · methods            |
+ * | page   | mobilePhone    | input.* · site.sendSms (phone complete) · nav.back | mobileSending · mobileOperator |
+ * | page   | mobileSending (io) | (requestMobile done / error)                | mobileSent · failed              |
+ * | page   | mobileSent     | clock.tick · site.retry · site.shop             | mobileChecking · mobilePhone · catalog |
+ * | page   | mobileChecking (io) | (checkMobile done / error)                 | mobileSent (→ mobileResult once answered) |
+ * | page   | mobileResult   | site.retry · site.shop                          | mobilePhone · catalog            |
  * | page   | (with buttons) | nav.* on a disabled button                      | (stays, notice says why)         |
  * | clock  | ticking        | after 1 s (`second`)                            | ticking (reads the clock)        |
  * | clock  | followingHost  | clock.tick (the host ticks: input `hostTicks`)  | (reads the clock)                |
@@ -41,6 +48,8 @@ import { IO_TAG } from './settled.js';
 import { nextCountry, orderPhoneComplete, partialRefundFits, siteButtons, typedRefund, type SiteScreen } from './site/siteButtons.js';
 import { errorText, initialSiteContext, type ChangeOrderInput, type PlaceCashOrderInput, type PlacedOrder, type SiteContext, type SiteEmitted, type SiteEvent, type SiteInput } from './site/siteContext.js';
 import { typeDigits } from './terminal/kioskContext.js';
+import { mobileAnswered, mobilePhoneComplete, type MobileRequested, type RequestMobileInput } from './site/mobileButtons.js';
+import type { MobilePayment } from '../src/domain/mobile/mobilePayment.js';
 
 export type { ChangeOrderInput, PlaceCashOrderInput, PlacedOrder, SiteContext, SiteEmitted, SiteEvent, SiteInput } from './site/siteContext.js';
 
@@ -81,12 +90,16 @@ export const siteMachine = setup({
     listOrders: fromPromise<Order[], { phone: string }>(unprovided('listOrders')),
     /** writes the buyer's action and answers the phone's orders after it */
     changeOrder: fromPromise<Order[], ChangeOrderInput>(unprovided('changeOrder')),
+    requestMobile: fromPromise<MobileRequested, RequestMobileInput>(unprovided('requestMobile')),
+    checkMobile: fromPromise<MobilePayment, { id: string }>(unprovided('checkMobile')),
   },
   delays: { second: 1000 },
   guards: {
     phoneComplete: ({ context }) => orderPhoneComplete(context),
     hostTicks: ({ context }) => context.hostTicks,
     resolutionFits: ({ context, event }) => event.type === 'site.resolve' && (event.outcome !== 'partial' || partialRefundFits(context)),
+    mobilePhoneComplete: ({ context }) => mobilePhoneComplete(context.mobile),
+    mobileAnswered: ({ context }) => mobileAnswered(context.mobile),
   },
   actions: {
     readClock: assign(({ context }) => ({ now: context.clock.now() })),
@@ -139,6 +152,19 @@ export const siteMachine = setup({
     clearRefund: assign({ refundDigits: '' }),
     keepFault: assign((_, params: { error: unknown }) => ({ fault: errorText(params.error) })),
     setLang: assign(({ event }) => (event.type === 'site.lang' ? { lang: event.lang } : {})),
+    startMobile: assign(({ context }) => ({ mobile: { amount: cartTotal(context.cart), operator: null, digits: context.phoneDigits, code: null, payment: null } })),
+    pickOperator: assign(({ context, event }) => (event.type === 'site.mobileOperator' ? { mobile: { ...context.mobile, operator: event.operator } } : {})),
+    typeMobilePhone: assign(({ context, event }) => {
+      if (event.type !== 'input.text') return {};
+      const { digits, notice } = typeDigits(context.mobile.digits, event.text, PHONE_DIGITS);
+      return { mobile: { ...context.mobile, digits: digits[0] === '9' || digits === '' ? digits : '' }, notice: digits[0] === '9' || digits === '' ? notice : 'hint.phoneStartsWith9' };
+    }),
+    eraseMobilePhone: assign(({ context }) => ({ mobile: { ...context.mobile, digits: context.mobile.digits.slice(0, -1) }, notice: null })),
+    keepMobile: assign(({ context }, params: { code: string; payment: MobilePayment }) => ({
+      mobile: { ...context.mobile, code: params.code, payment: params.payment },
+      cart: [],
+      now: context.clock.now(),
+    })),
   },
 }).createMachine({
   id: 'site',
@@ -178,8 +204,52 @@ export const siteMachine = setup({
         payment: { entry: 'resetFocus', on: { ...navOn('payment'), 'site.otherMethods': 'methods', 'nav.back': 'checkout' } },
         methods: {
           entry: 'resetFocus',
-          on: { ...navOn('methods'), 'site.payCash': 'placing', 'site.openPc': { actions: 'openPc' }, 'nav.back': 'payment' },
+          on: {
+            ...navOn('methods'), 'site.payCash': 'placing', 'site.openPc': { actions: 'openPc' }, 'nav.back': 'payment',
+            'site.payMobile': { target: 'mobileOperator', actions: 'startMobile' },
+          },
         },
+        mobileOperator: {
+          entry: 'resetFocus',
+          on: { ...navOn('mobileOperator'), 'site.mobileOperator': { target: 'mobilePhone', actions: 'pickOperator' }, 'nav.back': 'methods' },
+        },
+        mobilePhone: {
+          entry: 'resetFocus',
+          on: {
+            ...navOn('mobilePhone'),
+            'input.text': { actions: 'typeMobilePhone' },
+            'input.backspace': { actions: 'eraseMobilePhone' },
+            'site.sendSms': { guard: 'mobilePhoneComplete', target: 'mobileSending' },
+            'nav.back': 'mobileOperator',
+          },
+        },
+        mobileSending: {
+          tags: [IO_TAG],
+          invoke: {
+            src: 'requestMobile',
+            input: ({ context }) => ({
+              code: context.mobile.code, amount: context.mobile.amount, orderPhone: toE164(context.phoneDigits), country: context.country,
+              channel: context.channel, phone: toE164(context.mobile.digits), operator: context.mobile.operator ?? 'mts',
+            }),
+            onDone: { target: 'mobileSent', actions: ['resetFocus', { type: 'keepMobile', params: ({ event }) => event.output }] },
+            onError: { target: 'failed', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
+          },
+        },
+        // no focus reset here: the page is re-entered after every check of the store (each clock tick)
+        mobileSent: {
+          always: { guard: 'mobileAnswered', target: 'mobileResult' },
+          on: { ...navOn('mobileSent'), 'clock.tick': 'mobileChecking', 'site.retry': 'mobilePhone', 'site.shop': 'catalog' },
+        },
+        mobileChecking: {
+          tags: [IO_TAG],
+          invoke: {
+            src: 'checkMobile',
+            input: ({ context }) => ({ id: context.mobile.payment?.id ?? '' }),
+            onDone: { target: 'mobileSent', actions: { type: 'keepMobile', params: ({ context, event }) => ({ code: context.mobile.code ?? '', payment: event.output }) } },
+            onError: { target: 'failed', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
+          },
+        },
+        mobileResult: { entry: 'resetFocus', on: { ...navOn('mobileResult'), 'site.retry': 'mobilePhone', 'site.shop': 'catalog' } },
         placing: {
           tags: [IO_TAG],
           invoke: {

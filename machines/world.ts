@@ -15,8 +15,8 @@
  * | (any)   | desk.setRole {role}            | both desks play that role from their next customer (`Set Role`) |
  * | (any)   | place.go {a place not built}   | stays; hint "no such place"                             |
  * | (any)   | key.unknown {key}              | stays; hint names the keys that do something            |
- * | (any)   | clock.advance {ms}             | moveClock (the places' timers fire at their moments) · readClock · tickSite |
- * | (any)   | clock.tick                     | readClock · tickSite (the interactive run ticks it every second) |
+ * | (any)   | clock.advance {ms}             | moveClock (the places' timers fire at their moments) · readClock · expireOverdue · tickSite |
+ * | (any)   | clock.tick                     | readClock · expireOverdue · tickSite (the interactive run ticks it every second) |
  * | (any)   | xstate.snapshot.terminal (its language changed) | followTerminalLang: the site shows the terminal's language |
  *
  * The cashier (F4) and the Post (F5) are two runs of one desk machine (machines/desk.ts), told apart
@@ -110,6 +110,8 @@ export const worldMachine = setup({
     // provided by src/adapters/worldActors.ts: the clock is the adapters' business, not the machine's
     moveClock: (_, _params: { ms: number }) => {},
     readClock: () => {},
+    // provided: cancels the mobile payments whose reply time ran out (issue 13), wherever the keys are
+    expireOverdue: () => {},
     clearHint: assign({ hint: null }),
     hintUnknownPlace: assign(({ event }) => ({ hint: event.type === 'place.go' ? { kind: 'unknownPlace' as const, place: event.place } : null })),
     hintUnknownKey: assign(({ event }) => ({ hint: event.type === 'key.unknown' ? { kind: 'unknownKey' as const, key: event.key } : null })),
@@ -141,8 +143,8 @@ export const worldMachine = setup({
   on: {
     'place.go': { actions: 'hintUnknownPlace' },
     'key.unknown': { actions: 'hintUnknownKey' },
-    'clock.advance': { actions: [{ type: 'moveClock', params: ({ event }) => ({ ms: event.ms }) }, 'readClock', 'tickSite'] },
-    'clock.tick': { actions: ['readClock', 'tickSite'] },
+    'clock.advance': { actions: [{ type: 'moveClock', params: ({ event }) => ({ ms: event.ms }) }, 'readClock', 'expireOverdue', 'tickSite'] },
+    'clock.tick': { actions: ['readClock', 'expireOverdue', 'tickSite'] },
     'xstate.snapshot.terminal': { guard: 'terminalLangChanged', actions: 'followTerminalLang' },
     'desk.setRole': { actions: ['roleAtCashier', 'roleAtPost'] },
   },
@@ -157,8 +159,8 @@ export const worldMachine = setup({
       ],
     },
     site: {
-      // the phone beside the place reads the store again: SMS sent from outside (a seller's refund) show
-      entry: ['clearHint', { type: 'rememberBehind', params: { place: 'site' } }, 'refreshPhone'],
+      // the phone beside the place reads the store again (a seller's refund); the site too (a mobile payment answered on the phone)
+      entry: ['clearHint', { type: 'rememberBehind', params: { place: 'site' } }, 'refreshPhone', 'tickSite'],
       on: {
         'place.go': placeGo('site'),
       },
@@ -209,7 +211,13 @@ const langAndRules = (input: WorldInput) => ({ ...(input.lang ? { lang: input.la
  * change from the terminal), else the phone the world was started with (the demo phone). Kept simple on purpose.
  */
 function customerPhone(context: WorldContext): string {
-  const sent = [...context.terminal.getSnapshot().context.sms, ...context.site.getSnapshot().context.sms];
+  const mobile = context.site.getSnapshot().context.mobile.payment;
+  const sent = [
+    ...context.terminal.getSnapshot().context.sms,
+    ...context.site.getSnapshot().context.sms,
+    // the phone a mobile payment's SMS went to (issue 13)
+    ...(mobile ? [{ phone: mobile.phone, at: mobile.requestedAt }] : []),
+  ];
   const newest = sent.reduce<(typeof sent)[number] | undefined>((last, sms) => (!last || sms.at >= last.at ? sms : last), undefined);
   return newest?.phone ?? context.phone.getSnapshot().context.phone;
 }

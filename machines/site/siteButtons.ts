@@ -6,8 +6,9 @@ import { cmp, isPositive, type Money } from '../../src/domain/money.js';
 import { isValidPhoneDigits } from '../../src/domain/mobile/phone.js';
 import type { KioskRules } from '../../src/domain/rules.js';
 import type { Button } from '../buttons.js';
+import { mobileButtons, type MobileButtonEvent, type MobileScreen, type SiteMobile } from './mobileButtons.js';
 
-export type SiteScreen = 'catalog' | 'cart' | 'checkout' | 'payment' | 'methods' | 'code' | 'orders' | 'order' | 'dispute' | 'failed';
+export type SiteScreen = 'catalog' | 'cart' | 'checkout' | 'payment' | 'methods' | 'code' | 'orders' | 'order' | 'dispute' | 'failed' | MobileScreen;
 
 /** How a dispute ends (R-PROT-2): the partial amount is the one typed on the page. */
 export type DisputeChoice = 'full' | 'partial' | 'reshipment';
@@ -24,6 +25,8 @@ export type SiteButtonEvent =
   | { type: 'site.toPayment' }
   | { type: 'site.otherMethods' }
   | { type: 'site.payCash' }
+  | { type: 'site.payMobile' }
+  | MobileButtonEvent
   | { type: 'site.renew'; code: string }
   | { type: 'site.openOrder'; code: string }
   | { type: 'site.confirm' }
@@ -47,6 +50,7 @@ export interface SiteButtonFacts {
   refundDigits: string;
   now: number;
   rules: KioskRules;
+  mobile: SiteMobile;
 }
 
 const button = (id: string, label: string, event: SiteButtonEvent, hotkey?: string): SiteButton =>
@@ -135,8 +139,9 @@ export function siteButtons(screen: SiteScreen, facts: SiteButtonFacts): SiteBut
     case 'methods': {
       const refusal = cashRefusal(facts.country, facts.channel, facts.rules);
       const cash = button('cash', 'site.button.cash', { type: 'site.payCash' }, 'c');
-      const mobile = disabled(button('mobile', 'site.button.mobile', { type: 'site.payCash' }), 'site.mobile.later');
-      // in the app neither is offered (R-CODE-3): the page points to the PC version instead
+      // only residents of Russia pay from a phone balance, as in cash (the source: "только жители РФ")
+      const mobile = facts.country === 'RU' ? button('mobile', 'site.button.mobile', { type: 'site.payMobile' }, 'm') : disabled(button('mobile', 'site.button.mobile', { type: 'site.payMobile' }, 'm'), 'site.mobile.country');
+      // in the app neither is offered (R-CODE-3, R-MOB-1): the page points to the PC version instead
       if (facts.channel === 'app') return [button('openPc', 'site.button.openPc', { type: 'site.openPc' }, 'v'), back()];
       return [refusal ? disabled(cash, refusal) : cash, mobile, back()];
     }
@@ -150,5 +155,7 @@ export function siteButtons(screen: SiteScreen, facts: SiteButtonFacts): SiteBut
       return disputeButtons(facts);
     case 'failed':
       return [button('shop', 'site.button.shop', { type: 'site.shop' }, 's')];
+    default:
+      return mobileButtons(screen, facts.mobile);
   }
 }

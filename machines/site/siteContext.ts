@@ -6,6 +6,7 @@ import type { OrderAction } from '../../src/domain/orders/orderLife.js';
 import { DEFAULT_RULES, type KioskRules } from '../../src/domain/rules.js';
 import type { NavEvent } from '../buttons.js';
 import type { SiteButtonEvent } from './siteButtons.js';
+import { noMobile, type SiteMobile } from './mobileButtons.js';
 
 /** Anything that tells the time: the world's clock (real, or XState's SimulatedClock in tests and tapes). */
 export interface SiteClock {
@@ -73,6 +74,8 @@ export interface SiteContext {
   sms: CodeSms[];
   /** why the store could not do what was asked */
   fault: string | null;
+  /** the mobile payment under way (issue 13) */
+  mobile: SiteMobile;
 }
 
 export type SiteEvent =
@@ -109,6 +112,7 @@ export const initialSiteContext = (input: SiteInput): SiteContext => {
     refundDigits: '',
     sms: [],
     fault: null,
+    mobile: noMobile(),
   };
 };
 

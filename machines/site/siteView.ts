@@ -10,11 +10,12 @@ import { maskPhone } from '../../src/domain/mobile/phone.js';
 import type { Lang, Money } from '../../src/domain/money.js';
 import type { KioskRules } from '../../src/domain/rules.js';
 import type { siteMachine } from '../site.js';
+import { mobileViewOf, type SiteMobileView } from './mobileView.js';
 import { selectedOrder, siteButtons, typedRefund, type SiteButton, type SiteScreen } from './siteButtons.js';
 import { refundable, settlesAt } from '../../src/domain/orders/orderLife.js';
 import { orderTimeline, type TimelineEntry } from '../../src/domain/orders/orderTimeline.js';
 
-export type SitePage = SiteScreen | 'placing' | 'loadingOrders' | 'renewing' | 'changing';
+export type SitePage = SiteScreen | 'placing' | 'loadingOrders' | 'renewing' | 'changing' | 'mobileSending' | 'mobileChecking';
 
 /** How keys are read on this page: typing the phone, buttons, or nothing while the store answers. */
 export type SiteInputMode = 'digits' | 'buttons' | 'busy';
@@ -71,11 +72,12 @@ export interface SiteView {
   sessionPhone: string | null;
   sms: CodeSms[];
   fault: string | null;
+  mobile: SiteMobileView;
 }
 
-const IO_PAGES: readonly SitePage[] = ['placing', 'loadingOrders', 'renewing', 'changing'];
+const IO_PAGES: readonly SitePage[] = ['placing', 'loadingOrders', 'renewing', 'changing', 'mobileSending', 'mobileChecking'];
 /** Pages where digits are typed into a field rather than pressing buttons. */
-const DIGIT_PAGES: readonly SitePage[] = ['checkout', 'dispute'];
+const DIGIT_PAGES: readonly SitePage[] = ['checkout', 'dispute', 'mobilePhone'];
 
 const orderRow = (order: Order, now: number, rules: KioskRules): SiteOrderRow => ({
   code: order.code,
@@ -135,5 +137,6 @@ export function siteViewOf(snapshot: SnapshotFrom<typeof siteMachine>): SiteView
     sessionPhone: c.sessionPhone,
     sms: c.sms,
     fault: c.fault,
+    mobile: mobileViewOf(c.mobile, c.rules),
   };
 }

@@ -31,9 +31,12 @@ export function answerText(phone: PhoneView, lang: Lang): string {
 }
 
 export function phoneHelp(phone: PhoneView, lang: Lang): string {
-  if (phone.screen === 'reading' || phone.screen === 'answered') return t(lang, 'phone.readKeys');
+  if (phone.screen === 'replying') return t(lang, 'phone.replyKeys');
+  // R-MOB-2: an SMS waits for a reply, and `r` answers it
+  const reply = phone.canReply ? ` · ${t(lang, 'phone.replyHint')}` : '';
+  if (phone.screen === 'reading' || phone.screen === 'answered') return t(lang, 'phone.readKeys') + reply;
   if (phone.screen === 'dialing') return t(lang, 'phone.dialKeys');
-  return t(lang, 'phone.keys');
+  return t(lang, 'phone.keys') + reply;
 }
 
 export function PhoneScreen({ phone, lang, width, height }: { phone: PhoneView; lang: Lang; width: number; height: number }) {
@@ -54,6 +57,14 @@ export function PhoneScreen({ phone, lang, width, height }: { phone: PhoneView; 
             <Paragraph color="green" text={smsText(open, lang)} />
           </Box>
         ) : null}
+        {(phone.screen === 'replying' || phone.screen === 'sendingReply') && phone.replyingTo ? (
+          <Box flexDirection="column">
+            <Text dimColor wrap="truncate">{t(lang, 'phone.replyTo', { sender: phone.replyingTo.sender })}</Text>
+            <Paragraph text={smsText(phone.replyingTo, lang)} />
+            <Text color="cyan" wrap="truncate">{`> ${phone.reply}`}</Text>
+          </Box>
+        ) : null}
+        {phone.screen === 'home' && phone.replyError ? <Paragraph color="yellow" text={phone.replyError} /> : null}
         {phone.screen === 'home' && phone.inbox.length === 0 ? <Text dimColor>{t(lang, 'panel.empty')}</Text> : null}
         {phone.screen === 'home'
           ? phone.inbox.map((sms, i) => (

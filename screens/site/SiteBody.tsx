@@ -10,6 +10,7 @@ import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone } from '../../src/i18n/format.js';
 import { Buttons, ButtonView } from '../common/Buttons.js';
 import { Paragraph } from '../common/Paragraph.js';
+import { MobileBody } from './MobileBody.js';
 
 /** `47:59:59`: hours, minutes and seconds left. */
 export function formatCountdown(ms: number): string {
@@ -240,7 +241,7 @@ export function SiteBody({ view }: { view: SiteView }) {
         </Box>
       );
     default:
-      // the title names what is under way and the help line asks to wait
-      return null;
+      // the mobile payment's pages; else the title names what is under way and the help line asks to wait
+      return <MobileBody view={view} />;
   }
 }

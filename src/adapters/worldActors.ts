@@ -8,6 +8,7 @@ import { jumpClock, type ProgramClock } from './programClock.js';
 import { provideSite } from './siteActors.js';
 import { provideDesk, type DeskDeps } from './deskActors.js';
 import { provideTerminal, type TerminalDeps } from './terminalActors.js';
+import { mobilePhoneActors, mobileSiteActors } from './mobileActors.js';
 
 export interface WorldDeps extends Omit<TerminalDeps, 'clock'>, Pick<DeskDeps, 'onDeskPayment'> {
   clock: ProgramClock;
@@ -18,7 +19,8 @@ export function loadPhoneState(store: KioskStore, phone: string): PhoneState {
   const account = store.phoneAccount(phone);
   // a number the store knows no operator of (no payment reached it yet) is on the one its DEF code names
   const operator = account.operator ?? guessOperator(phone.replace(/^\+7/, ''));
-  return { phone, operator, balance: account.balance, inbox: [...account.sms].sort((a, b) => b.at - a.at) };
+  // newest first; SMS of one moment (a request and its answer) keep the order they were sent in, reversed
+  return { phone, operator, balance: account.balance, inbox: [...account.sms].reverse().sort((a, b) => b.at - a.at) };
 }
 
 export function provideWorld(deps: WorldDeps) {
@@ -26,16 +28,23 @@ export function provideWorld(deps: WorldDeps) {
   return worldMachine.provide({
     actors: {
       terminal: provideTerminal({ ...deps, clock }),
-      site: provideSite({ store, clock, rules: deps.rules }),
+      site: provideSite({ store, clock, rules: deps.rules }).provide({ actors: mobileSiteActors({ store, clock, rules: deps.rules }) }),
       // the cashier and the Post: one machine, one set of actors; the place is the desk's input
       desk: provideDesk({ store, clock, rules: deps.rules, ...(deps.onDeskPayment ? { onDeskPayment: deps.onDeskPayment } : {}) }),
       phone: phoneMachine.provide({
-        actors: { loadPhone: fromPromise(async ({ input }: { input: { phone: string } }) => loadPhoneState(store, input.phone)) },
+        actors: {
+          // a request whose reply time ran out is cancelled (with its SMS) before the phone shows the inbox
+          loadPhone: fromPromise(async ({ input }: { input: { phone: string } }) => (store.expireMobilePayments(clock.now()), loadPhoneState(store, input.phone))),
+          ...mobilePhoneActors({ store, clock, rules: deps.rules }),
+        },
       }),
     },
     actions: {
       moveClock: (_, params: { ms: number }) => jumpClock(clock, params.ms),
       readClock: assign({ now: () => clock.now() }),
+      // each expiry is dated at its own deadline, so expiring late (at the end of a jump) changes no time
+      // and refunds of mobile payments land when due (R-MOB-8)
+      expireOverdue: () => void (store.expireMobilePayments(clock.now()), store.landMobileRefunds(clock.now())),
     },
   });
 }

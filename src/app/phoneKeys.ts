@@ -11,7 +11,7 @@ const NONE: PhoneKeyAction = { kind: 'none' };
 const isDialKey = (input: string) => /^[0-9*#]$/.test(input);
 
 export function mapPhoneKey(screen: PhoneScreen, input: string, key: Partial<Key>): PhoneKeyAction {
-  if (screen === 'loading') return { kind: 'wait' };
+  if (screen === 'loading' || screen === 'sendingReply') return { kind: 'wait' };
   const back = key.escape === true;
   const enter = key.return === true;
   const erase = key.backspace === true || key.delete === true;
@@ -22,9 +22,16 @@ export function mapPhoneKey(screen: PhoneScreen, input: string, key: Partial<Key
       if (key.upArrow) return phone({ type: 'phone.move', dir: 'up' });
       if (key.downArrow) return phone({ type: 'phone.move', dir: 'down' });
       if (enter) return phone({ type: 'phone.open' });
+      if (input === 'r' && !key.ctrl && !key.meta) return phone({ type: 'phone.reply' });
       return dial ?? NONE;
     case 'reading':
+      if (input === 'r' && !key.ctrl && !key.meta) return phone({ type: 'phone.reply' });
       return back || enter || erase ? phone({ type: 'phone.back' }) : NONE;
+    case 'replying':
+      if (back) return phone({ type: 'phone.back' });
+      if (enter) return phone({ type: 'phone.send' });
+      if (erase) return phone({ type: 'phone.erase' });
+      return input && !key.ctrl && !key.meta ? phone({ type: 'phone.type', text: input }) : NONE;
     case 'dialing':
       if (back) return phone({ type: 'phone.back' });
       if (enter) return phone({ type: 'phone.call' });

@@ -2,11 +2,16 @@
 import type { SnapshotFrom } from 'xstate';
 import type { PhoneContext, phoneMachine } from '../../machines/phone.js';
 import { isPlace, type MainPlace, type Place, type WorldHint, type worldMachine } from '../../machines/world.js';
+import { awaitingReply } from '../domain/mobile/inbox.js';
+import type { MobileSms } from '../domain/store.js';
 
-export type PhoneScreen = 'loading' | 'home' | 'reading' | 'dialing' | 'answered';
+export type PhoneScreen = 'loading' | 'home' | 'reading' | 'dialing' | 'answered' | 'replying' | 'sendingReply';
 
 export interface PhoneView extends PhoneContext {
   screen: PhoneScreen;
+  /** R-MOB-2: the SMS that waits for a reply (`r` answers it), or null */
+  replyingTo: MobileSms | null;
+  canReply: boolean;
 }
 
 export interface WorldView {
@@ -25,5 +30,6 @@ export function worldViewOf(snapshot: SnapshotFrom<typeof worldMachine>): WorldV
 }
 
 export function phoneViewOf(snapshot: SnapshotFrom<typeof phoneMachine>): PhoneView {
-  return { ...snapshot.context, screen: String(snapshot.value) as PhoneScreen };
+  const replyingTo = awaitingReply(snapshot.context.inbox);
+  return { ...snapshot.context, screen: String(snapshot.value) as PhoneScreen, replyingTo, canReply: replyingTo !== null };
 }

@@ -1,4 +1,5 @@
 /** Command-line options of the kiosk itself, validated with errors that name the bad value. */
+import { MOBILE_FLAGS, parseMobileFlags } from './mobileArgs.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang } from '../domain/money.js';
 import { DEFAULT_RULES, MAX_PROCESSING_DELAY_MS, type KioskRules, type Timeouts } from '../domain/rules.js';
@@ -120,6 +121,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     help: { type: 'boolean', short: 'h', default: false },
     version: { type: 'boolean', short: 'v', default: false },
     ...Object.fromEntries(Object.keys(TIMEOUT_FLAGS).map((f) => [f, { type: 'string' as const }])),
+    ...MOBILE_FLAGS,
   }, false);
   const v = parsed.values as Record<string, string | boolean | undefined>;
   const lang = parseLang(v.lang as string | undefined, env);
@@ -138,7 +140,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     terminalId: (v['terminal-id'] as string | undefined) ?? env.KIOSK_TERMINAL_ID ?? null,
     memory: v.memory === true,
     dataDir: (v['data-dir'] as string | undefined) ?? env.KIOSK_DATA_DIR ?? null,
-    rules: { ...DEFAULT_RULES, timeouts, orderNumberLength, processingDelayMs: parseProcessingDelay(v['processing-delay'] as string | undefined) },
+    rules: { ...DEFAULT_RULES, timeouts, orderNumberLength, processingDelayMs: parseProcessingDelay(v['processing-delay'] as string | undefined), mobile: parseMobileFlags(v, parseTimeout, (message) => new UsageError(message)) },
     help: v.help === true,
     version: v.version === true,
   };

@@ -1,5 +1,6 @@
 /** `kiosk --help`. */
 import { DEMO_SUMMARY } from '../domain/orders/demo.js';
+import { MOBILE_HELP } from './mobileArgs.js';
 
 export const VERSION = '0.1.0';
 
@@ -9,7 +10,8 @@ Usage:
   kiosk [options]                 open the kiosk (needs an interactive terminal, at least 80×24)
   kiosk orders ACTION             the orders and their life: new, list, show, reprice, cancel,
                                   ship, deliver, confirm, dispute, renew (kiosk orders --help)
-  kiosk phones show PHONE         a phone's balance, ledger and SMS
+  kiosk phones show|set PHONE     a phone's balance, ledger, mobile payments and SMS;
+                                  set: operator, balance, tariff (kiosk phones --help)
   kiosk journal                   every accepted banknote (--since 2h, --format csv|json)
   kiosk receipts list|show NUMBER the receipts printed, or one as it was printed
   kiosk tape run|check|record     scripted keystroke tests of the kiosk (kiosk tape --help)
@@ -31,6 +33,7 @@ Options:
   --cash-timeout 60s              no note on the cash screen before "Need more time?"
   --cash-note-timeout 120s        the same once a note is in
   --more-time-timeout 15s         how long "Need more time?" waits; then the payment is made
+${MOBILE_HELP}
 
 Environment: KIOSK_LANG, KIOSK_TERMINAL_ID, KIOSK_DATA_DIR. The commands' output is coloured on a
 terminal, plain when piped; NO_COLOR=1 turns colour off, FORCE_COLOR=1 turns it on in a pipe.

@@ -65,7 +65,7 @@ export async function runKiosk(argv: string[]): Promise<number> {
   started = actor;
   // the status line's clock: the world reads the program's time every second (only in a real run)
   const ticker = setInterval(() => world.send({ type: 'clock.tick' }), 1000);
-  testHook?.attach(actor);
+  testHook?.attach(actor, () => world.send({ type: 'clock.tick' }));
   const app = render(
     <WorldProvider actor={world}>
       <App terminalId={terminalId} />

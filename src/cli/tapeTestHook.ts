@@ -52,7 +52,8 @@ export interface TestHook {
   renderOptions: { maxFps: number; onRender: () => void };
   /** payments go through here so the runner learns of each receipt */
   onPayment(receipt: Receipt): void;
-  attach(actor: TerminalActor): void;
+  /** `tick`: tells the world the clock moved (as the in-process harness does after each step) */
+  attach(actor: TerminalActor, tick?: () => void): void;
   dispose(): void;
 }
 
@@ -82,6 +83,7 @@ export function startTestHook(iso: string, io: HookIo = { input: process.stdin, 
   let rendered: unknown = null;
   let onRendered: (() => void) | null = null;
   let attached: () => void = () => undefined;
+  let tick: () => void = () => undefined;
   // requests that come before the actor exists wait for it
   let work: Promise<unknown> = new Promise<void>((resolve) => (attached = resolve));
 
@@ -101,7 +103,8 @@ export function startTestHook(iso: string, io: HookIo = { input: process.stdin, 
   }
 
   async function answer(request: ChannelRequest): Promise<void> {
-    if (request.kind === 'advance') await advanceClock(clock, request.ms, () => settle());
+    // after each stop the world reads the clock: the site's pages and the mobile payments' deadlines follow it
+    if (request.kind === 'advance') await advanceClock(clock, request.ms, () => (tick(), settle()));
     else await settle();
     const view = actor ? viewOf(actor.getSnapshot()) : null;
     const reply = {
@@ -138,8 +141,9 @@ export function startTestHook(iso: string, io: HookIo = { input: process.stdin, 
       },
     },
     onPayment: (receipt) => void receipts.push(receipt),
-    attach(started) {
+    attach(started, onTick) {
       actor = started;
+      if (onTick) tick = onTick;
       attached();
     },
     dispose() {

@@ -3,6 +3,7 @@
  * default that `KioskConfig` can override; the README lists each [choice] and why.
  */
 import type { Money } from './money.js';
+import type { MobileRules } from './mobile/mobileRules.js';
 
 export const HOUR_MS = 3_600_000;
 export const SECOND_MS = 1_000;
@@ -77,10 +78,12 @@ export interface KioskRules {
   /** R-PROT-1: after delivery, how long the buyer may confirm or dispute before the money is released by itself. */
   protectionPeriodMs: number;
   timeouts: Timeouts;
+  /** issue 13: mobile payment's commissions, limits and options; absent, DEFAULT_MOBILE_RULES */
+  mobile?: MobileRules;
 }
 
 /** What the order's life reads from the rules: the code's validity and the protection period. */
-export type OrderLifeRules = Pick<KioskRules, 'codeValidityMs' | 'protectionPeriodMs'>;
+export type OrderLifeRules = Pick<KioskRules, 'codeValidityMs' | 'protectionPeriodMs' | 'mobile'>;
 
 export const DEFAULT_RULES: KioskRules = {
   terminalCap: '15000.00',

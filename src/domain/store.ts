@@ -10,6 +10,22 @@ import type { OperatorId, OrderLifeRules } from './rules.js';
 import type { Settlement } from './cash/settlement.js';
 import type { DeskPaymentOutcome, DeskPaymentRequest } from './cash/deskPayment.js';
 import type { DeskReceipt } from './fiscal/fiscalReceipt.js';
+import type { MobilePayment, PhoneSettings } from './mobile/mobilePayment.js';
+import type { MobileRules } from './mobile/mobileRules.js';
+
+/** What asking for a mobile payment did: the request (or its refusal, also kept) and the SMS sent. */
+export interface MobileOutcome {
+  payment: MobilePayment;
+  sms: MobileSms[];
+}
+
+/** Asking to pay order `code` from `phone`'s balance, on the operator the buyer picked (R-MOB-1). */
+export interface MobileRequestInput {
+  phone: string;
+  operator: OperatorId;
+  code: string;
+  at: number;
+}
 
 export interface Receipt {
   number: string;
@@ -54,10 +70,29 @@ export interface OrderSms {
   code: string;
 }
 
+/**
+ * An SMS of a mobile payment, from the operator (R-MOB-2, R-MOB-6): the request to confirm (the only
+ * kind that expects a reply), then the payment made, cancelled by the user, expired, or refused.
+ * `amount`: price + commission; `detail`: the refusal as JSON (see mobilePayment.ts), else null.
+ */
+export interface MobileSms {
+  phone: string;
+  at: number;
+  sender: string;
+  kind: 'mobileRequest' | 'mobilePaid' | 'mobileCancelled' | 'mobileExpired' | 'mobileRefused' | 'mobileRefund';
+  amount: Money;
+  /** the order's code */
+  code: string;
+  /** the transaction number */
+  transaction: string;
+  detail: string | null;
+}
+export const MOBILE_SMS_KINDS: readonly MobileSms['kind'][] = ['mobileRequest', 'mobilePaid', 'mobileCancelled', 'mobileExpired', 'mobileRefused', 'mobileRefund'];
+
 /** Everything in a phone's inbox, oldest first. */
-export type PhoneMessage = Sms | OrderSms;
+export type PhoneMessage = Sms | OrderSms | MobileSms;
 export type SmsKind = PhoneMessage['kind'];
-export const SMS_KINDS: readonly SmsKind[] = ['code', 'topup', 'refund', 'cancellation'];
+export const SMS_KINDS: readonly SmsKind[] = ['code', 'topup', 'refund', 'cancellation', ...MOBILE_SMS_KINDS];
 
 export interface LedgerEntry {
   at: number;
@@ -152,5 +187,29 @@ export interface KioskStore {
   payAtDesk(request: DeskPaymentRequest): DeskPaymentOutcome;
   /** every desk receipt, oldest first */
   deskReceipts(): DeskReceipt[];
+  /** a phone's settings at its operator (tariff, new subscriber, outage); the defaults when never set */
+  phoneSettings(phone: string): PhoneSettings;
+  setPhoneSettings(phone: string, settings: PhoneSettings): void;
+  /**
+   * R-MOB-1..6: decides a mobile payment request and keeps it, refused or not, atomically with its SMS
+   * (none for a silent refusal). Expires the phone's overdue requests first. Throws when there is no such order.
+   */
+  requestMobilePayment(input: MobileRequestInput, rules: MobileRules): MobileOutcome;
+  /**
+   * R-MOB-2: the reply to the request's SMS, atomically: confirmed and debited (price and commission,
+   * two ledger lines) and the order credited, processing until `settlesAt` (R-MOB-7); or cancelled,
+   * expired or refused, with the SMS that says so. A request answered before changes nothing.
+   */
+  answerMobilePayment(id: string, text: string, at: number, rules: MobileRules): MobileOutcome;
+  /** cancels every request whose reply time ran out by `at`, each at its own deadline, with its SMS */
+  expireMobilePayments(at: number): MobileOutcome[];
+  /**
+   * R-MOB-8: credits every refund of a mobile payment due by `at` to the balance it was paid from,
+   * each dated when it was due, with its ledger line and the operator's SMS. (A refund of a mobile
+   * payment is not credited by `changeOrder`: it is due `refundWorkingDays` working days later.)
+   */
+  landMobileRefunds(at: number): MobileOutcome[];
+  /** the mobile payments of a phone (every phone when omitted), oldest first */
+  mobilePayments(phone?: string): MobilePayment[];
   close(): void;
 }

@@ -1,11 +1,13 @@
 /** Русские строки: как на терминалах «Евросети». */
 import type { MessageKey } from './en.js';
+import { mobileRu } from './mobile.ru.js';
 import { siteRu } from './site.ru.js';
 import { deskRu } from './desk.ru.js';
 
 export const ru: Record<MessageKey, string> = {
   ...siteRu,
   ...deskRu,
+  ...mobileRu,
   'brand': 'ЕВРОСЕТЬ · платёжный терминал {terminal}',
   'idle.title': 'Оплата услуг и заказов',
   'idle.press': 'Нажмите любую клавишу',

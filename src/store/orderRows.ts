@@ -63,22 +63,29 @@ function appendLife(db: Connection, code: string, events: Order['history'], cred
 
 export function insertSms(db: Connection, message: PhoneMessage): void {
   rows.assertMoney(message.amount);
-  db.prepare('INSERT INTO sms (phone, at, sender, kind, amount, receipt, code) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  const mobile = 'transaction' in message ? message : null;
+  db.prepare('INSERT INTO sms (phone, at, sender, kind, amount, receipt, code, ref, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     message.phone, message.at, message.sender, message.kind, message.amount,
     message.kind === 'topup' ? message.receipt : null,
     message.kind === 'topup' ? null : message.code,
+    mobile?.transaction ?? null,
+    mobile?.detail ?? null,
   );
 }
 
 /** The inbox of a phone, oldest first. */
 export function phoneMessages(db: Connection, where: 'phone' | 'receipt', value: string): PhoneMessage[] {
-  type SmsRow = Omit<PhoneMessage, 'kind'> & { kind: PhoneMessage['kind']; receipt: string | null; code: string | null };
+  type SmsRow = Pick<PhoneMessage, 'phone' | 'at' | 'sender' | 'amount'> & {
+    kind: PhoneMessage['kind']; receipt: string | null; code: string | null; ref: string | null; detail: string | null;
+  };
   return db
-    .prepare<SmsRow>(`SELECT phone, at, sender, kind, amount, receipt, code FROM sms WHERE ${where} = ? ORDER BY id`)
+    .prepare<SmsRow>(`SELECT phone, at, sender, kind, amount, receipt, code, ref, detail FROM sms WHERE ${where} = ? ORDER BY id`)
     .all(value)
-    .map(({ receipt, code, ...m }) =>
-      m.kind === 'topup' ? { ...m, kind: 'topup', receipt: receipt! } : { ...m, kind: m.kind, code: code! },
-    );
+    .map(({ receipt, code, ref, detail, ...m }): PhoneMessage => {
+      if (m.kind === 'topup') return { ...m, kind: 'topup', receipt: receipt! };
+      if (m.kind === 'code' || m.kind === 'refund' || m.kind === 'cancellation') return { ...m, kind: m.kind, code: code! };
+      return { ...m, kind: m.kind, code: code!, transaction: ref!, detail };
+    });
 }
 
 /** Money back to the order's phone (R-CODE-7, R-PROT-2): the balance, a ledger line; the account is made if new. */

@@ -18,6 +18,12 @@ import * as rows from './rows.js';
 import { deskPayer, listDeskReceipts } from './deskPayments.js';
 import type { DeskPaymentOutcome, DeskPaymentRequest } from '../domain/cash/deskPayment.js';
 import type { DeskReceipt } from '../domain/fiscal/fiscalReceipt.js';
+import { answerInTransaction, expireInTransaction, hasDueRefunds, insertDueRefund, landInTransaction, listPayments, overduePayments, readSettings, requestInTransaction, writeSettings } from './mobileRows.js';
+import type { MobilePayment, PhoneSettings } from '../domain/mobile/mobilePayment.js';
+import type { MobileRules } from '../domain/mobile/mobileRules.js';
+import { dueRefundOf } from '../domain/mobile/mobileLedger.js';
+import { mobileRulesOf } from '../domain/mobile/inbox.js';
+import type { MobileOutcome, MobileRequestInput } from '../domain/store.js';
 
 export { StoreError, type StoreErrorCode } from './errors.js';
 export type { JournalEntry } from './reports.js';
@@ -149,7 +155,10 @@ export class SqliteStore implements KioskStore {
         .transaction(() => {
           const before = mustOrder(this.db, code);
           const outcome = decideOrderAction(before, action, at, rules);
-          persistOutcome(this.db, before, outcome, at);
+          // R-MOB-8: a mobile payment's refund goes back to the paying balance later, not to the order's phone now
+          const due = dueRefundOf(outcome.order, outcome.refund, outcome.ledgerReason ?? '', listPayments(this.db), at, mobileRulesOf(rules));
+          persistOutcome(this.db, before, due ? { ...outcome, refund: ZERO } : outcome, at);
+          if (due) insertDueRefund(this.db, due);
           return outcome;
         })
         .immediate(),
@@ -285,6 +294,35 @@ export class SqliteStore implements KioskStore {
     return this.guard(
       () => this.db.prepare<{ text: string | null }>('SELECT text FROM receipts WHERE number = ?').get(number)?.text ?? undefined,
     );
+  }
+
+  phoneSettings(phone: string): PhoneSettings {
+    return this.guard(() => readSettings(this.db, phone));
+  }
+
+  setPhoneSettings(phone: string, settings: PhoneSettings): void {
+    this.guard(() => writeSettings(this.db, phone, settings));
+  }
+
+  requestMobilePayment(input: MobileRequestInput, rules: MobileRules): MobileOutcome {
+    return this.guard(() => this.db.transaction(() => requestInTransaction(this.db, input, rules, this.checkpoint)).immediate());
+  }
+
+  answerMobilePayment(id: string, text: string, at: number, rules: MobileRules): MobileOutcome {
+    return this.guard(() => this.db.transaction(() => answerInTransaction(this.db, id, text, at, rules, this.checkpoint)).immediate());
+  }
+
+  expireMobilePayments(at: number): MobileOutcome[] {
+    // asked every second of the interactive run: the write lock is taken only when a request is overdue
+    return this.guard(() => (overduePayments(this.db, at).length === 0 ? [] : this.db.transaction(() => expireInTransaction(this.db, at, this.checkpoint)).immediate()));
+  }
+
+  landMobileRefunds(at: number): MobileOutcome[] {
+    return this.guard(() => (hasDueRefunds(this.db, at) ? this.db.transaction(() => landInTransaction(this.db, at, this.checkpoint)).immediate() : []));
+  }
+
+  mobilePayments(phone?: string): MobilePayment[] {
+    return this.guard(() => listPayments(this.db, phone));
   }
 
   close(): void {

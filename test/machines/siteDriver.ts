@@ -2,6 +2,7 @@
 import { createActor, SimulatedClock, waitFor } from 'xstate';
 import type { Key } from 'ink';
 import { provideSite } from '../../src/adapters/siteActors.js';
+import { mobileSiteActors } from '../../src/adapters/mobileActors.js';
 import { seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import type { Lang } from '../../src/domain/money.js';
@@ -34,7 +35,7 @@ export function startSite(options: SiteDriverOptions = {}) {
   if (options.demo) seedDemo(store, clock.now());
   let n = 0;
   const random = options.random ?? (() => ((n = (n * 7919 + 104729) % 1_000_003) / 1_000_003));
-  const machine = provideSite({ store, clock, rules: DEFAULT_RULES, random });
+  const machine = provideSite({ store, clock, rules: DEFAULT_RULES, random }).provide({ actors: mobileSiteActors({ store, clock, rules: DEFAULT_RULES, random }) });
   const actor = createActor(machine, {
     clock,
     input: { clock, lang: options.lang ?? 'en', phone: options.phone ?? null, channel: options.channel ?? 'pc' },

@@ -118,8 +118,8 @@ describe('parse errors: file:line:column, expected and found', () => {
 
   it.each([
     ['Set Lang de', 'demo.tape:1:10: expected a language (en, ru), found "de"'],
-    ['Set FontSize 12', 'demo.tape:1:5: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place, ProcessingDelay, Role), found "FontSize"'],
-    ['Set', 'demo.tape:1:4: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place, ProcessingDelay, Role), found end of line'],
+    ['Set FontSize 12', 'demo.tape:1:5: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place, ProcessingDelay, Role, Mobile), found "FontSize"'],
+    ['Set', 'demo.tape:1:4: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place, ProcessingDelay, Role, Mobile), found end of line'],
     ['Set Size 100by30', 'demo.tape:1:10: expected a size like 100x30 (columns 10-500, rows 5-200), found "100by30"'],
     ['Set Size 9x24', 'demo.tape:1:10: expected a size like 100x30 (columns 10-500, rows 5-200), found "9x24"'],
     ['Set Size 80x201', 'demo.tape:1:10: expected a size like 100x30 (columns 10-500, rows 5-200), found "80x201"'],
@@ -154,7 +154,7 @@ describe('parse errors: file:line:column, expected and found', () => {
     ['Phone +79161234567 operator Yota balance 1', 'demo.tape:1:29: expected an operator (MTS, MegaFon, Beeline, Tele2), found "Yota"'],
     ['Phone +79161234567 operator MTS', 'demo.tape:1:32: expected balance 120.00 (every Phone needs one), found end of line'],
     ['Phone +79161234567 balance 1', 'demo.tape:1:29: expected operator MTS (every Phone needs one), found end of line'],
-    ['Phone +79161234567 operator MTS balance 1 bonus 2', 'demo.tape:1:43: expected end of line, found "bonus"'],
+    ['Phone +79161234567 operator MTS balance 1 bonus 2', 'demo.tape:1:43: expected tariff, new, outage or end of line, found "bonus"'],
     ['Phone 89161234567 operator MTS balance 1\nPhone +79161234567 operator MTS balance 2', 'demo.tape:2:7: expected one Phone per number (first at line 1), found "+79161234567"'],
   ])('Order and Phone: %j', (source, message) => {
     expect(setupError(source)).toBe(message);

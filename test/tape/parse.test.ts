@@ -1,3 +1,4 @@
+import { DEFAULT_PHONE_SETTINGS } from '../../src/domain/mobile/mobilePayment.js';
 import { describe, expect, it } from 'vitest';
 import { checkTape, KEY_NAMES, parseTape, TapeSyntaxError, type Step } from '../../src/tape/language/parse.js';
 
@@ -36,7 +37,7 @@ describe('parseTape: a whole tape', () => {
         paid: false, line: 5, column: 1, raw: 'Order 1000000123 amount 4750.00 phone +79161234567 issued -2h',
       },
       {
-        kind: 'phone', phone: '+79161234567', operator: 'mts', balance: '120.00',
+        kind: 'phone', phone: '+79161234567', operator: 'mts', balance: '120.00', settings: DEFAULT_PHONE_SETTINGS,
         line: 6, column: 1, raw: 'Phone +79161234567 operator MTS balance 120.00',
       },
     ]);
@@ -226,6 +227,19 @@ describe('parseTape: setup', () => {
     ]);
   });
 
+  it('reads Phone with its settings at the operator: tariff, new subscriber, outage (issue 13)', () => {
+    expect(setup('Phone +79051234567 operator Beeline balance 500.00 tariff corporate new outage\nPhone +79051234568 balance 1 operator Beeline tariff forbidden')).toMatchObject([
+      { phone: '+79051234567', settings: { tariff: 'corporate', newSubscriber: true, outage: true } },
+      { phone: '+79051234568', settings: { tariff: 'forbidden', newSubscriber: false, outage: false } },
+    ]);
+    expect(() => setup('Phone +79051234567 operator Beeline balance 1 tariff gold')).toThrow('expected a tariff (corporate, forbidden, standard), found "gold"');
+  });
+
+  it('reads Set Mobile: the operators\' options, each named once or more', () => {
+    expect(setup('Set Mobile keep-minimum tele2-2.35')).toMatchObject([{ key: 'Mobile', options: { keepMinimum: true, tele2Commission235: true } }]);
+    expect(() => setup('Set Mobile cheap')).toThrow('expected mobile options (keep-minimum, one-request, tele2-2.35), found "cheap"');
+  });
+
   it('reads Phone with each operator by name, in any case, and a negative balance', () => {
     expect(
       setup(
@@ -233,10 +247,10 @@ describe('parseTape: setup', () => {
           'Phone +79031234567 operator Beeline balance -50.25\nPhone +79001234567 operator TELE2 balance 1.5',
       ),
     ).toEqual([
-      { kind: 'phone', phone: '+79161234567', operator: 'mts', balance: '120.00' },
-      { kind: 'phone', phone: '+79261234567', operator: 'megafon', balance: '0.00' },
-      { kind: 'phone', phone: '+79031234567', operator: 'beeline', balance: '-50.25' },
-      { kind: 'phone', phone: '+79001234567', operator: 'tele2', balance: '1.50' },
+      { kind: 'phone', phone: '+79161234567', operator: 'mts', balance: '120.00', settings: DEFAULT_PHONE_SETTINGS },
+      { kind: 'phone', phone: '+79261234567', operator: 'megafon', balance: '0.00', settings: DEFAULT_PHONE_SETTINGS },
+      { kind: 'phone', phone: '+79031234567', operator: 'beeline', balance: '-50.25', settings: DEFAULT_PHONE_SETTINGS },
+      { kind: 'phone', phone: '+79001234567', operator: 'tele2', balance: '1.50', settings: DEFAULT_PHONE_SETTINGS },
     ]);
   });
 });

@@ -15,7 +15,8 @@ import { formatDateTime, formatMoney, formatPhone } from '../../src/i18n/format.
 import { formatCountdown, formatShortDateTime, HISTORY_SHOWN, historyText, ORDERS_SHOWN, statusText } from '../../screens/site/SiteBody.js';
 import { orderButtonId } from '../../machines/site/siteButtons.js';
 import { siteHelp, siteNotice, siteTitle } from '../../screens/site/SiteFrame.js';
-import { startSite } from '../machines/siteDriver.js';
+import { START, startSite } from '../machines/siteDriver.js';
+import { refusalText } from '../../src/domain/mobile/refusalText.js';
 import { COLUMNS, flat, renderSite, ROWS, SITE_HEIGHT, siteRows } from './siteHarness.js';
 
 type Case = { name: string; view: SiteView };
@@ -103,7 +104,19 @@ async function collectViews(): Promise<Case[]> {
   await site.press('m');
   keep('methods');
   await site.press('down', 'enter');
-  keep('methods, mobile later');
+  keep('mobile, operator');
+  await site.press('3');
+  keep('mobile, phone, commission');
+  await site.press('backspace');
+  keep('mobile, phone incomplete');
+  await site.press('7', 'enter');
+  keep('mobile, SMS sent');
+  const sent = site.view();
+  const refused = { ...sent.mobile.payment!, state: 'refused' as const, reason: JSON.stringify({ reason: 'limit', limit: { kind: 'countPerPeriod', max: 10, period: 'day' }, resetsAt: START + 86_400_000 }) };
+  keep('mobile, refused by a limit', { ...sent, page: 'mobileResult', mobile: { ...sent.mobile, payment: refused, refusal: JSON.parse(refused.reason) }, buttons: sent.buttons });
+  const confirmed = { ...sent.mobile.payment!, state: 'confirmed' as const, answeredAt: START, settlesAt: START + HOUR_MS };
+  keep('mobile, accepted', { ...sent, page: 'mobileResult', mobile: { ...sent.mobile, payment: confirmed, refusal: null }, buttons: sent.buttons.slice(1) });
+  await site.press('r', 'esc', 'esc');
   await site.press('esc', 'esc', 'tab', 'enter', 'm');
   keep('methods, Ukraine');
   await site.press('c');
@@ -190,6 +203,15 @@ function expectedTexts(view: SiteView): { lines: string[]; paragraphs: string[] 
     case 'failed':
       paragraphs.push(t(lang, 'site.failed', { reason: view.fault ?? '?' }));
       break;
+    case 'mobilePhone':
+      lines.push(view.mobile.phoneMasked, money(view.mobile.amount), view.mobile.total ? money(view.mobile.total) : '');
+      break;
+    case 'mobileSent':
+      paragraphs.push(t(lang, 'site.mobile.replyWithin', { minutes: view.mobile.replyMinutes }), t(lang, 'mobile.refusal.silent'));
+      break;
+    case 'mobileResult':
+      paragraphs.push(view.mobile.refusal ? refusalText(view.mobile.refusal, view.mobile.payment!.operator, lang) : t(lang, 'site.mobile.accepted', { code: view.mobile.payment!.code }));
+      break;
     default:
       break;
   }
@@ -235,7 +257,8 @@ beforeAll(async () => {
 describe.each(['ru', 'en'] as const)('every site page at 80×24 beside the phone (%s)', (lang: Lang) => {
   it('shows every text whole: nothing cut, wrapped inside a word or an amount, too wide, too tall or repeated', () => {
     expect(cases.length).toBeGreaterThan(25);
-    expect(new Set(cases.map((c) => c.view.page))).toEqual(new Set(['catalog', 'cart', 'checkout', 'payment', 'methods', 'code', 'orders', 'order', 'dispute', 'placing', 'failed']));
+    expect(new Set(cases.map((c) => c.view.page))).toEqual(new Set(['catalog', 'cart', 'checkout', 'payment', 'methods', 'code', 'orders', 'order', 'dispute', 'placing', 'failed',
+      'mobileOperator', 'mobilePhone', 'mobileSent', 'mobileResult']));
     const failures: string[] = [];
     for (const { name, view } of cases) {
       const shown = { ...view, lang };

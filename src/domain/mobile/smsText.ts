@@ -3,6 +3,11 @@ import type { Lang } from '../money.js';
 import type { PhoneMessage } from '../store.js';
 import { t } from '../../i18n/index.js';
 import { formatMoney } from '../../i18n/format.js';
+import { OPERATORS, OPERATOR_NAMES } from '../rules.js';
+import { parseRefusal, refusalText } from './refusalText.js';
+
+/** The operator whose name an SMS is sent under. */
+const operatorOf = (sender: string) => OPERATORS.find((id) => OPERATOR_NAMES[id] === sender) ?? 'mts';
 
 export function smsText(sms: PhoneMessage, lang: Lang): string {
   const amount = formatMoney(sms.amount, lang);
@@ -15,6 +20,16 @@ export function smsText(sms: PhoneMessage, lang: Lang): string {
       return t(lang, 'sms.refund', { amount, code: sms.code });
     case 'cancellation':
       return sms.amount === '0.00' ? t(lang, 'sms.cancellationNoRefund', { code: sms.code }) : t(lang, 'sms.cancellation', { amount, code: sms.code });
+    case 'mobileRequest':
+    case 'mobilePaid':
+    case 'mobileCancelled':
+    case 'mobileExpired':
+    case 'mobileRefund':
+      return t(lang, `sms.${sms.kind}`, { amount, code: sms.code, transaction: sms.transaction });
+    case 'mobileRefused': {
+      const refusal = parseRefusal(sms.detail);
+      return t(lang, 'sms.mobileRefused', { code: sms.code, reason: refusal ? refusalText(refusal, operatorOf(sms.sender), lang) : '' });
+    }
   }
 }
 

@@ -4,6 +4,7 @@
  * "has it settled?" question, over the private channel of testChannel.ts. `runTapeInPty` plays a
  * tape on it (`kiosk tape run --pty`).
  */
+import type { MobileOptions } from '../../domain/mobile/mobileRules.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,7 +87,8 @@ export class PtyDriver implements KioskDriver {
 
   async launch(): Promise<void> {
     const { settings, dataDir } = this.options;
-    const pty = this.spawn(process.execPath, [this.binary, '--data-dir', dataDir, '--lang', settings.lang, '--terminal-id', settings.terminalId, '--place', settings.place, '--processing-delay', `${settings.processingDelayMs}ms`], {
+    const args = ['--data-dir', dataDir, '--lang', settings.lang, '--terminal-id', settings.terminalId, '--place', settings.place, '--processing-delay', `${settings.processingDelayMs}ms`, ...mobileOptionArgs(settings.mobile)];
+    const pty = this.spawn(process.execPath, [this.binary, ...args], {
       name: 'xterm-256color',
       cols: settings.columns,
       rows: settings.rows,
@@ -196,4 +198,11 @@ const PTY_STEP_TIMEOUT_MS = 20_000;
 /** `kiosk tape run --pty`: the same tape, against the built program in a pseudo-terminal. */
 export function runTapeInPty(input: TapeInput, options: RunTapeOptions = {}): Promise<TapeResult> {
   return runTape(input, { stepTimeoutMs: PTY_STEP_TIMEOUT_MS, ...options, driver: (setup) => PtyDriver.create(setup) });
+}
+
+/** `Set Mobile …` as the kiosk's `--mobile-options` (issue 13). */
+function mobileOptionArgs(options: MobileOptions | null): string[] {
+  if (!options) return [];
+  const names = [options.keepMinimum && 'keep-minimum', options.oneOpenRequest && 'one-request', options.tele2Commission235 && 'tele2-2.35'].filter(Boolean);
+  return names.length > 0 ? ['--mobile-options', names.join(',')] : [];
 }

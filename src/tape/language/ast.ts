@@ -3,6 +3,8 @@
  * values, already validated (banknotes are real denominations, amounts canonical decimal strings,
  * phones normalised to +7XXXXXXXXXX), so it never re-checks the text.
  */
+import type { MobileOptions } from '../../domain/mobile/mobileRules.js';
+import type { PhoneSettings } from '../../domain/mobile/mobilePayment.js';
 import type { Lang, Money } from '../../domain/money.js';
 import type { OrderAction } from '../../domain/orders/orderLife.js';
 
@@ -51,6 +53,8 @@ export type SetCommand = Located & { kind: 'set' } & (
     | { key: 'DataDir'; path: string }
     /** how long cash paid at a terminal processes before it settles (R-CODE-6; `kiosk --processing-delay`) */
     | { key: 'ProcessingDelay'; ms: number }
+    /** issue 13: options from the operators' rules (`Set Mobile keep-minimum one-request tele2-2.35`) */
+    | { key: 'Mobile'; options: MobileOptions }
   );
 export type SetKey = SetCommand['key'];
 
@@ -68,7 +72,8 @@ export type OrderCommand = Located & {
   region?: string;
 };
 
-export type PhoneCommand = Located & { kind: 'phone'; phone: string; operator: OperatorId; balance: Money };
+/** `settings`: the phone at its operator (issue 13: `tariff corporate|forbidden`, `new`, `outage`) */
+export type PhoneCommand = Located & { kind: 'phone'; phone: string; operator: OperatorId; balance: Money; settings: PhoneSettings };
 
 export type SetupCommand = SetCommand | OrderCommand | PhoneCommand;
 
@@ -110,6 +115,10 @@ export type Step = Located &
     | { kind: 'setRole'; role: 'customer' | 'cashier' }
     /** the change a desk handed back with its newest receipt */
     | { kind: 'expectChange'; amount: Money }
+    /** R-MOB-2: on the phone, answers the newest SMS that expects a reply */
+    | { kind: 'reply'; text: string }
+    /** a stand-in for the terminal's Mobile top-up: money onto the phone's balance */
+    | { kind: 'topUp'; phone: string; amount: Money }
   );
 /** Where `Remember` looks: the screen's lines top to bottom, or the newest SMS to a phone. */
 export type RememberSource = { kind: 'screen' } | { kind: 'sms'; phone: string };

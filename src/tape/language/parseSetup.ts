@@ -4,9 +4,11 @@ import { MAX_PROCESSING_DELAY_MS, OPERATOR_NAMES, OPERATORS, type OperatorId } f
 import type { SetKey, SetupCommand } from './ast.js';
 import { parseDuration, parseInstant } from '../../domain/time.js';
 import type { LineCursor } from './lineCursor.js';
+import { DEFAULT_PHONE_SETTINGS, TARIFFS, type PhoneSettings, type Tariff } from '../../domain/mobile/mobilePayment.js';
+import type { MobileOptions } from '../../domain/mobile/mobileRules.js';
 import { readMoney, readOptions, readOrderCode, readPhone, type Body, type CommandContext, type CommandSpec } from './values.js';
 
-const SET_KEYS: readonly SetKey[] = ['Lang', 'Size', 'Clock', 'TerminalId', 'DataDir', 'Place', 'ProcessingDelay', 'Role'];
+const SET_KEYS: readonly SetKey[] = ['Lang', 'Size', 'Clock', 'TerminalId', 'DataDir', 'Place', 'ProcessingDelay', 'Role', 'Mobile'];
 const PLACE_NAMES = ['site', 'phone', 'terminal', 'cashier', 'post'] as const;
 export const ROLE_NAMES = ['customer', 'cashier'] as const;
 const LANGS: readonly Lang[] = ['en', 'ru'];
@@ -76,6 +78,8 @@ function setValue(cur: LineCursor, key: SetKey): Body<SetupCommand> {
       if (ms === null || ms > MAX_PROCESSING_DELAY_MS) cur.failAt(token, expected);
       return { kind: 'set', key, ms };
     }
+    case 'Mobile':
+      return { kind: 'set', key, options: readMobileOptions(cur) };
     case 'DataDir': {
       const expected = 'a folder path (in double quotes if it has spaces)';
       const token = cur.value(expected);
@@ -136,15 +140,20 @@ function parsePhoneAccount(ctx: CommandContext): Body<SetupCommand> {
   ctx.once('Phone', phone.value, phone.token, 'one Phone per number');
   let operator: OperatorId | undefined;
   let balance: Money | undefined;
-  readOptions(cur, ['operator', 'balance'], (name) => {
+  const settings: PhoneSettings = { ...DEFAULT_PHONE_SETTINGS };
+  readOptions(cur, ['operator', 'balance', 'tariff', 'new', 'outage'], (name) => {
     if (name === 'balance') balance = readMoney(cur, 'any');
-    else operator = readOperator(cur);
+    else if (name === 'operator') operator = readOperator(cur);
+    else if (name === 'tariff') settings.tariff = readTariff(cur);
+    else if (name === 'new') settings.newSubscriber = true;
+    else settings.outage = true;
   });
   return {
     kind: 'phone',
     phone: phone.value,
     operator: operator ?? cur.failNext('operator MTS (every Phone needs one)'),
     balance: balance ?? cur.failNext('balance 120.00 (every Phone needs one)'),
+    settings,
   };
 }
 
@@ -153,6 +162,29 @@ function readOperator(cur: LineCursor): OperatorId {
   const token = cur.word(expected);
   const wanted = token.raw.toLowerCase();
   return OPERATORS.find((id) => id === wanted || OPERATOR_NAMES[id].toLowerCase() === wanted) ?? cur.failAt(token, expected);
+}
+
+function readTariff(cur: LineCursor): Tariff {
+  const expected = 'a tariff (corporate, forbidden, standard)';
+  const token = cur.word(expected);
+  return TARIFFS.find((t) => t === token.raw) ?? cur.failAt(token, expected);
+}
+
+/** `Set Mobile keep-minimum one-request tele2-2.35`: the operators' options, each off unless named. */
+const MOBILE_OPTIONS: Readonly<Record<string, keyof MobileOptions>> = {
+  'keep-minimum': 'keepMinimum',
+  'one-request': 'oneOpenRequest',
+  'tele2-2.35': 'tele2Commission235',
+};
+function readMobileOptions(cur: LineCursor): MobileOptions {
+  const expected = `mobile options (${Object.keys(MOBILE_OPTIONS).join(', ')})`;
+  const options: Record<string, boolean> = {};
+  do {
+    const token = cur.word(expected);
+    const name = MOBILE_OPTIONS[token.raw] ?? cur.failAt(token, expected);
+    options[name] = true;
+  } while (!cur.atEnd());
+  return options as MobileOptions;
 }
 
 export const SETUP_COMMANDS: Readonly<Record<string, CommandSpec<SetupCommand>>> = {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SimulatedClock } from 'xstate';
 import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
+import { mobileRules } from '../../domain/mobile/mobileRules.js';
 import type { KioskStore, Receipt } from '../../domain/store.js';
 import type { Step, Tape } from '../language/ast.js';
 import { StepFailure, type TapeFailure } from './failure.js';
@@ -99,7 +100,7 @@ export class TapeEngine implements StepContext {
       terminalId: this.settings.terminalId,
       place: this.settings.place,
       ...(this.settings.role ? { role: this.settings.role } : {}),
-      ...(this.options.rules ? { rules: this.options.rules } : {}),
+      ...(this.options.rules || this.settings.mobile ? { rules: this.rules } : {}),
       // one counter for the whole tape: a session id never comes back after a Restart
       newSessionId: () => `tape-session-${++this.sessions}`,
       onPayment: (outcome) => void this.receipts.push(outcome.receipt),
@@ -185,7 +186,9 @@ export class TapeEngine implements StepContext {
   }
 
   get rules(): KioskRules {
-    return this.options.rules ?? DEFAULT_RULES;
+    const rules = this.options.rules ?? DEFAULT_RULES;
+    // `Set Mobile …`: the operators' options on top of the rules the tape runs with
+    return this.settings.mobile ? { ...rules, mobile: mobileRules(this.settings.mobile, rules.mobile) } : rules;
   }
 
   now(): number {

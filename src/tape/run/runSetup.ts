@@ -2,6 +2,7 @@
  * A tape's setup commands turned into what the engine starts from: the settings (with their
  * defaults) and a store holding only the tape's declared orders and phones.
  */
+import type { MobileOptions } from '../../domain/mobile/mobileRules.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { MemoryStore } from '../../domain/memoryStore.js';
@@ -33,6 +34,8 @@ export interface TapeSettings {
   processingDelayMs: number;
   orders: OrderCommand[];
   phones: PhoneCommand[];
+  /** `Set Mobile …`: the operators' options in force (issue 13); null: the defaults */
+  mobile: MobileOptions | null;
 }
 
 /** `baseDir` resolves a relative `Set DataDir` (the tape's folder). */
@@ -50,6 +53,7 @@ export function settingsOf(tape: Tape, baseDir: string): TapeSettings {
     processingDelayMs: DEFAULT_RULES.processingDelayMs,
     orders: [],
     phones: [],
+    mobile: null,
   };
   for (const command of tape.setup) {
     if (command.kind === 'order') settings.orders.push(command);
@@ -61,6 +65,7 @@ export function settingsOf(tape: Tape, baseDir: string): TapeSettings {
     else if (command.key === 'Place') settings.place = command.place;
     else if (command.key === 'ProcessingDelay') settings.processingDelayMs = command.ms;
     else if (command.key === 'Role') settings.role = command.role;
+    else if (command.key === 'Mobile') settings.mobile = command.options;
     else settings.dataDir = isAbsolute(command.path) ? command.path : resolve(baseDir, command.path);
   }
   return settings;
@@ -81,7 +86,10 @@ export function orderOf(command: OrderCommand, clockMs: number): Order {
 /** Puts the declared orders and phones into an empty store. */
 export function seedStore(store: KioskStore, settings: TapeSettings): void {
   for (const command of settings.orders) store.addOrder(orderOf(command, settings.clockMs));
-  for (const phone of settings.phones) store.setPhoneAccount(phone.phone, phone.operator, phone.balance);
+  for (const phone of settings.phones) {
+    store.setPhoneAccount(phone.phone, phone.operator, phone.balance);
+    store.setPhoneSettings(phone.phone, phone.settings);
+  }
 }
 
 export type StoreOpener = (dataDir: string, options: { processingDelayMs: number }) => KioskStore;

@@ -12,6 +12,7 @@ import { hotkeyBytes, KEY_BYTES, noteKey } from '../language/keys.js';
 import { compareSnapshot, frameText } from './snapshot.js';
 import { remember, resolveTemplated } from './runVariableSteps.js';
 import { newestReceipt, runDeskStep } from './runDeskSteps.js';
+import { reply, topUp } from './runMobileSteps.js';
 
 /** `Go site|phone|terminal|cashier|post`: the place bar's keys (src/app/worldKeys.ts). */
 const PLACE_KEY_BYTES: Readonly<Record<string, string>> = {
@@ -91,6 +92,11 @@ async function perform(ctx: StepContext, step: Step): Promise<void> {
       return harness.crash();
     case 'restart':
       return ctx.restart();
+    case 'reply':
+      requireApp(ctx);
+      return reply(ctx, step);
+    case 'topUp':
+      return topUp(ctx, step);
     case 'setRole':
     case 'expectChange':
       return runDeskStep(ctx, step);
