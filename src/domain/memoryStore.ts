@@ -5,7 +5,11 @@ import { acceptTerminalPayment, repriceOrder, type Order } from './orders/orders
 import { buildReceipt, changeReason, planPayment, receiptNumber } from './cash/payment.js';
 import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type KioskRules, type OperatorId } from './rules.js';
 import { planDeskPayment, type DeskPaymentOutcome, type DeskPaymentRequest } from './cash/deskPayment.js';
-import { DESKS } from './fiscal/desks.js';
+import { DESKS, type DeskPlace } from './fiscal/desks.js';
+import type { Drawer } from './cash/drawer.js';
+import { MemoryTills } from './cash/memoryTills.js';
+import type { ShiftReport } from './cash/shift.js';
+import type { TillPaymentOutcome, TillPaymentRequest, TillState } from './cash/till.js';
 import type { DeskReceipt, RegisterCounters } from './fiscal/fiscalReceipt.js';
 import type { CashSession, KioskStore, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
 
@@ -30,6 +34,7 @@ export class MemoryStore implements KioskStore {
   /** a desk's register → its counters after its last receipt */
   private registers = new Map<string, RegisterCounters>();
   private deskSales: DeskReceipt[] = [];
+  private readonly tills = new MemoryTills((request) => this.payAtDesk(request));
 
   findOrder(code: string): Order | undefined {
     const order = this.orders.get(code);
@@ -139,6 +144,18 @@ export class MemoryStore implements KioskStore {
   }
   deskReceipts(): DeskReceipt[] {
     return structuredClone(this.deskSales);
+  }
+  tillState(place: DeskPlace): TillState | null {
+    return this.tills.tillState(place);
+  }
+  openTillShift(place: DeskPlace, float: Drawer, at: number): TillState {
+    return this.tills.openTillShift(place, float, at);
+  }
+  payAtTill(request: TillPaymentRequest): TillPaymentOutcome {
+    return this.tills.payAtTill(request);
+  }
+  tillReport(place: DeskPlace, kind: 'X' | 'Z', at: number): ShiftReport {
+    return this.tills.tillReport(place, kind, at);
   }
   close(): void {}
 

@@ -10,6 +10,7 @@ import type { KioskRules, OperatorId } from './rules.js';
 import type { Settlement } from './cash/settlement.js';
 import type { DeskPaymentOutcome, DeskPaymentRequest } from './cash/deskPayment.js';
 import type { DeskReceipt } from './fiscal/fiscalReceipt.js';
+import type { TillStore } from './cash/tillStore.js';
 
 export interface Receipt {
   number: string;
@@ -106,7 +107,7 @@ export interface PaymentOutcome {
   alreadyPaid?: boolean;
 }
 
-export interface KioskStore {
+export interface KioskStore extends TillStore {
   findOrder(code: string): Order | undefined;
   listOrders(): Order[];
   /** adds an order; throws if the code exists */

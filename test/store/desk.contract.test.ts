@@ -10,7 +10,7 @@ import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { isProcessing } from '../../src/domain/orders/orderLife.js';
 import type { KioskStore } from '../../src/domain/store.js';
 import { DAY_MS } from '../../src/domain/rules.js';
-import { MIGRATIONS } from '../../src/store/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';
 
@@ -156,7 +156,7 @@ describe('desk payments in SQLite are durable', () => {
     expect(store.findOrder('1000000006')!.credits.map((c) => c.receipt)).toEqual(['T1-000001', 'P-101000-000001']);
     store.close();
     const reopened = new Database(path, { readonly: true });
-    expect(reopened.pragma('user_version', { simple: true })).toBe(5);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     reopened.close();
   });
 });
