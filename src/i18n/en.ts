@@ -1,10 +1,12 @@
 /** English strings. `{name}` placeholders are filled by `t()`. */
 import { siteEn } from './site.en.js';
 import { deskEn } from './desk.en.js';
+import { tillEn } from './till.en.js';
 
 export const en = {
   ...siteEn,
   ...deskEn,
+  ...tillEn,
   'brand': 'EUROSET · payment terminal {terminal}',
   'idle.title': 'Pay for services and orders',
   'idle.press': 'Press any key to start',

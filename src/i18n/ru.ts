@@ -2,10 +2,12 @@
 import type { MessageKey } from './en.js';
 import { siteRu } from './site.ru.js';
 import { deskRu } from './desk.ru.js';
+import { tillRu } from './till.ru.js';
 
 export const ru: Record<MessageKey, string> = {
   ...siteRu,
   ...deskRu,
+  ...tillRu,
   'brand': 'ЕВРОСЕТЬ · платёжный терминал {terminal}',
   'idle.title': 'Оплата услуг и заказов',
   'idle.press': 'Нажмите любую клавишу',
