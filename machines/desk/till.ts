@@ -141,7 +141,7 @@ export const tillMachine = setup({
       if (o.kind !== 'paid') return { refusal: o.refusal.reason };
       return { receipt: o.receipt, till: context.till && { ...context.till, drawer: o.drawer, payments: [...context.till.payments, o.payment] } };
     }),
-    keepReport: assign((_, params: { report: ShiftReport; till: TillState | null }) => ({ report: params.report, till: params.till })),
+    keepReport: assign((_, params: { report: ShiftReport; till: TillState | null }) => ({ report: params.report, till: params.till, notice: null })),
   },
 }).createMachine({
   id: 'till',

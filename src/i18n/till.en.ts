@@ -23,6 +23,8 @@ export const tillEn = {
   'till.shiftClosed': 'The shift is already closed: open a new one first',
   'till.refused.over24h': 'The shift has been open over 24 hours: close it with a Z-report before taking payments',
   'till.refused.notInDrawer': 'The drawer does not hold that change',
+  'till.refused.noShift': 'No shift is open: open one first',
+  'till.refused.closed': 'The shift is closed: open a new one first',
   'till.refused.handedMismatch': 'The cash typed is not what was handed over',
   'till.says.plain': '"Hello, I\'d like to pay for an AliExpress order. Here is the code."',
   'till.says.expired': '"I got this code a few days ago, is it still fine?"',

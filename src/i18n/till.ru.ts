@@ -25,6 +25,8 @@ export const tillRu: Record<keyof typeof tillEn, string> = {
   'till.shiftClosed': 'Смена уже закрыта: сначала откройте новую',
   'till.refused.over24h': 'Смена открыта больше 24 часов: закройте её Z-отчётом, потом принимайте платежи',
   'till.refused.notInDrawer': 'В ящике нет такой сдачи',
+  'till.refused.noShift': 'Смена не открыта: сначала откройте её',
+  'till.refused.closed': 'Смена закрыта: откройте новую',
   'till.refused.handedMismatch': 'Введена не та сумма, что передал покупатель',
   'till.says.plain': '«Здравствуйте, хочу оплатить заказ AliExpress. Вот код».',
   'till.says.expired': '«Мне код пришёл несколько дней назад, он ещё действует?»',
