@@ -5,7 +5,11 @@ import { acceptTerminalPayment, repriceOrder, type Order } from './orders/orders
 import { buildReceipt, changeReason, planPayment, receiptNumber } from './cash/payment.js';
 import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type OperatorId, type OrderLifeRules } from './rules.js';
 import { planDeskPayment, type DeskPaymentOutcome, type DeskPaymentRequest } from './cash/deskPayment.js';
-import { DESKS } from './fiscal/desks.js';
+import { DESKS, type DeskPlace } from './fiscal/desks.js';
+import type { Drawer } from './cash/drawer.js';
+import { MemoryTills } from './cash/memoryTills.js';
+import type { ShiftReport } from './cash/shift.js';
+import type { TillPaymentOutcome, TillPaymentRequest, TillState } from './cash/till.js';
 import type { DeskReceipt, RegisterCounters } from './fiscal/fiscalReceipt.js';
 import type { CashSession, KioskStore, MobileOutcome, MobileRequestInput, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
 import { DEFAULT_PHONE_SETTINGS, overdue, transactionNumber, type MobilePayment, type PhoneSettings } from './mobile/mobilePayment.js';
@@ -40,6 +44,7 @@ export class MemoryStore implements KioskStore {
   private mobile: MobilePayment[] = [];
   /** R-MOB-8: refunds of mobile payments on their way back to the balance */
   private dueRefunds: Array<DueRefund & { landed: boolean }> = [];
+  private readonly tills = new MemoryTills((request) => this.payAtDesk(request));
 
   findOrder(code: string): Order | undefined {
     const order = this.orders.get(code);
@@ -207,6 +212,18 @@ export class MemoryStore implements KioskStore {
   }
   mobilePayments(phone?: string): MobilePayment[] {
     return structuredClone(this.mobile.filter((p) => phone === undefined || p.phone === phone));
+  }
+  tillState(place: DeskPlace): TillState | null {
+    return this.tills.tillState(place);
+  }
+  openTillShift(place: DeskPlace, float: Drawer, at: number): TillState {
+    return this.tills.openTillShift(place, float, at);
+  }
+  payAtTill(request: TillPaymentRequest): TillPaymentOutcome {
+    return this.tills.payAtTill(request);
+  }
+  tillReport(place: DeskPlace, kind: 'X' | 'Z', at: number): ShiftReport {
+    return this.tills.tillReport(place, kind, at);
   }
   close(): void {}
 

@@ -26,6 +26,7 @@ export interface MobileRequestInput {
   code: string;
   at: number;
 }
+import type { TillStore } from './cash/tillStore.js';
 
 export interface Receipt {
   number: string;
@@ -141,7 +142,7 @@ export interface PaymentOutcome {
   alreadyPaid?: boolean;
 }
 
-export interface KioskStore {
+export interface KioskStore extends TillStore {
   findOrder(code: string): Order | undefined;
   listOrders(): Order[];
   /** adds an order; throws if the code exists */

@@ -2,11 +2,13 @@
 import { mobileEn } from './mobile.en.js';
 import { siteEn } from './site.en.js';
 import { deskEn } from './desk.en.js';
+import { tillEn } from './till.en.js';
 
 export const en = {
   ...siteEn,
   ...deskEn,
   ...mobileEn,
+  ...tillEn,
   'brand': 'EUROSET · payment terminal {terminal}',
   'idle.title': 'Pay for services and orders',
   'idle.press': 'Press any key to start',

@@ -3,11 +3,13 @@ import type { MessageKey } from './en.js';
 import { mobileRu } from './mobile.ru.js';
 import { siteRu } from './site.ru.js';
 import { deskRu } from './desk.ru.js';
+import { tillRu } from './till.ru.js';
 
 export const ru: Record<MessageKey, string> = {
   ...siteRu,
   ...deskRu,
   ...mobileRu,
+  ...tillRu,
   'brand': 'ЕВРОСЕТЬ · платёжный терминал {terminal}',
   'idle.title': 'Оплата услуг и заказов',
   'idle.press': 'Нажмите любую клавишу',

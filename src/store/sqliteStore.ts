@@ -16,6 +16,12 @@ import { journalEntries, listReceipts, type JournalEntry } from './reports.js';
 import { insertOrder, insertSms, listOrders, persistOutcome, phoneMessages, saveOrder } from './orderRows.js';
 import * as rows from './rows.js';
 import { deskPayer, listDeskReceipts } from './deskPayments.js';
+import { sqliteTills } from './tills.js';
+import type { TillStore } from '../domain/cash/tillStore.js';
+import type { Drawer } from '../domain/cash/drawer.js';
+import type { ShiftReport } from '../domain/cash/shift.js';
+import type { TillPaymentOutcome, TillPaymentRequest, TillState } from '../domain/cash/till.js';
+import type { DeskPlace } from '../domain/fiscal/desks.js';
 import type { DeskPaymentOutcome, DeskPaymentRequest } from '../domain/cash/deskPayment.js';
 import type { DeskReceipt } from '../domain/fiscal/fiscalReceipt.js';
 import { answerInTransaction, expireInTransaction, hasDueRefunds, insertDueRefund, landInTransaction, listPayments, overduePayments, readSettings, requestInTransaction, writeSettings } from './mobileRows.js';
@@ -50,6 +56,7 @@ export class SqliteStore implements KioskStore {
   private readonly journal: (sessionId: string, note: number, at: number) => number;
   private readonly printed: (number: string, text: string) => number;
   private readonly deskPay: (request: DeskPaymentRequest) => DeskPaymentOutcome;
+  private readonly tills: TillStore;
 
   private constructor(
     private readonly db: Connection,
@@ -81,6 +88,7 @@ export class SqliteStore implements KioskStore {
     });
     this.printed = (...args) => printed.immediate(...args);
     this.deskPay = deskPayer(db, processingDelayMs, checkpoint);
+    this.tills = sqliteTills(db, processingDelayMs, checkpoint);
   }
 
   /**
@@ -270,6 +278,19 @@ export class SqliteStore implements KioskStore {
 
   deskReceipts(): DeskReceipt[] {
     return this.guard(() => listDeskReceipts(this.db));
+  }
+
+  tillState(place: DeskPlace): TillState | null {
+    return this.guard(() => this.tills.tillState(place));
+  }
+  openTillShift(place: DeskPlace, float: Drawer, at: number): TillState {
+    return this.guard(() => this.tills.openTillShift(place, float, at));
+  }
+  payAtTill(request: TillPaymentRequest): TillPaymentOutcome {
+    return this.guard(() => this.tills.payAtTill(request));
+  }
+  tillReport(place: DeskPlace, kind: 'X' | 'Z', at: number): ShiftReport {
+    return this.guard(() => this.tills.tillReport(place, kind, at));
   }
 
   /** Keeps the printed text of a receipt, so that a reprint is the same text. */

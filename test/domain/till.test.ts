@@ -1,4 +1,4 @@
-/** The till's drawer and shift, pure (the cashier's role, not yet wired): change from what the drawer holds, mistakes recorded, X/Z reports, the 24-hour rule. */
+/** The till's drawer and shift, pure (the cashier's role): change from what the drawer holds, mistakes recorded, X/Z reports, the 24-hour rule. */
 import { describe, expect, it } from 'vitest';
 import { changeFromDrawer, countOf, DEFAULT_FLOAT, drawerTotal, judgeChange, putIn, takeOut, type Drawer } from '../../src/domain/cash/drawer.js';
 import { openShift, paymentRefusal, shiftReport, SHIFT_LIMIT_MS, type TillPayment } from '../../src/domain/cash/shift.js';

@@ -2,7 +2,7 @@
  * The till's cash drawer, for the cashier's role (issue 12, "As the cashier"): how many of each
  * Russian note and coin it holds, as data; what goes in and out; whether change can be made from
  * it; and how the change the trainee gave compares with what was due. Pure, in whole kopecks via
- * decimal.js. Not yet wired to a machine: the till itself is still to be built.
+ * decimal.js. Used by the till (machines/desk/till.ts) and the stores' tills.
  */
 import Decimal from 'decimal.js';
 import { cmp, money, sub, type Money } from '../money.js';

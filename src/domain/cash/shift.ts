@@ -1,8 +1,8 @@
 /**
  * A till's shift, for the cashier's role: opened with a float, its payments, the X-report (no
  * reset) and the Z-report (closes it), and the rule real tills follow under 54-FZ: a shift open
- * longer than 24 hours takes no payment until it is closed with a Z-report. Pure; not yet wired to
- * a machine or the store (the till is still to be built).
+ * longer than 24 hours takes no payment until it is closed with a Z-report. Pure; the stores keep
+ * shifts through src/domain/cash/till.ts.
  */
 import { add, sub, type Money, ZERO } from '../money.js';
 import { HOUR_MS } from '../rules.js';
