@@ -28,7 +28,14 @@ interface Timer {
 
 /** Real time moved forward by the jumps asked for: timers fire by real time, or at once when a jump passes them. */
 export class RealProgramClock implements ProgramClock {
-  private offset = 0;
+  /** @param offset how far ahead of real time it starts: the store's `programClockOffset()` */
+  constructor(private offset = 0) {}
+
+  /** how far ahead of real time it runs now, to keep in the store */
+  get offsetMs(): number {
+    return this.offset;
+  }
+
   private seq = 0;
   private readonly timers = new Map<number, Timer>();
 
@@ -98,3 +105,6 @@ export function jumpClock(clock: ProgramClock, ms: number): void {
 }
 
 export const isSimulated = (clock: unknown): clock is SimulatedClock => clock instanceof SimulatedClock;
+
+/** The program's time for a command run outside the kiosk: real time plus the offset the kiosk's F9/F10 left in the store. */
+export const programNow = (store: { programClockOffset(): number }): number => Date.now() + store.programClockOffset();

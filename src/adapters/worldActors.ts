@@ -4,7 +4,7 @@ import { phoneMachine, type PhoneState } from '../../machines/phone.js';
 import { worldMachine } from '../../machines/world.js';
 import { guessOperator } from '../domain/mobile/phone.js';
 import type { KioskStore } from '../domain/store.js';
-import { jumpClock, type ProgramClock } from './programClock.js';
+import { jumpClock, RealProgramClock, type ProgramClock } from './programClock.js';
 import { provideSite } from './siteActors.js';
 import { provideDesk, type DeskDeps } from './deskActors.js';
 import { provideTerminal, type TerminalDeps } from './terminalActors.js';
@@ -40,7 +40,11 @@ export function provideWorld(deps: WorldDeps) {
       }),
     },
     actions: {
-      moveClock: (_, params: { ms: number }) => jumpClock(clock, params.ms),
+      moveClock: (_, params: { ms: number }) => {
+        jumpClock(clock, params.ms);
+        // every process on this store (a restart, `kiosk orders cancel`) goes on at the time reached
+        if (clock instanceof RealProgramClock) store.setProgramClockOffset(clock.offsetMs);
+      },
       readClock: assign({ now: () => clock.now() }),
       // each expiry is dated at its own deadline, so expiring late (at the end of a jump) changes no time
       // and refunds of mobile payments land when due (R-MOB-8)

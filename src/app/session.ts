@@ -62,7 +62,7 @@ export interface WorldSessionOptions extends TerminalSessionOptions, Pick<WorldD
 export function startWorld(options: WorldSessionOptions): WorldActor {
   const { clock, realClock: given, rules = DEFAULT_RULES, lang = 'ru', store, place, phone, role, deskCap, ...deps } = options;
   let seq = 0;
-  const programClock: ProgramClock = clock ? simulated(clock) : (given ?? new RealProgramClock());
+  const programClock: ProgramClock = clock ? simulated(clock) : (given ?? new RealProgramClock(store.programClockOffset()));
   const machine = provideWorld({
     ...deps,
     store,

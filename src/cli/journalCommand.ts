@@ -1,4 +1,5 @@
 /** `kiosk journal`: the cash journal, one line per accepted banknote, with what became of it. */
+import { programNow } from '../adapters/programClock.js';
 import { sumNotes } from '../domain/cash/settlement.js';
 import { UsageError } from './args.js';
 import { colorsFor } from './colors.js';
@@ -28,8 +29,9 @@ async function run({ values, positionals }: Parsed): Promise<number> {
   if (!['text', 'csv', 'json'].includes(format)) throw new UsageError(`--format: expected text, csv or json, got "${format}"`);
   if (values.json === true && format !== 'json') throw new UsageError(`--json and --format ${format} disagree`);
   const sinceText = text(values, 'since');
-  const since = sinceText === undefined ? null : parseWhen('since', sinceText, Date.now());
   return withStore(values, (store) => {
+    // `--since 2h` counts back from the program's time (F9/F10 move it ahead of real time)
+    const since = sinceText === undefined ? null : parseWhen('since', sinceText, programNow(store));
     const entries = store.journalEntries(since);
     const rows = entries.map((e) => [iso(e.at), e.note, e.sessionId, e.terminalId, e.code, e.state, e.receipt ?? '']);
     if (format === 'json') printJson(entries.map((e) => ({ ...e, at: iso(e.at) })));

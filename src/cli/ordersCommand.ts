@@ -1,4 +1,5 @@
 /** `kiosk orders new|list|show|reprice`: the orders in the kiosk's data. */
+import { programNow } from '../adapters/programClock.js';
 import { randomInt } from 'node:crypto';
 import { canReprice, fitsOrderLength, newOrder, type Order } from '../domain/orders/orders.js';
 import { DEFAULT_RULES } from '../domain/rules.js';
@@ -118,11 +119,11 @@ async function run({ values, positionals }: Parsed): Promise<number> {
       if (life.kind === 'renew' && !fitsOrderLength(life.newCode, { orderNumberLength: length })) {
         throw new UsageError(`--code: the kiosk takes order numbers of ${length} digits, got "${life.newCode}"`);
       }
-      const outcome = runLifeAction(store, code!, life, Date.now());
+      const outcome = runLifeAction(store, code!, life, programNow(store));
       const shown = outcome.placed ?? outcome.order;
       if (json) printJson(orderJson(shown));
       else if (outcome.placed) process.stdout.write(`${outcome.placed.code}\n`);
-      else process.stdout.write(`${orderText(shown, colorsFor(process.stdout), Date.now())}\n`);
+      else process.stdout.write(`${orderText(shown, colorsFor(process.stdout), programNow(store))}\n`);
       return 0;
     });
   }
@@ -130,7 +131,7 @@ async function run({ values, positionals }: Parsed): Promise<number> {
   const price = action === 'reprice' ? parseAmount('price', required(values, 'price')) : null;
   return withStore(values, (store) => {
     if (action === 'new') {
-      const order = parseNewOrder(values, store, Date.now());
+      const order = parseNewOrder(values, store, programNow(store));
       store.addOrder(order);
       if (json) printJson(orderJson(order));
       else process.stdout.write(`${order.code}\n`);
@@ -147,7 +148,7 @@ async function run({ values, positionals }: Parsed): Promise<number> {
     if (price !== null && !canReprice(found)) throw new Refused(`order ${code} is paid: the price of a paid order cannot change`);
     const order = price === null ? found : store.repriceOrder(code!, price);
     if (json) printJson(orderJson(order));
-    else process.stdout.write(`${orderText(order, colorsFor(process.stdout), Date.now())}\n`);
+    else process.stdout.write(`${orderText(order, colorsFor(process.stdout), programNow(store))}\n`);
     return 0;
   });
 }

@@ -1,4 +1,5 @@
 /** `kiosk receipts list|show`: the receipts the terminals printed. */
+import { programNow } from '../adapters/programClock.js';
 import type { Lang } from '../domain/money.js';
 import { receiptText } from '../domain/fiscal/receiptText.js';
 import type { Receipt } from '../domain/store.js';
@@ -39,8 +40,9 @@ async function run({ values, positionals }: Parsed): Promise<number> {
 function list(values: Parsed['values'], args: string[]): Promise<number> {
   expectPositionals(args, []);
   const sinceText = text(values, 'since');
-  const since = sinceText === undefined ? null : parseWhen('since', sinceText, Date.now());
   return withStore(values, (store) => {
+    // `--since 2h` counts back from the program's time (F9/F10 move it ahead of real time)
+    const since = sinceText === undefined ? null : parseWhen('since', sinceText, programNow(store));
     const receipts = store.receipts(since);
     if (values.json === true) return printJson(receipts.map(receiptJson)), 0;
     const rows = receipts.map((r) => [r.number, iso(r.at), r.code, rub(r.accepted), rub(r.toPhone)]);

@@ -44,6 +44,8 @@ export class MemoryStore implements KioskStore {
   private mobile: MobilePayment[] = [];
   /** R-MOB-8: refunds of mobile payments on their way back to the balance */
   private dueRefunds: Array<DueRefund & { landed: boolean }> = [];
+  /** how far the program's clock runs ahead of real time */
+  private clockOffset = 0;
   private readonly tills = new MemoryTills((request) => this.payAtDesk(request));
 
   findOrder(code: string): Order | undefined {
@@ -224,6 +226,12 @@ export class MemoryStore implements KioskStore {
   }
   tillReport(place: DeskPlace, kind: 'X' | 'Z', at: number): ShiftReport {
     return this.tills.tillReport(place, kind, at);
+  }
+  programClockOffset(): number {
+    return this.clockOffset;
+  }
+  setProgramClockOffset(ms: number): void {
+    this.clockOffset = Math.max(this.clockOffset, Math.round(ms));
   }
   close(): void {}
 

@@ -212,5 +212,13 @@ export interface KioskStore extends TillStore {
   landMobileRefunds(at: number): MobileOutcome[];
   /** the mobile payments of a phone (every phone when omitted), oldest first */
   mobilePayments(phone?: string): MobilePayment[];
+  /**
+   * How far the program's clock runs ahead of real time (F9/F10 in an interactive run), so that every
+   * process on this store (the kiosk after a restart, `kiosk orders cancel` in another window) acts at
+   * the same program time. 0 until the clock is first moved.
+   */
+  programClockOffset(): number;
+  /** keeps the program clock's offset; it never moves back */
+  setProgramClockOffset(ms: number): void;
   close(): void;
 }

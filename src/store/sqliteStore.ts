@@ -346,6 +346,18 @@ export class SqliteStore implements KioskStore {
     return this.guard(() => listPayments(this.db, phone));
   }
 
+  programClockOffset(): number {
+    return this.guard(() => (this.db.prepare('SELECT offset_ms AS ms FROM program_clock WHERE id = 1').get() as { ms: number } | undefined)?.ms ?? 0);
+  }
+
+  setProgramClockOffset(ms: number): void {
+    this.guard(() =>
+      this.db
+        .prepare('INSERT INTO program_clock (id, offset_ms) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET offset_ms = max(offset_ms, excluded.offset_ms)')
+        .run(Math.round(ms)),
+    );
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
