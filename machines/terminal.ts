@@ -30,6 +30,7 @@
 import { and, assertEvent, assign, enqueueActions, fromPromise, not, raise, sendTo, setup, stateIn, stopChild, type AnyActorRef } from 'xstate';
 import type { LookupResult } from '../src/domain/orders/orders.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
+import { DEFAULT_SKIN } from '../src/domain/skins/index.js';
 import type { PaymentOutcome } from '../src/domain/store.js';
 import { cashMachine, type CashOutput } from './terminal/cash.js';
 import { kioskMachine } from './terminal/kiosk.js';
@@ -110,7 +111,7 @@ export const terminalMachine = setup({
       cash: spawn('cash', {
         id: 'cash',
         syncSnapshot: true,
-        input: { due: context.cashRequest?.due ?? '0.00', cap: context.rules.terminalCap },
+        input: { due: context.cashRequest?.due ?? '0.00', cap: context.rules.terminalCap, skin: context.kiosk.getSnapshot().context.skin },
       }),
     })),
     confirmNote: sendTo('cash', { type: 'io.noteJournaled' as const }),
@@ -131,7 +132,7 @@ export const terminalMachine = setup({
   type: 'parallel',
   context: ({ input, spawn }) => ({
     rules: input.rules ?? DEFAULT_RULES,
-    kiosk: spawn('kiosk', { id: 'kiosk', syncSnapshot: true, input: { lang: input.lang ?? 'ru', orderNumberLength: (input.rules ?? DEFAULT_RULES).orderNumberLength } }),
+    kiosk: spawn('kiosk', { id: 'kiosk', syncSnapshot: true, input: { lang: input.lang ?? 'ru', orderNumberLength: (input.rules ?? DEFAULT_RULES).orderNumberLength, skin: (input.rules ?? DEFAULT_RULES).skin ?? DEFAULT_SKIN } }),
     cash: null,
     cashRequest: null,
     sessionId: null,

@@ -19,6 +19,7 @@
  * | (empty, holding) |       | timer.inactivity                         | moreTime                   |
  * | empty, moreTime (no cash) | | quit.request                          | cancelled (quit)           |
  * | holding, moreTime (cash)  | | quit.request                          | quitAsk                    |
+ * | empty, holding | cash.* | help.open · help.close                 | (stays; Help shows over the screen, R-TERM-4) |
  * | settled, cancelled | final | output: result, trigger, ending, notes  |                            |
  */
 import { assign, enqueueActions, raise, sendParent, setup } from 'xstate';
@@ -26,10 +27,13 @@ import { add, cmp, noteAmount, sub, type Money, ZERO } from '../../src/domain/mo
 import { isBanknote, type RejectReason } from '../../src/domain/rules.js';
 import { moveFocus, resolveNav, type NavEvent } from '../buttons.js';
 import { cashButtons, payCovered, type CashButtonEvent, type CashScreen } from './cashButtons.js';
+import { DEFAULT_SKIN, type Skin } from '../../src/domain/skins/index.js';
 
 export interface CashInput {
   due: Money;
   cap: Money;
+  /** the terminal's brand, for the buttons' words; default Euroset */
+  skin?: Skin;
 }
 
 export type CashNotice =
@@ -51,6 +55,9 @@ export interface CashContext {
   deferred: CashEvent[];
   notice: CashNotice | null;
   focus: number;
+  skin: Skin;
+  /** Help shows over the cash screen; the acceptor stays as it is */
+  help: boolean;
   /** what the store records: quitting pays as a timeout would */
   trigger: 'pay' | 'timeout';
   ending: CashEnding;
@@ -132,7 +139,9 @@ export const cashMachine = setup({
       ending: params.ending,
       trigger: params.ending === 'pay' ? ('pay' as const) : ('timeout' as const),
     })),
-    resetFocus: assign({ focus: 0 }),
+    resetFocus: assign({ focus: 0, help: false }),
+    openHelp: assign({ help: true, focus: 0 }),
+    closeHelp: assign({ help: false, focus: 0 }),
     moveFocus: assign(({ context, event }, params: { screen: CashScreen }) => {
       if (event.type !== 'nav.move') return {};
       return { focus: moveFocus(context.focus, cashButtons(params.screen, context).length, 1, event.dir) };
@@ -164,6 +173,8 @@ export const cashMachine = setup({
     deferred: [],
     notice: null,
     focus: 0,
+    skin: input.skin ?? DEFAULT_SKIN,
+    help: false,
     trigger: 'pay',
     ending: 'pay',
     result: 'settled',
@@ -174,9 +185,11 @@ export const cashMachine = setup({
       tags: ['cash.empty'],
       on: {
         ...navOn('empty'),
+        'help.open': { actions: 'openHelp' },
+        'help.close': { actions: 'closeHelp' },
         'cash.inserted': insertOn,
         'cash.cancel': { target: 'cancelled', actions: { type: 'end', params: { ending: 'back' } } },
-        'timer.inactivity': 'moreTime',
+        'timer.inactivity': { target: 'moreTime', actions: 'closeHelp' },
         'quit.request': { target: 'cancelled', actions: { type: 'end', params: { ending: 'quit' } } },
       },
     },
@@ -199,12 +212,14 @@ export const cashMachine = setup({
       tags: ['cash.holding'],
       on: {
         ...navOn('holding'),
+        'help.open': { actions: 'openHelp' },
+        'help.close': { actions: 'closeHelp' },
         'cash.inserted': insertOn,
         'cash.pay': [
           { guard: 'covered', target: 'settled', actions: { type: 'end', params: { ending: 'pay' } } },
           { actions: 'payLocked' },
         ],
-        'timer.inactivity': 'moreTime',
+        'timer.inactivity': { target: 'moreTime', actions: 'closeHelp' },
         'quit.request': 'quitAsk',
       },
     },

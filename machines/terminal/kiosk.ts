@@ -19,6 +19,7 @@
  * | receipt     | menu  | receipt.done · nav.back (Esc)           | idle                          |
  * | (menu/entry)|       | timer.inactivity                        | idle                          |
  * | (any with buttons) | | nav.* on a disabled button             | (stays, notice says why)      |
+ * | (any with buttons) | | help.open (Help, H) · help.close (Close, Esc) | (stays; the help text shows over the screen, R-TERM-4) |
  * Typing that fills a field moves the focus to Next, so Enter then goes on rather than erasing.
  */
 import { assign, enqueueActions, sendParent, setup } from 'xstate';
@@ -44,8 +45,10 @@ export const kioskMachine = setup({
     input: {} as KioskInput,
   },
   actions: {
-    resetSession: assign(({ context }) => ({ ...initialContext({ lang: context.defaultLang, orderNumberLength: context.orderNumberLength }) })),
-    resetFocus: assign({ focus: 0, notice: null }),
+    resetSession: assign(({ context }) => ({ ...initialContext({ lang: context.defaultLang, orderNumberLength: context.orderNumberLength, skin: context.skin }) })),
+    resetFocus: assign({ focus: 0, notice: null, help: false }),
+    openHelp: assign(({ context }) => ({ help: true, focusBeforeHelp: context.focus, focus: 0, notice: null })),
+    closeHelp: assign(({ context }) => ({ help: false, focus: context.focusBeforeHelp })),
     focusButton: assign(({ context }, params: { screen: KioskScreen; id: string }) => ({
       focus: Math.max(0, kioskButtons(params.screen, context).findIndex((b) => b.id === params.id)),
     })),
@@ -121,10 +124,12 @@ export const kioskMachine = setup({
   id: 'kiosk',
   context: ({ input }) => initialContext(input),
   initial: 'idle',
+  // Help shows over whatever screen is up; its buttons (kioskButtons) are then only Close.
+  on: { 'help.open': { actions: 'openHelp' }, 'help.close': { actions: 'closeHelp' } },
   states: {
     idle: {
       entry: 'resetSession',
-      on: { 'kiosk.wake': 'menu' },
+      on: { ...navOn('idle'), 'kiosk.wake': 'menu', 'nav.back': { actions: 'closeHelp' }, 'timer.inactivity': { actions: 'closeHelp' } },
     },
     menu: {
       tags: ['menu'],

@@ -3,18 +3,26 @@ import type { Lang, Money } from '../../src/domain/money.js';
 import type { LookupRefusal, LookupResult } from '../../src/domain/orders/orders.js';
 import type { OperatorId } from '../../src/domain/rules.js';
 import type { Receipt } from '../../src/domain/store.js';
+import { DEFAULT_SKIN, type Skin } from '../../src/domain/skins/index.js';
 import type { NavEvent } from '../buttons.js';
 import type { KioskButtonEvent } from './kioskButtons.js';
 
 export interface KioskInput {
   lang?: Lang;
   orderNumberLength?: number;
+  /** the terminal's brand (R-TERM-4); default Euroset */
+  skin?: Skin;
 }
 
 export interface KioskContext {
   defaultLang: Lang;
   lang: Lang;
   orderNumberLength: number;
+  skin: Skin;
+  /** the Help text of the current screen is showing (R-TERM-4) */
+  help: boolean;
+  /** the focus before Help opened, given back when it closes */
+  focusBeforeHelp: number;
   focus: number;
   /** i18n key of a one-line notice or hint, cleared by the next key */
   notice: string | null;
@@ -47,6 +55,9 @@ export const initialContext = (input: KioskInput): KioskContext => ({
   defaultLang: input.lang ?? 'ru',
   lang: input.lang ?? 'ru',
   orderNumberLength: input.orderNumberLength ?? 10,
+  skin: input.skin ?? DEFAULT_SKIN,
+  help: false,
+  focusBeforeHelp: 0,
   focus: 0,
   notice: null,
   noticeParams: {},

@@ -12,6 +12,8 @@ import { MoreTimeDialog, QuitDialog } from './MoreTimeDialog.js';
 import { ReceiptScreen } from './ReceiptScreen.js';
 import { RefusedScreen } from './RefusedScreen.js';
 import { FaultScreen, RecoveredScreen, WaitScreen } from './StatusScreens.js';
+import { HelpScreen } from './HelpScreen.js';
+import type { LocalText, SkinLabelKey } from '../../src/domain/skins/index.js';
 
 const TITLES: Record<View['screen'], string> = {
   idle: 'idle.title',
@@ -44,8 +46,14 @@ const HELP: Record<View['mode'], string> = {
   closed: 'help.wait',
 };
 
-export const screenTitle = (view: View): string => t(view.lang, TITLES[view.screen]);
-export const screenHelp = (view: View): string => t(view.lang, view.screen === 'phoneEntry' ? 'help.phone' : HELP[view.mode]);
+/** The title in the brand's words where it words it (R-TERM-4), else the kiosk's; with Help up, the brand's "Help". */
+export function screenTitle(view: View): string {
+  const key = view.help ? 'help.title' : TITLES[view.screen];
+  const worded = view.skin.labels[key as SkinLabelKey] as LocalText | undefined;
+  return worded ? worded[view.lang] : t(view.lang, key);
+}
+export const screenHelp = (view: View): string =>
+  t(view.lang, view.help ? 'help.buttons' : view.screen === 'phoneEntry' ? 'help.phone' : HELP[view.mode]);
 
 /** The kiosk's notice or hint under the body; the cash screen shows its own acceptor notices instead. */
 /** The notice line: why a pressed button is disabled, a hint about the last key. */
@@ -54,7 +62,7 @@ export function screenNotice(view: View): string | null {
     const locked = view.cash?.notice?.kind === 'payLocked' ? view.cash.notice : null;
     return locked ? t(view.lang, 'cash.payLocked', { missing: formatMoney(locked.missing, view.lang) }) : null;
   }
-  const notice = view.kiosk.notice;
+  const notice = view.help ? null : view.kiosk.notice;
   if (!notice) return null;
   // "Not available" names the next step: on Other services that is Products by catalogs, not Aliexpress yet.
   const key = notice === 'notice.notInEmulator' && view.screen === 'services' ? 'notice.notInEmulator.services' : notice;
@@ -62,6 +70,7 @@ export function screenNotice(view: View): string | null {
 }
 
 export function ScreenBody({ view }: { view: View }) {
+  if (view.help) return <HelpScreen view={view} />;
   switch (view.screen) {
     case 'idle':
       return <IdleScreen view={view} />;

@@ -57,7 +57,8 @@ export function mapKey(view: View, input: string, key: Partial<Key>): KeyAction 
     case 'busy':
       return NONE;
     case 'wake':
-      return hotkey === 'q' ? { kind: 'quit' } : send({ type: 'kiosk.wake' });
+      // H opens Help even here; any other key wakes the terminal
+      return hotkey === 'q' ? { kind: 'quit' } : (buttonFor(view, hotkey) ?? send({ type: 'kiosk.wake' }));
     case 'acknowledge':
       return send({ type: 'recovered.ok' });
     case 'digits':

@@ -3,6 +3,7 @@
  * default that `KioskConfig` can override; the README lists each [choice] and why.
  */
 import type { Money } from './money.js';
+import { DEFAULT_SKIN, type Skin } from './skins/index.js';
 
 export const HOUR_MS = 3_600_000;
 export const SECOND_MS = 1_000;
@@ -68,6 +69,8 @@ export interface KioskRules {
   /** R-CODE-6: how long cash accepted at a terminal is "processing" before it settles (at most 7 days). */
   processingDelayMs: number;
   timeouts: Timeouts;
+  /** R-TERM-4 [choice]: the terminal's brand, its words and menu path (src/domain/skins); default Euroset */
+  skin?: Skin;
 }
 
 export const DEFAULT_RULES: KioskRules = {
@@ -77,6 +80,7 @@ export const DEFAULT_RULES: KioskRules = {
   cashRegions: ['RU'],
   processingDelayMs: DEFAULT_PROCESSING_DELAY_MS,
   timeouts: DEFAULT_TIMEOUTS,
+  skin: DEFAULT_SKIN,
 };
 
 /** Why the bill acceptor hands a note back. */

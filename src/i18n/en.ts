@@ -101,7 +101,7 @@ export const en = {
   'hint.digitsOnly': 'Digits only',
   'hint.fieldFull': 'The field is full: extra digits were cut',
   'hint.phoneStartsWith9': 'A mobile number starts with 9 after +7',
-  'help.idle': 'Any key: start · q: quit',
+  'help.idle': 'Any key: start · h: help · q: quit',
   'help.buttons': 'Arrows move · Enter select · [X] hotkey · Esc back',
   'help.entry': '0–9 type · ⌫ erase · Enter next · Esc back',
   'help.phone': '0–9 type · Tab operator · Enter next · Esc back',
@@ -153,6 +153,21 @@ export const en = {
   'phone.ussd.balance': '{code}: balance {amount}',
   'phone.ussd.otherOperator': '{code}: unknown request for {operator}. Dial {own}',
   'phone.ussd.unknown': '{code}: unknown request',
+  // issue 14 (skins, Help): the Help button and what each screen is for (R-TERM-4); {route}, {next}… are the brand's words
+  'help.title': 'Help',
+  'button.help': 'Help',
+  'button.closeHelp': 'Close help',
+  'helpText.ask': "In doubt, ask the salon's employee.",
+  'helpText.idle': 'This terminal takes payments for services and orders. Press any key to start.',
+  'helpText.menu': 'Choose what to pay. An AliExpress order is under "{route}".',
+  'helpText.services': 'Groups of payments. For an AliExpress order choose "{route}".',
+  'helpText.catalogs': 'Shops and catalogs. Choose "{route}" to pay an AliExpress order.',
+  'helpText.orderEntry': 'Type the order number from the SMS ({length} digits), then "{next}".',
+  'helpText.refused': 'This order cannot be paid here; the reason is on the screen. Try "{retry}" or go to "{mainMenu}".',
+  'helpText.checkData': 'Check the order number and the amount. If they are right, press "{next}".',
+  'helpText.phoneEntry': 'No change is given: the overpayment goes to this phone. Type its 10 digits, then "{next}".',
+  'helpText.cash': 'Insert banknotes one by one, then press "{pay}". Cash is not returned; the rest goes to the phone.',
+  'helpText.receipt': 'Your payment is done. Keep the receipt until the parcel arrives, then press "{done}".',
 } as const;
 
 export type MessageKey = keyof typeof en;

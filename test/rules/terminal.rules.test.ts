@@ -9,7 +9,7 @@ import { kioskMachine } from '../../machines/terminal/kiosk.js';
 import { kioskButtons, kioskGrid } from '../../machines/terminal/kioskButtons.js';
 import { newOrder } from '../../src/domain/orders/orders.js';
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
-import { t as tr } from '../../src/i18n/index.js';
+import { buttonText, t as tr } from '../../src/i18n/index.js';
 import { cashOf, insert, kioskOf, kioskState, lookUp, MemoryStore, send, startRig, START, toCash } from '../machines/terminalDriver.js';
 
 const PHONE = '+79161234567';
@@ -48,7 +48,10 @@ describe('R-TERM-1: the Euroset menu path', () => {
     ['ru', ['Другие услуги', 'Товары по каталогам', 'Aliexpress', 'Номер заказа']],
   ] as const)('R-TERM-1: the buttons and screens of the path are labelled exactly as on the terminal (%s)', (lang, labels) => {
     const facts = { orderDigits: '', orderNumberLength: 10, phoneDigits: '', operator: null };
-    const label = (screen: 'menu' | 'services' | 'catalogs', id: string) => tr(lang, kioskButtons(screen, facts).find((b) => b.id === id)?.label ?? '');
+    const label = (screen: 'menu' | 'services' | 'catalogs', id: string) => {
+      const button = kioskButtons(screen, facts).find((b) => b.id === id);
+      return button ? buttonText(lang, button) : '';
+    };
     expect([label('menu', 'other'), label('services', 'catalogs'), label('catalogs', 'aliexpress'), tr(lang, 'order.title')]).toEqual(labels);
     expect([tr(lang, 'services.title'), tr(lang, 'catalogs.title')]).toEqual(labels.slice(0, 2));
   });

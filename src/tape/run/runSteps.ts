@@ -2,7 +2,7 @@
  * What each tape step does to the running kiosk: the runner of what language/parseSteps.ts parses.
  * Steps see the tape only through StepContext. Assertions live in assertions.ts.
  */
-import { t } from '../../i18n/index.js';
+import { buttonText, t } from '../../i18n/index.js';
 import type { Step } from '../language/ast.js';
 import { OrderRefused } from '../../domain/orders/orderLife.js';
 import { describeMatcher, expectBalance, expectOrder, expectReceipt, expectScreen, expectSms, expectState, findLine } from './assertions.js';
@@ -110,7 +110,7 @@ async function press(ctx: StepContext, label: string): Promise<void> {
   requireApp(ctx);
   const { harness } = ctx;
   const view = harness.view();
-  const labels = view.buttons.map((b) => t(view.lang, b.label));
+  const labels = view.buttons.map((b) => buttonText(view.lang, b));
   let index = labels.indexOf(label.trim());
   if (index < 0) index = labels.findIndex((l) => l.toLowerCase() === label.trim().toLowerCase());
   const button = view.buttons[index];
