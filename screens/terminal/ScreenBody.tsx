@@ -13,7 +13,7 @@ import { ReceiptScreen } from './ReceiptScreen.js';
 import { RefusedScreen } from './RefusedScreen.js';
 import { FaultScreen, RecoveredScreen, WaitScreen } from './StatusScreens.js';
 import { HelpScreen } from './HelpScreen.js';
-import type { LocalText, SkinLabelKey } from '../../src/domain/skins/index.js';
+import { routeItem, type LocalText, type SkinLabelKey } from '../../src/domain/skins/index.js';
 
 const TITLES: Record<View['screen'], string> = {
   idle: 'idle.title',
@@ -50,7 +50,9 @@ const HELP: Record<View['mode'], string> = {
 export function screenTitle(view: View): string {
   const key = view.help ? 'help.title' : TITLES[view.screen];
   const worded = view.skin.labels[key as SkinLabelKey] as LocalText | undefined;
-  return worded ? worded[view.lang] : t(view.lang, key);
+  const title = worded ? worded[view.lang] : t(view.lang, key);
+  // the receipt's title line carries the brand's receipt header (the receipt itself fills the screen)
+  return view.screen === 'receipt' && !view.help ? `${title} · ${view.skin.receiptHeader[view.lang]}` : title;
 }
 export const screenHelp = (view: View): string =>
   t(view.lang, view.help ? 'help.buttons' : view.screen === 'phoneEntry' ? 'help.phone' : HELP[view.mode]);
@@ -66,7 +68,10 @@ export function screenNotice(view: View): string | null {
   if (!notice) return null;
   // "Not available" names the next step: on Other services that is Products by catalogs, not Aliexpress yet.
   const key = notice === 'notice.notInEmulator' && view.screen === 'services' ? 'notice.notInEmulator.services' : notice;
-  return t(view.lang, key, view.kiosk.noticeParams);
+  // the next step in the brand's own words (R-TERM-4): the item of this menu that goes on to AliExpress
+  const menu = view.screen === 'services' ? 'services' : view.screen === 'catalogs' ? 'catalogs' : 'main';
+  const route = routeItem(view.skin, menu)?.label[view.lang] ?? '';
+  return t(view.lang, key, { route, ...view.kiosk.noticeParams });
 }
 
 export function ScreenBody({ view }: { view: View }) {

@@ -68,7 +68,7 @@ export const EUROSET: Skin = {
   },
 };
 
-/** [choice] QIWI: shops sit under "Payment for purchases" → "Online shops"; green and white. */
+/** [choice] QIWI: shops sit under "Purchases" → "Online shops"; green and white. */
 export const QIWI: Skin = {
   id: 'qiwi',
   name: 'QIWI',
@@ -97,7 +97,7 @@ export const QIWI: Skin = {
     main: [
       item('mobile', text('Сотовая связь', 'Mobile'), '1'),
       item('internet', text('Интернет', 'Internet'), '2'),
-      item('purchases', text('Оплата покупок', 'Payment for purchases'), '3', 'services'),
+      item('purchases', text('Оплата покупок', 'Purchases'), '3', 'services'),
       item('utilities', text('ЖКХ', 'Housing bills'), '4'),
       item('wallet', text('QIWI Кошелёк', 'QIWI Wallet'), '5'),
       item('games', text('Игры и соцсети', 'Games and social'), '6'),

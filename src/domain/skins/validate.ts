@@ -10,6 +10,9 @@ export type SkinCheck = { ok: true; skin: Skin } | { ok: false; errors: string[]
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const COLOR_KEYS = ['frame', 'headerBackground', 'headerText', 'button'] as const;
+/** Widest label that fits its button at 80×24: a main-menu column, or a list row. */
+export const MAIN_LABEL_MAX = 19;
+export const LIST_LABEL_MAX = 40;
 
 function localText(value: unknown, where: string, errors: string[]): LocalText {
   if (!isObject(value)) {
@@ -36,6 +39,11 @@ function menu(value: unknown, name: MenuName, errors: string[]): MenuItem[] {
     const label = localText(o.label, `${at}.label`, errors);
     const hotkey = typeof o.hotkey === 'string' && /^[0-9a-z]$/i.test(o.hotkey) ? o.hotkey.toLowerCase() : (errors.push(`${at}.hotkey: one digit or letter`), '');
     if ((RESERVED_HOTKEYS as readonly string[]).includes(hotkey)) errors.push(`${at}.hotkey "${hotkey}" is the kiosk's own (${RESERVED_HOTKEYS.join(', ')})`);
+    // the main menu is two columns at 80×24: "▸[1] " and a space around the label leave it 19 columns (17 with "[A/Ф] ")
+    const widest = name === 'main' ? (/^[0-9]$/.test(hotkey) ? MAIN_LABEL_MAX : MAIN_LABEL_MAX - 2) : LIST_LABEL_MAX;
+    for (const lang of ['ru', 'en'] as const) {
+      if ([...label[lang]].length > widest) errors.push(`${at}.label.${lang}: "${label[lang]}" is longer than ${widest} characters and would wrap at 80×24`);
+    }
     const opens = o.opens;
     if (opens !== undefined && opens !== 'services' && opens !== 'catalogs' && opens !== 'aliexpress') errors.push(`${at}.opens: one of services, catalogs, aliexpress`);
     return { id, label, hotkey, ...(typeof opens === 'string' ? { opens: opens as MenuItem['opens'] & string } : {}) };

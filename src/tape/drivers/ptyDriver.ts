@@ -84,7 +84,7 @@ export class PtyDriver implements KioskDriver {
 
   async launch(): Promise<void> {
     const { settings, dataDir } = this.options;
-    const pty = this.spawn(process.execPath, [this.binary, '--data-dir', dataDir, '--lang', settings.lang, '--terminal-id', settings.terminalId, '--place', settings.place], {
+    const pty = this.spawn(process.execPath, [this.binary, '--data-dir', dataDir, '--lang', settings.lang, '--terminal-id', settings.terminalId, '--place', settings.place, '--skin', settings.skin], {
       name: 'xterm-256color',
       cols: settings.columns,
       rows: settings.rows,

@@ -47,6 +47,8 @@ export type SetCommand = Located & { kind: 'set' } & (
     | { key: 'Place'; place: 'site' | 'phone' | 'terminal' }
     /** as written; the runner resolves a relative path against the tape's folder */
     | { key: 'DataDir'; path: string }
+    /** the terminal's brand (R-TERM-4): a built-in skin's id */
+    | { key: 'Skin'; skin: string }
   );
 export type SetKey = SetCommand['key'];
 

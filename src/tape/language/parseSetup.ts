@@ -4,9 +4,10 @@ import { OPERATOR_NAMES, OPERATORS, type OperatorId } from '../../domain/rules.j
 import type { SetKey, SetupCommand } from './ast.js';
 import { parseDuration, parseInstant } from '../../domain/time.js';
 import type { LineCursor } from './lineCursor.js';
+import { BUILT_IN_SKINS } from '../../domain/skins/index.js';
 import { readMoney, readOptions, readOrderCode, readPhone, type Body, type CommandContext, type CommandSpec } from './values.js';
 
-const SET_KEYS: readonly SetKey[] = ['Lang', 'Size', 'Clock', 'TerminalId', 'DataDir', 'Place'];
+const SET_KEYS: readonly SetKey[] = ['Lang', 'Size', 'Clock', 'TerminalId', 'DataDir', 'Place', 'Skin'];
 const PLACE_NAMES = ['site', 'phone', 'terminal'] as const;
 const LANGS: readonly Lang[] = ['en', 'ru'];
 
@@ -61,6 +62,12 @@ function setValue(cur: LineCursor, key: SetKey): Body<SetupCommand> {
       const token = cur.word(expected);
       const place = PLACE_NAMES.find((p) => p === token.raw) ?? cur.failAt(token, expected);
       return { kind: 'set', key, place };
+    }
+    case 'Skin': {
+      const expected = `a skin (${BUILT_IN_SKINS.map((s) => s.id).join(', ')})`;
+      const token = cur.word(expected);
+      const skin = BUILT_IN_SKINS.find((s) => s.id === token.raw.toLowerCase()) ?? cur.failAt(token, expected);
+      return { kind: 'set', key, skin: skin.id };
     }
     case 'DataDir': {
       const expected = 'a folder path (in double quotes if it has spaces)';

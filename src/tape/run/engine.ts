@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SimulatedClock } from 'xstate';
 import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
+import { DEFAULT_SKIN, skinById } from '../../domain/skins/index.js';
 import type { KioskStore, Receipt } from '../../domain/store.js';
 import type { Step, Tape } from '../language/ast.js';
 import { StepFailure, type TapeFailure } from './failure.js';
@@ -90,7 +91,7 @@ export class TapeEngine implements StepContext {
       lang: this.settings.lang,
       terminalId: this.settings.terminalId,
       place: this.settings.place,
-      ...(this.options.rules ? { rules: this.options.rules } : {}),
+      rules: this.rules,
       // one counter for the whole tape: a session id never comes back after a Restart
       newSessionId: () => `tape-session-${++this.sessions}`,
       onPayment: (outcome) => void this.receipts.push(outcome.receipt),
@@ -173,8 +174,11 @@ export class TapeEngine implements StepContext {
     }
   }
 
+  /** the rules given, in the tape's skin (`Set Skin`, R-TERM-4) unless it names none */
   get rules(): KioskRules {
-    return this.options.rules ?? DEFAULT_RULES;
+    const rules = this.options.rules ?? DEFAULT_RULES;
+    const named = this.tape.setup.some((c) => c.kind === 'set' && c.key === 'Skin');
+    return named ? { ...rules, skin: skinById(this.settings.skin) ?? DEFAULT_SKIN } : rules;
   }
 
   now(): number {

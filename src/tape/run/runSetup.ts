@@ -24,6 +24,8 @@ export interface TapeSettings {
   terminalId: string;
   /** the place that has the keys at Launch */
   place: 'site' | 'phone' | 'terminal';
+  /** the terminal's brand (`Set Skin`): a built-in skin's id; default Euroset */
+  skin: string;
   /** absolute; null means the in-memory store */
   dataDir: string | null;
   orders: OrderCommand[];
@@ -40,6 +42,7 @@ export function settingsOf(tape: Tape, baseDir: string): TapeSettings {
     clockMs: DEFAULT_CLOCK_MS,
     terminalId: 'T-1',
     place: 'terminal',
+    skin: 'euroset',
     dataDir: null,
     orders: [],
     phones: [],
@@ -52,6 +55,7 @@ export function settingsOf(tape: Tape, baseDir: string): TapeSettings {
     else if (command.key === 'Clock') settings.clockMs = command.epochMs;
     else if (command.key === 'TerminalId') settings.terminalId = command.terminalId;
     else if (command.key === 'Place') settings.place = command.place;
+    else if (command.key === 'Skin') settings.skin = command.skin;
     else settings.dataDir = isAbsolute(command.path) ? command.path : resolve(baseDir, command.path);
   }
   return settings;
