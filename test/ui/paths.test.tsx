@@ -7,7 +7,7 @@ import type { Lang } from '../../src/domain/money.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { EUROSET } from '../../src/domain/skins/index.js';
 import {
-  KEY, panelText, renderKiosk, rowWith, screenText, submitOrder, TEXT, titleOf, toCash, toOrderEntry, waitForTitle, type Kiosk,
+  KEY, panelText, renderKiosk, rowWith, screenText, submitOrder, titleOf, toCash, toOrderEntry, waitForTitle, type Kiosk,
 } from './harness.js';
 
 const LANGS: Lang[] = ['en', 'ru'];
