@@ -13,6 +13,7 @@ Usage:
   kiosk journal                   every accepted banknote (--since 2h, --format csv|json)
   kiosk receipts list|show NUMBER the receipts printed, or one as it was printed
   kiosk tape run|check|record     scripted keystroke tests of the kiosk (kiosk tape --help)
+  kiosk encashments               every cassette taken out in service mode, with its count
   kiosk skins                     the terminal brands --skin takes, with their path to AliExpress
   kiosk --help | --version
   Each command has its own help: kiosk orders --help, kiosk tape run --help, …

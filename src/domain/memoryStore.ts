@@ -5,6 +5,7 @@ import { acceptTerminalPayment, repriceOrder, type Order } from './orders/orders
 import { buildReceipt, changeReason, planPayment, receiptNumber } from './cash/payment.js';
 import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type KioskRules, type OperatorId } from './rules.js';
 import type { CashSession, KioskStore, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
+import { cassetteId, countCassette, type CassetteCount, type Encashment } from './cash/cassette.js';
 
 export interface MemoryStoreOptions {
   /** R-CODE-6: how long terminal cash is "processing" (default 2 days, at most 7) */
@@ -24,6 +25,9 @@ export class MemoryStore implements KioskStore {
   private payments = new Map<string, PaymentOutcome>();
   /** terminal id → receipts it has printed: each terminal numbers its own */
   private receiptSeq = new Map<string, number>();
+  /** every cassetteJournal note, in order, with its terminal: what the cassettes hold */
+  private cassetteJournal: { terminalId: string; note: number; at: number }[] = [];
+  private encashed: (Encashment & { upTo: number })[] = [];
 
   findOrder(code: string): Order | undefined {
     const order = this.orders.get(code);
@@ -72,10 +76,11 @@ export class MemoryStore implements KioskStore {
     if (this.sessions.has(session.id)) throw new Error(`cash session ${session.id} exists already`);
     this.sessions.set(session.id, { ...session, notes: [], done: false });
   }
-  journalNote(sessionId: string, note: number): void {
+  journalNote(sessionId: string, note: number, at?: number): void {
     const session = this.mustSession(sessionId);
     if (session.done) throw new Error(`cash session ${sessionId} is paid; it takes no more cash`);
     session.notes.push(note);
+    this.cassetteJournal.push({ terminalId: session.terminalId, note, at: at ?? 0 });
   }
   unfinishedSessions(terminalId?: string): CashSession[] {
     return [...this.sessions.values()]
@@ -121,6 +126,21 @@ export class MemoryStore implements KioskStore {
   }
   receipt(number: string): Receipt | undefined {
     return this.receipts.get(number);
+  }
+  cassette(terminalId: string): CassetteCount {
+    const before = this.encashments(terminalId);
+    const last = this.encashed.filter((e) => e.terminalId === terminalId).at(-1);
+    const notes = this.cassetteJournal.slice(last?.upTo ?? 0).filter((j) => j.terminalId === terminalId).map((j) => j.note);
+    return countCassette(terminalId, cassetteId(terminalId, before.length), last?.at ?? null, notes);
+  }
+  encash(terminalId: string, at: number): Encashment {
+    const count = this.cassette(terminalId);
+    const encashment = { ...count, number: this.encashments(terminalId).length + 1, at };
+    this.encashed.push({ ...encashment, upTo: this.cassetteJournal.length });
+    return structuredClone(encashment);
+  }
+  encashments(terminalId?: string): Encashment[] {
+    return this.encashed.filter((e) => !terminalId || e.terminalId === terminalId).map(({ upTo: _, ...e }) => structuredClone(e));
   }
   close(): void {}
 

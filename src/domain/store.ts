@@ -8,6 +8,9 @@ import type { ActionOutcome, OrderAction } from './orders/orderLife.js';
 import type { Order } from './orders/orders.js';
 import type { KioskRules, OperatorId } from './rules.js';
 import type { Settlement } from './cash/settlement.js';
+import type { CassetteCount, Encashment } from './cash/cassette.js';
+
+export type { CassetteCount, Encashment } from './cash/cassette.js';
 
 export interface Receipt {
   number: string;
@@ -136,5 +139,14 @@ export interface KioskStore {
   /** closes a session that took no cash (the customer left before inserting anything) */
   abandonSession(sessionId: string): void;
   receipt(number: string): Receipt | undefined;
+  /** what the terminal's cassette holds since its last encashment, counted from the cash journal */
+  cassette(terminalId: string): CassetteCount;
+  /**
+   * Takes the cassette out, atomically: records an encashment with the count of every note journaled
+   * since the last one (paid or still in an unfinished session) and starts a new, empty cassette.
+   */
+  encash(terminalId: string, at: number): Encashment;
+  /** every encashment, oldest first (of one terminal when given) */
+  encashments(terminalId?: string): Encashment[];
   close(): void;
 }

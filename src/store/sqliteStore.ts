@@ -15,6 +15,8 @@ import { findOrder, mustOrder, payInTransaction, sessionState, type Checkpoint, 
 import { journalEntries, listReceipts, type JournalEntry } from './reports.js';
 import { insertOrder, insertSms, listOrders, persistOutcome, phoneMessages, saveOrder } from './orderRows.js';
 import * as rows from './rows.js';
+import { cassetteOf, encashInTransaction, listEncashments } from './encashments.js';
+import type { CassetteCount, Encashment } from '../domain/cash/cassette.js';
 
 export { StoreError, type StoreErrorCode } from './errors.js';
 export type { JournalEntry } from './reports.js';
@@ -40,6 +42,7 @@ export class SqliteStore implements KioskStore {
   private readonly abandon: (sessionId: string) => void;
   private readonly journal: (sessionId: string, note: number, at: number) => number;
   private readonly printed: (number: string, text: string) => number;
+  private readonly encashNow: (terminalId: string, at: number) => Encashment;
 
   private constructor(
     private readonly db: Connection,
@@ -51,6 +54,8 @@ export class SqliteStore implements KioskStore {
       payInTransaction(db, id, trigger, at, recovered, checkpoint, processingDelayMs),
     );
     this.pay = (...args) => pay.immediate(...args);
+    const encash = db.transaction((terminalId: string, at: number) => encashInTransaction(db, terminalId, at));
+    this.encashNow = (...args) => encash.immediate(...args);
     const abandon = db.transaction((id: string) => this.abandonInTransaction(id));
     this.abandon = (id) => abandon.immediate(id);
     const journal = db.transaction((id: string, note: number, at: number) => {
@@ -257,6 +262,18 @@ export class SqliteStore implements KioskStore {
     return this.guard(
       () => this.db.prepare<{ text: string | null }>('SELECT text FROM receipts WHERE number = ?').get(number)?.text ?? undefined,
     );
+  }
+
+  cassette(terminalId: string): CassetteCount {
+    return this.guard(() => cassetteOf(this.db, terminalId));
+  }
+
+  encash(terminalId: string, at: number): Encashment {
+    return this.guard(() => this.encashNow(terminalId, at));
+  }
+
+  encashments(terminalId?: string): Encashment[] {
+    return this.guard(() => listEncashments(this.db, terminalId));
   }
 
   close(): void {

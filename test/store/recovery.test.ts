@@ -9,7 +9,7 @@ import { startTerminal } from '../../src/app/session.js';
 import { DEMO_PHONE, seedDemo } from '../../src/domain/orders/demo.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { SessionOwner } from '../../src/domain/store.js';
-import { MIGRATIONS } from '../../src/store/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';
 
@@ -195,7 +195,7 @@ describe('schema upgrades and seeding', () => {
     expect(store.phoneAccount(DEMO_PHONE).balance).toBe('1000.00');
     store.close();
     const reopened = new Database(path, { readonly: true });
-    expect(reopened.pragma('user_version', { simple: true })).toBe(4);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     reopened.close();
   });
 
