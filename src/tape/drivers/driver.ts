@@ -6,9 +6,9 @@ import type { Button } from '../../../machines/buttons.js';
 import type { View } from '../../app/view.js';
 import type { CastEvent } from './virtualTerminal.js';
 
-/** The part of the app's view a tape needs; button labels are i18n keys, as in the machines. */
+/** The part of the app's view a tape needs; button labels are i18n keys, as in the machines, `text` the skin's words. */
 export type DriverView = Pick<View, 'statePath' | 'screen' | 'mode' | 'lang' | 'focus'> & {
-  buttons: Array<Pick<Button, 'label' | 'hotkey' | 'enabled'>>;
+  buttons: Array<Pick<Button, 'label' | 'text' | 'hotkey' | 'enabled'>>;
 };
 
 export interface KioskDriver {
