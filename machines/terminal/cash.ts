@@ -20,6 +20,7 @@
  * | empty, moreTime (no cash) | | quit.request                          | cancelled (quit)           |
  * | holding, moreTime (cash)  | | quit.request                          | quitAsk                    |
  * | empty, holding | cash.* | help.open · help.close                 | (stays; Help shows over the screen, R-TERM-4) |
+ * | (any)    |               | cassette.full                            | (stays; the cassette takes no more notes: each is returned) |
  * | settled, cancelled | final | output: result, trigger, ending, notes  |                            |
  */
 import { assign, enqueueActions, raise, sendParent, setup } from 'xstate';
@@ -34,6 +35,8 @@ export interface CashInput {
   cap: Money;
   /** the terminal's brand, for the buttons' words; default Euroset */
   skin?: Skin;
+  /** how many more notes the cassette takes; omitted, no limit */
+  room?: number;
 }
 
 export type CashNotice =
@@ -58,6 +61,8 @@ export interface CashContext {
   skin: Skin;
   /** Help shows over the cash screen; the acceptor stays as it is */
   help: boolean;
+  /** notes the cassette still takes in this session (a full cassette returns the next note) */
+  room: number;
   /** what the store records: quitting pays as a timeout would */
   trigger: 'pay' | 'timeout';
   ending: CashEnding;
@@ -71,7 +76,8 @@ export type CashEvent =
   | { type: 'io.noteJournaled' }
   | { type: 'io.journalFailed' }
   | { type: 'quit.request' }
-  | { type: 'timer.inactivity' };
+  | { type: 'timer.inactivity' }
+  | { type: 'cassette.full' };
 
 export interface CashOutput {
   result: 'settled' | 'cancelled';
@@ -93,6 +99,8 @@ const insertOn = [
   { guard: 'unknownNote', actions: { type: 'reject', params: { reason: 'unknown' } } },
   { guard: 'wornNote', actions: { type: 'reject', params: { reason: 'worn' } } },
   { guard: 'overCap', actions: { type: 'reject', params: { reason: 'limit' } } },
+  // the cassette is full: the payment in progress finishes, but this note does not fit and is returned
+  { guard: 'cassetteFull', actions: { type: 'reject', params: { reason: 'full' } } },
   { target: 'escrow', actions: ['holdInEscrow', 'requestJournal'] },
 ] as const;
 
@@ -154,6 +162,8 @@ export const cashMachine = setup({
       else if (resolved?.event.type === 'cash.pay') enqueue.assign({ notice: lockedNotice(context) });
     }),
     markCancelled: assign({ result: 'cancelled' as const }),
+    // the note in escrow is already in the cassette; nothing more fits
+    fillCassette: assign(({ context }) => ({ room: Math.min(context.room, context.notes.length + (context.pendingNote === null ? 0 : 1)) })),
   },
   guards: {
     unknownNote: ({ event }) => !isBanknote(noteOf(event)),
@@ -161,6 +171,7 @@ export const cashMachine = setup({
     overCap: ({ context, event }) => cmp(add(context.inserted, noteAmount(noteOf(event))), context.cap) > 0,
     covered: ({ context }) => payCovered(context),
     holdsCash: ({ context }) => context.notes.length > 0,
+    cassetteFull: ({ context }) => context.notes.length >= context.room,
   },
 }).createMachine({
   id: 'cash',
@@ -175,6 +186,8 @@ export const cashMachine = setup({
     focus: 0,
     skin: input.skin ?? DEFAULT_SKIN,
     help: false,
+    // no limit given: as many as a session could ever take (finite, so a snapshot survives JSON)
+    room: input.room ?? Number.MAX_SAFE_INTEGER,
     trigger: 'pay',
     ending: 'pay',
     result: 'settled',
@@ -184,6 +197,7 @@ export const cashMachine = setup({
     empty: {
       tags: ['cash.empty'],
       on: {
+        'cassette.full': { actions: 'fillCassette' },
         ...navOn('empty'),
         'help.open': { actions: 'openHelp' },
         'help.close': { actions: 'closeHelp' },
@@ -195,6 +209,7 @@ export const cashMachine = setup({
     },
     escrow: {
       on: {
+        'cassette.full': { actions: 'fillCassette' },
         'io.noteJournaled': { target: 'holding', actions: ['stackNote', ...leaveEscrow] },
         // A note that could not be saved is handed back, so it is never counted without a record.
         'io.journalFailed': [
@@ -211,6 +226,7 @@ export const cashMachine = setup({
     holding: {
       tags: ['cash.holding'],
       on: {
+        'cassette.full': { actions: 'fillCassette' },
         ...navOn('holding'),
         'help.open': { actions: 'openHelp' },
         'help.close': { actions: 'closeHelp' },
@@ -227,6 +243,7 @@ export const cashMachine = setup({
       tags: ['cash.moreTime'],
       entry: 'resetFocus',
       on: {
+        'cassette.full': { actions: 'fillCassette' },
         ...navOn('moreTime'),
         'moreTime.yes': [{ guard: 'holdsCash', target: 'holding' }, { target: 'empty' }],
         // a note inserted while the dialog shows is an answer: the customer is still there
@@ -250,6 +267,7 @@ export const cashMachine = setup({
       tags: ['cash.quitAsk'],
       entry: 'resetFocus',
       on: {
+        'cassette.full': { actions: 'fillCassette' },
         ...navOn('quitAsk'),
         'quit.pay': { target: 'settled', actions: { type: 'end', params: { ending: 'quit' } } },
         // a second Ctrl+C answers "pay and quit"

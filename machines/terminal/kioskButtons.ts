@@ -16,7 +16,10 @@ export type KioskScreen =
   | 'refused'
   | 'checkData'
   | 'phoneEntry'
-  | 'receipt';
+  | 'receipt'
+  | 'servicePin'
+  | 'service'
+  | 'serviceReceipt';
 
 export type KioskButtonEvent =
   | { type: 'menu.other' }
@@ -36,7 +39,11 @@ export type KioskButtonEvent =
   | { type: 'phone.operator' }
   | { type: 'phone.submit' }
   | { type: 'help.open' }
-  | { type: 'help.close' };
+  | { type: 'help.close' }
+  | { type: 'service.submit' }
+  | { type: 'service.encash' }
+  | { type: 'service.exit' }
+  | { type: 'service.done' };
 
 /** Euroset's menus, for code that lists them (the skins hold every brand's). */
 export const MENU_CATEGORIES = DEFAULT_SKIN.menus.main.filter((i) => !i.opens).map((i) => i.id);
@@ -54,7 +61,12 @@ export interface ButtonFacts {
   skin?: Skin;
   /** the Help text is showing */
   help?: boolean;
+  pinDigits?: string;
+  serviceLocked?: boolean;
 }
+
+/** A PIN can be tried: at least 4 digits, and the service login is not locked. */
+export const pinReady = (facts: Pick<ButtonFacts, 'pinDigits' | 'serviceLocked'>): boolean => (facts.pinDigits ?? '').length >= 4 && !facts.serviceLocked;
 
 /** The order number is complete: the Next button and the machine's guard both ask this. */
 export const orderNumberComplete = (facts: Pick<ButtonFacts, 'orderDigits' | 'orderNumberLength'>): boolean =>
@@ -125,6 +137,18 @@ export function kioskButtons(screen: KioskScreen, facts: ButtonFacts): KioskButt
       ];
     case 'receipt':
       return [button('done', 'button.done', { type: 'receipt.done' }), help()];
+    // service mode is for the salon's staff, in the kiosk's own words and without Help
+    case 'servicePin':
+      return [
+        button('backspace', 'button.backspace', { type: 'input.backspace' }, 'backspace'),
+        button('cancel', 'service.cancel', { type: 'service.exit' }, 'esc'),
+        pinReady(facts) ? button('next', 'button.ok', { type: 'service.submit' })
+          : { ...button('next', 'button.ok', { type: 'service.submit' }, undefined, false), whyDisabled: facts.serviceLocked ? 'notice.serviceLocked' : 'notice.pinIncomplete' },
+      ];
+    case 'service':
+      return [button('encash', 'service.remove', { type: 'service.encash' }, '1'), button('exit', 'service.exit', { type: 'service.exit' }, 'esc')];
+    case 'serviceReceipt':
+      return [button('done', 'button.done', { type: 'service.done' })];
   }
 }
 

@@ -13,6 +13,7 @@ import { ReceiptScreen } from './ReceiptScreen.js';
 import { RefusedScreen } from './RefusedScreen.js';
 import { FaultScreen, RecoveredScreen, WaitScreen } from './StatusScreens.js';
 import { HelpScreen } from './HelpScreen.js';
+import { CassetteScreen, EncashmentScreen, ServicePinScreen } from './ServiceScreens.js';
 import { routeItem, type LocalText, type SkinLabelKey } from '../../src/domain/skins/index.js';
 
 const TITLES: Record<View['screen'], string> = {
@@ -32,6 +33,11 @@ const TITLES: Record<View['screen'], string> = {
   receipt: 'receipt.title',
   recovered: 'recovered.title',
   fault: 'fault.title',
+  servicePin: 'service.pinTitle',
+  serviceLoading: 'service.title',
+  service: 'service.title',
+  encashing: 'service.title',
+  serviceReceipt: 'service.receiptTitle',
 };
 
 const HELP: Record<View['mode'], string> = {
@@ -106,5 +112,14 @@ export function ScreenBody({ view }: { view: View }) {
       return <RecoveredScreen view={view} />;
     case 'fault':
       return <FaultScreen view={view} />;
+    case 'servicePin':
+      return <ServicePinScreen view={view} />;
+    case 'serviceLoading':
+    case 'encashing':
+      return <WaitScreen view={view} message="service.busy" />;
+    case 'service':
+      return <CassetteScreen view={view} />;
+    case 'serviceReceipt':
+      return <EncashmentScreen view={view} />;
   }
 }

@@ -25,7 +25,9 @@ export type ScreenName =
   | 'quitAsk'
   | 'processing'
   | 'recovered'
-  | 'fault';
+  | 'fault'
+  | 'serviceLoading'
+  | 'encashing';
 
 /** How keys are read on this screen. */
 export type InputMode = 'wake' | 'buttons' | 'digits' | 'cash' | 'dialog' | 'busy' | 'acknowledge' | 'halted' | 'closed';
@@ -74,6 +76,9 @@ const MODE: Record<string, InputMode> = {
   phoneEntry: 'digits',
   lookingUp: 'busy',
   cash: 'busy',
+  servicePin: 'digits',
+  serviceLoading: 'busy',
+  encashing: 'busy',
 };
 
 /** The cash screen's buttons; while a note is in escrow, those it had just before (keys then wait in the session's queue). */

@@ -71,6 +71,10 @@ export interface KioskRules {
   timeouts: Timeouts;
   /** R-TERM-4 [choice]: the terminal's brand, its words and menu path (src/domain/skins); default Euroset */
   skin?: Skin;
+  /** [choice] the service-mode PIN (default 0000, src/domain/cash/service.ts) */
+  servicePin?: string;
+  /** [choice] banknotes the acceptor's cassette holds (default 1,500): full, the terminal is out of service */
+  cassetteCapacity?: number;
 }
 
 export const DEFAULT_RULES: KioskRules = {
@@ -84,4 +88,4 @@ export const DEFAULT_RULES: KioskRules = {
 };
 
 /** Why the bill acceptor hands a note back. */
-export type RejectReason = 'worn' | 'unknown' | 'limit' | 'fault';
+export type RejectReason = 'worn' | 'unknown' | 'limit' | 'fault' | 'full';

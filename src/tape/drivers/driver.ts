@@ -25,6 +25,8 @@ export interface KioskDriver {
   keys(bytes: string): Promise<void>;
   /** moves the simulated clock timer by timer; `until` can stop it early (the result says so) */
   advance(ms: number, until?: () => boolean): Promise<boolean>;
+  /** a fault injected into the terminal (`Fault cassette-full`); a driver without it cannot */
+  inject?(fault: 'cassette-full'): Promise<void>;
   /** drops the app with no cleanup */
   crash(): Promise<void>;
   lines(): string[];

@@ -96,6 +96,10 @@ export type Step = Located &
     | { kind: 'go'; place: string }
     /** on the phone: gives it the keys, types the code, calls */
     | { kind: 'dial'; code: string }
+    /** service mode: the hidden sequence on the idle screen, then the PIN and Enter */
+    | { kind: 'service'; pin: string }
+    /** a fault injected into the terminal (in-process only) */
+    | { kind: 'fault'; fault: 'cassette-full' }
     | { kind: 'restart' }
   );
 export type StepKind = Step['kind'];

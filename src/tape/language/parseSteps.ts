@@ -4,6 +4,7 @@ import { DEFAULT_WAIT_MS, KEY_NAMES, type KeyName, type Step } from './ast.js';
 import { parseDuration } from '../../domain/time.js';
 import { ORDER_STEP_COMMANDS } from './parseOrderSteps.js';
 import { WORLD_STEP_COMMANDS } from './parseWorldSteps.js';
+import { SERVICE_STEP_COMMANDS } from './parseServiceSteps.js';
 import { durationOf, readDuration, readRepeat, type Body, type CommandContext, type CommandSpec } from './values.js';
 
 /** `@200ms` after a key or `Type`: VHS's typing speed. */
@@ -169,11 +170,12 @@ export const STEP_COMMANDS: Readonly<Record<string, CommandSpec<Step>>> = {
   Restart: bare('restart'),
   ...ORDER_STEP_COMMANDS,
   ...WORLD_STEP_COMMANDS,
+  ...SERVICE_STEP_COMMANDS,
 };
 
 /** Steps that need the app on screen; the rest also make sense between `Crash` and `Restart`. */
 export const NEEDS_RUNNING_APP: ReadonlySet<Step['kind']> = new Set([
-  'key', 'type', 'press', 'insert', 'expect', 'expectState', 'wait', 'snapshot', 'crash', 'go', 'dial',
+  'key', 'type', 'press', 'insert', 'expect', 'expectState', 'wait', 'snapshot', 'crash', 'go', 'dial', 'service', 'fault',
 ]);
 
 export type StepBody = Body<Step>;

@@ -10,6 +10,7 @@ import type { StepContext } from './stepContext.js';
 import { StepFailure } from './failure.js';
 import { hotkeyBytes, KEY_BYTES, noteKey } from '../language/keys.js';
 import { compareSnapshot, frameText } from './snapshot.js';
+import { runServiceStep } from './runServiceSteps.js';
 
 /** `Go site|phone|terminal`: the place bar's keys (src/app/worldKeys.ts). */
 const PLACE_KEY_BYTES: Readonly<Record<string, string>> = { site: KEY_BYTES.F1, phone: KEY_BYTES.F2, terminal: KEY_BYTES.F3 };
@@ -74,6 +75,9 @@ export async function runStep(ctx: StepContext, step: Step): Promise<void> {
       return harness.crash();
     case 'restart':
       return ctx.restart();
+    case 'service':
+    case 'fault':
+      return runServiceStep(ctx, step);
   }
 }
 
