@@ -6,6 +6,8 @@ import { DEFAULT_RULES, type KioskRules, type Timeouts } from '../domain/rules.j
 import { formatDuration, parseDuration } from '../domain/time.js';
 import { isPlace, PLACES, type Place } from '../../machines/world.js';
 import { BUILT_IN_SKINS, DEFAULT_SKIN, parseSkinFile, skinById, type Skin } from '../domain/skins/index.js';
+import { DEFAULT_SERVICE_PIN, isServicePin } from '../domain/cash/service.js';
+import { DEFAULT_CASSETTE_CAPACITY } from '../domain/cash/cassette.js';
 
 /** A usage error (exit 2); `command` names whose --help to suggest ("orders", "tape run"). */
 export class UsageError extends Error {
@@ -130,6 +132,8 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     'order-length': { type: 'string' },
     skin: { type: 'string' },
     'skin-file': { type: 'string' },
+    'service-pin': { type: 'string' },
+    'cassette-capacity': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
     version: { type: 'boolean', short: 'v', default: false },
     ...Object.fromEntries(Object.keys(TIMEOUT_FLAGS).map((f) => [f, { type: 'string' as const }])),
@@ -143,6 +147,13 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   const orderNumberLength = parseOrderLength(v['order-length'] as string | undefined);
   const skin = parseSkin(v.skin as string | undefined, v['skin-file'] as string | undefined);
+  const servicePin = (v['service-pin'] as string | undefined) ?? DEFAULT_SERVICE_PIN;
+  if (!isServicePin(servicePin)) throw new UsageError(`--service-pin: expected 4 to 8 digits, got "${servicePin}"`);
+  const capacityText = (v['cassette-capacity'] as string | undefined) ?? String(DEFAULT_CASSETTE_CAPACITY);
+  const cassetteCapacity = Number(capacityText);
+  if (!/^\d+$/.test(capacityText) || cassetteCapacity < 1 || cassetteCapacity > 100_000) {
+    throw new UsageError(`--cassette-capacity: expected a whole number of notes from 1 to 100000, got "${capacityText}"`);
+  }
   assertOneDataChoice(v.memory === true, v['data-dir'] as string | undefined);
   return {
     lang,
@@ -150,7 +161,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     terminalId: (v['terminal-id'] as string | undefined) ?? env.KIOSK_TERMINAL_ID ?? null,
     memory: v.memory === true,
     dataDir: (v['data-dir'] as string | undefined) ?? env.KIOSK_DATA_DIR ?? null,
-    rules: { ...DEFAULT_RULES, timeouts, orderNumberLength, skin },
+    rules: { ...DEFAULT_RULES, timeouts, orderNumberLength, skin, servicePin, cassetteCapacity },
     help: v.help === true,
     version: v.version === true,
   };

@@ -27,6 +27,8 @@ Options:
   --order-length N                digits in an order number (default 10)
   --skin NAME                     the terminal's brand: euroset (default), qiwi, svyaznoy, cyberplat
   --skin-file FILE                a brand of your own, as JSON (checked; kiosk skins --help)
+  --service-pin 0000              the staff's service-mode PIN (* # * # on the idle screen)
+  --cassette-capacity 1500        notes the bill cassette holds; full, the terminal is out of service
   --menu-timeout 30s              inactivity on menus before the idle screen (every timeout: 1s to 24h)
   --entry-timeout 70s             inactivity on data entry before the idle screen
   --cash-timeout 60s              no note on the cash screen before "Need more time?"

@@ -47,6 +47,15 @@ describe('R-TERM-4: --skin and --skin-file', () => {
   });
 });
 
+describe('service mode options', () => {
+  it('--service-pin (4 to 8 digits, default 0000) and --cassette-capacity (default 1,500 notes)', () => {
+    expect(parseRunArgs([], {}).rules).toMatchObject({ servicePin: '0000', cassetteCapacity: 1500 });
+    expect(parseRunArgs(['--service-pin', '123456', '--cassette-capacity', '20'], {}).rules).toMatchObject({ servicePin: '123456', cassetteCapacity: 20 });
+    expect(usageError(() => parseRunArgs(['--service-pin', '12a4'], {}))).toBe('--service-pin: expected 4 to 8 digits, got "12a4"');
+    expect(usageError(() => parseRunArgs(['--cassette-capacity', '0'], {}))).toBe('--cassette-capacity: expected a whole number of notes from 1 to 100000, got "0"');
+  });
+});
+
 describe('R-TERM-4: kiosk skins', () => {
   const kiosk = (...args: string[]) => spawnSync(process.execPath, [KIOSK, 'skins', ...args], { encoding: 'utf8' });
 
