@@ -1,11 +1,42 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * R-TERM-4: every R-TERM rule test of the terminal runs again under each other built-in skin
+ * (test/skinSetup.ts makes that skin the default), so a brand's words never change the rules.
+ */
+const TERMINAL_RULE_FILES = [
+  'test/rules/*.test.ts',
+  'test/rules/*.test.tsx',
+  'test/machines/buttons.test.ts',
+  'test/machines/cash.model.test.ts',
+  'test/machines/cash.queue.test.ts',
+  'test/machines/terminal.flow.test.ts',
+  'test/machines/terminal.property.test.ts',
+  'test/ui/cash.test.tsx',
+  'test/ui/configuredRules.test.tsx',
+  'test/ui/newcomer.test.tsx',
+  'test/ui/paths.test.tsx',
+];
+const OTHER_SKINS = ['qiwi', 'svyaznoy', 'cyberplat'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     setupFiles: ['test/setup.ts'],
     // Model-based and property tests walk many paths; none waits on real time.
     testTimeout: 30_000,
     reporters: ['default'],
+    projects: [
+      { extends: true, test: { name: 'kiosk', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'] } },
+      ...OTHER_SKINS.map((skin) => ({
+        extends: true,
+        test: {
+          name: `skin-${skin}`,
+          include: TERMINAL_RULE_FILES,
+          testNamePattern: /R-TERM-\d/,
+          env: { KIOSK_TEST_SKIN: skin },
+          setupFiles: ['test/setup.ts', 'test/skinSetup.ts'],
+        },
+      })),
+    ],
   },
 });

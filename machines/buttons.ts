@@ -8,6 +8,8 @@ export interface Button<E extends { type: string } = { type: string }> {
   id: string;
   /** i18n key of the label */
   label: string;
+  /** the label as the terminal's brand words it (R-TERM-4), in each language; shown instead of `label` */
+  text?: Record<'ru' | 'en', string>;
   /** a key that activates it directly, shown on the button */
   hotkey?: string;
   /** the event the button raises inside its machine */

@@ -19,6 +19,11 @@
  * | flow     | cash, journaling | quit.request                       | to the cash session: with cash in it asks "Quit? Pay…" |
  * | flow     | recovering, lookingUp, openingCash, committing, cancelling | quit.request | (remembered; closed once the I/O is done) |
  * | flow     | closed      | (the app exits; run.tsx reports paidOnQuit and the fault; watchdog and countdown switch off) | |
+ * | flow     | kiosk       | io.readCassette · io.encash (service mode) | readingCassette · encashing |
+ * | flow     | readingCassette (io) | (readCassette done / error)    | kiosk (io.cassetteRead) · fault |
+ * | flow     | encashing (io) | (encash done / error)                | kiosk (io.encashed; a forced full cassette is empty again) · fault |
+ * | serviceLock | open/locked | io.serviceLock · after 5 min         | locked · open (the kiosk is told both) |
+ * | (root)   |             | fault.inject cassette-full (tests, tapes) | the cassette counts as full: the cash session takes no more notes, the next lookup is refused |
  * | watchdog | check/armed/off | input, child snapshots · after inactivity | check (re-armed) — machines/terminal/watchdog.ts |
  * | countdown | check/ticking/off | as the watchdog · after 1 s while "Need more time?" or "Quit?" shows | countdown − 1 — machines/terminal/watchdog.ts |
  * | (root)   |             | nav.* input.* cash.* moreTime.* kiosk.* | routed to the active screen (RoutedEvent) |
@@ -30,11 +35,14 @@
 import { and, assertEvent, assign, enqueueActions, fromPromise, not, raise, sendTo, setup, stateIn, stopChild, type AnyActorRef } from 'xstate';
 import type { LookupResult } from '../src/domain/orders/orders.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
+import { DEFAULT_SKIN } from '../src/domain/skins/index.js';
 import type { PaymentOutcome } from '../src/domain/store.js';
 import { cashMachine, type CashOutput } from './terminal/cash.js';
 import { kioskMachine } from './terminal/kiosk.js';
 import { IO_TAG } from './settled.js';
-import { cashRequestOf, errorText, latestSms, unavailableLookup, type OpenCashRequest, type TerminalContext, type TerminalEvent, type TerminalInput } from './terminal/terminalContext.js';
+import { cashRequestOf, errorText, latestSms, unavailableLookup, type Encashment, type OpenCashRequest, type OpenedCash, type TerminalContext, type TerminalEvent, type TerminalInput } from './terminal/terminalContext.js';
+import type { CassetteCount } from '../src/domain/cash/cassette.js';
+import { SERVICE_LOCKOUT_MS, servicePinOf } from '../src/domain/cash/service.js';
 import { countdownRegion, countdownSeconds, showsMoreTime, terminalInactivityMs, watchdogRegion } from './terminal/watchdog.js';
 
 export { SMS_KEPT, type OpenCashRequest, type RoutedEvent, type TerminalContext, type TerminalEvent, type TerminalInput } from './terminal/terminalContext.js';
@@ -55,8 +63,10 @@ export const terminalMachine = setup({
     kiosk: kioskMachine,
     cash: cashMachine,
     recoverUnfinished: fromPromise<PaymentOutcome[]>(unprovided('recoverUnfinished')),
-    lookupOrder: fromPromise<LookupResult, { code: string }>(unprovided('lookupOrder')),
-    openCashSession: fromPromise<string, OpenCashRequest>(unprovided('openCashSession')),
+    lookupOrder: fromPromise<LookupResult, { code: string; forcedFull: boolean }>(unprovided('lookupOrder')),
+    openCashSession: fromPromise<OpenedCash, OpenCashRequest & { forcedFull: boolean }>(unprovided('openCashSession')),
+    readCassette: fromPromise<{ cassette: CassetteCount; capacity: number }>(unprovided('readCassette')),
+    encash: fromPromise<Encashment>(unprovided('encash')),
     journalNote: fromPromise<void, { sessionId: string; note: number }>(unprovided('journalNote')),
     commitPayment: fromPromise<PaymentOutcome, { sessionId: string; trigger: CashOutput['trigger'] }>(unprovided('commitPayment')),
     abandonCashSession: fromPromise<void, { sessionId: string }>(unprovided('abandonCashSession')),
@@ -64,6 +74,7 @@ export const terminalMachine = setup({
   delays: {
     inactivity: ({ context }) => terminalInactivityMs(context) ?? 0,
     second: 1000,
+    serviceLockout: SERVICE_LOCKOUT_MS,
   },
   guards: {
     // a closed terminal times nothing out: the app is exiting
@@ -105,12 +116,12 @@ export const terminalMachine = setup({
       result: params.result,
     })),
     keepCashRequest: assign(({ event }) => ({ cashRequest: cashRequestOf(event) })),
-    startCash: assign(({ context, spawn }, params: { sessionId: string }) => ({
+    startCash: assign(({ context, spawn }, params: OpenedCash) => ({
       sessionId: params.sessionId,
       cash: spawn('cash', {
         id: 'cash',
         syncSnapshot: true,
-        input: { due: context.cashRequest?.due ?? '0.00', cap: context.rules.terminalCap },
+        input: { due: context.cashRequest?.due ?? '0.00', cap: context.rules.terminalCap, skin: context.kiosk.getSnapshot().context.skin, room: params.room },
       }),
     })),
     confirmNote: sendTo('cash', { type: 'io.noteJournaled' as const }),
@@ -125,13 +136,29 @@ export const terminalMachine = setup({
     })),
     deliverCancel: sendTo(({ context }) => context.kiosk, ({ context }) => ({ type: 'io.cashCancelled' as const, back: context.cashEnding === 'back' })),
     keepFault: assign((_, params: { error: unknown }) => ({ fault: errorText(params.error) })),
+    injectFault: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'fault.inject') return;
+      enqueue.assign({ cassetteForcedFull: true });
+      // a payment in progress finishes, but its cassette takes no more notes
+      if (context.cash?.getSnapshot().status === 'active') enqueue.sendTo(context.cash, { type: 'cassette.full' });
+    }),
+    deliverCassette: sendTo(({ context }) => context.kiosk, (_, params: { cassette: CassetteCount; capacity: number }) => ({
+      type: 'io.cassetteRead' as const,
+      ...params,
+    })),
+    deliverEncashment: enqueueActions(({ context, enqueue }, params: { encashment: Encashment }) => {
+      enqueue.assign({ cassetteForcedFull: false });
+      enqueue.sendTo(context.kiosk, { type: 'io.encashed', encashment: params.encashment });
+    }),
+    tellServiceLocked: sendTo(({ context }) => context.kiosk, { type: 'service.locked' as const }),
+    tellServiceUnlocked: sendTo(({ context }) => context.kiosk, { type: 'service.unlocked' as const }),
   },
 }).createMachine({
   id: 'terminal',
   type: 'parallel',
   context: ({ input, spawn }) => ({
     rules: input.rules ?? DEFAULT_RULES,
-    kiosk: spawn('kiosk', { id: 'kiosk', syncSnapshot: true, input: { lang: input.lang ?? 'ru', orderNumberLength: (input.rules ?? DEFAULT_RULES).orderNumberLength } }),
+    kiosk: spawn('kiosk', { id: 'kiosk', syncSnapshot: true, input: { lang: input.lang ?? 'ru', orderNumberLength: (input.rules ?? DEFAULT_RULES).orderNumberLength, skin: (input.rules ?? DEFAULT_RULES).skin ?? DEFAULT_SKIN, servicePin: servicePinOf(input.rules ?? DEFAULT_RULES) } }),
     cash: null,
     cashRequest: null,
     sessionId: null,
@@ -143,9 +170,14 @@ export const terminalMachine = setup({
     paidOnQuit: null,
     countdown: null,
     fault: null,
+    cassetteForcedFull: false,
   }),
   // Every key re-arms the watchdog, even one that changes nothing on screen (a touch on a real kiosk does).
-  on: { 'nav.*': routeAndRearm, 'input.*': routeAndRearm, 'cash.*': routeAndRearm, 'moreTime.*': routeAndRearm, 'kiosk.*': routeAndRearm },
+  on: {
+    'nav.*': routeAndRearm, 'input.*': routeAndRearm, 'cash.*': routeAndRearm, 'moreTime.*': routeAndRearm, 'kiosk.*': routeAndRearm,
+    'service.key': routeAndRearm,
+    'fault.inject': { actions: 'injectFault' },
+  },
   states: {
     flow: {
       initial: 'recovering',
@@ -172,7 +204,34 @@ export const terminalMachine = setup({
           on: {
             'io.lookupOrder': 'lookingUp',
             'io.openCash': { target: 'openingCash', actions: 'keepCashRequest' },
+            'io.readCassette': 'readingCassette',
+            'io.encash': 'encashing',
             'quit.request': 'closed',
+          },
+        },
+        readingCassette: {
+          tags: [IO_TAG],
+          on: { 'quit.request': { actions: 'rememberQuit' } },
+          invoke: {
+            src: 'readCassette',
+            onDone: [
+              { guard: 'quitRequested', target: 'closed' },
+              { target: 'kiosk', actions: { type: 'deliverCassette', params: ({ event }) => event.output } },
+            ],
+            onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
+          },
+        },
+        encashing: {
+          tags: [IO_TAG],
+          on: { 'quit.request': { actions: 'rememberQuit' } },
+          invoke: {
+            src: 'encash',
+            // an encashment is durable once encash returns: quitting then loses nothing
+            onDone: [
+              { guard: 'quitRequested', target: 'closed' },
+              { target: 'kiosk', actions: { type: 'deliverEncashment', params: ({ event }) => ({ encashment: event.output }) } },
+            ],
+            onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
           },
         },
         lookingUp: {
@@ -180,9 +239,9 @@ export const terminalMachine = setup({
           on: { 'quit.request': { actions: 'rememberQuit' } },
           invoke: {
             src: 'lookupOrder',
-            input: ({ event }) => {
+            input: ({ context, event }) => {
               assertEvent(event, 'io.lookupOrder');
-              return { code: event.code };
+              return { code: event.code, forcedFull: context.cassetteForcedFull };
             },
             onDone: [
               { guard: 'quitRequested', target: 'closed' },
@@ -202,11 +261,11 @@ export const terminalMachine = setup({
           on: { 'quit.request': { actions: 'rememberQuit' } },
           invoke: {
             src: 'openCashSession',
-            input: ({ event }) => cashRequestOf(event),
+            input: ({ context, event }) => ({ ...cashRequestOf(event), forcedFull: context.cassetteForcedFull }),
             // a quit asked meanwhile goes to the new, empty session, which ends it (nothing is in)
             onDone: [
-              { guard: 'quitRequested', target: 'cash', actions: [{ type: 'startCash', params: ({ event }) => ({ sessionId: event.output }) }, 'raiseQuit'] },
-              { target: 'cash', actions: { type: 'startCash', params: ({ event }) => ({ sessionId: event.output }) } },
+              { guard: 'quitRequested', target: 'cash', actions: [{ type: 'startCash', params: ({ event }) => event.output }, 'raiseQuit'] },
+              { target: 'cash', actions: { type: 'startCash', params: ({ event }) => event.output } },
             ],
             onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
           },
@@ -284,6 +343,14 @@ export const terminalMachine = setup({
         // The program ends here (src/app/App.tsx exits Ink); nothing is in flight any more.
         // re-checks the watchdog and countdown, which then switch off (hasInactivityTimeout)
         closed: { entry: 'rearmWatchdog' },
+      },
+    },
+    // three wrong service PINs lock the service login for 5 minutes of the program's clock
+    serviceLock: {
+      initial: 'open',
+      states: {
+        open: { on: { 'io.serviceLock': 'locked' } },
+        locked: { entry: 'tellServiceLocked', after: { serviceLockout: { target: 'open', actions: 'tellServiceUnlocked' } } },
       },
     },
     watchdog: watchdogRegion,

@@ -12,6 +12,8 @@ const SUBCOMMANDS: Record<string, () => Promise<Command>> = {
   journal: async () => (await import('./cli/storeCommands.js')).runJournal,
   receipts: async () => (await import('./cli/storeCommands.js')).runReceipts,
   tape: async () => (await import('./cli/tapeCommand.js')).runTape,
+  encashments: async () => (await import('./cli/encashmentsCommand.js')).runEncashments,
+  skins: async () => (await import('./cli/skinsCommand.js')).runSkins,
 };
 
 /** What a command exits with when its reader went away (`kiosk … | head -1`): as if killed by SIGPIPE. */

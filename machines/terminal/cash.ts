@@ -19,6 +19,8 @@
  * | (empty, holding) |       | timer.inactivity                         | moreTime                   |
  * | empty, moreTime (no cash) | | quit.request                          | cancelled (quit)           |
  * | holding, moreTime (cash)  | | quit.request                          | quitAsk                    |
+ * | empty, holding | cash.* | help.open · help.close                 | (stays; Help shows over the screen, R-TERM-4) |
+ * | (any)    |               | cassette.full                            | (stays; the cassette takes no more notes: each is returned) |
  * | settled, cancelled | final | output: result, trigger, ending, notes  |                            |
  */
 import { assign, enqueueActions, raise, sendParent, setup } from 'xstate';
@@ -26,10 +28,15 @@ import { add, cmp, noteAmount, sub, type Money, ZERO } from '../../src/domain/mo
 import { isBanknote, type RejectReason } from '../../src/domain/rules.js';
 import { moveFocus, resolveNav, type NavEvent } from '../buttons.js';
 import { cashButtons, payCovered, type CashButtonEvent, type CashScreen } from './cashButtons.js';
+import { DEFAULT_SKIN, type Skin } from '../../src/domain/skins/index.js';
 
 export interface CashInput {
   due: Money;
   cap: Money;
+  /** the terminal's brand, for the buttons' words; default Euroset */
+  skin?: Skin;
+  /** how many more notes the cassette takes; omitted, no limit */
+  room?: number;
 }
 
 export type CashNotice =
@@ -51,6 +58,11 @@ export interface CashContext {
   deferred: CashEvent[];
   notice: CashNotice | null;
   focus: number;
+  skin: Skin;
+  /** Help shows over the cash screen; the acceptor stays as it is */
+  help: boolean;
+  /** notes the cassette still takes in this session (a full cassette returns the next note) */
+  room: number;
   /** what the store records: quitting pays as a timeout would */
   trigger: 'pay' | 'timeout';
   ending: CashEnding;
@@ -64,7 +76,8 @@ export type CashEvent =
   | { type: 'io.noteJournaled' }
   | { type: 'io.journalFailed' }
   | { type: 'quit.request' }
-  | { type: 'timer.inactivity' };
+  | { type: 'timer.inactivity' }
+  | { type: 'cassette.full' };
 
 export interface CashOutput {
   result: 'settled' | 'cancelled';
@@ -86,6 +99,8 @@ const insertOn = [
   { guard: 'unknownNote', actions: { type: 'reject', params: { reason: 'unknown' } } },
   { guard: 'wornNote', actions: { type: 'reject', params: { reason: 'worn' } } },
   { guard: 'overCap', actions: { type: 'reject', params: { reason: 'limit' } } },
+  // the cassette is full: the payment in progress finishes, but this note does not fit and is returned
+  { guard: 'cassetteFull', actions: { type: 'reject', params: { reason: 'full' } } },
   { target: 'escrow', actions: ['holdInEscrow', 'requestJournal'] },
 ] as const;
 
@@ -132,7 +147,9 @@ export const cashMachine = setup({
       ending: params.ending,
       trigger: params.ending === 'pay' ? ('pay' as const) : ('timeout' as const),
     })),
-    resetFocus: assign({ focus: 0 }),
+    resetFocus: assign({ focus: 0, help: false }),
+    openHelp: assign({ help: true, focus: 0 }),
+    closeHelp: assign({ help: false, focus: 0 }),
     moveFocus: assign(({ context, event }, params: { screen: CashScreen }) => {
       if (event.type !== 'nav.move') return {};
       return { focus: moveFocus(context.focus, cashButtons(params.screen, context).length, 1, event.dir) };
@@ -145,6 +162,8 @@ export const cashMachine = setup({
       else if (resolved?.event.type === 'cash.pay') enqueue.assign({ notice: lockedNotice(context) });
     }),
     markCancelled: assign({ result: 'cancelled' as const }),
+    // the note in escrow is already in the cassette; nothing more fits
+    fillCassette: assign(({ context }) => ({ room: Math.min(context.room, context.notes.length + (context.pendingNote === null ? 0 : 1)) })),
   },
   guards: {
     unknownNote: ({ event }) => !isBanknote(noteOf(event)),
@@ -152,6 +171,7 @@ export const cashMachine = setup({
     overCap: ({ context, event }) => cmp(add(context.inserted, noteAmount(noteOf(event))), context.cap) > 0,
     covered: ({ context }) => payCovered(context),
     holdsCash: ({ context }) => context.notes.length > 0,
+    cassetteFull: ({ context }) => context.notes.length >= context.room,
   },
 }).createMachine({
   id: 'cash',
@@ -164,6 +184,10 @@ export const cashMachine = setup({
     deferred: [],
     notice: null,
     focus: 0,
+    skin: input.skin ?? DEFAULT_SKIN,
+    help: false,
+    // no limit given: as many as a session could ever take (finite, so a snapshot survives JSON)
+    room: input.room ?? Number.MAX_SAFE_INTEGER,
     trigger: 'pay',
     ending: 'pay',
     result: 'settled',
@@ -173,15 +197,19 @@ export const cashMachine = setup({
     empty: {
       tags: ['cash.empty'],
       on: {
+        'cassette.full': { actions: 'fillCassette' },
         ...navOn('empty'),
+        'help.open': { actions: 'openHelp' },
+        'help.close': { actions: 'closeHelp' },
         'cash.inserted': insertOn,
         'cash.cancel': { target: 'cancelled', actions: { type: 'end', params: { ending: 'back' } } },
-        'timer.inactivity': 'moreTime',
+        'timer.inactivity': { target: 'moreTime', actions: 'closeHelp' },
         'quit.request': { target: 'cancelled', actions: { type: 'end', params: { ending: 'quit' } } },
       },
     },
     escrow: {
       on: {
+        'cassette.full': { actions: 'fillCassette' },
         'io.noteJournaled': { target: 'holding', actions: ['stackNote', ...leaveEscrow] },
         // A note that could not be saved is handed back, so it is never counted without a record.
         'io.journalFailed': [
@@ -198,13 +226,16 @@ export const cashMachine = setup({
     holding: {
       tags: ['cash.holding'],
       on: {
+        'cassette.full': { actions: 'fillCassette' },
         ...navOn('holding'),
+        'help.open': { actions: 'openHelp' },
+        'help.close': { actions: 'closeHelp' },
         'cash.inserted': insertOn,
         'cash.pay': [
           { guard: 'covered', target: 'settled', actions: { type: 'end', params: { ending: 'pay' } } },
           { actions: 'payLocked' },
         ],
-        'timer.inactivity': 'moreTime',
+        'timer.inactivity': { target: 'moreTime', actions: 'closeHelp' },
         'quit.request': 'quitAsk',
       },
     },
@@ -212,6 +243,7 @@ export const cashMachine = setup({
       tags: ['cash.moreTime'],
       entry: 'resetFocus',
       on: {
+        'cassette.full': { actions: 'fillCassette' },
         ...navOn('moreTime'),
         'moreTime.yes': [{ guard: 'holdsCash', target: 'holding' }, { target: 'empty' }],
         // a note inserted while the dialog shows is an answer: the customer is still there
@@ -235,6 +267,7 @@ export const cashMachine = setup({
       tags: ['cash.quitAsk'],
       entry: 'resetFocus',
       on: {
+        'cassette.full': { actions: 'fillCassette' },
         ...navOn('quitAsk'),
         'quit.pay': { target: 'settled', actions: { type: 'end', params: { ending: 'quit' } } },
         // a second Ctrl+C answers "pay and quit"

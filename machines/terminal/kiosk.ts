@@ -19,13 +19,22 @@
  * | receipt     | menu  | receipt.done · nav.back (Esc)           | idle                          |
  * | (menu/entry)|       | timer.inactivity                        | idle                          |
  * | (any with buttons) | | nav.* on a disabled button             | (stays, notice says why)      |
+ * | (any with buttons) | | help.open (Help, H) · help.close (Close, Esc) | (stays; the help text shows over the screen, R-TERM-4) |
+ * | idle        |       | service.key (* and #: the hidden sequence) | servicePin once it is complete |
+ * | servicePin  | entry | input.* · service.submit · service.exit | serviceLoading (right PIN) · idle (third wrong PIN: io.serviceLock) |
+ * | serviceLoading |    | io.cassetteRead                          | service                       |
+ * | service     | menu  | service.encash · service.exit           | encashing · idle              |
+ * | encashing   |       | io.encashed                             | serviceReceipt                |
+ * | serviceReceipt | menu | service.done                           | serviceLoading                |
+ * | (any)       |       | service.locked · service.unlocked (from the terminal's lock timer) | (stays) |
  * Typing that fills a field moves the focus to Next, so Enter then goes on rather than erasing.
  */
-import { assign, enqueueActions, sendParent, setup } from 'xstate';
+import { and, assign, enqueueActions, sendParent, setup } from 'xstate';
+import { SERVICE_ATTEMPTS, SERVICE_PIN_MAX, SERVICE_SEQUENCE, serviceKeysAfter } from '../../src/domain/cash/service.js';
 import { guessOperator, PHONE_DIGITS, toE164 } from '../../src/domain/mobile/phone.js';
 import { OPERATORS } from '../../src/domain/rules.js';
 import { moveFocus, resolveNav } from '../buttons.js';
-import { kioskButtons, kioskGrid, orderNumberComplete, phoneComplete, type KioskScreen } from './kioskButtons.js';
+import { kioskButtons, kioskGrid, orderNumberComplete, phoneComplete, pinReady, type KioskScreen } from './kioskButtons.js';
 import { initialContext, typeDigits, type KioskContext, type KioskEvent, type KioskInput } from './kioskContext.js';
 
 export type { KioskContext, KioskEvent, KioskInput } from './kioskContext.js';
@@ -44,8 +53,38 @@ export const kioskMachine = setup({
     input: {} as KioskInput,
   },
   actions: {
-    resetSession: assign(({ context }) => ({ ...initialContext({ lang: context.defaultLang, orderNumberLength: context.orderNumberLength }) })),
-    resetFocus: assign({ focus: 0, notice: null }),
+    // a new customer's session; the service login's lock and wrong PINs outlive it
+    resetSession: assign(({ context }) => ({
+      ...initialContext({ lang: context.defaultLang, orderNumberLength: context.orderNumberLength, skin: context.skin, servicePin: context.servicePin }),
+      serviceLocked: context.serviceLocked,
+      serviceAttempts: context.serviceAttempts,
+    })),
+    keepServiceKey: assign(({ context, event }) => (event.type === 'service.key' ? { serviceKeys: serviceKeysAfter(context.serviceKeys, event.key) } : {})),
+    typePin: assign(({ context, event }) => {
+      if (event.type !== 'input.text') return {};
+      const { digits, notice } = typeDigits(context.pinDigits, event.text, SERVICE_PIN_MAX);
+      return { pinDigits: digits, notice };
+    }),
+    erasePin: assign({ pinDigits: ({ context }) => context.pinDigits.slice(0, -1), notice: null }),
+    rightPin: assign({ serviceAttempts: 0, pinDigits: '', notice: null }),
+    wrongPin: assign(({ context }) => ({
+      serviceAttempts: context.serviceAttempts + 1,
+      pinDigits: '',
+      notice: 'notice.wrongPin',
+      noticeParams: { left: SERVICE_ATTEMPTS - context.serviceAttempts - 1 },
+    })),
+    lockService: assign({ serviceAttempts: 0, serviceLocked: true, pinDigits: '' }),
+    // the terminal times the lock on the program's clock (the kiosk has none)
+    requestServiceLock: sendParent({ type: 'io.serviceLock' }),
+    setServiceLocked: assign({ serviceLocked: true }),
+    setServiceUnlocked: assign({ serviceLocked: false }),
+    requestCassette: sendParent({ type: 'io.readCassette' }),
+    keepCassette: assign(({ event }) => (event.type === 'io.cassetteRead' ? { cassette: event.cassette, cassetteCapacity: event.capacity } : {})),
+    requestEncash: sendParent({ type: 'io.encash' }),
+    keepEncashment: assign(({ event }) => (event.type === 'io.encashed' ? { encashment: event.encashment } : {})),
+    resetFocus: assign({ focus: 0, notice: null, help: false }),
+    openHelp: assign(({ context }) => ({ help: true, focusBeforeHelp: context.focus, focus: 0, notice: null })),
+    closeHelp: assign(({ context }) => ({ help: false, focus: context.focusBeforeHelp })),
     focusButton: assign(({ context }, params: { screen: KioskScreen; id: string }) => ({
       focus: Math.max(0, kioskButtons(params.screen, context).findIndex((b) => b.id === params.id)),
     })),
@@ -116,15 +155,74 @@ export const kioskMachine = setup({
     lookupPayable: ({ event }) => event.type === 'io.orderLookedUp' && event.result.kind === 'payable',
     phoneComplete: ({ context }) => phoneComplete(context),
     cancelledByBack: ({ event }) => event.type === 'io.cashCancelled' && event.back === true,
+    serviceSequenceDone: ({ context, event }) => event.type === 'service.key' && serviceKeysAfter(context.serviceKeys, event.key) === SERVICE_SEQUENCE,
+    pinReady: ({ context }) => pinReady(context),
+    pinRight: ({ context }) => context.pinDigits === context.servicePin,
+    lastAttempt: ({ context }) => context.serviceAttempts + 1 >= SERVICE_ATTEMPTS,
   },
 }).createMachine({
   id: 'kiosk',
   context: ({ input }) => initialContext(input),
   initial: 'idle',
+  // Help shows over whatever screen is up; its buttons (kioskButtons) are then only Close.
+  on: {
+    'help.open': { actions: 'openHelp' },
+    'help.close': { actions: 'closeHelp' },
+    'service.locked': { actions: 'setServiceLocked' },
+    'service.unlocked': { actions: 'setServiceUnlocked' },
+  },
   states: {
     idle: {
       entry: 'resetSession',
-      on: { 'kiosk.wake': 'menu' },
+      on: {
+        ...navOn('idle'),
+        'kiosk.wake': 'menu',
+        'nav.back': { actions: 'closeHelp' },
+        'timer.inactivity': { actions: 'closeHelp' },
+        'service.key': [{ guard: 'serviceSequenceDone', target: 'servicePin' }, { actions: 'keepServiceKey' }],
+      },
+    },
+    servicePin: {
+      tags: ['entry'],
+      entry: ['resetFocus', assign({ serviceKeys: '', pinDigits: '' }), { type: 'focusButton', params: { screen: 'servicePin', id: 'next' } }],
+      on: {
+        ...navOn('servicePin'),
+        'input.text': { actions: 'typePin' },
+        'input.backspace': { actions: 'erasePin' },
+        'input.clear': { actions: assign({ pinDigits: '' }) },
+        'service.submit': [
+          { guard: and(['pinReady', 'pinRight']), target: 'serviceLoading', actions: 'rightPin' },
+          { guard: and(['pinReady', 'lastAttempt']), target: 'idle', actions: ['lockService', 'requestServiceLock'] },
+          { guard: 'pinReady', actions: 'wrongPin' },
+        ],
+        'service.exit': 'idle',
+        'nav.back': 'idle',
+        'timer.inactivity': 'idle',
+      },
+    },
+    serviceLoading: {
+      entry: 'requestCassette',
+      on: { 'io.cassetteRead': { target: 'service', actions: 'keepCassette' } },
+    },
+    service: {
+      tags: ['menu'],
+      entry: 'resetFocus',
+      on: {
+        ...navOn('service'),
+        'service.encash': 'encashing',
+        'service.exit': 'idle',
+        'nav.back': 'idle',
+        'timer.inactivity': 'idle',
+      },
+    },
+    encashing: {
+      entry: 'requestEncash',
+      on: { 'io.encashed': { target: 'serviceReceipt', actions: 'keepEncashment' } },
+    },
+    serviceReceipt: {
+      tags: ['menu'],
+      entry: 'resetFocus',
+      on: { ...navOn('serviceReceipt'), 'service.done': 'serviceLoading', 'nav.back': 'serviceLoading', 'timer.inactivity': 'idle' },
     },
     menu: {
       tags: ['menu'],

@@ -3,18 +3,41 @@ import type { Lang, Money } from '../../src/domain/money.js';
 import type { LookupRefusal, LookupResult } from '../../src/domain/orders/orders.js';
 import type { OperatorId } from '../../src/domain/rules.js';
 import type { Receipt } from '../../src/domain/store.js';
+import { DEFAULT_SKIN, type Skin } from '../../src/domain/skins/index.js';
+import type { CassetteCount, Encashment } from '../../src/domain/cash/cassette.js';
+import { DEFAULT_SERVICE_PIN } from '../../src/domain/cash/service.js';
 import type { NavEvent } from '../buttons.js';
 import type { KioskButtonEvent } from './kioskButtons.js';
 
 export interface KioskInput {
   lang?: Lang;
   orderNumberLength?: number;
+  /** the terminal's brand (R-TERM-4); default Euroset */
+  skin?: Skin;
+  /** the service-mode PIN; default 0000 */
+  servicePin?: string;
 }
 
 export interface KioskContext {
   defaultLang: Lang;
   lang: Lang;
   orderNumberLength: number;
+  skin: Skin;
+  /** the Help text of the current screen is showing (R-TERM-4) */
+  help: boolean;
+  /** the focus before Help opened, given back when it closes */
+  focusBeforeHelp: number;
+  servicePin: string;
+  /** the part of the hidden service sequence typed on the idle screen so far */
+  serviceKeys: string;
+  pinDigits: string;
+  /** wrong PINs in a row; the third locks the service login (the terminal times the lock) */
+  serviceAttempts: number;
+  serviceLocked: boolean;
+  /** the cassette as service mode shows it, and the encashment just made */
+  cassette: CassetteCount | null;
+  cassetteCapacity: number;
+  encashment: Encashment | null;
   focus: number;
   /** i18n key of a one-line notice or hint, cleared by the next key */
   notice: string | null;
@@ -41,12 +64,28 @@ export type KioskEvent =
   | { type: 'io.orderLookedUp'; result: LookupResult }
   | { type: 'io.paymentCompleted'; receipt: Receipt }
   | { type: 'io.cashCancelled'; back?: boolean }
-  | { type: 'timer.inactivity' };
+  | { type: 'timer.inactivity' }
+  | { type: 'service.key'; key: string }
+  | { type: 'io.cassetteRead'; cassette: CassetteCount; capacity: number }
+  | { type: 'io.encashed'; encashment: Encashment }
+  | { type: 'service.locked' }
+  | { type: 'service.unlocked' };
 
 export const initialContext = (input: KioskInput): KioskContext => ({
   defaultLang: input.lang ?? 'ru',
   lang: input.lang ?? 'ru',
   orderNumberLength: input.orderNumberLength ?? 10,
+  skin: input.skin ?? DEFAULT_SKIN,
+  help: false,
+  focusBeforeHelp: 0,
+  servicePin: input.servicePin ?? DEFAULT_SERVICE_PIN,
+  serviceKeys: '',
+  pinDigits: '',
+  serviceAttempts: 0,
+  serviceLocked: false,
+  cassette: null,
+  cassetteCapacity: 0,
+  encashment: null,
   focus: 0,
   notice: null,
   noticeParams: {},

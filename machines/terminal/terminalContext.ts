@@ -8,6 +8,7 @@ import type { Lang, Money } from '../../src/domain/money.js';
 import type { LookupResult } from '../../src/domain/orders/orders.js';
 import type { KioskRules, OperatorId } from '../../src/domain/rules.js';
 import type { Receipt, Sms } from '../../src/domain/store.js';
+import type { Encashment } from '../../src/domain/cash/cassette.js';
 import type { CashEvent, CashOutput, cashMachine } from './cash.js';
 import type { KioskEvent, kioskMachine } from './kiosk.js';
 
@@ -45,7 +46,20 @@ export interface TerminalContext {
   countdown: number | null;
   /** what went wrong with the store, for the fault screen */
   fault: string | null;
+  /** a test's `Fault cassette-full`: the cassette counts as full until the next encashment */
+  cassetteForcedFull: boolean;
 }
+
+/** Faults a test or tape injects (`Fault cassette-full`). */
+export type InjectedFault = 'cassette-full';
+
+/** What opening a cash session gives: its id and how many more notes the cassette takes. */
+export interface OpenedCash {
+  sessionId: string;
+  room: number;
+}
+
+export type { Encashment };
 
 /** The prefixes of the customer's input: the terminal routes these to the active screen. */
 type RoutedPrefix = `nav.${string}` | `input.${string}` | `cash.${string}` | `moreTime.${string}` | `kiosk.${string}`;
@@ -60,6 +74,11 @@ export type TerminalEvent =
   | { type: 'recovered.ok' }
   | { type: 'watchdog.rearm' }
   | { type: 'quit.request' }
+  | { type: 'service.key'; key: string }
+  | { type: 'io.serviceLock' }
+  | { type: 'io.readCassette' }
+  | { type: 'io.encash' }
+  | { type: 'fault.inject'; fault: InjectedFault }
   | DoneActorEvent<CashOutput, 'cash'>;
 
 /** The open-cash request an `io.openCash` event carries (the event that entered openingCash). */

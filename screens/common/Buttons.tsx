@@ -3,7 +3,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { Button } from '../../machines/buttons.js';
 import type { Lang } from '../../src/domain/money.js';
-import { t } from '../../src/i18n/index.js';
+import { buttonText } from '../../src/i18n/index.js';
 import { cyrillicOf } from '../../src/i18n/keyboardLayout.js';
 
 export interface ButtonsProps {
@@ -34,7 +34,7 @@ export function ButtonView({ button, focused, lang, label }: { button: Button; f
   return (
     // The ▸ marks focus without colour too: for plain captures, tapes and screen readers.
     <Text inverse={focused} dimColor={!button.enabled} color={button.enabled ? 'cyan' : undefined}>
-      {`${focused ? '▸' : ' '}${hotkey}${label ?? t(lang, button.label)} `}
+      {`${focused ? '▸' : ' '}${hotkey}${label ?? buttonText(lang, button)} `}
     </Text>
   );
 }

@@ -11,13 +11,17 @@ export interface FrameProps {
   help: string;
   width: number;
   height: number;
+  /** the brand's colours (R-TERM-4); default Euroset's yellow */
+  colors?: { frame: string; headerBackground: string; headerText: string };
   children?: React.ReactNode;
 }
 
-export function Frame({ brand, title, notice, help, width, height, children }: FrameProps) {
+const EUROSET_COLORS = { frame: 'yellow', headerBackground: 'yellow', headerText: 'black' };
+
+export function Frame({ brand, title, notice, help, width, height, colors = EUROSET_COLORS, children }: FrameProps) {
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor="yellow">
-      <Text backgroundColor="yellow" color="black" bold wrap="truncate">{` ${brand} `.padEnd(width - 2)}</Text>
+    <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={colors.frame}>
+      <Text backgroundColor={colors.headerBackground} color={colors.headerText} bold wrap="truncate">{` ${brand} `.padEnd(width - 2)}</Text>
       <Text bold wrap="truncate">{` ${title}`}</Text>
       <Box flexDirection="column" flexGrow={1} paddingX={1} paddingTop={1}>
         {children}

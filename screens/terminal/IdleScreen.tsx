@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import type { View } from '../../src/app/view.js';
 import { DEMO_SUMMARY } from '../../src/domain/orders/demo.js';
 import { t } from '../../src/i18n/index.js';
+import { Buttons } from '../common/Buttons.js';
 
 /** The two hint lines under "Press any key": the demo orders, or how to add an order this kiosk can take. */
 export function idleHints(view: View): [string, string] {
@@ -26,6 +27,9 @@ export function IdleScreen({ view }: { view: View }) {
       <Text> </Text>
       <Text dimColor>{hint}</Text>
       <Text dimColor>{help}</Text>
+      <Text> </Text>
+      {/* Help (H) is on every screen, this one too (R-TERM-4); any other key starts */}
+      <Buttons buttons={view.buttons} focus={-1} lang={view.lang} />
     </Box>
   );
 }

@@ -2,7 +2,6 @@
 import React from 'react';
 import { Box } from 'ink';
 import type { View } from '../../src/app/view.js';
-import { t } from '../../src/i18n/index.js';
 import { Frame } from './Frame.js';
 import { PhonePanel } from '../phone/PhonePanel.js';
 import { ScreenBody, screenHelp, screenNotice, screenTitle } from './ScreenBody.js';
@@ -25,7 +24,8 @@ export function KioskLayout({ view, terminalId, columns, rows, panel }: KioskLay
   return (
     <Box flexDirection="row" width={columns} height={height}>
       <Frame
-        brand={t(view.lang, 'brand', { terminal: terminalId })}
+        brand={view.skin.header[view.lang].replace('{terminal}', terminalId)}
+        colors={view.skin.colors}
         title={screenTitle(view)}
         notice={screenNotice(view)}
         help={screenHelp(view)}

@@ -32,7 +32,7 @@ export function ReceiptScreen({ view }: { view: View }) {
   return (
     <Box flexDirection="column">
       {receipt ? <ReceiptView receipt={receipt} lang={view.lang} /> : null}
-      <Buttons buttons={view.buttons} focus={view.focus} lang={view.lang} />
+      <Buttons buttons={view.buttons} focus={view.focus} lang={view.lang} columns={view.columns} />
     </Box>
   );
 }

@@ -12,6 +12,9 @@ import { MoreTimeDialog, QuitDialog } from './MoreTimeDialog.js';
 import { ReceiptScreen } from './ReceiptScreen.js';
 import { RefusedScreen } from './RefusedScreen.js';
 import { FaultScreen, RecoveredScreen, WaitScreen } from './StatusScreens.js';
+import { HelpScreen } from './HelpScreen.js';
+import { CassetteScreen, EncashmentScreen, ServicePinScreen } from './ServiceScreens.js';
+import { routeItem, type LocalText, type SkinLabelKey } from '../../src/domain/skins/index.js';
 
 const TITLES: Record<View['screen'], string> = {
   idle: 'idle.title',
@@ -30,6 +33,11 @@ const TITLES: Record<View['screen'], string> = {
   receipt: 'receipt.title',
   recovered: 'recovered.title',
   fault: 'fault.title',
+  servicePin: 'service.pinTitle',
+  serviceLoading: 'service.title',
+  service: 'service.title',
+  encashing: 'service.title',
+  serviceReceipt: 'service.receiptTitle',
 };
 
 const HELP: Record<View['mode'], string> = {
@@ -44,8 +52,16 @@ const HELP: Record<View['mode'], string> = {
   closed: 'help.wait',
 };
 
-export const screenTitle = (view: View): string => t(view.lang, TITLES[view.screen]);
-export const screenHelp = (view: View): string => t(view.lang, view.screen === 'phoneEntry' ? 'help.phone' : HELP[view.mode]);
+/** The title in the brand's words where it words it (R-TERM-4), else the kiosk's; with Help up, the brand's "Help". */
+export function screenTitle(view: View): string {
+  const key = view.help ? 'help.title' : TITLES[view.screen];
+  const worded = view.skin.labels[key as SkinLabelKey] as LocalText | undefined;
+  const title = worded ? worded[view.lang] : t(view.lang, key);
+  // the receipt's title line carries the brand's receipt header (the receipt itself fills the screen)
+  return view.screen === 'receipt' && !view.help ? `${title} · ${view.skin.receiptHeader[view.lang]}` : title;
+}
+export const screenHelp = (view: View): string =>
+  t(view.lang, view.help ? 'help.buttons' : view.screen === 'phoneEntry' ? 'help.phone' : HELP[view.mode]);
 
 /** The kiosk's notice or hint under the body; the cash screen shows its own acceptor notices instead. */
 /** The notice line: why a pressed button is disabled, a hint about the last key. */
@@ -54,14 +70,18 @@ export function screenNotice(view: View): string | null {
     const locked = view.cash?.notice?.kind === 'payLocked' ? view.cash.notice : null;
     return locked ? t(view.lang, 'cash.payLocked', { missing: formatMoney(locked.missing, view.lang) }) : null;
   }
-  const notice = view.kiosk.notice;
+  const notice = view.help ? null : view.kiosk.notice;
   if (!notice) return null;
   // "Not available" names the next step: on Other services that is Products by catalogs, not Aliexpress yet.
   const key = notice === 'notice.notInEmulator' && view.screen === 'services' ? 'notice.notInEmulator.services' : notice;
-  return t(view.lang, key, view.kiosk.noticeParams);
+  // the next step in the brand's own words (R-TERM-4): the item of this menu that goes on to AliExpress
+  const menu = view.screen === 'services' ? 'services' : view.screen === 'catalogs' ? 'catalogs' : 'main';
+  const route = routeItem(view.skin, menu)?.label[view.lang] ?? '';
+  return t(view.lang, key, { route, ...view.kiosk.noticeParams });
 }
 
 export function ScreenBody({ view }: { view: View }) {
+  if (view.help) return <HelpScreen view={view} />;
   switch (view.screen) {
     case 'idle':
       return <IdleScreen view={view} />;
@@ -92,5 +112,14 @@ export function ScreenBody({ view }: { view: View }) {
       return <RecoveredScreen view={view} />;
     case 'fault':
       return <FaultScreen view={view} />;
+    case 'servicePin':
+      return <ServicePinScreen view={view} />;
+    case 'serviceLoading':
+    case 'encashing':
+      return <WaitScreen view={view} message="service.busy" />;
+    case 'service':
+      return <CassetteScreen view={view} />;
+    case 'serviceReceipt':
+      return <EncashmentScreen view={view} />;
   }
 }

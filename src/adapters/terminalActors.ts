@@ -2,7 +2,8 @@
 import { fromPromise } from 'xstate';
 import type { CashOutput } from '../../machines/terminal/cash.js';
 import { terminalMachine } from '../../machines/terminal.js';
-import { evaluateLookup } from '../domain/orders/orders.js';
+import { evaluateLookup, type LookupResult } from '../domain/orders/orders.js';
+import { cassetteCapacityOf } from '../domain/cash/service.js';
 import type { KioskRules, OperatorId } from '../domain/rules.js';
 import type { Checkpoint, KioskStore, PaymentOutcome, SessionOwner } from '../domain/store.js';
 import type { Money } from '../domain/money.js';
@@ -44,6 +45,8 @@ export function provideTerminal(deps: TerminalDeps) {
     const policy = { terminalId, me: owner, isAlive: deps.isAlive ?? ownerAlive };
     return store.unfinishedSessions().filter((s) => mayRecover(s, policy));
   };
+  /** notes the cassette still takes, from the journal */
+  const room = () => cassetteCapacityOf(rules) - store.cassette(terminalId).count;
   return terminalMachine.provide({
     actors: {
       recoverUnfinished: fromPromise(async () => {
@@ -57,14 +60,20 @@ export function provideTerminal(deps: TerminalDeps) {
         }
         return outcomes;
       }),
-      lookupOrder: fromPromise(async ({ input }: { input: { code: string } }) =>
-        evaluateLookup(input.code, store.findOrder(input.code), clock.now(), rules),
+      // a full cassette puts the terminal out of service before a payment starts, never during one
+      lookupOrder: fromPromise(async ({ input }: { input: { code: string; forcedFull: boolean } }): Promise<LookupResult> =>
+        input.forcedFull || room() <= 0
+          ? { kind: 'refused', code: input.code, reason: 'outOfService' }
+          : evaluateLookup(input.code, store.findOrder(input.code), clock.now(), rules),
       ),
-      openCashSession: fromPromise(async ({ input }: { input: { code: string; due: Money; phone: string; operator: OperatorId } }) => {
-        const id = deps.newSessionId();
-        store.openSession({ id, terminalId, openedAt: clock.now(), ...input, ...(deps.owner ? { owner: deps.owner } : {}) });
-        return id;
+      openCashSession: fromPromise(async ({ input }: { input: { code: string; due: Money; phone: string; operator: OperatorId; forcedFull: boolean } }) => {
+        const { forcedFull, ...request } = input;
+        const sessionId = deps.newSessionId();
+        store.openSession({ id: sessionId, terminalId, openedAt: clock.now(), ...request, ...(deps.owner ? { owner: deps.owner } : {}) });
+        return { sessionId, room: forcedFull ? 0 : room() };
       }),
+      readCassette: fromPromise(async () => ({ cassette: store.cassette(terminalId), capacity: cassetteCapacityOf(rules) })),
+      encash: fromPromise(async () => store.encash(terminalId, clock.now())),
       journalNote: fromPromise(async ({ input }: { input: { sessionId: string; note: number } }) => {
         at('journal:before');
         store.journalNote(input.sessionId, input.note, clock.now());

@@ -57,7 +57,9 @@ export function mapKey(view: View, input: string, key: Partial<Key>): KeyAction 
     case 'busy':
       return NONE;
     case 'wake':
-      return hotkey === 'q' ? { kind: 'quit' } : send({ type: 'kiosk.wake' });
+      // H opens Help even here; * and # are the staff's hidden service sequence; any other key wakes the terminal
+      if (input === '*' || input === '#') return send({ type: 'service.key', key: input });
+      return hotkey === 'q' ? { kind: 'quit' } : (buttonFor(view, hotkey) ?? send({ type: 'kiosk.wake' }));
     case 'acknowledge':
       return send({ type: 'recovered.ok' });
     case 'digits':

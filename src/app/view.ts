@@ -14,6 +14,7 @@ import type { Receipt, Sms } from '../domain/store.js';
 import { settle } from '../domain/cash/settlement.js';
 import { demoCodesFit } from '../domain/orders/demo.js';
 import type { KioskRules } from '../domain/rules.js';
+import type { Skin } from '../domain/skins/index.js';
 
 export type ScreenName =
   | 'idle'
@@ -24,7 +25,9 @@ export type ScreenName =
   | 'quitAsk'
   | 'processing'
   | 'recovered'
-  | 'fault';
+  | 'fault'
+  | 'serviceLoading'
+  | 'encashing';
 
 /** How keys are read on this screen. */
 export type InputMode = 'wake' | 'buttons' | 'digits' | 'cash' | 'dialog' | 'busy' | 'acknowledge' | 'halted' | 'closed';
@@ -33,6 +36,10 @@ export interface View {
   screen: ScreenName;
   mode: InputMode;
   lang: Lang;
+  /** the terminal's brand: its words, header and colours (R-TERM-4) */
+  skin: Skin;
+  /** the Help text of `screen` shows over it (R-TERM-4): its only button closes it */
+  help: boolean;
   /** the rules the running terminal enforces (its context, not the defaults): screens show these values */
   rules: KioskRules;
   /** the idle screen may advertise the demo orders: they have as many digits as the kiosk takes */
@@ -69,6 +76,9 @@ const MODE: Record<string, InputMode> = {
   phoneEntry: 'digits',
   lookingUp: 'busy',
   cash: 'busy',
+  servicePin: 'digits',
+  serviceLoading: 'busy',
+  encashing: 'busy',
 };
 
 /** The cash screen's buttons; while a note is in escrow, those it had just before (keys then wait in the session's queue). */
@@ -86,7 +96,7 @@ export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
   const split = cash ? { ...settle(cash.due, cash.inserted), covered: payCovered(cash), stillNeeded: max(ZERO, sub(cash.due, cash.inserted)) } : null;
   const rules = snapshot.context.rules;
   const base = {
-    lang: kiosk.lang, rules, demoFits: demoCodesFit(rules), kiosk, cash, split, sms: snapshot.context.sms, recovered: snapshot.context.recovered, fault: snapshot.context.fault,
+    lang: kiosk.lang, skin: kiosk.skin, help: false, rules, demoFits: demoCodesFit(rules), kiosk, cash, split, sms: snapshot.context.sms, recovered: snapshot.context.recovered, fault: snapshot.context.fault,
     countdown: snapshot.context.countdown,
   };
   if (snapshot.matches({ flow: 'closed' })) return { ...base, screen: 'processing', mode: 'closed', buttons: [], focus: 0, columns: 1, statePath: 'closed', takesKeys: true };
@@ -99,10 +109,12 @@ export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
     const cashScreen = cashScreenOf(state, cashSnap.context.notes.length);
     const buttons = cashScreen ? cashButtons(cashScreen, cashSnap.context) : [];
     const dialog = DIALOGS[state];
+    const help = cashSnap.context.help;
     return {
       ...base,
+      help,
       screen: dialog ?? 'cash',
-      mode: dialog ? 'dialog' : 'cash',
+      mode: help ? 'buttons' : dialog ? 'dialog' : 'cash',
       buttons,
       focus: cashSnap.context.focus,
       columns: 1,
@@ -117,14 +129,16 @@ export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
   }
   const state = String(kioskSnap.value);
   const kioskScreen = state as KioskScreen;
-  const hasButtons = !(state in MODE);
+  const hasButtons = !(state in MODE) || state === 'idle' || MODE[state] === 'digits';
   return {
     ...base,
+    help: kiosk.help,
     screen: state as ScreenName,
-    mode: MODE[state] ?? 'buttons',
-    buttons: hasButtons || MODE[state] === 'digits' ? kioskButtons(kioskScreen, kiosk) : [],
+    // with Help up, keys press its buttons: nothing is typed into the field under it
+    mode: kiosk.help ? 'buttons' : (MODE[state] ?? 'buttons'),
+    buttons: hasButtons ? kioskButtons(kioskScreen, kiosk) : [],
     focus: kiosk.focus,
-    columns: hasButtons || MODE[state] === 'digits' ? kioskGrid(kioskScreen).columns : 1,
+    columns: hasButtons ? kioskGrid(kioskScreen, kiosk).columns : 1,
     statePath: `kiosk.${state}`,
     takesKeys: MODE[state] !== 'busy',
   };

@@ -1,5 +1,6 @@
 /** Command-line options of the kiosk itself, validated with errors that name the bad value. */
 import { MOBILE_FLAGS, parseMobileFlags } from './mobileArgs.js';
+import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang } from '../domain/money.js';
 import { DEFAULT_RULES, MAX_PROCESSING_DELAY_MS, type KioskRules, type Timeouts } from '../domain/rules.js';
@@ -7,6 +8,9 @@ import { formatDuration, parseDuration } from '../domain/time.js';
 import { isPlace, PLACES, type Place } from '../../machines/world.js';
 import { DESK_ROLES, type DeskRole } from '../../machines/desk/deskContext.js';
 import { isPositive, money, type Money } from '../domain/money.js';
+import { BUILT_IN_SKINS, DEFAULT_SKIN, parseSkinFile, skinById, type Skin } from '../domain/skins/index.js';
+import { DEFAULT_SERVICE_PIN, isServicePin } from '../domain/cash/service.js';
+import { DEFAULT_CASSETTE_CAPACITY } from '../domain/cash/cassette.js';
 
 /** A usage error (exit 2); `command` names whose --help to suggest ("orders", "tape run"). */
 export class UsageError extends Error {
@@ -107,6 +111,24 @@ export function parseLang(option: string | undefined, env: NodeJS.ProcessEnv, fa
   return lang;
 }
 
+/** --skin NAME or --skin-file FILE (not both): the terminal's brand, default Euroset (R-TERM-4). */
+export function parseSkin(name: string | undefined, file: string | undefined, read: (path: string) => string = (p) => readFileSync(p, 'utf8')): Skin {
+  if (name !== undefined && file !== undefined) throw new UsageError('--skin and --skin-file cannot be used together');
+  if (name !== undefined) {
+    return skinById(name) ?? (() => { throw new UsageError(`--skin: expected ${BUILT_IN_SKINS.map((s) => s.id).join(', ')}, got "${name}" (kiosk skins lists them)`); })();
+  }
+  if (file === undefined) return DEFAULT_SKIN;
+  let source: string;
+  try {
+    source = read(file);
+  } catch (error) {
+    throw new UsageError(`--skin-file: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const checked = parseSkinFile(source);
+  if (checked.ok) return checked.skin;
+  throw new UsageError(`--skin-file ${file} is not a usable skin:\n${checked.errors.map((e) => `  ${e}`).join('\n')}`);
+}
+
 export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunOptions {
   const parsed = parseOptions(argv, {
     lang: { type: 'string' },
@@ -118,6 +140,10 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     'data-dir': { type: 'string' },
     'order-length': { type: 'string' },
     'processing-delay': { type: 'string' },
+    skin: { type: 'string' },
+    'skin-file': { type: 'string' },
+    'service-pin': { type: 'string' },
+    'cassette-capacity': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
     version: { type: 'boolean', short: 'v', default: false },
     ...Object.fromEntries(Object.keys(TIMEOUT_FLAGS).map((f) => [f, { type: 'string' as const }])),
@@ -131,6 +157,14 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     if (typeof text === 'string') timeouts[key] = parseTimeout(flag, text);
   }
   const orderNumberLength = parseOrderLength(v['order-length'] as string | undefined);
+  const skin = parseSkin(v.skin as string | undefined, v['skin-file'] as string | undefined);
+  const servicePin = (v['service-pin'] as string | undefined) ?? DEFAULT_SERVICE_PIN;
+  if (!isServicePin(servicePin)) throw new UsageError(`--service-pin: expected 4 to 8 digits, got "${servicePin}"`);
+  const capacityText = (v['cassette-capacity'] as string | undefined) ?? String(DEFAULT_CASSETTE_CAPACITY);
+  const cassetteCapacity = Number(capacityText);
+  if (!/^\d+$/.test(capacityText) || cassetteCapacity < 1 || cassetteCapacity > 100_000) {
+    throw new UsageError(`--cassette-capacity: expected a whole number of notes from 1 to 100000, got "${capacityText}"`);
+  }
   assertOneDataChoice(v.memory === true, v['data-dir'] as string | undefined);
   return {
     lang,
@@ -140,7 +174,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     terminalId: (v['terminal-id'] as string | undefined) ?? env.KIOSK_TERMINAL_ID ?? null,
     memory: v.memory === true,
     dataDir: (v['data-dir'] as string | undefined) ?? env.KIOSK_DATA_DIR ?? null,
-    rules: { ...DEFAULT_RULES, timeouts, orderNumberLength, processingDelayMs: parseProcessingDelay(v['processing-delay'] as string | undefined), mobile: parseMobileFlags(v, parseTimeout, (message) => new UsageError(message)) },
+    rules: { ...DEFAULT_RULES, timeouts, orderNumberLength, processingDelayMs: parseProcessingDelay(v['processing-delay'] as string | undefined), mobile: parseMobileFlags(v, parseTimeout, (message) => new UsageError(message)), skin, servicePin, cassetteCapacity },
     help: v.help === true,
     version: v.version === true,
   };

@@ -15,6 +15,8 @@ Usage:
   kiosk journal                   every accepted banknote (--since 2h, --format csv|json)
   kiosk receipts list|show NUMBER the receipts printed, or one as it was printed
   kiosk tape run|check|record     scripted keystroke tests of the kiosk (kiosk tape --help)
+  kiosk encashments               every cassette taken out in service mode, with its count
+  kiosk skins                     the terminal brands --skin takes, with their path to AliExpress
   kiosk --help | --version
   Each command has its own help: kiosk orders --help, kiosk tape run --help, …
 
@@ -28,6 +30,10 @@ Options:
   --data-dir DIR                  where orders, balances, receipts and the cash journal live
   --order-length N                digits in an order number (default 10)
   --processing-delay 2d           how long cash paid at a terminal is "processing" (default 2d, at most 7d)
+  --skin NAME                     the terminal's brand: euroset (default), qiwi, svyaznoy, cyberplat
+  --skin-file FILE                a brand of your own, as JSON (checked; kiosk skins --help)
+  --service-pin 0000              the staff's service-mode PIN (* # * # on the idle screen)
+  --cassette-capacity 1500        notes the bill cassette holds; full, the terminal is out of service
   --menu-timeout 30s              inactivity on menus before the idle screen (every timeout: 1s to 24h)
   --entry-timeout 70s             inactivity on data entry before the idle screen
   --cash-timeout 60s              no note on the cash screen before "Need more time?"
@@ -41,7 +47,7 @@ terminal, plain when piped; NO_COLOR=1 turns colour off, FORCE_COLOR=1 turns it 
 Keys: arrows move between buttons, Enter activates, [X] on a button is its hotkey, Esc is Back,
 digits and Backspace edit numeric fields (* clears). On the cash screen 1–8 insert
 10, 50, 100, 200, 500, 1000, 2000, 5000 ₽; Shift+1…8 a worn note; 0 a foreign note.
-Ctrl+C anywhere, or q on the idle screen, quits; with cash in the acceptor Ctrl+C first asks
+H on any terminal screen shows Help. Ctrl+C anywhere, or q on the idle screen, quits; with cash in the acceptor Ctrl+C first asks
 whether to pay with it (a second Ctrl+C pays), and the kiosk ends once the payment is saved.
 
 Demo orders (phone +7 (916) 123-45-67):

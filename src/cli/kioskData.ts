@@ -16,7 +16,7 @@ import { count } from './storeOutput.js';
 export interface KioskData {
   store: KioskStore;
   /** keeps the receipt as printed, so `kiosk receipts show` prints the same text */
-  keepPrinted(receipt: Receipt, lang: Lang): void;
+  keepPrinted(receipt: Receipt, lang: Lang, header?: string): void;
 }
 
 export interface DataChoice {
@@ -44,9 +44,9 @@ export async function openKioskData(choice: DataChoice, checkpoint: Checkpoint):
   const store = openDataStore(resolveDataDir(choice.dataDir), { checkpoint, processingDelayMs, seed: (s) => seedDemo(s, Date.now()) });
   return {
     store,
-    keepPrinted(receipt, lang) {
+    keepPrinted(receipt, lang, header) {
       try {
-        store.setReceiptText(receipt.number, receiptText(receipt, lang));
+        store.setReceiptText(receipt.number, receiptText(receipt, lang, header));
       } catch {
         // the payment itself is committed; without the text, `receipts show` renders it from the fields
         return;

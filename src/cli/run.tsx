@@ -58,7 +58,9 @@ export async function runKiosk(argv: string[]): Promise<number> {
     // printed in the language on screen then (recovery pays while the actor is still starting)
     onPayment: ({ receipt }) => {
       testHook?.onPayment(receipt);
-      data.keepPrinted(receipt, started?.getSnapshot().context.kiosk.getSnapshot().context.lang ?? options.lang);
+      const lang = started?.getSnapshot().context.kiosk.getSnapshot().context.lang ?? options.lang;
+      // the brand's receipt header (R-TERM-4) heads the stored text, as it heads the printed slip
+      data.keepPrinted(receipt, lang, options.rules.skin?.receiptHeader[lang]);
     },
   });
   const actor = terminalOf(world);

@@ -110,7 +110,7 @@ export function startTestHook(iso: string, io: HookIo = { input: process.stdin, 
     const reply = {
       id: request.id,
       view: view
-        ? { statePath: view.statePath, screen: view.screen, mode: view.mode, lang: view.lang, focus: view.focus, buttons: view.buttons.map(({ label, hotkey, enabled }) => ({ label, enabled, ...(hotkey ? { hotkey } : {}) })) }
+        ? { statePath: view.statePath, screen: view.screen, mode: view.mode, lang: view.lang, focus: view.focus, buttons: view.buttons.map(({ label, text, hotkey, enabled }) => ({ label, enabled, ...(text ? { text } : {}), ...(hotkey ? { hotkey } : {}) })) }
         : { statePath: 'starting', screen: 'idle' as const, mode: 'busy' as const, lang: 'ru' as const, focus: 0, buttons: [] },
       receipts: receipts.splice(0),
     };

@@ -3,7 +3,7 @@ import { add, isPositive, ZERO, type Money } from './money.js';
 import { decideOrderAction, type ActionOutcome, type OrderAction } from './orders/orderLife.js';
 import { acceptTerminalPayment, repriceOrder, type Order } from './orders/orders.js';
 import { buildReceipt, changeReason, planPayment, receiptNumber } from './cash/payment.js';
-import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type OperatorId, type OrderLifeRules } from './rules.js';
+import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type KioskRules, type OperatorId, type OrderLifeRules } from './rules.js';
 import { planDeskPayment, type DeskPaymentOutcome, type DeskPaymentRequest } from './cash/deskPayment.js';
 import { DESKS, type DeskPlace } from './fiscal/desks.js';
 import type { Drawer } from './cash/drawer.js';
@@ -17,6 +17,7 @@ import { balanceAfter, dueRefundOf, planAnswer, planExpiry, planRefundLanding, p
 import { mobileRulesOf } from './mobile/inbox.js';
 import type { MobileRules } from './mobile/mobileRules.js';
 import { cmp } from './money.js';
+import { cassetteId, countCassette, type CassetteCount, type Encashment } from './cash/cassette.js';
 
 export interface MemoryStoreOptions {
   /** R-CODE-6: how long terminal cash is "processing" (default 2 days, at most 7) */
@@ -47,6 +48,9 @@ export class MemoryStore implements KioskStore {
   /** how far the program's clock runs ahead of real time */
   private clockOffset = 0;
   private readonly tills = new MemoryTills((request) => this.payAtDesk(request));
+  /** every cassetteJournal note, in order, with its terminal: what the cassettes hold */
+  private cassetteJournal: { terminalId: string; note: number; at: number }[] = [];
+  private encashed: (Encashment & { upTo: number })[] = [];
 
   findOrder(code: string): Order | undefined {
     const order = this.orders.get(code);
@@ -118,10 +122,11 @@ export class MemoryStore implements KioskStore {
     if (this.sessions.has(session.id)) throw new Error(`cash session ${session.id} exists already`);
     this.sessions.set(session.id, { ...session, notes: [], done: false });
   }
-  journalNote(sessionId: string, note: number): void {
+  journalNote(sessionId: string, note: number, at?: number): void {
     const session = this.mustSession(sessionId);
     if (session.done) throw new Error(`cash session ${sessionId} is paid; it takes no more cash`);
     session.notes.push(note);
+    this.cassetteJournal.push({ terminalId: session.terminalId, note, at: at ?? 0 });
   }
   unfinishedSessions(terminalId?: string): CashSession[] {
     return [...this.sessions.values()]
@@ -232,6 +237,21 @@ export class MemoryStore implements KioskStore {
   }
   setProgramClockOffset(ms: number): void {
     this.clockOffset = Math.max(this.clockOffset, Math.round(ms));
+  }
+  cassette(terminalId: string): CassetteCount {
+    const before = this.encashments(terminalId);
+    const last = this.encashed.filter((e) => e.terminalId === terminalId).at(-1);
+    const notes = this.cassetteJournal.slice(last?.upTo ?? 0).filter((j) => j.terminalId === terminalId).map((j) => j.note);
+    return countCassette(terminalId, cassetteId(terminalId, before.length), last?.at ?? null, notes);
+  }
+  encash(terminalId: string, at: number): Encashment {
+    const count = this.cassette(terminalId);
+    const encashment = { ...count, number: this.encashments(terminalId).length + 1, at };
+    this.encashed.push({ ...encashment, upTo: this.cassetteJournal.length });
+    return structuredClone(encashment);
+  }
+  encashments(terminalId?: string): Encashment[] {
+    return this.encashed.filter((e) => !terminalId || e.terminalId === terminalId).map(({ upTo: _, ...e }) => structuredClone(e));
   }
   close(): void {}
 

@@ -4,6 +4,7 @@
  */
 import type { Money } from './money.js';
 import type { MobileRules } from './mobile/mobileRules.js';
+import { DEFAULT_SKIN, type Skin } from './skins/index.js';
 
 export const HOUR_MS = 3_600_000;
 export const SECOND_MS = 1_000;
@@ -80,6 +81,12 @@ export interface KioskRules {
   timeouts: Timeouts;
   /** issue 13: mobile payment's commissions, limits and options; absent, DEFAULT_MOBILE_RULES */
   mobile?: MobileRules;
+  /** R-TERM-4 [choice]: the terminal's brand, its words and menu path (src/domain/skins); default Euroset */
+  skin?: Skin;
+  /** [choice] the service-mode PIN (default 0000, src/domain/cash/service.ts) */
+  servicePin?: string;
+  /** [choice] banknotes the acceptor's cassette holds (default 1,500): full, the terminal is out of service */
+  cassetteCapacity?: number;
 }
 
 /** What the order's life reads from the rules: the code's validity and the protection period. */
@@ -93,7 +100,8 @@ export const DEFAULT_RULES: KioskRules = {
   processingDelayMs: DEFAULT_PROCESSING_DELAY_MS,
   protectionPeriodMs: DEFAULT_PROTECTION_PERIOD_MS,
   timeouts: DEFAULT_TIMEOUTS,
+  skin: DEFAULT_SKIN,
 };
 
 /** Why the bill acceptor hands a note back. */
-export type RejectReason = 'worn' | 'unknown' | 'limit' | 'fault';
+export type RejectReason = 'worn' | 'unknown' | 'limit' | 'fault' | 'full';

@@ -27,6 +27,9 @@ export interface MobileRequestInput {
   at: number;
 }
 import type { TillStore } from './cash/tillStore.js';
+import type { CassetteCount, Encashment } from './cash/cassette.js';
+
+export type { CassetteCount, Encashment } from './cash/cassette.js';
 
 export interface Receipt {
   number: string;
@@ -220,5 +223,14 @@ export interface KioskStore extends TillStore {
   programClockOffset(): number;
   /** keeps the program clock's offset; it never moves back */
   setProgramClockOffset(ms: number): void;
+  /** what the terminal's cassette holds since its last encashment, counted from the cash journal */
+  cassette(terminalId: string): CassetteCount;
+  /**
+   * Takes the cassette out, atomically: records an encashment with the count of every note journaled
+   * since the last one (paid or still in an unfinished session) and starts a new, empty cassette.
+   */
+  encash(terminalId: string, at: number): Encashment;
+  /** every encashment, oldest first (of one terminal when given) */
+  encashments(terminalId?: string): Encashment[];
   close(): void;
 }

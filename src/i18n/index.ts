@@ -12,3 +12,6 @@ export function t(lang: Lang, key: string, vars: Record<string, string | number>
   const template = isMessageKey(key) ? dictionaries[lang][key] : key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
+
+/** A button's words: the terminal brand's (R-TERM-4) when it gives them, else the kiosk's own label. */
+export const buttonText = (lang: Lang, button: { label: string; text?: Record<Lang, string> }): string => button.text?.[lang] ?? t(lang, button.label);

@@ -30,6 +30,8 @@ import type { MobileRules } from '../domain/mobile/mobileRules.js';
 import { dueRefundOf } from '../domain/mobile/mobileLedger.js';
 import { mobileRulesOf } from '../domain/mobile/inbox.js';
 import type { MobileOutcome, MobileRequestInput } from '../domain/store.js';
+import { cassetteOf, encashInTransaction, listEncashments } from './encashments.js';
+import type { CassetteCount, Encashment } from '../domain/cash/cassette.js';
 
 export { StoreError, type StoreErrorCode } from './errors.js';
 export type { JournalEntry } from './reports.js';
@@ -57,6 +59,7 @@ export class SqliteStore implements KioskStore {
   private readonly printed: (number: string, text: string) => number;
   private readonly deskPay: (request: DeskPaymentRequest) => DeskPaymentOutcome;
   private readonly tills: TillStore;
+  private readonly encashNow: (terminalId: string, at: number) => Encashment;
 
   private constructor(
     private readonly db: Connection,
@@ -68,6 +71,8 @@ export class SqliteStore implements KioskStore {
       payInTransaction(db, id, trigger, at, recovered, checkpoint, processingDelayMs),
     );
     this.pay = (...args) => pay.immediate(...args);
+    const encash = db.transaction((terminalId: string, at: number) => encashInTransaction(db, terminalId, at));
+    this.encashNow = (...args) => encash.immediate(...args);
     const abandon = db.transaction((id: string) => this.abandonInTransaction(id));
     this.abandon = (id) => abandon.immediate(id);
     const journal = db.transaction((id: string, note: number, at: number) => {
@@ -356,6 +361,18 @@ export class SqliteStore implements KioskStore {
         .prepare('INSERT INTO program_clock (id, offset_ms) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET offset_ms = max(offset_ms, excluded.offset_ms)')
         .run(Math.round(ms)),
     );
+  }
+
+  cassette(terminalId: string): CassetteCount {
+    return this.guard(() => cassetteOf(this.db, terminalId));
+  }
+
+  encash(terminalId: string, at: number): Encashment {
+    return this.guard(() => this.encashNow(terminalId, at));
+  }
+
+  encashments(terminalId?: string): Encashment[] {
+    return this.guard(() => listEncashments(this.db, terminalId));
   }
 
   close(): void {

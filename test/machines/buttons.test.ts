@@ -46,19 +46,25 @@ describe('resolveNav', () => {
   });
 });
 
+/** A button without the brand's words (`text`, tested in test/domain/skins.test.ts). */
+const plain = ({ text: _, ...b }: Button) => b;
+const cashPlain = (screen: Parameters<typeof cashButtons>[0], facts: Parameters<typeof cashButtons>[1]) => cashButtons(screen, facts).map(plain);
+const HELP_BUTTON = { id: 'help', label: 'button.help', hotkey: 'h', event: { type: 'help.open' }, enabled: true };
+
 describe('the cash screen', () => {
   const facts = { inserted: '4700.00', due: '4750.00' };
   it('R-TERM-2: Pay is enabled once the cash covers the amount due, not before', () => {
     expect(payCovered({ inserted: '4750.00', due: '4750.00' })).toBe(true);
     expect(payCovered(facts)).toBe(false);
-    expect(cashButtons('holding', facts)).toEqual([{ id: 'pay', label: 'button.pay', hotkey: 'p', event: { type: 'cash.pay' }, enabled: false }]);
+    expect(cashPlain('holding', facts)).toEqual([{ id: 'pay', label: 'button.pay', hotkey: 'p', event: { type: 'cash.pay' }, enabled: false }, HELP_BUTTON]);
     expect(cashButtons('holding', { inserted: '5000.00', due: '4750.00' })[0]?.enabled).toBe(true);
   });
 
   it('has Back only while no note is in, and the dialogs have their two answers', () => {
-    expect(cashButtons('empty', facts)).toEqual([
+    expect(cashPlain('empty', facts)).toEqual([
       { id: 'pay', label: 'button.pay', hotkey: 'p', event: { type: 'cash.pay' }, enabled: false },
       { id: 'back', label: 'button.back', hotkey: 'esc', event: { type: 'cash.cancel' }, enabled: true },
+      HELP_BUTTON,
     ]);
     expect(cashButtons('moreTime', facts)).toEqual([
       { id: 'yes', label: 'button.yes', hotkey: 'y', event: { type: 'moreTime.yes' }, enabled: true },
@@ -75,6 +81,7 @@ describe('the kiosk screens', () => {
   const facts: ButtonFacts = { orderDigits: '', orderNumberLength: 10, phoneDigits: '', operator: null };
   const row = (b: Button) => [b.id, b.label, b.hotkey ?? null, b.event, b.enabled];
   const back = ['back', 'button.back', 'esc', { type: 'nav.back' }, true];
+  const help = ['help', 'button.help', 'h', { type: 'help.open' }, true];
 
   it('the main menu: seven categories with keys 1–7, Other services on 8, the language on L, in two columns', () => {
     expect(kioskButtons('menu', facts).map(row)).toEqual([
@@ -83,6 +90,7 @@ describe('the kiosk screens', () => {
       ]),
       ['other', 'menu.other', '8', { type: 'menu.other' }, true],
       ['lang', 'button.lang', 'l', { type: 'menu.lang' }, true],
+      help,
     ]);
     expect(kioskGrid('menu')).toEqual({ columns: 2 });
     expect(kioskGrid('services')).toEqual({ columns: 1 });
@@ -94,6 +102,7 @@ describe('the kiosk screens', () => {
       ['fines', 'services.fines', '2', { type: 'services.other', id: 'fines' }, true],
       ['loans', 'services.loans', '3', { type: 'services.other', id: 'loans' }, true],
       back,
+      help,
     ]);
     expect(kioskButtons('catalogs', facts).map(row)).toEqual([
       ['aliexpress', 'catalogs.aliexpress', '1', { type: 'catalogs.aliexpress' }, true],
@@ -101,6 +110,7 @@ describe('the kiosk screens', () => {
       ['oriflame', 'catalogs.oriflame', '3', { type: 'catalogs.other', id: 'oriflame' }, true],
       ['faberlic', 'catalogs.faberlic', '4', { type: 'catalogs.other', id: 'faberlic' }, true],
       back,
+      help,
     ]);
   });
 
@@ -111,10 +121,11 @@ describe('the kiosk screens', () => {
       ['clear', 'button.clear', '*', { type: 'input.clear' }, true],
       back,
       ['next', 'button.next', null, { type: 'order.submit' }, false],
+      help,
     ]);
     expect(entry[3]?.whyDisabled).toBe('notice.orderIncomplete');
     const complete = kioskButtons('orderEntry', { ...facts, orderDigits: '1234567890' })[3];
-    expect(complete).toEqual({ id: 'next', label: 'button.next', event: { type: 'order.submit' }, enabled: true });
+    expect(complete && plain(complete)).toEqual({ id: 'next', label: 'button.next', event: { type: 'order.submit' }, enabled: true });
     expect(orderNumberComplete({ orderDigits: '123456', orderNumberLength: 6 })).toBe(true);
     expect(orderNumberComplete({ orderDigits: '1234567', orderNumberLength: 6 })).toBe(false);
   });
@@ -127,6 +138,7 @@ describe('the kiosk screens', () => {
       ['operator', 'button.operator', 'tab', { type: 'phone.operator' }, true],
       back,
       ['next', 'button.next', null, { type: 'phone.submit' }, false],
+      help,
     ]);
     expect(incomplete[4]?.whyDisabled).toBe('notice.phoneIncomplete');
     expect(kioskButtons('phoneEntry', { ...facts, phoneDigits: '9161234567' })[4]?.whyDisabled).toBe('notice.chooseOperator');
@@ -140,8 +152,9 @@ describe('the kiosk screens', () => {
     expect(kioskButtons('refused', facts).map(row)).toEqual([
       ['retry', 'button.otherNumber', 'esc', { type: 'refused.retry' }, true],
       ['mainMenu', 'button.mainMenu', 'm', { type: 'refused.menu' }, true],
+      help,
     ]);
-    expect(kioskButtons('checkData', facts).map(row)).toEqual([back, ['next', 'button.next', null, { type: 'check.confirm' }, true]]);
-    expect(kioskButtons('receipt', facts)).toEqual([{ id: 'done', label: 'button.done', event: { type: 'receipt.done' }, enabled: true }]);
+    expect(kioskButtons('checkData', facts).map(row)).toEqual([back, ['next', 'button.next', null, { type: 'check.confirm' }, true], help]);
+    expect(kioskButtons('receipt', facts).map(plain)).toEqual([{ id: 'done', label: 'button.done', event: { type: 'receipt.done' }, enabled: true }, HELP_BUTTON]);
   });
 });

@@ -13,7 +13,7 @@ import { assign, initialTransition, transition, type SnapshotFrom } from 'xstate
 import { createTestModel } from 'xstate/graph';
 import { cashMachine, type CashContext, type CashEvent, type CashInput } from '../../machines/terminal/cash.js';
 import { cashButtons, type CashScreen } from '../../machines/terminal/cashButtons.js';
-import { cmp, ZERO } from '../../src/domain/money.js';
+import { add, cmp, noteAmount, ZERO } from '../../src/domain/money.js';
 import { isBanknote } from '../../src/domain/rules.js';
 import { covers, sumNotes } from '../../src/domain/cash/settlement.js';
 import { CoverageRecorder } from './coverage.js';
@@ -62,7 +62,7 @@ function eventsFor(s: Snap): CashEvent[] {
 
 /** Everything the session reads: where it is, the focus, the money in, the note in escrow, how it ended. */
 const abstract = (s: Snap) =>
-  JSON.stringify([s.value, s.context.focus, s.context.inserted, s.context.pendingNote, s.context.deferred, s.context.trigger, s.context.ending, s.context.result]);
+  JSON.stringify([s.value, s.context.focus, s.context.inserted, s.context.pendingNote, s.context.deferred, s.context.trigger, s.context.ending, s.context.result, s.context.room, s.context.help]);
 
 const model = (input: CashInput) =>
   createTestModel(machine, {
@@ -88,6 +88,8 @@ function makeChecker(input: CashInput) {
       expect(c.inserted).toBe(sumNotes(c.notes));
       expect(c.notes.every(isBanknote)).toBe(true);
       expect(cmp(c.inserted, input.cap)).toBeLessThanOrEqual(0);
+      // never more notes than the cassette had room for
+      expect(c.notes.length).toBeLessThanOrEqual(c.room);
       // A note enters escrow from the acceptor, or from the queue when the note before it is stacked.
       const fromQueue = event.type.startsWith('io.') && before?.context.deferred.some((e) => e.type === 'cash.inserted');
       if (state === 'escrow' && (before?.value !== 'escrow' || fromQueue)) journalRequests++;
@@ -107,7 +109,9 @@ function makeChecker(input: CashInput) {
         } else {
           // A note that is not taken changes nothing but the notice.
           expect(c.inserted).toBe(before.context.inserted);
-          const reason = !isBanknote(event.note) ? 'unknown' : event.condition === 'worn' ? 'worn' : 'limit';
+          // a note that fits the cap but not the cassette (after cassette.full) is returned as "full"
+          const overCap = cmp(add(before.context.inserted, noteAmount(event.note)), input.cap) > 0;
+          const reason = !isBanknote(event.note) ? 'unknown' : event.condition === 'worn' ? 'worn' : overCap ? 'limit' : 'full';
           expect(c.notice).toEqual({ kind: 'rejected', note: event.note, reason });
         }
       }

@@ -17,6 +17,7 @@ import { runPaths, type StepCheck } from './modelRunner.js';
 const TAGS: Record<string, string[]> = {
   idle: [], menu: ['menu'], services: ['menu'], catalogs: ['menu'], orderEntry: ['entry'], lookingUp: [],
   refused: ['menu'], checkData: ['menu'], phoneEntry: ['entry'], cash: [], receipt: ['menu'],
+  servicePin: ['entry'], serviceLoading: [], service: ['menu'], encashing: [], serviceReceipt: ['menu'],
 };
 
 function makeChecker() {
@@ -43,6 +44,11 @@ function makeChecker() {
       switch (state) {
         case 'idle':
           expect(c).toMatchObject({ lang: c.defaultLang, orderDigits: '', phoneDigits: '', operator: null, operatorChosen: false, payable: null, refusal: null, receipt: null });
+          break;
+        case 'serviceLoading':
+          // only the right PIN opens the service side, and the wrong ones are forgotten
+          expect(before?.value === 'servicePin' ? before.context.pinDigits : c.servicePin).toBe(c.servicePin);
+          expect(c.serviceAttempts).toBe(0);
           break;
         case 'lookingUp':
           expect(c.orderDigits).toHaveLength(c.orderNumberLength);

@@ -13,14 +13,25 @@ import type { Receipt } from '../../src/domain/store.js';
 
 export const requestLookup = vi.fn();
 export const requestCash = vi.fn();
-/** The kiosk asks its parent (the terminal) for lookups and cash with `sendParent`; standalone, spies take those calls. */
-export const machine = kioskMachine.provide({ actions: { requestLookup, requestCash } });
+const requestCassette = vi.fn();
+const requestEncash = vi.fn();
+const requestServiceLock = vi.fn();
+/** The kiosk asks its parent (the terminal) for lookups, cash and the service side with `sendParent`; standalone, spies take those calls. */
+export const machine = kioskMachine.provide({ actions: { requestLookup, requestCash, requestCassette, requestEncash, requestServiceLock } });
 export type Snap = SnapshotFrom<typeof machine>;
 export const INPUT = { lang: 'en' as const, orderNumberLength: 10 };
 
 /** Events that reach the kiosk from outside; button events (menu.other, order.submit, …) are raised by the kiosk from nav.*. */
-const EXTERNAL = new Set(['kiosk.wake', 'timer.inactivity', 'nav.back', 'nav.move', 'nav.activate', 'nav.press', 'input.text', 'input.backspace', 'input.clear', 'io.orderLookedUp', 'io.paymentCompleted', 'io.cashCancelled']);
-export const BUTTON_SCREENS = new Set<string>(['menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'receipt']);
+const EXTERNAL = new Set([
+  'kiosk.wake', 'timer.inactivity', 'nav.back', 'nav.move', 'nav.activate', 'nav.press', 'input.text', 'input.backspace', 'input.clear',
+  'io.orderLookedUp', 'io.paymentCompleted', 'io.cashCancelled',
+  'service.key', 'io.cassetteRead', 'io.encashed', 'service.locked', 'service.unlocked',
+]);
+export const BUTTON_SCREENS = new Set<string>(['idle', 'menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'receipt', 'servicePin', 'service', 'serviceReceipt']);
+/** The service PIN the model knows (the default) and one wrong PIN. */
+const RIGHT_PIN = '0000';
+const WRONG_PIN = '1111';
+const CASSETTE = { terminalId: 'T-1', cassetteId: 'T-1-C1', since: null, notes: { 5000: 1 }, count: 1, total: '5000.00' };
 const REFUSALS: LookupRefusal[] = ['unknown', 'expired', 'alreadyPaid', 'overCap', 'region', 'unavailable'];
 
 export const DEMO_CODE = '1000000001';
@@ -38,6 +49,7 @@ function typed(s: Snap): string[] {
     if (orderDigits.length === 10) return ['9', 'ab'];
     return [DEMO_CODE[orderDigits.length] ?? '', ...(orderDigits === '' ? [DEMO_CODE, `${DEMO_CODE}99`] : []), 'ab'];
   }
+  if (s.value === 'servicePin') return s.context.pinDigits === '' ? [RIGHT_PIN, WRONG_PIN] : ['a'];
   if (s.value === 'phoneEntry') {
     const next = PHONE_MTS.startsWith(phoneDigits) && phoneDigits.length < 10 ? [PHONE_MTS[phoneDigits.length] ?? ''] : [];
     return [...next, ...(phoneDigits === '' ? [PHONE_NO_OPERATOR, '7'] : []), 'x'];
@@ -77,6 +89,12 @@ function eventsFor(s: Snap): KioskEvent[] {
     { type: 'io.paymentCompleted', receipt: receiptFor(s) },
     { type: 'io.cashCancelled' },
     { type: 'io.cashCancelled', back: true },
+    { type: 'service.key', key: '*' },
+    { type: 'service.key', key: '#' },
+    { type: 'io.cassetteRead', cassette: CASSETTE, capacity: 1500 },
+    { type: 'io.encashed', encashment: { ...CASSETTE, number: 1, at: 0 } },
+    { type: 'service.locked' },
+    { type: 'service.unlocked' },
   ];
 }
 
@@ -87,21 +105,28 @@ function eventsFor(s: Snap): KioskEvent[] {
  * have tens of thousands of states that differ only in data the other screens never read.
  */
 const settledData = (s: Snap): boolean => {
-  const { orderDigits, phoneDigits, operator, operatorChosen } = s.context;
+  const { orderDigits, phoneDigits, operator, operatorChosen, pinDigits } = s.context;
   const phone = JSON.stringify([phoneDigits, operator, operatorChosen]);
   return (
     (orderDigits === '' || orderDigits === DEMO_CODE) &&
+    ['', RIGHT_PIN, WRONG_PIN].includes(pinDigits) &&
     [JSON.stringify(['', null, false]), JSON.stringify([PHONE_MTS, 'mts', false]), JSON.stringify([PHONE_NO_OPERATOR, 'mts', true])].includes(phone)
   );
 };
 
 /** Where the focus is when a screen opens: on Next on the entry screens, on the first button elsewhere. */
 const focusOnEntry = (s: Snap): number =>
-  s.value === 'orderEntry' || s.value === 'phoneEntry' ? kioskButtons(s.value, s.context).findIndex((b) => b.id === 'next') : 0;
+  s.value === 'orderEntry' || s.value === 'phoneEntry' || s.value === 'servicePin' ? kioskButtons(s.value, s.context).findIndex((b) => b.id === 'next') : 0;
+
+const SERVICE_SIDE = new Set(['idle', 'servicePin', 'serviceLoading', 'service', 'encashing', 'serviceReceipt']);
+const serviceQuiet = (s: Snap): boolean => s.context.serviceAttempts === 0 && !s.context.serviceLocked && s.context.serviceKeys === '';
 
 function explored(s: Snap, e: KioskEvent): boolean {
   if (!EXTERNAL.has(e.type)) return false;
   const [next] = transition(machine, s, e);
+  // wrong PINs, a lock or a half-typed sequence are explored around the idle and service screens only,
+  // not carried through every customer screen (they change nothing there)
+  if (!SERVICE_SIDE.has(String(next.value)) && !serviceQuiet(next)) return false;
   if (settledData(next)) return true;
   // Half-typed data stays on its screen, with the focus where the screen put it.
   return next.value === s.value && next.context.focus === focusOnEntry(next);
@@ -112,12 +137,16 @@ function explored(s: Snap, e: KioskEvent): boolean {
  * the language button reads it) and the notice, refusal and receipt (drawn, never read).
  */
 export const abstract = (s: Snap) =>
-  JSON.stringify([s.value, s.context.focus, s.context.orderDigits, s.context.phoneDigits, s.context.operator, s.context.operatorChosen, s.context.payable]);
+  JSON.stringify([
+    s.value, s.context.focus, s.context.orderDigits, s.context.phoneDigits, s.context.operator, s.context.operatorChosen, s.context.payable,
+    s.context.serviceKeys, s.context.pinDigits, s.context.serviceAttempts, s.context.serviceLocked,
+  ]);
 
 export const model = createTestModel(machine, {
   input: INPUT,
   events: eventsFor,
   filterEvents: explored,
   // One node per state reached by an event from a state: shortest paths to all of them take every transition.
-  serializeState: (s, e, prev) => `${abstract(s)}${e && prev ? ` <- ${e.type} from ${String(prev.value)}` : ''}`,
+  // (a pressed button by its id: "Cancel" and a third wrong PIN both lead from the PIN screen to idle)
+  serializeState: (s, e, prev) => `${abstract(s)}${e && prev ? ` <- ${e.type}${e.type === 'nav.press' ? `:${e.id}` : ''} from ${String(prev.value)}` : ''}`,
 });

@@ -9,7 +9,8 @@ import { kioskMachine } from '../../machines/terminal/kiosk.js';
 import { kioskButtons, kioskGrid } from '../../machines/terminal/kioskButtons.js';
 import { newOrder } from '../../src/domain/orders/orders.js';
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
-import { t as tr } from '../../src/i18n/index.js';
+import { buttonText, t as tr } from '../../src/i18n/index.js';
+import { EUROSET } from '../../src/domain/skins/index.js';
 import { cashOf, insert, kioskOf, kioskState, lookUp, MemoryStore, send, startRig, START, toCash } from '../machines/terminalDriver.js';
 
 const PHONE = '+79161234567';
@@ -46,15 +47,20 @@ describe('R-TERM-1: the Euroset menu path', () => {
   it.each([
     ['en', ['Other services', 'Products by catalogs', 'Aliexpress', 'Order number']],
     ['ru', ['Другие услуги', 'Товары по каталогам', 'Aliexpress', 'Номер заказа']],
-  ] as const)('R-TERM-1: the buttons and screens of the path are labelled exactly as on the terminal (%s)', (lang, labels) => {
-    const facts = { orderDigits: '', orderNumberLength: 10, phoneDigits: '', operator: null };
-    const label = (screen: 'menu' | 'services' | 'catalogs', id: string) => tr(lang, kioskButtons(screen, facts).find((b) => b.id === id)?.label ?? '');
-    expect([label('menu', 'other'), label('services', 'catalogs'), label('catalogs', 'aliexpress'), tr(lang, 'order.title')]).toEqual(labels);
-    expect([tr(lang, 'services.title'), tr(lang, 'catalogs.title')]).toEqual(labels.slice(0, 2));
+  ] as const)('R-TERM-1: the buttons and screens of the path are labelled exactly as on the Euroset terminal (%s)', (lang, labels) => {
+    // R-TERM-1 names a Euroset terminal's buttons: pinned to that skin in every skin's test project (R-TERM-4)
+    const facts = { orderDigits: '', orderNumberLength: 10, phoneDigits: '', operator: null, skin: EUROSET };
+    const label = (screen: 'menu' | 'services' | 'catalogs', id: string) => {
+      const button = kioskButtons(screen, facts).find((b) => b.id === id);
+      return button ? buttonText(lang, button) : '';
+    };
+    const title = (key: 'order.title' | 'services.title' | 'catalogs.title') => EUROSET.labels[key][lang];
+    expect([label('menu', 'other'), label('services', 'catalogs'), label('catalogs', 'aliexpress'), title('order.title')]).toEqual(labels);
+    expect([title('services.title'), title('catalogs.title')]).toEqual(labels.slice(0, 2));
   });
 
-  it('R-TERM-1: Other services is the last service category, at the bottom right of the two-column grid', () => {
-    const buttons = kioskButtons('menu', { orderDigits: '', orderNumberLength: 10, phoneDigits: '', operator: null });
+  it('R-TERM-1: Other services is the last service category, at the bottom right of the two-column grid (Euroset)', () => {
+    const buttons = kioskButtons('menu', { orderDigits: '', orderNumberLength: 10, phoneDigits: '', operator: null, skin: EUROSET });
     const categories = buttons.filter((b) => b.event.type === 'menu.category' || b.event.type === 'menu.other');
     const columns = kioskGrid('menu').columns;
     const at = categories.findIndex((b) => b.id === 'other');

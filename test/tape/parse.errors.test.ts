@@ -118,8 +118,8 @@ describe('parse errors: file:line:column, expected and found', () => {
 
   it.each([
     ['Set Lang de', 'demo.tape:1:10: expected a language (en, ru), found "de"'],
-    ['Set FontSize 12', 'demo.tape:1:5: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place, ProcessingDelay, Role, Mobile), found "FontSize"'],
-    ['Set', 'demo.tape:1:4: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place, ProcessingDelay, Role, Mobile), found end of line'],
+    ['Set FontSize 12', 'demo.tape:1:5: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place, ProcessingDelay, Role, Mobile, Skin), found "FontSize"'],
+    ['Set', 'demo.tape:1:4: expected a setting (Lang, Size, Clock, TerminalId, DataDir, Place, ProcessingDelay, Role, Mobile, Skin), found end of line'],
     ['Set Size 100by30', 'demo.tape:1:10: expected a size like 100x30 (columns 10-500, rows 5-200), found "100by30"'],
     ['Set Size 9x24', 'demo.tape:1:10: expected a size like 100x30 (columns 10-500, rows 5-200), found "9x24"'],
     ['Set Size 80x201', 'demo.tape:1:10: expected a size like 100x30 (columns 10-500, rows 5-200), found "80x201"'],
@@ -133,6 +133,7 @@ describe('parse errors: file:line:column, expected and found', () => {
     ['Set Lang en ru', 'demo.tape:1:13: expected end of line, found "ru"'],
     ['Set Lang en\nSet Lang ru', 'demo.tape:2:5: expected one Set Lang per tape (first at line 1), found "Lang"'],
     ['Set@1s Lang en', 'demo.tape:1:4: expected Set without an @ suffix, found "@1s"'],
+    ['Set Skin beeline', 'demo.tape:1:10: expected a skin (euroset, qiwi, svyaznoy, cyberplat), found "beeline"'],
   ])('Set: %j', (source, message) => {
     expect(setupError(source)).toBe(message);
   });

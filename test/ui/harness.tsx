@@ -25,6 +25,8 @@ import type { PaymentOutcome, Receipt } from '../../src/domain/store.js';
 import { isSettled } from '../../machines/settled.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 import type { Place } from '../../machines/world.js';
+import { DEFAULT_SKIN, MENU_NAMES, routeItem, type SkinLabelKey } from '../../src/domain/skins/index.js';
+import { t } from '../../src/i18n/index.js';
 
 export const KEY = {
   enter: '\r',
@@ -213,18 +215,22 @@ export const titleOf = (frame: string): string => rowsOf(frame)[1]?.screen.trim(
 export const rowWith = (frame: string, label: string): string =>
   flat(rowsOf(frame).map((r) => r.screen).filter((l) => l.includes(label)).slice(0, 1));
 
-export const TEXT = {
-  en: {
-    idle: 'Pay for services and orders', menu: 'Choose a service', other: 'Other services', catalogs: 'Products by catalogs',
-    aliexpress: 'Aliexpress', order: 'Order number', check: 'Check your data', phone: 'Phone number for the change',
-    cash: 'Insert banknotes', receipt: 'Receipt', refused: 'Payment not possible',
-  },
-  ru: {
-    idle: 'Оплата услуг и заказов', menu: 'Выберите услугу', other: 'Другие услуги', catalogs: 'Товары по каталогам',
-    aliexpress: 'Aliexpress', order: 'Номер заказа', check: 'Проверьте данные', phone: 'Телефон для сдачи',
-    cash: 'Внесите купюры', receipt: 'Чек', refused: 'Оплата невозможна',
-  },
-} as const;
+/**
+ * The screens' titles as the default skin words them (Euroset; in the per-skin test projects of
+ * vitest.config.ts, that skin: R-TERM-4), and the path's hotkeys in that skin.
+ */
+const titlesIn = (lang: Lang) => {
+  const word = (key: SkinLabelKey) => DEFAULT_SKIN.labels[key][lang];
+  return {
+    idle: word('idle.title'), menu: word('menu.title'), other: word('services.title'), catalogs: word('catalogs.title'),
+    aliexpress: routeItem(DEFAULT_SKIN, 'catalogs')?.label[lang] ?? '', order: word('order.title'), check: word('check.title'),
+    phone: word('phone.title'), cash: word('cash.title'), receipt: `${word('receipt.title')} · ${DEFAULT_SKIN.receiptHeader[lang]}`,
+    refused: t(lang, 'refused.title'),
+  };
+};
+export const TEXT = { en: titlesIn('en'), ru: titlesIn('ru') } as const;
+/** The hotkeys of the path to AliExpress in the default skin: main menu, services, catalogs. */
+export const PATH_KEYS = MENU_NAMES.map((menu) => routeItem(DEFAULT_SKIN, menu)?.hotkey ?? '?');
 
 export type Screen = keyof (typeof TEXT)['en'];
 
@@ -234,13 +240,14 @@ export const waitForTitle = (k: Kiosk, lang: Lang, screen: Screen) =>
 /** Idle → menu → Other services → Products by catalogs → Aliexpress → Order number, by hotkeys. */
 export async function toOrderEntry(k: Kiosk, lang: Lang): Promise<void> {
   await waitForTitle(k, lang, 'idle');
+  const [main, services, catalogs] = PATH_KEYS as [string, string, string];
   await k.press(' ');
   await waitForTitle(k, lang, 'menu');
-  await k.press('8');
+  await k.press(main);
   await waitForTitle(k, lang, 'other');
-  await k.press('1');
+  await k.press(services);
   await waitForTitle(k, lang, 'catalogs');
-  await k.press('1');
+  await k.press(catalogs);
   await waitForTitle(k, lang, 'order');
 }
 

@@ -4,8 +4,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/domain/money.js';
+import { DEFAULT_RULES } from '../../src/domain/rules.js';
+import { EUROSET } from '../../src/domain/skins/index.js';
 import {
-  KEY, panelText, renderKiosk, rowWith, screenText, submitOrder, TEXT, titleOf, toCash, toOrderEntry, waitForTitle, type Kiosk,
+  KEY, panelText, renderKiosk, rowWith, screenText, submitOrder, titleOf, toCash, toOrderEntry, waitForTitle, type Kiosk,
 } from './harness.js';
 
 const LANGS: Lang[] = ['en', 'ru'];
@@ -147,26 +149,29 @@ describe.each(LANGS)('demo orders by keys (%s)', (lang) => {
     expect(k.store.findOrder('1000000006')).toMatchObject({ status: 'partially_paid', paid: '2000.00', owed: '300.00' });
   });
 
-  it('R-TERM-1: the path shows exactly its labels; Other services is the bottom-right button, reached by arrows and Enter', async () => {
-    const k = open(lang);
-    const T = TEXT[lang];
-    await waitForTitle(k, lang, 'idle');
+  it('R-TERM-1: the path shows exactly its labels; Other services is the bottom-right button, reached by arrows and Enter (Euroset)', async () => {
+    // R-TERM-1 walks a Euroset terminal: pinned to that skin in every skin's test project (R-TERM-4)
+    const k = (kiosk = renderKiosk({ lang, rules: { ...DEFAULT_RULES, skin: EUROSET } }));
+    const word = (key: 'idle.title' | 'menu.title' | 'services.title' | 'catalogs.title' | 'order.title') => EUROSET.labels[key][lang];
+    const T = { other: word('services.title'), catalogs: word('catalogs.title') };
+    const titled = (key: Parameters<typeof word>[0]) => k.waitForFrame((f) => titleOf(f) === word(key), word(key));
+    await titled('idle.title');
     await k.press(KEY.down);
-    const menu = await waitForTitle(k, lang, 'menu');
+    const menu = await titled('menu.title');
     const bottomRow = rowWith(menu, `[8] ${T.other}`);
     expect(bottomRow).toMatch(/^\[7\] \S.* \[8\] /);
     expect(bottomRow.endsWith(`[8] ${T.other}`)).toBe(true);
     await k.press(KEY.down, KEY.down, KEY.down, KEY.right);
     await k.waitForText(`▸[8] ${T.other}`);
     await k.press(KEY.enter);
-    const services = await waitForTitle(k, lang, 'other');
+    const services = await titled('services.title');
     expect(titleOf(services)).toBe(T.other);
     expect(screenText(services)).toContain(`▸[1] ${T.catalogs}`);
     await k.press(KEY.enter);
-    const catalogs = await waitForTitle(k, lang, 'catalogs');
+    const catalogs = await titled('catalogs.title');
     expect(screenText(catalogs)).toContain('▸[1] Aliexpress');
     await k.press(KEY.enter);
-    const entry = await waitForTitle(k, lang, 'order');
+    const entry = await titled('order.title');
     expect(titleOf(entry)).toBe(lang === 'en' ? 'Order number' : 'Номер заказа');
   });
 

@@ -48,11 +48,12 @@ export function receiptFooter(r: Receipt, lang: Lang): string[] {
   ];
 }
 
-/** Plain text, as stored with the payment and shown by `kiosk receipts show`. */
-export function receiptText(r: Receipt, lang: Lang): string {
+/** Plain text, as stored with the payment and shown by `kiosk receipts show`; `header` is the terminal brand's (R-TERM-4). */
+export function receiptText(r: Receipt, lang: Lang, header?: string): string {
   const lines = receiptLines(r, lang);
   const width = Math.max(...lines.map((l) => l.label.length)) + 2;
   return [
+    ...(header ? [header] : []),
     t(lang, 'receipt.title').toUpperCase(),
     ...lines.map((l) => `${l.label.padEnd(width)}${l.value}`),
     ...receiptFooter(r, lang),

@@ -8,9 +8,9 @@ import type { CastEvent } from './virtualTerminal.js';
 import type { DeskView } from '../../../machines/desk/deskView.js';
 import type { DeskRole } from '../../../machines/desk.js';
 
-/** The part of the app's view a tape needs; button labels are i18n keys, as in the machines. */
+/** The part of the app's view a tape needs; button labels are i18n keys, as in the machines, `text` the skin's words. */
 export type DriverView = Pick<View, 'statePath' | 'screen' | 'mode' | 'lang' | 'focus'> & {
-  buttons: Array<Pick<Button, 'label' | 'hotkey' | 'enabled'>>;
+  buttons: Array<Pick<Button, 'label' | 'text' | 'hotkey' | 'enabled'>>;
 };
 
 export interface KioskDriver {
@@ -27,6 +27,8 @@ export interface KioskDriver {
   keys(bytes: string): Promise<void>;
   /** moves the simulated clock timer by timer; `until` can stop it early (the result says so) */
   advance(ms: number, until?: () => boolean): Promise<boolean>;
+  /** a fault injected into the terminal (`Fault cassette-full`); a driver without it cannot */
+  inject?(fault: 'cassette-full'): Promise<void>;
   /** drops the app with no cleanup */
   crash(): Promise<void>;
   lines(): string[];

@@ -139,6 +139,10 @@ export class KioskHarness implements KioskDriver {
     await this.settle();
   }
 
+  async inject(fault: 'cassette-full'): Promise<void> {
+    await this.send({ type: 'fault.inject', fault });
+  }
+
   async send(event: Parameters<TerminalActor['send']>[0]): Promise<void> {
     this.terminal.send(event);
     await this.settle();

@@ -87,7 +87,7 @@ export class PtyDriver implements KioskDriver {
 
   async launch(): Promise<void> {
     const { settings, dataDir } = this.options;
-    const args = ['--data-dir', dataDir, '--lang', settings.lang, '--terminal-id', settings.terminalId, '--place', settings.place, '--processing-delay', `${settings.processingDelayMs}ms`, ...mobileOptionArgs(settings.mobile)];
+    const args = ['--data-dir', dataDir, '--lang', settings.lang, '--terminal-id', settings.terminalId, '--place', settings.place, '--processing-delay', `${settings.processingDelayMs}ms`, '--skin', settings.skin, ...mobileOptionArgs(settings.mobile)];
     const pty = this.spawn(process.execPath, [this.binary, ...args], {
       name: 'xterm-256color',
       cols: settings.columns,

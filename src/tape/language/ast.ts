@@ -55,6 +55,8 @@ export type SetCommand = Located & { kind: 'set' } & (
     | { key: 'ProcessingDelay'; ms: number }
     /** issue 13: options from the operators' rules (`Set Mobile keep-minimum one-request tele2-2.35`) */
     | { key: 'Mobile'; options: MobileOptions }
+    /** the terminal's brand (R-TERM-4): a built-in skin's id */
+    | { key: 'Skin'; skin: string }
   );
 export type SetKey = SetCommand['key'];
 
@@ -103,6 +105,10 @@ export type Step = Located &
     | { kind: 'go'; place: string }
     /** on the phone: gives it the keys, types the code, calls */
     | { kind: 'dial'; code: string }
+    /** service mode: the hidden sequence on the idle screen, then the PIN and Enter */
+    | { kind: 'service'; pin: string }
+    /** a fault injected into the terminal (in-process only) */
+    | { kind: 'fault'; fault: 'cassette-full' }
     | { kind: 'restart' }
     /** `Remember code from sms +79161234567 /(\d{10})/`: the first capture group (or the match) becomes `$code` */
     | { kind: 'remember'; name: string; from: RememberSource; pattern: Extract<TextMatcher, { kind: 'regex' }> }

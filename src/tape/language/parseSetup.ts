@@ -6,9 +6,10 @@ import { parseDuration, parseInstant } from '../../domain/time.js';
 import type { LineCursor } from './lineCursor.js';
 import { DEFAULT_PHONE_SETTINGS, TARIFFS, type PhoneSettings, type Tariff } from '../../domain/mobile/mobilePayment.js';
 import type { MobileOptions } from '../../domain/mobile/mobileRules.js';
+import { BUILT_IN_SKINS } from '../../domain/skins/index.js';
 import { readMoney, readOptions, readOrderCode, readPhone, type Body, type CommandContext, type CommandSpec } from './values.js';
 
-const SET_KEYS: readonly SetKey[] = ['Lang', 'Size', 'Clock', 'TerminalId', 'DataDir', 'Place', 'ProcessingDelay', 'Role', 'Mobile'];
+const SET_KEYS: readonly SetKey[] = ['Lang', 'Size', 'Clock', 'TerminalId', 'DataDir', 'Place', 'ProcessingDelay', 'Role', 'Mobile', 'Skin'];
 const PLACE_NAMES = ['site', 'phone', 'terminal', 'cashier', 'post'] as const;
 export const ROLE_NAMES = ['customer', 'cashier'] as const;
 const LANGS: readonly Lang[] = ['en', 'ru'];
@@ -80,6 +81,12 @@ function setValue(cur: LineCursor, key: SetKey): Body<SetupCommand> {
     }
     case 'Mobile':
       return { kind: 'set', key, options: readMobileOptions(cur) };
+    case 'Skin': {
+      const expected = `a skin (${BUILT_IN_SKINS.map((s) => s.id).join(', ')})`;
+      const token = cur.word(expected);
+      const skin = BUILT_IN_SKINS.find((s) => s.id === token.raw.toLowerCase()) ?? cur.failAt(token, expected);
+      return { kind: 'set', key, skin: skin.id };
+    }
     case 'DataDir': {
       const expected = 'a folder path (in double quotes if it has spaces)';
       const token = cur.value(expected);

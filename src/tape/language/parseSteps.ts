@@ -7,6 +7,7 @@ import { ORDER_STEP_COMMANDS } from './parseOrderSteps.js';
 import { WORLD_STEP_COMMANDS } from './parseWorldSteps.js';
 import { VARIABLE_STEP_COMMANDS } from './parseVariableSteps.js';
 import { MOBILE_STEP_COMMANDS } from './parseMobileSteps.js';
+import { SERVICE_STEP_COMMANDS } from './parseServiceSteps.js';
 import { durationOf, readDuration, readRepeat, type Body, type CommandContext, type CommandSpec } from './values.js';
 
 /** `@200ms` after a key or `Type`: VHS's typing speed. */
@@ -175,11 +176,12 @@ export const STEP_COMMANDS: Readonly<Record<string, CommandSpec<Step>>> = {
   ...VARIABLE_STEP_COMMANDS,
   ...DESK_STEP_COMMANDS,
   ...MOBILE_STEP_COMMANDS,
+  ...SERVICE_STEP_COMMANDS,
 };
 
 /** Steps that need the app on screen; the rest also make sense between `Crash` and `Restart`. */
 export const NEEDS_RUNNING_APP: ReadonlySet<Step['kind']> = new Set([
-  'key', 'type', 'press', 'insert', 'expect', 'expectState', 'wait', 'snapshot', 'crash', 'go', 'dial', 'reply',
+  'key', 'type', 'press', 'insert', 'expect', 'expectState', 'wait', 'snapshot', 'crash', 'go', 'dial', 'reply', 'service', 'fault',
 ]);
 
 export type StepBody = Body<Step>;

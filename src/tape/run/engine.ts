@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { SimulatedClock } from 'xstate';
 import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
 import { mobileRules } from '../../domain/mobile/mobileRules.js';
+import { DEFAULT_SKIN, skinById } from '../../domain/skins/index.js';
 import type { KioskStore, Receipt } from '../../domain/store.js';
 import type { Step, Tape } from '../language/ast.js';
 import { StepFailure, type TapeFailure } from './failure.js';
@@ -100,7 +101,7 @@ export class TapeEngine implements StepContext {
       terminalId: this.settings.terminalId,
       place: this.settings.place,
       ...(this.settings.role ? { role: this.settings.role } : {}),
-      ...(this.options.rules || this.settings.mobile ? { rules: this.rules } : {}),
+      rules: this.rules,
       // one counter for the whole tape: a session id never comes back after a Restart
       newSessionId: () => `tape-session-${++this.sessions}`,
       onPayment: (outcome) => void this.receipts.push(outcome.receipt),
@@ -185,10 +186,13 @@ export class TapeEngine implements StepContext {
     }
   }
 
+  /** the rules given, in the tape's skin (`Set Skin`, R-TERM-4) unless it names none */
   get rules(): KioskRules {
     const rules = this.options.rules ?? DEFAULT_RULES;
+    const named = this.tape.setup.some((c) => c.kind === 'set' && c.key === 'Skin');
+    const skinned = named ? { ...rules, skin: skinById(this.settings.skin) ?? DEFAULT_SKIN } : rules;
     // `Set Mobile …`: the operators' options on top of the rules the tape runs with
-    return this.settings.mobile ? { ...rules, mobile: mobileRules(this.settings.mobile, rules.mobile) } : rules;
+    return this.settings.mobile ? { ...skinned, mobile: mobileRules(this.settings.mobile, skinned.mobile) } : skinned;
   }
 
   now(): number {

@@ -28,6 +28,8 @@ export interface TapeSettings {
   place: 'site' | 'phone' | 'terminal' | 'cashier' | 'post';
   /** who the trainee plays at the desks; null: the desks' default (the customer) */
   role: 'customer' | 'cashier' | null;
+  /** the terminal's brand (`Set Skin`): a built-in skin's id; default Euroset */
+  skin: string;
   /** absolute; null means the in-memory store */
   dataDir: string | null;
   /** R-CODE-6: how long cash paid at a terminal processes (`Set ProcessingDelay`) */
@@ -49,6 +51,7 @@ export function settingsOf(tape: Tape, baseDir: string): TapeSettings {
     terminalId: 'T-1',
     place: 'terminal',
     role: null,
+    skin: 'euroset',
     dataDir: null,
     processingDelayMs: DEFAULT_RULES.processingDelayMs,
     orders: [],
@@ -66,6 +69,7 @@ export function settingsOf(tape: Tape, baseDir: string): TapeSettings {
     else if (command.key === 'ProcessingDelay') settings.processingDelayMs = command.ms;
     else if (command.key === 'Role') settings.role = command.role;
     else if (command.key === 'Mobile') settings.mobile = command.options;
+    else if (command.key === 'Skin') settings.skin = command.skin;
     else settings.dataDir = isAbsolute(command.path) ? command.path : resolve(baseDir, command.path);
   }
   return settings;

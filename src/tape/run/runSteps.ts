@@ -2,7 +2,7 @@
  * What each tape step does to the running kiosk: the runner of what language/parseSteps.ts parses.
  * Steps see the tape only through StepContext. Assertions live in assertions.ts.
  */
-import { t } from '../../i18n/index.js';
+import { buttonText, t } from '../../i18n/index.js';
 import type { Step } from '../language/ast.js';
 import { OrderRefused } from '../../domain/orders/orderLife.js';
 import { describeMatcher, expectBalance, expectOrder, expectReceipt, expectScreen, expectSms, expectState, findLine } from './assertions.js';
@@ -13,6 +13,7 @@ import { compareSnapshot, frameText } from './snapshot.js';
 import { remember, resolveTemplated } from './runVariableSteps.js';
 import { newestReceipt, runDeskStep } from './runDeskSteps.js';
 import { reply, topUp } from './runMobileSteps.js';
+import { runServiceStep } from './runServiceSteps.js';
 
 /** `Go site|phone|terminal|cashier|post`: the place bar's keys (src/app/worldKeys.ts). */
 const PLACE_KEY_BYTES: Readonly<Record<string, string>> = {
@@ -92,6 +93,9 @@ async function perform(ctx: StepContext, step: Step): Promise<void> {
       return harness.crash();
     case 'restart':
       return ctx.restart();
+    case 'service':
+    case 'fault':
+      return runServiceStep(ctx, step);
     case 'reply':
       requireApp(ctx);
       return reply(ctx, step);
@@ -153,7 +157,7 @@ async function press(ctx: StepContext, label: string): Promise<void> {
   // the desk that has the keys, else the terminal
   const current = () => harness.deskView?.() ?? harness.view();
   const view = current();
-  const labels = view.buttons.map((b) => t(view.lang, b.label));
+  const labels = view.buttons.map((b) => buttonText(view.lang, b));
   let index = labels.indexOf(label.trim());
   if (index < 0) index = labels.findIndex((l) => l.toLowerCase() === label.trim().toLowerCase());
   const button = view.buttons[index];

@@ -1,0 +1,89 @@
+/**
+ * The cassette and its encashments, the same in every store (R-TERM-4, service mode): counted from
+ * the cash journal by denomination since the last encashment, per terminal; an encashment empties it.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { seedDemo } from '../../src/domain/orders/demo.js';
+import { MemoryStore } from '../../src/domain/memoryStore.js';
+import type { KioskStore } from '../../src/domain/store.js';
+import { SqliteStore } from '../../src/store/sqliteStore.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';
+
+const tempDir = useTempDirs();
+
+const ADAPTERS: Array<[string, () => KioskStore]> = [
+  ['MemoryStore', () => new MemoryStore()],
+  ['SqliteStore', () => SqliteStore.open(join(tempDir(), 'kiosk.db'))],
+];
+const none = { 10: 0, 50: 0, 100: 0, 200: 0, 500: 0, 1000: 0, 2000: 0, 5000: 0 };
+
+describe.each(ADAPTERS)('%s keeps the cassette contract', (_name, open) => {
+  it('counts the journal by denomination since the last encashment, per terminal, paid or not', () => {
+    const store = open();
+    seedDemo(store, NOW);
+    expect(store.cassette('T1')).toEqual({ terminalId: 'T1', cassetteId: 'T1-C1', since: null, notes: none, count: 0, total: '0.00' });
+    openCashSession(store, 's1', '1000000001', '4750.00');
+    insertNotes(store, 's1', [1000, 2000, 1000, 500]);
+    store.completePayment('s1', 'timeout', NOW + 10_000);
+    openCashSession(store, 's2', '1000000002', '3000.00');
+    insertNotes(store, 's2', [50]);
+    openCashSession(store, 'other', '1000000002', '3000.00', { terminalId: 'T2' });
+    insertNotes(store, 'other', [5000]);
+    expect(store.cassette('T1')).toMatchObject({ notes: { ...none, 50: 1, 500: 1, 1000: 2, 2000: 1 }, count: 5, total: '4550.00' });
+    expect(store.cassette('T2')).toMatchObject({ notes: { ...none, 5000: 1 }, count: 1, total: '5000.00' });
+    store.close();
+  });
+
+  it('an encashment keeps the count and empties the cassette; the next cassette counts only what came after', () => {
+    const store = open();
+    seedDemo(store, NOW);
+    openCashSession(store, 's1', '1000000001', '4750.00');
+    insertNotes(store, 's1', [5000]);
+    const first = store.encash('T1', NOW + 60_000);
+    expect(first).toEqual({ terminalId: 'T1', number: 1, cassetteId: 'T1-C1', since: null, at: NOW + 60_000, notes: { ...none, 5000: 1 }, count: 1, total: '5000.00' });
+    expect(store.cassette('T1')).toEqual({ terminalId: 'T1', cassetteId: 'T1-C2', since: NOW + 60_000, notes: none, count: 0, total: '0.00' });
+    store.journalNote('s1', 100, NOW + 70_000);
+    expect(store.encash('T1', NOW + 80_000)).toMatchObject({ number: 2, cassetteId: 'T1-C2', count: 1, total: '100.00' });
+    expect(store.encash('T2', NOW + 90_000)).toMatchObject({ number: 1, cassetteId: 'T2-C1', count: 0, total: '0.00' });
+    expect(store.encashments().map((e) => `${e.terminalId}-E${e.number} ${e.total}`)).toEqual(['T1-E1 5000.00', 'T1-E2 100.00', 'T2-E1 0.00']);
+    expect(store.encashments('T2')).toHaveLength(1);
+    store.close();
+  });
+});
+
+describe('SqliteStore: encashments survive', () => {
+  it('a reopened database keeps every encashment and the cassette since the last one', () => {
+    const path = join(tempDir(), 'kiosk.db');
+    const store = SqliteStore.open(path);
+    seedDemo(store, NOW);
+    openCashSession(store, 's1', '1000000001', '4750.00');
+    insertNotes(store, 's1', [1000]);
+    store.encash('T1', NOW + 1);
+    insertNotes(store, 's1', [200]);
+    store.close();
+    const reopened = SqliteStore.open(path);
+    expect(reopened.encashments('T1').map((e) => e.total)).toEqual(['1000.00']);
+    expect(reopened.cassette('T1')).toMatchObject({ cassetteId: 'T1-C2', count: 1, total: '200.00' });
+    reopened.close();
+  });
+
+  it('upgrades a version-4 database: its journaled cash is in the first cassette, no encashment yet', () => {
+    const path = join(tempDir(), 'kiosk.db');
+    const raw = new Database(path);
+    for (const migration of MIGRATIONS.slice(0, 4)) raw.exec(migration.sql);
+    raw.pragma('user_version = 4');
+    raw.exec(`INSERT INTO cash_sessions (id, terminal_id, code, due, phone, operator, opened_at) VALUES ('s1', 'T1', '1', '10.00', '+79161234567', 'mts', 0)`);
+    raw.exec(`INSERT INTO cash_journal (session_id, note, at) VALUES ('s1', 500, 1), ('s1', 50, 2)`);
+    raw.close();
+    const store = SqliteStore.open(path);
+    expect(store.cassette('T1')).toMatchObject({ cassetteId: 'T1-C1', since: null, count: 2, total: '550.00' });
+    expect(store.encashments()).toEqual([]);
+    store.close();
+    const reopened = new Database(path);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(5);
+    reopened.close();
+  });
+});
