@@ -3,7 +3,7 @@ import { add, isPositive, ZERO, type Money } from './money.js';
 import { decideOrderAction, type ActionOutcome, type OrderAction } from './orders/orderLife.js';
 import { acceptTerminalPayment, repriceOrder, type Order } from './orders/orders.js';
 import { buildReceipt, changeReason, planPayment, receiptNumber } from './cash/payment.js';
-import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type KioskRules, type OperatorId, type OrderLifeRules } from './rules.js';
+import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type OperatorId, type OrderLifeRules } from './rules.js';
 import { planDeskPayment, type DeskPaymentOutcome, type DeskPaymentRequest } from './cash/deskPayment.js';
 import { DESKS, type DeskPlace } from './fiscal/desks.js';
 import type { Drawer } from './cash/drawer.js';

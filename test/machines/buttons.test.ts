@@ -1,5 +1,6 @@
 /** The on-screen buttons as data: each screen's buttons as on a Euroset terminal, and how arrow keys move the focus. */
 import { describe, expect, it } from 'vitest';
+import { EUROSET } from '../../src/domain/skins/index.js';
 import { moveFocus, resolveNav, type Button } from '../../machines/buttons.js';
 import { cashButtons, payCovered } from '../../machines/terminal/cashButtons.js';
 import { kioskButtons, kioskGrid, orderNumberComplete, phoneComplete, type ButtonFacts } from '../../machines/terminal/kioskButtons.js';
@@ -78,7 +79,8 @@ describe('the cash screen', () => {
 });
 
 describe('the kiosk screens', () => {
-  const facts: ButtonFacts = { orderDigits: '', orderNumberLength: 10, phoneDigits: '', operator: null };
+  // Euroset's menu, pinned so that every skin's test project checks the same table (R-TERM-4)
+  const facts: ButtonFacts = { orderDigits: '', orderNumberLength: 10, phoneDigits: '', operator: null, skin: EUROSET };
   const row = (b: Button) => [b.id, b.label, b.hotkey ?? null, b.event, b.enabled];
   const back = ['back', 'button.back', 'esc', { type: 'nav.back' }, true];
   const help = ['help', 'button.help', 'h', { type: 'help.open' }, true];

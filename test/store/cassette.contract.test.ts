@@ -9,7 +9,7 @@ import { seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import type { KioskStore } from '../../src/domain/store.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
-import { MIGRATIONS } from '../../src/store/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
 import { insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';
 
 const tempDir = useTempDirs();
@@ -83,7 +83,7 @@ describe('SqliteStore: encashments survive', () => {
     expect(store.encashments()).toEqual([]);
     store.close();
     const reopened = new Database(path);
-    expect(reopened.pragma('user_version', { simple: true })).toBe(5);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     reopened.close();
   });
 });

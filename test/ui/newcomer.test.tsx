@@ -2,7 +2,7 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { quitReport } from '../../src/cli/run.js';
-import { KEY, renderKiosk, rowWith, screenText, titleOf, toCash, toOrderEntry, TEXT, waitForTitle, type Kiosk, type KioskOptions, waitForExit, waitForInserted } from './harness.js';
+import { KEY, PATH_KEYS, renderKiosk, rowWith, screenText, titleOf, toCash, toOrderEntry, TEXT, waitForTitle, type Kiosk, type KioskOptions, waitForExit, waitForInserted } from './harness.js';
 
 let kiosk: Kiosk | null = null;
 const open = (options: KioskOptions = {}) => (kiosk = renderKiosk(options));
@@ -120,7 +120,8 @@ it('Esc Esc in one chunk (Ink reads it as one meta+Esc) goes back twice: four Es
   await k.press('\x1b\x1b\x1b\x1b');
   await waitForTitle(k, 'en', 'other');
   // three more from the phone step land on the catalogs exactly: none lost, none extra
-  await k.press('1', '1', ...'1000000001'.split(''), KEY.enter);
+  // the brand's keys from Other services to the order number (Euroset: 1, 1)
+  await k.press(...PATH_KEYS.slice(1), ...'1000000001'.split(''), KEY.enter);
   await waitForTitle(k, 'en', 'check');
   await k.press(KEY.enter);
   await waitForTitle(k, 'en', 'phone');
