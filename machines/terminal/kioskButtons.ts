@@ -10,6 +10,7 @@ export type KioskScreen =
   | 'refused'
   | 'checkData'
   | 'phoneEntry'
+  | 'topupPhone'
   | 'receipt';
 
 export type KioskButtonEvent =
@@ -28,7 +29,8 @@ export type KioskButtonEvent =
   | { type: 'refused.menu' }
   | { type: 'check.confirm' }
   | { type: 'phone.operator' }
-  | { type: 'phone.submit' };
+  | { type: 'phone.submit' }
+  | { type: 'topup.submit' };
 
 /** Main-menu categories; "Other services" is last, so it sits at the bottom right of the 2-column grid. */
 export const MENU_CATEGORIES = ['mobile', 'internet', 'utilities', 'banking', 'transport', 'games', 'charity'] as const;
@@ -94,12 +96,13 @@ export function kioskButtons(screen: KioskScreen, facts: ButtonFacts): KioskButt
     case 'checkData':
       return [back(), button('next', 'button.next', { type: 'check.confirm' })];
     case 'phoneEntry':
+    case 'topupPhone':
       return [
         button('backspace', 'button.backspace', { type: 'input.backspace' }, 'backspace'),
         button('clear', 'button.clear', { type: 'input.clear' }, '*'),
         button('operator', 'button.operator', { type: 'phone.operator' }, 'tab'),
         back(),
-        next({ type: 'phone.submit' }, phoneComplete(facts), phoneMissing(facts)),
+        next({ type: screen === 'phoneEntry' ? 'phone.submit' : 'topup.submit' }, phoneComplete(facts), phoneMissing(facts)),
       ];
     case 'receipt':
       return [button('done', 'button.done', { type: 'receipt.done' })];

@@ -23,6 +23,7 @@ const TITLES: Record<View['screen'], string> = {
   refused: 'refused.title',
   checkData: 'check.title',
   phoneEntry: 'phone.title',
+  topupPhone: 'topup.title',
   cash: 'cash.title',
   moreTime: 'cash.title',
   quitAsk: 'cash.title',
@@ -45,7 +46,7 @@ const HELP: Record<View['mode'], string> = {
 };
 
 export const screenTitle = (view: View): string => t(view.lang, TITLES[view.screen]);
-export const screenHelp = (view: View): string => t(view.lang, view.screen === 'phoneEntry' ? 'help.phone' : HELP[view.mode]);
+export const screenHelp = (view: View): string => t(view.lang, view.screen === 'phoneEntry' || view.screen === 'topupPhone' ? 'help.phone' : HELP[view.mode]);
 
 /** The kiosk's notice or hint under the body; the cash screen shows its own acceptor notices instead. */
 /** The notice line: why a pressed button is disabled, a hint about the last key. */
@@ -71,6 +72,7 @@ export function ScreenBody({ view }: { view: View }) {
       return <MenuScreen view={view} />;
     case 'orderEntry':
     case 'phoneEntry':
+    case 'topupPhone':
       return <EntryScreen view={view} />;
     case 'lookingUp':
       return <WaitScreen view={view} message="lookup.busy" />;

@@ -1,10 +1,12 @@
 /** English strings. `{name}` placeholders are filled by `t()`. */
 import { mobileEn } from './mobile.en.js';
 import { siteEn } from './site.en.js';
+import { topupEn } from './topup.en.js';
 
 export const en = {
   ...siteEn,
   ...mobileEn,
+  ...topupEn,
   'brand': 'EUROSET · payment terminal {terminal}',
   'idle.title': 'Pay for services and orders',
   'idle.press': 'Press any key to start',

@@ -2,10 +2,12 @@
 import type { MessageKey } from './en.js';
 import { mobileRu } from './mobile.ru.js';
 import { siteRu } from './site.ru.js';
+import { topupRu } from './topup.ru.js';
 
 export const ru: Record<MessageKey, string> = {
   ...siteRu,
   ...mobileRu,
+  ...topupRu,
   'brand': 'ЕВРОСЕТЬ · платёжный терминал {terminal}',
   'idle.title': 'Оплата услуг и заказов',
   'idle.press': 'Нажмите любую клавишу',

@@ -13,14 +13,15 @@ import type { Receipt } from '../../src/domain/store.js';
 
 export const requestLookup = vi.fn();
 export const requestCash = vi.fn();
+export const requestTopUpCash = vi.fn();
 /** The kiosk asks its parent (the terminal) for lookups and cash with `sendParent`; standalone, spies take those calls. */
-export const machine = kioskMachine.provide({ actions: { requestLookup, requestCash } });
+export const machine = kioskMachine.provide({ actions: { requestLookup, requestCash, requestTopUpCash } });
 export type Snap = SnapshotFrom<typeof machine>;
 export const INPUT = { lang: 'en' as const, orderNumberLength: 10 };
 
 /** Events that reach the kiosk from outside; button events (menu.other, order.submit, …) are raised by the kiosk from nav.*. */
 const EXTERNAL = new Set(['kiosk.wake', 'timer.inactivity', 'nav.back', 'nav.move', 'nav.activate', 'nav.press', 'input.text', 'input.backspace', 'input.clear', 'io.orderLookedUp', 'io.paymentCompleted', 'io.cashCancelled']);
-export const BUTTON_SCREENS = new Set<string>(['menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'receipt']);
+export const BUTTON_SCREENS = new Set<string>(['menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'topupPhone', 'receipt']);
 const REFUSALS: LookupRefusal[] = ['unknown', 'expired', 'alreadyPaid', 'overCap', 'region', 'unavailable'];
 
 export const DEMO_CODE = '1000000001';
@@ -38,7 +39,7 @@ function typed(s: Snap): string[] {
     if (orderDigits.length === 10) return ['9', 'ab'];
     return [DEMO_CODE[orderDigits.length] ?? '', ...(orderDigits === '' ? [DEMO_CODE, `${DEMO_CODE}99`] : []), 'ab'];
   }
-  if (s.value === 'phoneEntry') {
+  if (s.value === 'phoneEntry' || s.value === 'topupPhone') {
     const next = PHONE_MTS.startsWith(phoneDigits) && phoneDigits.length < 10 ? [PHONE_MTS[phoneDigits.length] ?? ''] : [];
     return [...next, ...(phoneDigits === '' ? [PHONE_NO_OPERATOR, '7'] : []), 'x'];
   }
@@ -97,7 +98,7 @@ const settledData = (s: Snap): boolean => {
 
 /** Where the focus is when a screen opens: on Next on the entry screens, on the first button elsewhere. */
 const focusOnEntry = (s: Snap): number =>
-  s.value === 'orderEntry' || s.value === 'phoneEntry' ? kioskButtons(s.value, s.context).findIndex((b) => b.id === 'next') : 0;
+  s.value === 'orderEntry' || s.value === 'phoneEntry' || s.value === 'topupPhone' ? kioskButtons(s.value, s.context).findIndex((b) => b.id === 'next') : 0;
 
 function explored(s: Snap, e: KioskEvent): boolean {
   if (!EXTERNAL.has(e.type)) return false;
