@@ -53,7 +53,9 @@ export const screenHelp = (view: View): string => t(view.lang, view.screen === '
 export function screenNotice(view: View): string | null {
   if (view.mode === 'cash' || view.mode === 'dialog') {
     const locked = view.cash?.notice?.kind === 'payLocked' ? view.cash.notice : null;
-    return locked ? t(view.lang, 'cash.payLocked', { missing: formatMoney(locked.missing, view.lang) }) : null;
+    if (!locked) return null;
+    // a top-up owes nothing: Pay waits for the first note, not for an amount
+    return view.topUp ? t(view.lang, 'topup.cash.payLocked') : t(view.lang, 'cash.payLocked', { missing: formatMoney(locked.missing, view.lang) });
   }
   const notice = view.kiosk.notice;
   if (!notice) return null;

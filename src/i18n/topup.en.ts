@@ -5,6 +5,7 @@ export const topupEn = {
   'topup.cash.phone': 'Top up {phone} ({operator})',
   'topup.cash.credit': 'To the balance',
   'topup.cash.insert': 'Insert banknotes, then press Pay',
+  'topup.cash.payLocked': 'Pay is possible after the first banknote',
   'topup.cash.ready': 'Press Pay to top up the balance, or insert more',
   'topup.receipt.service': 'Service',
   'topup.receipt.serviceName': 'Mobile top-up',

@@ -7,6 +7,7 @@ export const topupRu: Record<keyof typeof topupEn, string> = {
   'topup.cash.phone': 'Пополнение {phone} ({operator})',
   'topup.cash.credit': 'На баланс',
   'topup.cash.insert': 'Вставьте купюры и нажмите «Оплатить»',
+  'topup.cash.payLocked': 'Оплатить можно после первой купюры',
   'topup.cash.ready': 'Нажмите «Оплатить», чтобы пополнить баланс, или добавьте купюры',
   'topup.receipt.service': 'Услуга',
   'topup.receipt.serviceName': 'Пополнение баланса',

@@ -60,6 +60,10 @@ it('Tab changes the guessed operator; Back with no cash in returns to the number
   await k.press(KEY.enter);
   await waitForTitle(k, 'en', 'cash');
   await k.waitForText('Top up +7 (905) 123-45-67 (Tele2)');
+  // Pay before any note says what it waits for, not "0.00 ₽ more"
+  await k.press('p');
+  await k.waitForText('Pay is possible after the first banknote');
+  expect(screenText(k.lastFrame())).not.toContain('Insert at least');
   await k.press(KEY.esc);
   await k.waitForFrame((f) => titleOf(f) === 'Mobile: top up a phone balance', 'back on the number');
   expect(screenText(k.lastFrame())).toContain('+7 (905) 123-45-67');
