@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { Paragraph } from '../common/Paragraph.js';
 import type { View } from '../../src/app/view.js';
 import { t } from '../../src/i18n/index.js';
-import { formatMoney, formatPhone } from '../../src/i18n/format.js';
+import { formatMoney } from '../../src/i18n/format.js';
 import { isTopUp } from '../../src/domain/mobile/topup.js';
 import type { Receipt } from '../../src/domain/store.js';
 import type { Lang } from '../../src/domain/money.js';
@@ -20,7 +20,7 @@ export function WaitScreen({ view, message }: { view: View; message: string }) {
 
 const recoveredLine = (r: Receipt, lang: Lang): string =>
   isTopUp(r)
-    ? t(lang, 'topup.recovered.line', { amount: formatMoney(r.accepted, lang), phone: formatPhone(r.phone) })
+    ? t(lang, 'topup.recovered.line', { amount: formatMoney(r.accepted, lang) })
     : t(lang, 'recovered.line', { amount: formatMoney(r.accepted, lang), code: r.code });
 
 export function RecoveredScreen({ view }: { view: View }) {

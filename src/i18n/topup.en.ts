@@ -13,6 +13,6 @@ export const topupEn = {
   'topup.receipt.commission': 'Commission',
   'topup.receipt.credited': 'Credited to the balance',
   'topup.receipt.keep': 'Keep this receipt until the money is on the balance',
-  'topup.recovered.line': 'Unfinished top-up recovered: {amount} to {phone}',
+  'topup.recovered.line': 'Unfinished top-up recovered: {amount}',
   'topup.notice.otherCategory': 'Not available on this terminal: choose Mobile or Other services.',
 } as const;

@@ -15,6 +15,6 @@ export const topupRu: Record<keyof typeof topupEn, string> = {
   'topup.receipt.commission': 'Комиссия',
   'topup.receipt.credited': 'Зачислено на баланс',
   'topup.receipt.keep': 'Сохраните чек до зачисления денег на баланс',
-  'topup.recovered.line': 'Незавершённое пополнение восстановлено: {amount} на {phone}',
+  'topup.recovered.line': 'Незавершённое пополнение восстановлено: {amount}',
   'topup.notice.otherCategory': 'Недоступно на этом терминале: выберите «Сотовая связь» или «Другие услуги».',
 };

@@ -259,7 +259,7 @@ function expectedTexts(view: View, lang: Lang): { lines: string[]; paragraphs: s
       break;
     case 'recovered':
       for (const r of view.recovered) {
-        paragraphs.push(r.code === '' ? t(lang, 'topup.recovered.line', { amount: money(r.accepted), phone: formatPhone(r.phone) }) : t(lang, 'recovered.line', { amount: money(r.accepted), code: r.code }));
+        paragraphs.push(r.code === '' ? t(lang, 'topup.recovered.line', { amount: money(r.accepted) }) : t(lang, 'recovered.line', { amount: money(r.accepted), code: r.code }));
       }
       receiptTexts(view.recovered[view.recovered.length - 1]!);
       break;
