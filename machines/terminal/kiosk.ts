@@ -7,7 +7,7 @@
  * | state       | tags  | events                                  | goes to                       |
  * |-------------|-------|-----------------------------------------|-------------------------------|
  * | idle        |       | kiosk.wake                              | menu                          |
- * | menu        | menu  | menu.other · menu.category · menu.lang  | services · menu (notice)      |
+ * | menu        | menu  | menu.other · menu.category · menu.lang  | services · topupPhone (Mobile) · menu (notice) |
  * | services    | menu  | services.catalogs · services.other · back| catalogs · services · menu   |
  * | catalogs    | menu  | catalogs.aliexpress · catalogs.other    | orderEntry (empty) · catalogs |
  * | orderEntry  | entry | input.* · order.submit · back           | lookingUp · catalogs          |
@@ -16,6 +16,8 @@
  * | checkData   | menu  | check.confirm · back                    | phoneEntry · orderEntry       |
  * | phoneEntry  | entry | input.* · phone.operator · phone.submit | cash · checkData              |
  * | cash        |       | io.paymentCompleted · io.cashCancelled  | receipt · phoneEntry (Back) / idle |
+ * | topupPhone  | entry | input.* · phone.operator · topup.submit · back | topupCash · menu      |
+ * | topupCash   |       | io.paymentCompleted · io.cashCancelled  | receipt · topupPhone (Back) / idle |
  * | receipt     | menu  | receipt.done · nav.back (Esc)           | idle                          |
  * | (menu/entry)|       | timer.inactivity                        | idle                          |
  * | (any with buttons) | | nav.* on a disabled button             | (stays, notice says why)      |
@@ -28,11 +30,14 @@
  * | serviceReceipt | menu | service.done                           | serviceLoading                |
  * | (any)       |       | service.locked · service.unlocked (from the terminal's lock timer) | (stays) |
  * Typing that fills a field moves the focus to Next, so Enter then goes on rather than erasing.
+ * Mobile (the first category) tops up a phone balance: the same cash session with no order (src/domain/mobile/topup.ts).
  */
 import { and, assign, enqueueActions, sendParent, setup } from 'xstate';
 import { SERVICE_ATTEMPTS, SERVICE_PIN_MAX, SERVICE_SEQUENCE, serviceKeysAfter } from '../../src/domain/cash/service.js';
 import { guessOperator, PHONE_DIGITS, toE164 } from '../../src/domain/mobile/phone.js';
 import { OPERATORS } from '../../src/domain/rules.js';
+import { TOPUP_CODE } from '../../src/domain/mobile/topup.js';
+import { ZERO } from '../../src/domain/money.js';
 import { moveFocus, resolveNav } from '../buttons.js';
 import { kioskButtons, kioskGrid, orderNumberComplete, phoneComplete, pinReady, type KioskScreen } from './kioskButtons.js';
 import { initialContext, typeDigits, type KioskContext, type KioskEvent, type KioskInput } from './kioskContext.js';
@@ -101,11 +106,13 @@ export const kioskMachine = setup({
       else if (resolved?.whyDisabled) enqueue.assign({ notice: resolved.whyDisabled, noticeParams: { digits: context.orderNumberLength } });
     }),
     /** A field just filled up: Next is what comes next, so Enter on a focused ⌫ no longer erases. */
-    focusNextWhenFull: assign(({ context }, params: { screen: 'orderEntry' | 'phoneEntry'; full: boolean }) =>
+    focusNextWhenFull: assign(({ context }, params: { screen: 'orderEntry' | 'phoneEntry' | 'topupPhone'; full: boolean }) =>
       params.full ? { focus: Math.max(0, kioskButtons(params.screen, context).findIndex((b) => b.id === 'next')) } : {},
     ),
     toggleLang: assign({ lang: ({ context }) => (context.lang === 'ru' ? 'en' : 'ru') }),
-    noticeOnlyCatalogs: assign({ notice: 'notice.onlyCatalogs' }),
+    noticeOnlyCatalogs: assign({ notice: 'topup.notice.otherCategory' }),
+    /** A top-up starts with an empty number and the operator guessed again. */
+    startTopUp: assign({ phoneDigits: '', operator: null, operatorChosen: false, payable: null, refusal: null, notice: null }),
     noticeNotInEmulator: assign({ notice: 'notice.notInEmulator' }),
     typeOrderDigits: assign(({ context, event }) => {
       if (event.type !== 'input.text') return {};
@@ -148,6 +155,13 @@ export const kioskMachine = setup({
       phone: toE164(context.phoneDigits),
       operator: context.operator ?? 'mts',
     })),
+    requestTopUpCash: sendParent(({ context }) => ({
+      type: 'io.openCash',
+      code: TOPUP_CODE,
+      due: ZERO,
+      phone: toE164(context.phoneDigits),
+      operator: context.operator ?? 'mts',
+    })),
     keepReceipt: assign({ receipt: ({ event }) => (event.type === 'io.paymentCompleted' ? event.receipt : null) }),
   },
   guards: {
@@ -159,6 +173,7 @@ export const kioskMachine = setup({
     pinReady: ({ context }) => pinReady(context),
     pinRight: ({ context }) => context.pinDigits === context.servicePin,
     lastAttempt: ({ context }) => context.serviceAttempts + 1 >= SERVICE_ATTEMPTS,
+    mobileCategory: ({ event }) => event.type === 'menu.category' && event.id === 'mobile',
   },
 }).createMachine({
   id: 'kiosk',
@@ -230,7 +245,7 @@ export const kioskMachine = setup({
       on: {
         ...navOn('menu'),
         'menu.other': 'services',
-        'menu.category': { actions: 'noticeOnlyCatalogs' },
+        'menu.category': [{ guard: 'mobileCategory', target: 'topupPhone', actions: 'startTopUp' }, { actions: 'noticeOnlyCatalogs' }],
         'menu.lang': { actions: 'toggleLang' },
         'timer.inactivity': 'idle',
       },
@@ -330,6 +345,32 @@ export const kioskMachine = setup({
         'io.paymentCompleted': { target: 'receipt', actions: 'keepReceipt' },
         // Back with no note in returns to the phone step, with everything typed kept
         'io.cashCancelled': [{ guard: 'cancelledByBack', target: 'phoneEntry' }, { target: 'idle' }],
+      },
+    },
+    topupPhone: {
+      tags: ['entry'],
+      entry: ['resetFocus', { type: 'focusButton', params: { screen: 'topupPhone', id: 'next' } }],
+      on: {
+        ...navOn('topupPhone'),
+        'input.text': {
+          actions: [
+            'typePhoneDigits',
+            { type: 'focusNextWhenFull', params: ({ context }) => ({ screen: 'topupPhone' as const, full: context.phoneDigits.length === PHONE_DIGITS }) },
+          ],
+        },
+        'input.backspace': { actions: 'erasePhoneDigit' },
+        'input.clear': { actions: 'clearPhoneDigits' },
+        'phone.operator': { actions: 'cycleOperator' },
+        'topup.submit': { guard: 'phoneComplete', target: 'topupCash' },
+        'nav.back': 'menu',
+        'timer.inactivity': 'idle',
+      },
+    },
+    topupCash: {
+      entry: 'requestTopUpCash',
+      on: {
+        'io.paymentCompleted': { target: 'receipt', actions: 'keepReceipt' },
+        'io.cashCancelled': [{ guard: 'cancelledByBack', target: 'topupPhone' }, { target: 'idle' }],
       },
     },
     receipt: {

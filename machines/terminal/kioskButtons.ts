@@ -16,6 +16,7 @@ export type KioskScreen =
   | 'refused'
   | 'checkData'
   | 'phoneEntry'
+  | 'topupPhone'
   | 'receipt'
   | 'servicePin'
   | 'service'
@@ -43,7 +44,8 @@ export type KioskButtonEvent =
   | { type: 'service.submit' }
   | { type: 'service.encash' }
   | { type: 'service.exit' }
-  | { type: 'service.done' };
+  | { type: 'service.done' }
+  | { type: 'topup.submit' };
 
 /** Euroset's menus, for code that lists them (the skins hold every brand's). */
 export const MENU_CATEGORIES = DEFAULT_SKIN.menus.main.filter((i) => !i.opens).map((i) => i.id);
@@ -127,12 +129,13 @@ export function kioskButtons(screen: KioskScreen, facts: ButtonFacts): KioskButt
     case 'checkData':
       return [back(), button('next', 'button.next', { type: 'check.confirm' }), help()];
     case 'phoneEntry':
+    case 'topupPhone':
       return [
         button('backspace', 'button.backspace', { type: 'input.backspace' }, 'backspace'),
         button('clear', 'button.clear', { type: 'input.clear' }, '*'),
         button('operator', 'button.operator', { type: 'phone.operator' }, 'tab'),
         back(),
-        next({ type: 'phone.submit' }, phoneComplete(facts), phoneMissing(facts)),
+        next({ type: screen === 'phoneEntry' ? 'phone.submit' : 'topup.submit' }, phoneComplete(facts), phoneMissing(facts)),
         help(),
       ];
     case 'receipt':

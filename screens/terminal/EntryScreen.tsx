@@ -11,12 +11,13 @@ const KEYPAD = ['[1] [2] [3]', '[4] [5] [6]', '[7] [8] [9]', '    [0]    '];
 
 export function EntryScreen({ view }: { view: View }) {
   const { kiosk, lang } = view;
-  const isPhone = view.screen === 'phoneEntry';
+  const isPhone = view.screen === 'phoneEntry' || view.screen === 'topupPhone';
+  const phonePrompt = view.screen === 'topupPhone' ? 'topup.prompt' : 'phone.prompt';
   const field = isPhone ? maskPhone(kiosk.phoneDigits) : kiosk.orderDigits.padEnd(view.rules.orderNumberLength, '_').split('').join(' ');
   const labels: Record<string, string> = isPhone ? { operator: `${t(lang, 'button.operator')}: ${operatorName(kiosk.operator, lang)}` } : {};
   return (
     <Box flexDirection="column">
-      <Text>{isPhone ? t(lang, 'phone.prompt') : t(lang, 'order.prompt', { length: view.rules.orderNumberLength })}</Text>
+      <Text>{isPhone ? t(lang, phonePrompt) : t(lang, 'order.prompt', { length: view.rules.orderNumberLength })}</Text>
       <Box borderStyle="single" paddingX={1} alignSelf="flex-start">
         <Text bold>{field}</Text>
       </Box>

@@ -26,6 +26,7 @@ const TITLES: Record<View['screen'], string> = {
   refused: 'refused.title',
   checkData: 'check.title',
   phoneEntry: 'phone.title',
+  topupPhone: 'topup.title',
   cash: 'cash.title',
   moreTime: 'cash.title',
   quitAsk: 'cash.title',
@@ -61,14 +62,16 @@ export function screenTitle(view: View): string {
   return view.screen === 'receipt' && !view.help ? `${title} · ${view.skin.receiptHeader[view.lang]}` : title;
 }
 export const screenHelp = (view: View): string =>
-  t(view.lang, view.help ? 'help.buttons' : view.screen === 'phoneEntry' ? 'help.phone' : HELP[view.mode]);
+  t(view.lang, view.help ? 'help.buttons' : view.screen === 'phoneEntry' || view.screen === 'topupPhone' ? 'help.phone' : HELP[view.mode]);
 
 /** The kiosk's notice or hint under the body; the cash screen shows its own acceptor notices instead. */
 /** The notice line: why a pressed button is disabled, a hint about the last key. */
 export function screenNotice(view: View): string | null {
   if (view.mode === 'cash' || view.mode === 'dialog') {
     const locked = view.cash?.notice?.kind === 'payLocked' ? view.cash.notice : null;
-    return locked ? t(view.lang, 'cash.payLocked', { missing: formatMoney(locked.missing, view.lang) }) : null;
+    if (!locked) return null;
+    // a top-up owes nothing: Pay waits for the first note, not for an amount
+    return view.topUp ? t(view.lang, 'topup.cash.payLocked') : t(view.lang, 'cash.payLocked', { missing: formatMoney(locked.missing, view.lang) });
   }
   const notice = view.help ? null : view.kiosk.notice;
   if (!notice) return null;
@@ -91,6 +94,7 @@ export function ScreenBody({ view }: { view: View }) {
       return <MenuScreen view={view} />;
     case 'orderEntry':
     case 'phoneEntry':
+    case 'topupPhone':
       return <EntryScreen view={view} />;
     case 'lookingUp':
       return <WaitScreen view={view} message="lookup.busy" />;

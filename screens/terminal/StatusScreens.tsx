@@ -5,6 +5,9 @@ import { Paragraph } from '../common/Paragraph.js';
 import type { View } from '../../src/app/view.js';
 import { t } from '../../src/i18n/index.js';
 import { formatMoney } from '../../src/i18n/format.js';
+import { isTopUp } from '../../src/domain/mobile/topup.js';
+import type { Receipt } from '../../src/domain/store.js';
+import type { Lang } from '../../src/domain/money.js';
 import { ReceiptView } from './ReceiptScreen.js';
 
 export function WaitScreen({ view, message }: { view: View; message: string }) {
@@ -15,12 +18,17 @@ export function WaitScreen({ view, message }: { view: View; message: string }) {
   );
 }
 
+const recoveredLine = (r: Receipt, lang: Lang): string =>
+  isTopUp(r)
+    ? t(lang, 'topup.recovered.line', { amount: formatMoney(r.accepted, lang) })
+    : t(lang, 'recovered.line', { amount: formatMoney(r.accepted, lang), code: r.code });
+
 export function RecoveredScreen({ view }: { view: View }) {
   const last = view.recovered[view.recovered.length - 1];
   return (
     <Box flexDirection="column">
       {view.recovered.map((r) => (
-        <Paragraph key={r.number} color="yellow" text={t(view.lang, 'recovered.line', { amount: formatMoney(r.accepted, view.lang), code: r.code })} />
+        <Paragraph key={r.number} color="yellow" text={recoveredLine(r, view.lang)} />
       ))}
       {last ? <ReceiptView receipt={last} lang={view.lang} /> : null}
     </Box>

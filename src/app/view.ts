@@ -51,6 +51,8 @@ export interface View {
   cash: CashContext | null;
   recovered: Receipt[];
   fault: string | null;
+  /** the customer is topping up a phone (Mobile): no order, all the cash goes to the phone */
+  topUp: boolean;
   /** the live split of the inserted cash (R-TERM-2), while cash is being taken */
   split: { toOrder: Money; toPhone: Money; covered: boolean; stillNeeded: Money } | null;
   /** whole seconds left before "Need more time?" decides by itself, while it shows; else null */
@@ -74,11 +76,13 @@ const MODE: Record<string, InputMode> = {
   idle: 'wake',
   orderEntry: 'digits',
   phoneEntry: 'digits',
+  topupPhone: 'digits',
   lookingUp: 'busy',
   cash: 'busy',
   servicePin: 'digits',
   serviceLoading: 'busy',
   encashing: 'busy',
+  topupCash: 'busy',
 };
 
 /** The cash screen's buttons; while a note is in escrow, those it had just before (keys then wait in the session's queue). */
@@ -98,6 +102,7 @@ export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
   const base = {
     lang: kiosk.lang, skin: kiosk.skin, help: false, rules, demoFits: demoCodesFit(rules), kiosk, cash, split, sms: snapshot.context.sms, recovered: snapshot.context.recovered, fault: snapshot.context.fault,
     countdown: snapshot.context.countdown,
+    topUp: kioskSnap.matches('topupPhone') || kioskSnap.matches('topupCash'),
   };
   if (snapshot.matches({ flow: 'closed' })) return { ...base, screen: 'processing', mode: 'closed', buttons: [], focus: 0, columns: 1, statePath: 'closed', takesKeys: true };
   const flow = snapshot.matches({ flow: 'recovered' }) ? 'recovered' : snapshot.matches({ flow: 'fault' }) ? 'fault' : null;
@@ -123,7 +128,7 @@ export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
       takesKeys: state !== 'escrow',
     };
   }
-  if (snapshot.context.cash || kioskSnap.value === 'cash') {
+  if (snapshot.context.cash || kioskSnap.value === 'cash' || kioskSnap.value === 'topupCash') {
     // the kiosk waits in its cash state while the terminal opens, commits or cancels the session
     return { ...base, screen: 'processing', mode: 'busy', buttons: [], focus: 0, columns: 1, statePath: `kiosk.${String(kioskSnap.value)}`, takesKeys: false };
   }

@@ -2,7 +2,8 @@
 import { add, isPositive, ZERO, type Money } from './money.js';
 import { decideOrderAction, type ActionOutcome, type OrderAction } from './orders/orderLife.js';
 import { acceptTerminalPayment, repriceOrder, type Order } from './orders/orders.js';
-import { buildReceipt, changeReason, planPayment, receiptNumber } from './cash/payment.js';
+import { buildReceipt, phoneCreditReason, planPayment, receiptNumber } from './cash/payment.js';
+import { isTopUp } from './mobile/topup.js';
 import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type OperatorId, type OrderLifeRules } from './rules.js';
 import { planDeskPayment, type DeskPaymentOutcome, type DeskPaymentRequest } from './cash/deskPayment.js';
 import { DESKS, type DeskPlace } from './fiscal/desks.js';
@@ -135,15 +136,18 @@ export class MemoryStore implements KioskStore {
   }
   completePayment(sessionId: string, trigger: 'pay' | 'timeout', at: number, recovered = false): PaymentOutcome {
     const session = this.mustSession(sessionId);
+    const topUp = isTopUp(session);
     const earlier = this.payments.get(sessionId);
-    if (earlier) return { ...structuredClone(earlier), order: this.mustOrder(session.code), alreadyPaid: true };
-    const plan = planPayment(session, this.mustOrder(session.code));
+    if (earlier) return { ...structuredClone(earlier), order: topUp ? null : this.mustOrder(session.code), alreadyPaid: true };
+    const before = topUp ? null : this.mustOrder(session.code);
+    const plan = planPayment(session, before);
     const seq = (this.receiptSeq.get(session.terminalId) ?? 0) + 1;
     this.receiptSeq.set(session.terminalId, seq);
     const number = receiptNumber(session.terminalId, seq);
-    const before = this.mustOrder(session.code);
-    plan.order = acceptTerminalPayment(before, plan.toOrder, number, at, this.processingDelayMs);
-    this.orders.set(plan.order.code, plan.order);
+    if (before) {
+      plan.order = acceptTerminalPayment(before, plan.toOrder, number, at, this.processingDelayMs);
+      this.orders.set(plan.order.code, plan.order);
+    }
     const receipt = buildReceipt(number, session, plan, at, recovered);
     const sms: Sms[] = [];
     if (plan.toPhone !== ZERO) {
@@ -154,7 +158,7 @@ export class MemoryStore implements KioskStore {
         ...account,
         operator,
         balance: add(account.balance, plan.toPhone),
-        ledger: [...account.ledger, { at, amount: plan.toPhone, reason: changeReason(number, trigger) }],
+        ledger: [...account.ledger, { at, amount: plan.toPhone, reason: phoneCreditReason(session, number, trigger) }],
         sms: [...account.sms, message],
       });
       sms.push(message);

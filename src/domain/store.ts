@@ -139,7 +139,8 @@ export interface CashSession {
 
 export interface PaymentOutcome {
   receipt: Receipt;
-  order: Order;
+  /** the order after the payment; null for a top-up at the terminal (no order) */
+  order: Order | null;
   sms: Sms[];
   /** true when the session had been paid before this call (e.g. by another terminal's recovery): nothing was credited now */
   alreadyPaid?: boolean;

@@ -3,12 +3,14 @@ import { mobileEn } from './mobile.en.js';
 import { siteEn } from './site.en.js';
 import { deskEn } from './desk.en.js';
 import { tillEn } from './till.en.js';
+import { topupEn } from './topup.en.js';
 
 export const en = {
   ...siteEn,
   ...deskEn,
   ...mobileEn,
   ...tillEn,
+  ...topupEn,
   'brand': 'EUROSET · payment terminal {terminal}',
   'idle.title': 'Pay for services and orders',
   'idle.press': 'Press any key to start',

@@ -4,12 +4,14 @@ import { mobileRu } from './mobile.ru.js';
 import { siteRu } from './site.ru.js';
 import { deskRu } from './desk.ru.js';
 import { tillRu } from './till.ru.js';
+import { topupRu } from './topup.ru.js';
 
 export const ru: Record<MessageKey, string> = {
   ...siteRu,
   ...deskRu,
   ...mobileRu,
   ...tillRu,
+  ...topupRu,
   'brand': 'ЕВРОСЕТЬ · платёжный терминал {terminal}',
   'idle.title': 'Оплата услуг и заказов',
   'idle.press': 'Нажмите любую клавишу',

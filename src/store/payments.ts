@@ -6,7 +6,8 @@ import type { Database as Connection } from 'better-sqlite3';
 import { add, isPositive, ZERO, type Money } from '../domain/money.js';
 import { acceptTerminalPayment, type Order } from '../domain/orders/orders.js';
 import { OPERATOR_NAMES } from '../domain/rules.js';
-import { buildReceipt, changeReason, planPayment, receiptNumber } from '../domain/cash/payment.js';
+import { buildReceipt, phoneCreditReason, planPayment, receiptNumber } from '../domain/cash/payment.js';
+import { isTopUp } from '../domain/mobile/topup.js';
 import type { Settlement } from '../domain/cash/settlement.js';
 import type { CashSession, Checkpoint, PaymentOutcome, Sms } from '../domain/store.js';
 import { findOrder, insertSms, phoneMessages, saveOrder } from './orderRows.js';
@@ -56,7 +57,7 @@ export function payInTransaction(
   if (state === 'paid') return earlierPayment(db, sessionId);
   if (state !== 'open') throw new Error(`cash session ${sessionId} is ${state}; it cannot be paid`);
   const session = loadSession(db, sessionId);
-  const before = mustOrder(db, session.code);
+  const before = isTopUp(session) ? null : mustOrder(db, session.code);
   const plan = planPayment(session, before);
 
   // numbered under the write lock, so two processes never draw the same number
@@ -64,7 +65,7 @@ export function payInTransaction(
     .prepare<{ next: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM receipts WHERE terminal_id = ?')
     .get(session.terminalId)!.next;
   const number = receiptNumber(session.terminalId, seq);
-  plan.order = acceptTerminalPayment(before, plan.toOrder, number, at, processingDelayMs);
+  if (before) plan.order = acceptTerminalPayment(before, plan.toOrder, number, at, processingDelayMs);
   const receipt = buildReceipt(number, session, plan, at, recovered);
   db.prepare(
     `INSERT INTO receipts (number, terminal_id, seq, at, code, due, accepted, to_order, to_phone, phone, operator,
@@ -73,7 +74,7 @@ export function payInTransaction(
        @orderStatus, @owed, @recovered, @sessionId)`,
   ).run({ ...receipt, seq, recovered: receipt.recovered ? 1 : 0, sessionId });
   // after the receipt: the order's credit refers to it
-  saveOrder(db, before, plan.order);
+  if (before && plan.order) saveOrder(db, before, plan.order);
 
   const sms: Sms[] = [];
   if (isPositive(plan.toPhone)) sms.push(creditPhone(db, session, plan.toPhone, number, trigger, at));
@@ -87,7 +88,7 @@ function earlierPayment(db: Connection, sessionId: string): PaymentOutcome {
   const receipt = rows.toReceipt(db.prepare<rows.ReceiptRow>('SELECT * FROM receipts WHERE session_id = ?').get(sessionId));
   if (!receipt) throw new Error(`cash session ${sessionId} is paid but has no receipt`);
   const sms = phoneMessages(db, 'receipt', receipt.number) as Sms[];
-  return { receipt, order: mustOrder(db, receipt.code), sms, alreadyPaid: true };
+  return { receipt, order: isTopUp(receipt) ? null : mustOrder(db, receipt.code), sms, alreadyPaid: true };
 }
 
 /** R-TERM-2: the excess goes to the phone balance, with a ledger line and a top-up SMS. */
@@ -103,7 +104,7 @@ function creditPhone(db: Connection, session: CashSession, amount: Money, receip
     session.phone,
     at,
     amount,
-    changeReason(receipt, trigger),
+    phoneCreditReason(session, receipt, trigger),
   );
   const message: Sms = { phone: session.phone, at, sender: OPERATOR_NAMES[operator], kind: 'topup', amount, receipt };
   insertSms(db, message);

@@ -11,20 +11,23 @@ import { describe, expect, it } from 'vitest';
 import { kioskButtons, type KioskScreen } from '../../machines/terminal/kioskButtons.js';
 import { isValidPhoneDigits } from '../../src/domain/mobile/phone.js';
 import { CoverageRecorder } from './coverage.js';
-import { abstract, BUTTON_SCREENS, INPUT, machine, model, requestCash, requestLookup } from './kioskModel.js';
+import { abstract, BUTTON_SCREENS, INPUT, machine, model, requestCash, requestLookup, requestTopUpCash } from './kioskModel.js';
+import { TOPUP_CODE } from '../../src/domain/mobile/topup.js';
 import { runPaths, type StepCheck } from './modelRunner.js';
 
 const TAGS: Record<string, string[]> = {
   idle: [], menu: ['menu'], services: ['menu'], catalogs: ['menu'], orderEntry: ['entry'], lookingUp: [],
   refused: ['menu'], checkData: ['menu'], phoneEntry: ['entry'], cash: [], receipt: ['menu'],
   servicePin: ['entry'], serviceLoading: [], service: ['menu'], encashing: [], serviceReceipt: ['menu'],
+  topupPhone: ['entry'], topupCash: [],
 };
 
 function makeChecker() {
   let lookups = 0;
   let cashRequests = 0;
+  let topUpRequests = 0;
   return {
-    reset: () => void ((lookups = 0), (cashRequests = 0)),
+    reset: () => void ((lookups = 0), (cashRequests = 0), (topUpRequests = 0)),
     check: ({ real, before }: StepCheck<typeof machine>) => {
       const state = String(real.value);
       const c = real.context;
@@ -41,6 +44,8 @@ function makeChecker() {
       if (entered('cash')) cashRequests++;
       expect(requestLookup).toHaveBeenCalledTimes(lookups);
       expect(requestCash).toHaveBeenCalledTimes(cashRequests);
+      if (entered('topupCash')) topUpRequests++;
+      expect(requestTopUpCash).toHaveBeenCalledTimes(topUpRequests);
       switch (state) {
         case 'idle':
           expect(c).toMatchObject({ lang: c.defaultLang, orderDigits: '', phoneDigits: '', operator: null, operatorChosen: false, payable: null, refusal: null, receipt: null });
@@ -68,8 +73,19 @@ function makeChecker() {
           expect(c.operator).not.toBeNull();
           expect(requestCash.mock.lastCall?.[0].context).toMatchObject({ payable: c.payable, phoneDigits: c.phoneDigits, operator: c.operator });
           break;
+        // a top-up has no order: nothing payable, nothing refused
+        case 'topupPhone':
+          expect(c.payable).toBeNull();
+          expect(c.refusal).toBeNull();
+          break;
+        case 'topupCash':
+          expect(isValidPhoneDigits(c.phoneDigits)).toBe(true);
+          expect(c.operator).not.toBeNull();
+          expect(c.payable).toBeNull();
+          expect(requestTopUpCash.mock.lastCall?.[0].context).toMatchObject({ phoneDigits: c.phoneDigits, operator: c.operator });
+          break;
         case 'receipt':
-          expect(c.receipt?.code).toBe(c.payable?.code);
+          expect(c.receipt?.code).toBe(c.payable?.code ?? TOPUP_CODE);
           break;
       }
     },
@@ -91,6 +107,7 @@ describe('kiosk machine, model-based (xstate/graph)', () => {
       beforePath: () => {
         requestLookup.mockClear();
         requestCash.mockClear();
+        requestTopUpCash.mockClear();
         checker.reset();
       },
       check: checker.check,

@@ -13,11 +13,12 @@ import type { Receipt } from '../../src/domain/store.js';
 
 export const requestLookup = vi.fn();
 export const requestCash = vi.fn();
+export const requestTopUpCash = vi.fn();
 const requestCassette = vi.fn();
 const requestEncash = vi.fn();
 const requestServiceLock = vi.fn();
 /** The kiosk asks its parent (the terminal) for lookups, cash and the service side with `sendParent`; standalone, spies take those calls. */
-export const machine = kioskMachine.provide({ actions: { requestLookup, requestCash, requestCassette, requestEncash, requestServiceLock } });
+export const machine = kioskMachine.provide({ actions: { requestLookup, requestCash, requestTopUpCash, requestCassette, requestEncash, requestServiceLock } });
 export type Snap = SnapshotFrom<typeof machine>;
 export const INPUT = { lang: 'en' as const, orderNumberLength: 10 };
 
@@ -27,7 +28,7 @@ const EXTERNAL = new Set([
   'io.orderLookedUp', 'io.paymentCompleted', 'io.cashCancelled',
   'service.key', 'io.cassetteRead', 'io.encashed', 'service.locked', 'service.unlocked',
 ]);
-export const BUTTON_SCREENS = new Set<string>(['idle', 'menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'receipt', 'servicePin', 'service', 'serviceReceipt']);
+export const BUTTON_SCREENS = new Set<string>(['idle', 'menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'topupPhone', 'receipt', 'servicePin', 'service', 'serviceReceipt']);
 /** The service PIN the model knows (the default) and one wrong PIN. */
 const RIGHT_PIN = '0000';
 const WRONG_PIN = '1111';
@@ -50,7 +51,7 @@ function typed(s: Snap): string[] {
     return [DEMO_CODE[orderDigits.length] ?? '', ...(orderDigits === '' ? [DEMO_CODE, `${DEMO_CODE}99`] : []), 'ab'];
   }
   if (s.value === 'servicePin') return s.context.pinDigits === '' ? [RIGHT_PIN, WRONG_PIN] : ['a'];
-  if (s.value === 'phoneEntry') {
+  if (s.value === 'phoneEntry' || s.value === 'topupPhone') {
     const next = PHONE_MTS.startsWith(phoneDigits) && phoneDigits.length < 10 ? [PHONE_MTS[phoneDigits.length] ?? ''] : [];
     return [...next, ...(phoneDigits === '' ? [PHONE_NO_OPERATOR, '7'] : []), 'x'];
   }
@@ -116,7 +117,7 @@ const settledData = (s: Snap): boolean => {
 
 /** Where the focus is when a screen opens: on Next on the entry screens, on the first button elsewhere. */
 const focusOnEntry = (s: Snap): number =>
-  s.value === 'orderEntry' || s.value === 'phoneEntry' || s.value === 'servicePin' ? kioskButtons(s.value, s.context).findIndex((b) => b.id === 'next') : 0;
+  s.value === 'orderEntry' || s.value === 'phoneEntry' || s.value === 'topupPhone' || s.value === 'servicePin' ? kioskButtons(s.value, s.context).findIndex((b) => b.id === 'next') : 0;
 
 const SERVICE_SIDE = new Set(['idle', 'servicePin', 'serviceLoading', 'service', 'encashing', 'serviceReceipt']);
 const serviceQuiet = (s: Snap): boolean => s.context.serviceAttempts === 0 && !s.context.serviceLocked && s.context.serviceKeys === '';

@@ -127,7 +127,7 @@ describe('R-CODE-2: a code is valid for 48 hours from issue', () => {
     await toCash(t, '2000000003');
     await insert(t, 500);
     await send(t, { type: 'nav.press', id: 'pay' });
-    expect(payments.map((p) => [p.receipt.code, p.order.status])).toEqual([['2000000003', 'paid']]);
+    expect(payments.map((p) => [p.receipt.code, p.order?.status])).toEqual([['2000000003', 'paid']]);
     expect(DEFAULT_RULES.codeValidityMs).toBe(48 * HOUR_MS);
     t.stop();
   });

@@ -73,7 +73,7 @@ async function collectViews(): Promise<Case[]> {
   sixDigits.stop();
   await press(' ');
   keep('menu');
-  await press('1');
+  await press('7');
   keep('menu, a service not served here');
   await press('8');
   keep('other services');
@@ -168,6 +168,23 @@ async function collectViews(): Promise<Case[]> {
   clock.increment(DEFAULT_RULES.timeouts.cashNoNoteMs);
   await settle();
   keep('more time, no cash');
+  await press('n');
+  // the Mobile category: a phone top-up (issue 13)
+  await press(' ');
+  await press('1');
+  expect(view().screen).toBe('topupPhone');
+  keep('top-up number');
+  await press('9051234567');
+  keep('top-up number, full');
+  await press(KEY.enter);
+  keep('top-up cash, empty');
+  await press('3');
+  expect(view().topUp && view().cash?.inserted).toBe('100.00');
+  keep('top-up cash, holding');
+  await press('p');
+  const topUp = view();
+  keep('top-up receipt');
+  keep('top-up recovered', { ...topUp, screen: 'recovered', mode: 'acknowledge', buttons: [], recovered: [{ ...topUp.kiosk.receipt!, operator: 'megafon', recovered: true }] });
   actor.stop();
   return cases;
 }
@@ -191,7 +208,8 @@ function expectedTexts(scene: Scene, lang: Lang): Expected {
       paragraphs.push(t(lang, 'order.prompt', { length: view.rules.orderNumberLength }));
       break;
     case 'phoneEntry':
-      paragraphs.push(t(lang, 'phone.prompt'));
+    case 'topupPhone':
+      paragraphs.push(t(lang, view.screen === 'topupPhone' ? 'topup.prompt' : 'phone.prompt'));
       lines.push(`${t(lang, 'phone.operator')}: ${kiosk.operator ? operatorName(kiosk.operator, lang) : t(lang, 'phone.operatorUnknown')}`);
       lines.push(`${t(lang, 'button.operator')}: ${operatorName(kiosk.operator, lang)}`);
       break;
@@ -213,6 +231,12 @@ function expectedTexts(scene: Scene, lang: Lang): Expected {
       paragraphs.push(t(lang, 'check.noChange'), t(lang, 'check.advice'), t(lang, 'check.priceMayChange'));
       break;
     case 'cash': {
+      if (view.topUp) {
+        lines.push(t(lang, 'topup.cash.phone', { phone: formatPhone(`+7${kiosk.phoneDigits}`), operator: operatorName(kiosk.operator, lang) }));
+        lines.push(t(lang, 'cash.inserted'), t(lang, 'topup.cash.credit'), money(cash!.inserted), money(split!.toPhone));
+        paragraphs.push(t(lang, 'cash.keys', { keys: banknoteKeyLegend() }), t(lang, cash!.notes.length > 0 ? 'topup.cash.ready' : 'topup.cash.insert'));
+        break;
+      }
       lines.push(t(lang, 'cash.due'), t(lang, 'cash.inserted'), t(lang, 'cash.toOrder'), t(lang, 'cash.toPhone', { phone: formatPhone(`+7${kiosk.phoneDigits}`) }));
       lines.push(money(cash!.due), money(cash!.inserted), money(split!.toOrder), money(split!.toPhone));
       paragraphs.push(t(lang, 'cash.keys', { keys: banknoteKeyLegend() }), split!.covered ? t(lang, 'cash.payReady') : t(lang, 'cash.payWhenCovered', { needed: money(split!.stillNeeded) }));
@@ -229,7 +253,9 @@ function expectedTexts(scene: Scene, lang: Lang): Expected {
       receiptTexts(kiosk.receipt!);
       break;
     case 'recovered':
-      for (const r of view.recovered) paragraphs.push(t(lang, 'recovered.line', { amount: money(r.accepted), code: r.code }));
+      for (const r of view.recovered) {
+        paragraphs.push(r.code === '' ? t(lang, 'topup.recovered.line', { amount: money(r.accepted) }) : t(lang, 'recovered.line', { amount: money(r.accepted), code: r.code }));
+      }
       receiptTexts(view.recovered[view.recovered.length - 1]!);
       break;
     case 'fault':

@@ -5,17 +5,20 @@ import { min, ZERO, type Money } from '../money.js';
 import { amountDue, applyPayment, type Order } from '../orders/orders.js';
 import { settle, sumNotes, type Settlement } from './settlement.js';
 import type { CashSession, Receipt } from '../store.js';
+import { isTopUp, topUpReason } from '../mobile/topup.js';
 
 export interface PaymentPlan {
   inserted: Money;
   toOrder: Money;
   toPhone: Money;
-  order: Order;
+  /** null for a top-up: no order, all the cash goes to the phone */
+  order: Order | null;
 }
 
 /** The order takes what it still needs now (never more than the session agreed); the rest goes to the phone. */
-export function planPayment(session: CashSession, order: Order): PaymentPlan {
+export function planPayment(session: CashSession, order: Order | null): PaymentPlan {
   const inserted = sumNotes(session.notes);
+  if (order === null) return { inserted, toOrder: ZERO, toPhone: inserted, order: null };
   const stillDue = order.status === 'paid' ? ZERO : min(session.due, amountDue(order));
   const { toOrder, toPhone } = settle(stillDue, inserted);
   return { inserted, toOrder, toPhone, order: applyPayment(order, toOrder) };
@@ -26,6 +29,10 @@ export const receiptNumber = (terminalId: string, seq: number): string => `${ter
 
 /** The phone ledger's line for change credited from a receipt (R-TERM-2). */
 export const changeReason = (receipt: string, trigger: Settlement['trigger']): string => `change from receipt ${receipt} (${trigger})`;
+
+/** The ledger line for the phone's share of a session: change of an order payment, or a top-up. */
+export const phoneCreditReason = (session: Pick<CashSession, 'code'>, receipt: string, trigger: Settlement['trigger']): string =>
+  isTopUp(session) ? topUpReason(receipt, trigger) : changeReason(receipt, trigger);
 
 export function buildReceipt(
   number: string,
@@ -45,8 +52,9 @@ export function buildReceipt(
     toPhone: plan.toPhone,
     phone: session.phone,
     operator: session.operator,
-    orderStatus: plan.order.status,
-    owed: plan.order.owed,
+    // a top-up owes nothing and has nothing left to pay
+    orderStatus: plan.order?.status ?? 'paid',
+    owed: plan.order?.owed ?? ZERO,
     recovered,
   };
 }

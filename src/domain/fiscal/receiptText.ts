@@ -1,5 +1,6 @@
 /** The receipt as printed: fixed fields in a fixed order (R-TERM-5, R-CASH-4). */
-import { cmp, isPositive, isZero, sub, type Lang } from '../money.js';
+import { cmp, isPositive, isZero, sub, ZERO, type Lang } from '../money.js';
+import { isTopUp } from '../mobile/topup.js';
 import type { Receipt } from '../store.js';
 import { t } from '../../i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone, operatorName } from '../../i18n/format.js';
@@ -11,6 +12,7 @@ export interface ReceiptLine {
 
 export function receiptLines(r: Receipt, lang: Lang): ReceiptLine[] {
   const money = (m: string) => formatMoney(m, lang);
+  if (isTopUp(r)) return topUpLines(r, lang);
   const lines: ReceiptLine[] = [
     { label: t(lang, 'receipt.number'), value: r.number },
     { label: t(lang, 'receipt.terminal'), value: r.terminalId },
@@ -22,6 +24,21 @@ export function receiptLines(r: Receipt, lang: Lang): ReceiptLine[] {
     { label: t(lang, 'receipt.toPhone', { phone: formatPhone(r.phone), operator: operatorName(r.operator, lang) }), value: money(r.toPhone) },
   ];
   return lines;
+}
+
+/** A top-up at the terminal: no order, no commission [choice], everything to the balance. */
+function topUpLines(r: Receipt, lang: Lang): ReceiptLine[] {
+  const money = (m: string) => formatMoney(m, lang);
+  return [
+    { label: t(lang, 'receipt.number'), value: r.number },
+    { label: t(lang, 'receipt.terminal'), value: r.terminalId },
+    { label: t(lang, 'receipt.date'), value: formatDateTime(r.at, lang) },
+    { label: t(lang, 'topup.receipt.service'), value: t(lang, 'topup.receipt.serviceName') },
+    { label: t(lang, 'topup.receipt.phone'), value: `${formatPhone(r.phone)} (${operatorName(r.operator, lang)})` },
+    { label: t(lang, 'receipt.accepted'), value: money(r.accepted) },
+    { label: t(lang, 'topup.receipt.commission'), value: money(ZERO) },
+    { label: t(lang, 'topup.receipt.credited'), value: money(r.toPhone) },
+  ];
 }
 
 /**
@@ -39,6 +56,7 @@ function owedLine(r: Receipt, lang: Lang): string[] {
 
 /** Notes printed under the fields: what is still owed, recovery, and the keep-the-receipt line. */
 export function receiptFooter(r: Receipt, lang: Lang): string[] {
+  if (isTopUp(r)) return [...(r.recovered ? [t(lang, 'receipt.recovered')] : []), t(lang, 'topup.receipt.keep')];
   return [
     ...owedLine(r, lang),
     // another terminal paid the order first (two terminals, one code): this cash all went to the phone

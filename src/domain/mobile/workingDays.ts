@@ -1,36 +1,67 @@
 /**
- * Working days in Russia, on Moscow's calendar (R-MOB-8 [choice]): weekends skipped, and the public
- * holidays of the Labour Code (art. 112) as data. The government's yearly moves of days off are not
- * in the table; a year's extra days off are rows in EXTRA_DAYS_OFF.
+ * R-MOB-8: a refund of a mobile payment reaches the same phone balance in 7–10 working days
+ * [choice: the 7th working day, at the same time of day]. Working days are counted on the Moscow
+ * calendar: weekends and Russian public holidays are skipped. The holidays are data: the statutory
+ * ones (Labor Code art. 112, with its rule that one falling on a weekend moves to the next working
+ * day, except the New Year holidays) and each year's government transfers, added per year.
  */
-import { DAY_MS } from '../rules.js';
-import { moscowOffsetMs } from '../time.js';
+const DAY_MS = 86_400_000;
+/** Moscow is UTC+3 all year (no daylight saving since 2014). */
+const MOSCOW_OFFSET_MS = 3 * 3_600_000;
 
-/** Art. 112: 1–6 and 8 January, 7 January (Christmas), 23 February, 8 March, 1 May, 9 May, 12 June, 4 November. */
-export const PUBLIC_HOLIDAYS: readonly string[] = [
+/** Statutory public holidays, month-day (Labor Code art. 112). */
+export const STATUTORY_HOLIDAYS: readonly string[] = [
   '01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08', '02-23', '03-08', '05-01', '05-09', '06-12', '11-04',
 ];
+/** New Year holidays: on a weekend they do not move by art. 112 (the government moves them by decree instead). */
+const NEW_YEAR = new Set(['01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08']);
 
-/** Days off a government decree adds in a given year (YYYY-MM-DD), e.g. a holiday moved off a weekend. */
-export const EXTRA_DAYS_OFF: readonly string[] = [];
+/** Each year's decree: weekdays off (transferred days off) and weekend days worked. */
+export const TRANSFERS: Readonly<Record<number, { daysOff: readonly string[]; workingWeekends: readonly string[] }>> = {
+  // Government decree for 2026: 3 Jan → 9 Jan, 4 Jan → 31 Dec
+  2026: { daysOff: ['2026-01-09', '2026-12-31'], workingWeekends: [] },
+};
 
-/** The Moscow calendar date of an instant, as YYYY-MM-DD, and its weekday (0 Sunday … 6 Saturday). */
-function moscowDate(at: number): { iso: string; weekday: number } {
-  const wall = new Date(at + moscowOffsetMs(at));
-  return { iso: wall.toISOString().slice(0, 10), weekday: wall.getUTCDay() };
-}
+export const MOBILE_REFUND_WORKING_DAYS = 7;
 
-export function isWorkingDay(at: number): boolean {
-  const { iso, weekday } = moscowDate(at);
-  return weekday !== 0 && weekday !== 6 && !PUBLIC_HOLIDAYS.includes(iso.slice(5)) && !EXTRA_DAYS_OFF.includes(iso);
-}
+/** `2026-11-22` for the Moscow calendar day `day` (days since the epoch, Moscow time). */
+const ymd = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const weekday = (day: number): number => new Date(day * DAY_MS).getUTCDay();
+const isWeekend = (day: number): boolean => weekday(day) === 0 || weekday(day) === 6;
+const moscowDay = (at: number): number => Math.floor((at + MOSCOW_OFFSET_MS) / DAY_MS);
 
-/** The instant `days` working days after `at`, at the same time of day (the day of `at` itself does not count). */
-export function addWorkingDays(at: number, days: number): number {
-  let t = at;
-  for (let counted = 0; counted < days; ) {
-    t += DAY_MS;
-    if (isWorkingDay(t)) counted++;
+/** The statutory holiday dates of a year, with those on a weekend moved to the next working day (art. 112). */
+function holidaysOf(year: number): Set<string> {
+  const days = new Set<string>();
+  for (const md of STATUTORY_HOLIDAYS) {
+    let day = Math.floor(Date.UTC(year, Number(md.slice(0, 2)) - 1, Number(md.slice(3))) / DAY_MS);
+    days.add(ymd(day));
+    if (NEW_YEAR.has(md) || !isWeekend(day)) continue;
+    do day++;
+    while (isWeekend(day) || days.has(ymd(day)));
+    days.add(ymd(day));
   }
-  return t;
+  for (const off of TRANSFERS[year]?.daysOff ?? []) days.add(off);
+  return days;
 }
+
+/** A working day on the Moscow calendar: not a weekend (unless worked by decree), not a holiday. */
+export function isWorkingDay(date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  if (TRANSFERS[year]?.workingWeekends.includes(date)) return true;
+  const day = Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+  return !isWeekend(day) && !holidaysOf(year).has(date);
+}
+
+/** The moment `n` working days after `at`: the same Moscow time of day, on the n-th working day after `at`'s day. */
+export function addWorkingDays(at: number, n: number): number {
+  let day = moscowDay(at);
+  for (let counted = 0; counted < n; ) {
+    day++;
+    if (isWorkingDay(ymd(day))) counted++;
+  }
+  return at + (day - moscowDay(at)) * DAY_MS;
+}
+
+/** R-MOB-8: when a refund of a mobile payment made at `at` reaches the phone balance. */
+export const mobileRefundDueAt = (at: number, workingDays = MOBILE_REFUND_WORKING_DAYS): number => addWorkingDays(at, workingDays);
