@@ -1,7 +1,7 @@
 /** Picks the screen component, title and help line for what the terminal shows now. */
 import React from 'react';
 import type { View } from '../../src/app/view.js';
-import { t } from '../../src/i18n/index.js';
+import { buttonText, t } from '../../src/i18n/index.js';
 import { formatMoney } from '../../src/i18n/format.js';
 import { CashScreen } from './CashScreen.js';
 import { CheckDataScreen } from './CheckDataScreen.js';
@@ -80,7 +80,10 @@ export function screenNotice(view: View): string | null {
   // the next step in the brand's own words (R-TERM-4): the item of this menu that goes on to AliExpress
   const menu = view.screen === 'services' ? 'services' : view.screen === 'catalogs' ? 'catalogs' : 'main';
   const route = routeItem(view.skin, menu)?.label[view.lang] ?? '';
-  return t(view.lang, key, { route, ...view.kiosk.noticeParams });
+  // the main menu's other working category, Mobile, in the brand's words too
+  const mobileButton = view.buttons.find((b) => b.id === 'mobile');
+  const mobile = mobileButton ? buttonText(view.lang, mobileButton) : '';
+  return t(view.lang, key, { route, mobile, ...view.kiosk.noticeParams });
 }
 
 export function ScreenBody({ view }: { view: View }) {

@@ -14,5 +14,5 @@ export const topupEn = {
   'topup.receipt.credited': 'Credited to the balance',
   'topup.receipt.keep': 'Keep this receipt until the money is on the balance',
   'topup.recovered.line': 'Unfinished top-up recovered: {amount}',
-  'topup.notice.otherCategory': 'Not available on this terminal: choose Mobile or Other services.',
+  'topup.notice.otherCategory': 'Not available on this terminal: choose {mobile} or {route}.',
 } as const;

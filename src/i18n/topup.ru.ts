@@ -16,5 +16,5 @@ export const topupRu: Record<keyof typeof topupEn, string> = {
   'topup.receipt.credited': 'Зачислено на баланс',
   'topup.receipt.keep': 'Сохраните чек до зачисления денег на баланс',
   'topup.recovered.line': 'Незавершённое пополнение восстановлено: {amount}',
-  'topup.notice.otherCategory': 'Недоступно на этом терминале: выберите «Сотовая связь» или «Другие услуги».',
+  'topup.notice.otherCategory': 'Недоступно на этом терминале: выберите «{mobile}» или «{route}».',
 };
