@@ -7,7 +7,7 @@
  * X-report any time no customer is served; Z-report closes the shift (refused with a customer at
  * the desk). Refusals of the store (24-hour shift, change the drawer does not hold, paid
  * elsewhere) land in `refused`. Pure: the store is reached only through the named actors.
- * Not yet run by machines/desk.ts (its `cashierRole` state is where it will be invoked).
+ * Run by machines/desk.ts as the child `till` of its `cashierRole` state, which forwards `till.*` to it.
  *
  * | state         | events                                                   | goes to / does                                  |
  * |---------------|----------------------------------------------------------|-------------------------------------------------|
