@@ -7,6 +7,7 @@ import { ORDER_STEP_COMMANDS } from './parseOrderSteps.js';
 import { WORLD_STEP_COMMANDS } from './parseWorldSteps.js';
 import { VARIABLE_STEP_COMMANDS } from './parseVariableSteps.js';
 import { MOBILE_STEP_COMMANDS } from './parseMobileSteps.js';
+import { TILL_STEP_COMMANDS } from './parseTillSteps.js';
 import { durationOf, readDuration, readRepeat, type Body, type CommandContext, type CommandSpec } from './values.js';
 
 /** `@200ms` after a key or `Type`: VHS's typing speed. */
@@ -175,6 +176,7 @@ export const STEP_COMMANDS: Readonly<Record<string, CommandSpec<Step>>> = {
   ...VARIABLE_STEP_COMMANDS,
   ...DESK_STEP_COMMANDS,
   ...MOBILE_STEP_COMMANDS,
+  ...TILL_STEP_COMMANDS,
 };
 
 /** Steps that need the app on screen; the rest also make sense between `Crash` and `Restart`. */
