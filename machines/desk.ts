@@ -2,8 +2,8 @@
  * A desk where a person takes the cash: the cashier of a shop or salon (R-CASH-1, R-CASH-2) and the
  * payments window of Russian Post (R-CASH-3), one machine for both: they differ in words and receipt
  * form, which are data (src/domain/fiscal/desks.ts, src/i18n/desk.*.ts). The role is an input: as
- * the customer, the cashier is simulated here; the cashier's role (the till) is a state of its own
- * to be built beside it. The store is reached only through the named actors (provided by
+ * the customer, the cashier is simulated here; the cashier's role runs the till (machines/desk/till.ts)
+ * as a child of `cashierRole`; the desk counts as settled only when the till is too (machines/settled.ts). The store is reached only through the named actors (provided by
  * src/adapters/deskActors.ts); nothing is taken until `payAtDesk` has saved the payment, so the
  * receipt shows only what is on disk.
  *
@@ -20,7 +20,8 @@
  * | receipt      | desk.scroll · desk.showQr · desk.done             | receipt · qr · greeting                         |
  * | qr           | nav.back (Esc, Enter) · desk.showQr               | receipt (the QR code alone fills the desk at 80×24) |
  * | refused      | desk.done · nav.back                              | greeting                                        |
- * | cashierRole  | desk.role (R: play the customer)                  | greeting (the till is not built yet)            |
+ * | cashierRole  | (invokes `till`, machines/desk/till.ts) · till.*, input.* | forwarded to the till (it plays the cashier) |
+ * |              | desk.role (R: play the customer)                  | greeting (the till stops; its shift stays in the store) |
  * | greeting, cashierRole | desk.setRole {role} (a tape's `Set Role`, the world) | entering: that role from now on     |
  * | (any)        | nav.* on a disabled button                        | (stays, notice says why)                        |
  * | (root)       | desk.lang                                         | (language changes)                              |
@@ -36,6 +37,7 @@ import { IO_TAG } from './settled.js';
 import { codeComplete, deskButtons, handedCovers, type DeskScreen } from './desk/deskButtons.js';
 import { initialDeskContext, type DeskContext, type DeskEvent, type DeskInput, type LookUpInput, type LookUpOutput, type PayOutput } from './desk/deskContext.js';
 import { typeDigits } from './terminal/kioskContext.js';
+import { tillMachine } from './desk/till.js';
 
 export type { DeskContext, DeskEvent, DeskInput, DeskRole } from './desk/deskContext.js';
 
@@ -59,6 +61,8 @@ export const deskMachine = setup({
   actors: {
     lookUp: fromPromise<LookUpOutput, LookUpInput>(unprovided('lookUp')),
     payAtDesk: fromPromise<PayOutput, Omit<DeskPaymentRequest, 'at'>>(unprovided('payAtDesk')),
+    // the cashier's role: its store actors are provided by src/adapters/deskActors.ts (provideTill)
+    till: tillMachine,
   },
   guards: {
     playsCashier: ({ context }) => context.role === 'cashier',
@@ -110,6 +114,9 @@ export const deskMachine = setup({
     keepFault: assign(({ context }, params: { error: unknown }) => ({ refusal: 'fault' as const, fault: errorText(params.error), returned: sumNotes(context.handed), handed: [] })),
     scrollReceipt: assign(({ context, event }) => (event.type === 'desk.scroll' ? { scroll: Math.max(0, context.scroll + event.lines) } : {})),
     setLang: assign(({ event }) => (event.type === 'desk.lang' ? { lang: event.lang } : {})),
+    // sent straight to the child: forwardTo/sendTo here defeat the typing of the other actions
+    forwardToTill: ({ self, event }) => self.getSnapshot().children.till?.send(event),
+    tillMoved: assign({}),
   },
 }).createMachine({
   id: 'desk',
@@ -176,7 +183,21 @@ export const deskMachine = setup({
     refused: { entry: 'resetFocus', on: { ...navOn('refused'), 'desk.done': 'greeting', 'nav.back': 'greeting' } },
     cashierRole: {
       entry: 'resetFocus',
-      on: { ...navOn('cashierRole'), 'desk.role': { target: 'greeting', actions: 'switchRole' }, 'desk.setRole': { target: 'entering', actions: 'setRole' } },
+      invoke: {
+        id: 'till',
+        src: 'till',
+        input: ({ context }) => ({ place: context.place, orderNumberLength: context.rules.orderNumberLength }),
+        // the desk emits a snapshot whenever the till moves, so whoever waits on the desk (isSettled) sees its I/O end
+        onSnapshot: { actions: 'tillMoved' },
+      },
+      on: {
+        ...navOn('cashierRole'),
+        'till.*': { actions: 'forwardToTill' },
+        'input.text': { actions: 'forwardToTill' },
+        'input.backspace': { actions: 'forwardToTill' },
+        'desk.role': { target: 'greeting', actions: 'switchRole' },
+        'desk.setRole': { target: 'entering', actions: 'setRole' },
+      },
     },
   },
 });

@@ -1,4 +1,5 @@
 /** The desk machine's input, context and events (machines/desk.ts runs them). */
+import type { TillEvent } from './till.js';
 import type { DeskPaymentOutcome } from '../../src/domain/cash/deskPayment.js';
 import { DEFAULT_DESK_CAP } from '../../src/domain/cash/deskPayment.js';
 import type { DeskPlace } from '../../src/domain/fiscal/desks.js';
@@ -66,7 +67,9 @@ export type DeskEvent =
   | { type: 'desk.note'; note: Banknote | 0; worn: boolean }
   | { type: 'desk.scroll'; lines: number }
   | { type: 'desk.lang'; lang: Lang }
-  | { type: 'desk.setRole'; role: DeskRole };
+  | { type: 'desk.setRole'; role: DeskRole }
+  // the cashier's role: forwarded to the till (machines/desk/till.ts)
+  | Exclude<TillEvent, { type: 'input.text' | 'input.backspace' }>;
 
 export interface LookUpInput {
   code: string;

@@ -16,6 +16,8 @@ import { t } from '../../src/i18n/index.js';
 import type { deskMachine } from '../desk.js';
 import { deskButtons, type DeskButton, type DeskScreen } from './deskButtons.js';
 import type { DeskRefusal, DeskRole, ReadBack } from './deskContext.js';
+import type { TillActor } from './till.js';
+import { tillViewOf, type TillView } from './tillView.js';
 
 export type DeskState = DeskScreen | 'entering' | 'lookingUp' | 'paying';
 
@@ -58,6 +60,8 @@ export interface DeskView {
   receiptLines: string[];
   qr: string[];
   scroll: number;
+  /** the cashier's role: what the running till shows (null while the trainee plays the customer) */
+  till: TillView | null;
 }
 
 const BUSY: readonly DeskState[] = ['entering', 'lookingUp', 'paying'];
@@ -102,11 +106,13 @@ export function deskViewOf(snapshot: SnapshotFrom<typeof deskMachine>): DeskView
   const lang = c.lang;
   const money = (m: Money) => formatMoney(m, lang);
   const pieces = c.receipt ? splitChange(c.receipt.change) : [];
+  const tillRef = (snapshot.children as { till?: TillActor }).till;
+  const till = state === 'cashierRole' && tillRef ? tillViewOf(tillRef.getSnapshot(), lang) : null;
   return {
     place: c.place,
     role: c.role,
     state,
-    statePath: `desk.${state}`,
+    statePath: till ? `desk.till.${till.statePath}` : `desk.${state}`,
     mode: modeOf(state),
     lang,
     window: DESKS[c.place].window,
@@ -136,5 +142,6 @@ export function deskViewOf(snapshot: SnapshotFrom<typeof deskMachine>): DeskView
     receiptLines: c.receipt ? deskReceiptLines(c.receipt, lang).flatMap(fitLine) : [],
     qr: c.receipt ? qrRows(c.receipt.qr) : [],
     scroll: c.scroll,
+    till,
   };
 }

@@ -7,7 +7,7 @@
  * X-report any time no customer is served; Z-report closes the shift (refused with a customer at
  * the desk). Refusals of the store (24-hour shift, change the drawer does not hold, paid
  * elsewhere) land in `refused`. Pure: the store is reached only through the named actors.
- * Not yet run by machines/desk.ts (its `cashierRole` state is where it will be invoked).
+ * Run by machines/desk.ts as the child `till` of its `cashierRole` state, which forwards `till.*` to it.
  *
  * | state         | events                                                   | goes to / does                                  |
  * |---------------|----------------------------------------------------------|-------------------------------------------------|
@@ -24,7 +24,7 @@
  * | refused       | till.done                                                | idle (customer leaves)                          |
  * | code…receipt  | till.report {Z}                                          | (stays, notice: a customer is at the desk)      |
  * | reporting (io)| (report done: X → idle, Z → closed; error)               | idle / closed                                   |
- * | (any)         | till.queue {customer} (a tape's `Customer … brings …`)   | the customer joins the queue                    |
+ * | (any)         | till.queue {customer} (a tape's `Customer … brings …`)   | joins the queue (scripted: before the demo ones)|
  */
 import { assign, fromPromise, setup } from 'xstate';
 import { cmp, money, type Money } from '../../src/domain/money.js';
@@ -108,7 +108,13 @@ export const tillMachine = setup({
     isZ: ({ event }) => event.type === 'till.report' && event.kind === 'Z',
   },
   actions: {
-    enqueue: assign(({ context, event }) => (event.type === 'till.queue' ? { queue: [...context.queue, event.customer] } : {})),
+    // a tape's scripted customers go after the other scripted ones, before the demo queue's
+    enqueue: assign(({ context, event }) => {
+      if (event.type !== 'till.queue') return {};
+      const at = event.customer.scripted ? context.queue.findIndex((c) => !c.scripted) : -1;
+      const queue = at < 0 ? [...context.queue, event.customer] : [...context.queue.slice(0, at), event.customer, ...context.queue.slice(at)];
+      return { queue };
+    }),
     callNext: assign(({ context }) => ({ ...leave, customer: context.queue[0] ?? null, queue: context.queue.slice(1), notice: null })),
     leave: assign({ ...leave, notice: null }),
     notify: assign((_, params: { key: string }) => ({ notice: params.key })),

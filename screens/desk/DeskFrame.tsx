@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import type { DeskView } from '../../machines/desk/deskView.js';
 import { t } from '../../src/i18n/index.js';
 import { Paragraph } from '../common/Paragraph.js';
+import { TillBody } from './TillBody.js';
 import { DeskBody } from './DeskBody.js';
 
 export interface DeskFrameProps {
@@ -41,6 +42,15 @@ export function DeskFrame({ view, width, height }: DeskFrameProps) {
   const notice = deskNotice(view);
   const color = view.place === 'post' ? 'blue' : 'green';
   if (view.state === 'qr') return <QrFrame view={view} width={width} height={height} color={color} />;
+  if (view.till) {
+    // the cashier's role: the till fills the desk's box, its keys on the line below
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        <TillBody view={view.till} width={width} height={height - 2} />
+        <Box paddingLeft={1} height={2} overflow="hidden"><Paragraph text={t(view.lang, 'till.help')} unit="items" dimColor /></Box>
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={view.place === 'post' ? 'blue' : 'green'}>
       <Box justifyContent="space-between" paddingX={1}>

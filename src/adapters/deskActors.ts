@@ -1,7 +1,8 @@
 /**
  * The desks' I/O: their named actors on a `KioskStore` and the program's clock. The code is looked
  * up as a terminal looks it up, without the terminal's cap; the payment is saved in one transaction
- * (`payAtDesk`) before the machine shows the receipt.
+ * (`payAtDesk`) before the machine shows the receipt. The till of the cashier's role gets its actors
+ * from src/adapters/tillActors.ts.
  */
 import { fromPromise } from 'xstate';
 import { deskMachine } from '../../machines/desk.js';
@@ -10,6 +11,7 @@ import { evaluateDeskLookup, type DeskPaymentRequest } from '../domain/cash/desk
 import type { KioskRules } from '../domain/rules.js';
 import type { KioskStore } from '../domain/store.js';
 import type { Clock } from './terminalActors.js';
+import { provideTill } from './tillActors.js';
 
 export interface DeskDeps {
   store: KioskStore;
@@ -29,6 +31,8 @@ export function provideDesk(deps: DeskDeps) {
         deps.onDeskPayment?.(outcome);
         return outcome;
       }),
+      // the cashier's role: the till with its own store actors
+      till: provideTill({ store, clock, rules }),
     },
   });
 }

@@ -19,6 +19,7 @@ import { KEY_TOKENS, mapKey, splitKeys } from './keymap.js';
 import { mapPhoneKey } from './phoneKeys.js';
 import { mapSiteKey } from './siteKeys.js';
 import { mapDeskKey } from './deskKeys.js';
+import { mapTillKey } from './tillKeys.js';
 import { deskViewOf } from '../../machines/desk/deskView.js';
 import { viewOf } from './view.js';
 import { functionKeyOf, worldEventOf } from './worldKeys.js';
@@ -120,7 +121,10 @@ export class KeyFeed {
       // a desk's keys wait while its till talks to the store, as the site's do
       const desk = this.world.getSnapshot().context[place];
       if (!isSettled(desk.getSnapshot())) return false;
-      const event = mapDeskKey(deskViewOf(desk.getSnapshot()), input, key);
+      const view = deskViewOf(desk.getSnapshot());
+      // playing the cashier: the till's keys first, then the desk's (R: play the customer)
+      const tillEvent = view.till ? mapTillKey(view.till.statePath, input, key) : null;
+      const event = tillEvent ?? mapDeskKey(view, input, key);
       if (event) desk.send(event);
       return true;
     }

@@ -1,6 +1,6 @@
 /**
- * Keys → till events, for when the trainee plays the cashier: pure, like src/app/deskKeys.ts, to
- * be called by the world's key routing once the desk runs the till. Digits type the code and the
+ * Keys → till events, for when the trainee plays the cashier: pure, like src/app/deskKeys.ts,
+ * called first by src/app/keyFeed.ts while a desk runs the till. Digits type the code and the
  * cash received; on the change step the terminal's note keys (1–8: 10…5,000 ₽) take a note from
  * the drawer and the coin keys below take a coin; Enter moves the step on; `c` clears the change;
  * `o` opens the shift, `n` calls the next customer, `x` / `z` print the reports.

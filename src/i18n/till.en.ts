@@ -1,5 +1,6 @@
 /** English strings of the till: the trainee as the cashier (machines/desk/till.ts). */
 export const tillEn = {
+  'till.help': 'O open shift · N next · Enter · 1–8 notes · Q–I coins · C clear · X/Z report · R customer',
   'till.title': 'Till · shift {shift} · drawer {drawer}',
   'till.closedTitle': 'Till · shift closed',
   'till.openShift': 'Open the shift with a float of {float}',

@@ -2,6 +2,7 @@
 import type { tillEn } from './till.en.js';
 
 export const tillRu: Record<keyof typeof tillEn, string> = {
+  'till.help': 'O смена · N следующий · Enter · 1–8 купюры · Q–I монеты · C сброс · X/Z отчёт · R клиент',
   'till.title': 'Касса · смена {shift} · в ящике {drawer}',
   'till.closedTitle': 'Касса · смена закрыта',
   'till.openShift': 'Открыть смену с разменом {float}',

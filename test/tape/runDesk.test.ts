@@ -44,8 +44,13 @@ describe('desk steps', () => {
     expect((await failureOf(engine, 'ExpectReceipt "CASH RECEIPT"')).message).toMatch(/^expected "CASH RECEIPT" on one line of receipt T-1-000001/);
   });
 
-  it('Set Role as a step: the desks play the cashier from their next customer', async () => {
+  it('Set Role as a step: the desks play the cashier from their next customer, at the till', async () => {
     engine = await TapeEngine.fromSource('Set Lang en');
-    await engine.exec('Set Role cashier\nGo post\nExpectState desk.cashierRole\nExpect "not built yet"');
+    await engine.exec('Set Role cashier\nGo post\nExpectState desk.till.closed\nExpect "Till · shift closed"');
+  });
+
+  it('keys typed in one burst while the till saves are not lost: O opens the shift, N waits for it, then calls the customer', async () => {
+    engine = await TapeEngine.fromSource('Set Lang en');
+    await engine.exec('Set Role cashier\nGo cashier\nType "on"\nExpectState desk.till.serving.code\nExpect "Till · shift 1"');
   });
 });

@@ -79,6 +79,8 @@ function render(view: DeskView): string[] {
 function expectedTexts(view: DeskView): string[] {
   const w = (key: string, vars: Record<string, string | number> = {}) => t(view.lang, key, vars);
   if (view.state === 'qr') return [w('desk.qr')];
+  // the cashier's role: the till's own box (test/ui/tillScreens.test.tsx checks each of its screens) and its keys
+  if (view.till) return [view.till.title, ...view.till.lines.map((l) => l.text), w('till.help')];
   const texts = [deskTitle(view), deskHelp(view), ...view.buttons.map((b) => w(b.label))];
   if (view.notice) texts.push(w(view.notice, view.noticeVars));
   if (view.state === 'refused') texts.push(w(`desk.refused.${view.refusal}`, view.refusalVars));

@@ -20,8 +20,10 @@ export interface TillCustomer {
   brings: Drawer;
   /** a note the cashier must hand back (worn or foreign), if any */
   badNote?: { face: string; why: 'worn' | 'foreign' };
-  /** i18n key of what they say */
+  /** i18n key of what they say (a tape's own words are shown as written) */
   says: string;
+  /** queued by a tape (`Customer …`): served before the demo queue's customers */
+  scripted?: boolean;
 }
 
 export const DEMO_QUEUE: readonly TillCustomer[] = [
@@ -36,4 +38,4 @@ export const DEMO_QUEUE: readonly TillCustomer[] = [
 ];
 
 /** A scripted customer (a tape's `Customer 1000000123 brings 5000 [says "…"]`). */
-export const scriptedCustomer = (code: string, brings: Drawer, says?: string): TillCustomer => ({ story: 'plain', code, brings, says: says ?? 'till.says.plain' });
+export const scriptedCustomer = (code: string, brings: Drawer, says?: string): TillCustomer => ({ story: 'plain', code, brings, says: says ?? 'till.says.plain', scripted: true });

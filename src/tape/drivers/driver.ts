@@ -6,7 +6,7 @@ import type { Button } from '../../../machines/buttons.js';
 import type { View } from '../../app/view.js';
 import type { CastEvent } from './virtualTerminal.js';
 import type { DeskView } from '../../../machines/desk/deskView.js';
-import type { DeskRole } from '../../../machines/desk.js';
+import type { DeskEvent, DeskRole } from '../../../machines/desk.js';
 
 /** The part of the app's view a tape needs; button labels are i18n keys, as in the machines, `text` the skin's words. */
 export type DriverView = Pick<View, 'statePath' | 'screen' | 'mode' | 'lang' | 'focus'> & {
@@ -35,6 +35,8 @@ export interface KioskDriver {
   view(): DriverView;
   /** the desk that has the keys (the cashier, the Post), or null when another place has them; in-process only */
   deskView?(): DeskView | null;
+  /** sends an event to the desk that has the keys (the till's `Customer`, `Give`), then settles; in-process only */
+  sendToDesk?(event: DeskEvent): Promise<void>;
   /** the desks play this role from their next customer (`Set Role` as a step); in-process only */
   setRole?(role: DeskRole): Promise<void>;
   /** an asciicast marker at the current time */

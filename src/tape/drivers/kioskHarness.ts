@@ -14,7 +14,7 @@ import type { Lang } from '../../domain/money.js';
 import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
 import type { KioskStore, PaymentOutcome } from '../../domain/store.js';
 import { deskViewOf, type DeskView } from '../../../machines/desk/deskView.js';
-import type { DeskRole } from '../../../machines/desk.js';
+import type { DeskEvent, DeskRole } from '../../../machines/desk.js';
 import { isSettled } from '../../../machines/settled.js';
 import type { TerminalActor } from '../../../machines/terminal.js';
 import type { Place, WorldActor } from '../../../machines/world.js';
@@ -124,6 +124,14 @@ export class KioskHarness implements KioskDriver {
     const place = world?.value;
     if (!world || (place !== 'cashier' && place !== 'post')) return null;
     return deskViewOf(world.context[place].getSnapshot());
+  }
+
+  async sendToDesk(event: DeskEvent): Promise<void> {
+    const world = this.world?.getSnapshot();
+    const place = world?.value;
+    if (!world || (place !== 'cashier' && place !== 'post')) throw new Error('no desk has the keys: Go cashier or Go post first');
+    world.context[place].send(event);
+    await this.settle();
   }
 
   async setRole(role: DeskRole): Promise<void> {

@@ -121,6 +121,12 @@ export type Step = Located &
     | { kind: 'setRole'; role: 'customer' | 'cashier' }
     /** the change a desk handed back with its newest receipt */
     | { kind: 'expectChange'; amount: Money }
+    /** the till: a scripted customer joins the queue of the desk that has the keys */
+    | { kind: 'tillCustomer'; code: string; brings: Money[]; says?: string }
+    /** the till: a note or coin from the drawer into the change tray */
+    | { kind: 'give'; face: Money }
+    /** the till: how many of one face the desk's drawer holds, as the store saved it */
+    | { kind: 'expectDrawer'; face: Money; count: number }
     /** R-MOB-2: on the phone, answers the newest SMS that expects a reply */
     | { kind: 'reply'; text: string }
     /** a stand-in for the terminal's Mobile top-up: money onto the phone's balance */

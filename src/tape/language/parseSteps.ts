@@ -8,6 +8,7 @@ import { WORLD_STEP_COMMANDS } from './parseWorldSteps.js';
 import { VARIABLE_STEP_COMMANDS } from './parseVariableSteps.js';
 import { MOBILE_STEP_COMMANDS } from './parseMobileSteps.js';
 import { SERVICE_STEP_COMMANDS } from './parseServiceSteps.js';
+import { TILL_STEP_COMMANDS } from './parseTillSteps.js';
 import { durationOf, readDuration, readRepeat, type Body, type CommandContext, type CommandSpec } from './values.js';
 
 /** `@200ms` after a key or `Type`: VHS's typing speed. */
@@ -177,6 +178,7 @@ export const STEP_COMMANDS: Readonly<Record<string, CommandSpec<Step>>> = {
   ...DESK_STEP_COMMANDS,
   ...MOBILE_STEP_COMMANDS,
   ...SERVICE_STEP_COMMANDS,
+  ...TILL_STEP_COMMANDS,
 };
 
 /** Steps that need the app on screen; the rest also make sense between `Crash` and `Restart`. */

@@ -12,6 +12,7 @@ import { hotkeyBytes, KEY_BYTES, noteKey } from '../language/keys.js';
 import { compareSnapshot, frameText } from './snapshot.js';
 import { remember, resolveTemplated } from './runVariableSteps.js';
 import { newestReceipt, runDeskStep } from './runDeskSteps.js';
+import { runTillStep } from './runTillSteps.js';
 import { reply, topUp } from './runMobileSteps.js';
 import { runServiceStep } from './runServiceSteps.js';
 
@@ -104,6 +105,11 @@ async function perform(ctx: StepContext, step: Step): Promise<void> {
     case 'setRole':
     case 'expectChange':
       return runDeskStep(ctx, step);
+    case 'tillCustomer':
+    case 'give':
+    case 'expectDrawer':
+      requireApp(ctx);
+      return runTillStep(ctx, step);
     case 'remember':
       return remember(ctx, step, () => requireApp(ctx));
     case 'templated':

@@ -1,0 +1,63 @@
+/**
+ * Step commands of the till (the cashier's role, issue 12): `Customer 1000000123 brings 5000 [says "…"]`
+ * queues a scripted customer (served before the demo queue), `Give 200` puts a note or coin from the
+ * drawer into the change tray, `ExpectDrawer 5000 x3` reads the drawer as the store saved it.
+ * `ExpectChange` (parseDeskSteps.ts) reads the change of the newest desk receipt, the till's too.
+ */
+import { RUSSIAN_DENOMINATIONS } from '../../domain/cash/change.js';
+import type { Money } from '../../domain/money.js';
+import type { Step } from './ast.js';
+import type { LineCursor } from './lineCursor.js';
+import { readMoney, readOrderCode, type CommandSpec } from './values.js';
+
+const FACE_EXPECTED = 'a note or coin, like 5000, 200, 10 or 0.50';
+
+function readFace(cur: LineCursor): Money {
+  const next = cur.peek();
+  const face = readMoney(cur, 'positive');
+  if (!RUSSIAN_DENOMINATIONS.some((d) => d.value === face)) cur.failAt(next ?? cur.word(FACE_EXPECTED), FACE_EXPECTED);
+  return face;
+}
+
+const customerCommand: CommandSpec<Step> = {
+  suffix: 'none',
+  parse({ cur }) {
+    const code = readOrderCode(cur).value;
+    const brings = cur.word('brings');
+    if (brings.raw !== 'brings') cur.failAt(brings, 'brings');
+    const notes: Money[] = [readFace(cur)];
+    while (!cur.atEnd() && cur.peek()?.raw !== 'says') notes.push(readFace(cur));
+    let says: string | undefined;
+    if (cur.optionalWord(['says'])) says = cur.string('what the customer says, in double quotes').value;
+    cur.end();
+    return { kind: 'tillCustomer', code, brings: notes, ...(says !== undefined ? { says } : {}) };
+  },
+};
+
+const giveCommand: CommandSpec<Step> = {
+  suffix: 'none',
+  parse({ cur }) {
+    const face = readFace(cur);
+    cur.end();
+    return { kind: 'give', face };
+  },
+};
+
+const expectDrawerCommand: CommandSpec<Step> = {
+  suffix: 'none',
+  parse({ cur }) {
+    const face = readFace(cur);
+    const expected = 'a count like x3';
+    const token = cur.word(expected);
+    const match = /^x(\d{1,6})$/.exec(token.raw);
+    if (!match) cur.failAt(token, expected);
+    cur.end();
+    return { kind: 'expectDrawer', face, count: Number(match![1]) };
+  },
+};
+
+export const TILL_STEP_COMMANDS: Readonly<Record<string, CommandSpec<Step>>> = {
+  Customer: customerCommand,
+  Give: giveCommand,
+  ExpectDrawer: expectDrawerCommand,
+};
