@@ -7,6 +7,7 @@
  * change either, so the harness passes Ink a stdout/stdin pair of the same shape whose size can be
  * set and changed (with a 'resize' event), as a real terminal's can.
  */
+import type { DeskRole } from '../../machines/desk/deskContext.js';
 import React from 'react';
 import { EventEmitter } from 'node:events';
 import { stripVTControlCharacters } from 'node:util';
@@ -82,19 +83,21 @@ export interface KioskOptions {
   rows?: number;
   /** the place that has the keys at start; default the terminal */
   place?: Place;
+  /** who plays at the desks; default the customer */
+  role?: DeskRole;
 }
 
 export type Kiosk = ReturnType<typeof renderKiosk>;
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules, place }: KioskOptions = {}) {
+export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules, place, role }: KioskOptions = {}) {
   const clock = new SimulatedClock();
   clock.set(Date.UTC(2026, 10, 22, 7, 0, 0));
   const store = new AuditedStore();
   seedDemo(store, clock.now());
   const payments: PaymentOutcome[] = [];
-  const world = startWorld({ store, clock, lang, terminalId: 'T-1', onPayment: (o) => payments.push(o), ...(rules ? { rules } : {}), ...(place ? { place } : {}) });
+  const world = startWorld({ store, clock, lang, terminalId: 'T-1', onPayment: (o) => payments.push(o), ...(rules ? { rules } : {}), ...(place ? { place } : {}), ...(role ? { role } : {}) });
   const actor: TerminalActor = terminalOf(world);
   const phone = world.getSnapshot().context.phone;
   const errors: unknown[] = [];
@@ -102,6 +105,8 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules, plac
   world.subscribe({ error: (e) => errors.push(e) });
   phone.subscribe({ error: (e) => errors.push(e) });
   world.getSnapshot().context.site.subscribe({ error: (e) => errors.push(e) });
+  world.getSnapshot().context.cashier.subscribe({ error: (e) => errors.push(e) });
+  world.getSnapshot().context.post.subscribe({ error: (e) => errors.push(e) });
   const stdout = new TestStdout(columns, rows);
   const stdin = new FakeStdin();
   const stderr = new TestStdout(columns, rows);
