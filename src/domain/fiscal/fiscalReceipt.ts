@@ -21,16 +21,9 @@ export interface RegisterCounters {
   fd: number;
 }
 
-export interface DeskReceipt {
-  /** `K-1-000001`: the register and its fiscal document number */
-  number: string;
+/** What a desk sold: the order paid, the money that changed hands and the order after it. */
+export interface DeskSale {
   place: DeskPlace;
-  registerId: string;
-  shift: number;
-  inShift: number;
-  fd: number;
-  /** the fiscal sign, 10 digits */
-  fp: string;
   /** epoch milliseconds */
   at: number;
   code: string;
@@ -42,6 +35,18 @@ export interface DeskReceipt {
   /** the order after this payment (a risen price leaves some owed, R-CODE-5) */
   orderStatus: OrderStatus;
   owed: Money;
+}
+
+/** The sale as the till printed it, with its register's numbers, its fiscal sign and QR payload. */
+export interface DeskReceipt extends DeskSale {
+  /** `K-1-000001`: the register and its fiscal document number */
+  number: string;
+  registerId: string;
+  shift: number;
+  inShift: number;
+  fd: number;
+  /** the fiscal sign, 10 digits */
+  fp: string;
   /** the QR code's payload, exactly as tax checkers read it */
   qr: string;
 }
@@ -73,16 +78,6 @@ export function fiscalSign(fiscalDrive: string, fd: number, at: number, total: M
 
 export const deskReceiptNumber = (registerId: string, fd: number): string => `${registerId}-${String(fd).padStart(6, '0')}`;
 
-export interface DeskSale {
-  place: DeskPlace;
-  at: number;
-  code: string;
-  total: Money;
-  received: Money;
-  change: Money;
-  orderStatus: OrderStatus;
-  owed: Money;
-}
 
 /** The receipt for a sale, numbered by the register's counters after it. */
 export function buildDeskReceipt(sale: DeskSale, counters: RegisterCounters): DeskReceipt {
