@@ -24,6 +24,8 @@
  * | flow     | encashing (io) | (encash done / error)                | kiosk (io.encashed; a forced full cassette is empty again) · fault |
  * | serviceLock | open/locked | io.serviceLock · after 5 min         | locked · open (the kiosk is told both) |
  * | (root)   |             | fault.inject cassette-full (tests, tapes) | the cassette counts as full: the cash session takes no more notes, the next lookup is refused |
+ * | (root)   |             | fault.inject paper-out (tests, tapes) · io.loadPaper (service) | paperLeft 0 / reset; the kiosk is told (printer.paper) |
+ * | flow     | committing  | (commitPayment done)                    | a receipt uses paper; without paper it goes by SMS to the change phone |
  * | watchdog | check/armed/off | input, child snapshots · after inactivity | check (re-armed) — machines/terminal/watchdog.ts |
  * | countdown | check/ticking/off | as the watchdog · after 1 s while "Need more time?" or "Quit?" shows | countdown − 1 — machines/terminal/watchdog.ts |
  * | (root)   |             | nav.* input.* cash.* moreTime.* kiosk.* | routed to the active screen (RoutedEvent) |
@@ -43,6 +45,7 @@ import { IO_TAG } from './settled.js';
 import { cashRequestOf, errorText, latestSms, unavailableLookup, type Encashment, type OpenCashRequest, type OpenedCash, type TerminalContext, type TerminalEvent, type TerminalInput } from './terminal/terminalContext.js';
 import type { CassetteCount } from '../src/domain/cash/cassette.js';
 import { SERVICE_LOCKOUT_MS, servicePinOf } from '../src/domain/cash/service.js';
+import { afterReceipt, paperOut, receiptSms } from '../src/domain/fiscal/paper.js';
 import { countdownRegion, countdownSeconds, showsMoreTime, terminalInactivityMs, watchdogRegion } from './terminal/watchdog.js';
 
 export { SMS_KEPT, type OpenCashRequest, type RoutedEvent, type TerminalContext, type TerminalEvent, type TerminalInput } from './terminal/terminalContext.js';
@@ -130,14 +133,29 @@ export const terminalMachine = setup({
       enqueue(stopChild('cash'));
       enqueue.assign({ cash: null, sessionId: null, cashRequest: null });
     }),
-    deliverReceipt: sendTo(({ context }) => context.kiosk, (_, params: { outcome: PaymentOutcome }) => ({
-      type: 'io.paymentCompleted' as const,
-      receipt: params.outcome.receipt,
-    })),
+    // The receipt is stored either way; without paper it goes by SMS to the change phone instead.
+    printReceipt: enqueueActions(({ context, enqueue }, params: { outcome: PaymentOutcome; deliver: boolean }) => {
+      const { printed, left } = afterReceipt(context.paperLeft);
+      const { receipt } = params.outcome;
+      const sender = context.kiosk.getSnapshot().context.skin.name;
+      enqueue.assign({ paperLeft: left, sms: latestSms([...context.sms, ...(printed ? [] : [receiptSms(receipt, sender)])]) });
+      if (params.deliver) enqueue.sendTo(context.kiosk, { type: 'io.paymentCompleted', receipt, bySms: !printed });
+      // the last sheet just went: the next customer is warned before inserting cash
+      if (printed && paperOut(left)) enqueue.sendTo(context.kiosk, { type: 'printer.paper', out: true });
+    }),
+    loadPaper: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ paperLeft: context.rules.paperReceipts ?? null });
+      enqueue.sendTo(context.kiosk, { type: 'printer.paper', out: false });
+    }),
     deliverCancel: sendTo(({ context }) => context.kiosk, ({ context }) => ({ type: 'io.cashCancelled' as const, back: context.cashEnding === 'back' })),
     keepFault: assign((_, params: { error: unknown }) => ({ fault: errorText(params.error) })),
     injectFault: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'fault.inject') return;
+      if (event.fault === 'paper-out') {
+        enqueue.assign({ paperLeft: 0 });
+        enqueue.sendTo(context.kiosk, { type: 'printer.paper', out: true });
+        return;
+      }
       enqueue.assign({ cassetteForcedFull: true });
       // a payment in progress finishes, but its cassette takes no more notes
       if (context.cash?.getSnapshot().status === 'active') enqueue.sendTo(context.cash, { type: 'cassette.full' });
@@ -171,12 +189,14 @@ export const terminalMachine = setup({
     countdown: null,
     fault: null,
     cassetteForcedFull: false,
+    paperLeft: input.rules?.paperReceipts ?? null,
   }),
   // Every key re-arms the watchdog, even one that changes nothing on screen (a touch on a real kiosk does).
   on: {
     'nav.*': routeAndRearm, 'input.*': routeAndRearm, 'cash.*': routeAndRearm, 'moreTime.*': routeAndRearm, 'kiosk.*': routeAndRearm,
     'service.key': routeAndRearm,
     'fault.inject': { actions: 'injectFault' },
+    'io.loadPaper': { actions: 'loadPaper' },
   },
   states: {
     flow: {
@@ -311,6 +331,7 @@ export const terminalMachine = setup({
                 actions: [
                   'finishCash',
                   { type: 'keepSms', params: ({ event }) => ({ outcome: event.output }) },
+                  { type: 'printReceipt', params: ({ event }) => ({ outcome: event.output, deliver: false }) },
                   { type: 'keepPaidOnQuit', params: ({ event }) => ({ outcome: event.output }) },
                 ],
               },
@@ -319,7 +340,7 @@ export const terminalMachine = setup({
                 actions: [
                   'finishCash',
                   { type: 'keepSms', params: ({ event }) => ({ outcome: event.output }) },
-                  { type: 'deliverReceipt', params: ({ event }) => ({ outcome: event.output }) },
+                  { type: 'printReceipt', params: ({ event }) => ({ outcome: event.output, deliver: true }) },
                 ],
               },
             ],

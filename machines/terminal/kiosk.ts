@@ -28,7 +28,9 @@
  * | service     | menu  | service.encash · service.exit           | encashing · idle              |
  * | encashing   |       | io.encashed                             | serviceReceipt                |
  * | serviceReceipt | menu | service.done                           | serviceLoading                |
+ * | service     | menu  | service.loadPaper                       | (stays; io.loadPaper to the terminal, which resets the paper count) |
  * | (any)       |       | service.locked · service.unlocked (from the terminal's lock timer) | (stays) |
+ * | (any)       |       | printer.paper (from the terminal: out / loaded) | (stays; checkData and the phone steps warn while out) |
  * Typing that fills a field moves the focus to Next, so Enter then goes on rather than erasing.
  * Mobile (the first category) tops up a phone balance: the same cash session with no order (src/domain/mobile/topup.ts).
  */
@@ -63,6 +65,7 @@ export const kioskMachine = setup({
       ...initialContext({ lang: context.defaultLang, orderNumberLength: context.orderNumberLength, skin: context.skin, servicePin: context.servicePin }),
       serviceLocked: context.serviceLocked,
       serviceAttempts: context.serviceAttempts,
+      paperOut: context.paperOut,
     })),
     keepServiceKey: assign(({ context, event }) => (event.type === 'service.key' ? { serviceKeys: serviceKeysAfter(context.serviceKeys, event.key) } : {})),
     typePin: assign(({ context, event }) => {
@@ -162,7 +165,9 @@ export const kioskMachine = setup({
       phone: toE164(context.phoneDigits),
       operator: context.operator ?? 'mts',
     })),
-    keepReceipt: assign({ receipt: ({ event }) => (event.type === 'io.paymentCompleted' ? event.receipt : null) }),
+    keepReceipt: assign(({ event }) => (event.type === 'io.paymentCompleted' ? { receipt: event.receipt, receiptBySms: event.bySms === true } : { receipt: null, receiptBySms: false })),
+    keepPaper: assign(({ event }) => (event.type === 'printer.paper' ? { paperOut: event.out } : {})),
+    requestLoadPaper: sendParent({ type: 'io.loadPaper' }),
   },
   guards: {
     orderNumberComplete: ({ context }) => orderNumberComplete(context),
@@ -185,6 +190,7 @@ export const kioskMachine = setup({
     'help.close': { actions: 'closeHelp' },
     'service.locked': { actions: 'setServiceLocked' },
     'service.unlocked': { actions: 'setServiceUnlocked' },
+    'printer.paper': { actions: 'keepPaper' },
   },
   states: {
     idle: {
@@ -225,6 +231,7 @@ export const kioskMachine = setup({
       on: {
         ...navOn('service'),
         'service.encash': 'encashing',
+        'service.loadPaper': { actions: 'requestLoadPaper' },
         'service.exit': 'idle',
         'nav.back': 'idle',
         'timer.inactivity': 'idle',

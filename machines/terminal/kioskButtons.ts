@@ -43,6 +43,7 @@ export type KioskButtonEvent =
   | { type: 'help.close' }
   | { type: 'service.submit' }
   | { type: 'service.encash' }
+  | { type: 'service.loadPaper' }
   | { type: 'service.exit' }
   | { type: 'service.done' }
   | { type: 'topup.submit' };
@@ -149,7 +150,11 @@ export function kioskButtons(screen: KioskScreen, facts: ButtonFacts): KioskButt
           : { ...button('next', 'button.ok', { type: 'service.submit' }, undefined, false), whyDisabled: facts.serviceLocked ? 'notice.serviceLocked' : 'notice.pinIncomplete' },
       ];
     case 'service':
-      return [button('encash', 'service.remove', { type: 'service.encash' }, '1'), button('exit', 'service.exit', { type: 'service.exit' }, 'esc')];
+      return [
+        button('encash', 'service.remove', { type: 'service.encash' }, '1'),
+        button('paper', 'paper.load', { type: 'service.loadPaper' }, '2'),
+        button('exit', 'service.exit', { type: 'service.exit' }, 'esc'),
+      ];
     case 'serviceReceipt':
       return [button('done', 'button.done', { type: 'service.done' })];
   }

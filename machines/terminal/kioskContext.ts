@@ -51,6 +51,10 @@ export interface KioskContext {
   payable: { code: string; due: Money } | null;
   refusal: { code: string; reason: LookupRefusal; due?: Money } | null;
   receipt: Receipt | null;
+  /** the printer has no paper: the check and phone steps warn, the receipt goes by SMS (kept across sessions) */
+  paperOut: boolean;
+  /** the receipt on screen was not printed but sent by SMS to the change phone */
+  receiptBySms: boolean;
 }
 
 export type KioskEvent =
@@ -62,7 +66,8 @@ export type KioskEvent =
   | { type: 'input.backspace' }
   | { type: 'input.clear' }
   | { type: 'io.orderLookedUp'; result: LookupResult }
-  | { type: 'io.paymentCompleted'; receipt: Receipt }
+  | { type: 'io.paymentCompleted'; receipt: Receipt; bySms?: boolean }
+  | { type: 'printer.paper'; out: boolean }
   | { type: 'io.cashCancelled'; back?: boolean }
   | { type: 'timer.inactivity' }
   | { type: 'service.key'; key: string }
@@ -96,6 +101,8 @@ export const initialContext = (input: KioskInput): KioskContext => ({
   payable: null,
   refusal: null,
   receipt: null,
+  paperOut: false,
+  receiptBySms: false,
 });
 
 /** Appends typed or pasted text to a numeric field: digits only, cut to the field's length. */

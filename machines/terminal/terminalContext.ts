@@ -9,6 +9,7 @@ import type { LookupResult } from '../../src/domain/orders/orders.js';
 import type { KioskRules, OperatorId } from '../../src/domain/rules.js';
 import type { Receipt, Sms } from '../../src/domain/store.js';
 import type { Encashment } from '../../src/domain/cash/cassette.js';
+import type { PaperLeft, ReceiptSms } from '../../src/domain/fiscal/paper.js';
 import type { CashEvent, CashOutput, cashMachine } from './cash.js';
 import type { KioskEvent, kioskMachine } from './kiosk.js';
 
@@ -34,7 +35,7 @@ export interface TerminalContext {
   sessionId: string | null;
   recovered: Receipt[];
   /** SMS sent to customers' phones by this terminal's payments, for the phone panel */
-  sms: Sms[];
+  sms: TerminalSms[];
   /** how the cash session ended: Pay, or a timeout with no answer (quitting pays as a timeout) */
   trigger: CashOutput['trigger'];
   cashEnding: CashOutput['ending'];
@@ -48,10 +49,12 @@ export interface TerminalContext {
   fault: string | null;
   /** a test's `Fault cassette-full`: the cassette counts as full until the next encashment */
   cassetteForcedFull: boolean;
+  /** receipts left on the printer's paper roll (null: it never runs out); "Load paper" resets it */
+  paperLeft: PaperLeft;
 }
 
-/** Faults a test or tape injects (`Fault cassette-full`). */
-export type InjectedFault = 'cassette-full';
+/** Faults a test or tape injects (`Fault cassette-full`, `Fault paper-out`). */
+export type InjectedFault = 'cassette-full' | 'paper-out';
 
 /** What opening a cash session gives: its id and how many more notes the cassette takes. */
 export interface OpenedCash {
@@ -78,6 +81,7 @@ export type TerminalEvent =
   | { type: 'io.serviceLock' }
   | { type: 'io.readCassette' }
   | { type: 'io.encash' }
+  | { type: 'io.loadPaper' }
   | { type: 'fault.inject'; fault: InjectedFault }
   | DoneActorEvent<CashOutput, 'cash'>;
 
@@ -98,4 +102,6 @@ export const errorText = (error: unknown) => (error instanceof Error ? error.mes
  * grows would grow the process with every payment. The phone ledger in the store keeps them all.
  */
 export const SMS_KEPT = 20;
-export const latestSms = (messages: Sms[]): Sms[] => messages.slice(-SMS_KEPT);
+/** What the terminal's payments send: change credited to the phone, and receipts when the printer has no paper. */
+export type TerminalSms = Sms | ReceiptSms;
+export const latestSms = (messages: TerminalSms[]): TerminalSms[] => messages.slice(-SMS_KEPT);

@@ -7,7 +7,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { Lang } from '../../src/domain/money.js';
-import type { PhoneMessage, Sms } from '../../src/domain/store.js';
+import type { PhoneMessage } from '../../src/domain/store.js';
 import type { CodeSms } from '../../src/domain/orders/catalog.js';
 import { ALIEXPRESS_SENDER } from '../../src/domain/orders/orderLife.js';
 import type { PhoneView } from '../../src/app/worldView.js';
@@ -38,7 +38,7 @@ const messageKey = (m: PhoneMessage): string => `${m.kind}|${m.at}|${m.kind === 
  * The customer is the one the newest SMS of a place went to, else the phone's own number (the
  * world's rule for the F2 phone, machines/world.ts `customerPhone`).
  */
-export function phonePanelOf(phone: PhoneView, terminalSms: readonly Sms[], siteSms: readonly CodeSms[]): PhonePanelView {
+export function phonePanelOf(phone: PhoneView, terminalSms: readonly PhoneMessage[], siteSms: readonly CodeSms[]): PhonePanelView {
   const sent: PhoneMessage[] = [...terminalSms, ...siteSms.map((c) => ({ phone: c.phone, at: c.at, sender: ALIEXPRESS_SENDER, kind: c.kind, amount: c.amount, code: c.code }))];
   const newestSent = sent.reduce<PhoneMessage | null>((last, m) => (!last || m.at >= last.at ? m : last), null);
   const number = newestSent?.phone ?? phone.phone;

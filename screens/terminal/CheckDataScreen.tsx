@@ -15,6 +15,8 @@ export function CheckDataScreen({ view }: { view: View }) {
       <Text>{`${t(lang, 'check.due')}: `}<Text bold color="green">{formatMoney(kiosk.payable?.due ?? '0.00', lang)}</Text></Text>
       <Box marginTop={1} flexDirection="column">
         <Paragraph color="yellow" text={t(lang, 'check.noChange')} />
+        {/* no paper: said before any cash goes in */}
+        {kiosk.paperOut ? <Paragraph color="red" text={t(lang, 'paper.out')} /> : null}
         <Paragraph dimColor text={t(lang, 'check.advice')} />
         {/* R-CODE-5: the store learns of a price rise only at payment, so every order gets this line. */}
         <Paragraph dimColor text={t(lang, 'check.priceMayChange')} />

@@ -2,6 +2,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { Buttons } from '../common/Buttons.js';
+import { Paragraph } from '../common/Paragraph.js';
 import type { View } from '../../src/app/view.js';
 import { maskPhone } from '../../src/domain/mobile/phone.js';
 import { t } from '../../src/i18n/index.js';
@@ -24,6 +25,7 @@ export function EntryScreen({ view }: { view: View }) {
       {isPhone ? (
         <Text>{`${t(lang, 'phone.operator')}: ${kiosk.operator ? operatorName(kiosk.operator, lang) : t(lang, 'phone.operatorUnknown')}`}</Text>
       ) : null}
+      {isPhone && kiosk.paperOut ? <Paragraph color="red" text={t(lang, 'paper.outPhone')} /> : null}
       <Box flexDirection="row" marginTop={isPhone ? 0 : 1}>
         <Box flexDirection="column" marginRight={2}>
           {KEYPAD.map((row) => (

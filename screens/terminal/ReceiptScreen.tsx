@@ -6,6 +6,8 @@ import { Buttons } from '../common/Buttons.js';
 import type { View } from '../../src/app/view.js';
 import type { Receipt } from '../../src/domain/store.js';
 import type { Lang } from '../../src/domain/money.js';
+import { t } from '../../src/i18n/index.js';
+import { formatPhone } from '../../src/i18n/format.js';
 import { receiptFooter, receiptLines } from '../../src/domain/fiscal/receiptText.js';
 
 export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: Lang }) {
@@ -32,6 +34,7 @@ export function ReceiptScreen({ view }: { view: View }) {
   return (
     <Box flexDirection="column">
       {receipt ? <ReceiptView receipt={receipt} lang={view.lang} /> : null}
+      {receipt && view.kiosk.receiptBySms ? <Paragraph color="red" text={t(view.lang, 'paper.bySms', { phone: formatPhone(receipt.phone) })} /> : null}
       <Buttons buttons={view.buttons} focus={view.focus} lang={view.lang} columns={view.columns} />
     </Box>
   );

@@ -56,6 +56,7 @@ export function CassetteScreen({ view }: { view: View }) {
       <CassetteRows cassette={cassette} lang={view.lang} />
       <Text color={full ? 'red' : undefined}>{t(view.lang, 'service.capacity', { count: cassette.count, capacity: cassetteCapacity })}</Text>
       {full ? <Paragraph color="red" text={t(view.lang, 'service.full')} /> : null}
+      <Text color={view.kiosk.paperOut ? 'red' : undefined}>{t(view.lang, view.kiosk.paperOut ? 'paper.serviceOut' : 'paper.serviceOk')}</Text>
       <Box marginTop={1}>
         <Buttons buttons={view.buttons} focus={view.focus} lang={view.lang} columns={2} />
       </Box>

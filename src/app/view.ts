@@ -10,7 +10,8 @@ import type { KioskContext } from '../../machines/terminal/kiosk.js';
 import { kioskButtons, kioskGrid, type KioskScreen } from '../../machines/terminal/kioskButtons.js';
 import type { terminalMachine } from '../../machines/terminal.js';
 import { max, sub, ZERO, type Lang, type Money } from '../domain/money.js';
-import type { Receipt, Sms } from '../domain/store.js';
+import type { Receipt } from '../domain/store.js';
+import type { TerminalSms } from '../../machines/terminal/terminalContext.js';
 import { settle } from '../domain/cash/settlement.js';
 import { demoCodesFit } from '../domain/orders/demo.js';
 import type { KioskRules } from '../domain/rules.js';
@@ -58,7 +59,7 @@ export interface View {
   /** whole seconds left before "Need more time?" decides by itself, while it shows; else null */
   countdown: number | null;
   /** SMS that reached customers' phones on this terminal, oldest first */
-  sms: Sms[];
+  sms: TerminalSms[];
   /**
    * The active machine's real state for tapes' ExpectState: `kiosk.<state>` (machines/terminal/kiosk.ts),
    * `cash.<state>` while the cash session runs (machines/terminal/cash.ts), or the terminal's own `recovered`,

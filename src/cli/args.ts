@@ -144,6 +144,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     'skin-file': { type: 'string' },
     'service-pin': { type: 'string' },
     'cassette-capacity': { type: 'string' },
+    'paper-receipts': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
     version: { type: 'boolean', short: 'v', default: false },
     ...Object.fromEntries(Object.keys(TIMEOUT_FLAGS).map((f) => [f, { type: 'string' as const }])),
@@ -165,6 +166,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (!/^\d+$/.test(capacityText) || cassetteCapacity < 1 || cassetteCapacity > 100_000) {
     throw new UsageError(`--cassette-capacity: expected a whole number of notes from 1 to 100000, got "${capacityText}"`);
   }
+  const paperReceipts = parsePaperReceipts(v['paper-receipts'] as string | undefined);
   assertOneDataChoice(v.memory === true, v['data-dir'] as string | undefined);
   return {
     lang,
@@ -174,7 +176,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     terminalId: (v['terminal-id'] as string | undefined) ?? env.KIOSK_TERMINAL_ID ?? null,
     memory: v.memory === true,
     dataDir: (v['data-dir'] as string | undefined) ?? env.KIOSK_DATA_DIR ?? null,
-    rules: { ...DEFAULT_RULES, timeouts, orderNumberLength, processingDelayMs: parseProcessingDelay(v['processing-delay'] as string | undefined), mobile: parseMobileFlags(v, parseTimeout, (message) => new UsageError(message)), skin, servicePin, cassetteCapacity },
+    rules: { ...DEFAULT_RULES, timeouts, orderNumberLength, processingDelayMs: parseProcessingDelay(v['processing-delay'] as string | undefined), mobile: parseMobileFlags(v, parseTimeout, (message) => new UsageError(message)), skin, servicePin, cassetteCapacity, ...(paperReceipts === null ? {} : { paperReceipts }) },
     help: v.help === true,
     version: v.version === true,
   };
@@ -234,4 +236,14 @@ export function streamsNotTerminal(stdinIsTty: boolean, stdoutIsTty: boolean): s
   if (!stdinIsTty) return 'standard input is not a terminal';
   if (!stdoutIsTty) return 'standard output is not a terminal';
   return null;
+}
+
+/** `--paper-receipts N`: the printer's paper lasts N receipts [choice: off by default, it never runs out]. */
+function parsePaperReceipts(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const count = Number(text);
+  if (!/^\d+$/.test(text) || count < 1 || count > 100_000) {
+    throw new UsageError(`--paper-receipts: expected a whole number of receipts from 1 to 100000, got "${text}"`);
+  }
+  return count;
 }

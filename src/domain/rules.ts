@@ -87,6 +87,8 @@ export interface KioskRules {
   servicePin?: string;
   /** [choice] banknotes the acceptor's cassette holds (default 1,500): full, the terminal is out of service */
   cassetteCapacity?: number;
+  /** [choice] receipts the printer's paper lasts (`--paper-receipts`); omitted, it never runs out */
+  paperReceipts?: number;
 }
 
 /** What the order's life reads from the rules: the code's validity and the protection period. */

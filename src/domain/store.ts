@@ -3,6 +3,7 @@
  * on purpose: an accepted banknote must be saved before the screen says so. Implementations:
  * `MemoryStore` (tests, `--memory`) and the SQLite store (durable).
  */
+import type { ReceiptSms } from './fiscal/paper.js';
 import type { Money } from './money.js';
 import type { ActionOutcome, OrderAction } from './orders/orderLife.js';
 import type { Order } from './orders/orders.js';
@@ -94,7 +95,8 @@ export interface MobileSms {
 export const MOBILE_SMS_KINDS: readonly MobileSms['kind'][] = ['mobileRequest', 'mobilePaid', 'mobileCancelled', 'mobileExpired', 'mobileRefused', 'mobileRefund'];
 
 /** Everything in a phone's inbox, oldest first. */
-export type PhoneMessage = Sms | OrderSms | MobileSms;
+/** `ReceiptSms` (src/domain/fiscal/paper.ts): a receipt sent by SMS when the printer has no paper; shown, not stored. */
+export type PhoneMessage = Sms | OrderSms | MobileSms | ReceiptSms;
 export type SmsKind = PhoneMessage['kind'];
 export const SMS_KINDS: readonly SmsKind[] = ['code', 'topup', 'refund', 'cancellation', ...MOBILE_SMS_KINDS];
 

@@ -4,6 +4,7 @@ import { siteEn } from './site.en.js';
 import { deskEn } from './desk.en.js';
 import { tillEn } from './till.en.js';
 import { topupEn } from './topup.en.js';
+import { paperEn } from './paper.en.js';
 
 export const en = {
   ...siteEn,
@@ -11,6 +12,7 @@ export const en = {
   ...mobileEn,
   ...tillEn,
   ...topupEn,
+  ...paperEn,
   'brand': 'EUROSET · payment terminal {terminal}',
   'idle.title': 'Pay for services and orders',
   'idle.press': 'Press any key to start',

@@ -5,6 +5,7 @@ import { siteRu } from './site.ru.js';
 import { deskRu } from './desk.ru.js';
 import { tillRu } from './till.ru.js';
 import { topupRu } from './topup.ru.js';
+import { paperRu } from './paper.ru.js';
 
 export const ru: Record<MessageKey, string> = {
   ...siteRu,
@@ -12,6 +13,7 @@ export const ru: Record<MessageKey, string> = {
   ...mobileRu,
   ...tillRu,
   ...topupRu,
+  ...paperRu,
   'brand': 'ЕВРОСЕТЬ · платёжный терминал {terminal}',
   'idle.title': 'Оплата услуг и заказов',
   'idle.press': 'Нажмите любую клавишу',

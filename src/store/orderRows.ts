@@ -76,7 +76,8 @@ export function insertSms(db: Connection, message: PhoneMessage): void {
 /** The inbox of a phone, oldest first. */
 export function phoneMessages(db: Connection, where: 'phone' | 'receipt', value: string): PhoneMessage[] {
   type SmsRow = Pick<PhoneMessage, 'phone' | 'at' | 'sender' | 'amount'> & {
-    kind: PhoneMessage['kind']; receipt: string | null; code: string | null; ref: string | null; detail: string | null;
+    kind: Exclude<PhoneMessage['kind'], 'receipt'>; // receipt SMS (no paper) are shown, never stored
+    receipt: string | null; code: string | null; ref: string | null; detail: string | null;
   };
   return db
     .prepare<SmsRow>(`SELECT phone, at, sender, kind, amount, receipt, code, ref, detail FROM sms WHERE ${where} = ? ORDER BY id`)

@@ -54,6 +54,12 @@ describe('service mode options', () => {
     expect(usageError(() => parseRunArgs(['--service-pin', '12a4'], {}))).toBe('--service-pin: expected 4 to 8 digits, got "12a4"');
     expect(usageError(() => parseRunArgs(['--cassette-capacity', '0'], {}))).toBe('--cassette-capacity: expected a whole number of notes from 1 to 100000, got "0"');
   });
+
+  it('--paper-receipts N: the printer runs out after N receipts; off by default', () => {
+    expect(parseRunArgs([], {}).rules.paperReceipts).toBeUndefined();
+    expect(parseRunArgs(['--paper-receipts', '3'], {}).rules).toMatchObject({ paperReceipts: 3 });
+    expect(usageError(() => parseRunArgs(['--paper-receipts', 'x'], {}))).toBe('--paper-receipts: expected a whole number of receipts from 1 to 100000, got "x"');
+  });
 });
 
 describe('R-TERM-4: kiosk skins', () => {

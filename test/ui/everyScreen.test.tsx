@@ -17,6 +17,7 @@ import { banknoteKeyLegend } from '../../src/domain/cash/banknoteKeys.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { OPERATORS, DEFAULT_RULES } from '../../src/domain/rules.js';
 import { receiptFooter, receiptLines } from '../../src/domain/fiscal/receiptText.js';
+import { receiptSms } from '../../src/domain/fiscal/paper.js';
 import type { Lang } from '../../src/domain/money.js';
 import type { Receipt } from '../../src/domain/store.js';
 import type { CashNotice } from '../../machines/terminal/cash.js';
@@ -113,12 +114,15 @@ async function collectViews(): Promise<Case[]> {
   await press('1000000001');
   await press(KEY.enter);
   keep('check data');
+  const noPaper = (v: View): View => ({ ...v, kiosk: { ...v.kiosk, paperOut: true } });
+  keep('check data, no paper', noPaper(view()));
   await press(KEY.enter);
   keep('phone entry');
   await press('8');
   keep('phone entry, starts with 9');
   await press('9261234567');
   keep('phone entry, full number');
+  keep('phone entry, full number, no paper', noPaper(view()));
   await press(KEY.enter);
   keep('cash, empty');
   const empty = view();
@@ -153,6 +157,9 @@ async function collectViews(): Promise<Case[]> {
   keep('receipt, already paid elsewhere, recovered', withReceipt({ ...big, toOrder: '0.00', toPhone: '15000.00', orderStatus: 'paid', recovered: true }));
   const sms = [0, 1, 2].map((i) => ({ phone: '+79261234567', at: paid.at + i, sender: 'MTS', kind: 'topup' as const, amount: '14990.00', receipt: `T-1-00000${i + 1}` }));
   keep('receipt, three SMS on the phone', { ...receipt, sms });
+  // no paper: the receipt went by SMS to the change phone, with its number and amounts
+  const bySms = { ...receipt, kiosk: { ...receipt.kiosk, paperOut: true, receiptBySms: true } };
+  keep('receipt, no paper, sent by SMS', { ...bySms, sms: [...sms, receiptSms(paid, 'Euroset')] });
   keep('recovered', { ...receipt, screen: 'recovered', mode: 'acknowledge', buttons: [], recovered: [{ ...big, operator: 'beeline', recovered: true }] });
   keep('fault', { ...receipt, screen: 'fault', mode: 'halted', buttons: [], fault: 'SQLITE_FULL: database or disk is full' });
   await press(KEY.enter);
@@ -176,6 +183,7 @@ async function collectViews(): Promise<Case[]> {
   keep('top-up number');
   await press('9051234567');
   keep('top-up number, full');
+  keep('top-up number, full, no paper', noPaper(view()));
   await press(KEY.enter);
   keep('top-up cash, empty');
   await press('3');
@@ -212,6 +220,7 @@ function expectedTexts(scene: Scene, lang: Lang): Expected {
       paragraphs.push(t(lang, view.screen === 'topupPhone' ? 'topup.prompt' : 'phone.prompt'));
       lines.push(`${t(lang, 'phone.operator')}: ${kiosk.operator ? operatorName(kiosk.operator, lang) : t(lang, 'phone.operatorUnknown')}`);
       lines.push(`${t(lang, 'button.operator')}: ${operatorName(kiosk.operator, lang)}`);
+      if (kiosk.paperOut) paragraphs.push(t(lang, 'paper.outPhone'));
       break;
     case 'lookingUp':
       lines.push(t(lang, 'lookup.busy'));
@@ -229,6 +238,7 @@ function expectedTexts(scene: Scene, lang: Lang): Expected {
     case 'checkData':
       lines.push(`${t(lang, 'check.order')}: ${kiosk.payable!.code}`, `${t(lang, 'check.due')}: ${money(kiosk.payable!.due)}`);
       paragraphs.push(t(lang, 'check.noChange'), t(lang, 'check.advice'), t(lang, 'check.priceMayChange'));
+      if (kiosk.paperOut) paragraphs.push(t(lang, 'paper.out'));
       break;
     case 'cash': {
       if (view.topUp) {
@@ -251,6 +261,7 @@ function expectedTexts(scene: Scene, lang: Lang): Expected {
       break;
     case 'receipt':
       receiptTexts(kiosk.receipt!);
+      if (kiosk.receiptBySms) paragraphs.push(t(lang, 'paper.bySms', { phone: formatPhone(kiosk.receipt!.phone) }));
       break;
     case 'recovered':
       for (const r of view.recovered) {

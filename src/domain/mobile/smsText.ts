@@ -14,6 +14,8 @@ export function smsText(sms: PhoneMessage, lang: Lang): string {
   switch (sms.kind) {
     case 'topup':
       return t(lang, 'sms.topup', { amount, receipt: sms.receipt });
+    case 'receipt':
+      return t(lang, 'sms.receipt', { receipt: sms.receipt, code: sms.code, amount, toOrder: formatMoney(sms.toOrder, lang), toPhone: formatMoney(sms.toPhone, lang) });
     case 'code':
       return t(lang, 'sms.code', { amount, code: sms.code });
     case 'refund':

@@ -7,6 +7,7 @@ import type { View } from '../../app/view.js';
 import type { CastEvent } from './virtualTerminal.js';
 import type { DeskView } from '../../../machines/desk/deskView.js';
 import type { DeskEvent, DeskRole } from '../../../machines/desk.js';
+import type { InjectedFault } from '../../../machines/terminal/terminalContext.js';
 
 /** The part of the app's view a tape needs; button labels are i18n keys, as in the machines, `text` the skin's words. */
 export type DriverView = Pick<View, 'statePath' | 'screen' | 'mode' | 'lang' | 'focus'> & {
@@ -28,7 +29,7 @@ export interface KioskDriver {
   /** moves the simulated clock timer by timer; `until` can stop it early (the result says so) */
   advance(ms: number, until?: () => boolean): Promise<boolean>;
   /** a fault injected into the terminal (`Fault cassette-full`); a driver without it cannot */
-  inject?(fault: 'cassette-full'): Promise<void>;
+  inject?(fault: InjectedFault): Promise<void>;
   /** drops the app with no cleanup */
   crash(): Promise<void>;
   lines(): string[];

@@ -10,6 +10,7 @@ import { App } from '../../app/App.js';
 import { WorldProvider } from '../../app/context.js';
 import { startWorld, terminalOf } from '../../app/session.js';
 import { viewOf, type View } from '../../app/view.js';
+import type { InjectedFault } from '../../../machines/terminal/terminalContext.js';
 import type { Lang } from '../../domain/money.js';
 import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
 import type { KioskStore, PaymentOutcome } from '../../domain/store.js';
@@ -147,7 +148,7 @@ export class KioskHarness implements KioskDriver {
     await this.settle();
   }
 
-  async inject(fault: 'cassette-full'): Promise<void> {
+  async inject(fault: InjectedFault): Promise<void> {
     await this.send({ type: 'fault.inject', fault });
   }
 

@@ -7,6 +7,7 @@ import type { MobileOptions } from '../../domain/mobile/mobileRules.js';
 import type { PhoneSettings } from '../../domain/mobile/mobilePayment.js';
 import type { Lang, Money } from '../../domain/money.js';
 import type { OrderAction } from '../../domain/orders/orderLife.js';
+import type { InjectedFault } from '../../../machines/terminal/terminalContext.js';
 
 /**
  * What `ExpectOrder CODE STATUS` checks, at the tape's clock (src/tape/run/assertions.ts):
@@ -108,7 +109,7 @@ export type Step = Located &
     /** service mode: the hidden sequence on the idle screen, then the PIN and Enter */
     | { kind: 'service'; pin: string }
     /** a fault injected into the terminal (in-process only) */
-    | { kind: 'fault'; fault: 'cassette-full' }
+    | { kind: 'fault'; fault: InjectedFault }
     | { kind: 'restart' }
     /** `Remember code from sms +79161234567 /(\d{10})/`: the first capture group (or the match) becomes `$code` */
     | { kind: 'remember'; name: string; from: RememberSource; pattern: Extract<TextMatcher, { kind: 'regex' }> }

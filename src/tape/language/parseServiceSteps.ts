@@ -2,7 +2,7 @@
 import type { Step } from './ast.js';
 import type { CommandSpec } from './values.js';
 
-const FAULTS = ['cassette-full'] as const;
+const FAULTS = ['cassette-full', 'paper-out'] as const;
 
 const serviceCommand: CommandSpec<Step> = {
   suffix: 'none',
