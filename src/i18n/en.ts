@@ -4,9 +4,11 @@ import { siteEn } from './site.en.js';
 import { deskEn } from './desk.en.js';
 import { tillEn } from './till.en.js';
 import { topupEn } from './topup.en.js';
+import { siteTopUpEn } from './siteTopUp.en.js';
 
 export const en = {
   ...siteEn,
+  ...siteTopUpEn,
   ...deskEn,
   ...mobileEn,
   ...tillEn,

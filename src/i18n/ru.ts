@@ -5,9 +5,11 @@ import { siteRu } from './site.ru.js';
 import { deskRu } from './desk.ru.js';
 import { tillRu } from './till.ru.js';
 import { topupRu } from './topup.ru.js';
+import { siteTopUpRu } from './siteTopUp.ru.js';
 
 export const ru: Record<MessageKey, string> = {
   ...siteRu,
+  ...siteTopUpRu,
   ...deskRu,
   ...mobileRu,
   ...tillRu,
