@@ -192,6 +192,13 @@ export class MemoryStore implements KioskStore {
     this.orders.set(outcome.order.code, structuredClone(outcome.order));
     this.registers.set(registerId, outcome.counters);
     this.deskSales.push(structuredClone(outcome.receipt));
+    // R-MOB-10: a site top-up paid at a desk lands on its phone (balance and ledger line)
+    const toTopUpPhone = siteTopUpCredit(outcome.order, outcome.receipt.total);
+    if (outcome.order.topUpPhone && isPositive(toTopUpPhone)) {
+      const account = this.phoneAccount(outcome.order.topUpPhone);
+      const reason = siteTopUpReason(outcome.order.code, outcome.receipt.number);
+      this.phones.set(account.phone, { ...account, balance: add(account.balance, toTopUpPhone), ledger: [...account.ledger, { at: request.at, amount: toTopUpPhone, reason }] });
+    }
     return structuredClone(outcome);
   }
   deskReceipts(): DeskReceipt[] {

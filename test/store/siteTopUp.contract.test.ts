@@ -48,6 +48,21 @@ describe.each(ADAPTERS)('%s: a site top-up order', (_name, open) => {
     store.close();
   });
 
+  it('R-MOB-10: paid at a desk, the whole amount tops up its phone (ledger line); the change is the cashier\'s, and paying again adds nothing', () => {
+    const store = open(tempDir());
+    store.addOrder(topUpOrder());
+    const outcome = store.payAtDesk({ place: 'post', code: CODE, due: '700.00', received: '1000.00', at: NOW + 60_000 });
+    expect(outcome).toMatchObject({ kind: 'paid', receipt: { total: '700.00', change: '300.00' } });
+    const number = outcome.kind === 'paid' ? outcome.receipt.number : '';
+    const toppedUp = store.phoneAccount(TOPPED_UP);
+    expect(toppedUp.balance).toBe('700.00');
+    expect(toppedUp.ledger).toEqual([{ at: NOW + 60_000, amount: '700.00', reason: `site top-up order ${CODE}, receipt ${number}` }]);
+    expect(store.payAtDesk({ place: 'cashier', code: CODE, due: '700.00', received: '700.00', at: NOW + 70_000 }).kind).toBe('refused');
+    expect(store.phoneAccount(TOPPED_UP).balance).toBe('700.00');
+    expect(store.phoneAccount(ORDER_PHONE).balance).toBe('0.00');
+    store.close();
+  });
+
   it('R-MOB-10: an order of goods tops up nothing: its payment stays with the order', () => {
     const store = open(tempDir());
     store.addOrder(newOrder({ code: CODE, codeAmount: '700.00', phone: ORDER_PHONE, issuedAt: NOW }));
