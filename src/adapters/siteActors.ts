@@ -10,7 +10,7 @@ import { cashOrder, cashRefusal, codeSmsOf, paymentCode, siteTopUpOrder, type Ch
 import { decideSiteTopUp, type SiteTopUp } from '../domain/mobile/siteTopUp.js';
 import type { PlaceTopUpInput, PlaceTopUpOutput } from '../../machines/site/topUpButtons.js';
 import { ALIEXPRESS_SENDER } from '../domain/orders/orderLife.js';
-import { codeValidityOf, isExpired, type Order } from '../domain/orders/orders.js';
+import { isExpired, type Order } from '../domain/orders/orders.js';
 import type { KioskRules } from '../domain/rules.js';
 import type { KioskStore } from '../domain/store.js';
 import type { Clock } from './terminalActors.js';
@@ -43,7 +43,7 @@ export function provideSite(deps: SiteDeps) {
   const placed = (order: Order): PlacedOrder => {
     const sms = codeSmsOf(order, rules);
     // one write: a crash leaves both or neither, never an order whose code never reached the phone (R-CODE-1)
-    const validHours = order.topUpPhone === null ? {} : { validHours: Math.round(codeValidityOf(order, rules) / 3_600_000) };
+    const validHours = sms.validHours === undefined ? {} : { validHours: sms.validHours };
     store.placeOrder(order, { phone: sms.phone, at: sms.at, sender: ALIEXPRESS_SENDER, kind: 'code', amount: sms.amount, code: sms.code, ...validHours });
     return { order, sms };
   };

@@ -76,6 +76,8 @@ export interface CodeSms {
   code: string;
   amount: Money;
   expiresAt: number;
+  /** R-MOB-10: a site top-up's code says it is valid 1 hour; absent on an order's (48 hours) */
+  validHours?: number;
 }
 
 export const codeSmsOf = (order: Order, rules: Pick<KioskRules, 'codeValidityMs'>): CodeSms => ({
@@ -85,6 +87,7 @@ export const codeSmsOf = (order: Order, rules: Pick<KioskRules, 'codeValidityMs'
   code: order.code,
   amount: order.codeAmount,
   expiresAt: order.issuedAt + codeValidityOf(order, rules),
+  ...(order.topUpPhone === null ? {} : { validHours: Math.round(codeValidityOf(order, rules) / 3_600_000) }),
 });
 
 /** A new cash order on the desktop site: the code is valid for the rules' 48 hours from `now`. */
