@@ -77,7 +77,7 @@ export const siteRu: Record<keyof typeof siteEn, string> = {
   'site.orders.more': 'Ещё {count}: ↑↓',
   'site.wait': 'Подождите…',
   'site.failed': 'Магазин не смог это сделать: {reason}',
-  'site.help.catalog': '1–4 в корзину · c корзина · o заказы · t телефон · v версия',
+  'site.help.catalog': '1–4 в корзину · c корзина · o заказы · v версия',
   'site.help.buttons': '↑↓ выбор · Enter нажать · Esc назад',
   'site.help.checkout': '0–9 телефон · Tab страна · Enter далее · Esc назад',
   'site.help.wait': 'Подождите…',
