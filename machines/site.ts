@@ -33,6 +33,9 @@
  * | page   | mobileSent     | clock.tick · site.retry · site.shop             | mobileChecking · mobilePhone · catalog |
  * | page   | mobileChecking (io) | (checkMobile done / error)                 | mobileSent (→ mobileResult once answered) |
  * | page   | mobileResult   | site.retry · site.shop                          | mobilePhone · catalog            |
+ * | page   | catalog        | site.topUp (PC and app)                         | topUp (R-MOB-10)                 |
+ * | page   | topUp          | input.* (phone, then amount) · site.placeTopUp (complete) · nav.back | placingTopUp · catalog |
+ * | page   | placingTopUp (io) | (placeTopUp done: placed / refused over the month's allowance; error) | code · topUp · failed |
  * | page   | (with buttons) | nav.* on a disabled button                      | (stays, notice says why)         |
  * | clock  | ticking        | after 1 s (`second`)                            | ticking (reads the clock)        |
  * | clock  | followingHost  | clock.tick (the host ticks: input `hostTicks`)  | (reads the clock)                |
@@ -50,6 +53,7 @@ import { errorText, initialSiteContext, type ChangeOrderInput, type PlaceCashOrd
 import { typeDigits } from './terminal/kioskContext.js';
 import { mobileAnswered, mobilePhoneComplete, type MobileRequested, type RequestMobileInput } from './site/mobileButtons.js';
 import type { MobilePayment } from '../src/domain/mobile/mobilePayment.js';
+import { eraseTopUp, noTopUp, topUpAmount, topUpComplete, typeTopUp, type PlaceTopUpInput, type PlaceTopUpOutput } from './site/topUpButtons.js';
 
 export type { ChangeOrderInput, PlaceCashOrderInput, PlacedOrder, SiteContext, SiteEmitted, SiteEvent, SiteInput } from './site/siteContext.js';
 
@@ -92,6 +96,7 @@ export const siteMachine = setup({
     changeOrder: fromPromise<Order[], ChangeOrderInput>(unprovided('changeOrder')),
     requestMobile: fromPromise<MobileRequested, RequestMobileInput>(unprovided('requestMobile')),
     checkMobile: fromPromise<MobilePayment, { id: string }>(unprovided('checkMobile')),
+    placeTopUp: fromPromise<PlaceTopUpOutput, PlaceTopUpInput>(unprovided('placeTopUp')),
   },
   delays: { second: 1000 },
   guards: {
@@ -100,6 +105,8 @@ export const siteMachine = setup({
     resolutionFits: ({ context, event }) => event.type === 'site.resolve' && (event.outcome !== 'partial' || partialRefundFits(context)),
     mobilePhoneComplete: ({ context }) => mobilePhoneComplete(context.mobile),
     mobileAnswered: ({ context }) => mobileAnswered(context.mobile),
+    topUpComplete: ({ context }) => topUpComplete(context.topUp),
+    topUpRefused: (_, params: { output: PlaceTopUpOutput }) => params.output.kind === 'refused',
   },
   actions: {
     readClock: assign(({ context }) => ({ now: context.clock.now() })),
@@ -165,6 +172,11 @@ export const siteMachine = setup({
       cart: [],
       now: context.clock.now(),
     })),
+    startTopUp: assign({ topUp: noTopUp() }),
+    typeTopUp: assign(({ context, event }) => (event.type === 'input.text' ? typeTopUp(context.topUp, event.text) : {})),
+    eraseTopUp: assign(({ context }) => ({ topUp: eraseTopUp(context.topUp), notice: null })),
+    keepTopUpRefusal: assign(({ context }, params: { output: PlaceTopUpOutput }) =>
+      params.output.kind === 'refused' ? { topUp: { ...context.topUp, refusal: params.output.refusal }, now: context.clock.now() } : {}),
   },
 }).createMachine({
   id: 'site',
@@ -183,6 +195,40 @@ export const siteMachine = setup({
             'site.openCart': 'cart',
             'site.openOrders': 'loadingOrders',
             'site.toggleVersion': { actions: 'toggleVersion' },
+            'site.topUp': { target: 'topUp', actions: 'startTopUp' },
+          },
+        },
+        topUp: {
+          entry: 'resetFocus',
+          on: {
+            ...navOn('topUp'),
+            'input.text': { actions: 'typeTopUp' },
+            'input.backspace': { actions: 'eraseTopUp' },
+            'site.placeTopUp': { guard: 'topUpComplete', target: 'placingTopUp' },
+            'nav.back': 'catalog',
+          },
+        },
+        placingTopUp: {
+          tags: [IO_TAG],
+          invoke: {
+            src: 'placeTopUp',
+            input: ({ context }) => ({
+              phone: toE164(context.topUp.digits), amount: topUpAmount(context.topUp) ?? '0.00', channel: context.channel,
+              // the code goes to the session's phone when there is one, else to the phone topped up
+              orderPhone: context.sessionPhone ?? toE164(context.topUp.digits),
+            }),
+            onDone: [
+              { guard: { type: 'topUpRefused', params: ({ event }) => ({ output: event.output }) }, target: 'topUp', actions: { type: 'keepTopUpRefusal', params: ({ event }) => ({ output: event.output }) } },
+              {
+                target: 'code',
+                actions: enqueueActions(({ enqueue, event }) => {
+                  if (event.output.kind !== 'placed') return;
+                  enqueue({ type: 'keepPlaced', params: { placed: event.output.placed } });
+                  enqueue({ type: 'announceSms', params: { sms: event.output.placed.sms } });
+                }),
+              },
+            ],
+            onError: { target: 'failed', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
           },
         },
         cart: {

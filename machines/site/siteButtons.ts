@@ -7,8 +7,9 @@ import { isValidPhoneDigits } from '../../src/domain/mobile/phone.js';
 import type { KioskRules } from '../../src/domain/rules.js';
 import type { Button } from '../buttons.js';
 import { mobileButtons, type MobileButtonEvent, type MobileScreen, type SiteMobile } from './mobileButtons.js';
+import { topUpButtons, type SiteTopUpForm, type TopUpButtonEvent, type TopUpScreen } from './topUpButtons.js';
 
-export type SiteScreen = 'catalog' | 'cart' | 'checkout' | 'payment' | 'methods' | 'code' | 'orders' | 'order' | 'dispute' | 'failed' | MobileScreen;
+export type SiteScreen = 'catalog' | 'cart' | 'checkout' | 'payment' | 'methods' | 'code' | 'orders' | 'order' | 'dispute' | 'failed' | MobileScreen | TopUpScreen;
 
 /** How a dispute ends (R-PROT-2): the partial amount is the one typed on the page. */
 export type DisputeChoice = 'full' | 'partial' | 'reshipment';
@@ -27,6 +28,8 @@ export type SiteButtonEvent =
   | { type: 'site.payCash' }
   | { type: 'site.payMobile' }
   | MobileButtonEvent
+  | TopUpButtonEvent
+  | { type: 'site.topUp' }
   | { type: 'site.renew'; code: string }
   | { type: 'site.openOrder'; code: string }
   | { type: 'site.confirm' }
@@ -51,6 +54,7 @@ export interface SiteButtonFacts {
   now: number;
   rules: KioskRules;
   mobile: SiteMobile;
+  topUp: SiteTopUpForm;
 }
 
 const button = (id: string, label: string, event: SiteButtonEvent, hotkey?: string): SiteButton =>
@@ -116,6 +120,8 @@ export function siteButtons(screen: SiteScreen, facts: SiteButtonFacts): SiteBut
         ...PRODUCTS.map((p, i) => button(p.id, p.name, { type: 'site.addToCart', productId: p.id }, String(i + 1))),
         facts.cart.length > 0 ? cart : disabled(cart, 'site.notice.cartEmpty'),
         button('orders', 'site.button.orders', { type: 'site.openOrders' }, 'o'),
+        // R-MOB-10: a phone top-up is a product of its own, in the PC version and the app
+        button('topUp', 'site.button.topUp', { type: 'site.topUp' }, 't'),
         button('version', facts.channel === 'pc' ? 'site.button.toApp' : 'site.button.toPc', { type: 'site.toggleVersion' }, 'v'),
       ];
     }
@@ -155,6 +161,8 @@ export function siteButtons(screen: SiteScreen, facts: SiteButtonFacts): SiteBut
       return disputeButtons(facts);
     case 'failed':
       return [button('shop', 'site.button.shop', { type: 'site.shop' }, 's')];
+    case 'topUp':
+      return topUpButtons(facts.topUp);
     default:
       return mobileButtons(screen, facts.mobile);
   }

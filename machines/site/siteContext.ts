@@ -7,6 +7,7 @@ import { DEFAULT_RULES, type KioskRules } from '../../src/domain/rules.js';
 import type { NavEvent } from '../buttons.js';
 import type { SiteButtonEvent } from './siteButtons.js';
 import { noMobile, type SiteMobile } from './mobileButtons.js';
+import { noTopUp, type SiteTopUpForm } from './topUpButtons.js';
 
 /** Anything that tells the time: the world's clock (real, or XState's SimulatedClock in tests and tapes). */
 export interface SiteClock {
@@ -76,6 +77,8 @@ export interface SiteContext {
   fault: string | null;
   /** the mobile payment under way (issue 13) */
   mobile: SiteMobile;
+  /** the phone top-up being ordered (R-MOB-10) */
+  topUp: SiteTopUpForm;
 }
 
 export type SiteEvent =
@@ -113,6 +116,7 @@ export const initialSiteContext = (input: SiteInput): SiteContext => {
     sms: [],
     fault: null,
     mobile: noMobile(),
+    topUp: noTopUp(),
   };
 };
 

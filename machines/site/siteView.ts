@@ -5,17 +5,19 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import { cartCount, cartTotal, cashRefusal, overTerminalCap, PAY_PLACES, PRODUCTS, productOf, siteStatusOf, type Channel, type CodeSms, type Country, type Product } from '../../src/domain/orders/catalog.js';
-import type { Order } from '../../src/domain/orders/orders.js';
+import { codeValidityOf, type Order } from '../../src/domain/orders/orders.js';
 import { maskPhone } from '../../src/domain/mobile/phone.js';
 import type { Lang, Money } from '../../src/domain/money.js';
 import type { KioskRules } from '../../src/domain/rules.js';
 import type { siteMachine } from '../site.js';
 import { mobileViewOf, type SiteMobileView } from './mobileView.js';
+import { topUpAmount, type TopUpRefusal } from './topUpButtons.js';
+import { SITE_TOPUP_RULES } from '../../src/domain/mobile/siteTopUp.js';
 import { selectedOrder, siteButtons, typedRefund, type SiteButton, type SiteScreen } from './siteButtons.js';
 import { refundable, settlesAt } from '../../src/domain/orders/orderLife.js';
 import { orderTimeline, type TimelineEntry } from '../../src/domain/orders/orderTimeline.js';
 
-export type SitePage = SiteScreen | 'placing' | 'loadingOrders' | 'renewing' | 'changing' | 'mobileSending' | 'mobileChecking';
+export type SitePage = SiteScreen | 'placing' | 'loadingOrders' | 'renewing' | 'changing' | 'mobileSending' | 'mobileChecking' | 'placingTopUp';
 
 /** How keys are read on this page: typing the phone, buttons, or nothing while the store answers. */
 export type SiteInputMode = 'digits' | 'buttons' | 'busy';
@@ -73,18 +75,20 @@ export interface SiteView {
   sms: CodeSms[];
   fault: string | null;
   mobile: SiteMobileView;
+  /** R-MOB-10: the phone top-up page */
+  topUp: { phoneMasked: string; amount: Money | null; refusal: TopUpRefusal | null; payWithinMinutes: number; monthlyLimit: Money };
 }
 
-const IO_PAGES: readonly SitePage[] = ['placing', 'loadingOrders', 'renewing', 'changing', 'mobileSending', 'mobileChecking'];
+const IO_PAGES: readonly SitePage[] = ['placing', 'loadingOrders', 'renewing', 'changing', 'mobileSending', 'mobileChecking', 'placingTopUp'];
 /** Pages where digits are typed into a field rather than pressing buttons. */
-const DIGIT_PAGES: readonly SitePage[] = ['checkout', 'dispute', 'mobilePhone'];
+const DIGIT_PAGES: readonly SitePage[] = ['checkout', 'dispute', 'mobilePhone', 'topUp'];
 
 const orderRow = (order: Order, now: number, rules: KioskRules): SiteOrderRow => ({
   code: order.code,
   amount: order.price,
   status: siteStatusOf(order, now, rules),
   owed: order.owed,
-  expiresAt: order.issuedAt + rules.codeValidityMs,
+  expiresAt: order.issuedAt + codeValidityOf(order, rules),
   settlesAt: settlesAt(order, now),
   refunded: order.refunded,
 });
@@ -138,5 +142,12 @@ export function siteViewOf(snapshot: SnapshotFrom<typeof siteMachine>): SiteView
     sms: c.sms,
     fault: c.fault,
     mobile: mobileViewOf(c.mobile, c.rules),
+    topUp: {
+      phoneMasked: maskPhone(c.topUp.digits),
+      amount: topUpAmount(c.topUp),
+      refusal: c.topUp.refusal,
+      payWithinMinutes: Math.round(SITE_TOPUP_RULES.payWithinMs / 60_000),
+      monthlyLimit: SITE_TOPUP_RULES.monthlyLimit,
+    },
   };
 }

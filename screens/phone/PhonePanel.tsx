@@ -39,7 +39,7 @@ const messageKey = (m: PhoneMessage): string => `${m.kind}|${m.at}|${m.kind === 
  * world's rule for the F2 phone, machines/world.ts `customerPhone`).
  */
 export function phonePanelOf(phone: PhoneView, terminalSms: readonly PhoneMessage[], siteSms: readonly CodeSms[]): PhonePanelView {
-  const sent: PhoneMessage[] = [...terminalSms, ...siteSms.map((c) => ({ phone: c.phone, at: c.at, sender: ALIEXPRESS_SENDER, kind: c.kind, amount: c.amount, code: c.code }))];
+  const sent: PhoneMessage[] = [...terminalSms, ...siteSms.map((c) => ({ phone: c.phone, at: c.at, sender: ALIEXPRESS_SENDER, kind: c.kind, amount: c.amount, code: c.code, ...(c.validHours === undefined ? {} : { validHours: c.validHours }) }))];
   const newestSent = sent.reduce<PhoneMessage | null>((last, m) => (!last || m.at >= last.at ? m : last), null);
   const number = newestSent?.phone ?? phone.phone;
   const byKey = new Map<string, PhoneMessage>();

@@ -11,6 +11,7 @@ import { formatDateTime, formatMoney, formatPhone } from '../../src/i18n/format.
 import { Buttons, ButtonView } from '../common/Buttons.js';
 import { Paragraph } from '../common/Paragraph.js';
 import { MobileBody } from './MobileBody.js';
+import { TopUpBody } from './TopUpBody.js';
 
 /** `47:59:59`: hours, minutes and seconds left. */
 export function formatCountdown(ms: number): string {
@@ -233,6 +234,8 @@ export function SiteBody({ view }: { view: SiteView }) {
       return <OrderPage view={view} />;
     case 'dispute':
       return <DisputePage view={view} />;
+    case 'topUp':
+      return <TopUpBody view={view} />;
     case 'failed':
       return (
         <Box flexDirection="column">

@@ -19,6 +19,7 @@ export function siteHelp(view: SiteView): string {
   if (view.page === 'checkout') return t(view.lang, 'site.help.checkout');
   if (view.page === 'dispute') return t(view.lang, 'site.help.dispute');
   if (view.page === 'catalog') return t(view.lang, 'site.help.catalog');
+  if (view.page === 'topUp') return t(view.lang, 'site.help.topUp');
   return t(view.lang, 'site.help.buttons');
 }
 

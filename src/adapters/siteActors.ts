@@ -6,7 +6,9 @@
 import { randomInt } from 'node:crypto';
 import { fromPromise } from 'xstate';
 import { siteMachine, type ChangeOrderInput, type PlaceCashOrderInput, type PlacedOrder } from '../../machines/site.js';
-import { cashOrder, cashRefusal, codeSmsOf, paymentCode, type Channel } from '../domain/orders/catalog.js';
+import { cashOrder, cashRefusal, codeSmsOf, paymentCode, siteTopUpOrder, type Channel } from '../domain/orders/catalog.js';
+import { decideSiteTopUp, type SiteTopUp } from '../domain/mobile/siteTopUp.js';
+import type { PlaceTopUpInput, PlaceTopUpOutput } from '../../machines/site/topUpButtons.js';
 import { ALIEXPRESS_SENDER } from '../domain/orders/orderLife.js';
 import { isExpired, type Order } from '../domain/orders/orders.js';
 import type { KioskRules } from '../domain/rules.js';
@@ -41,7 +43,8 @@ export function provideSite(deps: SiteDeps) {
   const placed = (order: Order): PlacedOrder => {
     const sms = codeSmsOf(order, rules);
     // one write: a crash leaves both or neither, never an order whose code never reached the phone (R-CODE-1)
-    store.placeOrder(order, { phone: sms.phone, at: sms.at, sender: ALIEXPRESS_SENDER, kind: 'code', amount: sms.amount, code: sms.code });
+    const validHours = sms.validHours === undefined ? {} : { validHours: sms.validHours };
+    store.placeOrder(order, { phone: sms.phone, at: sms.at, sender: ALIEXPRESS_SENDER, kind: 'code', amount: sms.amount, code: sms.code, ...validHours });
     return { order, sms };
   };
   return siteMachine.provide({
@@ -63,6 +66,16 @@ export function provideSite(deps: SiteDeps) {
         return { order, sms: codeSmsOf(order, rules) };
       }),
       listOrders: fromPromise(async ({ input }: { input: { phone: string } }) => ordersOf(input.phone)),
+      // R-MOB-10: decided on the top-up orders in the store, then placed like a cash order (code by SMS, 1 hour)
+      placeTopUp: fromPromise(async ({ input }: { input: PlaceTopUpInput }): Promise<PlaceTopUpOutput> => {
+        const now = clock.now();
+        const earlier = store.listOrders().flatMap((o): SiteTopUp[] =>
+          o.topUpPhone === null ? [] : [{ phone: o.topUpPhone, amount: o.codeAmount, at: o.issuedAt, paid: o.status === 'paid' }]);
+        const decision = decideSiteTopUp(input.phone, input.amount, now, earlier);
+        if (decision.kind === 'overMonthlyLimit') return { kind: 'refused', refusal: decision };
+        const code = uniqueCode(store, rules, random);
+        return { kind: 'placed', placed: placed(siteTopUpOrder({ code, amount: input.amount, phone: input.orderPhone, topUpPhone: input.phone, channel: input.channel, now })) };
+      }),
       // R-PROT-1, R-PROT-2: one store operation (the order, its refund to the phone, the SMS); a refusal changes nothing
       changeOrder: fromPromise(async ({ input }: { input: ChangeOrderInput }) => {
         store.changeOrder(input.code, input.action, clock.now(), rules);

@@ -2,7 +2,7 @@
 import { add, isPositive, ZERO, type Money } from './money.js';
 import { decideOrderAction, type ActionOutcome, type OrderAction } from './orders/orderLife.js';
 import { acceptTerminalPayment, repriceOrder, type Order } from './orders/orders.js';
-import { buildReceipt, phoneCreditReason, planPayment, receiptNumber } from './cash/payment.js';
+import { buildReceipt, phoneCreditReason, planPayment, receiptNumber, siteTopUpCredit, siteTopUpReason } from './cash/payment.js';
 import { isTopUp } from './mobile/topup.js';
 import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type OperatorId, type OrderLifeRules } from './rules.js';
 import { planDeskPayment, type DeskPaymentOutcome, type DeskPaymentRequest } from './cash/deskPayment.js';
@@ -150,24 +150,32 @@ export class MemoryStore implements KioskStore {
     }
     const receipt = buildReceipt(number, session, plan, at, recovered);
     const sms: Sms[] = [];
+    const toTopUpPhone = siteTopUpCredit(before, plan.toOrder);
+    if (before?.topUpPhone && isPositive(toTopUpPhone)) {
+      sms.push(this.creditPhone(before.topUpPhone, session.operator, toTopUpPhone, number, siteTopUpReason(before.code, number), at));
+    }
     if (plan.toPhone !== ZERO) {
-      const account = this.phoneAccount(session.phone);
-      const operator = account.operator ?? session.operator;
-      const message: Sms = { phone: session.phone, at, sender: OPERATOR_NAMES[operator], kind: 'topup', amount: plan.toPhone, receipt: number };
-      this.phones.set(session.phone, {
-        ...account,
-        operator,
-        balance: add(account.balance, plan.toPhone),
-        ledger: [...account.ledger, { at, amount: plan.toPhone, reason: phoneCreditReason(session, number, trigger) }],
-        sms: [...account.sms, message],
-      });
-      sms.push(message);
+      sms.push(this.creditPhone(session.phone, session.operator, plan.toPhone, number, phoneCreditReason(session, number, trigger), at));
     }
     this.receipts.set(number, receipt);
     session.done = true;
     const outcome = { receipt, order: plan.order, sms };
     this.payments.set(sessionId, structuredClone(outcome));
     return outcome;
+  }
+  /** R-TERM-2, R-MOB-10: change or a site top-up onto a phone balance, with a ledger line and a top-up SMS. */
+  private creditPhone(phone: string, sessionOperator: CashSession['operator'], amount: Money, receipt: string, reason: string, at: number): Sms {
+    const account = this.phoneAccount(phone);
+    const operator = account.operator ?? sessionOperator;
+    const message: Sms = { phone, at, sender: OPERATOR_NAMES[operator], kind: 'topup', amount, receipt };
+    this.phones.set(phone, {
+      ...account,
+      operator,
+      balance: add(account.balance, amount),
+      ledger: [...account.ledger, { at, amount, reason }],
+      sms: [...account.sms, message],
+    });
+    return message;
   }
   abandonSession(sessionId: string): void {
     const session = this.mustSession(sessionId);
@@ -184,6 +192,13 @@ export class MemoryStore implements KioskStore {
     this.orders.set(outcome.order.code, structuredClone(outcome.order));
     this.registers.set(registerId, outcome.counters);
     this.deskSales.push(structuredClone(outcome.receipt));
+    // R-MOB-10: a site top-up paid at a desk lands on its phone (balance and ledger line)
+    const toTopUpPhone = siteTopUpCredit(outcome.order, outcome.receipt.total);
+    if (outcome.order.topUpPhone && isPositive(toTopUpPhone)) {
+      const account = this.phoneAccount(outcome.order.topUpPhone);
+      const reason = siteTopUpReason(outcome.order.code, outcome.receipt.number);
+      this.phones.set(account.phone, { ...account, balance: add(account.balance, toTopUpPhone), ledger: [...account.ledger, { at: request.at, amount: toTopUpPhone, reason }] });
+    }
     return structuredClone(outcome);
   }
   deskReceipts(): DeskReceipt[] {

@@ -73,6 +73,8 @@ export interface OrderSms {
   kind: 'code' | 'refund' | 'cancellation';
   amount: Money;
   code: string;
+  /** R-MOB-10: a site top-up's code says how long it is valid (1 hour); absent on other SMS (48 hours) */
+  validHours?: number;
 }
 
 /**

@@ -5,9 +5,11 @@ import { deskEn } from './desk.en.js';
 import { tillEn } from './till.en.js';
 import { topupEn } from './topup.en.js';
 import { paperEn } from './paper.en.js';
+import { siteTopUpEn } from './siteTopUp.en.js';
 
 export const en = {
   ...siteEn,
+  ...siteTopUpEn,
   ...deskEn,
   ...mobileEn,
   ...tillEn,

@@ -6,9 +6,11 @@ import { deskRu } from './desk.ru.js';
 import { tillRu } from './till.ru.js';
 import { topupRu } from './topup.ru.js';
 import { paperRu } from './paper.ru.js';
+import { siteTopUpRu } from './siteTopUp.ru.js';
 
 export const ru: Record<MessageKey, string> = {
   ...siteRu,
+  ...siteTopUpRu,
   ...deskRu,
   ...mobileRu,
   ...tillRu,

@@ -75,7 +75,7 @@ export const siteEn = {
   'site.orders.more': '{count} more: ↑↓',
   'site.wait': 'Please wait…',
   'site.failed': 'The store could not do it: {reason}',
-  'site.help.catalog': '1–4 add · c cart · o orders · v version',
+  'site.help.catalog': '1–4 add · c cart · o orders · t top-up · v version',
   'site.help.buttons': '↑↓ choose · Enter press · Esc back',
   'site.help.checkout': '0–9 phone · Tab country · Enter next · Esc back',
   'site.help.wait': 'Please wait…',

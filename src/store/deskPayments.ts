@@ -8,7 +8,9 @@ import { planDeskPayment, type DeskPaymentOutcome, type DeskPaymentRequest } fro
 import { DESKS, type DeskPlace } from '../domain/fiscal/desks.js';
 import type { DeskReceipt, RegisterCounters } from '../domain/fiscal/fiscalReceipt.js';
 import type { OrderStatus } from '../domain/orders/orders.js';
-import { findOrder, saveOrder } from './orderRows.js';
+import { creditRefund, findOrder, saveOrder } from './orderRows.js';
+import { siteTopUpCredit, siteTopUpReason } from '../domain/cash/payment.js';
+import { isPositive } from '../domain/money.js';
 
 interface DeskReceiptRow {
   number: string;
@@ -51,6 +53,9 @@ export function payAtDeskInTransaction(db: Connection, request: DeskPaymentReque
      VALUES (@number, @place, @registerId, @shift, @inShift, @fd, @fp, @at, @code, @total, @received, @change, @orderStatus, @owed, @qr)`,
   ).run(receipt);
   saveOrder(db, before, outcome.order);
+  // R-MOB-10: a site top-up paid at a desk lands on its phone (balance and ledger line; the fiscal receipt is the desk's)
+  const toTopUpPhone = siteTopUpCredit(before, receipt.total);
+  if (before.topUpPhone && isPositive(toTopUpPhone)) creditRefund(db, before.topUpPhone, toTopUpPhone, siteTopUpReason(before.code, receipt.number), request.at);
   return outcome;
 }
 

@@ -398,6 +398,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cash_sessions_by_terminal ON cash_sessions (terminal_id, id);
     `,
   },
+  {
+    version: 10,
+    name: 'orders.top_up_phone: a phone top-up bought on the site (R-MOB-10)',
+    sql: `
+      -- R-MOB-10: the phone whose balance gets what this order is paid; NULL for an order of goods
+      ALTER TABLE orders ADD COLUMN top_up_phone TEXT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

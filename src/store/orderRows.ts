@@ -10,7 +10,7 @@ import type { PhoneMessage } from '../domain/store.js';
 import * as rows from './rows.js';
 
 const ORDER_COLUMNS = `code, code_amount, price, phone, issued_at, region, channel, status, paid, owed, stage, refunded,
-  renewed_from, renewed_as, site_order_id`;
+  renewed_from, renewed_as, site_order_id, top_up_phone`;
 
 function withLife(db: Connection, row: rows.OrderRow | undefined): Order | undefined {
   if (!row) return undefined;
@@ -36,7 +36,7 @@ export function insertOrder(db: Connection, order: Order): void {
   db.prepare(
     `INSERT INTO orders (${ORDER_COLUMNS})
      VALUES (@code, @codeAmount, @price, @phone, @issuedAt, @region, @channel, @status, @paid, @owed, @stage, @refunded,
-       @renewedFrom, @renewedAs, @siteOrderId)`,
+       @renewedFrom, @renewedAs, @siteOrderId, @topUpPhone)`,
   ).run(order);
   appendLife(db, order.code, order.history, order.credits);
 }
@@ -69,7 +69,7 @@ export function insertSms(db: Connection, message: PhoneMessage): void {
     message.kind === 'topup' ? message.receipt : null,
     message.kind === 'topup' ? null : message.code,
     mobile?.transaction ?? null,
-    mobile?.detail ?? null,
+    mobile?.detail ?? (message.kind === 'code' && message.validHours !== undefined ? String(message.validHours) : null),
   );
 }
 
@@ -84,6 +84,8 @@ export function phoneMessages(db: Connection, where: 'phone' | 'receipt', value:
     .all(value)
     .map(({ receipt, code, ref, detail, ...m }): PhoneMessage => {
       if (m.kind === 'topup') return { ...m, kind: 'topup', receipt: receipt! };
+      // a site top-up's code SMS keeps its validity in `detail` (R-MOB-10)
+      if (m.kind === 'code' && detail !== null) return { ...m, kind: m.kind, code: code!, validHours: Number(detail) };
       if (m.kind === 'code' || m.kind === 'refund' || m.kind === 'cancellation') return { ...m, kind: m.kind, code: code! };
       return { ...m, kind: m.kind, code: code!, transaction: ref!, detail };
     });

@@ -6,7 +6,7 @@ import type { Database as Connection } from 'better-sqlite3';
 import { add, isPositive, ZERO, type Money } from '../domain/money.js';
 import { acceptTerminalPayment, type Order } from '../domain/orders/orders.js';
 import { OPERATOR_NAMES } from '../domain/rules.js';
-import { buildReceipt, phoneCreditReason, planPayment, receiptNumber } from '../domain/cash/payment.js';
+import { buildReceipt, phoneCreditReason, planPayment, receiptNumber, siteTopUpCredit, siteTopUpReason } from '../domain/cash/payment.js';
 import { isTopUp } from '../domain/mobile/topup.js';
 import type { Settlement } from '../domain/cash/settlement.js';
 import type { CashSession, Checkpoint, PaymentOutcome, Sms } from '../domain/store.js';
@@ -77,7 +77,13 @@ export function payInTransaction(
   if (before && plan.order) saveOrder(db, before, plan.order);
 
   const sms: Sms[] = [];
-  if (isPositive(plan.toPhone)) sms.push(creditPhone(db, session, plan.toPhone, number, trigger, at));
+  const toTopUpPhone = siteTopUpCredit(before, plan.toOrder);
+  if (before?.topUpPhone && isPositive(toTopUpPhone)) {
+    sms.push(creditPhone(db, before.topUpPhone, session.operator, toTopUpPhone, number, siteTopUpReason(before.code, number), at));
+  }
+  if (isPositive(plan.toPhone)) {
+    sms.push(creditPhone(db, session.phone, session.operator, plan.toPhone, number, phoneCreditReason(session, number, trigger), at));
+  }
   db.prepare(`UPDATE cash_sessions SET state = 'paid' WHERE id = ?`).run(sessionId);
   checkpoint(recovered ? 'recovery:during' : 'payment:during');
   return { receipt, order: plan.order, sms };
@@ -91,22 +97,17 @@ function earlierPayment(db: Connection, sessionId: string): PaymentOutcome {
   return { receipt, order: isTopUp(receipt) ? null : mustOrder(db, receipt.code), sms, alreadyPaid: true };
 }
 
-/** R-TERM-2: the excess goes to the phone balance, with a ledger line and a top-up SMS. */
-function creditPhone(db: Connection, session: CashSession, amount: Money, receipt: string, trigger: Trigger, at: number): Sms {
-  const account = db.prepare<rows.PhoneRow>('SELECT * FROM phone_accounts WHERE phone = ?').get(session.phone);
-  const operator = account?.operator ?? session.operator;
+/** R-TERM-2, R-MOB-10: change or a site top-up goes to a phone balance, with a ledger line and a top-up SMS. */
+function creditPhone(db: Connection, phone: string, sessionOperator: CashSession['operator'], amount: Money, receipt: string, reason: string, at: number): Sms {
+  const account = db.prepare<rows.PhoneRow>('SELECT * FROM phone_accounts WHERE phone = ?').get(phone);
+  const operator = account?.operator ?? sessionOperator;
   const balance = add(account?.balance ?? ZERO, amount);
   db.prepare(
     `INSERT INTO phone_accounts (phone, operator, balance) VALUES (?, ?, ?)
      ON CONFLICT (phone) DO UPDATE SET operator = excluded.operator, balance = excluded.balance`,
-  ).run(session.phone, operator, balance);
-  db.prepare('INSERT INTO ledger (phone, at, amount, reason) VALUES (?, ?, ?, ?)').run(
-    session.phone,
-    at,
-    amount,
-    phoneCreditReason(session, receipt, trigger),
-  );
-  const message: Sms = { phone: session.phone, at, sender: OPERATOR_NAMES[operator], kind: 'topup', amount, receipt };
+  ).run(phone, operator, balance);
+  db.prepare('INSERT INTO ledger (phone, at, amount, reason) VALUES (?, ?, ?, ?)').run(phone, at, amount, reason);
+  const message: Sms = { phone, at, sender: OPERATOR_NAMES[operator], kind: 'topup', amount, receipt };
   insertSms(db, message);
   return message;
 }

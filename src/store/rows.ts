@@ -20,6 +20,7 @@ export interface OrderRow {
   renewed_from: string | null;
   renewed_as: string | null;
   site_order_id: string | null;
+  top_up_phone: string | null;
 }
 
 export interface CreditRow {
@@ -84,6 +85,7 @@ export function toOrder(row: OrderRow | undefined, history: OrderEvent[] = [], c
     renewedFrom: row.renewed_from,
     renewedAs: row.renewed_as,
     siteOrderId: row.site_order_id,
+    topUpPhone: row.top_up_phone ?? null,
   };
 }
 

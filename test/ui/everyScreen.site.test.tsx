@@ -66,6 +66,13 @@ async function sitePages(): Promise<Array<{ name: string; view: SiteView; now: n
   const nobody = startSite();
   await nobody.press('o');
   keep('orders, none', nobody.view());
+  // R-MOB-10: the phone top-up page, then its refusal over the month's allowance
+  const topUp = startSite({ phone: DEMO_PHONE });
+  await topUp.press('t', '9051234567', '16');
+  keep('top-up, typed', topUp.view());
+  await topUp.press('00', 'enter');
+  keep('top-up, refused over the month', topUp.view());
+  if (!topUp.view().topUp.refusal) throw new Error('1,600 ₽ in a month of 1,500 ₽ was not refused');
   return pages;
 }
 
@@ -99,6 +106,12 @@ function expectedTexts(scene: Scene, lang: Lang): Expected {
     paragraphs.push(...statuses);
     if (view.orders.length === 0) lines.push(t(lang, 'site.orders.none'));
   }
+  if (view.page === 'topUp') {
+    lines.push(view.topUp.phoneMasked, money(view.topUp.amount ?? '0.00'));
+    paragraphs.push(t(lang, 'site.topUp.rules', { limit: money(view.topUp.monthlyLimit), minutes: String(view.topUp.payWithinMinutes) }));
+    const r = view.topUp.refusal;
+    if (r) paragraphs.push(t(lang, 'site.topUp.refused', { limit: money(r.limit), left: money(r.left), resets: formatDateTime(r.resetsAt, lang) }));
+  }
   if (view.page === 'failed') paragraphs.push(t(lang, 'site.failed', { reason: view.fault ?? '?' }));
   return { top: [t(lang, 'site.brand'), siteTitle(view)], lines, paragraphs: paragraphs.filter(Boolean), repeats: statuses };
 }
@@ -114,7 +127,7 @@ beforeAll(async () => {
 
 describe.each(['ru', 'en'] as const)('every site page at 80×24 in the world\'s layout (%s)', (lang) => {
   it('shows every text whole, the place bar and the phone beside it: nothing cut, wrapped inside a word or an amount, too wide, too tall or repeated', () => {
-    expect(new Set(cases.map((c) => c.scene.site.page))).toEqual(new Set(['catalog', 'cart', 'checkout', 'payment', 'methods', 'mobileOperator', 'code', 'orders', 'placing', 'failed']));
+    expect(new Set(cases.map((c) => c.scene.site.page))).toEqual(new Set(['catalog', 'cart', 'checkout', 'payment', 'methods', 'mobileOperator', 'code', 'orders', 'placing', 'failed', 'topUp']));
     expect(failuresOf(cases, lang, expectedTexts)).toBe('');
   });
 

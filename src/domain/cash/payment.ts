@@ -1,7 +1,7 @@
 /**
  * How a cash session becomes a payment, shared by every store so that they agree to the kopeck.
  */
-import { min, ZERO, type Money } from '../money.js';
+import { isPositive, min, ZERO, type Money } from '../money.js';
 import { amountDue, applyPayment, type Order } from '../orders/orders.js';
 import { settle, sumNotes, type Settlement } from './settlement.js';
 import type { CashSession, Receipt } from '../store.js';
@@ -23,6 +23,16 @@ export function planPayment(session: CashSession, order: Order | null): PaymentP
   const { toOrder, toPhone } = settle(stillDue, inserted);
   return { inserted, toOrder, toPhone, order: applyPayment(order, toOrder) };
 }
+
+/**
+ * R-MOB-10: what a payment of a site top-up order puts on the topped-up phone: everything the order
+ * took (the whole amount is the top-up, not change); nothing for an order of goods.
+ */
+export const siteTopUpCredit = (order: Order | null, toOrder: Money): Money =>
+  order?.topUpPhone != null && isPositive(toOrder) ? toOrder : ZERO;
+
+/** The topped-up phone's ledger line for a site top-up order paid in cash. */
+export const siteTopUpReason = (code: string, receipt: string): string => `site top-up order ${code}, receipt ${receipt}`;
 
 /** `T-1-000042`: a terminal numbers its receipts from 1, each store keeps the count per terminal. */
 export const receiptNumber = (terminalId: string, seq: number): string => `${terminalId}-${String(seq).padStart(6, '0')}`;

@@ -2,7 +2,7 @@
 import type { Lang } from '../money.js';
 import type { PhoneMessage } from '../store.js';
 import { t } from '../../i18n/index.js';
-import { formatMoney } from '../../i18n/format.js';
+import { formatHours, formatMoney } from '../../i18n/format.js';
 import { OPERATORS, OPERATOR_NAMES } from '../rules.js';
 import { parseRefusal, refusalText } from './refusalText.js';
 
@@ -17,6 +17,8 @@ export function smsText(sms: PhoneMessage, lang: Lang): string {
     case 'receipt':
       return t(lang, 'sms.receipt', { receipt: sms.receipt, code: sms.code, amount, toOrder: formatMoney(sms.toOrder, lang), toPhone: formatMoney(sms.toPhone, lang) });
     case 'code':
+      // R-MOB-10: a site top-up's code is valid for its own hours, and says what it pays
+      if (sms.validHours !== undefined) return t(lang, 'sms.topUpCode', { amount, code: sms.code, hours: formatHours(sms.validHours, lang) });
       return t(lang, 'sms.code', { amount, code: sms.code });
     case 'refund':
       return t(lang, 'sms.refund', { amount, code: sms.code });

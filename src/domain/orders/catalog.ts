@@ -4,7 +4,7 @@
  * statuses the "My orders" page names. Pure: the site machine and its adapter decide with these.
  */
 import { add, cmp, type Money } from '../money.js';
-import { isExpired, newOrder, type Order } from './orders.js';
+import { codeValidityOf, isExpired, newOrder, type Order } from './orders.js';
 import { isProcessing, orderAt } from './orderLife.js';
 import type { KioskRules, OrderLifeRules } from '../rules.js';
 
@@ -76,6 +76,8 @@ export interface CodeSms {
   code: string;
   amount: Money;
   expiresAt: number;
+  /** R-MOB-10: a site top-up's code says it is valid 1 hour; absent on an order's (48 hours) */
+  validHours?: number;
 }
 
 export const codeSmsOf = (order: Order, rules: Pick<KioskRules, 'codeValidityMs'>): CodeSms => ({
@@ -84,7 +86,8 @@ export const codeSmsOf = (order: Order, rules: Pick<KioskRules, 'codeValidityMs'
   kind: 'code',
   code: order.code,
   amount: order.codeAmount,
-  expiresAt: order.issuedAt + rules.codeValidityMs,
+  expiresAt: order.issuedAt + codeValidityOf(order, rules),
+  ...(order.topUpPhone === null ? {} : { validHours: Math.round(codeValidityOf(order, rules) / 3_600_000) }),
 });
 
 /** A new cash order on the desktop site: the code is valid for the rules' 48 hours from `now`. */
@@ -122,3 +125,7 @@ export function siteStatusOf(stored: Order, now: number, rules: OrderLifeRules):
   if (order.status !== 'paid') return order.status;
   return isProcessing(order, now) ? 'processing' : 'paid';
 }
+
+/** R-MOB-10: a phone top-up bought on the site: an order whose code (by SMS to the order's phone) is valid 1 hour. */
+export const siteTopUpOrder = (fields: { code: string; amount: Money; phone: string; topUpPhone: string; channel: Channel; now: number }): Order =>
+  newOrder({ code: fields.code, codeAmount: fields.amount, phone: fields.phone, issuedAt: fields.now, region: 'RU', channel: fields.channel, topUpPhone: fields.topUpPhone });

@@ -4,7 +4,7 @@
  * terminal payment being credited once it settles (R-CODE-6), and the release to the seller once the
  * buyer protection of a delivered order ends (R-PROT-1).
  */
-import { isExpired, type Order, type OrderEvent } from './orders.js';
+import { codeValidityOf, isExpired, type Order, type OrderEvent } from './orders.js';
 import { orderAt } from './orderLife.js';
 import type { OrderLifeRules } from '../rules.js';
 import { deskOfReceipt } from '../fiscal/desks.js';
@@ -23,7 +23,7 @@ export function orderTimeline(stored: Order, now: number, rules: OrderLifeRules)
     .filter((c) => c.settlesAt <= now && c.settlesAt > c.acceptedAt)
     .map((c) => ({ at: c.settlesAt, kind: 'credited', why: '', amount: c.amount, ref: c.receipt }));
   if (isExpired(order, now, rules) && order.stage !== 'cancelled') {
-    derived.push({ at: order.issuedAt + rules.codeValidityMs, kind: 'expired', why: '', amount: null, ref: null });
+    derived.push({ at: order.issuedAt + codeValidityOf(order, rules), kind: 'expired', why: '', amount: null, ref: null });
   }
   // stable: at one moment, stored events keep their order and come before derived ones
   return [...order.history, ...derived].map((e, i) => [e, i] as const).sort(([a, i], [b, j]) => a.at - b.at || i - j).map(([e]) => e);

@@ -4,6 +4,7 @@
  */
 import { add, cmp, isPositive, max, sub, ZERO, type Money } from '../money.js';
 import type { KioskRules } from '../rules.js';
+import { SITE_TOPUP_RULES } from '../mobile/siteTopUp.js';
 
 /** The payment status: how much of the price has arrived (R-CODE-5). The order's life is `stage`. */
 export type OrderStatus = 'awaiting' | 'partially_paid' | 'paid';
@@ -76,6 +77,8 @@ export interface Order {
   renewedAs: string | null;
   /** the site's own order id, when the site placed it */
   siteOrderId: string | null;
+  /** R-MOB-10: a phone top-up bought on the site: the phone whose balance gets what the order is paid */
+  topUpPhone: string | null;
 }
 
 /** `unavailable`: the store could not be read; nothing was decided about the code. */
@@ -88,8 +91,12 @@ export type LookupResult =
 /** What the terminal asks for: the SMS amount, or what is still owed on a partially paid order. */
 export const amountDue = (order: Order): Money => (order.status === 'awaiting' ? order.codeAmount : order.owed);
 
+/** How long an order's code may be paid: 48 hours, but a site top-up order 1 hour (R-MOB-10). */
+export const codeValidityOf = (order: Pick<Order, 'topUpPhone'>, rules: Pick<KioskRules, 'codeValidityMs'>): number =>
+  order.topUpPhone === null ? rules.codeValidityMs : SITE_TOPUP_RULES.payWithinMs;
+
 export const isExpired = (order: Order, now: number, rules: Pick<KioskRules, 'codeValidityMs'>): boolean =>
-  order.status === 'awaiting' && now - order.issuedAt >= rules.codeValidityMs;
+  order.status === 'awaiting' && now - order.issuedAt >= codeValidityOf(order, rules);
 
 /** Decides whether this terminal can take a payment for a code, and how much is due. */
 export function evaluateLookup(code: string, order: Order | undefined, now: number, rules: KioskRules): LookupResult {
@@ -139,7 +146,7 @@ export function newOrder(fields: Pick<Order, 'code' | 'codeAmount' | 'phone' | '
   const price = fields.price ?? fields.codeAmount;
   return {
     region: 'RU', channel: 'pc', status: 'awaiting', paid: ZERO, owed: price,
-    stage: 'placed', refunded: ZERO, credits: [], renewedFrom: null, renewedAs: null, siteOrderId: null,
+    stage: 'placed', refunded: ZERO, credits: [], renewedFrom: null, renewedAs: null, siteOrderId: null, topUpPhone: null,
     history: [{ at: fields.issuedAt, kind: 'issued', why: '', amount: fields.codeAmount, ref: null }],
     ...fields,
     price,
