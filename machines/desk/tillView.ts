@@ -71,9 +71,13 @@ export function tillViewOf(snapshot: SnapshotFrom<typeof tillMachine>, lang: Lan
     const key = TILL_REFUSALS.includes(c.refusal) ? `till.refused.${c.refusal}` : `desk.refused.${c.refusal}`;
     said(w(key, { length: c.orderNumberLength, hours: formatHours(Math.round(DEFAULT_RULES.codeValidityMs / HOUR_MS), lang), handed: m(ZERO), fault: '', cap: '' }));
   }
+  if (statePath === 'serving.sentAway') {
+    plain(w('till.sentAway'));
+    said(w('till.says.sentAway'));
+  }
   if (c.report && (statePath === 'idle' || statePath === 'closed')) {
     const r = c.report;
-    plain(w('till.report', { kind: r.kind, shift: r.shift, payments: r.payments, total: m(r.total), counted: m(r.counted), expected: m(r.expected), discrepancy: m(r.discrepancy), mistakes: r.changeMistakes }));
+    plain(w('till.report', { kind: r.kind, shift: r.shift, payments: r.payments, total: m(r.total), counted: m(r.counted), expected: m(r.expected), discrepancy: m(r.discrepancy), mistakes: r.changeMistakes, sentAway: r.sentAway }));
   }
   // while serving, the customer's notes are within reach: the drawer shows them with what it holds
   const shown = c.customer ? addPieces(drawer, c.customer.brings) : drawer;

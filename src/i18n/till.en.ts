@@ -1,6 +1,6 @@
 /** English strings of the till: the trainee as the cashier (machines/desk/till.ts). */
 export const tillEn = {
-  'till.help': 'O open shift · N next · Enter · 1–8 notes · Q–I coins · C clear · X/Z report · R customer',
+  'till.help': 'O shift · N next · S no code · Enter · 1–8 notes · Q–I coins · C clear · X/Z report · R customer',
   'till.title': 'Till · shift {shift} · drawer {drawer}',
   'till.closedTitle': 'Till · shift closed',
   'till.openShift': 'Open the shift with a float of {float}',
@@ -11,7 +11,7 @@ export const tillEn = {
   'till.received': 'Cash received: {received} (due {due})',
   'till.changeDue': 'Change due {due} · given {given}',
   'till.receiptPrinted': 'Receipt {number} printed: hand it over and say to keep it until the parcel arrives',
-  'till.report': '{kind}-report · shift {shift}: {payments} payments, {total}; drawer {counted}, expected {expected}, discrepancy {discrepancy}; change mistakes {mistakes}',
+  'till.report': '{kind}-report · shift {shift}: {payments} payments, {total}; drawer {counted}, expected {expected}, discrepancy {discrepancy}; change mistakes {mistakes}; sent for the code {sentAway}',
   'till.fault': 'The till could not save: nothing was taken, try again',
   'till.queueEmpty': 'Nobody is waiting',
   'till.zWithCustomer': 'No Z-report with a customer at the desk: finish with them first',
@@ -27,6 +27,8 @@ export const tillEn = {
   'till.refused.noShift': 'No shift is open: open one first',
   'till.refused.closed': 'The shift is closed: open a new one first',
   'till.refused.handedMismatch': 'The cash typed is not what was handed over',
+  'till.sentAway': 'You sent the customer for the payment code from the SMS: the order id is not enough',
+  'till.says.sentAway': '"All right, I\'ll find the SMS with the code and come back."',
   'till.says.plain': '"Hello, I\'d like to pay for an AliExpress order. Here is the code."',
   'till.says.expired': '"I got this code a few days ago, is it still fine?"',
   'till.says.sentByTerminal': '"The terminal would not take 16,990, it sent me to you."',

@@ -2,7 +2,7 @@
 import type { tillEn } from './till.en.js';
 
 export const tillRu: Record<keyof typeof tillEn, string> = {
-  'till.help': 'O смена · N следующий · Enter · 1–8 купюры · Q–I монеты · C сброс · X/Z отчёт · R клиент',
+  'till.help': 'O смена · N след. · S нет кода · Enter · 1–8 купюры · Q–I монеты · C сброс · X/Z отчёт · R клиент',
   'till.title': 'Касса · смена {shift} · в ящике {drawer}',
   'till.closedTitle': 'Касса · смена закрыта',
   'till.openShift': 'Открыть смену с разменом {float}',
@@ -13,7 +13,7 @@ export const tillRu: Record<keyof typeof tillEn, string> = {
   'till.received': 'Получено наличными: {received} (к оплате {due})',
   'till.changeDue': 'Сдача {due} · выдано {given}',
   'till.receiptPrinted': 'Чек {number} напечатан: отдайте его и скажите хранить до получения посылки',
-  'till.report': '{kind}-отчёт · смена {shift}: платежей {payments}, {total}; в ящике {counted}, должно быть {expected}, расхождение {discrepancy}; ошибок сдачи {mistakes}',
+  'till.report': '{kind}-отчёт · смена {shift}: платежей {payments}, {total}; в ящике {counted}, должно быть {expected}, расхождение {discrepancy}; ошибок сдачи {mistakes}; отправлено за кодом {sentAway}',
   'till.fault': 'Касса не смогла сохранить: ничего не принято, попробуйте снова',
   'till.queueEmpty': 'Очереди нет',
   'till.zWithCustomer': 'Z-отчёт нельзя снять при покупателе у кассы: сначала обслужите его',
@@ -29,6 +29,8 @@ export const tillRu: Record<keyof typeof tillEn, string> = {
   'till.refused.noShift': 'Смена не открыта: сначала откройте её',
   'till.refused.closed': 'Смена закрыта: откройте новую',
   'till.refused.handedMismatch': 'Введена не та сумма, что передал покупатель',
+  'till.sentAway': 'Вы отправили покупателя за кодом оплаты из СМС: номера заказа недостаточно',
+  'till.says.sentAway': '«Хорошо, найду СМС с кодом и вернусь».',
   'till.says.plain': '«Здравствуйте, хочу оплатить заказ AliExpress. Вот код».',
   'till.says.expired': '«Мне код пришёл несколько дней назад, он ещё действует?»',
   'till.says.sentByTerminal': '«Терминал не берёт 16 990, отправил к вам».',

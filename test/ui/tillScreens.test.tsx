@@ -54,6 +54,8 @@ async function collect(lang: Lang): Promise<Array<{ name: string; view: TillView
   await at('the 16,990 order sent by the terminal', { type: 'till.done' }, { type: 'till.nextCustomer' });
   await at('Z-report', text('1000000003'), { type: 'till.next' }, { type: 'till.confirm' }, text('20000'), { type: 'till.next' },
     { type: 'till.give', face: '1000.00' }, { type: 'till.pay' }, { type: 'till.handReceipt' }, { type: 'till.report', kind: 'Z' });
+  await at('sent for the code', { type: 'till.openShift' }, { type: 'till.nextCustomer' }, { type: 'till.sendAway' });
+  await at('Z-report with one sent for the code', { type: 'till.done' }, { type: 'till.report', kind: 'Z' });
   return out;
 }
 
