@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { runTapeInPty } from '../../src/tape/drivers/ptyDriver.js';
 import { formatFailure } from '../../src/tape/index.js';
 
-const CASHIER = join(import.meta.dirname, '..', 'tapes', 'cashier');
+const TAPES = join(import.meta.dirname, '..', 'tapes');
 
 describe('desk tapes under --pty', () => {
-  for (const tape of ['demo-1000000003-at-cashier-en.tape', 'role-cashier-till.tape', 'till-sent-for-the-code-en.tape']) {
+  const tapes = ['cashier/demo-1000000003-at-cashier-en.tape', 'cashier/role-cashier-till.tape', 'cashier/till-sent-for-the-code-en.tape', 'cashier/till-post-sent-for-the-code-ru.tape', 'post/post-ru-80x24.tape'];
+  for (const tape of tapes) {
     it(`R-CASH-1: ${tape} passes in a pseudo-terminal`, async () => {
-      const result = await runTapeInPty(join(CASHIER, tape));
+      const result = await runTapeInPty(join(TAPES, tape));
       if (result.failure) expect.fail(formatFailure(result.failure));
       expect(result.steps.length).toBe(result.totalSteps);
     }, 60_000);
