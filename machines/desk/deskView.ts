@@ -7,7 +7,7 @@ import type { SnapshotFrom } from 'xstate';
 import { splitChange, type ChangePiece } from '../../src/domain/cash/change.js';
 import { banknoteKeyLegend } from '../../src/domain/cash/banknoteKeys.js';
 import { sumNotes } from '../../src/domain/cash/settlement.js';
-import { DESKS, type DeskPlace } from '../../src/domain/fiscal/desks.js';
+import { DESKS, type DeskData, type DeskPlace } from '../../src/domain/fiscal/desks.js';
 import { deskReceiptLines } from '../../src/domain/fiscal/fiscalReceipt.js';
 import { qrRows } from '../../src/domain/fiscal/qr.js';
 import { formatMoney, isPositive, type Lang, type Money } from '../../src/domain/money.js';
@@ -33,6 +33,8 @@ export interface DeskView {
   mode: DeskInputMode;
   lang: Lang;
   window: number | null;
+  /** the desk's colour from its data (src/domain/fiscal/desks.ts): border and title */
+  color: DeskData['color'];
   /** the Post's queue ticket, `A001` */
   ticket: string;
   buttons: DeskButton[];
@@ -116,6 +118,7 @@ export function deskViewOf(snapshot: SnapshotFrom<typeof deskMachine>): DeskView
     mode: modeOf(state),
     lang,
     window: DESKS[c.place].window,
+    color: DESKS[c.place].color,
     ticket: ticketOf(c.ticket),
     buttons: BUSY.includes(state) ? [] : deskButtons(state as DeskScreen, c),
     focus: c.focus,

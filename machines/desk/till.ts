@@ -15,6 +15,9 @@
  * | opening (io)  | (openShift done; error)                                  | idle · closed (fault)                           |
  * | idle          | till.nextCustomer (queue not empty) · till.report {X, Z}  | code · reporting                                |
  * | code          | input.text (digits) · input.backspace · till.next (complete) | code · lookingUp                            |
+ * | code          | till.sendAway (no code, only the site's order id: R-CASH-1) | sendingAway                                  |
+ * | sendingAway (io)| (sendAway done: counted in the shift; error)           | sentAway (their reply shown) · refused (fault)  |
+ * | sentAway      | till.done                                                | idle (customer leaves for the code)             |
  * | lookingUp (io)| (lookUp done: payable / refused; error)                  | readBack · refused                              |
  * | readBack      | till.confirm                                             | received                                        |
  * | received      | input.text (digits) · input.backspace · till.next (covers due, matches the notes handed) | received · change |
@@ -80,6 +83,7 @@ export type TillEvent =
   | { type: 'till.pay' }
   | { type: 'till.handReceipt' }
   | { type: 'till.done' }
+  | { type: 'till.sendAway' }
   | { type: 'till.report'; kind: 'X' | 'Z' };
 
 export type TillPayInput = Omit<TillPaymentRequest, 'at'>;
@@ -97,6 +101,7 @@ export const tillMachine = setup({
     openShift: fromPromise<TillState, { place: DeskPlace; float: Drawer }>(unprovided('openShift')),
     lookUp: fromPromise<LookupResult, { code: string; cap: Money | null }>(unprovided('lookUp')),
     payAtTill: fromPromise<TillPaymentOutcome, TillPayInput>(unprovided('payAtTill')),
+    sendAway: fromPromise<TillState, { place: DeskPlace }>(unprovided('sendAway')),
     report: fromPromise<{ report: ShiftReport; till: TillState | null }, { place: DeskPlace; kind: 'X' | 'Z' }>(unprovided('report')),
   },
   guards: {
@@ -191,8 +196,20 @@ export const tillMachine = setup({
             'input.text': { actions: 'typeCode' },
             'input.backspace': { actions: 'eraseCode' },
             'till.next': [{ guard: 'codeComplete', target: 'lookingUp' }, { actions: { type: 'notify', params: { key: 'till.codeIncomplete' } } }],
+            // R-CASH-1: the desk takes the payment code, not the site's order id: send them for it
+            'till.sendAway': 'sendingAway',
           },
         },
+        sendingAway: {
+          tags: [IO_TAG],
+          invoke: {
+            src: 'sendAway',
+            input: ({ context }) => ({ place: context.place }),
+            onDone: { target: 'sentAway', actions: { type: 'keepTill', params: ({ event }) => ({ till: event.output }) } },
+            onError: { target: 'refused', actions: { type: 'refuse', params: { reason: 'fault' } } },
+          },
+        },
+        sentAway: { on: { 'till.done': { target: '#till.idle', actions: 'leave' } } },
         lookingUp: {
           tags: [IO_TAG],
           invoke: {

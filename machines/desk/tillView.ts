@@ -11,6 +11,7 @@ import { cmp, formatMoney, money, sub, ZERO, type Lang, type Money } from '../..
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import { formatHours } from '../../src/i18n/format.js';
 import { t } from '../../src/i18n/index.js';
+import { DESKS, type DeskData } from '../../src/domain/fiscal/desks.js';
 import type { tillMachine } from './till.js';
 
 export interface TillLine {
@@ -21,6 +22,8 @@ export interface TillLine {
 
 export interface TillView {
   lang: Lang;
+  /** the desk's colour (src/domain/fiscal/desks.ts): the till's border and title */
+  color: DeskData['color'];
   /** `serving.change`: the state path, as tapes' ExpectState read it */
   statePath: string;
   title: string;
@@ -45,7 +48,10 @@ export function tillViewOf(snapshot: SnapshotFrom<typeof tillMachine>, lang: Lan
   const statePath = typeof snapshot.value === 'string' ? snapshot.value : Object.entries(snapshot.value).map(([k, v]) => `${k}.${String(v)}`).join('');
   const drawer: Drawer = c.till?.drawer ?? {};
   const open = c.till !== null && c.till.shift.closedAt === null;
-  const title = open && c.till ? w('till.title', { shift: c.till.shift.number, drawer: m(drawerTotal(drawer)) }) : w('till.closedTitle');
+  // each desk's own words: the shop's till, the Post's operator window (`till.<place>.…`)
+  const own = (key: string) => `till.${c.place}.${key}`;
+  const window = DESKS[c.place].window ?? '';
+  const title = open && c.till ? w(own('title'), { window, shift: c.till.shift.number, drawer: m(drawerTotal(drawer)) }) : w(own('closedTitle'), { window });
   const lines: TillLine[] = [];
   const said = (text: string) => lines.push({ text, tone: 'said' });
   const figure = (text: string) => lines.push({ text, tone: 'figure' });
@@ -56,7 +62,7 @@ export function tillViewOf(snapshot: SnapshotFrom<typeof tillMachine>, lang: Lan
   if (statePath === 'idle') plain(w('till.nextCustomer', { waiting: c.queue.length }));
   if (c.customer) {
     said(w(c.customer.says));
-    plain(w('till.menu'));
+    plain(w(own('menu')));
     figure(w('till.enterCode', { code: c.code.padEnd(c.orderNumberLength, '_') }));
   }
   if (c.readBack) figure(w('till.readBack', { code: c.readBack.code, due: m(due) }));
@@ -65,18 +71,22 @@ export function tillViewOf(snapshot: SnapshotFrom<typeof tillMachine>, lang: Lan
     const changeDue = cmp(received, due) > 0 ? sub(received, due) : ZERO;
     figure(w('till.changeDue', { due: m(changeDue), given: m(drawerTotal(c.given)) }));
   }
-  if (statePath === 'serving.receipt' && c.receipt) plain(w('till.receiptPrinted', { number: c.receipt.number }));
+  if (statePath === 'serving.receipt' && c.receipt) plain(w(own('receiptPrinted'), { number: c.receipt.number }));
   if (statePath === 'serving.refused' && c.refusal) {
     // the store's till refusals have the till's words; a code's refusal is what a cashier says at the desk
     const key = TILL_REFUSALS.includes(c.refusal) ? `till.refused.${c.refusal}` : `desk.refused.${c.refusal}`;
     said(w(key, { length: c.orderNumberLength, hours: formatHours(Math.round(DEFAULT_RULES.codeValidityMs / HOUR_MS), lang), handed: m(ZERO), fault: '', cap: '' }));
   }
+  if (statePath === 'serving.sentAway') {
+    plain(w('till.sentAway'));
+    said(w('till.says.sentAway'));
+  }
   if (c.report && (statePath === 'idle' || statePath === 'closed')) {
     const r = c.report;
-    plain(w('till.report', { kind: r.kind, shift: r.shift, payments: r.payments, total: m(r.total), counted: m(r.counted), expected: m(r.expected), discrepancy: m(r.discrepancy), mistakes: r.changeMistakes }));
+    plain(w('till.report', { kind: r.kind, shift: r.shift, payments: r.payments, total: m(r.total), counted: m(r.counted), expected: m(r.expected), discrepancy: m(r.discrepancy), mistakes: r.changeMistakes, sentAway: r.sentAway }));
   }
   // while serving, the customer's notes are within reach: the drawer shows them with what it holds
   const shown = c.customer ? addPieces(drawer, c.customer.brings) : drawer;
   const cells = open ? RUSSIAN_DENOMINATIONS.map((d) => `${faceLabel(d.value, lang)}×${countOf(shown, d.value) - (c.given[d.value] ?? 0)}`) : [];
-  return { lang, statePath, title, lines, drawer: cells, notice: c.notice ? w(c.notice, { length: c.orderNumberLength }) : null };
+  return { lang, color: DESKS[c.place].color, statePath, title, lines, drawer: cells, notice: c.notice ? w(c.notice, { length: c.orderNumberLength }) : null };
 }

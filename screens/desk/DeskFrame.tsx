@@ -40,7 +40,7 @@ function QrFrame({ view, width, height, color }: DeskFrameProps & { color: strin
 
 export function DeskFrame({ view, width, height }: DeskFrameProps) {
   const notice = deskNotice(view);
-  const color = view.place === 'post' ? 'blue' : 'green';
+  const color = view.color;
   if (view.state === 'qr') return <QrFrame view={view} width={width} height={height} color={color} />;
   if (view.till) {
     // the cashier's role: the till fills the desk's box, its keys on the line below
@@ -52,9 +52,9 @@ export function DeskFrame({ view, width, height }: DeskFrameProps) {
     );
   }
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={view.place === 'post' ? 'blue' : 'green'}>
+    <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={color}>
       <Box justifyContent="space-between" paddingX={1}>
-        <Text bold color={view.place === 'post' ? 'blue' : 'green'}>{deskTitle(view)}</Text>
+        <Text bold color={color}>{deskTitle(view)}</Text>
         {view.place === 'post' ? <Text>{view.ticket}</Text> : null}
       </Box>
       <Box flexDirection="column" flexGrow={1} paddingX={1} overflow="hidden">

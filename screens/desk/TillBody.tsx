@@ -8,8 +8,8 @@ const TONE = { said: 'yellow', figure: undefined, plain: undefined } as const;
 
 export function TillBody({ view, width, height }: { view: TillView; width: number; height: number }) {
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor="green">
-      <Box paddingX={1}><Text bold color="green" wrap="truncate">{view.title}</Text></Box>
+    <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={view.color}>
+      <Box paddingX={1}><Text bold color={view.color} wrap="truncate">{view.title}</Text></Box>
       <Box flexDirection="column" flexGrow={1} paddingX={1} overflow="hidden">
         {view.lines.map((line, i) => (
           <Box key={i} marginBottom={line.tone === 'said' ? 1 : 0}>

@@ -3,7 +3,8 @@
  * called first by src/app/keyFeed.ts while a desk runs the till. Digits type the code and the
  * cash received; on the change step the terminal's note keys (1–8: 10…5,000 ₽) take a note from
  * the drawer and the coin keys below take a coin; Enter moves the step on; `c` clears the change;
- * `o` opens the shift, `n` calls the next customer, `x` / `z` print the reports.
+ * `o` opens the shift, `n` calls the next customer, `x` / `z` print the reports; on the code step
+ * `s` sends a customer with only the site's order id back for the code (R-CASH-1).
  */
 import type { Key } from 'ink';
 import type { TillEvent } from '../../machines/desk/till.js';
@@ -24,6 +25,7 @@ const ENTER: Readonly<Record<string, TillEvent>> = {
   'serving.change': { type: 'till.pay' },
   'serving.receipt': { type: 'till.handReceipt' },
   'serving.refused': { type: 'till.done' },
+  'serving.sentAway': { type: 'till.done' },
 };
 
 const TYPES_DIGITS = new Set(['serving.code', 'serving.received']);
@@ -32,6 +34,8 @@ const TYPES_DIGITS = new Set(['serving.code', 'serving.received']);
 export function mapTillKey(statePath: string, input: string, key: Partial<Key>): TillEvent | null {
   const hotkey = hotkeyOf(input, key);
   if (hotkey === 'enter') return ENTER[statePath] ?? null;
+  // a hotkey, not a digit: it goes before the code step's typing, which would refuse the letter
+  if (hotkey === 's' && statePath === 'serving.code') return { type: 'till.sendAway' };
   if (TYPES_DIGITS.has(statePath)) {
     if (hotkey === 'backspace') return { type: 'input.backspace' };
     // letters where amounts go reach the machine, which refuses them with a hint

@@ -67,7 +67,7 @@ export async function runKiosk(argv: string[]): Promise<number> {
   started = actor;
   // the status line's clock: the world reads the program's time every second (only in a real run)
   const ticker = setInterval(() => world.send({ type: 'clock.tick' }), 1000);
-  testHook?.attach(actor, () => world.send({ type: 'clock.tick' }));
+  testHook?.attach(actor, () => world.send({ type: 'clock.tick' }), world);
   const app = render(
     <WorldProvider actor={world}>
       <App terminalId={terminalId} />

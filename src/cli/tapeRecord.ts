@@ -12,6 +12,8 @@ import { KEY_TOKENS } from '../app/keymap.js';
 import { WorldProvider } from '../app/context.js';
 import { startWorld, terminalOf } from '../app/session.js';
 import { viewOf } from '../app/view.js';
+import type { WorldActor } from '../../machines/world.js';
+import { deskViewOf, type DeskView } from '../../machines/desk/deskView.js';
 import { demoOrders } from '../domain/orders/demo.js';
 import { MemoryStore } from '../domain/memoryStore.js';
 import type { Lang } from '../domain/money.js';
@@ -30,8 +32,8 @@ Usage:
   kiosk tape record FILE [--lang ru|en] [--force]
 
 Plays the kiosk in this terminal with the demo orders (declared in the tape, so it replays
-anywhere). Keys, typed digits, banknotes (1–8, Shift+1…8 worn) and pauses of a second or more
-are written as tape commands. Clock jumps while recording: F9 +15 s, F10 +1 min, F11 +1 h,
+anywhere). Keys, typed digits, banknotes (1–8, Shift+1…8 worn; at the terminal or handed at a
+desk) and pauses of a second or more are written as tape commands. Clock jumps while recording: F9 +15 s, F10 +1 min, F11 +1 h,
 F12 +24 h (written as Advance). Ctrl+C ends the recording and writes FILE.
 
 Options:
@@ -113,7 +115,7 @@ async function record(lang: Lang): Promise<string[]> {
       return;
     }
     void serial(async () => {
-      recorder.input(key, viewOf(actor.getSnapshot()));
+      recorder.input(key, viewOf(actor.getSnapshot()), deskAtKeys(world));
       stdin.write(key);
       await settle();
     });
@@ -134,6 +136,13 @@ async function record(lang: Lang): Promise<string[]> {
   process.stdin.pause();
   world.stop();
   return [...header, ...recorder.finish()];
+}
+
+/** The desk that has the keys (the cashier or the Post), or null: its notes are recorded as Insert. */
+function deskAtKeys(world: WorldActor): DeskView | null {
+  const snapshot = world.getSnapshot();
+  const place = snapshot.value;
+  return place === 'cashier' || place === 'post' ? deskViewOf(snapshot.context[place].getSnapshot()) : null;
 }
 
 function orderLine(order: Order, now: number): string {

@@ -3,6 +3,7 @@
  * jumps, with the real pauses between them as `Advance` (the recording's clock follows real time).
  */
 import type { View } from '../app/view.js';
+import type { DeskView } from '../../machines/desk/deskView.js';
 import { noteOfKey } from '../domain/cash/banknoteKeys.js';
 import { formatDuration } from '../domain/time.js';
 import { keyNameOf } from '../tape/language/keys.js';
@@ -28,9 +29,13 @@ export class TapeRecorder {
     this.lines.push(`Advance ${formatDuration(ms)}`);
   }
 
-  /** One chunk of input, read against the screen it was typed on. */
-  input(chunk: string, view: View): void {
-    const note = view.screen === 'cash' ? noteOfKey(chunk) : null;
+  /**
+   * One chunk of input, read against the screen it was typed on: the terminal's, or a desk's when
+   * the keys are at the cashier or the Post (its notes are handed over as `Insert` too).
+   */
+  input(chunk: string, view: View, desk: DeskView | null = null): void {
+    const takesNotes = desk ? desk.mode === 'notes' : view.screen === 'cash';
+    const note = takesNotes ? noteOfKey(chunk) : null;
     if (note) {
       this.flush();
       this.lines.push(`Insert ${note.note}${note.worn ? ' worn' : ''}`);

@@ -13,6 +13,8 @@ import { advanceClock } from '../tape/run/simulatedTime.js';
 import { ChannelSplitter, decodeRequest, encodeAnswer, type ChannelRequest } from '../tape/drivers/testChannel.js';
 import { isSettled } from '../../machines/settled.js';
 import type { TerminalActor } from '../../machines/terminal.js';
+import type { WorldActor } from '../../machines/world.js';
+import { deskViewOf } from '../../machines/desk/deskView.js';
 
 /**
  * No render throttle: with `maxFps: 0` Ink draws and writes each React commit at once, so the
@@ -52,8 +54,8 @@ export interface TestHook {
   renderOptions: { maxFps: number; onRender: () => void };
   /** payments go through here so the runner learns of each receipt */
   onPayment(receipt: Receipt): void;
-  /** `tick`: tells the world the clock moved (as the in-process harness does after each step) */
-  attach(actor: TerminalActor, tick?: () => void): void;
+  /** `tick`: tells the world the clock moved (as the in-process harness does after each step); the world's desks are reported and waited on too */
+  attach(actor: TerminalActor, tick?: () => void, world?: WorldActor): void;
   dispose(): void;
 }
 
@@ -80,7 +82,9 @@ export function startTestHook(iso: string, io: HookIo = { input: process.stdin, 
   const splitter = new ChannelSplitter();
   const receipts: Receipt[] = [];
   let actor: TerminalActor | null = null;
-  let rendered: unknown = null;
+  let world: WorldActor | null = null;
+  /** what was last drawn: the terminal's and both desks' snapshots (the App selects each) */
+  let rendered: readonly unknown[] = [];
   let onRendered: (() => void) | null = null;
   let attached: () => void = () => undefined;
   let tick: () => void = () => undefined;
@@ -88,30 +92,51 @@ export function startTestHook(iso: string, io: HookIo = { input: process.stdin, 
   let work: Promise<unknown> = new Promise<void>((resolve) => (attached = resolve));
 
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  /** the desk that has the keys, or null */
+  const deskAtKeys = () => {
+    const snapshot = world?.getSnapshot();
+    const place = snapshot?.value;
+    return snapshot && (place === 'cashier' || place === 'post') ? snapshot.context[place] : null;
+  };
+  const drawnState = (): unknown[] => {
+    const desks = world ? [world.getSnapshot().context.cashier.getSnapshot(), world.getSnapshot().context.post.getSnapshot()] : [];
+    return [actor?.getSnapshot(), ...desks];
+  };
+  const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   /** Out of I/O, drawn, and the frame written, then a turn of the loop that changes nothing. */
   async function settle(): Promise<void> {
     if (!actor) return;
     for (let round = 0; round < 50; round++) {
       await turn();
       await waitFor(actor, isSettled).catch(() => undefined);
-      const current = actor.getSnapshot();
-      if (rendered !== current) await new Promise<void>((resolve) => (onRendered = resolve));
+      // a desk's till talks to the store: its keys wait for it, and so does the answer
+      const desk = deskAtKeys();
+      if (desk) await waitFor(desk, isSettled).catch(() => undefined);
+      const current = drawnState();
+      if (!same(rendered, current)) await new Promise<void>((resolve) => (onRendered = resolve));
       // what the last change queued (a lone Esc's flush, a resolved promise) runs in this turn
       await turn();
-      if (actor.getSnapshot() === current) return;
+      if (same(drawnState(), current)) return;
     }
   }
 
   async function answer(request: ChannelRequest): Promise<void> {
     // after each stop the world reads the clock: the site's pages and the mobile payments' deadlines follow it
     if (request.kind === 'advance') await advanceClock(clock, request.ms, () => (tick(), settle()));
-    else await settle();
+    else if (request.kind === 'send') {
+      // `Set Role` goes to the world, the till's `Customer`/`Give` to the desk that has the keys
+      const target = request.to === 'world' ? world : deskAtKeys();
+      (target as { send(event: unknown): void } | null)?.send(request.event);
+      await settle();
+    } else await settle();
     const view = actor ? viewOf(actor.getSnapshot()) : null;
+    const desk = deskAtKeys();
     const reply = {
       id: request.id,
       view: view
         ? { statePath: view.statePath, screen: view.screen, mode: view.mode, lang: view.lang, focus: view.focus, buttons: view.buttons.map(({ label, text, hotkey, enabled }) => ({ label, enabled, ...(text ? { text } : {}), ...(hotkey ? { hotkey } : {}) })) }
         : { statePath: 'starting', screen: 'idle' as const, mode: 'busy' as const, lang: 'ru' as const, focus: 0, buttons: [] },
+      desk: desk ? deskViewOf(desk.getSnapshot()) : null,
       receipts: receipts.splice(0),
     };
     io.output.write(encodeAnswer(reply));
@@ -133,7 +158,7 @@ export function startTestHook(iso: string, io: HookIo = { input: process.stdin, 
     renderOptions: {
       maxFps: TEST_MAX_FPS,
       onRender: () => {
-        rendered = actor?.getSnapshot() ?? null;
+        rendered = drawnState();
         // the frame is written right after this callback returns
         const resolve = onRendered;
         onRendered = null;
@@ -141,8 +166,9 @@ export function startTestHook(iso: string, io: HookIo = { input: process.stdin, 
       },
     },
     onPayment: (receipt) => void receipts.push(receipt),
-    attach(started, onTick) {
+    attach(started, onTick, startedWorld) {
       actor = started;
+      world = startedWorld ?? null;
       if (onTick) tick = onTick;
       attached();
     },

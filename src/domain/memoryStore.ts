@@ -248,6 +248,9 @@ export class MemoryStore implements KioskStore {
   payAtTill(request: TillPaymentRequest): TillPaymentOutcome {
     return this.tills.payAtTill(request);
   }
+  sendAwayAtTill(place: DeskPlace, at: number): TillState {
+    return this.tills.sendAwayAtTill(place, at);
+  }
   tillReport(place: DeskPlace, kind: 'X' | 'Z', at: number): ShiftReport {
     return this.tills.tillReport(place, kind, at);
   }

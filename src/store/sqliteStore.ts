@@ -294,6 +294,9 @@ export class SqliteStore implements KioskStore {
   payAtTill(request: TillPaymentRequest): TillPaymentOutcome {
     return this.guard(() => this.tills.payAtTill(request));
   }
+  sendAwayAtTill(place: DeskPlace, at: number): TillState {
+    return this.guard(() => this.tills.sendAwayAtTill(place, at));
+  }
   tillReport(place: DeskPlace, kind: 'X' | 'Z', at: number): ShiftReport {
     return this.guard(() => this.tills.tillReport(place, kind, at));
   }

@@ -7,7 +7,7 @@
 import type { Database as Connection } from 'better-sqlite3';
 import type { Drawer } from '../domain/cash/drawer.js';
 import { judgeChange } from '../domain/cash/drawer.js';
-import { openShift, shiftReport, type Shift, type ShiftReport, type TillPayment } from '../domain/cash/shift.js';
+import { openShift, sendAwayRefusal, shiftReport, type Shift, type ShiftReport, type TillPayment } from '../domain/cash/shift.js';
 import { applyTillPayment, tidyDrawer, tillPaymentRefusal, type TillPaymentOutcome, type TillPaymentRequest, type TillState } from '../domain/cash/till.js';
 import type { TillStore } from '../domain/cash/tillStore.js';
 import { DESKS, type DeskPlace } from '../domain/fiscal/desks.js';
@@ -43,7 +43,8 @@ function readTill(db: Connection, place: DeskPlace): TillState | null {
       receipt: p.receipt, total: p.total, received: p.received, changeDue: p.change_due, changeGiven: p.change_given,
       verdict: judgeChange(p.change_due, p.change_given),
     }));
-  return { place, shift, drawer: readDrawer(db, registerId, row.number, 'now'), payments };
+  const sentAway = db.prepare<{ n: number }>('SELECT count(*) AS n FROM till_sent_away WHERE register_id = ? AND shift = ?').get(registerId, row.number)?.n ?? 0;
+  return { place, shift, drawer: readDrawer(db, registerId, row.number, 'now'), payments, sentAway };
 }
 
 /** The store's till methods over one connection; `checkpoint('till:during')` before a payment commits. */
@@ -72,10 +73,18 @@ export function sqliteTills(db: Connection, processingDelayMs: number, checkpoin
     checkpoint('till:during');
     return { kind: 'paid', receipt: desk.receipt, payment, drawer };
   });
+  const sendAway = db.transaction((place: DeskPlace, at: number): TillState => {
+    const state = readTill(db, place);
+    if (!state) throw new Error(`no shift has been opened at the ${place}`);
+    const refusal = sendAwayRefusal(state.shift);
+    if (refusal) throw new Error(refusal);
+    db.prepare('INSERT INTO till_sent_away (register_id, shift, at) VALUES (?, ?, ?)').run(DESKS[place].registerId, state.shift.number, at);
+    return readTill(db, place)!;
+  });
   const report = db.transaction((place: DeskPlace, kind: 'X' | 'Z', at: number): ShiftReport => {
     const state = readTill(db, place);
     if (!state) throw new Error(`no shift has been opened at the ${place}`);
-    const { report: printed, shift } = shiftReport(kind, state.shift, state.payments, state.drawer, at);
+    const { report: printed, shift } = shiftReport(kind, state.shift, state.payments, state.drawer, at, state.sentAway);
     if (shift.closedAt !== null) {
       db.prepare('UPDATE till_shifts SET closed_at = ? WHERE register_id = ? AND number = ?').run(shift.closedAt, DESKS[place].registerId, shift.number);
     }
@@ -85,6 +94,7 @@ export function sqliteTills(db: Connection, processingDelayMs: number, checkpoin
     tillState: (place) => readTill(db, place),
     openTillShift: (place, float, at) => open.immediate(place, float, at),
     payAtTill: (request) => pay.immediate(request),
+    sendAwayAtTill: (place, at) => sendAway.immediate(place, at),
     tillReport: (place, kind, at) => report.immediate(place, kind, at),
   };
 }

@@ -6,7 +6,7 @@ import { applyTillPayment, reportRefusal, tidyDrawer, tillPaymentRefusal, type T
 import type { DeskReceipt } from '../../src/domain/fiscal/fiscalReceipt.js';
 
 const T0 = Date.UTC(2026, 10, 22, 7, 0, 0);
-const state = (): TillState => ({ place: 'cashier', shift: openShift(null, DEFAULT_FLOAT, T0), drawer: DEFAULT_FLOAT, payments: [] });
+const state = (): TillState => ({ place: 'cashier', shift: openShift(null, DEFAULT_FLOAT, T0), drawer: DEFAULT_FLOAT, payments: [], sentAway: 0 });
 const request = (over: Partial<TillPaymentRequest> = {}): TillPaymentRequest => ({
   place: 'cashier', code: '1000000001', due: '4750.00', received: '5000.00', at: T0 + 1,
   handed: { '5000.00': 1 }, given: { '200.00': 1, '50.00': 1 }, ...over,

@@ -7,7 +7,7 @@ import { seedDemo } from '../../src/domain/orders/demo.js';
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import { drawerTotal } from '../../src/domain/cash/drawer.js';
 import { add, ZERO } from '../../src/domain/money.js';
-import { scriptedCustomer, type TillCustomer } from '../../src/domain/cash/tillCustomers.js';
+import { DEMO_QUEUE, scriptedCustomer, type TillCustomer } from '../../src/domain/cash/tillCustomers.js';
 import type { TillEvent } from '../../machines/desk/till.js';
 import { isSettled } from '../../machines/settled.js';
 
@@ -84,6 +84,24 @@ describe('the till', () => {
     await miscount.send({ type: 'till.pay' });
     expect(miscount.ctx().notice).toBe('till.countAgain');
     expect(miscount.store.deskReceipts()).toEqual([]);
+  });
+
+  it('R-CASH-1: a customer with only the site\'s order id is sent back for the code: the reply shown, nothing taken, the shift counts them', async () => {
+    const onlyId = DEMO_QUEUE.find((c) => c.story === 'siteOrderIdOnly')!;
+    const till = startTill([onlyId, scriptedCustomer('1000000001', { '5000.00': 1 })]);
+    await till.send({ type: 'till.openShift' }, { type: 'till.nextCustomer' }, { type: 'till.sendAway' });
+    expect(till.state()).toEqual({ serving: 'sentAway' });
+    expect(till.ctx().till!.sentAway).toBe(1);
+    await till.send({ type: 'till.done' });
+    expect(till.state()).toBe('idle');
+    expect(till.ctx()).toMatchObject({ customer: null, till: { payments: [], sentAway: 1 } });
+    expect(till.store.deskReceipts()).toEqual([]);
+    // only at the code step: once the details are read back the customer is served
+    await till.send({ type: 'till.nextCustomer' }, till.typed('1000000001'), { type: 'till.next' }, { type: 'till.sendAway' });
+    expect(till.state()).toEqual({ serving: 'readBack' });
+    await till.send({ type: 'till.confirm' }, till.typed('5000'), { type: 'till.next' }, { type: 'till.give', face: '200.00' }, { type: 'till.give', face: '50.00' }, { type: 'till.pay' }, { type: 'till.handReceipt' });
+    await till.send({ type: 'till.report', kind: 'Z' });
+    expect(till.ctx().report).toMatchObject({ kind: 'Z', payments: 1, sentAway: 1 });
   });
 
   it('R-CODE-2: an expired code is refused; the customer leaves and nothing is taken', async () => {

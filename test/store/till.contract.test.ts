@@ -116,6 +116,26 @@ describe.each(ADAPTERS)('%s keeps the tills', (_name, open) => {
     store.close();
   });
 
+  it('R-CASH-1: a customer sent back for the code is counted in the shift: the X- and Z-report say how many, the next shift starts at none', () => {
+    const store = withShift();
+    expect(store.sendAwayAtTill('cashier', NOW + 1)).toMatchObject({ sentAway: 1 });
+    store.payAtTill(DEMO_3);
+    store.sendAwayAtTill('cashier', NOW + 2);
+    expect(store.tillState('cashier')).toMatchObject({ sentAway: 2, payments: [{ total: '16990.00' }] });
+    expect(store.tillReport('cashier', 'X', NOW + 3)).toMatchObject({ kind: 'X', payments: 1, sentAway: 2 });
+    expect(store.tillReport('cashier', 'Z', NOW + 4)).toMatchObject({ kind: 'Z', payments: 1, sentAway: 2 });
+    expect(() => store.sendAwayAtTill('cashier', NOW + 5)).toThrow('shift 1 is closed');
+    store.openTillShift('cashier', DEFAULT_FLOAT, NOW + 6);
+    expect(store.tillState('cashier')).toMatchObject({ sentAway: 0 });
+    store.close();
+  });
+
+  it('no customer is sent away before a shift is opened', () => {
+    const store = open();
+    expect(() => store.sendAwayAtTill('cashier', NOW)).toThrow('no shift has been opened at the cashier');
+    store.close();
+  });
+
   it('a shift open longer than 24 hours on the program\'s clock refuses every payment until it is closed with a Z-report', () => {
     const store = withShift();
     const late = { ...DEMO_3, at: NOW + SHIFT_LIMIT_MS + 1 };
@@ -159,6 +179,24 @@ describe('tills in SQLite are durable', () => {
     crash = false;
     expect(store.payAtTill(DEMO_3)).toMatchObject({ kind: 'paid', receipt: { number: 'K-1-000001' } });
     store.close();
+  });
+
+  it('R-CASH-1: customers sent away survive a restart, and a version-9 database upgrades with none sent away', () => {
+    const path = join(tempDir(), 'kiosk.db');
+    const raw = new Database(path);
+    for (const migration of MIGRATIONS.slice(0, 9)) raw.exec(migration.sql);
+    raw.pragma('user_version = 9');
+    raw.close();
+    const v9 = SqliteStore.open(path);
+    v9.openTillShift('post', DEFAULT_FLOAT, NOW);
+    expect(v9.tillState('post')).toMatchObject({ sentAway: 0 });
+    v9.sendAwayAtTill('post', NOW + 1);
+    v9.close();
+    const reopened = SqliteStore.open(path);
+    expect(reopened.tillState('post')).toMatchObject({ sentAway: 1 });
+    expect(reopened.tillState('cashier')).toBeNull();
+    expect(reopened.tillReport('post', 'Z', NOW + 2)).toMatchObject({ sentAway: 1 });
+    reopened.close();
   });
 
   it('upgrades a version-5 database: its desk receipts kept, and a till shift can be opened and paid', () => {

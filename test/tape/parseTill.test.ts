@@ -11,6 +11,10 @@ describe('tape commands for the till', () => {
       { kind: 'tillCustomer', code: '1000000123', brings: ['5000.00'] },
       { kind: 'tillCustomer', code: '1000000003', brings: ['5000.00', '5000.00', '0.50'], says: 'Sent here by the terminal.' },
     ]);
+    expect(steps('Customer site-order 8123456789012345 brings 5000 says "Only the order number."')).toEqual([
+      { kind: 'tillCustomer', code: null, siteOrderId: '8123456789012345', brings: ['5000.00'], says: 'Only the order number.' },
+    ]);
+    expect(() => steps('Customer site-order AE-81 brings 5000')).toThrow(/expected the site's order id, digits, found "AE-81"/);
     expect(() => steps('Customer 123 brings 5000')).toThrow(/expected a 10-digit order number/);
     expect(() => steps('Customer 1000000123 pays 5000')).toThrow(/expected brings, found "pays"/);
     expect(() => steps('Customer 1000000123 brings 300')).toThrow(/expected a note or coin, like 5000, 200, 10 or 0.50/);

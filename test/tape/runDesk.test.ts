@@ -46,7 +46,7 @@ describe('desk steps', () => {
 
   it('Set Role as a step: the desks play the cashier from their next customer, at the till', async () => {
     engine = await TapeEngine.fromSource('Set Lang en');
-    await engine.exec('Set Role cashier\nGo post\nExpectState desk.till.closed\nExpect "Till · shift closed"');
+    await engine.exec('Set Role cashier\nGo post\nExpectState desk.till.closed\nExpect "Post · window 3 · shift closed"');
   });
 
   it('keys typed in one burst while the till saves are not lost: O opens the shift, N waits for it, then calls the customer', async () => {

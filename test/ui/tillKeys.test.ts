@@ -58,4 +58,16 @@ describe('the till by keys', () => {
     await till.keys('o', 'n', '1000000001', 'enter', 'enter', '5a');
     expect(till.actor.getSnapshot().context).toMatchObject({ received: '5', notice: 'hint.digitsOnly' });
   });
+
+  it('R-CASH-1: s on the code step sends the customer back for the code, Enter lets them go; elsewhere s sends nothing', async () => {
+    const till = startTill();
+    await till.keys('o', 's');
+    expect(till.path()).toBe('idle');
+    await till.keys('n', '1000', 's');
+    expect(till.path()).toBe('serving.sentAway');
+    expect(tillViewOf(till.actor.getSnapshot(), 'en').lines.map((l) => l.text)).toContain('"All right, I\'ll find the SMS with the code and come back."');
+    await till.keys('enter');
+    expect(till.path()).toBe('idle');
+    expect(till.store.tillState('cashier')).toMatchObject({ sentAway: 1, payments: [] });
+  });
 });

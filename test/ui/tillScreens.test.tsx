@@ -4,6 +4,7 @@
  * no line wider than the box, every line of the view and the drawer's cells on the screen.
  */
 import React from 'react';
+import chalk from 'chalk';
 import { stripVTControlCharacters } from 'node:util';
 import { renderToString } from 'ink';
 import stringWidth from 'string-width';
@@ -18,18 +19,19 @@ import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { seedDemo } from '../../src/domain/orders/demo.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { Lang } from '../../src/domain/money.js';
+import type { DeskPlace } from '../../src/domain/fiscal/desks.js';
 import { phonePanelWidth } from '../../screens/terminal/KioskLayout.js';
 
 const WIDTH = 80 - phonePanelWidth(80);
 const HEIGHT = 24 - 2;
 const START = Date.UTC(2026, 10, 22, 7, 0, 0);
 
-async function collect(lang: Lang): Promise<Array<{ name: string; view: TillView }>> {
+async function collect(lang: Lang, place: DeskPlace = 'cashier'): Promise<Array<{ name: string; view: TillView }>> {
   const store = new MemoryStore();
   seedDemo(store, START);
   const clock = new SimulatedClock();
   clock.set(START);
-  const actor = createActor(provideTill({ store, clock, rules: DEFAULT_RULES }), { input: { place: 'cashier' }, clock }).start();
+  const actor = createActor(provideTill({ store, clock, rules: DEFAULT_RULES }), { input: { place }, clock }).start();
   const out: Array<{ name: string; view: TillView }> = [];
   const at = async (name: string, ...events: TillEvent[]) => {
     for (const event of events) {
@@ -54,16 +56,18 @@ async function collect(lang: Lang): Promise<Array<{ name: string; view: TillView
   await at('the 16,990 order sent by the terminal', { type: 'till.done' }, { type: 'till.nextCustomer' });
   await at('Z-report', text('1000000003'), { type: 'till.next' }, { type: 'till.confirm' }, text('20000'), { type: 'till.next' },
     { type: 'till.give', face: '1000.00' }, { type: 'till.pay' }, { type: 'till.handReceipt' }, { type: 'till.report', kind: 'Z' });
+  await at('sent for the code', { type: 'till.openShift' }, { type: 'till.nextCustomer' }, { type: 'till.sendAway' });
+  await at('Z-report with one sent for the code', { type: 'till.done' }, { type: 'till.report', kind: 'Z' });
   return out;
 }
 
 const render = (view: TillView) => stripVTControlCharacters(renderToString(<TillBody view={view} width={WIDTH} height={HEIGHT} />, { columns: WIDTH })).split('\n');
 const squash = (s: string) => s.replace(/[\s\u00a0│╭╮╰╯─]+/g, ' ');
 
-describe.each(['ru', 'en'] as const)('the till in %s', (lang) => {
+describe.each([['ru', 'cashier'], ['en', 'cashier'], ['ru', 'post'], ['en', 'post']] as const)('the till in %s at the %s', (lang, place) => {
   it('every screen whole in the desk\'s box at 80×24: nothing cut, nothing wider, every line of the view and the drawer shown', async () => {
     const problems: string[] = [];
-    const cases = await collect(lang);
+    const cases = await collect(lang, place);
     expect(cases.map((c) => c.view.statePath)).toEqual(expect.arrayContaining(['closed', 'idle', 'serving.change', 'serving.receipt', 'serving.refused']));
     expect(cases.at(-1)!.view.lines.at(-1)!.text).toMatch(/^Z-/);
     for (const { name, view } of cases) {
@@ -77,5 +81,33 @@ describe.each(['ru', 'en'] as const)('the till in %s', (lang) => {
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('R-CASH-3: the Post\'s own words at the till', () => {
+  const CASHIER_WORDS = { en: /Till|Payments →/, ru: /Касса|Платежи →/ } as const;
+  const POST_WORDS = { en: /Post · window 3/, ru: /Почта · окно 3/ } as const;
+
+  it.each(['en', 'ru'] as const)('in %s: the operator\'s window in the title, the Post\'s menu and receipt form, never the cashier\'s "Till"; the border in the Post\'s colour', async (lang) => {
+    const cases = await collect(lang, 'post');
+    for (const { name, view } of cases) {
+      expect(view.title, name).toMatch(POST_WORDS[lang]);
+      expect(view.color, name).toBe('blue');
+      for (const line of view.lines) expect(line.text, name).not.toMatch(CASHIER_WORDS[lang]);
+    }
+    const receipt = cases.find((c) => c.view.statePath === 'serving.receipt')!.view;
+    expect(receipt.lines.map((l) => l.text).join('\n')).toMatch(lang === 'en' ? /Post receipt P-101000-\d+ printed/ : /Чек Почты P-101000-\d+ напечатан/);
+    // the colour reaches the screen: the border is drawn in blue (SGR 34), never in the cashier's green (32)
+    const level = chalk.level;
+    chalk.level = 1;
+    const drawn = renderToString(<TillBody view={receipt} width={WIDTH} height={HEIGHT} />, { columns: WIDTH });
+    chalk.level = level;
+    expect(drawn).toContain('\u001b[34m╭');
+    expect(drawn).not.toContain('\u001b[32m');
+  });
+
+  it('at the cashier the till keeps its own words and green', async () => {
+    const cases = await collect('en', 'cashier');
+    expect(cases[1]!.view).toMatchObject({ title: expect.stringMatching(/^Till · shift 1/), color: 'green' });
   });
 });

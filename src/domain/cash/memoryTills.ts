@@ -2,7 +2,7 @@
 import { DESKS, type DeskPlace } from '../fiscal/desks.js';
 import type { DeskPaymentOutcome, DeskPaymentRequest } from './deskPayment.js';
 import type { Drawer } from './drawer.js';
-import { openShift, shiftReport, type ShiftReport } from './shift.js';
+import { openShift, sendAwayRefusal, shiftReport, type ShiftReport } from './shift.js';
 import { applyTillPayment, tidyDrawer, tillPaymentRefusal, type TillPaymentOutcome, type TillPaymentRequest, type TillState } from './till.js';
 import type { TillStore } from './tillStore.js';
 
@@ -18,7 +18,7 @@ export class MemoryTills implements TillStore {
   openTillShift(place: DeskPlace, float: Drawer, at: number): TillState {
     const previous = this.tills.get(DESKS[place].registerId);
     const shift = openShift(previous?.shift ?? null, tidyDrawer(float), at);
-    const state: TillState = { place, shift, drawer: tidyDrawer(float), payments: [] };
+    const state: TillState = { place, shift, drawer: tidyDrawer(float), payments: [], sentAway: 0 };
     this.tills.set(DESKS[place].registerId, state);
     return structuredClone(state);
   }
@@ -33,10 +33,18 @@ export class MemoryTills implements TillStore {
     state.payments.push(payment);
     return structuredClone({ kind: 'paid', receipt: desk.receipt, payment, drawer });
   }
+  sendAwayAtTill(place: DeskPlace, _at: number): TillState {
+    const state = this.tills.get(DESKS[place].registerId);
+    if (!state) throw new Error(`no shift has been opened at the ${place}`);
+    const refusal = sendAwayRefusal(state.shift);
+    if (refusal) throw new Error(refusal);
+    state.sentAway += 1;
+    return structuredClone(state);
+  }
   tillReport(place: DeskPlace, kind: 'X' | 'Z', at: number): ShiftReport {
     const state = this.tills.get(DESKS[place].registerId);
     if (!state) throw new Error(`no shift has been opened at the ${place}`);
-    const { report, shift } = shiftReport(kind, state.shift, state.payments, state.drawer, at);
+    const { report, shift } = shiftReport(kind, state.shift, state.payments, state.drawer, at, state.sentAway);
     state.shift = shift;
     return structuredClone(report);
   }

@@ -37,6 +37,9 @@ export function paymentRefusal(shift: Shift, now: number): PaymentRefusal | null
   return now - shift.openedAt > SHIFT_LIMIT_MS ? 'over24h' : null;
 }
 
+/** Why no customer can be sent away on this shift (it is closed), or null. */
+export const sendAwayRefusal = (shift: Shift): string | null => (shift.closedAt !== null ? `shift ${shift.number} is closed` : null);
+
 export const openShift = (previous: Shift | null, float: Drawer, at: number): Shift => {
   if (previous && previous.closedAt === null) throw new Error(`shift ${previous.number} is still open: close it with a Z-report first`);
   return { number: (previous?.number ?? 0) + 1, openedAt: at, float, closedAt: null };
@@ -59,17 +62,19 @@ export interface ShiftReport {
   drawer: Drawer;
   /** payments whose change was short or over */
   changeMistakes: number;
+  /** customers sent back for the payment code (they had only the site's order id) */
+  sentAway: number;
 }
 
 /** The X-report (the shift goes on) or the Z-report (it closes the shift; refused twice). */
-export function shiftReport(kind: 'X' | 'Z', shift: Shift, payments: readonly TillPayment[], drawer: Drawer, at: number): { report: ShiftReport; shift: Shift } {
+export function shiftReport(kind: 'X' | 'Z', shift: Shift, payments: readonly TillPayment[], drawer: Drawer, at: number, sentAway = 0): { report: ShiftReport; shift: Shift } {
   if (shift.closedAt !== null) throw new Error(`shift ${shift.number} is already closed`);
   const total = add(ZERO, ...payments.map((p) => p.total));
   const expected = sub(add(drawerTotal(shift.float), ...payments.map((p) => p.received)), add(ZERO, ...payments.map((p) => p.changeGiven)));
   const counted = drawerTotal(drawer);
   const report: ShiftReport = {
     kind, shift: shift.number, at, payments: payments.length, total, expected, counted,
-    discrepancy: sub(counted, expected), drawer, changeMistakes: payments.filter((p) => p.verdict.kind !== 'exact').length,
+    discrepancy: sub(counted, expected), drawer, changeMistakes: payments.filter((p) => p.verdict.kind !== 'exact').length, sentAway,
   };
   return { report, shift: kind === 'Z' ? { ...shift, closedAt: at } : shift };
 }

@@ -18,6 +18,8 @@ export interface TillState {
   shift: Shift;
   drawer: Drawer;
   payments: TillPayment[];
+  /** customers of this shift sent back for the payment code (R-CASH-1: the code, not the site's order id) */
+  sentAway: number;
 }
 
 /** A desk payment taken by the trainee: the pieces the customer handed over and the pieces chosen as change. */

@@ -39,3 +39,7 @@ export const DEMO_QUEUE: readonly TillCustomer[] = [
 
 /** A scripted customer (a tape's `Customer 1000000123 brings 5000 [says "…"]`). */
 export const scriptedCustomer = (code: string, brings: Drawer, says?: string): TillCustomer => ({ story: 'plain', code, brings, says: says ?? 'till.says.plain', scripted: true });
+/** A scripted customer with only the site's order id (`Customer site-order 8123… brings 5000`): sent back for the code. */
+export const siteOrderCustomer = (siteOrderId: string, brings: Drawer, says?: string): TillCustomer => ({
+  story: 'siteOrderIdOnly', code: null, siteOrderId, brings, says: says ?? 'till.says.siteOrderIdOnly', scripted: true,
+});

@@ -15,6 +15,8 @@ export interface TillStore {
   openTillShift(place: DeskPlace, float: Drawer, at: number): TillState;
   /** a payment at the till: refused (nothing moves) or the credit, receipt and drawer together */
   payAtTill(request: TillPaymentRequest): TillPaymentOutcome;
+  /** a customer with only the site's order id sent back for the code: counted in the open shift; throws with none open */
+  sendAwayAtTill(place: DeskPlace, at: number): TillState;
   /** the X-report (the shift goes on) or the Z-report (closes it); throws with no open shift */
   tillReport(place: DeskPlace, kind: 'X' | 'Z', at: number): ShiftReport;
 }

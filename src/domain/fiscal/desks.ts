@@ -1,7 +1,7 @@
 /**
  * The two desks where a person takes the cash (R-CASH-1, R-CASH-3): a shop's cashier and the
  * payments window of Russian Post. They differ only in this data: the seller on the receipt, the
- * register, the words (i18n keys are prefixed by `wordsKey`). All numbers here are simulated.
+ * register, the colour on screen, the words (i18n keys `desk.<place>.…`, `till.<place>.…`). All numbers here are simulated.
  */
 export type DeskPlace = 'cashier' | 'post';
 export const DESK_PLACES: readonly DeskPlace[] = ['cashier', 'post'];
@@ -34,6 +34,8 @@ export interface DeskData {
   /** i18n key of the taxation system: ОСН */
   taxation: string;
   agent: AgentFields;
+  /** the desk's colour on screen (its border and title), in both roles */
+  color: 'green' | 'blue';
 }
 
 /** Simulated but well-formed: 10-digit INNs, 16-digit register and drive numbers. */
@@ -51,6 +53,7 @@ export const DESKS: Readonly<Record<DeskPlace, DeskData>> = {
     window: null,
     taxation: 'desk.taxation.general',
     agent: { agentPhone: '+74950000001', operatorPhone: '+74950000002', ...SUPPLIER },
+    color: 'green',
   },
   post: {
     place: 'post',
@@ -63,6 +66,7 @@ export const DESKS: Readonly<Record<DeskPlace, DeskData>> = {
     window: 3,
     taxation: 'desk.taxation.general',
     agent: { agentPhone: '+78002005888', operatorPhone: '+74950000002', ...SUPPLIER },
+    color: 'blue',
   },
 };
 

@@ -34,11 +34,11 @@ export interface KioskDriver {
   crash(): Promise<void>;
   lines(): string[];
   view(): DriverView;
-  /** the desk that has the keys (the cashier, the Post), or null when another place has them; in-process only */
+  /** the desk that has the keys (the cashier, the Post), or null when another place has them */
   deskView?(): DeskView | null;
-  /** sends an event to the desk that has the keys (the till's `Customer`, `Give`), then settles; in-process only */
+  /** sends an event to the desk that has the keys (the till's `Customer`, `Give`), then settles; the pty driver sends it over the test channel */
   sendToDesk?(event: DeskEvent): Promise<void>;
-  /** the desks play this role from their next customer (`Set Role` as a step); in-process only */
+  /** the desks play this role from their next customer (`Set Role` as a step); the pty driver sends it over the test channel */
   setRole?(role: DeskRole): Promise<void>;
   /** an asciicast marker at the current time */
   mark(label: string): void;

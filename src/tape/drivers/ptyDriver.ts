@@ -16,8 +16,10 @@ import { StepFailure } from '../run/failure.js';
 import type { TapeSettings } from '../run/runSetup.js';
 import { runTape, type RunTapeOptions, type TapeInput, type TapeResult } from '../run/runTape.js';
 import { writeNow } from './ptyWrite.js';
-import { ChannelSplitter, decodeAnswer, encodeRequest, type ChannelAnswer, type ChannelRequest } from './testChannel.js';
+import { ChannelSplitter, decodeAnswer, encodeRequest, type ChannelAnswer, type ChannelRequest, type ChannelSend } from './testChannel.js';
 import type { CastEvent } from './virtualTerminal.js';
+import type { DeskView } from '../../../machines/desk/deskView.js';
+import type { DeskEvent, DeskRole } from '../../../machines/desk.js';
 
 const { Terminal } = xtermHeadless;
 
@@ -52,6 +54,8 @@ export class PtyDriver implements KioskDriver {
   private parsed: Promise<void> = Promise.resolve();
   private splitter = new ChannelSplitter();
   private lastView: DriverView | null = null;
+  /** the desk that has the keys, as the kiosk last reported it over the channel */
+  private lastDesk: DeskView | null = null;
   private pending = new Map<number, (answer: ChannelAnswer | null) => void>();
   private nextId = 1;
   private simulatedMs = 0;
@@ -87,7 +91,7 @@ export class PtyDriver implements KioskDriver {
 
   async launch(): Promise<void> {
     const { settings, dataDir } = this.options;
-    const args = ['--data-dir', dataDir, '--lang', settings.lang, '--terminal-id', settings.terminalId, '--place', settings.place, '--processing-delay', `${settings.processingDelayMs}ms`, '--skin', settings.skin, ...mobileOptionArgs(settings.mobile)];
+    const args = ['--data-dir', dataDir, '--lang', settings.lang, '--terminal-id', settings.terminalId, '--place', settings.place, '--processing-delay', `${settings.processingDelayMs}ms`, '--skin', settings.skin, ...(settings.role ? ['--role', settings.role] : []), ...mobileOptionArgs(settings.mobile)];
     const pty = this.spawn(process.execPath, [this.binary, ...args], {
       name: 'xterm-256color',
       cols: settings.columns,
@@ -125,13 +129,14 @@ export class PtyDriver implements KioskDriver {
 
   private deliver(answer: ChannelAnswer): void {
     this.lastView = answer.view;
+    this.lastDesk = answer.desk ?? null;
     for (const receipt of answer.receipts) this.options.onReceipt(receipt);
     this.pending.get(answer.id)?.(answer);
     this.pending.delete(answer.id);
   }
 
   /** Sends a request and waits for its answer (or for the program to exit). */
-  private async request(body: { kind: 'sync' } | { kind: 'advance'; ms: number }): Promise<void> {
+  private async request(body: { kind: 'sync' } | { kind: 'advance'; ms: number } | ({ kind: 'send' } & ChannelSend)): Promise<void> {
     const pty = this.pty;
     if (!pty) throw new StepFailure('assertion', 'the kiosk is not running');
     const request = { id: this.nextId++, ...body } as ChannelRequest;
@@ -180,6 +185,22 @@ export class PtyDriver implements KioskDriver {
   view(): DriverView {
     if (!this.lastView) throw new StepFailure('assertion', 'the kiosk has not reported its state yet');
     return this.lastView;
+  }
+
+  deskView(): DeskView | null {
+    if (!this.lastView) throw new StepFailure('assertion', 'the kiosk has not reported its state yet');
+    return this.lastDesk;
+  }
+
+  /** The till's `Customer` and `Give`: sent over the channel to the desk that has the keys. */
+  async sendToDesk(event: DeskEvent): Promise<void> {
+    if (!this.lastDesk) throw new Error('no desk has the keys: Go cashier or Go post first');
+    await this.request({ kind: 'send', to: 'desk', event: event as ChannelSend['event'] });
+  }
+
+  /** `Set Role` as a step: the world tells both desks. */
+  async setRole(role: DeskRole): Promise<void> {
+    await this.request({ kind: 'send', to: 'world', event: { type: 'desk.setRole', role } });
   }
 
   mark(label: string): void {

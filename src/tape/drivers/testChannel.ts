@@ -5,37 +5,57 @@
  *
  *   request  ESC ] 7777 ; kiosk-test ; <id> ; sync            BEL
  *            ESC ] 7777 ; kiosk-test ; <id> ; advance=<ms>    BEL
- *   answer   ESC ] 7777 ; kiosk-test ; <id> ; <base64 JSON>  BEL   (view, new receipts)
+ *            ESC ] 7777 ; kiosk-test ; <id> ; send=<base64 JSON {to, event}> BEL   (to the world, or the desk with the keys)
+ *   answer   ESC ] 7777 ; kiosk-test ; <id> ; <base64 JSON>  BEL   (view, the desk's view, new receipts)
  */
 import type { Receipt } from '../../domain/store.js';
+import type { DeskView } from '../../../machines/desk/deskView.js';
 import type { DriverView } from './driver.js';
 
 export const CHANNEL_PREFIX = '\x1b]7777;kiosk-test;';
 export const CHANNEL_END = '\x07';
 
-export type ChannelRequest = { id: number; kind: 'sync' } | { id: number; kind: 'advance'; ms: number };
+/** An event a tape step sends past the keyboard: `Set Role` to the world, the till's `Customer`/`Give` to the desk. */
+export interface ChannelSend {
+  to: 'world' | 'desk';
+  event: { type: string } & Record<string, unknown>;
+}
+
+export type ChannelRequest =
+  | { id: number; kind: 'sync' }
+  | { id: number; kind: 'advance'; ms: number }
+  | ({ id: number; kind: 'send' } & ChannelSend);
 
 export interface ChannelAnswer {
   id: number;
   view: DriverView;
+  /** the desk that has the keys (the cashier, the Post), or null when another place has them */
+  desk: DeskView | null;
   /** receipts printed since the last answer */
   receipts: Receipt[];
 }
 
+const base64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
+
 export function encodeRequest(request: ChannelRequest): string {
-  const body = request.kind === 'sync' ? 'sync' : `advance=${request.ms}`;
+  const body = request.kind === 'sync' ? 'sync' : request.kind === 'advance' ? `advance=${request.ms}` : `send=${base64({ to: request.to, event: request.event })}`;
   return `${CHANNEL_PREFIX}${request.id};${body}${CHANNEL_END}`;
 }
 
 export function decodeRequest(body: string): ChannelRequest | null {
-  const m = /^(\d+);(?:(sync)|advance=(\d+))$/.exec(body);
+  const m = /^(\d+);(?:(sync)|advance=(\d+)|send=([A-Za-z0-9+/=]+))$/.exec(body);
   if (!m) return null;
-  return m[2] ? { id: Number(m[1]), kind: 'sync' } : { id: Number(m[1]), kind: 'advance', ms: Number(m[3]) };
+  const id = Number(m[1]);
+  if (m[2]) return { id, kind: 'sync' };
+  if (m[3]) return { id, kind: 'advance', ms: Number(m[3]) };
+  const sent = JSON.parse(Buffer.from(m[4] as string, 'base64').toString('utf8')) as Partial<ChannelSend>;
+  if ((sent.to !== 'world' && sent.to !== 'desk') || typeof sent.event?.type !== 'string') return null;
+  return { id, kind: 'send', to: sent.to, event: sent.event };
 }
 
 export function encodeAnswer(answer: ChannelAnswer): string {
   const { id, ...rest } = answer;
-  return `${CHANNEL_PREFIX}${id};${Buffer.from(JSON.stringify(rest)).toString('base64')}${CHANNEL_END}`;
+  return `${CHANNEL_PREFIX}${id};${base64(rest)}${CHANNEL_END}`;
 }
 
 export function decodeAnswer(body: string): ChannelAnswer | null {

@@ -123,7 +123,8 @@ export type Step = Located &
     /** the change a desk handed back with its newest receipt */
     | { kind: 'expectChange'; amount: Money }
     /** the till: a scripted customer joins the queue of the desk that has the keys */
-    | { kind: 'tillCustomer'; code: string; brings: Money[]; says?: string }
+    /** code null: the customer has only the site's order id (siteOrderId) */
+    | { kind: 'tillCustomer'; code: string | null; siteOrderId?: string; brings: Money[]; says?: string }
     /** the till: a note or coin from the drawer into the change tray */
     | { kind: 'give'; face: Money }
     /** the till: how many of one face the desk's drawer holds, as the store saved it */

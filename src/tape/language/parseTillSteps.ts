@@ -1,6 +1,7 @@
 /**
  * Step commands of the till (the cashier's role, issue 12): `Customer 1000000123 brings 5000 [says "…"]`
- * queues a scripted customer (served before the demo queue), `Give 200` puts a note or coin from the
+ * queues a scripted customer (served before the demo queue; `Customer site-order 8123456789012345 …`:
+ * one with only the site's order id, no code, R-CASH-1), `Give 200` puts a note or coin from the
  * drawer into the change tray, `ExpectDrawer 5000 x3` reads the drawer as the store saved it.
  * `ExpectChange` (parseDeskSteps.ts) reads the change of the newest desk receipt, the till's too.
  */
@@ -19,10 +20,20 @@ function readFace(cur: LineCursor): Money {
   return face;
 }
 
+const SITE_ORDER_EXPECTED = "the site's order id, digits";
+
+function readSiteOrderId(cur: LineCursor): string {
+  const token = cur.word(SITE_ORDER_EXPECTED);
+  if (!/^\d{1,30}$/.test(token.raw)) cur.failAt(token, SITE_ORDER_EXPECTED);
+  return token.raw;
+}
+
 const customerCommand: CommandSpec<Step> = {
   suffix: 'none',
   parse({ cur }) {
-    const code = readOrderCode(cur).value;
+    // R-CASH-1: a customer who has only the site's order id (any run of digits), not the SMS code
+    const siteOrder = cur.optionalWord(['site-order']) ? readSiteOrderId(cur) : null;
+    const code = siteOrder === null ? readOrderCode(cur).value : null;
     const brings = cur.word('brings');
     if (brings.raw !== 'brings') cur.failAt(brings, 'brings');
     const notes: Money[] = [readFace(cur)];
@@ -30,7 +41,7 @@ const customerCommand: CommandSpec<Step> = {
     let says: string | undefined;
     if (cur.optionalWord(['says'])) says = cur.string('what the customer says, in double quotes').value;
     cur.end();
-    return { kind: 'tillCustomer', code, brings: notes, ...(says !== undefined ? { says } : {}) };
+    return { kind: 'tillCustomer', code, brings: notes, ...(siteOrder !== null ? { siteOrderId: siteOrder } : {}), ...(says !== undefined ? { says } : {}) };
   },
 };
 

@@ -4,7 +4,7 @@
  * the store saved it (what a crash would leave), not the screen.
  */
 import { countOf, type Drawer } from '../../domain/cash/drawer.js';
-import { scriptedCustomer } from '../../domain/cash/tillCustomers.js';
+import { scriptedCustomer, siteOrderCustomer } from '../../domain/cash/tillCustomers.js';
 import type { Money } from '../../domain/money.js';
 import type { Step } from '../language/ast.js';
 import { StepFailure } from './failure.js';
@@ -20,7 +20,9 @@ export async function runTillStep(ctx: StepContext, step: TillStep): Promise<voi
   if (!harness.sendToDesk || desk === undefined) throw new StepFailure('tape', 'the till\'s steps run only in-process');
   if (!desk?.till) throw new StepFailure('tape', 'the till runs at a desk in the cashier\'s role: Set Role cashier, then Go cashier or Go post');
   if (step.kind === 'tillCustomer') {
-    return harness.sendToDesk({ type: 'till.queue', customer: scriptedCustomer(step.code, drawerOf(step.brings), step.says) });
+    const brings = drawerOf(step.brings);
+    const customer = step.code === null ? siteOrderCustomer(step.siteOrderId ?? '', brings, step.says) : scriptedCustomer(step.code, brings, step.says);
+    return harness.sendToDesk({ type: 'till.queue', customer });
   }
   if (step.kind === 'give') return harness.sendToDesk({ type: 'till.give', face: step.face });
   const saved = ctx.store.tillState(desk.place);
