@@ -17,8 +17,9 @@ export const requestTopUpCash = vi.fn();
 const requestCassette = vi.fn();
 const requestEncash = vi.fn();
 const requestServiceLock = vi.fn();
+const requestLoadPaper = vi.fn();
 /** The kiosk asks its parent (the terminal) for lookups, cash and the service side with `sendParent`; standalone, spies take those calls. */
-export const machine = kioskMachine.provide({ actions: { requestLookup, requestCash, requestTopUpCash, requestCassette, requestEncash, requestServiceLock } });
+export const machine = kioskMachine.provide({ actions: { requestLookup, requestCash, requestTopUpCash, requestCassette, requestEncash, requestServiceLock, requestLoadPaper } });
 export type Snap = SnapshotFrom<typeof machine>;
 export const INPUT = { lang: 'en' as const, orderNumberLength: 10 };
 
@@ -26,7 +27,7 @@ export const INPUT = { lang: 'en' as const, orderNumberLength: 10 };
 const EXTERNAL = new Set([
   'kiosk.wake', 'timer.inactivity', 'nav.back', 'nav.move', 'nav.activate', 'nav.press', 'input.text', 'input.backspace', 'input.clear',
   'io.orderLookedUp', 'io.paymentCompleted', 'io.cashCancelled',
-  'service.key', 'io.cassetteRead', 'io.encashed', 'service.locked', 'service.unlocked',
+  'service.key', 'io.cassetteRead', 'io.encashed', 'service.locked', 'service.unlocked', 'printer.paper',
 ]);
 export const BUTTON_SCREENS = new Set<string>(['idle', 'menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'topupPhone', 'receipt', 'servicePin', 'service', 'serviceReceipt']);
 /** The service PIN the model knows (the default) and one wrong PIN. */
@@ -96,6 +97,9 @@ function eventsFor(s: Snap): KioskEvent[] {
     { type: 'io.encashed', encashment: { ...CASSETTE, number: 1, at: 0 } },
     { type: 'service.locked' },
     { type: 'service.unlocked' },
+    // paper loaded: the transition is walked; paper out is walked with its warnings in terminal.paper.test.ts
+    // (carrying it through every screen would double the model for one notice line)
+    { type: 'printer.paper', out: false },
   ];
 }
 
