@@ -85,8 +85,10 @@ export function tillViewOf(snapshot: SnapshotFrom<typeof tillMachine>, lang: Lan
     const r = c.report;
     plain(w('till.report', { kind: r.kind, shift: r.shift, payments: r.payments, total: m(r.total), counted: m(r.counted), expected: m(r.expected), discrepancy: m(r.discrepancy), mistakes: r.changeMistakes, sentAway: r.sentAway }));
   }
-  // while serving, the customer's notes are within reach: the drawer shows them with what it holds
-  const shown = c.customer ? addPieces(drawer, c.customer.brings) : drawer;
-  const cells = open ? RUSSIAN_DENOMINATIONS.map((d) => `${faceLabel(d.value, lang)}×${countOf(shown, d.value) - (c.given[d.value] ?? 0)}`) : [];
+  // while serving, the customer's notes are within reach and the change taken is out of the drawer;
+  // once the payment is saved (the receipt step) the stored drawer already holds both
+  const saved = statePath === 'serving.receipt';
+  const shown = c.customer && !saved ? addPieces(drawer, c.customer.brings) : drawer;
+  const cells = open ? RUSSIAN_DENOMINATIONS.map((d) => `${faceLabel(d.value, lang)}×${countOf(shown, d.value) - (saved ? 0 : (c.given[d.value] ?? 0))}`) : [];
   return { lang, color: DESKS[c.place].color, statePath, title, lines, drawer: cells, notice: c.notice ? w(c.notice, { length: c.orderNumberLength }) : null };
 }

@@ -106,6 +106,14 @@ describe('R-CASH-3: the Post\'s own words at the till', () => {
     expect(drawn).not.toContain('\u001b[32m');
   });
 
+  it('R-CASH-2: every screen counts the drawer as it is: never a negative piece, and on the receipt what the store saved', async () => {
+    for (const place of ['cashier', 'post'] as const) {
+      for (const { name, view } of await collect('en', place)) {
+        for (const cell of view.drawer) expect(cell, `${place}: ${name}`).not.toMatch(/×-/);
+      }
+    }
+  });
+
   it('at the cashier the till keeps its own words and green', async () => {
     const cases = await collect('en', 'cashier');
     expect(cases[1]!.view).toMatchObject({ title: expect.stringMatching(/^Till · shift 1/), color: 'green' });
