@@ -71,3 +71,21 @@ export function startSite(options: SiteDriverOptions = {}) {
   };
   return { actor, clock, store, view, press, pressButton, toMethods, emitted, settle };
 }
+
+/**
+ * The first pages every walk through the site sees, each kept by `keep`: the catalog, an empty cart,
+ * four products added, the cart, the checkout with the session's phone; ends on the checkout with the
+ * phone erased (the screen tests type their own number from there).
+ */
+export async function walkToCheckout(site: ReturnType<typeof startSite>, keep: (name: string) => void): Promise<void> {
+  keep('catalog');
+  await site.press('c');
+  keep('catalog, cart empty');
+  await site.press('1', '2', '3', '4');
+  keep('catalog, added');
+  await site.press('c');
+  keep('cart, four products');
+  await site.press('b');
+  keep('checkout, the session phone');
+  for (let i = 0; i < 10; i++) await site.press('backspace');
+}

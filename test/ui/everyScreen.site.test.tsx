@@ -15,7 +15,7 @@ import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone } from '../../src/i18n/format.js';
 import { formatCountdown, ORDERS_SHOWN, statusText } from '../../screens/site/SiteBody.js';
 import { siteHelp, siteNotice, siteTitle } from '../../screens/site/SiteFrame.js';
-import { START, startSite } from '../machines/siteDriver.js';
+import { START, startSite, walkToCheckout } from '../machines/siteDriver.js';
 import { failuresOf, flat, inLang, regionsOf, renderScene, startScene, type Case, type Expected, type Scene } from './everyScreen.check.js';
 
 /** The site's pages, each with the time on the site's clock. */
@@ -23,16 +23,7 @@ async function sitePages(): Promise<Array<{ name: string; view: SiteView; now: n
   const pages: Array<{ name: string; view: SiteView; now: number }> = [];
   const site = startSite({ phone: DEMO_PHONE, demo: true });
   const keep = (name: string, view: SiteView = site.view()) => pages.push({ name, view, now: site.clock.now() });
-  keep('catalog');
-  await site.press('c');
-  keep('catalog, cart empty');
-  await site.press('1', '2', '3', '4');
-  keep('catalog, added');
-  await site.press('c');
-  keep('cart, four products');
-  await site.press('b');
-  keep('checkout, the session phone');
-  for (let i = 0; i < 10; i++) await site.press('backspace');
+  await walkToCheckout(site, (name) => keep(name));
   await site.press('916', 'enter');
   keep('checkout, phone incomplete');
   await site.press('1234567', 'tab');

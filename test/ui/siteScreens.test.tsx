@@ -15,7 +15,7 @@ import { formatDateTime, formatMoney, formatPhone } from '../../src/i18n/format.
 import { formatCountdown, formatShortDateTime, HISTORY_SHOWN, historyText, ORDERS_SHOWN, statusText } from '../../screens/site/SiteBody.js';
 import { orderButtonId } from '../../machines/site/siteButtons.js';
 import { siteHelp, siteNotice, siteTitle } from '../../screens/site/SiteFrame.js';
-import { START, startSite } from '../machines/siteDriver.js';
+import { START, startSite, walkToCheckout } from '../machines/siteDriver.js';
 import { refusalText } from '../../src/domain/mobile/refusalText.js';
 import { COLUMNS, flat, renderSite, ROWS, SITE_HEIGHT, siteRows } from './siteHarness.js';
 
@@ -77,16 +77,7 @@ async function collectViews(): Promise<Case[]> {
   const cases: Case[] = [];
   const site = startSite({ phone: DEMO_PHONE, demo: true });
   const keep = (name: string, view: SiteView = site.view()) => cases.push({ name, view });
-  keep('catalog');
-  await site.press('c');
-  keep('catalog, cart empty');
-  await site.press('1', '2', '3', '4');
-  keep('catalog, added');
-  await site.press('c');
-  keep('cart, four products');
-  await site.press('b');
-  keep('checkout, the session phone');
-  for (let i = 0; i < 10; i++) await site.press('backspace');
+  await walkToCheckout(site, (name) => keep(name));
   await site.press('8');
   keep('checkout, starts with 9');
   await site.press('916');
