@@ -1,6 +1,6 @@
 // Bundles the CLI with esbuild: one file starts about twice as fast as the unbundled Ink app.
 import { build } from 'esbuild';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, rmSync } from 'node:fs';
 
 // chunks of earlier builds have other hashes: cleared so dist/ holds only what this build made
 rmSync('dist/chunks', { recursive: true, force: true });
@@ -49,3 +49,6 @@ const builds = await Promise.allSettled([
 const failed = builds.find((b) => b.status === 'rejected');
 if (failed) throw failed.reason;
 chmodSync('dist/kiosk.js', 0o755);
+// the built-in training exercises are data (YAML), read at run time from dist/exercises (src/training/load.ts)
+rmSync('dist/exercises', { recursive: true, force: true });
+cpSync('src/training/exercises', 'dist/exercises', { recursive: true, filter: (path) => !path.endsWith('.md') });

@@ -80,7 +80,7 @@ export function expectState(actual: string, expected: string): void {
 const STATUS_WORDS: Record<OrderStatus, string> = { awaiting: 'unpaid', partially_paid: 'partial', paid: 'paid' };
 
 /** What each `ExpectOrder` status means, at the tape's clock (see ORDER_CONDITIONS in ast.ts). */
-const CONDITIONS: Record<OrderCondition, (order: Order, now: number, rules: KioskRules) => boolean> = {
+export const ORDER_CONDITION_CHECKS: Record<OrderCondition, (order: Order, now: number, rules: KioskRules) => boolean> = {
   awaiting: (o) => o.status === 'awaiting',
   partially_paid: (o) => o.status === 'partially_paid',
   paid: (o) => o.status === 'paid',
@@ -112,7 +112,7 @@ export function expectOrder(store: KioskStore, step: Extract<Step, { kind: 'expe
   const order = store.findOrder(step.code);
   if (!order) throw new StepFailure('assertion', `order ${step.code} is not in the store`);
   const problems: string[] = [];
-  if (!CONDITIONS[step.status](order, now, rules)) {
+  if (!ORDER_CONDITION_CHECKS[step.status](order, now, rules)) {
     const payment = step.status === 'awaiting' || step.status === 'partially_paid' || step.status === 'paid';
     const word = payment ? STATUS_WORDS[step.status as OrderStatus] : step.status;
     problems.push(`status ${word} expected, it is ${payment ? STATUS_WORDS[order.status] : `not (${STATUS_WORDS[order.status]}, ${order.stage})`}`);

@@ -1,0 +1,79 @@
+/**
+ * An exercise as the engine runs it (issue 15): what src/training/load.ts makes of a YAML file,
+ * already validated. Conditions are data, so an exercise file says *what* must happen, never how
+ * to check it; the engine (engine.ts) asks a probe of the world.
+ */
+import type { Bilingual, TrainingPlace, TrainingRole } from './attempt.js';
+
+/** The order words of `ExpectOrder` (src/tape/language/ast.ts ORDER_CONDITIONS). */
+export type OrderWord =
+  | 'paid' | 'partial' | 'unpaid' | 'processing' | 'credited' | 'expired' | 'cancelled' | 'refunded' | 'shipped' | 'delivered' | 'disputed' | 'released';
+
+/** What a checkpoint waits for. Exactly one kind each. */
+export type Condition =
+  /** a place reached a state: `kiosk.checkData` matches the terminal's state path or the desk's (as ExpectState) */
+  | { reached: string }
+  /** an order of the store is in that state; by its code, or any order of a phone */
+  | { order: { code?: string; phone?: string; status: OrderWord } }
+  /** a phone's balance is exactly this amount (a decimal string) */
+  | { balance: { phone: string; is: string } }
+  /** an SMS to the phone whose text (in either language) contains this */
+  | { sms: { phone: string; contains: string } }
+  /** the right option of this `say` question was the first one chosen */
+  | { said: string }
+  /** all of these hold at once */
+  | { all: Condition[] };
+
+export interface SayOption {
+  text: Bilingual;
+  right: boolean;
+  /** a wrong option: the rule it breaks (shown in the side line at once) */
+  breaks?: string;
+}
+
+/** A question the customer asks; the trainee answers by choosing one option. */
+export interface SayQuestion {
+  id: string;
+  /** the customer's speech line while the question is open */
+  ask: Bilingual;
+  /** opens only once this holds; absent: open from the start */
+  after?: Condition;
+  options: SayOption[];
+}
+
+export interface Checkpoint {
+  id: string;
+  points: number;
+  rule: string;
+  title: Bilingual;
+  /** passes as soon as this holds */
+  when?: Condition;
+  /** missed as soon as this holds (passes at the end if it never did) */
+  never?: Condition;
+  /** program-clock milliseconds from the start: not passed by then is missed */
+  withinMs?: number;
+  /** the sentence of the source text the rule comes from */
+  source: Bilingual;
+  /** what the right action is */
+  right: Bilingual;
+}
+
+export interface Exercise {
+  id: string;
+  title: Bilingual;
+  goal: Bilingual;
+  place: TrainingPlace;
+  role: TrainingRole;
+  difficulty: 1 | 2 | 3;
+  rules: string[];
+  /** tape setup lines (Set …, Order …, Phone …), as in a .tape file */
+  setup: string[];
+  /** the customer's story, one speech line after another (the last stays shown) */
+  story: Bilingual[];
+  say: SayQuestion[];
+  checkpoints: Checkpoint[];
+  /** the exercise ends once this holds; absent: once every `when` checkpoint is decided */
+  end?: Condition;
+  /** where it was loaded from (`file` for messages) */
+  file: string;
+}
