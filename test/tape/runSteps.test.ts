@@ -64,6 +64,10 @@ function fakeContext(rows: string[], golden: Record<string, string>, update: boo
     setVariable(name, value) {
       variables.set(name, value);
     },
+    training: null,
+    trainingProbe: () => {
+      throw new Error('no exercise in this fake');
+    },
   };
   return { ctx, calls };
 }

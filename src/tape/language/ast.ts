@@ -78,7 +78,10 @@ export type OrderCommand = Located & {
 /** `settings`: the phone at its operator (issue 13: `tariff corporate|forbidden`, `new`, `outage`) */
 export type PhoneCommand = Located & { kind: 'phone'; phone: string; operator: OperatorId; balance: Money; settings: PhoneSettings };
 
-export type SetupCommand = SetCommand | OrderCommand | PhoneCommand;
+/** `Train EXERCISE-ID [as "Name"]`: the exercise's setup becomes the tape's, and the tape plays the trainee (issue 15) */
+export type TrainCommand = Located & { kind: 'train'; exercise: string; trainee: string | null };
+
+export type SetupCommand = SetCommand | OrderCommand | PhoneCommand | TrainCommand;
 
 export type Step = Located &
   (
@@ -133,6 +136,12 @@ export type Step = Located &
     | { kind: 'reply'; text: string }
     /** a stand-in for the terminal's Mobile top-up: money onto the phone's balance */
     | { kind: 'topUp'; phone: string; amount: Money }
+    /** training: the trainee answers the customer with one of the open question's options */
+    | { kind: 'say'; text: string }
+    /** training: ends the attempt (if running) and checks its score */
+    | { kind: 'expectScore'; score: number }
+    /** training: ends the attempt (if running) and checks a checkpoint of this rule was missed */
+    | { kind: 'expectMistake'; rule: string }
   );
 /** Where `Remember` looks: the screen's lines top to bottom, or the newest SMS to a phone. */
 export type RememberSource = { kind: 'screen' } | { kind: 'sms'; phone: string };

@@ -7,6 +7,7 @@ import type { LineCursor } from './lineCursor.js';
 import { DEFAULT_PHONE_SETTINGS, TARIFFS, type PhoneSettings, type Tariff } from '../../domain/mobile/mobilePayment.js';
 import type { MobileOptions } from '../../domain/mobile/mobileRules.js';
 import { BUILT_IN_SKINS } from '../../domain/skins/index.js';
+import { TRAIN_SETUP_COMMANDS } from './parseTrainSteps.js';
 import { readMoney, readOptions, readOrderCode, readPhone, type Body, type CommandContext, type CommandSpec } from './values.js';
 
 const SET_KEYS: readonly SetKey[] = ['Lang', 'Size', 'Clock', 'TerminalId', 'DataDir', 'Place', 'ProcessingDelay', 'Role', 'Mobile', 'Skin'];
@@ -198,4 +199,5 @@ export const SETUP_COMMANDS: Readonly<Record<string, CommandSpec<SetupCommand>>>
   Set: { suffix: 'none', parse: parseSet },
   Order: { suffix: 'none', parse: parseOrder },
   Phone: { suffix: 'none', parse: parsePhoneAccount },
+  ...TRAIN_SETUP_COMMANDS,
 };

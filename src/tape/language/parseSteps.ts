@@ -9,6 +9,7 @@ import { VARIABLE_STEP_COMMANDS } from './parseVariableSteps.js';
 import { MOBILE_STEP_COMMANDS } from './parseMobileSteps.js';
 import { SERVICE_STEP_COMMANDS } from './parseServiceSteps.js';
 import { TILL_STEP_COMMANDS } from './parseTillSteps.js';
+import { TRAIN_STEP_COMMANDS } from './parseTrainSteps.js';
 import { durationOf, readDuration, readRepeat, type Body, type CommandContext, type CommandSpec } from './values.js';
 
 /** `@200ms` after a key or `Type`: VHS's typing speed. */
@@ -179,6 +180,7 @@ export const STEP_COMMANDS: Readonly<Record<string, CommandSpec<Step>>> = {
   ...MOBILE_STEP_COMMANDS,
   ...SERVICE_STEP_COMMANDS,
   ...TILL_STEP_COMMANDS,
+  ...TRAIN_STEP_COMMANDS,
 };
 
 /** Steps that need the app on screen; the rest also make sense between `Crash` and `Restart`. */

@@ -21,6 +21,11 @@ import { snapshotFile } from './snapshot.js';
 import type { StepContext } from './stepContext.js';
 import { openTapeStore, settingsOf, sqliteOpener, type StoreOpener, type TapeSettings } from './runSetup.js';
 import type { CastEvent } from '../drivers/virtualTerminal.js';
+import type { Exercise } from '../../domain/training/exercise.js';
+import type { AttemptRecord } from '../../domain/training/attempt.js';
+import { TrainingAttempt, type WorldProbe } from '../../domain/training/engine.js';
+import { builtInExercises } from '../../training/load.js';
+import { isTraineeAction, probeOf, trainLineOf, withExerciseSetup } from './runTrainSteps.js';
 
 export interface EngineOptions {
   /** where a relative `Set DataDir` and the snapshot folder are found; default: the tape's folder */
@@ -34,6 +39,10 @@ export interface EngineOptions {
   wrapStore?: (store: KioskStore) => KioskStore;
   /** builds the driver instead of the in-process harness (`--pty`); the store is then the program's data dir */
   driver?: DriverFactory;
+  /** the exercises a `Train` line may name; default the built-in ones */
+  exercises?: () => readonly Exercise[];
+  /** training: called once with the attempt when it ends (`ExpectScore`, `ExpectMistake`) */
+  saveAttempt?: (record: AttemptRecord) => void;
 }
 
 /** Makes a driver for the tape's settings on its (already seeded) data directory. */
@@ -62,6 +71,8 @@ export class TapeEngine implements StepContext {
   }
   private quitLine: number | null = null;
   private sessions = 0;
+  /** the exercise this tape plays (`Train`), or null */
+  training: TrainingAttempt | null = null;
   /** `$name` → the value `Remember` captured */
   private readonly variables = new Map<string, string>();
 
@@ -86,9 +97,41 @@ export class TapeEngine implements StepContext {
     const opener = factory || hasDataDir ? await sqliteOpener() : null;
     // the program in a pty runs on a data directory: the tape's own, or a fresh one made here
     const tempDir = factory && !hasDataDir ? mkdtempSync(join(tmpdir(), 'kiosk-tape-')) : null;
-    const engine = new TapeEngine(tape, options, opener, tempDir);
+    const { tape: staged, exercise } = withExerciseSetup(tape, options.exercises ?? builtInExercises);
+    const engine = new TapeEngine(staged, options, opener, tempDir);
     engine.harness = factory ? await engine.startDriver(factory) : engine.inProcessHarness();
+    if (exercise) engine.startTraining(exercise);
     return engine;
+  }
+
+  /** The attempt starts at the tape's clock; every key and clock move lets it score what happened. */
+  private startTraining(exercise: Exercise): void {
+    this.training = new TrainingAttempt({
+      exercise,
+      trainee: trainLineOf(this.tape)?.trainee ?? 'tape',
+      lang: this.settings.lang,
+      exam: false,
+      startedAt: this.clock.now(),
+      attemptId: `tape-${this.clock.now()}`,
+      ...(this.options.saveAttempt ? { saveAttempt: this.options.saveAttempt } : {}),
+    });
+    const observe = () => this.training?.observe(this.trainingProbe(), this.now());
+    const driver = this.harness;
+    this.harness = new Proxy(driver, {
+      get(target, name, receiver) {
+        const value: unknown = Reflect.get(target, name, receiver);
+        if ((name !== 'keys' && name !== 'advance') || typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          observe();
+          return result;
+        };
+      },
+    });
+  }
+
+  trainingProbe(): WorldProbe {
+    return probeOf(this.harness, this.store, () => this.now(), this.rules);
   }
 
   private inProcessHarness(): KioskHarness {
@@ -129,6 +172,8 @@ export class TapeEngine implements StepContext {
   /** Runs one step; throws a `TapeStepError` carrying the full failure. */
   async run(step: Step): Promise<void> {
     try {
+      // before it runs: the step that ends the exercise is still part of the trainee's session
+      if (this.training && isTraineeAction(step)) this.training.recordLine(step.raw);
       await withTimeout(runStep(this, step), this.options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
       this.checkAlive();
     } catch (error) {

@@ -61,6 +61,8 @@ export function settingsOf(tape: Tape, baseDir: string): TapeSettings {
   for (const command of tape.setup) {
     if (command.kind === 'order') settings.orders.push(command);
     else if (command.kind === 'phone') settings.phones.push(command);
+    // the exercise's own setup lines are already in the tape (runTrainSteps.ts withExerciseSetup)
+    else if (command.kind === 'train') continue;
     else if (command.key === 'Lang') settings.lang = command.lang;
     else if (command.key === 'Size') Object.assign(settings, { columns: command.columns, rows: command.rows });
     else if (command.key === 'Clock') settings.clockMs = command.epochMs;

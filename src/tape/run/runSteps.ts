@@ -15,6 +15,7 @@ import { newestReceipt, runDeskStep } from './runDeskSteps.js';
 import { runTillStep } from './runTillSteps.js';
 import { reply, topUp } from './runMobileSteps.js';
 import { runServiceStep } from './runServiceSteps.js';
+import { runTrainStep } from './runTrainSteps.js';
 
 /** `Go site|phone|terminal|cashier|post`: the place bar's keys (src/app/worldKeys.ts). */
 const PLACE_KEY_BYTES: Readonly<Record<string, string>> = {
@@ -110,6 +111,10 @@ async function perform(ctx: StepContext, step: Step): Promise<void> {
     case 'expectDrawer':
       requireApp(ctx);
       return runTillStep(ctx, step);
+    case 'say':
+    case 'expectScore':
+    case 'expectMistake':
+      return runTrainStep(ctx, step);
     case 'remember':
       return remember(ctx, step, () => requireApp(ctx));
     case 'templated':

@@ -7,6 +7,7 @@ import type { KioskRules } from '../../domain/rules.js';
 import type { KioskStore, Receipt } from '../../domain/store.js';
 import type { KioskDriver } from '../drivers/driver.js';
 import type { TapeSettings } from './runSetup.js';
+import type { TrainingAttempt, WorldProbe } from '../../domain/training/engine.js';
 
 export interface StepContext {
   readonly harness: KioskDriver;
@@ -34,4 +35,8 @@ export interface StepContext {
   /** the value `Remember` gave `$name` in this run */
   variable(name: string): string | undefined;
   setVariable(name: string, value: string): void;
+  /** the exercise the tape plays (`Train`), or null */
+  readonly training: TrainingAttempt | null;
+  /** what the exercise's conditions read of the world now */
+  trainingProbe(): WorldProbe;
 }

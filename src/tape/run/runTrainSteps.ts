@@ -1,0 +1,96 @@
+/**
+ * Training in a tape (issue 15): `Train ID` puts the exercise's scene into the tape's setup, the
+ * engine watches every key and clock move (`observe`), and `Say`, `ExpectScore`, `ExpectMistake`
+ * run here. The probe answers the exercise's conditions from the running world and the store.
+ */
+import { cmp } from '../../domain/money.js';
+import { smsLine } from '../../domain/mobile/smsText.js';
+import type { Exercise } from '../../domain/training/exercise.js';
+import type { TrainingAttempt, WorldProbe } from '../../domain/training/engine.js';
+import { mistakesOf } from '../../domain/training/attempt.js';
+import type { OrderCondition, SetupCommand, Step, Tape } from '../language/ast.js';
+import { parseTape } from '../language/parse.js';
+import { ORDER_CONDITION_CHECKS, statePathMatches } from './assertions.js';
+import { StepFailure } from './failure.js';
+import type { StepContext } from './stepContext.js';
+import type { KioskStore } from '../../domain/store.js';
+import type { KioskDriver } from '../drivers/driver.js';
+import type { KioskRules } from '../../domain/rules.js';
+
+/** The tape's `Train` line, if any. */
+export const trainLineOf = (tape: Tape): Extract<SetupCommand, { kind: 'train' }> | null =>
+  tape.setup.find((c): c is Extract<SetupCommand, { kind: 'train' }> => c.kind === 'train') ?? null;
+
+/**
+ * The tape with the exercise's setup lines in front of its own (a tape's own `Set Lang en` after
+ * `Train` still counts). An unknown exercise fails the tape before it starts.
+ */
+export function withExerciseSetup(tape: Tape, exercises: () => readonly Exercise[]): { tape: Tape; exercise: Exercise | null } {
+  const train = trainLineOf(tape);
+  if (!train) return { tape, exercise: null };
+  const all = exercises();
+  const exercise = all.find((e) => e.id === train.exercise);
+  if (!exercise) {
+    throw new StepFailure('tape', `line ${train.line}: no exercise ${train.exercise}`, [`known: ${all.map((e) => e.id).join(', ')}`]);
+  }
+  const scene = parseTape(exercise.setup.join('\n'), exercise.file).setup;
+  return { tape: { ...tape, setup: [...scene, ...tape.setup] }, exercise };
+}
+
+/** What the exercise's conditions read: the places' state paths, the store. */
+export function probeOf(harness: KioskDriver, store: KioskStore, now: () => number, rules: KioskRules): WorldProbe {
+  return {
+    reached(path) {
+      if (!harness.running || harness.quit) return false;
+      const paths = [harness.view().statePath, harness.deskView?.()?.statePath].filter((p): p is string => p !== undefined);
+      return paths.some((actual) => statePathMatches(actual, path));
+    },
+    orderIs(selector, status) {
+      const orders = selector.code !== undefined ? [store.findOrder(selector.code)].filter((o) => o !== undefined) : store.listOrders().filter((o) => o.phone === selector.phone);
+      const check = ORDER_CONDITION_CHECKS[orderCondition(status)];
+      return orders.some((order) => check(order, now(), rules));
+    },
+    balanceIs: (phone, amount) => cmp(store.phoneAccount(phone).balance, amount) === 0,
+    smsContains: (phone, text) => store.phoneAccount(phone).sms.some((m) => smsLine(m, 'ru').includes(text) || smsLine(m, 'en').includes(text)),
+  };
+}
+
+/** The exercise file's order words are the tape's (`unpaid`, `partial`); the checks use the domain's. */
+const orderCondition = (word: string): OrderCondition => (word === 'unpaid' ? 'awaiting' : word === 'partial' ? 'partially_paid' : (word as OrderCondition));
+
+/** Steps the trainee takes: recorded into the attempt's tape (assertions and bookkeeping are not). */
+const TRAINEE_ACTIONS: ReadonlySet<Step['kind']> = new Set(['key', 'type', 'press', 'insert', 'advance', 'go', 'dial', 'reply', 'tillCustomer', 'give', 'setRole', 'topUp']);
+export const isTraineeAction = (step: Step): boolean => TRAINEE_ACTIONS.has(step.kind);
+
+export function runTrainStep(ctx: StepContext, step: Extract<Step, { kind: 'say' | 'expectScore' | 'expectMistake' }>): void {
+  const attempt = requireAttempt(ctx);
+  if (step.kind === 'say') return say(ctx, attempt, step.text);
+  const record = attempt.finish(ctx.now(), 'finished');
+  const board = record.checkpoints.map((c) => `${c.passed ? 'passed' : 'missed'} ${c.id} (${c.rule}) ${c.earned}/${c.points}`);
+  if (step.kind === 'expectScore') {
+    if (record.score !== step.score) throw new StepFailure('assertion', `expected the score ${step.score}, it is ${record.score} of ${record.maxScore}`, board);
+    return;
+  }
+  const rules = new Set([...mistakesOf(record).map((c) => c.rule), ...attempt.mistakes.map((m) => m.rule)]);
+  if (!rules.has(step.rule)) {
+    throw new StepFailure('assertion', `expected a mistake against ${step.rule}; the mistakes are ${[...rules].join(', ') || 'none'}`, board);
+  }
+}
+
+function say(ctx: StepContext, attempt: TrainingAttempt, text: string): void {
+  const probe = ctx.trainingProbe();
+  if (attempt.finished) throw new StepFailure('assertion', `Say "${text}": the exercise is over`);
+  if (attempt.say(text, probe, ctx.now())) return;
+  const question = attempt.openQuestion;
+  const lang = ctx.settings.lang;
+  throw new StepFailure(
+    'assertion',
+    question ? `Say "${text}": the customer's question has no such answer` : `Say "${text}": the customer asks nothing now`,
+    question ? question.options.map((o) => `  "${o.text[lang]}"`) : [],
+  );
+}
+
+function requireAttempt(ctx: StepContext): TrainingAttempt {
+  if (!ctx.training) throw new StepFailure('assertion', 'no exercise runs: start one with Train EXERCISE-ID before Launch');
+  return ctx.training;
+}
