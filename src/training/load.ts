@@ -82,7 +82,7 @@ function problemOf(issue: z.core.$ZodIssue, doc: Document, file: string, lineAt:
   }
   const node = nearestNode(doc, path);
   const input: unknown = doc.getIn(path);
-  const found = issue.code === 'unrecognized_keys' ? '' : input === undefined ? 'nothing' : (JSON.stringify(input) ?? '').slice(0, 60);
+  const found = issue.code === 'unrecognized_keys' ? '' : input === undefined ? 'nothing (the field is missing)' : (JSON.stringify(input) ?? '').slice(0, 60);
   return { file, line: lineAt(node?.range?.[0]), field: fieldName(path), expected, found };
 }
 

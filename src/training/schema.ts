@@ -59,7 +59,7 @@ const question = z.strictObject({
   id,
   ask: bilingual,
   after: condition.optional(),
-  options: z.array(option).min(2, { error: 'at least two options (one right, tempting wrong ones)' }),
+  options: z.array(option, { error: 'a list of options, each { text, right: true } or { text, breaks: R-… }' }).min(2, { error: 'at least two options (one right, tempting wrong ones)' }),
 }).superRefine((q, ctx) => {
   const right = q.options.filter((o) => o.right).length;
   if (right !== 1) ctx.addIssue({ code: 'custom', path: ['options'], message: `exactly one option with right: true (found ${right})` });
@@ -90,11 +90,11 @@ export const exerciseSchema = z
     place: z.enum(PLACES, { error: `a place (${PLACES.join(', ')})` }),
     role: z.enum(ROLES, { error: `a role (${ROLES.join(', ')})` }),
     difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'a difficulty: 1, 2 or 3' }),
-    rules: z.array(ruleId).min(1, { error: 'the rule IDs the exercise covers' }),
+    rules: z.array(ruleId, { error: 'a list of rule IDs like [R-TERM-1, R-TERM-2]' }).min(1, { error: 'the rule IDs the exercise covers' }),
     setup: z.array(z.string({ error: 'a tape setup line like "Order 1000000123 amount 4750.00 phone +79161234567"' })).default([]),
-    story: z.array(bilingual).min(1, { error: 'at least one speech line of the customer' }),
-    say: z.array(question).default([]),
-    checkpoints: z.array(checkpoint).min(1, { error: 'at least one checkpoint' }),
+    story: z.array(bilingual, { error: 'a list of speech lines, each { ru: "…", en: "…" }' }).min(1, { error: 'at least one speech line of the customer' }),
+    say: z.array(question, { error: 'a list of questions (id, ask, options)' }).default([]),
+    checkpoints: z.array(checkpoint, { error: 'a list of checkpoints (id, points, rule, title, when or never, source, right)' }).min(1, { error: 'at least one checkpoint' }),
     end: condition.optional(),
   })
   .superRefine((exercise, ctx) => {
