@@ -2,6 +2,7 @@
 import { mobileEn } from './mobile.en.js';
 import { siteEn } from './site.en.js';
 import { deskEn } from './desk.en.js';
+import { trainingEn } from './training.en.js';
 import { tillEn } from './till.en.js';
 import { topupEn } from './topup.en.js';
 import { paperEn } from './paper.en.js';
@@ -11,6 +12,7 @@ export const en = {
   ...siteEn,
   ...siteTopUpEn,
   ...deskEn,
+  ...trainingEn,
   ...mobileEn,
   ...tillEn,
   ...topupEn,

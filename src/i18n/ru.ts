@@ -3,6 +3,7 @@ import type { MessageKey } from './en.js';
 import { mobileRu } from './mobile.ru.js';
 import { siteRu } from './site.ru.js';
 import { deskRu } from './desk.ru.js';
+import { trainingRu } from './training.ru.js';
 import { tillRu } from './till.ru.js';
 import { topupRu } from './topup.ru.js';
 import { paperRu } from './paper.ru.js';
@@ -12,6 +13,7 @@ export const ru: Record<MessageKey, string> = {
   ...siteRu,
   ...siteTopUpRu,
   ...deskRu,
+  ...trainingRu,
   ...mobileRu,
   ...tillRu,
   ...topupRu,

@@ -94,7 +94,7 @@ export const exerciseSchema = z
     setup: z.array(z.string({ error: 'a tape setup line like "Order 1000000123 amount 4750.00 phone +79161234567"' })).default([]),
     story: z.array(bilingual, { error: 'a list of speech lines, each { ru: "…", en: "…" }' }).min(1, { error: 'at least one speech line of the customer' }),
     say: z.array(question, { error: 'a list of questions (id, ask, options)' }).default([]),
-    checkpoints: z.array(checkpoint, { error: 'a list of checkpoints (id, points, rule, title, when or never, source, right)' }).min(1, { error: 'at least one checkpoint' }),
+    checkpoints: z.array(checkpoint, { error: 'a list of checkpoints (id, points, rule, title, when or never, source, right)' }).min(1, { error: 'at least one checkpoint' }).max(5, { error: 'at most 5 checkpoints (the debrief fits 80×24)' }),
     end: condition.optional(),
   })
   .superRefine((exercise, ctx) => {
