@@ -52,7 +52,8 @@ export class TrainingAttempt {
   constructor(private readonly options: AttemptOptions) {
     this.exercise = options.exercise;
     const trainee = options.trainee.replace(/["\\]/g, '');
-    this.tapeLines = [`Train ${options.exercise.id} as "${trainee}"`, 'Launch'];
+    // a tape that replays the session: the scene comes from the exercise, the language is the trainee's
+    this.tapeLines = [`Train ${options.exercise.id} as "${trainee}"`, `Set Lang ${options.lang}`, '', 'Launch'];
   }
 
   get finished(): AttemptRecord | null {

@@ -89,7 +89,7 @@ describe('the exercise engine', () => {
     run.say('to the phone', probe, 1_030_000);
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ status: 'finished', score: 100, maxScore: 100, durationMs: 30_000, trainee: 'Anna', exerciseId: 'EX-1' });
-    expect(saved[0]?.tape).toBe('Train EX-1 as "Anna"\nLaunch\nPress "Next"\nSay "to the phone"\n');
+    expect(saved[0]?.tape).toBe('Train EX-1 as "Anna"\nSet Lang en\n\nLaunch\nPress "Next"\nSay "to the phone"\n');
     run.finish(1_040_000, 'abandoned');
     expect(saved).toHaveLength(1);
   });
