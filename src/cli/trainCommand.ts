@@ -13,8 +13,8 @@ import { builtInExercises, ExerciseFileError, loadExercises } from '../training/
 export const TRAIN_USAGE = `kiosk train — exercises for retail staff, scored against the rules
 
 Usage:
-  kiosk train list [--json]       the exercises: id, title, place, role, rule IDs
-  kiosk train check FILE|FOLDER   validate exercise files (YAML); errors name file:line
+  kiosk train list [--json]       id, title, place, role, rule IDs a line
+  kiosk train check FILE|FOLDER   validate exercise files; errors name file:line
   kiosk train --help
 
 Options:
