@@ -425,7 +425,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'training attempts (issue 15): who, which exercise, score, time, each checkpoint, and the tape to replay',
     sql: `
       -- only the record of each attempt: the practice itself ran on a sandbox store, so no training
-      -- money is in orders, receipts, the journal or encashments. Scores are points, not money.
+      -- money is in orders, receipts, the journal or encashments. Scores are whole points, never REAL.
       CREATE TABLE training_attempts (
         id TEXT PRIMARY KEY CHECK (id <> ''),
         trainee TEXT NOT NULL CHECK (trim(trainee) <> ''),
@@ -436,9 +436,9 @@ export const MIGRATIONS: readonly Migration[] = [
         started_at INTEGER NOT NULL,
         duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0),
         status TEXT NOT NULL CHECK (status IN ('finished', 'abandoned')),
-        score REAL NOT NULL CHECK (score >= 0),
-        max_score REAL NOT NULL CHECK (max_score >= score),
-        pass_score REAL CHECK (pass_score IS NULL OR (pass_score >= 0 AND pass_score <= max_score)),
+        score INTEGER NOT NULL CHECK (score >= 0),
+        max_score INTEGER NOT NULL CHECK (max_score >= score),
+        pass_score INTEGER CHECK (pass_score IS NULL OR (pass_score >= 0 AND pass_score <= max_score)),
         exam INTEGER NOT NULL CHECK (exam IN (0, 1)),
         tape TEXT NOT NULL
       ) STRICT;
@@ -453,8 +453,8 @@ export const MIGRATIONS: readonly Migration[] = [
         rule TEXT NOT NULL,
         title_ru TEXT NOT NULL,
         title_en TEXT NOT NULL,
-        points REAL NOT NULL CHECK (points >= 0),
-        earned REAL NOT NULL CHECK (earned >= 0 AND earned <= points),
+        points INTEGER NOT NULL CHECK (points >= 0),
+        earned INTEGER NOT NULL CHECK (earned >= 0 AND earned <= points),
         passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
         at_ms INTEGER,
         source_ru TEXT,

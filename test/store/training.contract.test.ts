@@ -57,7 +57,8 @@ describe.each(ADAPTERS)('%s keeps the training contract', (_name, open) => {
 
   it('refuses a record that does not hold together, keeping nothing of it', () => {
     const store = open();
-    expect(() => store.recordTrainingAttempt({ ...boris, score: 20 })).toThrow(`training attempt "${boris.id}": score 20 of 10: expected 0 ≤ score ≤ maxScore`);
+    expect(() => store.recordTrainingAttempt({ ...boris, score: 20 })).toThrow(`training attempt "${boris.id}": score 20 of 10: expected whole points, 0 ≤ score ≤ maxScore`);
+    expect(() => store.recordTrainingAttempt({ ...boris, score: 7.5 })).toThrow('score 7.5 of 10: expected whole points');
     expect(() => store.recordTrainingAttempt({ ...boris, trainee: ' ' })).toThrow('trainee must be a non-empty name');
     expect(() => store.recordTrainingAttempt({ ...boris, checkpoints: [checkpoint('cap', 'R-TERM-3', true), { ...checkpoint('x', 'R-TERM-2', true), earned: 11 }] }))
       .toThrow('checkpoint 2 ("x"): earned 11 of 10 points');

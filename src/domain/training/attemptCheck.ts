@@ -14,7 +14,8 @@ class BadAttempt extends Error {
 }
 
 const isWhole = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n);
-const isScore = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+/** points are whole numbers, as in a checklist (the store keeps no binary fractions) */
+const isScore = (n: unknown): n is number => isWhole(n) && n >= 0;
 const isText = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '';
 
 function checkCheckpoint(id: string, checkpoint: CheckpointResult, index: number): void {
@@ -22,7 +23,7 @@ function checkCheckpoint(id: string, checkpoint: CheckpointResult, index: number
   if (!isText(checkpoint.id)) throw bad('id must be a non-empty text');
   if (!isText(checkpoint.rule)) throw bad('rule must be a rule ID like R-TERM-2');
   if (!isScore(checkpoint.points) || !isScore(checkpoint.earned) || checkpoint.earned > checkpoint.points) {
-    throw bad(`earned ${checkpoint.earned} of ${checkpoint.points} points: expected 0 ≤ earned ≤ points`);
+    throw bad(`earned ${checkpoint.earned} of ${checkpoint.points} points: expected whole points, 0 ≤ earned ≤ points`);
   }
   if (checkpoint.atMs !== null && !isWhole(checkpoint.atMs)) throw bad(`atMs must be whole milliseconds or null, got ${checkpoint.atMs}`);
 }
@@ -38,10 +39,10 @@ export function checkAttemptRecord(record: AttemptRecord): void {
   if (!isWhole(record.startedAt)) throw bad(`startedAt must be epoch milliseconds, got ${record.startedAt}`);
   if (!isWhole(record.durationMs) || record.durationMs < 0) throw bad(`durationMs must be whole milliseconds ≥ 0, got ${record.durationMs}`);
   if (!isScore(record.maxScore) || !isScore(record.score) || record.score > record.maxScore) {
-    throw bad(`score ${record.score} of ${record.maxScore}: expected 0 ≤ score ≤ maxScore`);
+    throw bad(`score ${record.score} of ${record.maxScore}: expected whole points, 0 ≤ score ≤ maxScore`);
   }
   if (record.passScore !== undefined && (!isScore(record.passScore) || record.passScore > record.maxScore)) {
-    throw bad(`passScore ${record.passScore}: expected 0 ≤ passScore ≤ maxScore`);
+    throw bad(`passScore ${record.passScore}: expected whole points, 0 ≤ passScore ≤ maxScore`);
   }
   if (typeof record.tape !== 'string') throw bad('tape must be the text of a tape');
   if (!Array.isArray(record.checkpoints)) throw bad('checkpoints must be a list');
