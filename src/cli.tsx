@@ -14,6 +14,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Command>> = {
   tape: async () => (await import('./cli/tapeCommand.js')).runTape,
   encashments: async () => (await import('./cli/encashmentsCommand.js')).runEncashments,
   skins: async () => (await import('./cli/skinsCommand.js')).runSkins,
+  train: async () => (await import('./cli/trainCommand.js')).runTrain,
 };
 
 /** What a command exits with when its reader went away (`kiosk … | head -1`): as if killed by SIGPIPE. */

@@ -17,6 +17,8 @@ Usage:
   kiosk tape run|check|record     scripted keystroke tests of the kiosk (kiosk tape --help)
   kiosk encashments               every cassette taken out in service mode, with its count
   kiosk skins                     the terminal brands --skin takes, with their path to AliExpress
+  kiosk train report|replay       training results per trainee and exercise, and an attempt
+                                  played back (kiosk train --help)
   kiosk --help | --version
   Each command has its own help: kiosk orders --help, kiosk tape run --help, …
 

@@ -64,7 +64,11 @@ export function reportTable(report: TrainingReport, colors: Colors = PLAIN): str
       .map((line) => `  ${line}`);
     return [...traineeLines(trainee, colors), ...body].join('\n');
   });
-  const legend = `Pass mark: ${report.passPercent} % of an exercise's maximum unless it sets its own. BEST, LAST:\nscore in % of the maximum; TRIES: finished (+abandoned); times are medians (m:ss).`;
+  const legend = [
+    `Pass mark: ${report.passPercent} % of an exercise's maximum unless it sets its own.`,
+    'BEST, LAST: score in % of the maximum; PASSED, MEDIAN (m:ss): of finished',
+    'attempts; TRIES: finished (+abandoned).',
+  ].join('\n');
   return `${blocks.join('\n\n')}\n\n${legend}\n`;
 }
 
