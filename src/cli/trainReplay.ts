@@ -50,11 +50,20 @@ export async function playOnScreen(events: readonly CastEvent[], screen: ReplayS
   }
 }
 
+const ESCAPES = /\x1b\[[0-9;?]*[ -\/]*[@-~]|\x1b./g;
+
+/** Without the blank frames the kiosk draws as it closes: a replay ends on the trainee's last screen. */
+export function endOnLastScreen(events: readonly CastEvent[]): CastEvent[] {
+  const out = [...events];
+  while (out.length > 0 && (out.at(-1)!.kind === 'm' || out.at(-1)!.data.replace(ESCAPES, '').trim() === '')) out.pop();
+  return out;
+}
+
 /** Runs the attempt's tape in-process; its frames on a presentation timeline. */
 export async function replayFrames(attempt: AttemptRecord): Promise<{ result: TapeResult; events: CastEvent[] }> {
   const result = await runTape({ source: attempt.tape, file: `attempt ${attempt.id}` });
   if (result.failure?.kind === 'tape') throw new Refused(`attempt ${attempt.id}: its tape cannot be played: ${result.failure.message}`);
-  return { result, events: presentationTimeline(result.cast, DEFAULT_CAST_PACE) };
+  return { result, events: presentationTimeline(endOnLastScreen(result.cast), DEFAULT_CAST_PACE) };
 }
 
 const realScreen: ReplayScreen = {
@@ -67,11 +76,11 @@ async function run({ values, positionals }: Parsed, screen: ReplayScreen = realS
   if (values.json === true) throw new UsageError('--json does not apply to "train replay"');
   const cast = text(values, 'cast');
   if (cast === '') throw new UsageError('--cast: expected a file name');
+  const attempt = await withStore(values, (store) => store.listTrainingAttempts().find((a) => a.id === id));
+  if (!attempt) throw new UsageError(`no training attempt "${id}" in the store (kiosk train report --format json lists every attempt's id)`);
   if (cast === undefined && screen === realScreen && !process.stdout.isTTY) {
     throw new UsageError('standard output is not a terminal: add --cast FILE to write the replay to a file');
   }
-  const attempt = await withStore(values, (store) => store.listTrainingAttempts().find((a) => a.id === id));
-  if (!attempt) throw new UsageError(`no training attempt "${id}" in the store (kiosk train report --format json lists every attempt's id)`);
   const { result, events } = await replayFrames(attempt);
   const title = `${attempt.trainee}: ${attempt.exerciseId} (${attempt.id})`;
   if (cast !== undefined) {

@@ -1,43 +1,15 @@
 /** `kiosk train report` (issue 15): the instructor's report from the store, in four formats, with errors that name the bad value. */
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { runTrain } from '../../src/cli/trainCommand.js';
-import { SqliteStore } from '../../src/store/sqliteStore.js';
-import type { AttemptRecord } from '../../src/domain/training/attempt.js';
 import { ANNA_1, ANNA_2, ANNA_3, ANNA_4, BORIS_1, CLASS } from '../domain/training/classFixture.js';
 import { attempt, checkpoint, T0 } from '../domain/training/fixtures.js';
-import { useTempDirs } from '../store/helpers.js';
+import { storeWith, train } from './trainHelpers.js';
 import { parseXml } from './xml.js';
-
-const tempDir = useTempDirs();
 
 beforeEach(() => {
   vi.stubEnv('NO_COLOR', '1');
   return () => vi.unstubAllEnvs();
 });
-
-/** A data directory whose store holds `attempts`. */
-export function storeWith(attempts: readonly AttemptRecord[]): string {
-  const dir = tempDir();
-  const store = SqliteStore.open(join(dir, 'kiosk.db'));
-  for (const a of attempts) store.recordTrainingAttempt(a);
-  store.close();
-  return dir;
-}
-
-/** Runs `kiosk train ARGS` in this process, with what it printed. */
-export async function train(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    return { code: await runTrain(args), out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
 
 describe('kiosk train report', () => {
   it('table: per trainee a summary with the most frequent mistakes, per exercise a row; fits 80 columns', async () => {
