@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { crashHookFromEnv } from '../../src/adapters/crashHook.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import type { KioskStore } from '../../src/domain/store.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
@@ -81,14 +82,17 @@ describe('SqliteStore: training attempts on disk', () => {
     reopened.close();
   });
 
-  it('a crash inside the write (after the attempt row, before its checkpoints) leaves nothing half-written', () => {
+  it('a crash inside the write (KIOSK_TEST_CRASH_AT=training:during: after the attempt row, before its checkpoints) leaves nothing half-written', () => {
     const path = join(tempDir(), 'kiosk.db');
-    let crash = true;
     const reached: string[] = [];
+    // the crash tests' hook, with a "kill" that stops the write where SIGKILL would
+    const crashAt = crashHookFromEnv({ KIOSK_TEST_CRASH_AT: 'training:during' }, () => {
+      throw new Error('power cut');
+    });
     const store = SqliteStore.open(path, {
       checkpoint: (point) => {
         reached.push(point);
-        if (crash && point === 'training:during') throw new Error('power cut');
+        crashAt(point);
       },
     });
     expect(() => store.recordTrainingAttempt(anna)).toThrow('power cut');
@@ -97,7 +101,6 @@ describe('SqliteStore: training attempts on disk', () => {
     const raw = new Database(path, { readonly: true });
     expect(raw.prepare('SELECT (SELECT count(*) FROM training_attempts) + (SELECT count(*) FROM training_checkpoints) AS n').get()).toEqual({ n: 0 });
     raw.close();
-    crash = false;
     const again = SqliteStore.open(path, { checkpoint: (point) => reached.push(point) });
     again.recordTrainingAttempt(anna);
     expect(again.listTrainingAttempts()).toEqual([anna]);
