@@ -29,6 +29,8 @@ const OPTIONS = { cast: { type: 'string' } } as const;
 export interface ReplayScreen {
   write(data: string): void;
   sleep(ms: number): Promise<void>;
+  /** the terminal's size, when it is known */
+  size(): { columns: number; rows: number } | null;
 }
 
 const HIDE_CURSOR = '\x1b[?25l';
@@ -69,7 +71,16 @@ export async function replayFrames(attempt: AttemptRecord): Promise<{ result: Ta
 const realScreen: ReplayScreen = {
   write: (data) => void process.stdout.write(data),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  size: () => (process.stdout.columns && process.stdout.rows ? { columns: process.stdout.columns, rows: process.stdout.rows } : null),
 };
+
+/** A frame wider or taller than the terminal would wrap into garbage: say so before playing. */
+function assertFits(screen: ReplayScreen, columns: number, rows: number): void {
+  const size = screen.size();
+  if (size && (size.columns < columns || size.rows < rows)) {
+    throw new UsageError(`the attempt was recorded at ${columns}x${rows}, but this terminal is ${size.columns}x${size.rows}: enlarge it, or add --cast FILE`);
+  }
+}
 
 async function run({ values, positionals }: Parsed, screen: ReplayScreen = realScreen): Promise<number> {
   const [id] = expectPositionals(positionals, ['ATTEMPT']);
@@ -87,6 +98,7 @@ async function run({ values, positionals }: Parsed, screen: ReplayScreen = realS
     writeFileSync(cast, asciicast({ columns: result.columns, rows: result.rows, title, idleTimeLimitS: DEFAULT_CAST_PACE.pauseMs / 1000 }, events));
     process.stdout.write(`${cast}: ${title}, ${result.steps.length} steps\n`);
   } else {
+    assertFits(screen, result.columns, result.rows);
     await playOnScreen(events, screen);
     process.stdout.write(`Replayed ${title}: ${result.steps.length} steps\n`);
   }

@@ -36,11 +36,13 @@ const passedText = (f: Figures) => (f.finished === 0 ? '-' : `${f.passed}/${f.fi
 
 function traineeLines(f: Figures & { trainee: string }, colors: Colors): string[] {
   const attempts = `${count(f.finished + f.abandoned, 'attempt')}${f.abandoned ? `, ${f.abandoned} abandoned` : ''}`;
-  const passed = f.finished ? `passed ${f.passed} of ${f.finished} (${percentOf(f.passed, f.finished)} %)` : 'none finished';
+  const passed = f.finished
+    ? `passed ${f.passed} of ${f.finished} (${percentOf(f.passed, f.finished)} %), median time ${clock(f.medianMs)}`
+    : 'no finished attempt';
   const mistakes = f.mistakes.length ? f.mistakes.map(mistakeText).join(', ') : 'none';
   return [
     colors.bold(fit(`${f.trainee}: ${attempts}`, TABLE_WIDTH)),
-    fit(`  ${passed}, median time ${clock(f.medianMs)}`, TABLE_WIDTH),
+    fit(`  ${passed}`, TABLE_WIDTH),
     fit(`  most frequent mistakes: ${mistakes}`, TABLE_WIDTH),
   ];
 }

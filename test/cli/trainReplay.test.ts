@@ -15,10 +15,10 @@ const tempDir = useTempDirs();
 const ANNA = attempt('Anna', 'terminal-path', [checkpoint('path', 'R-TERM-1', true)], { id: 'a-anna-1' });
 
 /** A terminal that keeps what is written and how long it was told to wait, without waiting. */
-function fakeScreen(): ReplayScreen & { written: string[]; slept: number[] } {
+function fakeScreen(columns = 80, rows = 24): ReplayScreen & { written: string[]; slept: number[] } {
   const written: string[] = [];
   const slept: number[] = [];
-  return { written, slept, write: (data) => void written.push(data), sleep: async (ms) => void slept.push(ms) };
+  return { written, slept, write: (data) => void written.push(data), sleep: async (ms) => void slept.push(ms), size: () => ({ columns, rows }) };
 }
 
 async function replay(args: string[], screen?: ReplayScreen) {
@@ -69,6 +69,16 @@ describe('kiosk train replay', () => {
     expect(screen.slept.length).toBeGreaterThan(3);
     expect(screen.slept).toContain(1000);
     expect(screen.slept.every((ms) => ms > 0)).toBe(true);
+  });
+
+  it('a recording larger than the terminal is not played into it (it would wrap): exit 2, suggesting --cast', async () => {
+    const wide = attempt('Anna', 'terminal-path', [], { id: 'a-wide', tape: PLAIN_TAPE.replace('Set Size 80x24', 'Set Size 100x30') });
+    const screen = fakeScreen(80, 24);
+    const { code, err } = await replay(['a-wide', '--data-dir', storeWith([wide])], screen);
+    expect(code).toBe(2);
+    expect(err).toContain('the attempt was recorded at 100x30, but this terminal is 80x24: enlarge it, or add --cast FILE');
+    expect(screen.written).toEqual([]);
+    expect((await replay(['a-wide', '--data-dir', storeWith([wide])], fakeScreen(120, 40))).code).toBe(0);
   });
 
   it('does not care which steps the tape holds: a site session with Go and ExpectSms replays as well', async () => {
