@@ -99,7 +99,13 @@ export function listAttempts(db: Connection, filter: TrainingAttemptFilter = {})
     )
     .all({ trainee: filter.trainee ?? null, since: filter.since ?? null });
   const byAttempt = new Map<string, CheckpointResult[]>(attempts.map((a) => [a.id, []]));
-  const checkpoints = db.prepare<CheckpointRow>('SELECT * FROM training_checkpoints ORDER BY attempt_id, position').all();
+  const checkpoints = db
+    .prepare<CheckpointRow>(
+      `SELECT c.* FROM training_checkpoints c JOIN training_attempts a ON a.id = c.attempt_id
+       WHERE (@trainee IS NULL OR a.trainee = @trainee) AND (@since IS NULL OR a.started_at >= @since)
+       ORDER BY c.attempt_id, c.position`,
+    )
+    .all({ trainee: filter.trainee ?? null, since: filter.since ?? null });
   for (const row of checkpoints) byAttempt.get(row.attempt_id)?.push(toCheckpoint(row));
   return attempts.map((row) => toAttempt(row, byAttempt.get(row.id)!));
 }
