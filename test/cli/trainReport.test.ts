@@ -1,5 +1,4 @@
 /** `kiosk train report` (issue 15): the instructor's report from the store, in four formats, with errors that name the bad value. */
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ANNA_1, ANNA_2, ANNA_3, ANNA_4, BORIS_1, CLASS } from '../domain/training/classFixture.js';
 import { attempt, checkpoint, T0 } from '../domain/training/fixtures.js';
