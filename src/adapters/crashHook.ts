@@ -7,11 +7,12 @@
  *   recovery:before|during|after   the same for a payment finished by recovery on start
  *   receipt:during|after           inside/after storing the printed receipt text
  *   order:before|during|after      around/inside placing a site order with its code SMS (during: between the two)
+ *   training:before|during|after   around/inside keeping a training attempt (during: after the attempt, before its checkpoints)
  * "during" points are inside the SQLite transaction, before COMMIT.
  */
 import type { Checkpoint } from '../domain/store.js';
 
-const SPEC = /^(journal|payment|recovery|receipt|order):(before|during|after)(?::(\d+))?$/;
+const SPEC = /^(journal|payment|recovery|receipt|order|training):(before|during|after)(?::(\d+))?$/;
 
 export const noCheckpoint: Checkpoint = () => {};
 

@@ -17,7 +17,8 @@ Usage:
   kiosk tape run|check|record     scripted keystroke tests of the kiosk (kiosk tape --help)
   kiosk encashments               every cassette taken out in service mode, with its count
   kiosk skins                     the terminal brands --skin takes, with their path to AliExpress
-  kiosk train list|check          staff training exercises (kiosk train --help)
+  kiosk train …                   staff training: exercises, results, replays
+                                  (kiosk train --help)
   kiosk --help | --version
   Each command has its own help: kiosk orders --help, kiosk tape run --help, …
 

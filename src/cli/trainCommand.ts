@@ -1,7 +1,7 @@
 /**
  * `kiosk train …` (issue 15): the dispatcher of the training commands. `list` prints the catalog,
  * `check` validates exercise files; a malformed exercise file exits 2 before anything starts.
- * (`report` and `replay` are added beside these.)
+ * `report` and `replay` (the instructor's side) are loaded only when asked for.
  */
 import { existsSync } from 'node:fs';
 import { parseLang, parseOptions, UsageError } from './args.js';
@@ -15,6 +15,8 @@ export const TRAIN_USAGE = `kiosk train — exercises for retail staff, scored a
 Usage:
   kiosk train list [--json]       id, title, place, role, rule IDs a line
   kiosk train check FILE|FOLDER   validate exercise files; errors name file:line
+  kiosk train report [options]    every trainee's results per exercise (table, CSV, JSON, JUnit)
+  kiosk train replay ATTEMPT      plays a trainee's attempt back, or writes it as an asciicast
   kiosk train --help
 
 Options:
@@ -31,13 +33,15 @@ type TrainAction = (argv: string[]) => Promise<number>;
 const ACTIONS: Record<string, TrainAction> = {
   list: runList,
   check: runCheck,
+  report: async (argv) => (await import('./trainReport.js')).runTrainReport(argv),
+  replay: async (argv) => (await import('./trainReplay.js')).runTrainReplay(argv),
 };
 
 export async function runTrain(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h') return void printHelp(TRAIN_USAGE), 0;
   const action = Object.hasOwn(ACTIONS, first) ? ACTIONS[first] : undefined;
-  if (!action) throw new UsageError(`train: unknown action "${first}" (actions: ${Object.keys(ACTIONS).join(', ')})`, 'train');
+  if (!action) throw new UsageError(`train: unknown command "${first}" (commands: ${Object.keys(ACTIONS).join(', ')})`, 'train');
   try {
     return await action(rest);
   } catch (error) {

@@ -19,6 +19,9 @@ import { mobileRulesOf } from './mobile/inbox.js';
 import type { MobileRules } from './mobile/mobileRules.js';
 import { cmp } from './money.js';
 import { cassetteId, countCassette, type CassetteCount, type Encashment } from './cash/cassette.js';
+import type { AttemptRecord } from './training/attempt.js';
+import { checkAttemptRecord } from './training/attemptCheck.js';
+import type { TrainingAttemptFilter } from './store.js';
 
 export interface MemoryStoreOptions {
   /** R-CODE-6: how long terminal cash is "processing" (default 2 days, at most 7) */
@@ -52,6 +55,8 @@ export class MemoryStore implements KioskStore {
   /** every cassetteJournal note, in order, with its terminal: what the cassettes hold */
   private cassetteJournal: { terminalId: string; note: number; at: number }[] = [];
   private encashed: (Encashment & { upTo: number })[] = [];
+  /** training attempts by id, in the order they were kept */
+  private attempts = new Map<string, AttemptRecord>();
 
   findOrder(code: string): Order | undefined {
     const order = this.orders.get(code);
@@ -274,6 +279,17 @@ export class MemoryStore implements KioskStore {
   }
   encashments(terminalId?: string): Encashment[] {
     return this.encashed.filter((e) => !terminalId || e.terminalId === terminalId).map(({ upTo: _, ...e }) => structuredClone(e));
+  }
+  recordTrainingAttempt(record: AttemptRecord): void {
+    // checked whole before it is kept: nothing half-written; the first save of an id wins
+    checkAttemptRecord(record);
+    if (!this.attempts.has(record.id)) this.attempts.set(record.id, structuredClone(record));
+  }
+  listTrainingAttempts(filter: TrainingAttemptFilter = {}): AttemptRecord[] {
+    return [...this.attempts.values()]
+      .filter((a) => (filter.trainee === undefined || a.trainee === filter.trainee) && (filter.since === undefined || a.startedAt >= filter.since))
+      .sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((a) => structuredClone(a));
   }
   close(): void {}
 

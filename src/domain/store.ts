@@ -28,6 +28,7 @@ export interface MobileRequestInput {
   at: number;
 }
 import type { TillStore } from './cash/tillStore.js';
+import type { AttemptRecord } from './training/attempt.js';
 import type { CassetteCount, Encashment } from './cash/cassette.js';
 
 export type { CassetteCount, Encashment } from './cash/cassette.js';
@@ -150,6 +151,14 @@ export interface PaymentOutcome {
   alreadyPaid?: boolean;
 }
 
+/** Which training attempts to list: every one when a field is absent. */
+export interface TrainingAttemptFilter {
+  /** exactly this name */
+  trainee?: string;
+  /** epoch ms: attempts started at or after it */
+  since?: number;
+}
+
 export interface KioskStore extends TillStore {
   findOrder(code: string): Order | undefined;
   listOrders(): Order[];
@@ -237,5 +246,13 @@ export interface KioskStore extends TillStore {
   encash(terminalId: string, at: number): Encashment;
   /** every encashment, oldest first (of one terminal when given) */
   encashments(terminalId?: string): Encashment[];
+  /**
+   * Keeps a training attempt with its checkpoints, atomically (issue 15). Idempotent by attempt id:
+   * the first save wins and a later one changes nothing, so an attempt saved abandoned stays so.
+   * Throws, keeping nothing, for a record that does not hold together (see attemptCheck.ts).
+   */
+  recordTrainingAttempt(record: AttemptRecord): void;
+  /** the attempts kept, oldest first (by start, then id): of one trainee, started at or after `since` */
+  listTrainingAttempts(filter?: TrainingAttemptFilter): AttemptRecord[];
   close(): void;
 }

@@ -32,6 +32,9 @@ import { mobileRulesOf } from '../domain/mobile/inbox.js';
 import type { MobileOutcome, MobileRequestInput } from '../domain/store.js';
 import { cassetteOf, encashInTransaction, listEncashments } from './encashments.js';
 import type { CassetteCount, Encashment } from '../domain/cash/cassette.js';
+import type { AttemptRecord } from '../domain/training/attempt.js';
+import type { TrainingAttemptFilter } from '../domain/store.js';
+import { listAttempts, recordAttemptInTransaction } from './trainingRows.js';
 
 export { StoreError, type StoreErrorCode } from './errors.js';
 export type { JournalEntry } from './reports.js';
@@ -376,6 +379,18 @@ export class SqliteStore implements KioskStore {
 
   encashments(terminalId?: string): Encashment[] {
     return this.guard(() => listEncashments(this.db, terminalId));
+  }
+
+  recordTrainingAttempt(record: AttemptRecord): void {
+    this.guard(() => {
+      this.checkpoint('training:before');
+      this.db.transaction(() => recordAttemptInTransaction(this.db, record, this.checkpoint)).immediate();
+      this.checkpoint('training:after');
+    });
+  }
+
+  listTrainingAttempts(filter: TrainingAttemptFilter = {}): AttemptRecord[] {
+    return this.guard(() => listAttempts(this.db, filter));
   }
 
   close(): void {

@@ -36,9 +36,9 @@ describe('kiosk train', () => {
     expect(kiosk('train', 'list', '--file', mine).stdout).toMatch(/^MY-CHANGE /m);
   });
 
-  it('an unknown action is a usage error (exit 2)', () => {
+  it('an unknown command is a usage error (exit 2)', () => {
     const run = kiosk('train', 'lsit');
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/unknown action "lsit"/);
+    expect(run.stderr).toMatch(/unknown command "lsit"/);
   });
 });

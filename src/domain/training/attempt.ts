@@ -65,6 +65,11 @@ export interface AttemptRecord {
   status: AttemptStatus;
   score: number;
   maxScore: number;
+  /**
+   * the score this exercise asks for to pass, when it sets its own pass mark; absent: the report's
+   * default (80 % of maxScore, src/domain/training/passMark.ts)
+   */
+  passScore?: number;
   /** whether the exercise was run with --exam (mistakes not shown as they happen) */
   exam: boolean;
   checkpoints: CheckpointResult[];

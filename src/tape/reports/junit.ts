@@ -6,7 +6,7 @@ import { formatFailure } from './formatFailure.js';
 import type { TapeResult } from '../run/runTape.js';
 
 /** XML 1.0 cannot hold most control characters even escaped, so they are dropped. */
-const escapeXml = (text: string): string =>
+export const escapeXml = (text: string): string =>
   text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
