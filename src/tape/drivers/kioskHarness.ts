@@ -39,6 +39,17 @@ export interface HarnessOptions {
   place?: Place;
   /** who the trainee plays at the desks (a tape's `Set Role`) */
   role?: DeskRole;
+  /**
+   * 'every' (default): Ink lays out and draws every React commit, as in the real program (casts,
+   * latency). 'on-read': only when something reads the screen (`paint()`): the tape runner's speed.
+   */
+  frames?: 'every' | 'on-read';
+}
+
+/** The two hooks of Ink's root node that turn a React commit into a frame (Ink calls them after each commit). */
+interface InkRoot {
+  onComputeLayout?: () => void;
+  onRender?: () => void;
 }
 
 /** A frame that keeps changing with no input (an animation) must not hang a step. */
@@ -51,6 +62,8 @@ export class KioskHarness implements KioskDriver {
   private ink: Instance | null = null;
   private readonly startedAt: number;
   private steps = 0;
+  /** a frame to draw when the screen is next read ('on-read' frames); null: none is waiting */
+  private pendingFrame: (() => void) | null = null;
 
   constructor(private readonly options: HarnessOptions) {
     this.vt = new VirtualTerminal(options.columns ?? 80, options.rows ?? 24);
@@ -88,11 +101,16 @@ export class KioskHarness implements KioskDriver {
     this.actorError = null;
     this.quit = false;
     this.actor.subscribe({ error: (error) => void (this.actorError = error) });
-    this.ink = render(
-      React.createElement(WorldProvider, { actor: this.world }, React.createElement(App, { terminalId })),
-      // debug: every frame is written whole and at once, so the screen is exact after each step.
-      { stdout: this.vt.stdout as never, stdin: this.vt.stdin as never, stderr: this.vt.stdout as never, debug: true, exitOnCtrlC: false, patchConsole: false },
+    this.pendingFrame = null;
+    const { instance, root } = renderCapturingRoot(this.vt.stdout, () =>
+      render(
+        React.createElement(WorldProvider, { actor: this.world! }, React.createElement(App, { terminalId })),
+        // debug: every frame is written whole and at once, so the screen is exact after each step.
+        { stdout: this.vt.stdout as never, stdin: this.vt.stdin as never, stderr: this.vt.stdout as never, debug: true, exitOnCtrlC: false, patchConsole: false },
+      ),
     );
+    this.ink = instance;
+    if (this.options.frames === 'on-read') this.drawOnRead(root);
     const ink = this.ink;
     // Ctrl+C (or q on the idle screen) makes the App exit Ink; the tape then has no kiosk to drive.
     ink.waitUntilExit().then(
@@ -100,6 +118,30 @@ export class KioskHarness implements KioskDriver {
       (error: unknown) => void (this.ink === ink && (this.actorError = error)),
     );
     await this.settle();
+  }
+
+  /**
+   * Ink lays out and draws the whole screen after every React commit, about half of a tape's time.
+   * Here a commit only leaves the latest frame waiting; `paint()` draws it when a step reads the screen.
+   */
+  private drawOnRead(root: InkRoot): void {
+    const layout = root.onComputeLayout;
+    const draw = root.onRender;
+    if (!layout || !draw) return; // an Ink that works differently: draw every frame
+    const frame = () => {
+      layout();
+      draw();
+    };
+    root.onComputeLayout = () => undefined;
+    root.onRender = () => void (this.pendingFrame = frame);
+  }
+
+  /** Draws the waiting frame, if any, and lets xterm parse it: what the screen shows is then current. */
+  async paint(): Promise<void> {
+    const frame = this.pendingFrame;
+    this.pendingFrame = null;
+    frame?.();
+    await this.vt.flush();
   }
 
   /** the error that stopped the terminal actor or Ink, if one did: the app crashed */
@@ -170,6 +212,7 @@ export class KioskHarness implements KioskDriver {
         // frames a timer draws are recorded at the timer's moment
         this.vt.now = at - this.startedAt + this.steps;
         await this.settle();
+        if (until) await this.paint(); // `until` reads the screen
       },
       until,
     );
@@ -181,6 +224,7 @@ export class KioskHarness implements KioskDriver {
   }
 
   private drop(): void {
+    this.pendingFrame = null;
     this.ink?.unmount();
     this.world?.stop();
     this.ink = null;
@@ -219,12 +263,32 @@ export class KioskHarness implements KioskDriver {
     this.vt.mark(label);
   }
 
+  /** The screen as drawn; with 'on-read' frames, `paint()` first (reading a stale frame is a bug, so it throws). */
   lines(): string[] {
+    if (this.pendingFrame) throw new Error('the screen is read before its frame is drawn: await paint() first');
     return this.vt.lines();
   }
 
   async dispose(): Promise<void> {
     this.drop();
     this.vt.dispose();
+  }
+}
+
+/**
+ * Ink's `render` keeps its instance in a WeakMap keyed by stdout and does not export it; the one
+ * `set` with our stdout during this call hands us the instance, and so its root node.
+ */
+function renderCapturingRoot(stdout: object, draw: () => Instance): { instance: Instance; root: InkRoot } {
+  const set = WeakMap.prototype.set;
+  let root: InkRoot = {};
+  WeakMap.prototype.set = function (this: WeakMap<object, unknown>, key: object, value: unknown) {
+    if (key === stdout) root = (value as { rootNode?: InkRoot }).rootNode ?? {};
+    return set.call(this, key, value);
+  };
+  try {
+    return { instance: draw(), root };
+  } finally {
+    WeakMap.prototype.set = set;
   }
 }
