@@ -121,7 +121,7 @@ export async function runTapeRun(argv: string[]): Promise<number> {
   const files = args.shard ? tapesOfShard(all, args.shard) : all;
   if (args.cast) mkdirSync(args.cast, { recursive: true });
   const colors = colorsFor(process.stdout);
-  const results = await runTapes(files, { update: args.update, mode: args.mode, jobs: args.jobs }, (result) => {
+  const results = await runTapes(files, { update: args.update, mode: args.mode, jobs: args.jobs, everyFrame: args.cast !== null }, (result) => {
     process.stdout.write(`${resultLine(result, colors)}\n`);
     if (result.failure) process.stdout.write(`${failureText(result.failure, colors)}\n`);
     if (args.cast) writeCast(args.cast, result, args.castPace);

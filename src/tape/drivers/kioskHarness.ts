@@ -46,7 +46,7 @@ export interface HarnessOptions {
   frames?: 'every' | 'on-read';
 }
 
-/** The two hooks of Ink's root node that turn a React commit into a frame (Ink calls them after each commit). */
+/** Ink's root node: after each React commit Ink lays it out (`onComputeLayout`), then draws the frame (`onRender`). */
 interface InkRoot {
   onComputeLayout?: () => void;
   onRender?: () => void;
@@ -102,15 +102,14 @@ export class KioskHarness implements KioskDriver {
     this.quit = false;
     this.actor.subscribe({ error: (error) => void (this.actorError = error) });
     this.pendingFrame = null;
-    const { instance, root } = renderCapturingRoot(this.vt.stdout, () =>
+    const onRead = this.options.frames === 'on-read';
+    this.ink = renderSeeingRoot(this.vt.stdout, (root) => onRead && this.drawOnRead(root), () =>
       render(
         React.createElement(WorldProvider, { actor: this.world! }, React.createElement(App, { terminalId })),
         // debug: every frame is written whole and at once, so the screen is exact after each step.
         { stdout: this.vt.stdout as never, stdin: this.vt.stdin as never, stderr: this.vt.stdout as never, debug: true, exitOnCtrlC: false, patchConsole: false },
       ),
     );
-    this.ink = instance;
-    if (this.options.frames === 'on-read') this.drawOnRead(root);
     const ink = this.ink;
     // Ctrl+C (or q on the idle screen) makes the App exit Ink; the tape then has no kiosk to drive.
     ink.waitUntilExit().then(
@@ -132,6 +131,7 @@ export class KioskHarness implements KioskDriver {
       layout();
       draw();
     };
+    // (Ink's unmount lays out and draws its last frame itself)
     root.onComputeLayout = () => undefined;
     root.onRender = () => void (this.pendingFrame = frame);
   }
@@ -225,7 +225,11 @@ export class KioskHarness implements KioskDriver {
 
   private drop(): void {
     this.pendingFrame = null;
+    // Ink draws a last frame as it unmounts; drawing on read, nothing reads that one
+    const unread = this.options.frames === 'on-read';
+    if (unread) this.vt.stdout.writable = false;
     this.ink?.unmount();
+    this.vt.stdout.writable = true;
     this.world?.stop();
     this.ink = null;
     this.actor = null;
@@ -277,17 +281,16 @@ export class KioskHarness implements KioskDriver {
 
 /**
  * Ink's `render` keeps its instance in a WeakMap keyed by stdout and does not export it; the one
- * `set` with our stdout during this call hands us the instance, and so its root node.
+ * `set` with our stdout hands `seeRoot` the instance's root node before the first commit draws.
  */
-function renderCapturingRoot(stdout: object, draw: () => Instance): { instance: Instance; root: InkRoot } {
+function renderSeeingRoot(stdout: object, seeRoot: (root: InkRoot) => void, draw: () => Instance): Instance {
   const set = WeakMap.prototype.set;
-  let root: InkRoot = {};
   WeakMap.prototype.set = function (this: WeakMap<object, unknown>, key: object, value: unknown) {
-    if (key === stdout) root = (value as { rootNode?: InkRoot }).rootNode ?? {};
+    if (key === stdout) seeRoot((value as { rootNode?: InkRoot }).rootNode ?? {});
     return set.call(this, key, value);
   };
   try {
-    return { instance: draw(), root };
+    return draw();
   } finally {
     WeakMap.prototype.set = set;
   }
