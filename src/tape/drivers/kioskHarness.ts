@@ -153,6 +153,12 @@ export class KioskHarness implements KioskDriver {
     return this.actor !== null;
   }
 
+  /** the place that has the keys, or null before Launch (and while the world starts) */
+  get place(): Place | null {
+    const place = this.world?.getSnapshot().value;
+    return place === undefined || place === 'starting' ? null : place;
+  }
+
   get terminal(): TerminalActor {
     if (!this.actor) throw new Error('the kiosk is not running: Launch (or Restart) it first');
     return this.actor;
