@@ -14,6 +14,7 @@ Measures the kiosk against baselines in the same run and prints a table:
   2 key → frame latency          5 journaling one banknote
   3 tape throughput              6 idle CPU on the first screen
   7–11 key → frame p99 at the site, the phone, the terminal, the cashier, the Post
+  12 the desk's durable payment
 
   --smoke     one short iteration of every row (for npm test; the figures mean nothing)
   --only      run only these rows, e.g. --only 1,6
@@ -46,6 +47,7 @@ const ROWS: Record<number, RowRunner> = {
   ...Object.fromEntries(
     [7, 8, 9, 10, 11].map((id) => [id, async (s: Scale) => (await import('./placeLatency.js')).placeLatency(id, s.tapeRounds === 1 ? 1 : 2, s.tapeLimit)]),
   ),
+  12: async (s) => (await import('./deskPayment.js')).deskPayment(s.journalNotes),
 };
 
 function parseOnly(text: string | undefined): number[] {
