@@ -13,6 +13,8 @@ Measures the kiosk against baselines in the same run and prints a table:
   1 cold start to first frame    4 memory after 100 vs 10,000 payments
   2 key → frame latency          5 journaling one banknote
   3 tape throughput              6 idle CPU on the first screen
+  7–11 key → frame p99 at the site, the phone, the terminal, the cashier, the Post
+  12 the desk's durable payment   13 memory after mixed actions across the places
 
   --smoke     one short iteration of every row (for npm test; the figures mean nothing)
   --only      run only these rows, e.g. --only 1,6
@@ -42,6 +44,11 @@ const ROWS: Record<number, RowRunner> = {
   4: async (s) => (await import('./memory.js')).memory(s.memoryPayments),
   5: async (s) => (await import('./journaling.js')).journaling(s.journalNotes),
   6: async (s) => (await import('./idle.js')).idle(s.idleSeconds),
+  ...Object.fromEntries(
+    [7, 8, 9, 10, 11].map((id) => [id, async (s: Scale) => (await import('./placeLatency.js')).placeLatency(id, s.tapeRounds === 1 ? 1 : 2, s.tapeLimit)]),
+  ),
+  12: async (s) => (await import('./deskPayment.js')).deskPayment(s.journalNotes),
+  13: async (s) => (await import('./memory.js')).mixedMemory(s.memoryPayments),
 };
 
 function parseOnly(text: string | undefined): number[] {
@@ -85,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 const argv = process.argv.slice(2);
-const run = argv[0] === MEMORY_CHILD_FLAG ? memoryChild(Number(argv[1]), Number(argv[2])).then(() => 0) : main(argv);
+const run = argv[0] === MEMORY_CHILD_FLAG ? memoryChild(Number(argv[1]), Number(argv[2]), argv[3] === 'mixed').then(() => 0) : main(argv);
 run.then(
   (code) => (process.exitCode = code),
   (error: unknown) => {

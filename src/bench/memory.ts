@@ -13,7 +13,15 @@ import { startTerminal } from '../app/session.js';
 import { DEMO_PHONE } from '../domain/orders/demo.js';
 import { SqliteStore } from '../store/sqliteStore.js';
 import type { TerminalActor } from '../../machines/terminal.js';
-import { addPathOrders, newClock, orderCode } from './euroset.js';
+import { addPathOrders, newClock, ORDER_AMOUNT, orderCode } from './euroset.js';
+import type { SimulatedClock } from 'xstate';
+import { cashOrder, codeSmsOf } from '../domain/orders/catalog.js';
+import { ALIEXPRESS_SENDER } from '../domain/orders/orderLife.js';
+import { DEFAULT_RULES } from '../domain/rules.js';
+import { mobileRulesOf } from '../domain/mobile/inbox.js';
+
+/** the phone that pays by mobile in row 13 (not the buyer's, so its inbox is its own) */
+const MOBILE_PHONE = '+79051234567';
 import { row, type Row } from './report.js';
 import { MiB } from './stats.js';
 
@@ -71,8 +79,41 @@ function collect(): void {
 
 const fileBytes = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 
-/** In the child: runs the payments and prints the readings as JSON (first, four between, last). */
-export async function memoryChild(first: number, total: number): Promise<void> {
+/**
+ * Row 13's actions, in turn: a terminal payment (through the machine, as above), a cash order
+ * placed on the site, a payment at a desk and a mobile payment answered by SMS — the last three
+ * through the store calls the site's, the desk's and the phone's actors make (src/adapters/).
+ */
+function mixedAction(store: SqliteStore, t: TerminalActor, clock: SimulatedClock, n: number): Promise<void> | void {
+  const now = clock.now();
+  const code = orderCode(n);
+  switch (n % 4) {
+    case 0:
+      addPathOrders(store, now, n, n + 1);
+      return pay(t, n);
+    case 1: {
+      const order = cashOrder({ code, amount: '990.00', phone: DEMO_PHONE, country: 'RU', now });
+      const sms = codeSmsOf(order, DEFAULT_RULES);
+      store.placeOrder(order, { phone: sms.phone, at: sms.at, sender: ALIEXPRESS_SENDER, kind: 'code', amount: sms.amount, code: sms.code });
+      return;
+    }
+    case 2: {
+      addPathOrders(store, now, n, n + 1);
+      const outcome = store.payAtDesk({ place: n % 8 === 2 ? 'cashier' : 'post', code, due: ORDER_AMOUNT, received: '5000.00', at: now });
+      if (outcome.kind !== 'paid') throw new Error(`desk payment ${n} was refused: ${outcome.reason}`);
+      return;
+    }
+    default: {
+      store.addOrder(cashOrder({ code, amount: '100.00', phone: DEMO_PHONE, country: 'RU', now }));
+      const rules = mobileRulesOf(DEFAULT_RULES);
+      const { payment } = store.requestMobilePayment({ phone: MOBILE_PHONE, operator: 'mts', code, at: now }, rules);
+      if (payment.state === 'awaiting') store.answerMobilePayment(payment.id, '1', now, rules);
+    }
+  }
+}
+
+/** In the child: runs the payments (or the mixed actions) and prints the readings as JSON (first, four between, last). */
+export async function memoryChild(first: number, total: number, mixed = false): Promise<void> {
   if (!Number.isInteger(first) || !Number.isInteger(total) || first < 1 || total <= first) {
     throw new Error(`${MEMORY_CHILD_FLAG}: expected two payment counts, the first smaller, got "${first}" and "${total}"`);
   }
@@ -85,20 +126,27 @@ export async function memoryChild(first: number, total: number): Promise<void> {
     let receipts = 0;
     const t = startTerminal({ store, clock, lang: 'en', terminalId: 'T-1', onPayment: () => void receipts++ });
     await waitFor(t, (s) => s.matches({ flow: 'kiosk' }));
+    if (mixed) store.setPhoneAccount(MOBILE_PHONE, 'mts', '1000000000.00');
     const checkpoints = new Set([first, ...[1, 2, 3, 4, 5].map((k) => Math.round((total * k) / 5)).filter((n) => n > first)]);
     const readings: Reading[] = [];
     for (let done = 0; done < total; ) {
-      // orders arrive one by one, as the shop issues them
-      addPathOrders(store, clock.now(), done, done + 1);
-      await pay(t, done);
+      if (mixed) await mixedAction(store, t, clock, done);
+      else {
+        // orders arrive one by one, as the shop issues them
+        addPathOrders(store, clock.now(), done, done + 1);
+        await pay(t, done);
+      }
       done++;
+      // the cassette takes 1,500 notes (one a payment here): the collector empties it now and then
+      if (done % 1000 === 0) store.encash('T-1', clock.now());
       if (!checkpoints.has(done)) continue;
       collect();
       const { rss, heapUsed, heapTotal } = process.memoryUsage();
       readings.push({ payments: done, rss, heapUsed, heapTotal, dbBytes: fileBytes(path) + fileBytes(`${path}-wal`) });
     }
     t.stop();
-    const result: ChildResult = { readings, receipts };
+    // mixed: a quarter of the actions are terminal payments
+    const result: ChildResult = { readings, receipts: mixed ? receipts * 4 : receipts };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     store.close();
@@ -106,12 +154,12 @@ export async function memoryChild(first: number, total: number): Promise<void> {
   }
 }
 
-async function runChild(v8Flags: string[], first: number, total: number): Promise<Reading[]> {
+async function runChild(v8Flags: string[], first: number, total: number, mixed = false): Promise<Reading[]> {
   const script = process.argv[1] ?? 'dist/bench.js';
-  const args = ['--expose-gc', ...v8Flags, script, MEMORY_CHILD_FLAG, String(first), String(total)];
+  const args = ['--expose-gc', ...v8Flags, script, MEMORY_CHILD_FLAG, String(first), String(total), ...(mixed ? ['mixed'] : [])];
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 20 });
   const result = JSON.parse(stdout.trim().split('\n').pop() ?? '') as ChildResult;
-  if (result.receipts !== total) throw new Error(`the memory child completed ${result.receipts} payments, not ${total}`);
+  if (result.receipts !== total) throw new Error(`the memory child completed ${result.receipts} ${mixed ? 'actions' : 'payments'}, not ${total}`);
   return result.readings;
 }
 
@@ -137,5 +185,27 @@ export async function memory([first, total]: [number, number]): Promise<Row> {
       `database ${mib(z.dbBytes).toFixed(1)} MiB. Unpinned (node's defaults): RSS ${mib(ua.rss).toFixed(1)} → ${mib(uz.rss).toFixed(1)} MiB ` +
       `(+${mib(uz.rss - ua.rss).toFixed(1)}), heap total ${mib(ua.heapTotal).toFixed(1)} → ${mib(uz.heapTotal).toFixed(1)} MiB. The ratio is RSS after ${total} ÷ after ${first}`,
     samples: { rssBytes: pinned.map((r) => r.rss), heapUsedBytes: pinned.map((r) => r.heapUsed), unpinnedRssBytes: unpinned.map((r) => r.rss) },
+  });
+}
+
+/** Row 13: the same readings for mixed actions across the places (see `mixedAction`). */
+export async function mixedMemory([first, total]: [number, number]): Promise<Row> {
+  // multiples of 4, so that each reading falls after a whole round of the four actions
+  const [from, to] = [Math.ceil(first / 4) * 4, Math.ceil(total / 4) * 4];
+  const pinned = await runChild(PINNED_YOUNG_GENERATION, from, to, true);
+  const [a, z] = [pinned[0]!, pinned[pinned.length - 1]!];
+  return row({
+    id: 13,
+    name: `RSS growth ${from} → ${to} mixed actions`,
+    figure: mib(z.rss - a.rss),
+    baseline: mib(a.rss),
+    unit: 'MiB',
+    ratio: z.rss / a.rss,
+    target: { on: 'figure', op: '<=', limit: 5 },
+    detail:
+      `as row 4 (young generation pinned), in turn: a terminal payment through the machine, a site cash order, a desk payment, a mobile payment ` +
+      `answered by SMS (the last three through the store calls their actors make): RSS MiB after ${curve(pinned)}; heap used ` +
+      `${mib(a.heapUsed).toFixed(1)} → ${mib(z.heapUsed).toFixed(1)} MiB; database ${mib(z.dbBytes).toFixed(1)} MiB`,
+    samples: { rssBytes: pinned.map((r) => r.rss), heapUsedBytes: pinned.map((r) => r.heapUsed) },
   });
 }

@@ -10,6 +10,7 @@ import type { TapeResult } from '../tape/run/runTape.js';
 import { parseOptions, UsageError } from './args.js';
 import { colorsFor } from './colors.js';
 import { collectTapes } from './tapeFiles.js';
+import { parseShard, tapesOfShard, type Shard } from './tapeShard.js';
 import { runTapes, type RunMode } from './tapePool.js';
 import { failureText, resultLine, summaryLine } from './tapeReport.js';
 import { printHelp } from './helpText.js';
@@ -30,6 +31,8 @@ Options:
                     --pty casts keep real time and take neither.
   --jobs N          run N tapes at a time, each in its own worker thread (default 1)
   --pty             run the built kiosk (dist/kiosk.js) in a real pseudo-terminal instead of in-process
+  --shard K/N       run only the K-th of N shares of the tapes (CI matrix jobs); the split is by
+                    path relative to the current folder, the same on every machine and run
   -h, --help        this help
 
 Prints one line per tape (PASS/FAIL, steps, time) and then "N passed, N failed"; coloured on a
@@ -41,7 +44,9 @@ Exit codes: 0 all passed, 1 an assertion failed, 2 a bad tape or usage, 3 the ap
 export const CHECK_USAGE = `kiosk tape check — parse tapes without running them
 
 Usage:
-  kiosk tape check <files or folders>
+  kiosk tape check <files or folders> [--shard K/N]
+
+With --shard, only the tapes that \`kiosk tape run --shard K/N\` would run.
 
 Prints "ok FILE (N steps)" per tape, or the first syntax error as FILE:LINE:COLUMN.
 Exit codes: 0 every tape parses, 2 a tape has a syntax error or a file is missing.
@@ -56,6 +61,7 @@ interface RunArgs {
   castPace: CastPace | null;
   jobs: number;
   mode: RunMode;
+  shard: Shard | null;
   help: boolean;
 }
 
@@ -68,6 +74,7 @@ function parseRunArgs(argv: string[]): RunArgs {
     'cast-pause': { type: 'string' },
     jobs: { type: 'string' },
     pty: { type: 'boolean', default: false },
+    shard: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   }, true);
   const { values, positionals } = parsed;
@@ -94,6 +101,7 @@ function parseRunArgs(argv: string[]): RunArgs {
     cast: values.cast ?? null,
     jobs,
     mode,
+    shard: values.shard === undefined ? null : parseShard(values.shard),
     help: values.help === true,
   };
 }
@@ -109,10 +117,11 @@ function castDuration(flag: string, text: string | undefined, fallback: number):
 export async function runTapeRun(argv: string[]): Promise<number> {
   const args = parseRunArgs(argv);
   if (args.help) return void printHelp(RUN_USAGE), 0;
-  const files = collectTapes(args.files);
+  const all = collectTapes(args.files);
+  const files = args.shard ? tapesOfShard(all, args.shard) : all;
   if (args.cast) mkdirSync(args.cast, { recursive: true });
   const colors = colorsFor(process.stdout);
-  const results = await runTapes(files, { update: args.update, mode: args.mode, jobs: args.jobs }, (result) => {
+  const results = await runTapes(files, { update: args.update, mode: args.mode, jobs: args.jobs, everyFrame: args.cast !== null }, (result) => {
     process.stdout.write(`${resultLine(result, colors)}\n`);
     if (result.failure) process.stdout.write(`${failureText(result.failure, colors)}\n`);
     if (args.cast) writeCast(args.cast, result, args.castPace);
@@ -139,11 +148,12 @@ function writeCast(dir: string, result: TapeResult, pace: CastPace | null): void
 const castTargets = new Set<string>();
 
 export async function runTapeCheck(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) return void printHelp(CHECK_USAGE), 0;
-  const unknown = argv.find((a) => a.startsWith('-'));
-  if (unknown) throw new UsageError(`unknown option "${unknown}"`);
+  const { values, positionals } = parseOptions(argv, { shard: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, true);
+  if (values.help) return void printHelp(CHECK_USAGE), 0;
+  const all = collectTapes(positionals);
+  const files = values.shard === undefined ? all : tapesOfShard(all, parseShard(values.shard));
   let bad = 0;
-  for (const file of collectTapes(argv)) {
+  for (const file of files) {
     try {
       const source = readFileSync(file, 'utf8');
       const tape = requireSteps(parseTape(source, file), source);

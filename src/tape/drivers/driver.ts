@@ -32,6 +32,8 @@ export interface KioskDriver {
   inject?(fault: InjectedFault): Promise<void>;
   /** drops the app with no cleanup */
   crash(): Promise<void>;
+  /** draws the newest frame if the driver draws only on demand (in-process); `lines()` needs it first */
+  paint?(): Promise<void>;
   lines(): string[];
   view(): DriverView;
   /** the desk that has the keys (the cashier, the Post), or null when another place has them */

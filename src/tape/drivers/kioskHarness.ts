@@ -39,6 +39,17 @@ export interface HarnessOptions {
   place?: Place;
   /** who the trainee plays at the desks (a tape's `Set Role`) */
   role?: DeskRole;
+  /**
+   * 'every' (default): Ink lays out and draws every React commit, as in the real program (casts,
+   * latency). 'on-read': only when something reads the screen (`paint()`): the tape runner's speed.
+   */
+  frames?: 'every' | 'on-read';
+}
+
+/** Ink's root node: after each React commit Ink lays it out (`onComputeLayout`), then draws the frame (`onRender`). */
+interface InkRoot {
+  onComputeLayout?: () => void;
+  onRender?: () => void;
 }
 
 /** A frame that keeps changing with no input (an animation) must not hang a step. */
@@ -51,6 +62,8 @@ export class KioskHarness implements KioskDriver {
   private ink: Instance | null = null;
   private readonly startedAt: number;
   private steps = 0;
+  /** a frame to draw when the screen is next read ('on-read' frames); null: none is waiting */
+  private pendingFrame: (() => void) | null = null;
 
   constructor(private readonly options: HarnessOptions) {
     this.vt = new VirtualTerminal(options.columns ?? 80, options.rows ?? 24);
@@ -88,10 +101,14 @@ export class KioskHarness implements KioskDriver {
     this.actorError = null;
     this.quit = false;
     this.actor.subscribe({ error: (error) => void (this.actorError = error) });
-    this.ink = render(
-      React.createElement(WorldProvider, { actor: this.world }, React.createElement(App, { terminalId })),
-      // debug: every frame is written whole and at once, so the screen is exact after each step.
-      { stdout: this.vt.stdout as never, stdin: this.vt.stdin as never, stderr: this.vt.stdout as never, debug: true, exitOnCtrlC: false, patchConsole: false },
+    this.pendingFrame = null;
+    const onRead = this.options.frames === 'on-read';
+    this.ink = renderSeeingRoot(this.vt.stdout, (root) => onRead && this.drawOnRead(root), () =>
+      render(
+        React.createElement(WorldProvider, { actor: this.world! }, React.createElement(App, { terminalId })),
+        // debug: every frame is written whole and at once, so the screen is exact after each step.
+        { stdout: this.vt.stdout as never, stdin: this.vt.stdin as never, stderr: this.vt.stdout as never, debug: true, exitOnCtrlC: false, patchConsole: false },
+      ),
     );
     const ink = this.ink;
     // Ctrl+C (or q on the idle screen) makes the App exit Ink; the tape then has no kiosk to drive.
@@ -102,6 +119,31 @@ export class KioskHarness implements KioskDriver {
     await this.settle();
   }
 
+  /**
+   * Ink lays out and draws the whole screen after every React commit, about half of a tape's time.
+   * Here a commit only leaves the latest frame waiting; `paint()` draws it when a step reads the screen.
+   */
+  private drawOnRead(root: InkRoot): void {
+    const layout = root.onComputeLayout;
+    const draw = root.onRender;
+    if (!layout || !draw) return; // an Ink that works differently: draw every frame
+    const frame = () => {
+      layout();
+      draw();
+    };
+    // (Ink's unmount lays out and draws its last frame itself)
+    root.onComputeLayout = () => undefined;
+    root.onRender = () => void (this.pendingFrame = frame);
+  }
+
+  /** Draws the waiting frame, if any, and lets xterm parse it: what the screen shows is then current. */
+  async paint(): Promise<void> {
+    const frame = this.pendingFrame;
+    this.pendingFrame = null;
+    frame?.();
+    await this.vt.flush();
+  }
+
   /** the error that stopped the terminal actor or Ink, if one did: the app crashed */
   actorError: unknown = null;
   /** true once the app quit by itself (Ctrl+C) */
@@ -109,6 +151,12 @@ export class KioskHarness implements KioskDriver {
 
   get running(): boolean {
     return this.actor !== null;
+  }
+
+  /** the place that has the keys, or null before Launch (and while the world starts) */
+  get place(): Place | null {
+    const place = this.world?.getSnapshot().value;
+    return place === undefined || place === 'starting' ? null : place;
   }
 
   get terminal(): TerminalActor {
@@ -170,6 +218,7 @@ export class KioskHarness implements KioskDriver {
         // frames a timer draws are recorded at the timer's moment
         this.vt.now = at - this.startedAt + this.steps;
         await this.settle();
+        if (until) await this.paint(); // `until` reads the screen
       },
       until,
     );
@@ -181,7 +230,12 @@ export class KioskHarness implements KioskDriver {
   }
 
   private drop(): void {
+    this.pendingFrame = null;
+    // Ink draws a last frame as it unmounts; drawing on read, nothing reads that one
+    const unread = this.options.frames === 'on-read';
+    if (unread) this.vt.stdout.writable = false;
     this.ink?.unmount();
+    this.vt.stdout.writable = true;
     this.world?.stop();
     this.ink = null;
     this.actor = null;
@@ -219,12 +273,31 @@ export class KioskHarness implements KioskDriver {
     this.vt.mark(label);
   }
 
+  /** The screen as drawn; with 'on-read' frames, `paint()` first (reading a stale frame is a bug, so it throws). */
   lines(): string[] {
+    if (this.pendingFrame) throw new Error('the screen is read before its frame is drawn: await paint() first');
     return this.vt.lines();
   }
 
   async dispose(): Promise<void> {
     this.drop();
     this.vt.dispose();
+  }
+}
+
+/**
+ * Ink's `render` keeps its instance in a WeakMap keyed by stdout and does not export it; the one
+ * `set` with our stdout hands `seeRoot` the instance's root node before the first commit draws.
+ */
+function renderSeeingRoot(stdout: object, seeRoot: (root: InkRoot) => void, draw: () => Instance): Instance {
+  const set = WeakMap.prototype.set;
+  WeakMap.prototype.set = function (this: WeakMap<object, unknown>, key: object, value: unknown) {
+    if (key === stdout) seeRoot((value as { rootNode?: InkRoot }).rootNode ?? {});
+    return set.call(this, key, value);
+  };
+  try {
+    return draw();
+  } finally {
+    WeakMap.prototype.set = set;
   }
 }

@@ -20,6 +20,8 @@ export interface CastEvent {
 
 class FakeStdout extends EventEmitter {
   isTTY = true;
+  /** Ink skips its last frame at unmount into a stream that is not writable */
+  writable = true;
   constructor(
     public columns: number,
     public rows: number,

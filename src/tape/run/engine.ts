@@ -37,6 +37,11 @@ export interface EngineOptions {
   stepTimeoutMs?: number;
   /** wraps the tape's seeded store (in-process only): tests inject faults through it */
   wrapStore?: (store: KioskStore) => KioskStore;
+  /**
+   * in-process, Ink draws a frame only when a step reads the screen (and at the end of the tape);
+   * true draws every frame, as the program does: for casts, which show each one
+   */
+  everyFrame?: boolean;
   /** builds the driver instead of the in-process harness (`--pty`); the store is then the program's data dir */
   driver?: DriverFactory;
   /** the exercises a `Train` line may name; default the built-in ones */
@@ -140,6 +145,7 @@ export class TapeEngine implements StepContext {
       clock: this.clock,
       columns: this.settings.columns,
       rows: this.settings.rows,
+      frames: this.options.everyFrame ? 'every' : 'on-read',
       lang: this.settings.lang,
       terminalId: this.settings.terminalId,
       place: this.settings.place,
@@ -177,6 +183,7 @@ export class TapeEngine implements StepContext {
       await withTimeout(runStep(this, step), this.options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
       this.checkAlive();
     } catch (error) {
+      await this.paint().catch(() => undefined); // the failure shows the screen
       throw new TapeStepError(this.failureOf(step, error));
     }
   }
@@ -188,6 +195,14 @@ export class TapeEngine implements StepContext {
       await this.run(step);
       onStep?.(step, performance.now() - started);
     }
+    // the last screen is drawn and checked for a crash even when no step read it
+    await this.paint();
+    this.checkAlive();
+  }
+
+  /** Draws the newest frame (the in-process kiosk draws only when asked); a drawing error is the app's crash. */
+  async paint(): Promise<void> {
+    if (this.harness.running) await this.harness.paint?.();
   }
 
   /**
@@ -201,6 +216,7 @@ export class TapeEngine implements StepContext {
     // the implied Launch is line 1, so the written lines are one further down
     const steps = hasLaunch ? parsed.steps : parsed.steps.map((s) => ({ ...s, line: s.line - 1 }));
     for (const step of hasLaunch || !this.harness.running ? steps : steps.slice(1)) await this.run(step);
+    await this.paint(); // so that `screen()` shows where the text left the kiosk
   }
 
   /** The screen now, one string per row (empty when the kiosk is not running). */

@@ -22,8 +22,12 @@ const PLACE_KEY_BYTES: Readonly<Record<string, string>> = {
   site: KEY_BYTES.F1, phone: KEY_BYTES.F2, terminal: KEY_BYTES.F3, cashier: KEY_BYTES.F4, post: KEY_BYTES.F5,
 };
 
+/** The steps that read the screen: the frame is drawn before them (the in-process kiosk draws no other). */
+const READS_SCREEN: ReadonlySet<Step['kind']> = new Set(['expect', 'wait', 'snapshot', 'remember', 'templated']);
+
 export async function runStep(ctx: StepContext, step: Step): Promise<void> {
   ctx.harness.mark(`${step.line}: ${step.raw}`);
+  if (READS_SCREEN.has(step.kind)) await ctx.harness.paint?.();
   return perform(ctx, step);
 }
 
