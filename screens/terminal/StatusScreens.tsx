@@ -4,13 +4,13 @@ import { Box, Text } from 'ink';
 import { Paragraph } from '../common/Paragraph.js';
 import type { View } from '../../src/app/view.js';
 import { t } from '../../src/i18n/index.js';
-import { formatMoney } from '../../src/i18n/format.js';
+import { formatMoney, formatNote } from '../../src/i18n/format.js';
 import { isTopUp } from '../../src/domain/mobile/topup.js';
 import type { Receipt } from '../../src/domain/store.js';
 import type { Lang } from '../../src/domain/money.js';
 import { ReceiptView } from './ReceiptScreen.js';
 import { Buttons } from '../common/Buttons.js';
-import { heldTotal } from '../../src/domain/cash/jam.js';
+import { heldNotesText } from '../../src/domain/cash/jam.js';
 
 export function WaitScreen({ view, message }: { view: View; message: string }) {
   return (
@@ -44,7 +44,7 @@ export function OutOfServiceScreen({ view }: { view: View }) {
   const { lang } = view;
   return (
     <Box flexDirection="column">
-      <Paragraph color="red" text={t(lang, 'jam.body', { held: formatMoney(heldTotal(jam), lang) })} />
+      <Paragraph color="red" text={t(lang, 'jam.body', { held: heldNotesText(jam, (n) => formatNote(n, lang)) })} />
       <Text>{t(lang, 'jam.counted', { inserted: formatMoney(jam.inserted, lang) })}</Text>
       <Box marginY={1}>
         <Paragraph text={t(lang, 'jam.safe')} />

@@ -7,7 +7,7 @@ export const jamEn = {
   'jam.ask': "Please ask the salon's employee.",
   'jam.helpLine': 'h help · q quit',
   'jam.clear': 'Clear jam',
-  'jam.service': 'Bill acceptor: jammed, holds {held} (order {code})',
+  'jam.service': 'Bill acceptor jammed: holds {held}',
   'jam.busy': 'Clearing the jam…',
   'helpText.outOfService': 'The terminal takes no payments now: the bill acceptor is jammed. Your note is recorded and is credited when the staff clear the jam.',
 } as const;

@@ -34,3 +34,6 @@ export const jamOf = (session: JammedSession): Jam => ({
 });
 
 export const heldTotal = (jam: Pick<Jam, 'held'>): Money => sum(jam.held);
+
+/** The held notes as the screens name them: `5 000 ₽`, or `100 ₽ + 50 ₽`. */
+export const heldNotesText = (jam: Pick<Jam, 'held'>, formatNote: (note: number) => string): string => jam.held.map(formatNote).join(' + ');
