@@ -101,9 +101,9 @@ function eventsFor(s: Snap): KioskEvent[] {
     // paper loaded: the transition is walked; paper out is walked with its warnings in terminal.paper.test.ts
     // (carrying it through every screen would double the model for one notice line)
     { type: 'printer.paper', out: false },
-    // the acceptor jams while cash is taken (the terminal tells the kiosk only then); from one customer's
-    // data only: the out-of-service and service screens read none of it, and carrying every variant would multiply them
-    ...(screen === 'cash' && s.context.phoneDigits === PHONE_MTS && !s.context.operatorChosen ? [{ type: 'io.jammed' as const, jam: { sessionId: 's1', code, phone: `+7${s.context.phoneDigits}`, held: [5000], inserted: '0.00' } }] : []),
+    // the acceptor jams (the terminal tells the kiosk while cash is taken; the kiosk goes out of service from any
+    // screen): walked from the idle screen, whose data is clean, as the out-of-service and service screens read none of it
+    ...(screen === 'idle' && s.context.jam === null ? [{ type: 'io.jammed' as const, jam: { sessionId: 's1', code, phone: `+7${s.context.phoneDigits}`, held: [5000], inserted: '0.00' } }] : []),
   ];
 }
 
@@ -136,6 +136,8 @@ function explored(s: Snap, e: KioskEvent): boolean {
   // wrong PINs, a lock or a half-typed sequence are explored around the idle and service screens only,
   // not carried through every customer screen (they change nothing there)
   if (!SERVICE_SIDE.has(String(next.value)) && !serviceQuiet(next)) return false;
+  // with a jam, the service side is walked without wrong PINs or the lock (walked from idle already)
+  if (next.context.jam && (next.context.serviceAttempts > 0 || next.context.serviceLocked)) return false;
   if (settledData(next)) return true;
   // Half-typed data stays on its screen, with the focus where the screen put it.
   return next.value === s.value && next.context.focus === focusOnEntry(next);
