@@ -6,7 +6,7 @@
  *
  * | region   | state       | events                                  | goes to                     |
  * |----------|-------------|-----------------------------------------|-----------------------------|
- * | flow     | recovering (io) | (recoverUnfinished done / error)    | recovered · kiosk · fault · closed (quit) |
+ * | flow     | recovering (io) | (recoverUnfinished done / error)    | checkingJam · fault · closed (quit) |
  * | flow     | recovered   | recovered.ok                            | kiosk                       |
  * | flow     | kiosk       | io.lookupOrder · io.openCash (kept as cashRequest) | lookingUp · openingCash |
  * | flow     | lookingUp (io) | (lookupOrder done)                      | kiosk                       |
@@ -25,6 +25,13 @@
  * | serviceLock | open/locked | io.serviceLock · after 5 min         | locked · open (the kiosk is told both) |
  * | (root)   |             | fault.inject cassette-full (tests, tapes) | the cassette counts as full: the cash session takes no more notes, the next lookup is refused |
  * | (root)   |             | fault.inject paper-out (tests, tapes) · io.loadPaper (service) | paperLeft 0 / reset; the kiosk is told (printer.paper) |
+ * | (root)   |             | fault.inject jam (tests, tapes)          | jamArmed: the next note jams the bill acceptor |
+ * | flow     | cash        | io.journalNote while jamArmed            | holdingNote                 |
+ * | flow     | holdingNote (io) | (holdNote done / error)             | kiosk (the held note is journaled; cash session stopped; io.jammed: out of service) · cash (note returned) · closed (quit) |
+ * | flow     | recovering  | (recoverUnfinished done)                | checkingJam                 |
+ * | flow     | checkingJam (io) | (findJam done: a held note left by an earlier run) | recovered · kiosk (io.jammed if any) · closed (quit) |
+ * | flow     | kiosk       | io.clearJam (service mode)               | clearingJam                 |
+ * | flow     | clearingJam (io) | (clearJam done / error)             | kiosk (receipt printed, io.paymentCompleted) · fault · closed (quit) |
  * | flow     | committing  | (commitPayment done)                    | a receipt uses paper; without paper it goes by SMS to the change phone |
  * | watchdog | check/armed/off | input, child snapshots · after inactivity | check (re-armed) — machines/terminal/watchdog.ts |
  * | countdown | check/ticking/off | as the watchdog · after 1 s while "Need more time?" or "Quit?" shows | countdown − 1 — machines/terminal/watchdog.ts |
@@ -44,6 +51,7 @@ import { kioskMachine } from './terminal/kiosk.js';
 import { IO_TAG } from './settled.js';
 import { cashRequestOf, errorText, latestSms, unavailableLookup, type Encashment, type OpenCashRequest, type OpenedCash, type TerminalContext, type TerminalEvent, type TerminalInput } from './terminal/terminalContext.js';
 import type { CassetteCount } from '../src/domain/cash/cassette.js';
+import type { Jam } from '../src/domain/cash/jam.js';
 import { SERVICE_LOCKOUT_MS, servicePinOf } from '../src/domain/cash/service.js';
 import { afterReceipt, paperOut, receiptSms } from '../src/domain/fiscal/paper.js';
 import { countdownRegion, countdownSeconds, showsMoreTime, terminalInactivityMs, watchdogRegion } from './terminal/watchdog.js';
@@ -73,6 +81,9 @@ export const terminalMachine = setup({
     journalNote: fromPromise<void, { sessionId: string; note: number }>(unprovided('journalNote')),
     commitPayment: fromPromise<PaymentOutcome, { sessionId: string; trigger: CashOutput['trigger'] }>(unprovided('commitPayment')),
     abandonCashSession: fromPromise<void, { sessionId: string }>(unprovided('abandonCashSession')),
+    holdNote: fromPromise<Jam, { sessionId: string; note: number }>(unprovided('holdNote')),
+    findJam: fromPromise<Jam | null>(unprovided('findJam')),
+    clearJam: fromPromise<PaymentOutcome, { sessionId: string }>(unprovided('clearJam')),
   },
   delays: {
     inactivity: ({ context }) => terminalInactivityMs(context) ?? 0,
@@ -82,7 +93,8 @@ export const terminalMachine = setup({
   guards: {
     // a closed terminal times nothing out: the app is exiting
     hasInactivityTimeout: and([not(stateIn({ flow: 'closed' })), ({ context }) => terminalInactivityMs(context) !== null]),
-    recoveredSome: (_, params: { outcomes: PaymentOutcome[] }) => params.outcomes.length > 0,
+    showsRecovered: ({ context }) => context.recovered.length > 0,
+    jamArmed: ({ context }) => context.jamArmed,
     cashSettled: (_, params: { output: CashOutput }) => params.output.result === 'settled',
     quitRequested: ({ context }) => context.quitRequested,
     showsCountdown: ({ context }) => showsMoreTime(context),
@@ -149,8 +161,18 @@ export const terminalMachine = setup({
     }),
     deliverCancel: sendTo(({ context }) => context.kiosk, ({ context }) => ({ type: 'io.cashCancelled' as const, back: context.cashEnding === 'back' })),
     keepFault: assign((_, params: { error: unknown }) => ({ fault: errorText(params.error) })),
+    // the kiosk goes out of service, saying which note the acceptor holds
+    keepJam: enqueueActions(({ context, enqueue }, params: { jam: Jam | null }) => {
+      enqueue.assign({ jam: params.jam, jamArmed: false });
+      if (params.jam) enqueue.sendTo(context.kiosk, { type: 'io.jammed', jam: params.jam });
+    }),
+    forgetJam: assign({ jam: null }),
     injectFault: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'fault.inject') return;
+      if (event.fault === 'jam') {
+        enqueue.assign({ jamArmed: true });
+        return;
+      }
       if (event.fault === 'paper-out') {
         enqueue.assign({ paperLeft: 0 });
         enqueue.sendTo(context.kiosk, { type: 'printer.paper', out: true });
@@ -190,6 +212,8 @@ export const terminalMachine = setup({
     fault: null,
     cassetteForcedFull: false,
     paperLeft: input.rules?.paperReceipts ?? null,
+    jamArmed: false,
+    jam: null,
   }),
   // Every key re-arms the watchdog, even one that changes nothing on screen (a touch on a real kiosk does).
   on: {
@@ -209,12 +233,21 @@ export const terminalMachine = setup({
             src: 'recoverUnfinished',
             onDone: [
               { guard: 'quitRequested', target: 'closed' },
-              {
-                guard: { type: 'recoveredSome', params: ({ event }) => ({ outcomes: event.output }) },
-                target: 'recovered',
-                actions: { type: 'keepRecovered', params: ({ event }) => ({ outcomes: event.output }) },
-              },
-              { target: 'kiosk' },
+              { target: 'checkingJam', actions: { type: 'keepRecovered', params: ({ event }) => ({ outcomes: event.output }) } },
+            ],
+            onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
+          },
+        },
+        // a note held by a jam before a crash or quit is still held: out of service until it is cleared
+        checkingJam: {
+          tags: [IO_TAG],
+          on: { 'quit.request': { actions: 'rememberQuit' } },
+          invoke: {
+            src: 'findJam',
+            onDone: [
+              { guard: 'quitRequested', target: 'closed' },
+              { guard: 'showsRecovered', target: 'recovered', actions: { type: 'keepJam', params: ({ event }) => ({ jam: event.output }) } },
+              { target: 'kiosk', actions: { type: 'keepJam', params: ({ event }) => ({ jam: event.output }) } },
             ],
             onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
           },
@@ -226,7 +259,29 @@ export const terminalMachine = setup({
             'io.openCash': { target: 'openingCash', actions: 'keepCashRequest' },
             'io.readCassette': 'readingCassette',
             'io.encash': 'encashing',
+            'io.clearJam': 'clearingJam',
             'quit.request': 'closed',
+          },
+        },
+        clearingJam: {
+          tags: [IO_TAG],
+          on: { 'quit.request': { actions: 'rememberQuit' } },
+          invoke: {
+            src: 'clearJam',
+            input: ({ context }) => ({ sessionId: context.jam?.sessionId ?? '' }),
+            // the cleared note is paid and its receipt printed like any payment's
+            onDone: [
+              {
+                guard: 'quitRequested',
+                target: 'closed',
+                actions: ['forgetJam', { type: 'keepSms', params: ({ event }) => ({ outcome: event.output }) }, { type: 'printReceipt', params: ({ event }) => ({ outcome: event.output, deliver: false }) }],
+              },
+              {
+                target: 'kiosk',
+                actions: ['forgetJam', { type: 'keepSms', params: ({ event }) => ({ outcome: event.output }) }, { type: 'printReceipt', params: ({ event }) => ({ outcome: event.output, deliver: true }) }],
+              },
+            ],
+            onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
           },
         },
         readingCassette: {
@@ -292,7 +347,7 @@ export const terminalMachine = setup({
         },
         cash: {
           on: {
-            'io.journalNote': 'journaling',
+            'io.journalNote': [{ guard: 'jamArmed', target: 'holdingNote' }, { target: 'journaling' }],
             'quit.request': { actions: 'routeInput' },
             'xstate.done.actor.cash': [
               {
@@ -315,6 +370,24 @@ export const terminalMachine = setup({
             },
             onDone: { target: 'cash', actions: 'confirmNote' },
             onError: { target: 'cash', actions: 'refuseNote' },
+          },
+        },
+        // the acceptor jammed on this note: it is journaled as held before the screen says anything
+        holdingNote: {
+          tags: [IO_TAG],
+          on: { 'quit.request': { actions: 'rememberQuit' } },
+          invoke: {
+            src: 'holdNote',
+            input: ({ context, event }) => {
+              assertEvent(event, 'io.journalNote');
+              return { sessionId: context.sessionId ?? '', note: event.note };
+            },
+            onDone: [
+              { guard: 'quitRequested', target: 'closed', actions: ['finishCash', { type: 'keepJam', params: ({ event }) => ({ jam: event.output }) }] },
+              { target: 'kiosk', actions: ['finishCash', { type: 'keepJam', params: ({ event }) => ({ jam: event.output }) }] },
+            ],
+            // not saved: the acceptor hands the note back, as a failed journal does
+            onError: { target: 'cash', actions: ['refuseNote', assign({ jamArmed: false })] },
           },
         },
         committing: {

@@ -31,6 +31,11 @@
  * | service     | menu  | service.loadPaper                       | (stays; io.loadPaper to the terminal, which resets the paper count) |
  * | (any)       |       | service.locked · service.unlocked (from the terminal's lock timer) | (stays) |
  * | (any)       |       | printer.paper (from the terminal: out / loaded) | (stays; checkData and the phone steps warn while out) |
+ * | (any)       |       | io.jammed (the acceptor holds a note)    | outOfService                  |
+ * | idle        |       | (always, while jammed)                   | outOfService                  |
+ * | outOfService |      | service.key (the hidden sequence) · help.* | servicePin once it is complete |
+ * | service     | menu  | service.clearJam (while jammed)         | clearingJam                   |
+ * | clearingJam |       | io.paymentCompleted                     | receipt (back in service)     |
  * Typing that fills a field moves the focus to Next, so Enter then goes on rather than erasing.
  * Mobile (the first category) tops up a phone balance: the same cash session with no order (src/domain/mobile/topup.ts).
  */
@@ -66,6 +71,7 @@ export const kioskMachine = setup({
       serviceLocked: context.serviceLocked,
       serviceAttempts: context.serviceAttempts,
       paperOut: context.paperOut,
+      jam: context.jam,
     })),
     keepServiceKey: assign(({ context, event }) => (event.type === 'service.key' ? { serviceKeys: serviceKeysAfter(context.serviceKeys, event.key) } : {})),
     typePin: assign(({ context, event }) => {
@@ -168,6 +174,9 @@ export const kioskMachine = setup({
     keepReceipt: assign(({ event }) => (event.type === 'io.paymentCompleted' ? { receipt: event.receipt, receiptBySms: event.bySms === true } : { receipt: null, receiptBySms: false })),
     keepPaper: assign(({ event }) => (event.type === 'printer.paper' ? { paperOut: event.out } : {})),
     requestLoadPaper: sendParent({ type: 'io.loadPaper' }),
+    keepJam: assign(({ event }) => (event.type === 'io.jammed' ? { jam: event.jam } : {})),
+    forgetJam: assign({ jam: null }),
+    requestClearJam: sendParent({ type: 'io.clearJam' }),
   },
   guards: {
     orderNumberComplete: ({ context }) => orderNumberComplete(context),
@@ -179,6 +188,7 @@ export const kioskMachine = setup({
     pinRight: ({ context }) => context.pinDigits === context.servicePin,
     lastAttempt: ({ context }) => context.serviceAttempts + 1 >= SERVICE_ATTEMPTS,
     mobileCategory: ({ event }) => event.type === 'menu.category' && event.id === 'mobile',
+    jammed: ({ context }) => context.jam !== null,
   },
 }).createMachine({
   id: 'kiosk',
@@ -191,10 +201,13 @@ export const kioskMachine = setup({
     'service.locked': { actions: 'setServiceLocked' },
     'service.unlocked': { actions: 'setServiceUnlocked' },
     'printer.paper': { actions: 'keepPaper' },
+    // the bill acceptor jammed: whatever was on screen, the terminal is out of service
+    'io.jammed': { target: '.outOfService', actions: 'keepJam' },
   },
   states: {
     idle: {
       entry: 'resetSession',
+      always: { guard: 'jammed', target: 'outOfService' },
       on: {
         ...navOn('idle'),
         'kiosk.wake': 'menu',
@@ -202,6 +215,20 @@ export const kioskMachine = setup({
         'timer.inactivity': { actions: 'closeHelp' },
         'service.key': [{ guard: 'serviceSequenceDone', target: 'servicePin' }, { actions: 'keepServiceKey' }],
       },
+    },
+    // the held note is journaled; the staff clear the jam in service mode (the hidden sequence works here too)
+    outOfService: {
+      entry: 'resetFocus',
+      on: {
+        ...navOn('outOfService'),
+        'nav.back': { actions: 'closeHelp' },
+        'timer.inactivity': { actions: 'closeHelp' },
+        'service.key': [{ guard: 'serviceSequenceDone', target: 'servicePin' }, { actions: 'keepServiceKey' }],
+      },
+    },
+    clearingJam: {
+      entry: 'requestClearJam',
+      on: { 'io.paymentCompleted': { target: 'receipt', actions: ['keepReceipt', 'forgetJam'] } },
     },
     servicePin: {
       tags: ['entry'],
@@ -232,6 +259,7 @@ export const kioskMachine = setup({
         ...navOn('service'),
         'service.encash': 'encashing',
         'service.loadPaper': { actions: 'requestLoadPaper' },
+        'service.clearJam': { guard: 'jammed', target: 'clearingJam' },
         'service.exit': 'idle',
         'nav.back': 'idle',
         'timer.inactivity': 'idle',

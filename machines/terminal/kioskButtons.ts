@@ -20,7 +20,8 @@ export type KioskScreen =
   | 'receipt'
   | 'servicePin'
   | 'service'
-  | 'serviceReceipt';
+  | 'serviceReceipt'
+  | 'outOfService';
 
 export type KioskButtonEvent =
   | { type: 'menu.other' }
@@ -46,6 +47,7 @@ export type KioskButtonEvent =
   | { type: 'service.loadPaper' }
   | { type: 'service.exit' }
   | { type: 'service.done' }
+  | { type: 'service.clearJam' }
   | { type: 'topup.submit' };
 
 /** Euroset's menus, for code that lists them (the skins hold every brand's). */
@@ -66,6 +68,8 @@ export interface ButtonFacts {
   help?: boolean;
   pinDigits?: string;
   serviceLocked?: boolean;
+  /** the bill acceptor holds a note: service mode offers Clear jam */
+  jam?: object | null;
 }
 
 /** A PIN can be tried: at least 4 digits, and the service login is not locked. */
@@ -110,6 +114,7 @@ export function kioskButtons(screen: KioskScreen, facts: ButtonFacts): KioskButt
   if (facts.help) return [button('closeHelp', 'button.closeHelp', { type: 'help.close' }, 'esc')];
   switch (screen) {
     case 'idle':
+    case 'outOfService':
       return [help()];
     case 'menu':
       return [...menu('main', { type: 'menu.other' }, (id) => ({ type: 'menu.category', id })), button('lang', 'button.lang', { type: 'menu.lang' }, 'l'), help()];
@@ -153,6 +158,7 @@ export function kioskButtons(screen: KioskScreen, facts: ButtonFacts): KioskButt
       return [
         button('encash', 'service.remove', { type: 'service.encash' }, '1'),
         button('paper', 'paper.load', { type: 'service.loadPaper' }, '2'),
+        ...(facts.jam ? [button('clearJam', 'jam.clear', { type: 'service.clearJam' }, '3')] : []),
         button('exit', 'service.exit', { type: 'service.exit' }, 'esc'),
       ];
     case 'serviceReceipt':

@@ -6,6 +6,7 @@ import type { Receipt } from '../../src/domain/store.js';
 import { DEFAULT_SKIN, type Skin } from '../../src/domain/skins/index.js';
 import type { CassetteCount, Encashment } from '../../src/domain/cash/cassette.js';
 import { DEFAULT_SERVICE_PIN } from '../../src/domain/cash/service.js';
+import type { Jam } from '../../src/domain/cash/jam.js';
 import type { NavEvent } from '../buttons.js';
 import type { KioskButtonEvent } from './kioskButtons.js';
 
@@ -55,6 +56,8 @@ export interface KioskContext {
   paperOut: boolean;
   /** the receipt on screen was not printed but sent by SMS to the change phone */
   receiptBySms: boolean;
+  /** the bill acceptor holds a note: out of service until service mode clears the jam (kept across sessions) */
+  jam: Jam | null;
 }
 
 export type KioskEvent =
@@ -74,7 +77,8 @@ export type KioskEvent =
   | { type: 'io.cassetteRead'; cassette: CassetteCount; capacity: number }
   | { type: 'io.encashed'; encashment: Encashment }
   | { type: 'service.locked' }
-  | { type: 'service.unlocked' };
+  | { type: 'service.unlocked' }
+  | { type: 'io.jammed'; jam: Jam };
 
 export const initialContext = (input: KioskInput): KioskContext => ({
   defaultLang: input.lang ?? 'ru',
@@ -103,6 +107,7 @@ export const initialContext = (input: KioskInput): KioskContext => ({
   receipt: null,
   paperOut: false,
   receiptBySms: false,
+  jam: null,
 });
 
 /** Appends typed or pasted text to a numeric field: digits only, cut to the field's length. */

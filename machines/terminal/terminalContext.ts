@@ -10,6 +10,7 @@ import type { KioskRules, OperatorId } from '../../src/domain/rules.js';
 import type { Receipt, Sms } from '../../src/domain/store.js';
 import type { Encashment } from '../../src/domain/cash/cassette.js';
 import type { PaperLeft, ReceiptSms } from '../../src/domain/fiscal/paper.js';
+import type { Jam } from '../../src/domain/cash/jam.js';
 import type { CashEvent, CashOutput, cashMachine } from './cash.js';
 import type { KioskEvent, kioskMachine } from './kiosk.js';
 
@@ -51,10 +52,14 @@ export interface TerminalContext {
   cassetteForcedFull: boolean;
   /** receipts left on the printer's paper roll (null: it never runs out); "Load paper" resets it */
   paperLeft: PaperLeft;
+  /** a test's `Fault jam`: the next note inserted jams the bill acceptor */
+  jamArmed: boolean;
+  /** the acceptor holds a note (journaled as held): out of service until service mode's "Clear jam" */
+  jam: Jam | null;
 }
 
-/** Faults a test or tape injects (`Fault cassette-full`, `Fault paper-out`). */
-export type InjectedFault = 'cassette-full' | 'paper-out';
+/** Faults a test or tape injects (`Fault cassette-full`, `Fault paper-out`, `Fault jam`). */
+export type InjectedFault = 'cassette-full' | 'paper-out' | 'jam';
 
 /** What opening a cash session gives: its id and how many more notes the cassette takes. */
 export interface OpenedCash {
@@ -82,6 +87,7 @@ export type TerminalEvent =
   | { type: 'io.readCassette' }
   | { type: 'io.encash' }
   | { type: 'io.loadPaper' }
+  | { type: 'io.clearJam' }
   | { type: 'fault.inject'; fault: InjectedFault }
   | DoneActorEvent<CashOutput, 'cash'>;
 

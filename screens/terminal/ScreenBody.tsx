@@ -11,7 +11,7 @@ import { MenuScreen } from './MenuScreen.js';
 import { MoreTimeDialog, QuitDialog } from './MoreTimeDialog.js';
 import { ReceiptScreen } from './ReceiptScreen.js';
 import { RefusedScreen } from './RefusedScreen.js';
-import { FaultScreen, RecoveredScreen, WaitScreen } from './StatusScreens.js';
+import { FaultScreen, OutOfServiceScreen, RecoveredScreen, WaitScreen } from './StatusScreens.js';
 import { HelpScreen } from './HelpScreen.js';
 import { CassetteScreen, EncashmentScreen, ServicePinScreen } from './ServiceScreens.js';
 import { routeItem, type LocalText, type SkinLabelKey } from '../../src/domain/skins/index.js';
@@ -39,6 +39,8 @@ const TITLES: Record<View['screen'], string> = {
   service: 'service.title',
   encashing: 'service.title',
   serviceReceipt: 'service.receiptTitle',
+  outOfService: 'jam.title',
+  clearingJam: 'service.title',
 };
 
 const HELP: Record<View['mode'], string> = {
@@ -62,7 +64,7 @@ export function screenTitle(view: View): string {
   return view.screen === 'receipt' && !view.help ? `${title} · ${view.skin.receiptHeader[view.lang]}` : title;
 }
 export const screenHelp = (view: View): string =>
-  t(view.lang, view.help ? 'help.buttons' : view.screen === 'phoneEntry' || view.screen === 'topupPhone' ? 'help.phone' : HELP[view.mode]);
+  t(view.lang, view.help ? 'help.buttons' : view.screen === 'phoneEntry' || view.screen === 'topupPhone' ? 'help.phone' : view.screen === 'outOfService' ? 'jam.helpLine' : HELP[view.mode]);
 
 /** The kiosk's notice or hint under the body; the cash screen shows its own acceptor notices instead. */
 /** The notice line: why a pressed button is disabled, a hint about the last key. */
@@ -128,5 +130,9 @@ export function ScreenBody({ view }: { view: View }) {
       return <CassetteScreen view={view} />;
     case 'serviceReceipt':
       return <EncashmentScreen view={view} />;
+    case 'outOfService':
+      return <OutOfServiceScreen view={view} />;
+    case 'clearingJam':
+      return <WaitScreen view={view} message="jam.busy" />;
   }
 }

@@ -9,6 +9,7 @@ import { BANKNOTES } from '../../src/domain/rules.js';
 import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatMoney, formatNote } from '../../src/i18n/format.js';
 import type { Lang } from '../../src/domain/money.js';
+import { heldNotesText } from '../../src/domain/cash/jam.js';
 
 export function ServicePinScreen({ view }: { view: View }) {
   const pin = view.kiosk.pinDigits;
@@ -57,6 +58,7 @@ export function CassetteScreen({ view }: { view: View }) {
       <Text color={full ? 'red' : undefined}>{t(view.lang, 'service.capacity', { count: cassette.count, capacity: cassetteCapacity })}</Text>
       {full ? <Paragraph color="red" text={t(view.lang, 'service.full')} /> : null}
       <Text color={view.kiosk.paperOut ? 'red' : undefined}>{t(view.lang, view.kiosk.paperOut ? 'paper.serviceOut' : 'paper.serviceOk')}</Text>
+      {view.kiosk.jam ? <Text color="red">{t(view.lang, 'jam.service', { held: heldNotesText(view.kiosk.jam, (n) => formatNote(n, view.lang)) })}</Text> : null}
       <Box marginTop={1}>
         <Buttons buttons={view.buttons} focus={view.focus} lang={view.lang} columns={2} />
       </Box>

@@ -3,6 +3,7 @@
  * the process SIGKILL itself the 3rd time it reaches the point `journal:after`. Read here, in the
  * adapter layer, never by the machines. Points:
  *   journal:before|during|after    around/inside the write of one accepted banknote
+ *   hold:before|during|after       around/inside the write of the note a jammed acceptor holds
  *   payment:before|during|after    around/inside the payment transaction (Pay or timeout)
  *   recovery:before|during|after   the same for a payment finished by recovery on start
  *   receipt:during|after           inside/after storing the printed receipt text
@@ -12,7 +13,7 @@
  */
 import type { Checkpoint } from '../domain/store.js';
 
-const SPEC = /^(journal|payment|recovery|receipt|order|training):(before|during|after)(?::(\d+))?$/;
+const SPEC = /^(journal|hold|payment|recovery|receipt|order|training):(before|during|after)(?::(\d+))?$/;
 
 export const noCheckpoint: Checkpoint = () => {};
 

@@ -8,6 +8,7 @@ import type { KioskRules, OperatorId } from '../domain/rules.js';
 import type { Checkpoint, KioskStore, PaymentOutcome, SessionOwner } from '../domain/store.js';
 import type { Money } from '../domain/money.js';
 import { mayRecover, ownerAlive } from './sessionOwner.js';
+import { jamOf, type Jam } from '../domain/cash/jam.js';
 
 /** Anything that tells the time: `Date` in production, XState's SimulatedClock in tests and tapes. */
 export interface Clock {
@@ -44,6 +45,13 @@ export function provideTerminal(deps: TerminalDeps) {
     if (!owner) return store.unfinishedSessions(terminalId);
     const policy = { terminalId, me: owner, isAlive: deps.isAlive ?? ownerAlive };
     return store.unfinishedSessions().filter((s) => mayRecover(s, policy));
+  };
+  /** a jam this terminal shows: its own, or one left by a process that is gone (as recovery decides) */
+  const jammed = () => {
+    const { owner } = deps;
+    if (!owner) return store.jammedSessions(terminalId);
+    const policy = { terminalId, me: owner, isAlive: deps.isAlive ?? ownerAlive };
+    return store.jammedSessions().filter((s) => mayRecover(s, policy));
   };
   /** notes the cassette still takes, from the journal */
   const room = () => cassetteCapacityOf(rules) - store.cassette(terminalId).count;
@@ -86,6 +94,19 @@ export function provideTerminal(deps: TerminalDeps) {
         return paid(outcome);
       }),
       abandonCashSession: fromPromise(async ({ input }: { input: { sessionId: string } }) => store.abandonSession(input.sessionId)),
+      holdNote: fromPromise(async ({ input }: { input: { sessionId: string; note: number } }): Promise<Jam> => {
+        at('hold:before');
+        store.holdNote(input.sessionId, input.note, clock.now());
+        at('hold:after');
+        const session = store.jammedSessions().find((s) => s.id === input.sessionId);
+        if (!session) throw new Error(`cash session ${input.sessionId} holds no note`);
+        return jamOf(session);
+      }),
+      findJam: fromPromise(async (): Promise<Jam | null> => {
+        const [session] = jammed();
+        return session ? jamOf(session) : null;
+      }),
+      clearJam: fromPromise(async ({ input }: { input: { sessionId: string } }) => paid(store.clearJam(input.sessionId, clock.now()))),
     },
   });
 }

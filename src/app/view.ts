@@ -28,7 +28,8 @@ export type ScreenName =
   | 'recovered'
   | 'fault'
   | 'serviceLoading'
-  | 'encashing';
+  | 'encashing'
+  | 'clearingJam';
 
 /** How keys are read on this screen. */
 export type InputMode = 'wake' | 'buttons' | 'digits' | 'cash' | 'dialog' | 'busy' | 'acknowledge' | 'halted' | 'closed';
@@ -83,6 +84,9 @@ const MODE: Record<string, InputMode> = {
   servicePin: 'digits',
   serviceLoading: 'busy',
   encashing: 'busy',
+  clearingJam: 'busy',
+  // out of service: only Help, q and the staff's hidden sequence do anything
+  outOfService: 'wake',
   topupCash: 'busy',
 };
 
@@ -135,7 +139,7 @@ export function viewOf(snapshot: SnapshotFrom<typeof terminalMachine>): View {
   }
   const state = String(kioskSnap.value);
   const kioskScreen = state as KioskScreen;
-  const hasButtons = !(state in MODE) || state === 'idle' || MODE[state] === 'digits';
+  const hasButtons = !(state in MODE) || state === 'idle' || state === 'outOfService' || MODE[state] === 'digits';
   return {
     ...base,
     help: kiosk.help,

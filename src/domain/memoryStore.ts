@@ -22,6 +22,10 @@ import { cassetteId, countCassette, type CassetteCount, type Encashment } from '
 import type { AttemptRecord } from './training/attempt.js';
 import { checkAttemptRecord } from './training/attemptCheck.js';
 import type { TrainingAttemptFilter } from './store.js';
+import type { JammedSession } from './cash/jam.js';
+
+type StoredSession = CashSession & { done: boolean; held: number[] };
+const publicSession = ({ done: _done, held: _held, ...s }: StoredSession): CashSession => structuredClone(s);
 
 export interface MemoryStoreOptions {
   /** R-CODE-6: how long terminal cash is "processing" (default 2 days, at most 7) */
@@ -35,7 +39,7 @@ export class MemoryStore implements KioskStore {
   }
   private orders = new Map<string, Order>();
   private phones = new Map<string, PhoneAccount>();
-  private sessions = new Map<string, CashSession & { done: boolean }>();
+  private sessions = new Map<string, StoredSession>();
   private receipts = new Map<string, Receipt>();
   /** session id → its payment, so that paying twice credits once */
   private payments = new Map<string, PaymentOutcome>();
@@ -53,7 +57,7 @@ export class MemoryStore implements KioskStore {
   private clockOffset = 0;
   private readonly tills = new MemoryTills((request) => this.payAtDesk(request));
   /** every cassetteJournal note, in order, with its terminal: what the cassettes hold */
-  private cassetteJournal: { terminalId: string; note: number; at: number }[] = [];
+  private cassetteJournal: { terminalId: string; sessionId: string; note: number; at: number; kind: 'accepted' | 'held' | 'cleared' }[] = [];
   private encashed: (Encashment & { upTo: number })[] = [];
   /** training attempts by id, in the order they were kept */
   private attempts = new Map<string, AttemptRecord>();
@@ -126,18 +130,40 @@ export class MemoryStore implements KioskStore {
   }
   openSession(session: Omit<CashSession, 'notes'>): void {
     if (this.sessions.has(session.id)) throw new Error(`cash session ${session.id} exists already`);
-    this.sessions.set(session.id, { ...session, notes: [], done: false });
+    this.sessions.set(session.id, { ...session, notes: [], done: false, held: [] });
   }
   journalNote(sessionId: string, note: number, at?: number): void {
     const session = this.mustSession(sessionId);
     if (session.done) throw new Error(`cash session ${sessionId} is paid; it takes no more cash`);
     session.notes.push(note);
-    this.cassetteJournal.push({ terminalId: session.terminalId, note, at: at ?? 0 });
+    this.cassetteJournal.push({ terminalId: session.terminalId, sessionId, note, at: at ?? 0, kind: 'accepted' });
   }
   unfinishedSessions(terminalId?: string): CashSession[] {
     return [...this.sessions.values()]
-      .filter((s) => !s.done && s.notes.length > 0 && (!terminalId || s.terminalId === terminalId))
-      .map(({ done: _done, ...s }) => structuredClone(s));
+      .filter((s) => !s.done && s.notes.length > 0 && s.held.length === 0 && (!terminalId || s.terminalId === terminalId))
+      .map(publicSession);
+  }
+  holdNote(sessionId: string, note: number, at: number): void {
+    const session = this.mustSession(sessionId);
+    if (session.done) throw new Error(`cash session ${sessionId} is paid; it takes no more cash`);
+    session.held.push(note);
+    this.cassetteJournal.push({ terminalId: session.terminalId, sessionId, note, at, kind: 'held' });
+  }
+  jammedSessions(terminalId?: string): JammedSession[] {
+    return [...this.sessions.values()]
+      .filter((s) => !s.done && s.held.length > 0 && (!terminalId || s.terminalId === terminalId))
+      .map((s) => ({ ...publicSession(s), held: [...s.held] }));
+  }
+  clearJam(sessionId: string, at: number): PaymentOutcome {
+    const session = this.mustSession(sessionId);
+    if (!session.done && session.held.length > 0) {
+      // counted now: into the session, and into the cassette in the acceptor now (after any encashment meanwhile)
+      for (const j of this.cassetteJournal) if (j.sessionId === sessionId && j.kind === 'held') j.kind = 'cleared';
+      for (const note of session.held) this.cassetteJournal.push({ terminalId: session.terminalId, sessionId, note, at, kind: 'accepted' });
+      session.notes.push(...session.held);
+      session.held = [];
+    }
+    return this.completePayment(sessionId, 'timeout', at);
   }
   completePayment(sessionId: string, trigger: 'pay' | 'timeout', at: number, recovered = false): PaymentOutcome {
     const session = this.mustSession(sessionId);
@@ -184,7 +210,7 @@ export class MemoryStore implements KioskStore {
   }
   abandonSession(sessionId: string): void {
     const session = this.mustSession(sessionId);
-    if (session.notes.length > 0) throw new Error(`cash session ${sessionId} holds cash and cannot be abandoned`);
+    if (session.notes.length > 0 || session.held.length > 0) throw new Error(`cash session ${sessionId} holds cash and cannot be abandoned`);
     this.sessions.delete(sessionId);
   }
   receipt(number: string): Receipt | undefined {
@@ -268,7 +294,7 @@ export class MemoryStore implements KioskStore {
   cassette(terminalId: string): CassetteCount {
     const before = this.encashments(terminalId);
     const last = this.encashed.filter((e) => e.terminalId === terminalId).at(-1);
-    const notes = this.cassetteJournal.slice(last?.upTo ?? 0).filter((j) => j.terminalId === terminalId).map((j) => j.note);
+    const notes = this.cassetteJournal.slice(last?.upTo ?? 0).filter((j) => j.terminalId === terminalId && j.kind === 'accepted').map((j) => j.note);
     return countCassette(terminalId, cassetteId(terminalId, before.length), last?.at ?? null, notes);
   }
   encash(terminalId: string, at: number): Encashment {
@@ -310,7 +336,7 @@ export class MemoryStore implements KioskStore {
     if (!order) throw new Error(`no order ${code}`);
     return order;
   }
-  private mustSession(id: string): CashSession & { done: boolean } {
+  private mustSession(id: string): StoredSession {
     const session = this.sessions.get(id);
     if (!session) throw new Error(`no cash session ${id}`);
     return session;

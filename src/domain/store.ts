@@ -30,8 +30,10 @@ export interface MobileRequestInput {
 import type { TillStore } from './cash/tillStore.js';
 import type { AttemptRecord } from './training/attempt.js';
 import type { CassetteCount, Encashment } from './cash/cassette.js';
+import type { JammedSession } from './cash/jam.js';
 
 export type { CassetteCount, Encashment } from './cash/cassette.js';
+export type { JammedSession } from './cash/jam.js';
 
 export interface Receipt {
   number: string;
@@ -185,8 +187,21 @@ export interface KioskStore extends TillStore {
   openSession(session: Omit<CashSession, 'notes'>): void;
   /** durably records one accepted banknote; returns only once it is saved */
   journalNote(sessionId: string, note: number, at: number): void;
-  /** sessions with journaled notes and no payment, oldest first */
+  /** sessions with journaled notes and no payment, oldest first; a jammed session is not one (see jammedSessions) */
   unfinishedSessions(terminalId?: string): CashSession[];
+  /**
+   * The bill acceptor jammed on this note: records it durably as held (journaled, not counted: not in
+   * the session's notes nor the cassette) before the screen says anything; returns only once saved.
+   */
+  holdNote(sessionId: string, note: number, at: number): void;
+  /** unpaid sessions with a held note, oldest first: the terminal is out of service until they are cleared */
+  jammedSessions(terminalId?: string): JammedSession[];
+  /**
+   * Service mode's "Clear jam", atomically: the held notes are counted in their session and it is paid
+   * as `completePayment` pays (the order first, the rest to the phone). Idempotent like it: clearing a
+   * session paid before credits nothing and returns the earlier outcome with `alreadyPaid: true`.
+   */
+  clearJam(sessionId: string, at: number): PaymentOutcome;
   /**
    * Pays a session, atomically: the order gets at most what it still needs at this moment (another
    * terminal may have paid it), everything else goes to the phone, and a receipt is written.

@@ -6,6 +6,7 @@ import { trainingEn } from './training.en.js';
 import { tillEn } from './till.en.js';
 import { topupEn } from './topup.en.js';
 import { paperEn } from './paper.en.js';
+import { jamEn } from './jam.en.js';
 import { siteTopUpEn } from './siteTopUp.en.js';
 
 export const en = {
@@ -17,6 +18,7 @@ export const en = {
   ...tillEn,
   ...topupEn,
   ...paperEn,
+  ...jamEn,
   'brand': 'EUROSET · payment terminal {terminal}',
   'idle.title': 'Pay for services and orders',
   'idle.press': 'Press any key to start',

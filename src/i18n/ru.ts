@@ -7,6 +7,7 @@ import { trainingRu } from './training.ru.js';
 import { tillRu } from './till.ru.js';
 import { topupRu } from './topup.ru.js';
 import { paperRu } from './paper.ru.js';
+import { jamRu } from './jam.ru.js';
 import { siteTopUpRu } from './siteTopUp.ru.js';
 
 export const ru: Record<MessageKey, string> = {
@@ -18,6 +19,7 @@ export const ru: Record<MessageKey, string> = {
   ...tillRu,
   ...topupRu,
   ...paperRu,
+  ...jamRu,
   'brand': 'ЕВРОСЕТЬ · платёжный терминал {terminal}',
   'idle.title': 'Оплата услуг и заказов',
   'idle.press': 'Нажмите любую клавишу',

@@ -34,7 +34,7 @@ function current(db: Connection, terminalId: string): { count: CassetteCount; la
   const journaled = db
     .prepare<{ id: number; note: number }>(
       `SELECT j.id, j.note FROM cash_journal j JOIN cash_sessions s ON s.id = j.session_id
-       WHERE s.terminal_id = ? AND j.id > ? ORDER BY j.id`,
+       WHERE s.terminal_id = ? AND j.id > ? AND j.kind = 'accepted' ORDER BY j.id`,
     )
     .all(terminalId, last?.last_journal_id ?? 0);
   const count = countCassette(terminalId, cassetteId(terminalId, last?.number ?? 0), last?.at ?? null, journaled.map((j) => j.note));

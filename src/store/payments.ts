@@ -33,7 +33,7 @@ export function loadSession(db: Connection, sessionId: string): CashSession {
   const row = db.prepare<rows.SessionRow>('SELECT * FROM cash_sessions WHERE id = ?').get(sessionId);
   if (!row) throw new Error(`no cash session ${sessionId}`);
   const notes = db
-    .prepare<{ note: number }>('SELECT note FROM cash_journal WHERE session_id = ? ORDER BY id')
+    .prepare<{ note: number }>(`SELECT note FROM cash_journal WHERE session_id = ? AND kind = 'accepted' ORDER BY id`)
     .all(sessionId)
     .map((r) => r.note);
   return rows.toSession(row, notes);

@@ -7,7 +7,7 @@ import { ZERO, type Money } from '../domain/money.js';
 import { decideOrderAction, type ActionOutcome, type OrderAction } from '../domain/orders/orderLife.js';
 import { repriceOrder, type Order } from '../domain/orders/orders.js';
 import { checkProcessingDelay, DEFAULT_RULES, type OperatorId, type OrderLifeRules } from '../domain/rules.js';
-import type { CashSession, KioskStore, LedgerEntry, OrderSms, PaymentOutcome, PhoneAccount, Receipt } from '../domain/store.js';
+import type { CashSession, JammedSession, KioskStore, LedgerEntry, OrderSms, PaymentOutcome, PhoneAccount, Receipt } from '../domain/store.js';
 import { StoreError, toStoreError } from './errors.js';
 import { BUSY_TIMEOUT_MS, checkExistingFile } from './fileCheck.js';
 import { assertKnownSchema, LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
@@ -31,6 +31,7 @@ import { dueRefundOf } from '../domain/mobile/mobileLedger.js';
 import { mobileRulesOf } from '../domain/mobile/inbox.js';
 import type { MobileOutcome, MobileRequestInput } from '../domain/store.js';
 import { cassetteOf, encashInTransaction, listEncashments } from './encashments.js';
+import { clearInTransaction, holdInTransaction, jammedSessions } from './jams.js';
 import type { CassetteCount, Encashment } from '../domain/cash/cassette.js';
 import type { AttemptRecord } from '../domain/training/attempt.js';
 import type { TrainingAttemptFilter } from '../domain/store.js';
@@ -63,6 +64,8 @@ export class SqliteStore implements KioskStore {
   private readonly deskPay: (request: DeskPaymentRequest) => DeskPaymentOutcome;
   private readonly tills: TillStore;
   private readonly encashNow: (terminalId: string, at: number) => Encashment;
+  private readonly hold: (sessionId: string, note: number, at: number) => number;
+  private readonly clear: (sessionId: string, at: number) => PaymentOutcome;
 
   private constructor(
     private readonly db: Connection,
@@ -89,6 +92,10 @@ export class SqliteStore implements KioskStore {
       return changes;
     });
     this.journal = (...args) => journal.immediate(...args);
+    const hold = db.transaction((id: string, note: number, at: number) => holdInTransaction(db, id, note, at, checkpoint));
+    this.hold = (...args) => hold.immediate(...args);
+    const clear = db.transaction((id: string, at: number) => clearInTransaction(db, id, at, checkpoint, processingDelayMs));
+    this.clear = (...args) => clear.immediate(...args);
     const printed = db.transaction((number: string, text: string) => {
       const { changes } = db.prepare('UPDATE receipts SET text = ? WHERE number = ?').run(text, number);
       if (changes === 1) checkpoint('receipt:during');
@@ -255,6 +262,7 @@ export class SqliteStore implements KioskStore {
         .prepare<rows.SessionRow & { note: number }>(
           `SELECT s.*, j.note FROM cash_sessions s JOIN cash_journal j ON j.session_id = s.id
            WHERE s.state = 'open' AND (@terminal IS NULL OR s.terminal_id = @terminal)
+             AND NOT EXISTS (SELECT 1 FROM cash_journal h WHERE h.session_id = s.id AND h.kind = 'held')
            ORDER BY s.opened_at, s.rowid, j.id`,
         )
         .all({ terminal: terminalId ?? null });
@@ -266,6 +274,22 @@ export class SqliteStore implements KioskStore {
       }
       return [...sessions.values()];
     });
+  }
+
+  holdNote(sessionId: string, note: number, at: number): void {
+    this.guard(() => {
+      if (this.hold(sessionId, note, at) === 1) return;
+      const state = sessionState(this.db, sessionId);
+      throw new Error(state ? `cash session ${sessionId} is ${state}; it takes no more cash` : `no cash session ${sessionId}`);
+    });
+  }
+
+  jammedSessions(terminalId?: string): JammedSession[] {
+    return this.guard(() => jammedSessions(this.db, terminalId ?? null));
+  }
+
+  clearJam(sessionId: string, at: number): PaymentOutcome {
+    return this.guard(() => this.clear(sessionId, at));
   }
 
   completePayment(sessionId: string, trigger: Trigger, at: number, recovered = false): PaymentOutcome {

@@ -19,7 +19,7 @@ const TAGS: Record<string, string[]> = {
   idle: [], menu: ['menu'], services: ['menu'], catalogs: ['menu'], orderEntry: ['entry'], lookingUp: [],
   refused: ['menu'], checkData: ['menu'], phoneEntry: ['entry'], cash: [], receipt: ['menu'],
   servicePin: ['entry'], serviceLoading: [], service: ['menu'], encashing: [], serviceReceipt: ['menu'],
-  topupPhone: ['entry'], topupCash: [],
+  topupPhone: ['entry'], topupCash: [], outOfService: [], clearingJam: [],
 };
 
 function makeChecker() {
@@ -46,6 +46,8 @@ function makeChecker() {
       expect(requestCash).toHaveBeenCalledTimes(cashRequests);
       if (entered('topupCash')) topUpRequests++;
       expect(requestTopUpCash).toHaveBeenCalledTimes(topUpRequests);
+      // a jam keeps the terminal out of service until service mode clears it: no customer screen meanwhile
+      if (c.jam) expect(['outOfService', 'servicePin', 'serviceLoading', 'service', 'encashing', 'serviceReceipt', 'clearingJam', 'cash', 'topupCash']).toContain(state);
       switch (state) {
         case 'idle':
           expect(c).toMatchObject({ lang: c.defaultLang, orderDigits: '', phoneDigits: '', operator: null, operatorChosen: false, payable: null, refusal: null, receipt: null });

@@ -18,8 +18,9 @@ const requestCassette = vi.fn();
 const requestEncash = vi.fn();
 const requestServiceLock = vi.fn();
 const requestLoadPaper = vi.fn();
+const requestClearJam = vi.fn();
 /** The kiosk asks its parent (the terminal) for lookups, cash and the service side with `sendParent`; standalone, spies take those calls. */
-export const machine = kioskMachine.provide({ actions: { requestLookup, requestCash, requestTopUpCash, requestCassette, requestEncash, requestServiceLock, requestLoadPaper } });
+export const machine = kioskMachine.provide({ actions: { requestLookup, requestCash, requestTopUpCash, requestCassette, requestEncash, requestServiceLock, requestLoadPaper, requestClearJam } });
 export type Snap = SnapshotFrom<typeof machine>;
 export const INPUT = { lang: 'en' as const, orderNumberLength: 10 };
 
@@ -27,9 +28,9 @@ export const INPUT = { lang: 'en' as const, orderNumberLength: 10 };
 const EXTERNAL = new Set([
   'kiosk.wake', 'timer.inactivity', 'nav.back', 'nav.move', 'nav.activate', 'nav.press', 'input.text', 'input.backspace', 'input.clear',
   'io.orderLookedUp', 'io.paymentCompleted', 'io.cashCancelled',
-  'service.key', 'io.cassetteRead', 'io.encashed', 'service.locked', 'service.unlocked', 'printer.paper',
+  'service.key', 'io.cassetteRead', 'io.encashed', 'service.locked', 'service.unlocked', 'printer.paper', 'io.jammed',
 ]);
-export const BUTTON_SCREENS = new Set<string>(['idle', 'menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'topupPhone', 'receipt', 'servicePin', 'service', 'serviceReceipt']);
+export const BUTTON_SCREENS = new Set<string>(['idle', 'menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'topupPhone', 'receipt', 'servicePin', 'service', 'serviceReceipt', 'outOfService']);
 /** The service PIN the model knows (the default) and one wrong PIN. */
 const RIGHT_PIN = '0000';
 const WRONG_PIN = '1111';
@@ -100,6 +101,9 @@ function eventsFor(s: Snap): KioskEvent[] {
     // paper loaded: the transition is walked; paper out is walked with its warnings in terminal.paper.test.ts
     // (carrying it through every screen would double the model for one notice line)
     { type: 'printer.paper', out: false },
+    // the acceptor jams (the terminal tells the kiosk while cash is taken; the kiosk goes out of service from any
+    // screen): walked from the idle screen, whose data is clean, as the out-of-service and service screens read none of it
+    ...(screen === 'idle' && s.context.jam === null ? [{ type: 'io.jammed' as const, jam: { sessionId: 's1', code, phone: `+7${s.context.phoneDigits}`, held: [5000], inserted: '0.00' } }] : []),
   ];
 }
 
@@ -123,7 +127,7 @@ const settledData = (s: Snap): boolean => {
 const focusOnEntry = (s: Snap): number =>
   s.value === 'orderEntry' || s.value === 'phoneEntry' || s.value === 'topupPhone' || s.value === 'servicePin' ? kioskButtons(s.value, s.context).findIndex((b) => b.id === 'next') : 0;
 
-const SERVICE_SIDE = new Set(['idle', 'servicePin', 'serviceLoading', 'service', 'encashing', 'serviceReceipt']);
+const SERVICE_SIDE = new Set(['idle', 'servicePin', 'serviceLoading', 'service', 'encashing', 'serviceReceipt', 'outOfService', 'clearingJam']);
 const serviceQuiet = (s: Snap): boolean => s.context.serviceAttempts === 0 && !s.context.serviceLocked && s.context.serviceKeys === '';
 
 function explored(s: Snap, e: KioskEvent): boolean {
@@ -132,6 +136,8 @@ function explored(s: Snap, e: KioskEvent): boolean {
   // wrong PINs, a lock or a half-typed sequence are explored around the idle and service screens only,
   // not carried through every customer screen (they change nothing there)
   if (!SERVICE_SIDE.has(String(next.value)) && !serviceQuiet(next)) return false;
+  // with a jam, the service side is walked without wrong PINs or the lock (walked from idle already)
+  if (next.context.jam && (next.context.serviceAttempts > 0 || next.context.serviceLocked)) return false;
   if (settledData(next)) return true;
   // Half-typed data stays on its screen, with the focus where the screen put it.
   return next.value === s.value && next.context.focus === focusOnEntry(next);
@@ -144,7 +150,7 @@ function explored(s: Snap, e: KioskEvent): boolean {
 export const abstract = (s: Snap) =>
   JSON.stringify([
     s.value, s.context.focus, s.context.orderDigits, s.context.phoneDigits, s.context.operator, s.context.operatorChosen, s.context.payable,
-    s.context.serviceKeys, s.context.pinDigits, s.context.serviceAttempts, s.context.serviceLocked,
+    s.context.serviceKeys, s.context.pinDigits, s.context.serviceAttempts, s.context.serviceLocked, s.context.jam !== null,
   ]);
 
 export const model = createTestModel(machine, {

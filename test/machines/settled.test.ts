@@ -15,7 +15,7 @@ it('tags exactly the flow states that invoke I/O with `io`, so a new I/O state c
   const states = Object.entries(flow.states);
   const invoking = states.filter(([, node]) => node.invoke.length > 0).map(([name]) => name);
   const tagged = states.filter(([, node]) => node.tags.includes(IO_TAG)).map(([name]) => name);
-  expect(invoking.sort()).toEqual(['cancelling', 'committing', 'encashing', 'journaling', 'lookingUp', 'openingCash', 'readingCassette', 'recovering']);
+  expect(invoking.sort()).toEqual(['cancelling', 'checkingJam', 'clearingJam', 'committing', 'encashing', 'holdingNote', 'journaling', 'lookingUp', 'openingCash', 'readingCassette', 'recovering']);
   expect(tagged.sort()).toEqual(invoking);
 });
 

@@ -3,8 +3,11 @@
  * session owner, terminal factory (src/app/session.ts), adapters and keymap as `kiosk` (src/cli/run.tsx), driven by keys
  * read from stdin one line at a time. After each line it prints what a screen would show:
  *   recovered <amount> <code>   (on start, one per recovered payment)
+ *   jammed <held notes> <code>  (on start, when a note held by a bill acceptor jam awaits service)
  *   ready                       (start-up done)
  *   view <screen> <inserted> <receipt number or ->
+ * A line `!fault <fault>` injects a fault (`!fault jam`: the next note jams) as a tape's `Fault` step
+ * does, and prints `fault <fault>`.
  * Bundled and run as a child process by test/process/kill.test.ts.
  */
 import { randomUUID } from 'node:crypto';
@@ -30,9 +33,18 @@ const settled = () => waitFor(actor, isSettled);
 
 const start = await settled();
 for (const r of start.context.recovered) process.stdout.write(`recovered ${r.accepted} ${r.code}\n`);
+const { jam } = start.context;
+if (jam) process.stdout.write(`jammed ${jam.held.join('+')} ${jam.code}\n`);
 process.stdout.write('ready\n');
 
 for await (const line of createInterface({ input: process.stdin })) {
+  const fault = /^!fault (cassette-full|paper-out|jam)$/.exec(line)?.[1];
+  if (fault) {
+    actor.send({ type: 'fault.inject', fault: fault as 'cassette-full' | 'paper-out' | 'jam' });
+    await settled();
+    process.stdout.write(`fault ${fault}\n`);
+    continue;
+  }
   const keys = line.replace(/\\r/g, '\r').replace(/\\x03/g, '\x03');
   // as Ink hands them over: one key per character, Enter as `return`
   const pressed = keys.length === 1 ? [[keys, keys === '\r' ? { return: true } : {}] as const] : splitKeys(keys, {});

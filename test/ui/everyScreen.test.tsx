@@ -193,6 +193,17 @@ async function collectViews(): Promise<Case[]> {
   const topUp = view();
   keep('top-up receipt');
   keep('top-up recovered', { ...topUp, screen: 'recovered', mode: 'acknowledge', buttons: [], recovered: [{ ...topUp.kiosk.receipt!, operator: 'megafon', recovered: true }] });
+  // the bill acceptor jams on the second note (issue 14): out of service, holding it
+  await press(KEY.enter);
+  await press(' ');
+  await press('1');
+  await press('9051234567');
+  await press(KEY.enter);
+  await press('3');
+  actor.send({ type: 'fault.inject', fault: 'jam' });
+  await press('8');
+  expect(view().screen).toBe('outOfService');
+  keep('out of service, jam');
   actor.stop();
   return cases;
 }
@@ -271,6 +282,10 @@ function expectedTexts(scene: Scene, lang: Lang): Expected {
       break;
     case 'fault':
       paragraphs.push(t(lang, 'fault.body', { reason: view.fault ?? '?' }));
+      break;
+    case 'outOfService':
+      paragraphs.push(t(lang, 'jam.body', { held: kiosk.jam!.held.map((n) => formatNote(n, lang)).join(' + ') }), t(lang, 'jam.safe'));
+      lines.push(t(lang, 'jam.counted', { inserted: money(kiosk.jam!.inserted) }), t(lang, 'jam.ask'));
       break;
     default:
       break;

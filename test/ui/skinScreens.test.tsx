@@ -85,6 +85,11 @@ async function walk(skin: Skin, lang: Lang): Promise<{ problems: string[]; seen:
   await check();
   await send(t, press('pay'));
   await check();
+  // the bill acceptor jams (issue 14): out of service, the reason on screen in this brand's frame
+  await send(t, press('done'), { type: 'kiosk.wake' }, press('other'), press('catalogs'), press('aliexpress'));
+  await send(t, { type: 'input.text', text: '1000000002' }, press('next'), press('next'), { type: 'input.text', text: '9161234567' }, press('next'));
+  await send(t, { type: 'fault.inject', fault: 'jam' }, { type: 'cash.inserted', note: 5000, condition: 'good' });
+  await check();
   t.stop();
   return { problems, seen };
 }
@@ -92,7 +97,7 @@ async function walk(skin: Skin, lang: Lang): Promise<{ problems: string[]; seen:
 describe.each(BUILT_IN_SKINS.map((s) => [s.id, s] as const))('R-TERM-4: the %s skin at 80×24', (_, skin) => {
   it.each(['ru', 'en'] as const)('R-TERM-4: every screen and its Help fit, in the brand\'s words (%s)', async (lang) => {
     const { problems, seen } = await walk(skin, lang);
-    expect(seen).toEqual(['idle', 'menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'cash', 'cash', 'receipt']);
+    expect(seen).toEqual(['idle', 'menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'cash', 'cash', 'receipt', 'outOfService']);
     expect(problems).toEqual([]);
   });
 });

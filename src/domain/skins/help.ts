@@ -7,7 +7,7 @@ import { t } from '../../i18n/index.js';
 import { routeItem, type Skin } from './skin.js';
 
 /** The screens that have a Help button. */
-export const HELP_SCREENS = ['idle', 'menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'cash', 'receipt'] as const;
+export const HELP_SCREENS = ['idle', 'menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'cash', 'receipt', 'outOfService'] as const;
 export type HelpScreen = (typeof HELP_SCREENS)[number];
 
 const MENU_OF = { menu: 'main', services: 'services', catalogs: 'catalogs' } as const;

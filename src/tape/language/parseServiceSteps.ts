@@ -1,8 +1,8 @@
-/** Step commands of the terminal's service side: `Service "0000"` enters service mode, `Fault cassette-full` injects a fault. */
+/** Step commands of the terminal's service side: `Service "0000"` enters service mode, `Fault cassette-full|paper-out|jam` injects a fault. */
 import type { Step } from './ast.js';
 import type { CommandSpec } from './values.js';
 
-const FAULTS = ['cassette-full', 'paper-out'] as const;
+const FAULTS = ['cassette-full', 'paper-out', 'jam'] as const;
 
 const serviceCommand: CommandSpec<Step> = {
   suffix: 'none',

@@ -14,8 +14,9 @@ export async function runServiceStep(ctx: StepContext, step: Extract<Step, { kin
   const view = harness.view();
   // on the PIN screen already (a PIN was wrong): only the PIN again
   const onPin = view.statePath === 'kiosk.servicePin';
-  if (!onPin && view.statePath !== 'kiosk.idle') {
-    throw new StepFailure('assertion', `Service needs the idle screen (the hidden sequence is typed there), but the kiosk is at ${view.statePath}`);
+  // the hidden sequence works on the idle screen and on the out-of-service one (a jam)
+  if (!onPin && view.statePath !== 'kiosk.idle' && view.statePath !== 'kiosk.outOfService') {
+    throw new StepFailure('assertion', `Service needs the idle or out-of-service screen (the hidden sequence is typed there), but the kiosk is at ${view.statePath}`);
   }
   if (!onPin) for (const key of SERVICE_SEQUENCE) await harness.keys(key);
   for (const digit of step.pin) await harness.keys(digit);
