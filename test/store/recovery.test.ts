@@ -63,7 +63,8 @@ describe('recovery on start, across processes', () => {
       store, clock, rules: DEFAULT_RULES, terminalId: 'host-500', newSessionId: () => 'fresh',
       owner: me, isAlive: (o) => o.pid === 700,
     });
-    const snapshot = await waitFor(actor, (s) => !s.matches({ flow: 'recovering' }));
+    // start-up is done once recovery and the look for a held note (a jam left by an earlier run) are over
+    const snapshot = await waitFor(actor, (s) => !s.matches({ flow: 'recovering' }) && !s.matches({ flow: 'checkingJam' }));
     actor.stop();
     return snapshot;
   }
