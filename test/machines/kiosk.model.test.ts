@@ -15,6 +15,9 @@ import { abstract, BUTTON_SCREENS, INPUT, machine, model, requestCash, requestLo
 import { TOPUP_CODE } from '../../src/domain/mobile/topup.js';
 import { runPaths, type StepCheck } from './modelRunner.js';
 
+// The walk with the jam's service side takes ~30 s alone on 2 cores; in the full suite it shares them.
+const MODEL_TIMEOUT_MS = 150_000;
+
 const TAGS: Record<string, string[]> = {
   idle: [], menu: ['menu'], services: ['menu'], catalogs: ['menu'], orderEntry: ['entry'], lookingUp: [],
   refused: ['menu'], checkData: ['menu'], phoneEntry: ['entry'], cash: [], receipt: ['menu'],
@@ -118,7 +121,7 @@ describe('kiosk machine, model-based (xstate/graph)', () => {
     expect(steps).toBeGreaterThan(paths.length * 5);
     const missing = recorder.report(machine);
     expect(missing, `kiosk coverage:\n${missing}`).toBe('');
-  });
+  }, MODEL_TIMEOUT_MS);
 
   it('the coverage check names what a smaller set of paths leaves out (paths that never get a payment answer)', async () => {
     const withoutPayment = paths.filter((p) => !p.steps.some((step) => step.event.type === 'io.paymentCompleted'));
@@ -129,5 +132,5 @@ describe('kiosk machine, model-based (xstate/graph)', () => {
     expect(transitions).toContain('cash|io.paymentCompleted|0  (cash --io.paymentCompleted--> receipt)');
     expect(transitions).toContain('receipt|timer.inactivity|0  (receipt --timer.inactivity--> idle)');
     expect(recorder.report(machine)).toMatch(/^1 state\(s\) never entered:\n  receipt\n\d+ transition\(s\) never taken:/);
-  });
+  }, MODEL_TIMEOUT_MS);
 });

@@ -103,7 +103,7 @@ function eventsFor(s: Snap): KioskEvent[] {
     { type: 'printer.paper', out: false },
     // the acceptor jams (the terminal tells the kiosk while cash is taken; the kiosk goes out of service from any
     // screen): walked from the idle screen, whose data is clean, as the out-of-service and service screens read none of it
-    ...(screen === 'idle' && s.context.jam === null ? [{ type: 'io.jammed' as const, jam: { sessionId: 's1', code, phone: `+7${s.context.phoneDigits}`, held: [5000], inserted: '0.00' } }] : []),
+    ...(screen === 'idle' && s.context.jam === null && serviceQuiet(s) && s.context.focus === 0 ? [{ type: 'io.jammed' as const, jam: { sessionId: 's1', code, phone: `+7${s.context.phoneDigits}`, held: [5000], inserted: '0.00' } }] : []),
   ];
 }
 
@@ -127,7 +127,14 @@ const settledData = (s: Snap): boolean => {
 const focusOnEntry = (s: Snap): number =>
   s.value === 'orderEntry' || s.value === 'phoneEntry' || s.value === 'topupPhone' || s.value === 'servicePin' ? kioskButtons(s.value, s.context).findIndex((b) => b.id === 'next') : 0;
 
-const SERVICE_SIDE = new Set(['idle', 'servicePin', 'serviceLoading', 'service', 'encashing', 'serviceReceipt', 'outOfService', 'clearingJam']);
+const SERVICE_SIDE = new Set(['idle', 'servicePin', 'serviceLoading', 'service', 'encashing', 'serviceReceipt', 'clearingJam']);
+/**
+ * Out of service with a jam, the staff type the hidden sequence (no wrong PIN or lock yet): walked only
+ * with the jam, which comes from a clean idle screen, so the customer screens' data never multiplies it.
+ */
+const jammedTypingSequence = (s: Snap): boolean =>
+  s.value === 'outOfService' && s.context.jam !== null && s.context.serviceAttempts === 0 && !s.context.serviceLocked;
+const JAMLESS_SCREENS = new Set(['encashing', 'serviceReceipt']);
 const serviceQuiet = (s: Snap): boolean => s.context.serviceAttempts === 0 && !s.context.serviceLocked && s.context.serviceKeys === '';
 
 function explored(s: Snap, e: KioskEvent): boolean {
@@ -135,9 +142,11 @@ function explored(s: Snap, e: KioskEvent): boolean {
   const [next] = transition(machine, s, e);
   // wrong PINs, a lock or a half-typed sequence are explored around the idle and service screens only,
   // not carried through every customer screen (they change nothing there)
-  if (!SERVICE_SIDE.has(String(next.value)) && !serviceQuiet(next)) return false;
+  if (!SERVICE_SIDE.has(String(next.value)) && !serviceQuiet(next) && !jammedTypingSequence(next)) return false;
   // with a jam, the service side is walked without wrong PINs or the lock (walked from idle already)
-  if (next.context.jam && (next.context.serviceAttempts > 0 || next.context.serviceLocked)) return false;
+  // nor the encashment (walked without a jam; the store's jam contract counts a cleared note in it):
+  // carrying the jam through every service screen would multiply the model for one flag
+  if (next.context.jam && (next.context.serviceAttempts > 0 || next.context.serviceLocked || next.context.pinDigits === WRONG_PIN || JAMLESS_SCREENS.has(String(next.value)))) return false;
   if (settledData(next)) return true;
   // Half-typed data stays on its screen, with the focus where the screen put it.
   return next.value === s.value && next.context.focus === focusOnEntry(next);
