@@ -43,4 +43,14 @@ describe('training on tapes', () => {
     expect(result.failure?.message).toMatch(/the customer's question has no such answer/);
     expect(result.failure?.details.join('\n')).toMatch(/"The terminal gives no change: 250 ₽ go to your phone balance"/);
   });
+
+  it('R-TERM-2: after a power cut (Crash, Restart) the payment the restart completes is scored at once', async () => {
+    const source = [
+      'Train TERM-CHANGE-TO-PHONE', 'Set Lang en', '', 'Launch', 'Enter', 'Press "Other services"', 'Press "Products by catalogs"',
+      'Press "Aliexpress"', 'Type "1000000123"', 'Press "Next"', 'Say "The terminal gives no change: 250 ₽ go to your phone balance"',
+      'Press "Next"', 'Type "9161234567"', 'Press "Next"', 'Insert 5000', 'Crash', 'Restart', 'ExpectState recovered', 'ExpectScore 100', '',
+    ].join('\n');
+    const result = await runTape({ source, file: 'power-cut.tape' });
+    expect(result.failure?.message ?? null).toBeNull();
+  });
 });

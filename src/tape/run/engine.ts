@@ -125,7 +125,8 @@ export class TapeEngine implements StepContext {
     this.harness = new Proxy(driver, {
       get(target, name, receiver) {
         const value: unknown = Reflect.get(target, name, receiver);
-        if ((name !== 'keys' && name !== 'advance') || typeof value !== 'function') return value;
+        // a (re)launch counts too: after a power cut the restart completes the journaled payment
+        if ((name !== 'keys' && name !== 'advance' && name !== 'launch') || typeof value !== 'function') return value;
         return async (...args: unknown[]) => {
           const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
           observe();
