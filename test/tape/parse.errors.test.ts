@@ -149,7 +149,7 @@ describe('parse errors: file:line:column, expected and found', () => {
     [`Order 1000000123 amount 1 ${PHONE} issued 2h`, 'demo.tape:1:53: expected a time before the clock like -2h, found "2h"'],
     [`Order 1000000123 amount 1 ${PHONE} issued -2x`, 'demo.tape:1:53: expected a time before the clock like -2h, found "-2x"'],
     [`Order 1000000123 amount 1 ${PHONE} region ru`, 'demo.tape:1:53: expected a two-letter region code like RU, found "ru"'],
-    [`Order 1000000123 amount 1 ${PHONE} prize 10`, 'demo.tape:1:46: expected issued, price, paid, region or end of line, found "prize"'],
+    [`Order 1000000123 amount 1 ${PHONE} prize 10`, 'demo.tape:1:46: expected issued, price, paid, delivered, region or end of line, found "prize"'],
     [`Order 1000000123 amount 1 amount 2 ${PHONE}`, 'demo.tape:1:27: expected amount only once, found "amount"'],
     [`Order 1000000123 amount 1 ${PHONE}\nOrder 1000000123 amount 2 ${PHONE}`, 'demo.tape:2:7: expected one Order per order number (first at line 1), found "1000000123"'],
     ['Phone +79161234567 operator Yota balance 1', 'demo.tape:1:29: expected an operator (MTS, MegaFon, Beeline, Tele2), found "Yota"'],

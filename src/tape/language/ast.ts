@@ -72,6 +72,8 @@ export type OrderCommand = Located & {
   /** the current price when it differs from the SMS amount */
   price?: Money;
   paid: boolean;
+  /** `delivered`: paid, shipped and delivered at the tape's clock (to start a scene at Confirm receipt) */
+  delivered?: true;
   region?: string;
 };
 

@@ -108,13 +108,14 @@ function parseOrder(ctx: CommandContext): Body<SetupCommand> {
   ctx.once('Order', code.value, code.token, 'one Order per order number');
   let amount: Money | undefined;
   let phone: string | undefined;
-  const options: { issuedOffsetMs?: number; price?: Money; region?: string } = {};
+  const options: { issuedOffsetMs?: number; price?: Money; region?: string; delivered?: true } = {};
   let paid = false;
-  readOptions(cur, ['amount', 'phone', 'issued', 'price', 'paid', 'region'], (name) => {
+  readOptions(cur, ['amount', 'phone', 'issued', 'price', 'paid', 'delivered', 'region'], (name) => {
     if (name === 'amount') amount = readMoney(cur, 'positive');
     else if (name === 'phone') phone = readPhone(cur).value;
     else if (name === 'price') options.price = readMoney(cur, 'positive');
     else if (name === 'paid') paid = true;
+    else if (name === 'delivered') options.delivered = true;
     else if (name === 'issued') options.issuedOffsetMs = readIssued(cur);
     else {
       const expected = 'a two-letter region code like RU';
@@ -128,7 +129,7 @@ function parseOrder(ctx: CommandContext): Body<SetupCommand> {
     code: code.value,
     amount: amount ?? cur.failNext('amount 4750.00 (every Order needs one)'),
     phone: phone ?? cur.failNext('phone +79161234567 (every Order needs one)'),
-    paid,
+    paid: paid || options.delivered === true,
     ...options,
   };
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { MemoryStore } from '../../domain/memoryStore.js';
 import type { Lang } from '../../domain/money.js';
+import { decideOrderAction } from '../../domain/orders/orderLife.js';
 import { newOrder, type Order } from '../../domain/orders/orders.js';
 import { DEFAULT_RULES } from '../../domain/rules.js';
 import type { KioskStore } from '../../domain/store.js';
@@ -86,7 +87,11 @@ export function orderOf(command: OrderCommand, clockMs: number): Order {
     ...(command.price ? { price: command.price } : {}),
     ...(command.region ? { region: command.region } : {}),
   });
-  return command.paid ? { ...order, status: 'paid', paid: order.price, owed: '0.00' } : order;
+  const paid: Order = command.paid ? { ...order, status: 'paid', paid: order.price, owed: '0.00' } : order;
+  if (!command.delivered) return paid;
+  // the same order life as the Ship and Deliver steps, at the tape's clock
+  const shipped = decideOrderAction(paid, { kind: 'ship' }, clockMs, DEFAULT_RULES).order;
+  return decideOrderAction(shipped, { kind: 'deliver' }, clockMs, DEFAULT_RULES).order;
 }
 
 /** Puts the declared orders and phones into an empty store. */
