@@ -7,7 +7,8 @@
  *
  * | state               | events                                  | goes to / does                                  |
  * |---------------------|-----------------------------------------|-------------------------------------------------|
- * | catalog             | training.choose {index} · training.page  | briefing (that exercise) · catalog (next page) |
+ * | naming (no trainee given) | training.type {text} · training.erase · training.start | naming · catalog (a name typed) |
+ * | catalog             | training.choose {id} · training.page     | briefing (that exercise) · catalog (next page) |
  * | briefing            | training.start · training.back           | running · catalog                               |
  * | running.starting    | training.sandboxReady (sandbox actor)    | running.acting (the attempt starts on the sandbox clock) |
  * | running.acting      | training.observe (the sandbox moved)     | scores; the attempt over → saving               |
@@ -51,13 +52,19 @@ export interface TrainingContext {
 
 export type TrainingEvent =
   | SandboxEvent
-  | { type: 'training.choose'; index: number }
+  | { type: 'training.choose'; id: string }
   | { type: 'training.page'; delta: number }
   | { type: 'training.start' }
   | { type: 'training.back' }
   | { type: 'training.answer' }
   | { type: 'training.say'; index: number }
-  | { type: 'training.quit' };
+  | { type: 'training.quit' }
+  /** the trainee's name, typed on the first screen when `--trainee` was not given */
+  | { type: 'training.type'; text: string }
+  | { type: 'training.erase' };
+
+/** A name is a line of text: the report's columns and the attempt's tape keep it on one line. */
+export const TRAINEE_NAME_MAX = 40;
 
 export const trainingMachine = setup({
   types: {
@@ -72,12 +79,18 @@ export const trainingMachine = setup({
     saveAttempt: fromPromise<void, SaveAttemptInput>(async () => {}),
   },
   guards: {
-    exerciseExists: ({ context, event }) => event.type === 'training.choose' && context.exercises[event.index] !== undefined,
+    named: ({ context }) => context.trainee.trim() !== '',
+    exerciseExists: ({ context, event }) => event.type === 'training.choose' && context.exercises.some((e) => e.id === event.id),
     attemptOver: ({ context }) => context.attempt?.finished != null,
     questionOpen: ({ context }) => context.attempt?.openQuestion != null,
   },
   actions: {
-    chooseExercise: assign(({ context, event }) => ({ exercise: event.type === 'training.choose' ? (context.exercises[event.index] ?? null) : null })),
+    typeName: assign(({ context, event }) => ({
+      trainee: event.type === 'training.type' ? `${context.trainee}${event.text.replace(/[\x00-\x1f"\\]/g, '')}`.slice(0, TRAINEE_NAME_MAX) : context.trainee,
+    })),
+    eraseName: assign(({ context }) => ({ trainee: [...context.trainee].slice(0, -1).join('') })),
+    trimName: assign(({ context }) => ({ trainee: context.trainee.trim() })),
+    chooseExercise: assign(({ context, event }) => ({ exercise: event.type === 'training.choose' ? (context.exercises.find((e) => e.id === event.id) ?? null) : null })),
     turnPage: assign(({ context, event }) => ({ page: Math.max(0, context.page + (event.type === 'training.page' ? event.delta : 0)) })),
     beginAttempt: assign(({ context, event }) => {
       if (event.type !== 'training.sandboxReady' || !context.exercise) return {};
@@ -128,8 +141,18 @@ export const trainingMachine = setup({
     record: null,
     saveError: null,
   }),
-  initial: 'catalog',
+  initial: 'starting',
   states: {
+    starting: {
+      always: [{ guard: 'named', target: 'catalog' }, { target: 'naming' }],
+    },
+    naming: {
+      on: {
+        'training.type': { actions: 'typeName' },
+        'training.erase': { actions: 'eraseName' },
+        'training.start': { guard: 'named', actions: 'trimName', target: 'catalog' },
+      },
+    },
     catalog: {
       entry: 'clearExercise',
       on: {

@@ -6,11 +6,11 @@
 import { fromCallback, fromPromise, type SimulatedClock } from 'xstate';
 import { trainingMachine, type TrainingEvent } from '../../machines/training.js';
 import type { SandboxHandle, SandboxInput, SaveAttemptInput } from '../../machines/training/sandbox.js';
-import type { WorldActor } from '../../machines/world.js';
+import type { WorldActor, WorldInput } from '../../machines/world.js';
 import { viewOf } from '../app/view.js';
 import { deskViewOf } from '../../machines/desk/deskView.js';
-import { startWorld } from '../app/session.js';
 import { DEFAULT_RULES, type KioskRules } from '../domain/rules.js';
+import type { Lang } from '../domain/money.js';
 import type { KioskStore } from '../domain/store.js';
 import type { WorldProbe } from '../domain/training/engine.js';
 import { exerciseScene } from '../training/scene.js';
@@ -18,7 +18,19 @@ import { statePathMatches } from '../tape/run/assertions.js';
 import { storeProbeOf } from '../tape/run/runTrainSteps.js';
 import { RealProgramClock } from './programClock.js';
 
+/** Starts a world as src/app/session.ts `startWorld` does (passed in: session.ts builds on these adapters). */
+export type SandboxWorldStarter = (options: {
+  store: KioskStore;
+  rules: KioskRules;
+  lang: Lang;
+  place: WorldInput['place'];
+  role?: WorldInput['role'];
+  clock?: SimulatedClock;
+  realClock?: RealProgramClock;
+}) => WorldActor;
+
 export interface TrainingDeps {
+  startWorld: SandboxWorldStarter;
   /** the real store: only the attempt's record is written to it */
   store: KioskStore;
   rules?: KioskRules;
@@ -39,7 +51,7 @@ export function provideTraining(deps: TrainingDeps) {
         const simulated = deps.simulatedClock?.(settings.clockMs);
         const realClock = simulated ? null : new RealProgramClock(settings.clockMs - Date.now());
         const now = () => (simulated ? simulated.now() : (realClock as RealProgramClock).now());
-        const world = startWorld({
+        const world = deps.startWorld({
           store, rules, lang: input.lang, place: settings.place,
           ...(settings.role ? { role: settings.role } : {}),
           ...(simulated ? { clock: simulated } : { realClock: realClock as RealProgramClock }),

@@ -8,6 +8,7 @@ import { createActor, fromPromise, SimulatedClock, waitFor, type Actor } from 'x
 import { provideTraining } from '../../src/adapters/trainingActors.js';
 import { trainingMachine } from '../../machines/training.js';
 import { KeyFeed } from '../../src/app/keyFeed.js';
+import { startWorld } from '../../src/app/session.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { builtInExercises } from '../../src/training/load.js';
 import type { AttemptRecord } from '../../src/domain/training/attempt.js';
@@ -19,7 +20,7 @@ afterEach(() => {
 });
 
 const EXERCISES = builtInExercises();
-const CHANGE = EXERCISES.findIndex((e) => e.id === 'TERM-CHANGE-TO-PHONE');
+const CHANGE = 'TERM-CHANGE-TO-PHONE';
 
 function startTraining() {
   const store = new MemoryStore();
@@ -27,6 +28,7 @@ function startTraining() {
   const logic = provideTraining({
     store,
     newAttemptId: () => `attempt-${++ids}`,
+    startWorld,
     simulatedClock: (startMs) => {
       const clock = new SimulatedClock();
       clock.set(startMs);
@@ -56,8 +58,8 @@ function keysOf(actor: Training) {
 
 const passed = (actor: Training, id: string) => actor.getSnapshot().context.attempt?.checkpoints.find((c) => c.id === id)?.passed === true;
 
-async function openExercise(actor: Training, index: number) {
-  actor.send({ type: 'training.choose', index });
+async function openExercise(actor: Training, id: string) {
+  actor.send({ type: 'training.choose', id });
   expect(actor.getSnapshot().value).toBe('briefing');
   actor.send({ type: 'training.start' });
   await waitFor(actor, (s) => s.matches({ running: 'acting' }));
