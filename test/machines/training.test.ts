@@ -119,6 +119,18 @@ describe('the Training place', () => {
     expect(actor.getSnapshot().context.record?.status).toBe('abandoned');
   });
 
+  it('leaving the Training place while an exercise runs (a place switch) records the attempt abandoned', async () => {
+    const store = new MemoryStore();
+    const clock = new SimulatedClock();
+    const world = startWorld({ store, clock, place: 'training', training: { exercises: EXERCISES, trainee: 'Anna' } });
+    const training = world.getSnapshot().context.training;
+    await openExercise(training as unknown as Training, CHANGE);
+    world.send({ type: 'place.go', place: 'terminal' });
+    await waitFor(training, (s) => s.matches('debrief'));
+    expect(store.listTrainingAttempts({}).map((a) => [a.trainee, a.status])).toEqual([['Anna', 'abandoned']]);
+    world.stop();
+  });
+
   it('a wrong answer is noted at once as a mistake against the rule it breaks', async () => {
     const actor = startTraining().start();
     await openExercise(actor, CHANGE);
