@@ -9,8 +9,9 @@
  *
  * | state   | events                         | goes to / does                                          |
  * |---------|--------------------------------|---------------------------------------------------------|
- * | site, terminal, cashier, post | place.go {another of them} | that place                           |
- * | site, terminal, cashier, post | place.go {phone} | phone (remembers where it came from; the phone reloads) |
+ * | site, terminal, cashier, post, training | place.go {another of them} | that place                 |
+ * | site, terminal, cashier, post, training | place.go {phone} | phone (remembers where it came from; the phone reloads) |
+ * | training (exit)  | (leaving it)          | abandonExercise: an exercise running is recorded `abandoned` |
  * | phone   | place.back (Esc on the phone's home) · place.go {a place} | the place it came from · that place |
  * | (any)   | desk.setRole {role}            | both desks play that role from their next customer (`Set Role`) |
  * | (any)   | place.go {a place not built}   | stays; hint "no such place"                             |
@@ -18,6 +19,9 @@
  * | (any)   | clock.advance {ms}             | moveClock (the places' timers fire at their moments) · readClock · expireOverdue · tickSite |
  * | (any)   | clock.tick                     | readClock · expireOverdue · tickSite (the interactive run ticks it every second) |
  * | (any)   | xstate.snapshot.terminal (its language changed) | followTerminalLang: the site shows the terminal's language |
+ *
+ * The Training place (F6, machines/training.ts) runs each exercise in a sandbox world of its own:
+ * while an exercise runs, the keys go to that world (src/app/keyFeed.ts), not to these places.
  *
  * The cashier (F4) and the Post (F5) are two runs of one desk machine (machines/desk.ts), told apart
  * by their input: the place's words and receipt form are data.
@@ -33,9 +37,11 @@ import { phoneMachine } from './phone.js';
 import { siteMachine, type SiteInput } from './site.js';
 import { terminalMachine } from './terminal.js';
 import { deskMachine, type DeskRole } from './desk.js';
+import { trainingMachine } from './training.js';
+import type { Exercise } from '../src/domain/training/exercise.js';
 
-/** The places that have a key on the place bar, in its order (F1…F5). */
-export const PLACES = ['site', 'phone', 'terminal', 'cashier', 'post'] as const;
+/** The places that have a key on the place bar, in its order (F1…F6). */
+export const PLACES = ['site', 'phone', 'terminal', 'cashier', 'post', 'training'] as const;
 export type Place = (typeof PLACES)[number];
 /** The places the phone stands beside: Esc on the phone gives the keys back to one of these. */
 export type MainPlace = Exclude<Place, 'phone'>;
@@ -53,6 +59,8 @@ export interface WorldInput {
   role?: DeskRole;
   /** [choice] the most a desk takes for one order; omitted, no limit */
   deskCap?: Money;
+  /** the Training place (F6, `kiosk train`): its exercises, the trainee (empty: asked for), `--exam` */
+  training?: { exercises: readonly Exercise[]; trainee?: string; exam?: boolean };
 }
 
 export type WorldHint = { kind: 'unknownPlace'; place: string } | { kind: 'unknownKey'; key: string };
@@ -65,6 +73,7 @@ export interface WorldContext {
   phone: ActorRefFrom<typeof phoneMachine>;
   cashier: ActorRefFrom<typeof deskMachine>;
   post: ActorRefFrom<typeof deskMachine>;
+  training: ActorRefFrom<typeof trainingMachine>;
   /** where Esc on the phone goes back to */
   behindPhone: MainPlace;
   /** the program's time as the clock last told it (the status line) */
@@ -99,7 +108,7 @@ export const worldMachine = setup({
     events: {} as WorldEvent,
     input: {} as WorldInput,
   },
-  actors: { terminal: terminalMachine, site: siteMachine, phone: phoneMachine, desk: deskMachine },
+  actors: { terminal: terminalMachine, site: siteMachine, phone: phoneMachine, desk: deskMachine, training: trainingMachine },
   guards: {
     goesTo: ({ event }, params: { place: Place }) => event.type === 'place.go' && event.place === params.place,
     startsAt: ({ context }, params: { place: Place }) => context.start === params.place,
@@ -122,6 +131,8 @@ export const worldMachine = setup({
     tickSite: sendTo(({ context }) => context.site, { type: 'clock.tick' as const }),
     roleAtCashier: sendTo(({ context }) => context.cashier, ({ event }: { event: WorldEvent }) => roleEvent(event)),
     roleAtPost: sendTo(({ context }) => context.post, ({ event }: { event: WorldEvent }) => roleEvent(event)),
+    // leaving the Training place mid-exercise ends the attempt `abandoned` (saved, never lost)
+    abandonExercise: sendTo(({ context }) => context.training, { type: 'training.quit' as const }),
     refreshPhone: sendTo(({ context }) => context.phone, ({ context }) => ({ type: 'phone.refresh' as const, phone: customerPhone(context) })),
   },
 }).createMachine({
@@ -133,6 +144,7 @@ export const worldMachine = setup({
     phone: spawn('phone', { id: 'phone', input: { phone: input.phone ?? DEMO_PHONE } }),
     cashier: spawn('desk', { id: 'cashier', input: { place: 'cashier', ...deskInput(input) } }),
     post: spawn('desk', { id: 'post', input: { place: 'post', ...deskInput(input) } }),
+    training: spawn('training', { id: 'training', input: trainingInput(input) }),
     start: input.place ?? 'terminal',
     behindPhone: 'terminal',
     now: 0,
@@ -155,6 +167,7 @@ export const worldMachine = setup({
         { guard: { type: 'startsAt', params: { place: 'phone' } }, target: 'phone' },
         { guard: { type: 'startsAt', params: { place: 'cashier' } }, target: 'cashier' },
         { guard: { type: 'startsAt', params: { place: 'post' } }, target: 'post' },
+        { guard: { type: 'startsAt', params: { place: 'training' } }, target: 'training' },
         { target: 'terminal' },
       ],
     },
@@ -183,6 +196,13 @@ export const worldMachine = setup({
         'place.go': placeGo('post'),
       },
     },
+    training: {
+      entry: ['clearHint', { type: 'rememberBehind', params: { place: 'training' } }],
+      exit: 'abandonExercise',
+      on: {
+        'place.go': placeGo('training'),
+      },
+    },
     phone: {
       entry: ['clearHint', 'refreshPhone'],
       on: {
@@ -190,6 +210,7 @@ export const worldMachine = setup({
           { guard: { type: 'cameFrom', params: { place: 'site' } }, target: 'site' },
           { guard: { type: 'cameFrom', params: { place: 'cashier' } }, target: 'cashier' },
           { guard: { type: 'cameFrom', params: { place: 'post' } }, target: 'post' },
+          { guard: { type: 'cameFrom', params: { place: 'training' } }, target: 'training' },
           { target: 'terminal' },
         ],
         'place.go': placeGo('phone'),
@@ -203,6 +224,13 @@ const terminalLang = (context: Pick<WorldContext, 'terminal'>): Lang => context.
 const roleEvent = (event: WorldEvent) => ({ type: 'desk.setRole' as const, role: event.type === 'desk.setRole' ? event.role : ('customer' as const) });
 
 const deskInput = (input: WorldInput) => ({ ...(input.role ? { role: input.role } : {}), ...(input.deskCap ? { cap: input.deskCap } : {}), ...langAndRules(input) });
+
+const trainingInput = (input: WorldInput) => ({
+  exercises: input.training?.exercises ?? [],
+  trainee: input.training?.trainee ?? '',
+  exam: input.training?.exam ?? false,
+  ...(input.lang ? { lang: input.lang } : {}),
+});
 
 const langAndRules = (input: WorldInput) => ({ ...(input.lang ? { lang: input.lang } : {}), ...(input.rules ? { rules: input.rules } : {}) });
 

@@ -6,8 +6,8 @@ import type { WorldView } from '../src/app/worldView.js';
 import { t } from '../src/i18n/index.js';
 import { formatDateTime } from '../src/i18n/format.js';
 
-/** F1 Site, F2 Phone, F3 Terminal, F4 Cashier, F5 Post. */
-export const PLACE_KEYS = { site: 'F1', phone: 'F2', terminal: 'F3', cashier: 'F4', post: 'F5' } as const;
+/** F1 Site, F2 Phone, F3 Terminal, F4 Cashier, F5 Post, F6 Training. */
+export const PLACE_KEYS = { site: 'F1', phone: 'F2', terminal: 'F3', cashier: 'F4', post: 'F5', training: 'F6' } as const;
 const PLACES = Object.keys(PLACE_KEYS) as Array<keyof typeof PLACE_KEYS>;
 
 export function hintText(world: WorldView, lang: Lang): string | null {
@@ -20,7 +20,11 @@ export function PlaceBar({ world, lang, width }: { world: WorldView; lang: Lang;
   const hint = hintText(world, lang);
   const now = ` ${formatDateTime(world.now, lang)}`;
   const clockKeys = `F9 ${t(lang, 'clock.hour')}  F10 ${t(lang, 'clock.day')}`;
-  const placesWidth = PLACES.reduce((sum, place) => sum + ` ${PLACE_KEYS[place]} ${t(lang, `place.${place}`)} `.length, 0);
+  const wideWidth = PLACES.reduce((sum, place) => sum + ` ${PLACE_KEYS[place]} ${t(lang, `place.${place}`)} `.length, 0);
+  // six places and the date fill 80 columns: then each place gives up its right-hand space
+  const tight = wideWidth + now.length > width;
+  const label = (place: (typeof PLACES)[number]) => ` ${PLACE_KEYS[place]} ${t(lang, `place.${place}`)}${tight ? '' : ' '}`;
+  const placesWidth = PLACES.reduce((sum, place) => sum + label(place).length, 0);
   // five places and the date leave no room for the clock keys at 80 columns: the keys go, the places and the time stay
   const clockKeysFit = placesWidth + clockKeys.length + now.length <= width;
   // a hint is said once, after a key: while it shows it may take the time's place
@@ -31,7 +35,7 @@ export function PlaceBar({ world, lang, width }: { world: WorldView; lang: Lang;
         const active = world.place === place;
         return (
           <Box key={place} flexShrink={0}>
-            <Text inverse={active} bold={active}>{` ${PLACE_KEYS[place]} ${t(lang, `place.${place}`)} `}</Text>
+            <Text inverse={active} bold={active}>{label(place)}</Text>
           </Box>
         );
       })}

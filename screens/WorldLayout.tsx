@@ -25,11 +25,15 @@ export interface WorldLayoutProps {
   terminalId: string;
   columns: number;
   rows: number;
+  /** the Training place (F6), drawn by src/app (it holds an exercise's own world) */
+  training?: React.ReactNode;
+  /** false: no place bar (the Training place draws a running exercise's world under its own lines) */
+  bar?: boolean;
 }
 
-export function WorldLayout({ view, world, phone, site, desks, terminalId, columns, rows }: WorldLayoutProps) {
+export function WorldLayout({ view, world, phone, site, desks, terminalId, columns, rows, training, bar = true }: WorldLayoutProps) {
   const lang = view.lang;
-  const bodyRows = rows - 1;
+  const bodyRows = bar ? rows - 1 : rows;
   const height = bodyRows - 1;
   const panelWidth = phonePanelWidth(columns);
   const panel =
@@ -40,8 +44,10 @@ export function WorldLayout({ view, world, phone, site, desks, terminalId, colum
     );
   return (
     <Box flexDirection="column" width={columns}>
-      <PlaceBar world={world} lang={lang} width={columns} />
-      {world.shown === 'site' ? (
+      {bar ? <PlaceBar world={world} lang={lang} width={columns} /> : null}
+      {world.shown === 'training' ? (
+        training
+      ) : world.shown === 'site' ? (
         <Box flexDirection="row" width={columns} height={height}>
           <SiteFrame view={site} width={columns - panelWidth} height={height} />
           {panel}

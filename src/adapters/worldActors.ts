@@ -1,5 +1,5 @@
 /** The world's places bound to one store and one clock: the terminal's actors, the site's, the phone's, the clock's actions. */
-import { assign, fromPromise } from 'xstate';
+import { assign, fromPromise, SimulatedClock } from 'xstate';
 import { phoneMachine, type PhoneState } from '../../machines/phone.js';
 import { worldMachine } from '../../machines/world.js';
 import { guessOperator } from '../domain/mobile/phone.js';
@@ -9,9 +9,14 @@ import { provideSite } from './siteActors.js';
 import { provideDesk, type DeskDeps } from './deskActors.js';
 import { provideTerminal, type TerminalDeps } from './terminalActors.js';
 import { mobilePhoneActors, mobileSiteActors } from './mobileActors.js';
+import { provideTraining, type SandboxWorldStarter } from './trainingActors.js';
 
 export interface WorldDeps extends Omit<TerminalDeps, 'clock'>, Pick<DeskDeps, 'onDeskPayment'> {
   clock: ProgramClock;
+  /** training attempts' ids (the real program: random UUIDs) */
+  newAttemptId: () => string;
+  /** how an exercise's sandbox world is started (src/app/session.ts startWorld) */
+  startSandbox: SandboxWorldStarter;
 }
 
 /** The phone's account as the store has it, the inbox newest first. */
@@ -30,6 +35,15 @@ export function provideWorld(deps: WorldDeps) {
       terminal: provideTerminal({ ...deps, clock }),
       site: provideSite({ store, clock, rules: deps.rules }).provide({ actors: mobileSiteActors({ store, clock, rules: deps.rules }) }),
       // the cashier and the Post: one machine, one set of actors; the place is the desk's input
+      // exercises run in sandbox worlds of their own; only the attempt's record reaches this store
+      training: provideTraining({
+        store,
+        rules: deps.rules,
+        newAttemptId: deps.newAttemptId,
+        startWorld: deps.startSandbox,
+        // a simulated world (tests, the --pty hook) gets simulated sandboxes: nothing runs by real time
+        ...(clock instanceof RealProgramClock ? {} : { simulatedClock: simulatedAt }),
+      }),
       desk: provideDesk({ store, clock, rules: deps.rules, ...(deps.onDeskPayment ? { onDeskPayment: deps.onDeskPayment } : {}) }),
       phone: phoneMachine.provide({
         actors: {
@@ -51,4 +65,10 @@ export function provideWorld(deps: WorldDeps) {
       expireOverdue: () => void (store.expireMobilePayments(clock.now()), store.landMobileRefunds(clock.now())),
     },
   });
+}
+
+function simulatedAt(startMs: number): SimulatedClock {
+  const clock = new SimulatedClock();
+  clock.set(startMs);
+  return clock;
 }

@@ -1,16 +1,12 @@
 /** The app shell: size guard, the place bar, the place that is shown, the phone beside it, keys → events. */
 import React, { useLayoutEffect, useRef, useState } from 'react';
 import { Text, useApp, useInput, useStdin } from 'ink';
-import { useSelector } from '@xstate/react';
-import { useTerminalSelector, useWorldActor, useWorldSelector } from './context.js';
+import { useTerminalSelector, useWorldActor } from './context.js';
 import { KeyFeed } from './keyFeed.js';
-import { viewOf, type View } from './view.js';
-import { phoneViewOf, worldViewOf } from './worldView.js';
-import { siteViewOf } from '../../machines/site/siteView.js';
-import { deskViewOf } from '../../machines/desk/deskView.js';
+import { viewOf } from './view.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { t } from '../i18n/index.js';
-import { WorldLayout } from '../../screens/WorldLayout.js';
+import { WorldScreen } from './WorldScreen.js';
 
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
@@ -54,14 +50,10 @@ export function App({ terminalId, onQuit }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   useKeys(tooSmall, onQuit);
-  const view: View = useTerminalSelector(viewOf);
-  const world = useWorldSelector(worldViewOf);
-  const phone = useSelector(useWorldActor().getSnapshot().context.phone, phoneViewOf);
-  const site = useSelector(useWorldActor().getSnapshot().context.site, siteViewOf);
-  const cashier = useSelector(useWorldActor().getSnapshot().context.cashier, deskViewOf);
-  const post = useSelector(useWorldActor().getSnapshot().context.post, deskViewOf);
+  const lang = useTerminalSelector((snapshot) => viewOf(snapshot).lang);
+  const world = useWorldActor();
   if (tooSmall) {
-    return <Text color="yellow">{t(view.lang, 'size.enlarge', { columns, rows })}</Text>;
+    return <Text color="yellow">{t(lang, 'size.enlarge', { columns, rows })}</Text>;
   }
-  return <WorldLayout view={view} world={world} phone={phone} site={site} desks={{ cashier, post }} terminalId={terminalId} columns={columns} rows={rows} />;
+  return <WorldScreen world={world} terminalId={terminalId} columns={columns} rows={rows} />;
 }

@@ -22,7 +22,8 @@ import { mapDeskKey } from './deskKeys.js';
 import { mapTillKey } from './tillKeys.js';
 import { deskViewOf } from '../../machines/desk/deskView.js';
 import { viewOf } from './view.js';
-import { functionKeyOf, worldEventOf } from './worldKeys.js';
+import { FUNCTION_KEY_SEQUENCES, functionKeyOf, worldEventOf } from './worldKeys.js';
+import { mapTrainingKey } from './trainingKeys.js';
 import { phoneViewOf, worldViewOf } from './worldView.js';
 
 /** a key as Ink hands it over, or a function key by name (F1…F12), which goes to the world */
@@ -36,6 +37,8 @@ export class KeyFeed {
   private quitting = false;
   private closed = false;
   private scheduled = false;
+  /** the running exercise's world and the feed of its keys */
+  private sandboxFeed: { world: WorldActor; feed: KeyFeed } | null = null;
 
   private readonly actor: ActorRefFrom<typeof terminalMachine>;
 
@@ -71,6 +74,8 @@ export class KeyFeed {
 
   private quit(): void {
     this.quitting = true;
+    // an exercise running is recorded `abandoned` before the program closes (the CLI waits for the save)
+    this.world.getSnapshot().context.training.send({ type: 'training.quit' });
     this.actor.send({ type: 'quit.request' });
   }
 
@@ -105,6 +110,10 @@ export class KeyFeed {
     const place = worldViewOf(this.world.getSnapshot()).place;
     if (place === 'terminal' && !viewOf(this.actor.getSnapshot()).takesKeys) return false;
     const [input, key, fkey] = press;
+    if (place === 'training') {
+      const delivered = this.deliverToTraining(press);
+      if (delivered !== null) return delivered;
+    }
     if (fkey) {
       this.world.send(worldEventOf(fkey));
       return true;
@@ -139,6 +148,30 @@ export class KeyFeed {
     const action = mapKey(viewOf(this.actor.getSnapshot()), input, key);
     if (action.kind === 'send') this.actor.send(action.event);
     if (action.kind === 'quit') this.quit();
+    return true;
+  }
+
+  /**
+   * The Training place: its own keys on its screens; while an exercise runs, every key but F7/F8 goes
+   * to the exercise's world through a feed of its own (held there while that world is busy).
+   * null: not the Training place's key (a place key F1–F6 on its screens goes to the world).
+   */
+  private deliverToTraining([input, key, fkey]: KeyPress): boolean | null {
+    const training = this.world.getSnapshot().context.training;
+    const snapshot = training.getSnapshot();
+    const event = mapTrainingKey(snapshot, input, key, fkey);
+    if (event === 'wait') return false;
+    if (event) return void training.send(event), true;
+    const sandbox = snapshot.matches({ running: 'acting' }) ? snapshot.context.sandbox?.world : undefined;
+    if (!sandbox) return fkey ? null : true;
+    // the exercise's world has no Training place of its own
+    if (fkey === 'F6') return true;
+    if (this.sandboxFeed?.world !== sandbox) {
+      // the exercise's kiosk closing (`q` on its idle screen) ends the exercise like F8
+      this.sandboxFeed = { world: sandbox, feed: new KeyFeed(sandbox, () => training.send({ type: 'training.quit' })) };
+    }
+    if (fkey) this.sandboxFeed.feed.pushRaw(FUNCTION_KEY_SEQUENCES[fkey] ?? '');
+    else this.sandboxFeed.feed.push(input, key);
     return true;
   }
 

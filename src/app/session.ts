@@ -8,7 +8,7 @@ import { provideTerminal, type Clock, type TerminalDeps } from '../adapters/term
 import type { Lang, Money } from '../domain/money.js';
 import { DEFAULT_RULES, type KioskRules } from '../domain/rules.js';
 import type { TerminalActor } from '../../machines/terminal.js';
-import type { Place, WorldActor } from '../../machines/world.js';
+import type { Place, WorldActor, WorldInput } from '../../machines/world.js';
 import { RealProgramClock, simulated, type ProgramClock } from '../adapters/programClock.js';
 import { provideWorld, type WorldDeps } from '../adapters/worldActors.js';
 import type { DeskRole } from '../../machines/desk.js';
@@ -52,6 +52,10 @@ export interface WorldSessionOptions extends TerminalSessionOptions, Pick<WorldD
   phone?: string;
   /** an interactive run's own real clock (so F9/F10 can move it); omitted with no `clock`, a new one */
   realClock?: RealProgramClock;
+  /** the Training place (F6, `kiosk train`): exercises, trainee, exam */
+  training?: WorldInput['training'];
+  /** training attempts' ids; omitted, `attempt-<program time>-1`, `-2`, … */
+  newAttemptId?: () => string;
 }
 
 /**
@@ -60,8 +64,9 @@ export interface WorldSessionOptions extends TerminalSessionOptions, Pick<WorldD
  * world's child `terminal`: `world.getSnapshot().context.terminal`.
  */
 export function startWorld(options: WorldSessionOptions): WorldActor {
-  const { clock, realClock: given, rules = DEFAULT_RULES, lang = 'ru', store, place, phone, role, deskCap, ...deps } = options;
+  const { clock, realClock: given, rules = DEFAULT_RULES, lang = 'ru', store, place, phone, role, deskCap, training, newAttemptId, ...deps } = options;
   let seq = 0;
+  let attempts = 0;
   const programClock: ProgramClock = clock ? simulated(clock) : (given ?? new RealProgramClock(store.programClockOffset()));
   const machine = provideWorld({
     ...deps,
@@ -70,9 +75,12 @@ export function startWorld(options: WorldSessionOptions): WorldActor {
     rules,
     terminalId: options.terminalId ?? 'T-1',
     newSessionId: options.newSessionId ?? (() => `session-${++seq}`),
+    newAttemptId: newAttemptId ?? (() => `attempt-${programClock.now()}-${++attempts}`),
+    // an exercise's world is assembled the same way, on its own store and clock
+    startSandbox: (sandbox) => startWorld(sandbox),
   });
   return createActor(machine, {
-    input: { lang, rules, clock: programClock, ...(place ? { place } : {}), ...(phone ? { phone } : {}), ...(role ? { role } : {}), ...(deskCap ? { deskCap } : {}) },
+    input: { lang, rules, clock: programClock, ...(training ? { training } : {}), ...(place ? { place } : {}), ...(phone ? { phone } : {}), ...(role ? { role } : {}), ...(deskCap ? { deskCap } : {}) },
     clock: clock ?? programClock,
   }).start();
 }

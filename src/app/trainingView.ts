@@ -63,7 +63,12 @@ export interface CatalogView {
 const PLACE_ORDER: readonly TrainingPlace[] = ['terminal', 'cashier', 'post', 'site', 'phone'];
 /** 24 rows: the title, the lines, the pager line, and a row to spare for the place bar */
 export const CATALOG_PAGE_LINES = 21;
-const KEYS = '123456789abcdefghijklmnopqrstuvwxyz';
+/** The keys that choose an exercise in the catalog, in its order. */
+export const CATALOG_KEYS = '123456789abcdefghijklmnopqrstuvwxyz';
+const KEYS = CATALOG_KEYS;
+
+/** The exercises in the catalog's order (grouped by place): the n-th has the n-th key. */
+export const catalogOrder = (exercises: readonly Exercise[]): Exercise[] => PLACE_ORDER.flatMap((place) => exercises.filter((e) => e.place === place));
 
 /**
  * The catalog grouped by place; each exercise gets a key (1…9, then a…z) to choose it. Pages of

@@ -1,5 +1,5 @@
 /**
- * The keys of the world, not of a place: F1 Site, F2 Phone, F3 Terminal, F4 Cashier, F5 Post give a place the keys,
+ * The keys of the world, not of a place: F1 Site, F2 Phone, F3 Terminal, F4 Cashier, F5 Post, F6 Training give a place the keys,
  * F9 +1 hour and F10 +1 day move the program's clock. Other function keys do nothing but say so.
  * Ink hands every function key over as '' with no name, so they are read from the raw sequence.
  */
@@ -17,6 +17,13 @@ const FUNCTION_KEYS: Readonly<Record<string, string>> = {
 export const HOUR_JUMP_MS = 3_600_000;
 export const DAY_JUMP_MS = 24 * HOUR_JUMP_MS;
 
+/** One sequence of each function key, to hand a key on to another world (a running exercise's). */
+export const FUNCTION_KEY_SEQUENCES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(FUNCTION_KEYS)
+    .reverse()
+    .map(([sequence, name]) => [name, sequence]),
+);
+
 /** The function key a sequence stands for (`F1`…`F12`), or null. */
 export const functionKeyOf = (sequence: string): string | null => FUNCTION_KEYS[sequence] ?? null;
 
@@ -33,6 +40,8 @@ export function worldEventOf(fkey: string): WorldEvent {
       return { type: 'place.go', place: 'cashier' };
     case 'F5':
       return { type: 'place.go', place: 'post' };
+    case 'F6':
+      return { type: 'place.go', place: 'training' };
     case 'F9':
       return { type: 'clock.advance', ms: HOUR_JUMP_MS };
     case 'F10':

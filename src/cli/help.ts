@@ -24,7 +24,7 @@ Usage:
 
 Options:
   --lang ru|en                    language on start (default ru; the kiosk has a language button)
-  --place PLACE                   the place that has the keys on start: site, phone, terminal, cashier or post (default terminal)
+  --place PLACE                   the place that has the keys on start: site, phone, terminal, cashier, post or training (default terminal)
   --role customer|cashier         who you play at the cashier and the Post (default customer)
   --desk-cap AMOUNT               the most a desk takes for one order (default: no limit)
   --terminal-id ID                terminal id printed on receipts (default: from host and process)

@@ -15,11 +15,17 @@ import type { Receipt } from '../domain/store.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 import { describeDataLocation, openKioskData, orderLengthWarning, storeFailure, type KioskData } from './kioskData.js';
 import { printHelp } from './helpText.js';
+import { waitFor } from 'xstate';
+import type { WorldActor, WorldInput } from '../../machines/world.js';
+import { builtInExercises } from '../training/load.js';
+
+/** `kiosk train`: the Training place's exercises, trainee and `--exam` */
+export type TrainingOptions = NonNullable<WorldInput['training']>;
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[?25l';
 const ALT_SCREEN_OFF = '\x1b[?25h\x1b[?1049l';
 
-export async function runKiosk(argv: string[]): Promise<number> {
+export async function runKiosk(argv: string[], training?: TrainingOptions): Promise<number> {
   const options = parseRunArgs(argv);
   if (options.help) return void printHelp(usage(describeDataLocation(options))), 0;
   if (options.version) return void process.stdout.write(`${VERSION}\n`), 0;
@@ -50,7 +56,10 @@ export async function runKiosk(argv: string[]): Promise<number> {
   const testHook = process.env.KIOSK_TEST_CLOCK ? (await import('./tapeTestHook.js')).startTestHook(process.env.KIOSK_TEST_CLOCK) : null;
   let started: TerminalActor | null = null;
   const world = startWorld({
-    ...(options.place ? { place: options.place } : {}),
+    ...(training ? { place: 'training' as const, training } : options.place ? { place: options.place } : {}),
+    // F6 in the kiosk: the built-in exercises; the trainee is asked for
+    training: training ?? { exercises: builtInExercises() },
+    newAttemptId: randomUUID,
     role: options.role,
     ...(options.deskCap ? { deskCap: options.deskCap } : {}),
     store, rules: options.rules, lang: options.lang, terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,
@@ -75,6 +84,8 @@ export async function runKiosk(argv: string[]): Promise<number> {
     { exitOnCtrlC: false, patchConsole: true, maxFps: 60, ...(testHook ? { stdin: testHook.stdin, ...testHook.renderOptions } : {}) },
   );
   await app.waitUntilExit();
+  // an exercise stopped by the quit is saved (`abandoned`) before the store closes
+  await attemptSaved(world);
   testHook?.dispose();
   clearInterval(ticker);
   const { paidOnQuit, fault } = actor.getSnapshot().context;
@@ -84,6 +95,13 @@ export async function runKiosk(argv: string[]): Promise<number> {
   process.removeListener('exit', restore);
   restore();
   return quitReport(paidOnQuit, fault, !options.memory);
+}
+
+/** Ends an exercise still running as `abandoned` and waits until its record is in the store. */
+async function attemptSaved(world: WorldActor): Promise<void> {
+  const training = world.getSnapshot().context.training;
+  training.send({ type: 'training.quit' });
+  await waitFor(training, (s) => !s.matches('saving'));
 }
 
 /**

@@ -13,6 +13,8 @@ import { builtInExercises, ExerciseFileError, loadExercises } from '../training/
 export const TRAIN_USAGE = `kiosk train — exercises for retail staff, scored against the rules
 
 Usage:
+  kiosk train [options]           the Training place: the catalog, then an exercise
+                                  in the program (also F6 in the kiosk)
   kiosk train list [--json]       id, title, place, role, rule IDs a line
   kiosk train check FILE|FOLDER   validate exercise files; errors name file:line
   kiosk train report [options]    every trainee's results per exercise (table, CSV, JSON, JUnit)
@@ -20,9 +22,18 @@ Usage:
   kiosk train --help
 
 Options:
+  --trainee NAME                  whose results these are (asked for if missing)
+  --exam                          mistakes are shown only in the debrief
+  --data-dir DIR | --memory       the store the results go to, as the kiosk's
   --file FILE|FOLDER              exercises of your own, beside the built-in ones
   --lang ru|en                    language of the titles (default ru)
   --json                          list as JSON
+
+Keys in the Training place: 1–9, a–z choose an exercise, PgDn/PgUp pages;
+Enter starts it, Esc back; while it runs the place takes the keys as usual,
+F7 answers the customer (1–n choose), F8 stops (recorded as abandoned);
+Enter after the debrief goes back to the catalog. Ctrl+C quits (an exercise
+running is recorded as abandoned first).
 
 The exercise file format: src/training/exercises/FORMAT.md (and the README).
 A malformed exercise file exits with 2.
@@ -39,11 +50,12 @@ const ACTIONS: Record<string, TrainAction> = {
 
 export async function runTrain(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h') return void printHelp(TRAIN_USAGE), 0;
-  const action = Object.hasOwn(ACTIONS, first) ? ACTIONS[first] : undefined;
+  if (first === '--help' || first === '-h') return void printHelp(TRAIN_USAGE), 0;
+  // no action: the Training place in the program
+  const action = first === undefined || first.startsWith('-') ? runTrainPlace : Object.hasOwn(ACTIONS, first) ? ACTIONS[first] : undefined;
   if (!action) throw new UsageError(`train: unknown command "${first}" (commands: ${Object.keys(ACTIONS).join(', ')})`, 'train');
   try {
-    return await action(rest);
+    return await action(action === runTrainPlace ? argv : rest);
   } catch (error) {
     if (!(error instanceof ExerciseFileError)) throw error;
     process.stderr.write(`kiosk train: the exercise file is not valid:\n${error.message}\n`);
@@ -63,6 +75,40 @@ export function exercisesWith(file: string | undefined): Exercise[] {
     }
   }
   return [...builtIn, ...own];
+}
+
+/**
+ * `kiosk train [--trainee NAME] [--file F] [--exam] [kiosk options]`: the program opened on the
+ * Training place. The exercises are loaded (a malformed file exits 2) before anything starts.
+ */
+async function runTrainPlace(argv: string[]): Promise<number> {
+  const own = { trainee: { type: 'string' }, file: { type: 'string' }, exam: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } as const;
+  const { kept, passed } = splitOptions(argv, own);
+  const { values } = parseOptions(kept, own, false);
+  if (values.help) return void printHelp(TRAIN_USAGE), 0;
+  const trainee = values.trainee?.trim();
+  if (trainee !== undefined && trainee === '') throw new UsageError('--trainee: expected a name', 'train');
+  const exercises = exercisesWith(values.file);
+  const { runKiosk } = await import('./run.js');
+  return runKiosk(passed, { exercises, ...(trainee ? { trainee } : {}), exam: values.exam });
+}
+
+/** The train place's own options (and their values) apart from the kiosk's, which go on to it. */
+function splitOptions(argv: string[], own: Record<string, { type: string }>): { kept: string[]; passed: string[] } {
+  const kept: string[] = [];
+  const passed: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const name = arg.replace(/^--?/, '').split('=')[0] as string;
+    const spec = arg.startsWith('-') ? (own[name] ?? (name === 'h' ? own.help : undefined)) : undefined;
+    if (!spec) {
+      passed.push(arg);
+      continue;
+    }
+    kept.push(arg);
+    if (spec.type === 'string' && !arg.includes('=') && i + 1 < argv.length) kept.push(argv[++i] as string);
+  }
+  return { kept, passed };
 }
 
 async function runList(argv: string[]): Promise<number> {

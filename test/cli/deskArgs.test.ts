@@ -9,7 +9,7 @@ describe('desk options', () => {
     expect(run('--place', 'cashier')).toMatchObject({ place: 'cashier', role: 'customer', deskCap: null });
     expect(run('--place', 'post', '--role', 'cashier')).toMatchObject({ place: 'post', role: 'cashier' });
     expect(() => run('--role', 'boss')).toThrow(new UsageError('--role: expected customer or cashier, got "boss"'));
-    expect(() => run('--place', 'bank')).toThrow(/--place: expected site, phone, terminal, cashier, post, got "bank"/);
+    expect(() => run('--place', 'bank')).toThrow(/--place: expected site, phone, terminal, cashier, post, training, got "bank"/);
   });
 
   it('R-CASH-2 [choice]: the desk has no cap unless --desk-cap gives one above zero', () => {

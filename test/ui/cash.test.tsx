@@ -138,12 +138,12 @@ it('at the minimum size 80×24, in Russian, the cash screen shows the whole amou
   }
 });
 
-it('keys that are not notes (Esc, Tab, Backspace, Delete, PgUp, Home, F1 and back with F3, F6, arrows, Enter) insert nothing on the cash screen', async () => {
+it('keys that are not notes (Esc, Tab, Backspace, Delete, PgUp, Home, F1 and back with F3, F7, arrows, Enter) insert nothing on the cash screen', async () => {
   const k = open({ lang: 'en' });
   await toCash(k, 'en', '1000000001');
   // No note yet: these keys must neither insert cash nor leave the screen (only Esc, the Back button, would).
-  // F1 gives the keys to the site and F3 back: the cash session is where it was; F6 (no place) only hints
-  await k.press(KEY.tab, KEY.backspace, '\x1b[3~', '\x1b[5~', '\x1b[H', '\x1bOP', '1', '\x1bOR', '\x1b[17~', KEY.up, KEY.down);
+  // F1 gives the keys to the site and F3 back: the cash session is where it was; F7 (no place outside the Training place) only hints
+  await k.press(KEY.tab, KEY.backspace, '\x1b[3~', '\x1b[5~', '\x1b[H', '\x1bOP', '1', '\x1bOR', '\x1b[18~', KEY.up, KEY.down);
   expect(k.view().screen).toBe('cash');
   expect(cashRows(k.lastFrame(), 'en').inserted).toBe('Inserted 0.00 ₽');
   await k.press('3');

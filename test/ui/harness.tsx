@@ -25,7 +25,7 @@ import type { KioskRules } from '../../src/domain/rules.js';
 import type { PaymentOutcome, Receipt } from '../../src/domain/store.js';
 import { isSettled } from '../../machines/settled.js';
 import type { TerminalActor } from '../../machines/terminal.js';
-import type { Place } from '../../machines/world.js';
+import type { Place, WorldInput } from '../../machines/world.js';
 import { DEFAULT_SKIN, MENU_NAMES, routeItem, type SkinLabelKey } from '../../src/domain/skins/index.js';
 import { t } from '../../src/i18n/index.js';
 
@@ -85,19 +85,21 @@ export interface KioskOptions {
   place?: Place;
   /** who plays at the desks; default the customer */
   role?: DeskRole;
+  /** the Training place's exercises and trainee (F6) */
+  training?: WorldInput['training'];
 }
 
 export type Kiosk = ReturnType<typeof renderKiosk>;
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules, place, role }: KioskOptions = {}) {
+export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules, place, role, training }: KioskOptions = {}) {
   const clock = new SimulatedClock();
   clock.set(Date.UTC(2026, 10, 22, 7, 0, 0));
   const store = new AuditedStore();
   seedDemo(store, clock.now());
   const payments: PaymentOutcome[] = [];
-  const world = startWorld({ store, clock, lang, terminalId: 'T-1', onPayment: (o) => payments.push(o), ...(rules ? { rules } : {}), ...(place ? { place } : {}), ...(role ? { role } : {}) });
+  const world = startWorld({ store, clock, lang, terminalId: 'T-1', onPayment: (o) => payments.push(o), ...(rules ? { rules } : {}), ...(place ? { place } : {}), ...(role ? { role } : {}), ...(training ? { training } : {}) });
   const actor: TerminalActor = terminalOf(world);
   const phone = world.getSnapshot().context.phone;
   const errors: unknown[] = [];

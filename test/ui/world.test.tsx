@@ -8,6 +8,7 @@ const F1 = '\x1bOP';
 const F2 = '\x1bOQ';
 const F3 = '\x1bOR';
 const F6 = '\x1b[17~';
+const F7 = '\x1b[18~';
 const F9 = '\x1b[20~';
 const ESC = '\x1b';
 
@@ -51,11 +52,11 @@ describe('places', () => {
     await k.waitForText('Товары');
   });
 
-  it('the place bar names F1 Site, F2 Phone, F3 Terminal, F4 Cashier, F5 Post and shows the program\'s date and time', async () => {
-    k = renderKiosk({ lang: 'en' });
+  it('the place bar names F1 Site, F2 Phone, F3 Terminal, F4 Cashier, F5 Post, F6 Training and shows the program\'s date and time', async () => {
+    k = renderKiosk({ lang: 'en', columns: 120 });
     await k.waitForText('F1 Site');
     const bar = k.lastFrame().split('\n')[0] ?? '';
-    for (const text of ['F1 Site', 'F2 Phone', 'F3 Terminal', 'F4 Cashier', 'F5 Post', 'F9 +1 h', 'F10 +1 day', '2026-11-22 10:00:00']) expect(bar).toContain(text);
+    for (const text of ['F1 Site', 'F2 Phone', 'F3 Terminal', 'F4 Cashier', 'F5 Post', 'F6 Training', 'F9 +1 h', 'F10 +1 day', '2026-11-22 10:00:00']) expect(bar).toContain(text);
   });
 
   it('F9 moves the program\'s clock an hour: the status line shows it and the terminal\'s inactivity timer fires', async () => {
@@ -81,10 +82,22 @@ describe('places', () => {
     expect(k.view().screen).toBe('idle');
   });
 
-  it('an unknown key (F6) changes nothing and says so', async () => {
+  for (const lang of ['ru', 'en'] as const) {
+    it(`F6 gives the Training place the keys; the bar of six places and the time fits 80 columns (${lang})`, async () => {
+      k = renderKiosk({ lang, columns: 80, rows: 24 });
+      await k.press(F6);
+      await k.waitForText(lang === 'en' ? 'who is training?' : 'кто учится?');
+      expect(place(k)).toBe('training');
+      const bar = k.lastFrame().split('\n')[0] ?? '';
+      expect([...bar].length).toBeLessThanOrEqual(80);
+      for (const text of lang === 'en' ? ['F1 Site', 'F5 Post', 'F6 Training', '2026-11-22 10:00'] : ['F1 Сайт', 'F5 Почта', 'F6 Учёба', '22.11.2026']) expect(bar).toContain(text);
+    });
+  }
+
+  it('an unknown key (F7 outside the Training place) changes nothing and says so', async () => {
     k = renderKiosk({ lang: 'en' });
-    await k.press(F6);
-    await k.waitForText('F6: no such key');
+    await k.press(F7);
+    await k.waitForText('F7: no such key');
     expect(place(k)).toBe('terminal');
     expect(k.view().screen).toBe('idle');
   });

@@ -45,6 +45,13 @@ export function probeOf(harness: KioskDriver, store: KioskStore, now: () => numb
       const paths = [harness.view().statePath, harness.deskView?.()?.statePath].filter((p): p is string => p !== undefined);
       return paths.some((actual) => statePathMatches(actual, path));
     },
+    ...storeProbeOf(store, now, rules),
+  };
+}
+
+/** The conditions the store answers (orders, balances, SMS): the tape's probe and the Training place's sandbox share them. */
+export function storeProbeOf(store: KioskStore, now: () => number, rules: KioskRules): Omit<WorldProbe, 'reached'> {
+  return {
     orderIs(selector, status) {
       const orders = selector.code !== undefined ? [store.findOrder(selector.code)].filter((o) => o !== undefined) : store.listOrders().filter((o) => o.phone === selector.phone);
       const check = ORDER_CONDITION_CHECKS[orderCondition(status)];

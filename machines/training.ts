@@ -1,0 +1,211 @@
+/**
+ * The Training place (issue 15): the catalog of exercises, an exercise's briefing, the exercise
+ * running in a sandbox world of its own, and the debrief. The engine (src/domain/training/engine.ts)
+ * scores the attempt from the sandbox's snapshots and the sandbox's program clock; the finished or
+ * abandoned record is saved to the real store (`saveAttempt`, src/adapters/trainingActors.ts)
+ * before the debrief shows. Practice money moves only in the sandbox's own store.
+ *
+ * | state               | events                                  | goes to / does                                  |
+ * |---------------------|-----------------------------------------|-------------------------------------------------|
+ * | naming (no trainee given) | training.type {text} · training.erase · training.start | naming · catalog (a name typed) |
+ * | catalog             | training.choose {id} · training.page     | briefing (that exercise) · catalog (next page) |
+ * | briefing            | training.start · training.back           | running · catalog                               |
+ * | running.starting    | training.sandboxReady (sandbox actor)    | running.acting (the attempt starts on the sandbox clock) |
+ * | running.acting      | training.observe (the sandbox moved)     | scores; the attempt over → saving               |
+ * | running.acting      | training.answer (a question is open)     | running.answering                               |
+ * | running.answering   | training.say {index} · training.back     | acting (the option said, scored at once) · acting |
+ * | running             | training.quit (F8, a place switch, Ctrl+C) | saving (the attempt `abandoned`)              |
+ * | saving (io)         | (saveAttempt done / error)               | debrief (an error is shown there)               |
+ * | debrief             | training.back                            | catalog                                         |
+ *
+ * Leaving `running` stops the sandbox actor, and with it the sandbox world.
+ */
+import { assign, fromCallback, fromPromise, setup } from 'xstate';
+import { TrainingAttempt } from '../src/domain/training/engine.js';
+import type { AttemptRecord, Lang } from '../src/domain/training/attempt.js';
+import type { Exercise } from '../src/domain/training/exercise.js';
+import type { SandboxEvent, SandboxHandle, SandboxInput, SaveAttemptInput } from './training/sandbox.js';
+import { IO_TAG } from './settled.js';
+
+export interface TrainingInput {
+  exercises: readonly Exercise[];
+  trainee: string;
+  lang?: Lang;
+  /** `--exam`: mistakes are not shown while the exercise runs */
+  exam?: boolean;
+}
+
+export interface TrainingContext {
+  exercises: readonly Exercise[];
+  trainee: string;
+  lang: Lang;
+  exam: boolean;
+  page: number;
+  exercise: Exercise | null;
+  sandbox: SandboxHandle | null;
+  attempt: TrainingAttempt | null;
+  /** bumped whenever the (mutable) attempt changes, so the screens see a new snapshot */
+  seen: number;
+  record: AttemptRecord | null;
+  saveError: string | null;
+}
+
+export type TrainingEvent =
+  | SandboxEvent
+  | { type: 'training.choose'; id: string }
+  | { type: 'training.page'; delta: number }
+  | { type: 'training.start' }
+  | { type: 'training.back' }
+  | { type: 'training.answer' }
+  | { type: 'training.say'; index: number }
+  | { type: 'training.quit' }
+  /** the trainee's name, typed on the first screen when `--trainee` was not given */
+  | { type: 'training.type'; text: string }
+  | { type: 'training.erase' };
+
+/** A name is a line of text: the report's columns and the attempt's tape keep it on one line. */
+export const TRAINEE_NAME_MAX = 40;
+
+export const trainingMachine = setup({
+  types: {
+    context: {} as TrainingContext,
+    events: {} as TrainingEvent,
+    input: {} as TrainingInput,
+  },
+  actors: {
+    // provided by src/adapters/trainingActors.ts: the sandbox world of one attempt
+    sandbox: fromCallback<TrainingEvent, SandboxInput>(() => {}),
+    // provided: the record written durably to the real store
+    saveAttempt: fromPromise<void, SaveAttemptInput>(async () => {}),
+  },
+  guards: {
+    named: ({ context }) => context.trainee.trim() !== '',
+    exerciseExists: ({ context, event }) => event.type === 'training.choose' && context.exercises.some((e) => e.id === event.id),
+    attemptOver: ({ context }) => context.attempt?.finished != null,
+    questionOpen: ({ context }) => context.attempt?.openQuestion != null,
+  },
+  actions: {
+    typeName: assign(({ context, event }) => ({
+      trainee: event.type === 'training.type' ? `${context.trainee}${event.text.replace(/[\x00-\x1f"\\]/g, '')}`.slice(0, TRAINEE_NAME_MAX) : context.trainee,
+    })),
+    eraseName: assign(({ context }) => ({ trainee: [...context.trainee].slice(0, -1).join('') })),
+    trimName: assign(({ context }) => ({ trainee: context.trainee.trim() })),
+    chooseExercise: assign(({ context, event }) => ({ exercise: event.type === 'training.choose' ? (context.exercises.find((e) => e.id === event.id) ?? null) : null })),
+    turnPage: assign(({ context, event }) => ({ page: Math.max(0, context.page + (event.type === 'training.page' ? event.delta : 0)) })),
+    beginAttempt: assign(({ context, event }) => {
+      if (event.type !== 'training.sandboxReady' || !context.exercise) return {};
+      const { sandbox } = event;
+      const attempt = new TrainingAttempt({
+        exercise: context.exercise,
+        trainee: context.trainee,
+        lang: context.lang,
+        exam: context.exam,
+        startedAt: sandbox.now(),
+        attemptId: sandbox.attemptId,
+      });
+      attempt.observe(sandbox.probe, sandbox.now());
+      return { sandbox, attempt, record: null, saveError: null, seen: context.seen + 1 };
+    }),
+    observe: assign(({ context }) => {
+      const { attempt, sandbox } = context;
+      if (attempt && sandbox) attempt.observe(sandbox.probe, sandbox.now());
+      return { seen: context.seen + 1 };
+    }),
+    sayOption: assign(({ context, event }) => {
+      const { attempt, sandbox } = context;
+      const option = event.type === 'training.say' ? attempt?.openQuestion?.options[event.index] : undefined;
+      if (attempt && sandbox && option) attempt.say(option.text[context.lang], sandbox.probe, sandbox.now());
+      return { seen: context.seen + 1 };
+    }),
+    abandon: assign(({ context }) => {
+      const { attempt, sandbox } = context;
+      if (attempt && sandbox) attempt.finish(sandbox.now(), 'abandoned');
+      return { seen: context.seen + 1 };
+    }),
+    keepRecord: assign(({ context }) => ({ record: context.attempt?.finished ?? null })),
+    noteSaveError: assign(({ event }) => ({ saveError: 'error' in event ? String(event.error) : 'error' })),
+    clearExercise: assign({ exercise: null, sandbox: null, attempt: null, record: null, saveError: null }),
+  },
+}).createMachine({
+  id: 'training',
+  context: ({ input }) => ({
+    exercises: input.exercises,
+    trainee: input.trainee,
+    lang: input.lang ?? 'ru',
+    exam: input.exam ?? false,
+    page: 0,
+    exercise: null,
+    sandbox: null,
+    attempt: null,
+    seen: 0,
+    record: null,
+    saveError: null,
+  }),
+  initial: 'starting',
+  states: {
+    starting: {
+      always: [{ guard: 'named', target: 'catalog' }, { target: 'naming' }],
+    },
+    naming: {
+      on: {
+        'training.type': { actions: 'typeName' },
+        'training.erase': { actions: 'eraseName' },
+        'training.start': { guard: 'named', actions: 'trimName', target: 'catalog' },
+      },
+    },
+    catalog: {
+      entry: 'clearExercise',
+      on: {
+        'training.choose': { guard: 'exerciseExists', actions: 'chooseExercise', target: 'briefing' },
+        'training.page': { actions: 'turnPage' },
+      },
+    },
+    briefing: {
+      on: {
+        'training.start': 'running',
+        'training.back': 'catalog',
+      },
+    },
+    running: {
+      invoke: { id: 'sandbox', src: 'sandbox', input: ({ context }) => ({ exercise: context.exercise as Exercise, lang: context.lang }) },
+      initial: 'starting',
+      on: {
+        'training.quit': { actions: 'abandon', target: 'saving' },
+      },
+      states: {
+        starting: {
+          tags: [IO_TAG],
+          on: { 'training.sandboxReady': { actions: 'beginAttempt', target: 'acting' } },
+        },
+        acting: {
+          always: { guard: 'attemptOver', target: '#training.saving' },
+          on: {
+            'training.observe': { actions: 'observe' },
+            'training.answer': { guard: 'questionOpen', target: 'answering' },
+          },
+        },
+        answering: {
+          always: { guard: 'attemptOver', target: '#training.saving' },
+          on: {
+            'training.observe': { actions: 'observe' },
+            'training.say': { actions: 'sayOption', target: 'acting' },
+            'training.back': 'acting',
+          },
+        },
+      },
+    },
+    saving: {
+      tags: [IO_TAG],
+      entry: 'keepRecord',
+      invoke: {
+        src: 'saveAttempt',
+        input: ({ context }) => ({ record: context.record as AttemptRecord }),
+        onDone: 'debrief',
+        onError: { actions: 'noteSaveError', target: 'debrief' },
+      },
+    },
+    debrief: {
+      on: { 'training.back': 'catalog' },
+    },
+  },
+});

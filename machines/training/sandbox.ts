@@ -1,0 +1,35 @@
+/**
+ * What the Training place gets from its sandbox (provided by src/adapters/trainingActors.ts): the
+ * exercise's own world on a fresh store seeded from the exercise's setup, the probe the engine asks
+ * about it, and the sandbox's program clock. Types only: the machine never builds a world itself.
+ */
+import type { WorldProbe } from '../../src/domain/training/engine.js';
+import type { AttemptRecord, Lang } from '../../src/domain/training/attempt.js';
+import type { Exercise } from '../../src/domain/training/exercise.js';
+import type { WorldActor } from '../world.js';
+
+export interface SandboxHandle {
+  /** the exercise's world: its place has the keys while the exercise runs */
+  world: WorldActor;
+  probe: WorldProbe;
+  /** the sandbox's program clock, epoch ms */
+  now(): number;
+  /** a new attempt's id (the adapters make ids; machines never do) */
+  attemptId: string;
+}
+
+export interface SandboxInput {
+  exercise: Exercise;
+  /** the trainee's language: the sandbox's places speak it */
+  lang: Lang;
+}
+
+/** Sent by the sandbox actor to the Training place. */
+export type SandboxEvent =
+  | { type: 'training.sandboxReady'; sandbox: SandboxHandle }
+  /** the sandbox world moved (a key, a timer, the clock): the engine looks again */
+  | { type: 'training.observe' };
+
+export interface SaveAttemptInput {
+  record: AttemptRecord;
+}

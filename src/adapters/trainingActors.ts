@@ -1,0 +1,91 @@
+/**
+ * The Training place bound to the real store and a clock (issue 15): each attempt's sandbox world
+ * (a fresh MemoryStore seeded from the exercise's setup, on its own program clock starting at the
+ * exercise's time) and the durable save of the attempt's record to the real store.
+ */
+import { fromCallback, fromPromise, type SimulatedClock } from 'xstate';
+import { trainingMachine, type TrainingEvent } from '../../machines/training.js';
+import type { SandboxHandle, SandboxInput, SaveAttemptInput } from '../../machines/training/sandbox.js';
+import type { WorldActor, WorldInput } from '../../machines/world.js';
+import { viewOf } from '../app/view.js';
+import { deskViewOf } from '../../machines/desk/deskView.js';
+import { DEFAULT_RULES, type KioskRules } from '../domain/rules.js';
+import type { Lang } from '../domain/money.js';
+import type { KioskStore } from '../domain/store.js';
+import type { WorldProbe } from '../domain/training/engine.js';
+import { exerciseScene } from '../training/scene.js';
+import { statePathMatches } from '../tape/run/assertions.js';
+import { storeProbeOf } from '../tape/run/runTrainSteps.js';
+import { RealProgramClock } from './programClock.js';
+
+/** Starts a world as src/app/session.ts `startWorld` does (passed in: session.ts builds on these adapters). */
+export type SandboxWorldStarter = (options: {
+  store: KioskStore;
+  rules: KioskRules;
+  lang: Lang;
+  place: WorldInput['place'];
+  role?: WorldInput['role'];
+  clock?: SimulatedClock;
+  realClock?: RealProgramClock;
+}) => WorldActor;
+
+export interface TrainingDeps {
+  startWorld: SandboxWorldStarter;
+  /** the real store: only the attempt's record is written to it */
+  store: KioskStore;
+  rules?: KioskRules;
+  newAttemptId: () => string;
+  /**
+   * The sandbox's clock, starting at the exercise's time: tests give a SimulatedClock; omitted, a
+   * real program clock running that far ahead of real time, ticked every second.
+   */
+  simulatedClock?: (startMs: number) => SimulatedClock;
+}
+
+export function provideTraining(deps: TrainingDeps) {
+  const rules = deps.rules ?? DEFAULT_RULES;
+  return trainingMachine.provide({
+    actors: {
+      sandbox: fromCallback<TrainingEvent, SandboxInput>(({ input, sendBack }) => {
+        const { settings, store } = exerciseScene(input.exercise);
+        const simulated = deps.simulatedClock?.(settings.clockMs);
+        const realClock = simulated ? null : new RealProgramClock(settings.clockMs - Date.now());
+        const now = () => (simulated ? simulated.now() : (realClock as RealProgramClock).now());
+        const world = deps.startWorld({
+          store, rules, lang: input.lang, place: settings.place,
+          ...(settings.role ? { role: settings.role } : {}),
+          ...(simulated ? { clock: simulated } : { realClock: realClock as RealProgramClock }),
+        });
+        const observe = () => sendBack({ type: 'training.observe' });
+        const places = world.getSnapshot().context;
+        const watched: Array<{ subscribe(next: () => void): { unsubscribe(): void } }> = [world, places.terminal, places.site, places.phone, places.cashier, places.post];
+        const subscriptions = watched.map((actor) => actor.subscribe(observe));
+        const sandbox: SandboxHandle = { world, probe: { ...sandboxReached(world), ...storeProbeOf(store, now, rules) }, now, attemptId: deps.newAttemptId() };
+        sendBack({ type: 'training.sandboxReady', sandbox });
+        // the status line's clock and the checkpoints' time limits: a real run ticks the sandbox every second
+        const ticker = simulated ? null : setInterval(() => world.send({ type: 'clock.tick' }), 1000);
+        return () => {
+          if (ticker) clearInterval(ticker);
+          for (const s of subscriptions) s.unsubscribe();
+          world.stop();
+          store.close();
+        };
+      }),
+      saveAttempt: fromPromise<void, SaveAttemptInput>(async ({ input }) => deps.store.recordTrainingAttempt(input.record)),
+    },
+  });
+}
+
+/** `reached`: the terminal's state path, or the desk's when a desk has the keys (as the tapes' probe). */
+function sandboxReached(world: WorldActor): Pick<WorldProbe, 'reached'> {
+  return {
+    reached(path) {
+      const snapshot = world.getSnapshot();
+      if (snapshot.status !== 'active') return false;
+      const place = snapshot.value;
+      const paths = [viewOf(snapshot.context.terminal.getSnapshot()).statePath];
+      if (place === 'cashier' || place === 'post') paths.push(deskViewOf(snapshot.context[place].getSnapshot()).statePath);
+      return paths.some((actual) => statePathMatches(actual, path));
+    },
+  };
+}
