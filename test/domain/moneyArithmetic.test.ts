@@ -33,6 +33,11 @@ describe('arithmetic, exact to the kopeck', () => {
     expect(sub('100.00', '100.01')).toBe('-0.01');
   });
 
+  it('stays exact beyond twenty significant digits (decimal.js would round at its default 20)', () => {
+    expect(add('123456789012345678901.23', '0.01')).toBe('123456789012345678901.24');
+    expect(sub('123456789012345678901.23', '0.01')).toBe('123456789012345678901.22');
+  });
+
   it('compares, and picks the smaller or larger amount', () => {
     expect(cmp('100.00', '99.99')).toBe(1);
     expect(cmp('99.99', '100.00')).toBe(-1);

@@ -1,7 +1,7 @@
 /** Orders: when a code expires, what is due, how a payment is credited and split, and how receipts are numbered. */
 import { describe, expect, it } from 'vitest';
 import { amountDue, applyPayment, canReprice, evaluateLookup, fitsOrderLength, isExpired, newOrder, type Order } from '../../src/domain/orders/orders.js';
-import { buildReceipt, changeReason, planPayment, receiptNumber } from '../../src/domain/cash/payment.js';
+import { buildReceipt, changeReason, planPayment, receiptNumber, siteTopUpCredit } from '../../src/domain/cash/payment.js';
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import type { CashSession } from '../../src/domain/store.js';
 
@@ -66,7 +66,7 @@ describe('what is due and what a payment does', () => {
     expect(newOrder({ code: '1', codeAmount: '10.00', phone: 'p', issuedAt: 5 })).toMatchObject({
       code: '1', codeAmount: '10.00', phone: 'p', issuedAt: 5, region: 'RU', channel: 'pc', status: 'awaiting', paid: '0.00', owed: '10.00', price: '10.00',
       // its life starts placed, with nothing refunded or credited and one dated event: the code issued
-      stage: 'placed', refunded: '0.00', credits: [], history: [{ at: 5, kind: 'issued', amount: '10.00' }],
+      stage: 'placed', refunded: '0.00', credits: [], history: [{ at: 5, kind: 'issued', why: '', amount: '10.00', ref: null }],
     });
     expect(newOrder({ code: '1', codeAmount: '10.00', phone: 'p', issuedAt: 5, price: '12.00' })).toMatchObject({ price: '12.00', owed: '12.00' });
   });
@@ -102,6 +102,16 @@ describe('planPayment', () => {
   it('never puts more on the order than the session agreed, even if the order now owes more', () => {
     const risen = order({ status: 'partially_paid', paid: '100.00', owed: '6000.00', price: '6100.00' });
     expect(planPayment(session({ due: '4750.00' }), risen)).toMatchObject({ toOrder: '4750.00', toPhone: '250.00' });
+  });
+});
+
+describe('siteTopUpCredit', () => {
+  it('R-MOB-10: a site top-up order puts all it took on the topped-up phone; an order of goods puts nothing there', () => {
+    const topUp = order({ topUpPhone: '+79031234567' });
+    expect(siteTopUpCredit(topUp, '500.00')).toBe('500.00');
+    expect(siteTopUpCredit(topUp, '0.00')).toBe('0.00');
+    expect(siteTopUpCredit(order(), '4750.00')).toBe('0.00');
+    expect(siteTopUpCredit(null, '500.00')).toBe('0.00');
   });
 });
 
