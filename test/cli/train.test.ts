@@ -16,7 +16,7 @@ describe('kiosk train', () => {
     expect(run.status).toBe(0);
     const rows = JSON.parse(run.stdout) as Array<{ id: string; place: string; role: string; rules: string[]; title: { en: string } }>;
     expect(rows.find((r) => r.id === 'TERM-CHANGE-TO-PHONE')).toMatchObject({ place: 'terminal', role: 'salon-employee', rules: ['R-TERM-1', 'R-TERM-2'], title: { en: 'The change goes to the phone' } });
-    expect(new Set(rows.map((r) => r.place))).toEqual(new Set(['terminal', 'cashier', 'site', 'phone']));
+    expect(new Set(rows.map((r) => r.place))).toEqual(new Set(['terminal', 'cashier', 'post', 'site', 'phone']));
   });
 
   it('list prints one line an exercise, within 80 columns for the built-in ones', () => {
