@@ -15,6 +15,7 @@
  * | running.acting      | training.answer (a question is open)     | running.answering                               |
  * | running.answering   | training.say {index} · training.back     | acting (the option said, scored at once) · acting |
  * | running             | training.quit (F8, a place switch, Ctrl+C) | saving (the attempt `abandoned`)              |
+ * | running             | training.keyed {line} (a key to the sandbox) | the line written into (or replacing the last line of) the attempt's tape |
  * | saving (io)         | (saveAttempt done / error)               | debrief (an error is shown there)               |
  * | debrief             | training.back                            | catalog                                         |
  *
@@ -59,6 +60,8 @@ export type TrainingEvent =
   | { type: 'training.answer' }
   | { type: 'training.say'; index: number }
   | { type: 'training.quit' }
+  /** a key the trainee sent to the sandbox, as a tape line (written by the app's key feed) */
+  | { type: 'training.keyed'; line: string; replacesLast?: boolean }
   /** the trainee's name, typed on the first screen when `--trainee` was not given */
   | { type: 'training.type'; text: string }
   | { type: 'training.erase' };
@@ -117,6 +120,9 @@ export const trainingMachine = setup({
       if (attempt && sandbox && option) attempt.say(option.text[context.lang], sandbox.probe, sandbox.now());
       return { seen: context.seen + 1 };
     }),
+    recordKey: ({ context, event }) => {
+      if (event.type === 'training.keyed') context.attempt?.recordLine(event.line, event.replacesLast);
+    },
     abandon: assign(({ context }) => {
       const { attempt, sandbox } = context;
       if (attempt && sandbox) attempt.finish(sandbox.now(), 'abandoned');
@@ -171,6 +177,7 @@ export const trainingMachine = setup({
       initial: 'starting',
       on: {
         'training.quit': { actions: 'abandon', target: 'saving' },
+        'training.keyed': { actions: 'recordKey' },
       },
       states: {
         starting: {

@@ -25,6 +25,9 @@ import { viewOf } from './view.js';
 import { FUNCTION_KEY_SEQUENCES, functionKeyOf, worldEventOf } from './worldKeys.js';
 import { mapTrainingKey } from './trainingKeys.js';
 import { phoneViewOf, worldViewOf } from './worldView.js';
+import { TapeRecorder } from '../cli/tapeRecorder.js';
+import { KEY_BYTES } from '../tape/language/keys.js';
+import { terminalOf } from './session.js';
 
 /** a key as Ink hands it over, or a function key by name (F1…F12), which goes to the world */
 type KeyPress = [string, Partial<Key>] | [string, Partial<Key>, string];
@@ -38,7 +41,7 @@ export class KeyFeed {
   private closed = false;
   private scheduled = false;
   /** the running exercise's world and the feed of its keys */
-  private sandboxFeed: { world: WorldActor; feed: KeyFeed } | null = null;
+  private sandboxFeed: { world: WorldActor; feed: KeyFeed; lastKeyAt: number; typed: string | null } | null = null;
 
   private readonly actor: ActorRefFrom<typeof terminalMachine>;
 
@@ -161,18 +164,54 @@ export class KeyFeed {
     const snapshot = training.getSnapshot();
     const event = mapTrainingKey(snapshot, input, key, fkey);
     if (event === 'wait') return false;
-    if (event) return void training.send(event), true;
+    if (event) return void (this.endTypedRun(), training.send(event)), true;
     const sandbox = snapshot.matches({ running: 'acting' }) ? snapshot.context.sandbox?.world : undefined;
     if (!sandbox) return fkey ? null : true;
     // the exercise's world has no Training place of its own
     if (fkey === 'F6') return true;
     if (this.sandboxFeed?.world !== sandbox) {
       // the exercise's kiosk closing (`q` on its idle screen) ends the exercise like F8
-      this.sandboxFeed = { world: sandbox, feed: new KeyFeed(sandbox, () => training.send({ type: 'training.quit' })) };
+      this.sandboxFeed = {
+        world: sandbox, feed: new KeyFeed(sandbox, () => training.send({ type: 'training.quit' })),
+        lastKeyAt: snapshot.context.sandbox?.now() ?? 0, typed: null,
+      };
     }
+    this.recordSandboxKey(bytesOfKey(input, key, fkey), snapshot.context.sandbox?.now() ?? 0);
     if (fkey) this.sandboxFeed.feed.pushRaw(FUNCTION_KEY_SEQUENCES[fkey] ?? '');
     else this.sandboxFeed.feed.push(input, key);
     return true;
+  }
+
+  /**
+   * Writes a key sent to the exercise's world into the attempt's tape at once (so it stays in order
+   * with the `Say` lines), after the pause on the sandbox's program clock since the last key. Text
+   * typed key by key grows one `Type` line (the attempt's last line is replaced).
+   */
+  private recordSandboxKey(bytes: string, now: number): void {
+    const feed = this.sandboxFeed;
+    if (!feed || bytes === '') return;
+    const view = viewOf(terminalOf(feed.world).getSnapshot());
+    const recorder = new TapeRecorder();
+    recorder.pause(now - feed.lastKeyAt);
+    feed.lastKeyAt = now;
+    recorder.input(bytes, view);
+    const lines = recorder.finish();
+    const training = this.world.getSnapshot().context.training;
+    const typing = lines.length === 1 && lines[0]?.startsWith('Type ');
+    if (typing && feed.typed !== null) {
+      feed.typed += bytes;
+      const merged = new TapeRecorder();
+      merged.input(feed.typed, view);
+      for (const line of merged.finish()) training.send({ type: 'training.keyed', line, replacesLast: true });
+      return;
+    }
+    feed.typed = typing ? bytes : null;
+    for (const line of lines) training.send({ type: 'training.keyed', line });
+  }
+
+  /** A key of the Training place's own (an answer, F8): the next typed text starts a new `Type` line. */
+  private endTypedRun(): void {
+    if (this.sandboxFeed) this.sandboxFeed.typed = null;
   }
 
   private checkClosed(): boolean {
@@ -199,4 +238,19 @@ export class KeyFeed {
       this.subscription = null;
     }
   }
+}
+
+/** The bytes a terminal sends for a key Ink has parsed (what `kiosk tape record` would have read). */
+function bytesOfKey(input: string, key: Partial<Key>, fkey: string | undefined): string {
+  if (fkey) return KEY_BYTES[fkey as keyof typeof KEY_BYTES] ?? '';
+  if (key.return) return KEY_BYTES.Enter;
+  if (key.escape) return KEY_BYTES.Escape;
+  if (key.backspace || key.delete) return KEY_BYTES.Backspace;
+  if (key.tab) return KEY_BYTES.Tab;
+  if (key.upArrow) return KEY_BYTES.Up;
+  if (key.downArrow) return KEY_BYTES.Down;
+  if (key.rightArrow) return KEY_BYTES.Right;
+  if (key.leftArrow) return KEY_BYTES.Left;
+  if (key.ctrl && input === 'c') return KEY_BYTES['Ctrl+C'];
+  return input;
 }

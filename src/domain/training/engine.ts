@@ -77,9 +77,14 @@ export class TrainingAttempt {
     return this.exercise.checkpoints.reduce((sum, c) => sum + c.points, 0);
   }
 
-  /** A line of the trainee's session, as a tape writes it (`Press "Next"`, `Insert 5000`). */
-  recordLine(line: string): void {
-    if (!this.record) this.tapeLines.push(line);
+  /**
+   * A line of the trainee's session, as a tape writes it (`Press "Next"`, `Insert 5000`); replacing
+   * the last line grows a `Type` line as the trainee types key by key.
+   */
+  recordLine(line: string, replacesLast = false): void {
+    if (this.record) return;
+    if (replacesLast && this.tapeLines.length > 4) this.tapeLines[this.tapeLines.length - 1] = line;
+    else this.tapeLines.push(line);
   }
 
   /** The open question the customer asks now, if any. */

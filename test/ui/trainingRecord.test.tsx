@@ -1,0 +1,64 @@
+/**
+ * An attempt played through the keys in the Training place records those keys (issue 15), so its
+ * tape replays the same play: the runner scores it as the place did.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from 'xstate';
+import { KEY, renderKiosk, type Kiosk } from './harness.js';
+import { builtInExercises } from '../../src/training/load.js';
+import { catalogOrder, CATALOG_KEYS } from '../../src/app/trainingView.js';
+import { runTape } from '../../src/tape/run/runTape.js';
+
+const F7 = '\x1b[18~';
+const EXERCISES = builtInExercises();
+
+let open: Kiosk[] = [];
+afterEach(() => {
+  for (const kiosk of open) kiosk.unmount();
+  open = [];
+});
+
+describe('a Training attempt played through the keys', () => {
+  it('R-TERM-1 R-TERM-2: records its keys in order with the Say line, and its tape replays to the same score', async () => {
+    const kiosk = renderKiosk({ lang: 'en', columns: 80, rows: 24, place: 'training', training: { exercises: EXERCISES, trainee: 'Anna' } });
+    open.push(kiosk);
+    const training = kiosk.world.getSnapshot().context.training;
+    const exercise = EXERCISES.find((e) => e.id === 'TERM-CHANGE-TO-PHONE');
+    await kiosk.waitForText('trainee: Anna');
+    await kiosk.press(CATALOG_KEYS[catalogOrder(EXERCISES).indexOf(exercise!)] as string);
+    await kiosk.waitForText('Enter Start');
+    await kiosk.press(KEY.enter);
+    await waitFor(training, (s) => s.matches({ running: 'acting' }));
+    await kiosk.waitForText('F7 answer');
+    await kiosk.press(' ');
+    await kiosk.waitForText('Other services');
+    await kiosk.press('8', '1', '1');
+    await kiosk.waitForText('Order number');
+    await kiosk.press(...'1000000123', KEY.enter);
+    await kiosk.waitForText('Check your data');
+    await kiosk.press(F7);
+    await kiosk.waitForText('[1] The terminal gives no change');
+    await kiosk.press('1');
+    await kiosk.waitForText('F8 stop');
+    await kiosk.press(KEY.enter);
+    await kiosk.waitForText(/phone number/i);
+    await kiosk.press(...'9161234567', KEY.enter);
+    await kiosk.waitForText(/Insert/i);
+    await kiosk.press('8');
+    await kiosk.waitForText('5,000');
+    await kiosk.press('p');
+    await kiosk.waitForText('Score 100 of 100');
+    const [attempt] = kiosk.store.listTrainingAttempts({});
+    expect(attempt?.score).toBe(100);
+    const tape = attempt?.tape ?? '';
+    // the Say line sits between the keys that came before and after it
+    const lines = tape.split('\n');
+    const say = lines.findIndex((line) => line.startsWith('Say '));
+    expect(say).toBeGreaterThan(lines.findIndex((line) => line.includes('1000000123')));
+    expect(say).toBeLessThan(lines.findIndex((line) => line.includes('9161234567')));
+    expect(lines).toContain('Insert 5000');
+    const replay = await runTape({ source: `${tape}ExpectScore 100\n`, file: 'recorded.tape' });
+    expect(replay.failure).toBeNull();
+    expect(replay.status).toBe('passed');
+  });
+});
