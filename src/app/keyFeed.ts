@@ -176,7 +176,7 @@ export class KeyFeed {
         lastKeyAt: snapshot.context.sandbox?.now() ?? 0, typed: null,
       };
     }
-    this.recordSandboxKey(bytesOfKey(input, key, fkey), snapshot.context.sandbox?.now() ?? 0);
+    this.recordSandboxKey(bytesOfKey(input, key, fkey), snapshot.context.sandbox?.now() ?? 0, fkey);
     if (fkey) this.sandboxFeed.feed.pushRaw(FUNCTION_KEY_SEQUENCES[fkey] ?? '');
     else this.sandboxFeed.feed.push(input, key);
     return true;
@@ -187,14 +187,19 @@ export class KeyFeed {
    * with the `Say` lines), after the pause on the sandbox's program clock since the last key. Text
    * typed key by key grows one `Type` line (the attempt's last line is replaced).
    */
-  private recordSandboxKey(bytes: string, now: number): void {
+  private recordSandboxKey(bytes: string, now: number, fkey?: string): void {
     const feed = this.sandboxFeed;
     if (!feed || bytes === '') return;
     const view = viewOf(terminalOf(feed.world).getSnapshot());
     const recorder = new TapeRecorder();
     recorder.pause(now - feed.lastKeyAt);
     feed.lastKeyAt = now;
-    recorder.input(bytes, view);
+    // F9/F10 jump the sandbox's clock: written as the jump, not counted again as a pause
+    const jump = fkey ? worldEventOf(fkey) : null;
+    if (jump?.type === 'clock.advance') {
+      recorder.jump(jump.ms);
+      feed.lastKeyAt += jump.ms;
+    } else recorder.input(bytes, view);
     const lines = recorder.finish();
     const training = this.world.getSnapshot().context.training;
     const typing = lines.length === 1 && lines[0]?.startsWith('Type ');

@@ -10,6 +10,8 @@ import { catalogOrder, CATALOG_KEYS } from '../../src/app/trainingView.js';
 import { runTape } from '../../src/tape/run/runTape.js';
 
 const F7 = '\x1b[18~';
+const F8 = '\x1b[19~';
+const F9 = '\x1b[20~';
 const EXERCISES = builtInExercises();
 
 let open: Kiosk[] = [];
@@ -60,5 +62,29 @@ describe('a Training attempt played through the keys', () => {
     const replay = await runTape({ source: `${tape}ExpectScore 100\n`, file: 'recorded.tape' });
     expect(replay.failure).toBeNull();
     expect(replay.status).toBe('passed');
+  });
+
+  it('a clock jump (F9) in the exercise is written once, as Advance 1h, with the pause before the next key not counted again', async () => {
+    const kiosk = renderKiosk({ lang: 'en', columns: 80, rows: 24, place: 'training', training: { exercises: EXERCISES, trainee: 'Anna' } });
+    open.push(kiosk);
+    const training = kiosk.world.getSnapshot().context.training;
+    const exercise = EXERCISES.find((e) => e.id === 'TERM-CHANGE-TO-PHONE');
+    await kiosk.waitForText('trainee: Anna');
+    await kiosk.press(CATALOG_KEYS[catalogOrder(EXERCISES).indexOf(exercise!)] as string);
+    await kiosk.waitForText('Enter Start');
+    await kiosk.press(KEY.enter);
+    await waitFor(training, (s) => s.matches({ running: 'acting' }));
+    await kiosk.waitForText('F7 answer');
+    const sandbox = training.getSnapshot().context.sandbox!;
+    const before = sandbox.now();
+    await kiosk.press(F9);
+    await waitFor(sandbox.world, () => sandbox.now() >= before + 3_600_000);
+    await kiosk.press(' ');
+    await kiosk.waitForText('Other services');
+    await kiosk.press(F8);
+    await waitFor(training, (s) => s.matches('debrief'));
+    const [attempt] = kiosk.store.listTrainingAttempts({});
+    const body = (attempt?.tape ?? '').split('\n').slice(4).filter((line) => line !== '');
+    expect(body).toEqual(['Advance 1h', 'Type " "']);
   });
 });
