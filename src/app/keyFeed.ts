@@ -25,7 +25,7 @@ import { viewOf } from './view.js';
 import { FUNCTION_KEY_SEQUENCES, functionKeyOf, worldEventOf } from './worldKeys.js';
 import { mapTrainingKey } from './trainingKeys.js';
 import { phoneViewOf, worldViewOf } from './worldView.js';
-import { TapeRecorder } from '../cli/tapeRecorder.js';
+import { MIN_PAUSE_MS, TapeRecorder } from '../cli/tapeRecorder.js';
 import { KEY_BYTES } from '../tape/language/keys.js';
 import { terminalOf } from './session.js';
 
@@ -164,7 +164,7 @@ export class KeyFeed {
     const snapshot = training.getSnapshot();
     const event = mapTrainingKey(snapshot, input, key, fkey);
     if (event === 'wait') return false;
-    if (event) return void (this.endTypedRun(), training.send(event)), true;
+    if (event) return void (this.endTypedRun(snapshot.context.sandbox), training.send(event)), true;
     const sandbox = snapshot.matches({ running: 'acting' }) ? snapshot.context.sandbox?.world : undefined;
     if (!sandbox) return fkey ? null : true;
     // the exercise's world has no Training place of its own
@@ -214,9 +214,23 @@ export class KeyFeed {
     for (const line of lines) training.send({ type: 'training.keyed', line });
   }
 
-  /** A key of the Training place's own (an answer, F8): the next typed text starts a new `Type` line. */
-  private endTypedRun(): void {
-    if (this.sandboxFeed) this.sandboxFeed.typed = null;
+  /**
+   * A key of the Training place's own (an answer, F8): the pause before it is written now, so a
+   * `Say` comes after the wait it came after; the next typed text starts a new `Type` line.
+   */
+  private endTypedRun(sandbox: { world: WorldActor; now(): number } | null | undefined): void {
+    const feed = this.sandboxFeed;
+    if (!feed) return;
+    feed.typed = null;
+    // a feed left from an earlier attempt has another clock: nothing to write
+    if (!sandbox || sandbox.world !== feed.world) return;
+    const now = sandbox.now();
+    if (now - feed.lastKeyAt < MIN_PAUSE_MS) return;
+    const recorder = new TapeRecorder();
+    recorder.pause(now - feed.lastKeyAt);
+    feed.lastKeyAt = now;
+    const training = this.world.getSnapshot().context.training;
+    for (const line of recorder.finish()) training.send({ type: 'training.keyed', line });
   }
 
   private checkClosed(): boolean {

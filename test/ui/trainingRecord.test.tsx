@@ -2,7 +2,7 @@
  * An attempt played through the keys in the Training place records those keys (issue 15), so its
  * tape replays the same play: the runner scores it as the place did.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { waitFor } from 'xstate';
 import { KEY, renderKiosk, type Kiosk } from './harness.js';
 import { builtInExercises } from '../../src/training/load.js';
@@ -18,6 +18,7 @@ let open: Kiosk[] = [];
 afterEach(() => {
   for (const kiosk of open) kiosk.unmount();
   open = [];
+  vi.restoreAllMocks();
 });
 
 describe('a Training attempt played through the keys', () => {
@@ -38,6 +39,10 @@ describe('a Training attempt played through the keys', () => {
     await kiosk.waitForText('Order number');
     await kiosk.press(...'1000000123', KEY.enter);
     await kiosk.waitForText('Check your data');
+    // the trainee thinks 5 s on the sandbox's clock before answering: the wait comes before the Say
+    const sandbox = training.getSnapshot().context.sandbox!;
+    const thoughtAt = sandbox.now() + 5_000;
+    vi.spyOn(sandbox, 'now').mockImplementation(() => thoughtAt);
     await kiosk.press(F7);
     await kiosk.waitForText('[1] The terminal gives no change');
     await kiosk.press('1');
@@ -59,6 +64,8 @@ describe('a Training attempt played through the keys', () => {
     expect(say).toBeGreaterThan(lines.findIndex((line) => line.includes('1000000123')));
     expect(say).toBeLessThan(lines.findIndex((line) => line.includes('9161234567')));
     expect(lines).toContain('Insert 5000');
+    expect(lines[say - 1]).toBe('Advance 5s');
+    expect(lines.filter((line) => line.startsWith('Advance'))).toEqual(['Advance 5s']);
     const replay = await runTape({ source: `${tape}ExpectScore 100\n`, file: 'recorded.tape' });
     expect(replay.failure).toBeNull();
     expect(replay.status).toBe('passed');
