@@ -11,13 +11,7 @@ import Database from 'better-sqlite3';
 import { SqliteStore } from '../store/sqliteStore.js';
 import { addPathOrders, newClock, ORDER_AMOUNT, orderCode } from './euroset.js';
 import { row, type Row } from './report.js';
-import { median, quantile } from './stats.js';
-
-function timed(work: () => void): number {
-  const startedAt = performance.now();
-  work();
-  return performance.now() - startedAt;
-}
+import { median, quantile, timed } from './stats.js';
 
 function rawReceipts(path: string) {
   const db = new Database(path);

@@ -42,3 +42,10 @@ export async function alternate(runs: number, subject: () => Promise<number>, ba
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export const MiB = 1024 * 1024;
+
+/** Milliseconds one synchronous piece of work takes. */
+export function timed(work: () => void): number {
+  const startedAt = performance.now();
+  work();
+  return performance.now() - startedAt;
+}

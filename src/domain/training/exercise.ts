@@ -3,7 +3,7 @@
  * already validated. Conditions are data, so an exercise file says *what* must happen, never how
  * to check it; the engine (engine.ts) asks a probe of the world.
  */
-import type { Bilingual, TrainingPlace, TrainingRole } from './attempt.js';
+import type { Bilingual, ExerciseSummary } from './attempt.js';
 
 /** The order words of `ExpectOrder` (src/tape/language/ast.ts ORDER_CONDITIONS). */
 export type OrderWord =
@@ -58,14 +58,8 @@ export interface Checkpoint {
   right: Bilingual;
 }
 
-export interface Exercise {
-  id: string;
-  title: Bilingual;
-  goal: Bilingual;
-  place: TrainingPlace;
-  role: TrainingRole;
-  difficulty: 1 | 2 | 3;
-  rules: string[];
+/** An exercise: what the catalog lists of it (ExerciseSummary), and how it is played and scored. */
+export interface Exercise extends ExerciseSummary {
   /** tape setup lines (Set …, Order …, Phone …), as in a .tape file */
   setup: string[];
   /** the customer's story, one speech line after another (the last stays shown) */
