@@ -18,16 +18,16 @@ export interface DeskDeps {
   clock: Clock;
   rules: KioskRules;
   /** told of each desk receipt once it is saved (the tape engine keeps them) */
-  onDeskPayment?: (outcome: ReturnType<KioskStore['payAtDesk']>) => void;
+  onDeskPayment?: (outcome: Awaited<ReturnType<KioskStore['payAtDesk']>>) => void;
 }
 
 export function provideDesk(deps: DeskDeps) {
   const { store, clock, rules } = deps;
   return deskMachine.provide({
     actors: {
-      lookUp: fromPromise(async ({ input }: { input: LookUpInput }) => evaluateDeskLookup(input.code, store.findOrder(input.code), clock.now(), rules, input.cap)),
+      lookUp: fromPromise(async ({ input }: { input: LookUpInput }) => evaluateDeskLookup(input.code, await store.findOrder(input.code), clock.now(), rules, input.cap)),
       payAtDesk: fromPromise(async ({ input }: { input: Omit<DeskPaymentRequest, 'at'> }) => {
-        const outcome = store.payAtDesk({ ...input, at: clock.now() });
+        const outcome = await store.payAtDesk({ ...input, at: clock.now() });
         deps.onDeskPayment?.(outcome);
         return outcome;
       }),

@@ -28,14 +28,14 @@ export function mobileSiteActors(deps: MobileDeps) {
   return {
     requestMobile: fromPromise<MobileRequested, RequestMobileInput>(async ({ input }) => {
       // the order is placed at the first Send SMS (no payment code: it is paid from the balance); a retry pays it again
-      const code = input.code ?? uniqueCode(store, rules, random);
-      if (!input.code) store.addOrder(cashOrder({ code, amount: input.amount, phone: input.orderPhone, country: input.country, now: clock.now() }));
-      const { payment } = store.requestMobilePayment({ phone: input.phone, operator: input.operator, code, at: clock.now() }, mobileRulesOf(rules));
+      const code = input.code ?? (await uniqueCode(store, rules, random));
+      if (!input.code) await store.addOrder(cashOrder({ code, amount: input.amount, phone: input.orderPhone, country: input.country, now: clock.now() }));
+      const { payment } = await store.requestMobilePayment({ phone: input.phone, operator: input.operator, code, at: clock.now() }, mobileRulesOf(rules));
       return { code, payment };
     }),
     checkMobile: fromPromise(async ({ input }: { input: { id: string } }) => {
-      store.expireMobilePayments(clock.now());
-      const payment = store.mobilePayments().find((p) => p.id === input.id);
+      await store.expireMobilePayments(clock.now());
+      const payment = (await store.mobilePayments()).find((p) => p.id === input.id);
       if (!payment) throw new Error(`no mobile payment ${input.id}`);
       return payment;
     }),
@@ -47,10 +47,10 @@ export function mobilePhoneActors(deps: MobileDeps) {
   const { store, clock, rules } = deps;
   return {
     replySms: fromPromise(async ({ input }: { input: ReplyInput }) => {
-      store.expireMobilePayments(clock.now());
-      const request = awaitingReply(store.phoneAccount(input.phone).sms);
+      await store.expireMobilePayments(clock.now());
+      const request = awaitingReply((await store.phoneAccount(input.phone)).sms);
       if (!request) throw new Error('no SMS waits for a reply');
-      store.answerMobilePayment(request.transaction, input.text, clock.now(), mobileRulesOf(rules));
+      await store.answerMobilePayment(request.transaction, input.text, clock.now(), mobileRulesOf(rules));
     }),
   };
 }

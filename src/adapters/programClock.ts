@@ -107,4 +107,8 @@ export function jumpClock(clock: ProgramClock, ms: number): void {
 export const isSimulated = (clock: unknown): clock is SimulatedClock => clock instanceof SimulatedClock;
 
 /** The program's time for a command run outside the kiosk: real time plus the offset the kiosk's F9/F10 left in the store. */
-export const programNow = (store: { programClockOffset(): number }): number => Date.now() + store.programClockOffset();
+/** A real clock at the offset the store keeps: every process on one store acts at the same program time. */
+export const storeProgramClock = async (store: { programClockOffset(): Promise<number> }): Promise<RealProgramClock> =>
+  new RealProgramClock(await store.programClockOffset());
+
+export const programNow = async (store: { programClockOffset(): Promise<number> }): Promise<number> => Date.now() + (await store.programClockOffset());

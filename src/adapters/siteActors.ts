@@ -27,10 +27,10 @@ export interface SiteDeps {
 const CODE_ATTEMPTS = 1000;
 
 /** A payment code of the rules' length that no order in the store has. */
-export function uniqueCode(store: Pick<KioskStore, 'findOrder'>, rules: Pick<KioskRules, 'orderNumberLength'>, random: () => number): string {
+export async function uniqueCode(store: Pick<KioskStore, 'findOrder'>, rules: Pick<KioskRules, 'orderNumberLength'>, random: () => number): Promise<string> {
   for (let i = 0; i < CODE_ATTEMPTS; i++) {
     const code = paymentCode(random, rules.orderNumberLength);
-    if (!store.findOrder(code)) return code;
+    if (!(await store.findOrder(code))) return code;
   }
   throw new Error('no free payment code: every code tried is taken');
 }
@@ -39,12 +39,12 @@ export function uniqueCode(store: Pick<KioskStore, 'findOrder'>, rules: Pick<Kio
 export function provideSite(deps: SiteDeps) {
   const { store, clock, rules } = deps;
   const random = deps.random ?? (() => randomInt(0, 1_000_000) / 1_000_000);
-  const ordersOf = (phone: string) => store.listOrders().filter((o) => o.phone === phone).sort((a, b) => b.issuedAt - a.issuedAt);
-  const placed = (order: Order): PlacedOrder => {
+  const ordersOf = async (phone: string) => (await store.listOrders()).filter((o) => o.phone === phone).sort((a, b) => b.issuedAt - a.issuedAt);
+  const placed = async (order: Order): Promise<PlacedOrder> => {
     const sms = codeSmsOf(order, rules);
     // one write: a crash leaves both or neither, never an order whose code never reached the phone (R-CODE-1)
     const validHours = sms.validHours === undefined ? {} : { validHours: sms.validHours };
-    store.placeOrder(order, { phone: sms.phone, at: sms.at, sender: ALIEXPRESS_SENDER, kind: 'code', amount: sms.amount, code: sms.code, ...validHours });
+    await store.placeOrder(order, { phone: sms.phone, at: sms.at, sender: ALIEXPRESS_SENDER, kind: 'code', amount: sms.amount, code: sms.code, ...validHours });
     return { order, sms };
   };
   return siteMachine.provide({
@@ -53,15 +53,15 @@ export function provideSite(deps: SiteDeps) {
         // the machine offers Cash only where it may; the store side refuses anything else all the same
         const refusal = cashRefusal(input.country, input.channel, rules);
         if (refusal) throw new Error(`cash is not offered: ${refusal}`);
-        return placed(cashOrder({ code: uniqueCode(store, rules, random), amount: input.amount, phone: input.phone, country: input.country, now: clock.now() }));
+        return placed(cashOrder({ code: await uniqueCode(store, rules, random), amount: input.amount, phone: input.phone, country: input.country, now: clock.now() }));
       }),
       renewOrder: fromPromise(async ({ input }: { input: { code: string; channel: Channel } }) => {
-        const expired = store.findOrder(input.code);
+        const expired = await store.findOrder(input.code);
         if (!expired || !isExpired(expired, clock.now(), rules)) throw new Error(`order ${input.code} is not expired`);
         const refusal = cashRefusal(expired.region, input.channel, rules);
         if (refusal) throw new Error(`cash is not offered: ${refusal}`);
         // one write (R-CODE-2): the old order marked placed again, the new one and its code SMS
-        const outcome = store.changeOrder(input.code, { kind: 'renew', newCode: uniqueCode(store, rules, random) }, clock.now(), rules);
+        const outcome = await store.changeOrder(input.code, { kind: 'renew', newCode: await uniqueCode(store, rules, random) }, clock.now(), rules);
         const order = outcome.placed!;
         return { order, sms: codeSmsOf(order, rules) };
       }),
@@ -69,16 +69,16 @@ export function provideSite(deps: SiteDeps) {
       // R-MOB-10: decided on the top-up orders in the store, then placed like a cash order (code by SMS, 1 hour)
       placeTopUp: fromPromise(async ({ input }: { input: PlaceTopUpInput }): Promise<PlaceTopUpOutput> => {
         const now = clock.now();
-        const earlier = store.listOrders().flatMap((o): SiteTopUp[] =>
+        const earlier = (await store.listOrders()).flatMap((o): SiteTopUp[] =>
           o.topUpPhone === null ? [] : [{ phone: o.topUpPhone, amount: o.codeAmount, at: o.issuedAt, paid: o.status === 'paid' }]);
         const decision = decideSiteTopUp(input.phone, input.amount, now, earlier);
         if (decision.kind === 'overMonthlyLimit') return { kind: 'refused', refusal: decision };
-        const code = uniqueCode(store, rules, random);
-        return { kind: 'placed', placed: placed(siteTopUpOrder({ code, amount: input.amount, phone: input.orderPhone, topUpPhone: input.phone, channel: input.channel, now })) };
+        const code = await uniqueCode(store, rules, random);
+        return { kind: 'placed', placed: await placed(siteTopUpOrder({ code, amount: input.amount, phone: input.orderPhone, topUpPhone: input.phone, channel: input.channel, now })) };
       }),
       // R-PROT-1, R-PROT-2: one store operation (the order, its refund to the phone, the SMS); a refusal changes nothing
       changeOrder: fromPromise(async ({ input }: { input: ChangeOrderInput }) => {
-        store.changeOrder(input.code, input.action, clock.now(), rules);
+        await store.changeOrder(input.code, input.action, clock.now(), rules);
         return ordersOf(input.phone);
       }),
     },

@@ -40,28 +40,28 @@ export function provideTerminal(deps: TerminalDeps) {
     deps.onPayment?.(outcome);
     return outcome;
   };
-  const recoverable = () => {
+  const recoverable = async () => {
     const { owner } = deps;
     if (!owner) return store.unfinishedSessions(terminalId);
     const policy = { terminalId, me: owner, isAlive: deps.isAlive ?? ownerAlive };
-    return store.unfinishedSessions().filter((s) => mayRecover(s, policy));
+    return (await store.unfinishedSessions()).filter((s) => mayRecover(s, policy));
   };
   /** a jam this terminal shows: its own, or one left by a process that is gone (as recovery decides) */
-  const jammed = () => {
+  const jammed = async () => {
     const { owner } = deps;
     if (!owner) return store.jammedSessions(terminalId);
     const policy = { terminalId, me: owner, isAlive: deps.isAlive ?? ownerAlive };
-    return store.jammedSessions().filter((s) => mayRecover(s, policy));
+    return (await store.jammedSessions()).filter((s) => mayRecover(s, policy));
   };
   /** notes the cassette still takes, from the journal */
-  const room = () => cassetteCapacityOf(rules) - store.cassette(terminalId).count;
+  const room = async () => cassetteCapacityOf(rules) - (await store.cassette(terminalId)).count;
   return terminalMachine.provide({
     actors: {
       recoverUnfinished: fromPromise(async () => {
         const outcomes: PaymentOutcome[] = [];
-        for (const session of recoverable()) {
+        for (const session of await recoverable()) {
           at('recovery:before');
-          const outcome = store.completePayment(session.id, 'timeout', clock.now(), true);
+          const outcome = await store.completePayment(session.id, 'timeout', clock.now(), true);
           at('recovery:after');
           // another terminal starting at the same moment may have finished it first: it shows it, not us
           if (!outcome.alreadyPaid) outcomes.push(paid(outcome));
@@ -70,43 +70,43 @@ export function provideTerminal(deps: TerminalDeps) {
       }),
       // a full cassette puts the terminal out of service before a payment starts, never during one
       lookupOrder: fromPromise(async ({ input }: { input: { code: string; forcedFull: boolean } }): Promise<LookupResult> =>
-        input.forcedFull || room() <= 0
+        input.forcedFull || (await room()) <= 0
           ? { kind: 'refused', code: input.code, reason: 'outOfService' }
-          : evaluateLookup(input.code, store.findOrder(input.code), clock.now(), rules),
+          : evaluateLookup(input.code, await store.findOrder(input.code), clock.now(), rules),
       ),
       openCashSession: fromPromise(async ({ input }: { input: { code: string; due: Money; phone: string; operator: OperatorId; forcedFull: boolean } }) => {
         const { forcedFull, ...request } = input;
         const sessionId = deps.newSessionId();
-        store.openSession({ id: sessionId, terminalId, openedAt: clock.now(), ...request, ...(deps.owner ? { owner: deps.owner } : {}) });
-        return { sessionId, room: forcedFull ? 0 : room() };
+        await store.openSession({ id: sessionId, terminalId, openedAt: clock.now(), ...request, ...(deps.owner ? { owner: deps.owner } : {}) });
+        return { sessionId, room: forcedFull ? 0 : await room() };
       }),
-      readCassette: fromPromise(async () => ({ cassette: store.cassette(terminalId), capacity: cassetteCapacityOf(rules) })),
+      readCassette: fromPromise(async () => ({ cassette: await store.cassette(terminalId), capacity: cassetteCapacityOf(rules) })),
       encash: fromPromise(async () => store.encash(terminalId, clock.now())),
       journalNote: fromPromise(async ({ input }: { input: { sessionId: string; note: number } }) => {
         at('journal:before');
-        store.journalNote(input.sessionId, input.note, clock.now());
+        await store.journalNote(input.sessionId, input.note, clock.now());
         at('journal:after');
       }),
       commitPayment: fromPromise(async ({ input }: { input: { sessionId: string; trigger: CashOutput['trigger'] } }) => {
         at('payment:before');
-        const outcome = store.completePayment(input.sessionId, input.trigger, clock.now());
+        const outcome = await store.completePayment(input.sessionId, input.trigger, clock.now());
         at('payment:after');
         return paid(outcome);
       }),
       abandonCashSession: fromPromise(async ({ input }: { input: { sessionId: string } }) => store.abandonSession(input.sessionId)),
       holdNote: fromPromise(async ({ input }: { input: { sessionId: string; note: number } }): Promise<Jam> => {
         at('hold:before');
-        store.holdNote(input.sessionId, input.note, clock.now());
+        await store.holdNote(input.sessionId, input.note, clock.now());
         at('hold:after');
-        const session = store.jammedSessions().find((s) => s.id === input.sessionId);
+        const session = (await store.jammedSessions()).find((s) => s.id === input.sessionId);
         if (!session) throw new Error(`cash session ${input.sessionId} holds no note`);
         return jamOf(session);
       }),
       findJam: fromPromise(async (): Promise<Jam | null> => {
-        const [session] = jammed();
+        const [session] = await jammed();
         return session ? jamOf(session) : null;
       }),
-      clearJam: fromPromise(async ({ input }: { input: { sessionId: string } }) => paid(store.clearJam(input.sessionId, clock.now()))),
+      clearJam: fromPromise(async ({ input }: { input: { sessionId: string } }) => paid(await store.clearJam(input.sessionId, clock.now()))),
     },
   });
 }

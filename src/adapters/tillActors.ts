@@ -22,12 +22,12 @@ export function provideTill({ store, clock, rules }: TillDeps) {
   return tillMachine.provide({
     actors: {
       openShift: fromPromise(async ({ input }: { input: { place: DeskPlace; float: Drawer } }) => store.openTillShift(input.place, input.float, clock.now())),
-      lookUp: fromPromise(async ({ input }: { input: { code: string; cap: Money | null } }) => evaluateDeskLookup(input.code, store.findOrder(input.code), clock.now(), rules, input.cap)),
+      lookUp: fromPromise(async ({ input }: { input: { code: string; cap: Money | null } }) => evaluateDeskLookup(input.code, await store.findOrder(input.code), clock.now(), rules, input.cap)),
       payAtTill: fromPromise(async ({ input }: { input: TillPayInput }) => store.payAtTill({ ...input, at: clock.now() })),
       sendAway: fromPromise(async ({ input }: { input: { place: DeskPlace } }) => store.sendAwayAtTill(input.place, clock.now())),
       report: fromPromise(async ({ input }: { input: { place: DeskPlace; kind: 'X' | 'Z' } }) => {
-        const report = store.tillReport(input.place, input.kind, clock.now());
-        return { report, till: store.tillState(input.place) };
+        const report = await store.tillReport(input.place, input.kind, clock.now());
+        return { report, till: await store.tillState(input.place) };
       }),
     },
   });

@@ -12,6 +12,7 @@ import { deskViewOf } from '../../machines/desk/deskView.js';
 import { DEFAULT_RULES, type KioskRules } from '../domain/rules.js';
 import type { Lang } from '../domain/money.js';
 import type { KioskStore } from '../domain/store.js';
+import { asyncStore } from '../domain/asyncStore.js';
 import type { WorldProbe } from '../domain/training/engine.js';
 import { exerciseScene } from '../training/scene.js';
 import { statePathMatches } from '../tape/run/assertions.js';
@@ -52,7 +53,7 @@ export function provideTraining(deps: TrainingDeps) {
         const realClock = simulated ? null : new RealProgramClock(settings.clockMs - Date.now());
         const now = () => (simulated ? simulated.now() : (realClock as RealProgramClock).now());
         const world = deps.startWorld({
-          store, rules, lang: input.lang, place: settings.place,
+          store: asyncStore(store), rules, lang: input.lang, place: settings.place,
           ...(settings.role ? { role: settings.role } : {}),
           ...(simulated ? { clock: simulated } : { realClock: realClock as RealProgramClock }),
         });

@@ -20,8 +20,8 @@ export interface WorldDeps extends Omit<TerminalDeps, 'clock'>, Pick<DeskDeps, '
 }
 
 /** The phone's account as the store has it, the inbox newest first. */
-export function loadPhoneState(store: KioskStore, phone: string): PhoneState {
-  const account = store.phoneAccount(phone);
+export async function loadPhoneState(store: KioskStore, phone: string): Promise<PhoneState> {
+  const account = await store.phoneAccount(phone);
   // a number the store knows no operator of (no payment reached it yet) is on the one its DEF code names
   const operator = account.operator ?? guessOperator(phone.replace(/^\+7/, ''));
   // newest first; SMS of one moment (a request and its answer) keep the order they were sent in, reversed
@@ -48,7 +48,10 @@ export function provideWorld(deps: WorldDeps) {
       phone: phoneMachine.provide({
         actors: {
           // a request whose reply time ran out is cancelled (with its SMS) before the phone shows the inbox
-          loadPhone: fromPromise(async ({ input }: { input: { phone: string } }) => (store.expireMobilePayments(clock.now()), loadPhoneState(store, input.phone))),
+          loadPhone: fromPromise(async ({ input }: { input: { phone: string } }) => {
+            await store.expireMobilePayments(clock.now());
+            return loadPhoneState(store, input.phone);
+          }),
           ...mobilePhoneActors({ store, clock, rules: deps.rules }),
         },
       }),
@@ -57,12 +60,15 @@ export function provideWorld(deps: WorldDeps) {
       moveClock: (_, params: { ms: number }) => {
         jumpClock(clock, params.ms);
         // every process on this store (a restart, `kiosk orders cancel`) goes on at the time reached
-        if (clock instanceof RealProgramClock) store.setProgramClockOffset(clock.offsetMs);
+        if (clock instanceof RealProgramClock) void store.setProgramClockOffset(clock.offsetMs);
       },
       readClock: assign({ now: () => clock.now() }),
       // each expiry is dated at its own deadline, so expiring late (at the end of a jump) changes no time
       // and refunds of mobile payments land when due (R-MOB-8)
-      expireOverdue: () => void (store.expireMobilePayments(clock.now()), store.landMobileRefunds(clock.now())),
+      expireOverdue: () => {
+        const now = clock.now();
+        void store.expireMobilePayments(now).then(() => store.landMobileRefunds(now));
+      },
     },
   });
 }

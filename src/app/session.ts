@@ -67,7 +67,8 @@ export function startWorld(options: WorldSessionOptions): WorldActor {
   const { clock, realClock: given, rules = DEFAULT_RULES, lang = 'ru', store, place, phone, role, deskCap, training, newAttemptId, ...deps } = options;
   let seq = 0;
   let attempts = 0;
-  const programClock: ProgramClock = clock ? simulated(clock) : (given ?? new RealProgramClock(store.programClockOffset()));
+  // (the kiosk passes `realClock` at the offset its store keeps: src/cli/run.tsx)
+  const programClock: ProgramClock = clock ? simulated(clock) : (given ?? new RealProgramClock(0));
   const machine = provideWorld({
     ...deps,
     store,

@@ -13,7 +13,7 @@ import { viewOf, type ScreenName } from '../app/view.js';
 import { DEMO_PHONE } from '../domain/orders/demo.js';
 import { newOrder } from '../domain/orders/orders.js';
 import { HOUR_MS } from '../domain/rules.js';
-import type { KioskStore } from '../domain/store.js';
+import type { KioskStore, SyncKioskStore } from '../domain/store.js';
 import { isSettled } from '../../machines/settled.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 import { InkProbe, type ProbeOptions } from './inkProbe.js';
@@ -26,7 +26,7 @@ const PHONE_DIGITS = DEMO_PHONE.slice(2);
 export const orderCode = (path: number): string => String(FIRST_CODE + path);
 
 /** Adds the unpaid orders paths `from`…`to - 1` will pay. */
-export function addPathOrders(store: KioskStore, now: number, from: number, to: number): void {
+export function addPathOrders(store: SyncKioskStore, now: number, from: number, to: number): void {
   for (let path = from; path < to; path++) {
     store.addOrder(newOrder({ code: orderCode(path), codeAmount: ORDER_AMOUNT, phone: DEMO_PHONE, issuedAt: now - 2 * HOUR_MS }));
   }

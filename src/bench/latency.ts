@@ -5,6 +5,7 @@
  */
 import React from 'react';
 import { MemoryStore } from '../domain/memoryStore.js';
+import { asyncStore } from '../domain/asyncStore.js';
 import { addPathOrders, keysPerPath, kioskProbe, newClock, pathSteps, settled } from './euroset.js';
 import { HelloApp } from './fixtures/HelloApp.js';
 import { InkProbe } from './inkProbe.js';
@@ -31,7 +32,7 @@ async function walk(paths: number, maxFps: number): Promise<Samples> {
   const store = new MemoryStore();
   const clock = newClock();
   addPathOrders(store, clock.now(), 0, paths);
-  const kiosk = kioskProbe(store, clock, { maxFps });
+  const kiosk = kioskProbe(asyncStore(store), clock, { maxFps });
   const hello = new InkProbe('hello', React.createElement(HelloApp), { maxFps });
   const samples: Samples = { kiosk: [], hello: [], missed: 0, rendersPerKey: 0 };
   let turn = 0;

@@ -13,6 +13,7 @@ import { startTerminal } from '../app/session.js';
 import { DEMO_PHONE } from '../domain/orders/demo.js';
 import { SqliteStore } from '../store/sqliteStore.js';
 import type { TerminalActor } from '../../machines/terminal.js';
+import { asyncStore } from '../domain/asyncStore.js';
 import { addPathOrders, newClock, ORDER_AMOUNT, orderCode } from './euroset.js';
 import type { SimulatedClock } from 'xstate';
 import { cashOrder, codeSmsOf } from '../domain/orders/catalog.js';
@@ -124,7 +125,7 @@ export async function memoryChild(first: number, total: number, mixed = false): 
   try {
     const clock = newClock();
     let receipts = 0;
-    const t = startTerminal({ store, clock, lang: 'en', terminalId: 'T-1', onPayment: () => void receipts++ });
+    const t = startTerminal({ store: asyncStore(store), clock, lang: 'en', terminalId: 'T-1', onPayment: () => void receipts++ });
     await waitFor(t, (s) => s.matches({ flow: 'kiosk' }));
     if (mixed) store.setPhoneAccount(MOBILE_PHONE, 'mts', '1000000000.00');
     const checkpoints = new Set([first, ...[1, 2, 3, 4, 5].map((k) => Math.round((total * k) / 5)).filter((n) => n > first)]);

@@ -23,8 +23,8 @@ async function run({ values, positionals }: Parsed): Promise<number> {
   expectPositionals(positionals, []);
   const format = text(values, 'format') ?? (values.json === true ? 'json' : 'text');
   if (!['text', 'csv', 'json'].includes(format)) throw new UsageError(`--format: expected text, csv or json, got "${format}"`);
-  return withStore(values, (store) => {
-    const list = store.encashments(text(values, 'terminal'));
+  return withStore(values, async (store) => {
+    const list = await store.encashments(text(values, 'terminal'));
     const notes = (n: Record<number, number>) => BANKNOTES.filter((d) => (n[d] ?? 0) > 0).map((d) => `${d}×${n[d]}`).join(' ') || '-';
     const rows = list.map((e) => [`${e.terminalId}-E${e.number}`, e.cassetteId, iso(e.at), notes(e.notes), e.count, e.total]);
     if (format === 'json') printJson(list.map((e) => ({ ...e, at: iso(e.at), since: e.since === null ? null : iso(e.since) })));

@@ -29,10 +29,10 @@ async function run({ values, positionals }: Parsed): Promise<number> {
   if (!['text', 'csv', 'json'].includes(format)) throw new UsageError(`--format: expected text, csv or json, got "${format}"`);
   if (values.json === true && format !== 'json') throw new UsageError(`--json and --format ${format} disagree`);
   const sinceText = text(values, 'since');
-  return withStore(values, (store) => {
+  return withStore(values, async (store) => {
     // `--since 2h` counts back from the program's time (F9/F10 move it ahead of real time)
-    const since = sinceText === undefined ? null : parseWhen('since', sinceText, programNow(store));
-    const entries = store.journalEntries(since);
+    const since = sinceText === undefined ? null : parseWhen('since', sinceText, await programNow(store));
+    const entries = await store.journalEntries(since);
     const rows = entries.map((e) => [iso(e.at), e.note, e.sessionId, e.terminalId, e.code, e.state, e.receipt ?? '']);
     if (format === 'json') printJson(entries.map((e) => ({ ...e, at: iso(e.at) })));
     else if (format === 'csv') process.stdout.write(csv(HEADERS, rows));

@@ -3,6 +3,7 @@
  * (`--memory`). SQLite is imported only when used, so `--memory` and `--help` never load it.
  */
 import { seedDemo } from '../domain/orders/demo.js';
+import { asyncStore } from '../domain/asyncStore.js';
 import { MemoryStore } from '../domain/memoryStore.js';
 import type { Lang } from '../domain/money.js';
 import { receiptText } from '../domain/fiscal/receiptText.js';
@@ -16,7 +17,7 @@ import { count } from './storeOutput.js';
 export interface KioskData {
   store: KioskStore;
   /** keeps the receipt as printed, so `kiosk receipts show` prints the same text */
-  keepPrinted(receipt: Receipt, lang: Lang, header?: string): void;
+  keepPrinted(receipt: Receipt, lang: Lang, header?: string): Promise<void>;
 }
 
 export interface DataChoice {
@@ -38,15 +39,15 @@ export async function openKioskData(choice: DataChoice, checkpoint: Checkpoint):
   if (choice.memory) {
     const store = new MemoryStore({ processingDelayMs });
     seedDemo(store, Date.now());
-    return { store, keepPrinted: () => {} };
+    return { store: asyncStore(store), keepPrinted: async () => {} };
   }
   const { openDataStore } = await import('../store/dataDir.js');
-  const store = openDataStore(resolveDataDir(choice.dataDir), { checkpoint, processingDelayMs, seed: (s) => seedDemo(s, Date.now()) });
+  const store = asyncStore(openDataStore(resolveDataDir(choice.dataDir), { checkpoint, processingDelayMs, seed: (s) => seedDemo(s, Date.now()) }));
   return {
     store,
-    keepPrinted(receipt, lang, header) {
+    async keepPrinted(receipt, lang, header) {
       try {
-        store.setReceiptText(receipt.number, receiptText(receipt, lang, header));
+        await store.setReceiptText(receipt.number, receiptText(receipt, lang, header));
       } catch {
         // the payment itself is committed; without the text, `receipts show` renders it from the fields
         return;

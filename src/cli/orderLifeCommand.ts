@@ -4,7 +4,7 @@
  * An action that does not fit the order is refused with exit 1 and changes nothing.
  */
 import { OrderRefused, type DisputeOutcome, type OrderAction, type OrderActionKind } from '../domain/orders/orderLife.js';
-import type { SqliteStore } from '../store/sqliteStore.js';
+import type { KioskStore } from '../domain/store.js';
 import { UsageError } from './args.js';
 import { parseAmount, Refused, text, type Values } from './storeArgs.js';
 
@@ -54,9 +54,9 @@ export function parseLifeAction(kind: OrderActionKind, values: Values): OrderAct
 }
 
 /** Does the action at `now`; a refusal becomes exit 1 with the domain's reason. */
-export function runLifeAction(store: SqliteStore, code: string, action: OrderAction, now: number) {
+export async function runLifeAction(store: KioskStore, code: string, action: OrderAction, now: number) {
   try {
-    return store.changeOrder(code, action, now);
+    return await store.changeOrder(code, action, now);
   } catch (error) {
     if (error instanceof OrderRefused) throw new Refused(error.message);
     throw error;

@@ -3,7 +3,7 @@ import { programNow } from '../adapters/programClock.js';
 import { randomInt } from 'node:crypto';
 import { canReprice, fitsOrderLength, newOrder, type Order } from '../domain/orders/orders.js';
 import { DEFAULT_RULES } from '../domain/rules.js';
-import type { SqliteStore } from '../store/sqliteStore.js';
+import type { KioskStore } from '../domain/store.js';
 import { parseOrderLength, UsageError } from './args.js';
 import { colorsFor } from './colors.js';
 import { expectPositionals, NotFound, parseAmount, Refused, parsePhoneArg, parseWhen, required, runCommand, text, withStore, type Parsed } from './storeArgs.js';
@@ -61,14 +61,14 @@ function assertOptionsFit(action: string, values: Parsed['values']): void {
   }
 }
 
-function freshCode(store: SqliteStore, length: number): string {
+async function freshCode(store: KioskStore, length: number): Promise<string> {
   for (;;) {
     const code = String(randomInt(1, 10)) + Array.from({ length: length - 1 }, () => randomInt(0, 10)).join('');
-    if (!store.findOrder(code)) return code;
+    if (!(await store.findOrder(code))) return code;
   }
 }
 
-function parseNewOrder(values: Parsed['values'], store: SqliteStore, now: number): Order {
+async function parseNewOrder(values: Parsed['values'], store: KioskStore, now: number): Promise<Order> {
   const codeAmount = parseAmount('amount', required(values, 'amount'));
   const phone = parsePhoneArg(required(values, 'phone'));
   const priceText = text(values, 'price');
@@ -84,9 +84,9 @@ function parseNewOrder(values: Parsed['values'], store: SqliteStore, now: number
     throw new UsageError(`--code: the kiosk takes order numbers of ${length} digits, got "${given}"` +
       (/^\d{4,20}$/.test(given) ? ` (${given.length} digits: add --order-length ${given.length} and run the kiosk with it)` : ''));
   }
-  if (given !== undefined && store.findOrder(given)) throw new UsageError(`--code: order ${given} exists already`);
+  if (given !== undefined && (await store.findOrder(given))) throw new UsageError(`--code: order ${given} exists already`);
   return newOrder({
-    code: given ?? freshCode(store, length),
+    code: given ?? (await freshCode(store, length)),
     codeAmount,
     phone,
     issuedAt: issuedText === undefined ? now : parseWhen('issued', issuedText, now),
@@ -96,8 +96,8 @@ function parseNewOrder(values: Parsed['values'], store: SqliteStore, now: number
   });
 }
 
-function mustFind(store: SqliteStore, code: string): Order {
-  const order = store.findOrder(code);
+async function mustFind(store: KioskStore, code: string): Promise<Order> {
+  const order = await store.findOrder(code);
   if (!order) throw new NotFound(`no order "${code}"`);
   return order;
 }
@@ -113,42 +113,44 @@ async function run({ values, positionals }: Parsed): Promise<number> {
   if (isLifeAction(action)) {
     const life = parseLifeAction(action, values);
     const length = parseOrderLength(text(values, 'order-length'));
-    return withStore(values, (store) => {
-      mustFind(store, code!);
-      if (life.kind === 'renew' && life.newCode === '') life.newCode = freshCode(store, length);
+    return withStore(values, async (store) => {
+      await mustFind(store, code!);
+      if (life.kind === 'renew' && life.newCode === '') life.newCode = await freshCode(store, length);
       if (life.kind === 'renew' && !fitsOrderLength(life.newCode, { orderNumberLength: length })) {
         throw new UsageError(`--code: the kiosk takes order numbers of ${length} digits, got "${life.newCode}"`);
       }
-      const outcome = runLifeAction(store, code!, life, programNow(store));
+      const now = await programNow(store);
+      const outcome = await runLifeAction(store, code!, life, now);
       const shown = outcome.placed ?? outcome.order;
       if (json) printJson(orderJson(shown));
       else if (outcome.placed) process.stdout.write(`${outcome.placed.code}\n`);
-      else process.stdout.write(`${orderText(shown, colorsFor(process.stdout), programNow(store))}\n`);
+      else process.stdout.write(`${orderText(shown, colorsFor(process.stdout), now)}\n`);
       return 0;
     });
   }
   // validate what needs no store before touching it
   const price = action === 'reprice' ? parseAmount('price', required(values, 'price')) : null;
-  return withStore(values, (store) => {
+  return withStore(values, async (store) => {
+    const now = await programNow(store);
     if (action === 'new') {
-      const order = parseNewOrder(values, store, programNow(store));
-      store.addOrder(order);
+      const order = await parseNewOrder(values, store, now);
+      await store.addOrder(order);
       if (json) printJson(orderJson(order));
       else process.stdout.write(`${order.code}\n`);
       return 0;
     }
     if (action === 'list') {
-      const orders = store.listOrders();
+      const orders = await store.listOrders();
       if (json) return printJson(orders.map(orderJson)), 0;
       const rows = orders.map((o) => [o.code, rub(o.codeAmount), rub(o.price), o.status, rub(o.paid), rub(o.owed), o.phone, iso(o.issuedAt)]);
       process.stdout.write(`${table(['CODE', 'AMOUNT', 'PRICE', 'STATUS', 'PAID', 'OWED', 'PHONE', 'ISSUED'], rows, { status: ['STATUS'], colors: colorsFor(process.stdout) })}\n`);
       return 0;
     }
-    const found = mustFind(store, code!);
+    const found = await mustFind(store, code!);
     if (price !== null && !canReprice(found)) throw new Refused(`order ${code} is paid: the price of a paid order cannot change`);
-    const order = price === null ? found : store.repriceOrder(code!, price);
+    const order = price === null ? found : await store.repriceOrder(code!, price);
     if (json) printJson(orderJson(order));
-    else process.stdout.write(`${orderText(order, colorsFor(process.stdout), programNow(store))}\n`);
+    else process.stdout.write(`${orderText(order, colorsFor(process.stdout), now)}\n`);
     return 0;
   });
 }

@@ -73,10 +73,10 @@ function set({ values, positionals }: Parsed): Promise<number> {
   const phone = parsePhoneArg(given!);
   const operator = parseOperator(required(values, 'operator'));
   const balance = parseBalance(required(values, 'balance'));
-  return withStore(values, (store) => {
-    const settings = parseSettings(values, store.phoneSettings(phone));
-    store.setPhoneAccount(phone, operator, balance);
-    store.setPhoneSettings(phone, settings);
+  return withStore(values, async (store) => {
+    const settings = parseSettings(values, await store.phoneSettings(phone));
+    await store.setPhoneAccount(phone, operator, balance);
+    await store.setPhoneSettings(phone, settings);
     if (values.json === true) printJson({ phone, operator, balance, settings });
     else process.stdout.write(`Phone ${formatPhone(phone)} (${operatorName(operator)}): balance ${rub(balance)}, ${describeSettings(settings)}\n`);
     return 0;
@@ -94,12 +94,12 @@ async function run(parsed: Parsed): Promise<number> {
   const [given] = expectPositionals(args, ['PHONE']);
   const phone = parsePhoneArg(given!);
   const { values } = parsed;
-  return withStore(values, (store) => {
-    const account = store.phoneAccount(phone);
-    const payments = store.mobilePayments(phone);
-    const settings = store.phoneSettings(phone);
+  return withStore(values, async (store) => {
+    const account = await store.phoneAccount(phone);
+    const payments = await store.mobilePayments(phone);
+    const settings = await store.phoneSettings(phone);
     const known = account.operator !== null || !isZero(account.balance) || account.ledger.length > 0 || account.sms.length > 0 ||
-      payments.length > 0 || store.listOrders().some((o) => o.phone === phone);
+      payments.length > 0 || (await store.listOrders()).some((o) => o.phone === phone);
     if (!known) throw new NotFound(`no account or order for ${formatPhone(phone)}`);
     if (values.json === true) {
       printJson({

@@ -48,13 +48,13 @@ async function run({ values, positionals }: Parsed): Promise<number> {
 function list(values: Parsed['values'], args: string[]): Promise<number> {
   expectPositionals(args, []);
   const sinceText = text(values, 'since');
-  return withStore(values, (store) => {
+  return withStore(values, async (store) => {
     // `--since 2h` counts back from the program's time (F9/F10 move it ahead of real time)
-    const since = sinceText === undefined ? null : parseWhen('since', sinceText, programNow(store));
+    const since = sinceText === undefined ? null : parseWhen('since', sinceText, await programNow(store));
     const listed: Listed[] = [
-      ...store.receipts(since).map((r) => ({ at: r.at, row: [r.number, iso(r.at), r.code, rub(r.accepted), rub(r.toPhone)], json: receiptJson(r) })),
+      ...(await store.receipts(since)).map((r) => ({ at: r.at, row: [r.number, iso(r.at), r.code, rub(r.accepted), rub(r.toPhone)], json: receiptJson(r) })),
       // a desk hands the change in cash: nothing goes to a phone
-      ...store.deskReceipts().filter((r) => since === null || r.at >= since).map((r) => ({ at: r.at, row: [r.number, iso(r.at), r.code, rub(r.total), '-'], json: deskReceiptJson(r) })),
+      ...(await store.deskReceipts()).filter((r) => since === null || r.at >= since).map((r) => ({ at: r.at, row: [r.number, iso(r.at), r.code, rub(r.total), '-'], json: deskReceiptJson(r) })),
     ].sort((a, b) => a.at - b.at);
     if (values.json === true) return printJson(listed.map((r) => r.json)), 0;
     const body = listed.length ? `${table(['NUMBER', 'AT', 'ORDER', 'PAID', 'TO PHONE'], listed.map((r) => r.row), { colors: colorsFor(process.stdout) })}\n` : '';
@@ -66,17 +66,17 @@ function list(values: Parsed['values'], args: string[]): Promise<number> {
 function show(values: Parsed['values'], args: string[]): Promise<number> {
   const [number] = expectPositionals(args, ['NUMBER']);
   const lang: Lang = parseLang(text(values, 'lang'), {});
-  return withStore(values, (store) => {
-    const desk = store.deskReceipts().find((r) => r.number === number);
+  return withStore(values, async (store) => {
+    const desk = (await store.deskReceipts()).find((r) => r.number === number);
     if (desk) {
       const body = deskReceiptText(desk, lang);
       if (values.json === true) printJson({ ...deskReceiptJson(desk), text: body });
       else process.stdout.write(`${body}\n`);
       return 0;
     }
-    const receipt = store.receipt(number!);
+    const receipt = await store.receipt(number!);
     if (!receipt) throw new NotFound(`no receipt "${number}"`);
-    const printed = store.receiptText(number!);
+    const printed = await store.receiptText(number!);
     const body = printed ?? receiptText(receipt, lang);
     if (values.json === true) printJson({ ...receiptJson(receipt), printed: printed !== undefined, text: body });
     else process.stdout.write(`${body}\n`);

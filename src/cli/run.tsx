@@ -6,6 +6,7 @@ import { render } from 'ink';
 import { App } from '../app/App.js';
 import { WorldProvider } from '../app/context.js';
 import { startWorld, terminalOf } from '../app/session.js';
+import { storeProgramClock } from '../adapters/programClock.js';
 import { crashHookFromEnv } from '../adapters/crashHook.js';
 import { currentOwner } from '../adapters/sessionOwner.js';
 import { parseRunArgs, streamsNotTerminal } from './args.js';
@@ -47,7 +48,7 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
     return 1;
   }
   const { store } = data;
-  const lengthWarning = orderLengthWarning(store.listOrders(), options.rules);
+  const lengthWarning = orderLengthWarning(await store.listOrders(), options.rules);
   if (lengthWarning) process.stderr.write(lengthWarning);
   process.stdout.write(ALT_SCREEN_ON);
   const restore = () => process.stdout.write(ALT_SCREEN_OFF);
@@ -63,13 +64,14 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
     role: options.role,
     ...(options.deskCap ? { deskCap: options.deskCap } : {}),
     store, rules: options.rules, lang: options.lang, terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,
-    ...(testHook ? { clock: testHook.clock } : {}),
+    // F9/F10 moved the program's clock ahead in an earlier run (or another process): go on from there
+    ...(testHook ? { clock: testHook.clock } : { realClock: await storeProgramClock(store) }),
     // printed in the language on screen then (recovery pays while the actor is still starting)
     onPayment: ({ receipt }) => {
       testHook?.onPayment(receipt);
       const lang = started?.getSnapshot().context.kiosk.getSnapshot().context.lang ?? options.lang;
       // the brand's receipt header (R-TERM-4) heads the stored text, as it heads the printed slip
-      data.keepPrinted(receipt, lang, options.rules.skin?.receiptHeader[lang]);
+      void data.keepPrinted(receipt, lang, options.rules.skin?.receiptHeader[lang]);
     },
   });
   const actor = terminalOf(world);
@@ -90,7 +92,7 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
   clearInterval(ticker);
   const { paidOnQuit, fault } = actor.getSnapshot().context;
   world.stop();
-  store.close();
+  await store.close();
   // leave the alternate screen first, so the line stays in the terminal after the program ends
   process.removeListener('exit', restore);
   restore();

@@ -6,10 +6,10 @@ import type { ParseArgsConfig } from 'node:util';
 import { seedDemo } from '../domain/orders/demo.js';
 import { money, type Money } from '../domain/money.js';
 import { parsePhone } from '../domain/mobile/phone.js';
-import type { KioskStore } from '../domain/store.js';
+import type { CommandStore, SyncKioskStore } from '../domain/store.js';
+import { asyncStore } from '../domain/asyncStore.js';
 import { resolveDataDir } from '../store/dataPath.js';
 import { StoreError } from '../store/errors.js';
-import type { SqliteStore } from '../store/sqliteStore.js';
 import { parseWhen as parseInstantOrAgo } from '../domain/time.js';
 import { assertOneDataChoice, parseOptions, UsageError } from './args.js';
 import { printHelp } from './helpText.js';
@@ -93,15 +93,15 @@ export function parseWhen(flag: string, value: string, now: number): number {
 }
 
 /** The store named by --memory / --data-dir / KIOSK_DATA_DIR; SQLite is loaded only here. */
-export async function openStore(values: Values): Promise<SqliteStore> {
+export async function openStore(values: Values): Promise<CommandStore> {
   const { SqliteStore } = await import('../store/sqliteStore.js');
-  const seed = { seed: (store: KioskStore) => seedDemo(store, Date.now()) };
+  const seed = { seed: (store: SyncKioskStore) => seedDemo(store, Date.now()) };
   assertOneDataChoice(values.memory === true, text(values, 'data-dir'));
   if (values.memory === true) {
-    return SqliteStore.open(':memory:', seed);
+    return asyncStore(SqliteStore.open(':memory:', seed));
   }
   const { openDataStore } = await import('../store/dataDir.js');
-  return openDataStore(resolveDataDir(text(values, 'data-dir') ?? process.env.KIOSK_DATA_DIR ?? null), seed);
+  return asyncStore(openDataStore(resolveDataDir(text(values, 'data-dir') ?? process.env.KIOSK_DATA_DIR ?? null), seed));
 }
 
 export type Handler = (parsed: Parsed) => Promise<number>;
@@ -133,11 +133,11 @@ export async function runCommand(command: string, help: string, argv: string[], 
 }
 
 /** Opens the store for one command and closes it afterwards, whatever happens. */
-export async function withStore<T>(values: Values, work: (store: SqliteStore) => T | Promise<T>): Promise<T> {
+export async function withStore<T>(values: Values, work: (store: CommandStore) => T | Promise<T>): Promise<T> {
   const store = await openStore(values);
   try {
     return await work(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -25,6 +25,7 @@ import { enterAltScreen } from './altScreen.js';
 import { parseLang, parseOptions, UsageError } from './args.js';
 import { TapeRecorder } from './tapeRecorder.js';
 import { printHelp } from './helpText.js';
+import { asyncStore } from '../domain/asyncStore.js';
 
 export const RECORD_USAGE = `kiosk tape record — play the kiosk and write what you do as a tape
 
@@ -80,7 +81,7 @@ async function record(lang: Lang): Promise<string[]> {
     '',
     'Launch',
   ];
-  const world = startWorld({ store, clock, lang, terminalId: 'T-1' });
+  const world = startWorld({ store: asyncStore(store), clock, lang, terminalId: 'T-1' });
   const actor = terminalOf(world);
   const stdin = new FakeStdin();
   const recorder = new TapeRecorder();

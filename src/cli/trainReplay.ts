@@ -88,7 +88,7 @@ async function run({ values, positionals }: Parsed, screen: ReplayScreen = realS
   if (values.json === true) throw new UsageError('--json does not apply to "train replay"');
   const cast = text(values, 'cast');
   if (cast === '') throw new UsageError('--cast: expected a file name');
-  const attempt = await withStore(values, (store) => store.listTrainingAttempts().find((a) => a.id === id));
+  const attempt = await withStore(values, async (store) => (await store.listTrainingAttempts()).find((a) => a.id === id));
   if (!attempt) throw new UsageError(`no training attempt "${id}" in the store (kiosk train report --format json lists every attempt's id)`);
   if (cast === undefined && screen === realScreen && !process.stdout.isTTY) {
     throw new UsageError('standard output is not a terminal: add --cast FILE to write the replay to a file');

@@ -57,10 +57,10 @@ async function run({ values, positionals }: Parsed): Promise<number> {
   const passPercent = parsePassMark(text(values, 'pass-mark'));
   const trainee = parseTrainee(text(values, 'trainee'));
   const sinceText = text(values, 'since');
-  return withStore(values, (store) => {
+  return withStore(values, async (store) => {
     // `--since 7d` counts back from the program's time, as the attempts' times are the program clock's
-    const since = sinceText === undefined ? null : parseWhen('since', sinceText, programNow(store));
-    const attempts = store.listTrainingAttempts({ ...(trainee !== null ? { trainee } : {}), ...(since !== null ? { since } : {}) });
+    const since = sinceText === undefined ? null : parseWhen('since', sinceText, await programNow(store));
+    const attempts = await store.listTrainingAttempts({ ...(trainee !== null ? { trainee } : {}), ...(since !== null ? { since } : {}) });
     const report = trainingReport(attempts, { passPercent });
     const out =
       format === 'csv' ? reportCsv(report)

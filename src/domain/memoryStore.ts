@@ -12,7 +12,7 @@ import { MemoryTills } from './cash/memoryTills.js';
 import type { ShiftReport } from './cash/shift.js';
 import type { TillPaymentOutcome, TillPaymentRequest, TillState } from './cash/till.js';
 import type { DeskReceipt, RegisterCounters } from './fiscal/fiscalReceipt.js';
-import type { CashSession, KioskStore, MobileOutcome, MobileRequestInput, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
+import type { CashSession, SyncKioskStore, MobileOutcome, MobileRequestInput, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from './store.js';
 import { DEFAULT_PHONE_SETTINGS, overdue, transactionNumber, type MobilePayment, type PhoneSettings } from './mobile/mobilePayment.js';
 import { balanceAfter, dueRefundOf, planAnswer, planExpiry, planRefundLanding, planRequest, type DueRefund, type MobilePlan } from './mobile/mobileLedger.js';
 import { mobileRulesOf } from './mobile/inbox.js';
@@ -32,7 +32,7 @@ export interface MemoryStoreOptions {
   processingDelayMs?: number;
 }
 
-export class MemoryStore implements KioskStore {
+export class MemoryStore implements SyncKioskStore {
   private readonly processingDelayMs: number;
   constructor(options: MemoryStoreOptions = {}) {
     this.processingDelayMs = checkProcessingDelay(options.processingDelayMs ?? DEFAULT_RULES.processingDelayMs);

@@ -1,7 +1,10 @@
 /**
- * The store behind the kiosk: orders, phone accounts, the cash journal and receipts. Synchronous
- * on purpose: an accepted banknote must be saved before the screen says so. Implementations:
- * `MemoryStore` (tests, `--memory`) and the SQLite store (durable).
+ * The store behind the kiosk: orders, phone accounts, the cash journal and receipts. Callers see
+ * `KioskStore`, whose every method returns a Promise (a registry may be a server: PostgreSQL); a
+ * promise resolves only once its write is durable, so an accepted banknote is saved before the
+ * screen says so. `SyncKioskStore` declares the methods (and their contract) once: `MemoryStore`
+ * and the SQLite store implement it synchronously, each method one transaction, and `asyncStore`
+ * (asyncStore.ts) puts them behind `KioskStore`.
  */
 import type { ReceiptSms } from './fiscal/paper.js';
 import type { Money } from './money.js';
@@ -161,7 +164,7 @@ export interface TrainingAttemptFilter {
   since?: number;
 }
 
-export interface KioskStore extends TillStore {
+export interface SyncKioskStore extends TillStore {
   findOrder(code: string): Order | undefined;
   listOrders(): Order[];
   /** adds an order; throws if the code exists */
@@ -271,3 +274,41 @@ export interface KioskStore extends TillStore {
   listTrainingAttempts(filter?: TrainingAttemptFilter): AttemptRecord[];
   close(): void;
 }
+
+/** `T` with every method returning a Promise of what it returned (already-async methods unchanged). */
+export type Async<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : T[K];
+};
+
+/** The store as every caller sees it: each method of `SyncKioskStore`, asynchronous. */
+export type KioskStore = Async<SyncKioskStore>;
+
+/** A journal line: a banknote a session took, with what became of the session. */
+export interface JournalEntry {
+  id: number;
+  /** epoch milliseconds */
+  at: number;
+  note: number;
+  sessionId: string;
+  terminalId: string;
+  code: string;
+  /** open: not paid yet (a terminal is taking cash, or recovery will pay it) */
+  state: 'open' | 'paid' | 'abandoned';
+  /** the receipt that paid the session, once paid */
+  receipt: string | null;
+}
+
+/** What the durable stores keep beyond the kiosk's own calls: the printed receipts and the journal (the store commands). */
+export interface StoreReports {
+  /** keeps a receipt's printed text (so `kiosk receipts show` prints the same); throws for an unknown receipt */
+  setReceiptText(number: string, text: string): void;
+  /** the printed text; undefined when the receipt does not exist or was never printed */
+  receiptText(number: string): string | undefined;
+  /** the receipts since `since` (epoch ms), oldest first */
+  receipts(since?: number | null): Receipt[];
+  /** the cash journal since `since` (epoch ms), oldest first, with each session's fate */
+  journalEntries(since?: number | null): JournalEntry[];
+}
+
+/** A durable store as the store commands see it (SQLite in a data directory, or a PostgreSQL registry). */
+export type CommandStore = Async<SyncKioskStore & StoreReports>;

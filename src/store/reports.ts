@@ -1,22 +1,10 @@
 /** Read-only views for the command line: the cash journal with what became of each note, the receipts. */
 import type { Database as Connection } from 'better-sqlite3';
-import type { Receipt } from '../domain/store.js';
+import type { JournalEntry, Receipt } from '../domain/store.js';
 import * as rows from './rows.js';
 import type { SessionState } from './payments.js';
 
-export interface JournalEntry {
-  id: number;
-  /** epoch milliseconds */
-  at: number;
-  note: number;
-  sessionId: string;
-  terminalId: string;
-  code: string;
-  /** open: not paid yet (a terminal is taking cash, or recovery will pay it) */
-  state: SessionState;
-  /** the receipt that paid the session, once paid */
-  receipt: string | null;
-}
+export type { JournalEntry } from '../domain/store.js';
 
 interface JournalRow {
   id: number;

@@ -7,7 +7,8 @@ import { ZERO, type Money } from '../domain/money.js';
 import { decideOrderAction, type ActionOutcome, type OrderAction } from '../domain/orders/orderLife.js';
 import { repriceOrder, type Order } from '../domain/orders/orders.js';
 import { checkProcessingDelay, DEFAULT_RULES, type OperatorId, type OrderLifeRules } from '../domain/rules.js';
-import type { CashSession, JammedSession, KioskStore, LedgerEntry, OrderSms, PaymentOutcome, PhoneAccount, Receipt } from '../domain/store.js';
+import type { StoreReports } from '../domain/store.js';
+import type { CashSession, JammedSession, SyncKioskStore, LedgerEntry, OrderSms, PaymentOutcome, PhoneAccount, Receipt } from '../domain/store.js';
 import { StoreError, toStoreError } from './errors.js';
 import { BUSY_TIMEOUT_MS, checkExistingFile } from './fileCheck.js';
 import { assertKnownSchema, LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
@@ -49,14 +50,14 @@ export interface SqliteStoreOptions {
   /** called at named points inside write transactions (the crash tests' hook); a no-op otherwise */
   checkpoint?: Checkpoint;
   /** fills a database this call creates (the demo orders), in the transaction that creates it */
-  seed?: (store: KioskStore) => void;
+  seed?: (store: SyncKioskStore) => void;
   /** R-CODE-6: how long terminal cash is "processing" (default 2 days, at most 7) */
   processingDelayMs?: number;
 }
 
 const IN_MEMORY = ':memory:';
 
-export class SqliteStore implements KioskStore {
+export class SqliteStore implements SyncKioskStore, StoreReports {
   private readonly pay: (sessionId: string, trigger: Trigger, at: number, recovered: boolean) => PaymentOutcome;
   private readonly abandon: (sessionId: string) => void;
   private readonly journal: (sessionId: string, note: number, at: number) => number;

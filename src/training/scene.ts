@@ -4,14 +4,14 @@
  * place's sandbox starts from this; the tape runner puts the same lines in front of a tape.
  */
 import type { Exercise } from '../domain/training/exercise.js';
-import type { KioskStore } from '../domain/store.js';
+import type { SyncKioskStore } from '../domain/store.js';
 import { parseTape } from '../tape/language/parse.js';
 import { openTapeStore, settingsOf, type TapeSettings } from '../tape/run/runSetup.js';
 
 export interface ExerciseScene {
   settings: TapeSettings;
   /** a fresh in-memory store holding only the exercise's orders and phones */
-  store: KioskStore;
+  store: SyncKioskStore;
 }
 
 export function exerciseScene(exercise: Exercise): ExerciseScene {

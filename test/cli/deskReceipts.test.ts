@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openDataStore } from '../../src/store/dataDir.js';
-import { insertNotes, NOW, openCashSession, useTempDirs } from '../store/helpers.js';
+import { insertNotesSync, NOW, openCashSessionSync, useTempDirs } from '../store/helpers.js';
 import { inDir } from '../process/helpers.js';
 
 const tempDir = useTempDirs();
@@ -15,8 +15,8 @@ function paidAtDesks(): string {
   const dir = tempDir();
   expect(inDir(dir)('orders', 'list').status).toBe(0); // creates and seeds the database
   const store = openDataStore(dir);
-  openCashSession(store, 'old', '1000000002', '3000.00');
-  insertNotes(store, 'old', [1000, 2000]);
+  openCashSessionSync(store, 'old', '1000000002', '3000.00');
+  insertNotesSync(store, 'old', [1000, 2000]);
   store.completePayment('old', 'pay', NOW + 10_000);
   store.payAtDesk({ place: 'cashier', code: '1000000001', due: '4750.00', received: '5000.00', at: NOW + 20_000 });
   store.payAtDesk({ place: 'post', code: '1000000003', due: '16990.00', received: '20000.00', at: NOW + 30_000 });

@@ -22,9 +22,9 @@ describe('--processing-delay', () => {
     const options = parseRunArgs(['--memory', '--processing-delay', '3d'], {});
     const { store } = await openKioskData(options, () => {});
     const at = Date.UTC(2026, 10, 22, 7);
-    store.openSession({ id: 's1', terminalId: 'T1', code: '1000000001', due: '4750.00', phone: DEMO_PHONE, operator: 'mts', openedAt: at });
-    store.journalNote('s1', 5000, at);
-    store.completePayment('s1', 'pay', at);
-    expect(store.findOrder('1000000001')!.credits).toEqual([expect.objectContaining({ acceptedAt: at, settlesAt: at + 3 * DAY_MS })]);
+    await store.openSession({ id: 's1', terminalId: 'T1', code: '1000000001', due: '4750.00', phone: DEMO_PHONE, operator: 'mts', openedAt: at });
+    await store.journalNote('s1', 5000, at);
+    await store.completePayment('s1', 'pay', at);
+    expect((await store.findOrder('1000000001'))!.credits).toEqual([expect.objectContaining({ acceptedAt: at, settlesAt: at + 3 * DAY_MS })]);
   });
 });

@@ -11,14 +11,16 @@ import { DAY_MS } from '../../src/domain/rules.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { inDir } from '../process/helpers.js';
 import { useTempDirs } from '../store/helpers.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
+import { storeProgramClock } from '../../src/adapters/programClock.js';
 
 const tempDir = useTempDirs();
 const HOUR_MS = 3_600_000;
 
 describe("the program's clock is shared through the store", () => {
-  it('F10 in the kiosk keeps the offset; a new kiosk on the store starts at the time reached', () => {
+  it('F10 in the kiosk keeps the offset; a new kiosk on the store starts at the time reached', async () => {
     const store = new MemoryStore();
-    const world = startWorld({ store, lang: 'en', terminalId: 'T-1' });
+    const world = startWorld({ store: asyncStore(store), lang: 'en', terminalId: 'T-1' });
     world.send({ type: 'clock.advance', ms: DAY_MS });
     world.send({ type: 'clock.advance', ms: HOUR_MS });
     world.stop();
@@ -26,7 +28,7 @@ describe("the program's clock is shared through the store", () => {
     expect(store.programClockOffset()).toBeGreaterThan(DAY_MS + HOUR_MS - 1_000);
     expect(store.programClockOffset()).toBeLessThan(DAY_MS + HOUR_MS + 60_000);
     const before = Date.now();
-    const again = startWorld({ store, lang: 'en', terminalId: 'T-1' });
+    const again = startWorld({ store: asyncStore(store), realClock: await storeProgramClock(asyncStore(store)), lang: 'en', terminalId: 'T-1' });
     expect(again.getSnapshot().context.now).toBeGreaterThanOrEqual(before + store.programClockOffset());
     again.stop();
   });

@@ -15,6 +15,7 @@ import { seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { ChannelSplitter, decodeAnswer, encodeRequest, type ChannelAnswer, type ChannelRequest } from '../../src/tape/drivers/testChannel.js';
 import { TestStdout, TEXT } from '../ui/harness.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 
 /** The process's stdin as the hook uses it: data events, and the calls it makes on it. */
 class FakeInput extends EventEmitter {
@@ -54,7 +55,7 @@ function startKiosk() {
   });
   const store = new MemoryStore();
   seedDemo(store, hook.clock.now());
-  const world = startWorld({ store, clock: hook.clock, lang: 'en', terminalId: 'T-1', onPayment: () => undefined });
+  const world = startWorld({ store: asyncStore(store), clock: hook.clock, lang: 'en', terminalId: 'T-1', onPayment: () => undefined });
   const actor = terminalOf(world);
   hook.attach(actor);
   const ink = render(

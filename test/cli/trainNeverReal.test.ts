@@ -11,7 +11,7 @@ import { DEMO_PHONE } from '../../src/domain/orders/demo.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { CLASS } from '../domain/training/classFixture.js';
 import { attempt, checkpoint } from '../domain/training/fixtures.js';
-import { insertNotes, NOW, openCashSession, useTempDirs } from '../store/helpers.js';
+import { insertNotesSync, NOW, openCashSessionSync, useTempDirs } from '../store/helpers.js';
 
 const tempDir = useTempDirs();
 
@@ -54,8 +54,8 @@ describe('practice never counts as real', () => {
     // real business first, so that the reports have something to show: a payment, an encashment
     await printed(runOrders, ['list', '--data-dir', dir]);
     const store = SqliteStore.open(join(dir, 'kiosk.db'));
-    openCashSession(store, 'real-1', '1000000001', '4750.00');
-    insertNotes(store, 'real-1', [5000]);
+    openCashSessionSync(store, 'real-1', '1000000001', '4750.00');
+    insertNotesSync(store, 'real-1', [5000]);
     store.completePayment('real-1', 'pay', NOW + 10_000);
     store.encash('T1', NOW + 20_000);
     store.close();

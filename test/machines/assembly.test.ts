@@ -8,6 +8,7 @@ import { startTerminal } from '../../src/app/session.js';
 import { seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { insert, settle, toCash } from './terminalDriver.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 
 it('startTerminal wires what the real kiosk passes: the owner on the cash session, the checkpoints, the session ids, onPayment', async () => {
   const clock = new SimulatedClock();
@@ -18,7 +19,7 @@ it('startTerminal wires what the real kiosk passes: the owner on the cash sessio
   const paid: string[] = [];
   const owner = { host: 'kiosk-host', pid: 4242 };
   const t = startTerminal({
-    store, clock, lang: 'en', terminalId: 'T-9', owner, checkpoint: (point) => void points.push(point),
+    store: asyncStore(store), clock, lang: 'en', terminalId: 'T-9', owner, checkpoint: (point) => void points.push(point),
     newSessionId: () => 'the-session', onPayment: ({ receipt }) => void paid.push(receipt.code),
   });
   await settle(t);

@@ -11,6 +11,7 @@ import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { deskViewOf } from '../../machines/desk/deskView.js';
 import type { DeskRole } from '../../machines/desk.js';
 import { isSettled } from '../../machines/settled.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 
 /** 2026-11-22 10:00 in Moscow */
 export const START = Date.UTC(2026, 10, 22, 7, 0, 0);
@@ -21,7 +22,7 @@ export function startDesk({ place = 'cashier', role, cap, store = new MemoryStor
   const clock = new SimulatedClock();
   clock.set(START);
   if (store.listOrders().length === 0) seedDemo(store, START);
-  const machine = provideDesk({ store, clock, rules: DEFAULT_RULES });
+  const machine = provideDesk({ store: asyncStore(store), clock, rules: DEFAULT_RULES });
   const actor = createActor(machine, { input: { place, lang, ...(role ? { role } : {}), ...(cap !== undefined ? { cap } : {}) }, clock }).start();
   const view = () => deskViewOf(actor.getSnapshot());
   const settle = async () => {

@@ -9,6 +9,7 @@ import { terminalMachine } from '../../machines/terminal.js';
 import { startTerminal } from '../../src/app/session.js';
 import { seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 
 it('tags exactly the flow states that invoke I/O with `io`, so a new I/O state cannot be left out of "settled"', () => {
   const flow = terminalMachine.root.states.flow!;
@@ -24,7 +25,7 @@ it('isSettled is false while an order lookup is in flight and true once its answ
   clock.set(Date.UTC(2026, 10, 22, 7));
   const store = new MemoryStore();
   seedDemo(store, clock.now());
-  const t = startTerminal({ store, clock, lang: 'en' });
+  const t = startTerminal({ store: asyncStore(store), clock, lang: 'en' });
   await waitFor(t, isSettled);
   expect(t.getSnapshot().matches({ flow: 'kiosk' })).toBe(true);
   for (const event of [

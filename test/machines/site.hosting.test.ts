@@ -11,13 +11,14 @@ import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { isSettled } from '../../machines/settled.js';
 import type { SiteEvent } from '../../machines/site.js';
 import { START } from './siteDriver.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 
 describe('hosting the site', () => {
   it('a parent that provides announceSms with sendParent receives site.smsSent with the code for the order\'s phone', async () => {
     const clock = new SimulatedClock();
     clock.set(START);
     const store = new MemoryStore();
-    const site = provideSite({ store, clock, rules: DEFAULT_RULES, random: () => 0.5 }).provide({
+    const site = provideSite({ store: asyncStore(store), clock, rules: DEFAULT_RULES, random: () => 0.5 }).provide({
       actions: { announceSms: sendParent((_, params: { sms: CodeSms }) => ({ type: 'site.smsSent' as const, sms: params.sms })) },
     });
     const world = setup({

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { newOrder } from '../../src/domain/orders/orders.js';
 import { DAY_MS, DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
-import type { KioskStore } from '../../src/domain/store.js';
+import type { SyncKioskStore } from '../../src/domain/store.js';
 import { orderButtonId } from '../../machines/site/siteButtons.js';
 import { startSite, START } from './siteDriver.js';
 
@@ -14,7 +14,7 @@ const PHONE = '+79161234567';
 const CODE = '1000000123';
 
 /** Pays `amount` for CODE at a terminal at `at`, as the kiosk does (one session, one 5,000 ₽ note). */
-function payAtTerminal(store: KioskStore, at: number, due = '4750.00'): void {
+function payAtTerminal(store: SyncKioskStore, at: number, due = '4750.00'): void {
   store.openSession({ id: `s-${at}`, terminalId: 'T1', code: CODE, due, phone: PHONE, operator: 'mts', openedAt: at });
   store.journalNote(`s-${at}`, 5000, at);
   store.completePayment(`s-${at}`, 'pay', at);

@@ -11,6 +11,7 @@ import type { Channel, CodeSms } from '../../src/domain/orders/catalog.js';
 import { isSettled } from '../../machines/settled.js';
 import { siteViewOf } from '../../machines/site/siteView.js';
 import { mapSiteKey } from '../../src/app/siteKeys.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 
 export const START = Date.UTC(2026, 10, 22, 7, 0, 0);
 
@@ -35,7 +36,7 @@ export function startSite(options: SiteDriverOptions = {}) {
   if (options.demo) seedDemo(store, clock.now());
   let n = 0;
   const random = options.random ?? (() => ((n = (n * 7919 + 104729) % 1_000_003) / 1_000_003));
-  const machine = provideSite({ store, clock, rules: DEFAULT_RULES, random }).provide({ actors: mobileSiteActors({ store, clock, rules: DEFAULT_RULES, random }) });
+  const machine = provideSite({ store: asyncStore(store), clock, rules: DEFAULT_RULES, random }).provide({ actors: mobileSiteActors({ store: asyncStore(store), clock, rules: DEFAULT_RULES, random }) });
   const actor = createActor(machine, {
     clock,
     input: { clock, lang: options.lang ?? 'en', phone: options.phone ?? null, channel: options.channel ?? 'pc' },

@@ -4,12 +4,13 @@ import { startTerminal } from '../../src/app/session.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { seedDemo } from '../../src/domain/orders/demo.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 
 it('R-TERM-2: demo order 1000000001 paid with a 5,000 ₽ note credits 250 ₽ to the phone, then the receipt times out to idle', async () => {
   const clock = new SimulatedClock(); clock.set(Date.UTC(2026, 10, 22, 7));
   const store = new MemoryStore(); seedDemo(store, clock.now());
   let n = 0;
-  const t = startTerminal({ store, clock, rules: DEFAULT_RULES, lang: 'en', terminalId: 'T-1', newSessionId: () => `s${++n}` });
+  const t = startTerminal({ store: asyncStore(store), clock, rules: DEFAULT_RULES, lang: 'en', terminalId: 'T-1', newSessionId: () => `s${++n}` });
   await waitFor(t, (s) => s.matches({ flow: 'kiosk' }));
   const k = () => t.getSnapshot().context.kiosk.getSnapshot();
   t.send({ type: 'kiosk.wake' }); expect(k().value).toBe('menu');

@@ -19,6 +19,7 @@ import { sumNotes } from '../../src/domain/cash/settlement.js';
 import type { PaymentOutcome } from '../../src/domain/store.js';
 import type { TerminalActor, TerminalEvent } from '../../machines/terminal.js';
 import { kioskState, settle, toCash } from './terminalDriver.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 
 const CAP = DEFAULT_RULES.terminalCap;
 const PHONES = ['9161234567', '9261234567', '9031234567', '9001234567', '9401234567'];
@@ -93,7 +94,7 @@ describe('terminal, property-based (fast-check)', () => {
         clock.set(Date.UTC(2026, 10, 22, 7));
         const store = new JournalingStore();
         const payments: PaymentOutcome[] = [];
-        const t = startTerminal({ store, clock, lang: 'en', onPayment: (o) => payments.push(o) });
+        const t = startTerminal({ store: asyncStore(store), clock, lang: 'en', onPayment: (o) => payments.push(o) });
         await settle(t);
         let orderCredit = ZERO;
         try {

@@ -8,7 +8,8 @@ import { startTerminal } from '../../src/app/session.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import type { Lang } from '../../src/domain/money.js';
 import type { KioskRules } from '../../src/domain/rules.js';
-import type { KioskStore, PaymentOutcome } from '../../src/domain/store.js';
+import type { SyncKioskStore, PaymentOutcome } from '../../src/domain/store.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 import { isSettled } from '../../machines/settled.js';
 import type { TerminalActor, TerminalEvent } from '../../machines/terminal.js';
 
@@ -67,11 +68,11 @@ export interface Rig {
 
 export const START = Date.UTC(2026, 10, 22, 7);
 
-export async function startRig<S extends KioskStore>(store: S, options: { lang?: Lang; rules?: KioskRules; clock?: SimulatedClock } = {}): Promise<Rig> {
+export async function startRig<S extends SyncKioskStore>(store: S, options: { lang?: Lang; rules?: KioskRules; clock?: SimulatedClock } = {}): Promise<Rig> {
   const clock = options.clock ?? new SimulatedClock();
   if (!options.clock) clock.set(START);
   const payments: PaymentOutcome[] = [];
-  const t = startTerminal({ store, clock, lang: options.lang ?? 'en', ...(options.rules ? { rules: options.rules } : {}), onPayment: (o) => payments.push(o) });
+  const t = startTerminal({ store: asyncStore(store), clock, lang: options.lang ?? 'en', ...(options.rules ? { rules: options.rules } : {}), onPayment: (o) => payments.push(o) });
   await settle(t);
   return {
     t,

@@ -10,6 +10,7 @@ import { add, ZERO } from '../../src/domain/money.js';
 import { DEMO_QUEUE, scriptedCustomer, type TillCustomer } from '../../src/domain/cash/tillCustomers.js';
 import type { TillEvent } from '../../machines/desk/till.js';
 import { isSettled } from '../../machines/settled.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 
 const START = Date.UTC(2026, 10, 22, 7, 0, 0);
 
@@ -18,7 +19,7 @@ function startTill(queue?: TillCustomer[]) {
   seedDemo(store, START);
   const clock = new SimulatedClock();
   clock.set(START);
-  const actor = createActor(provideTill({ store, clock, rules: DEFAULT_RULES }), { input: { place: 'cashier', ...(queue ? { queue } : {}) }, clock }).start();
+  const actor = createActor(provideTill({ store: asyncStore(store), clock, rules: DEFAULT_RULES }), { input: { place: 'cashier', ...(queue ? { queue } : {}) }, clock }).start();
   const send = async (...events: TillEvent[]) => {
     for (const event of events) {
       actor.send(event);

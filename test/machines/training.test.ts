@@ -10,6 +10,7 @@ import { trainingMachine } from '../../machines/training.js';
 import { KeyFeed } from '../../src/app/keyFeed.js';
 import { startWorld } from '../../src/app/session.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 import { builtInExercises } from '../../src/training/load.js';
 import type { AttemptRecord } from '../../src/domain/training/attempt.js';
 
@@ -26,7 +27,7 @@ function startTraining() {
   const store = new MemoryStore();
   let ids = 0;
   const logic = provideTraining({
-    store,
+    store: asyncStore(store),
     newAttemptId: () => `attempt-${++ids}`,
     startWorld,
     simulatedClock: (startMs) => {
@@ -122,7 +123,7 @@ describe('the Training place', () => {
   it('leaving the Training place while an exercise runs (a place switch) records the attempt abandoned', async () => {
     const store = new MemoryStore();
     const clock = new SimulatedClock();
-    const world = startWorld({ store, clock, place: 'training', training: { exercises: EXERCISES, trainee: 'Anna' } });
+    const world = startWorld({ store: asyncStore(store), clock, place: 'training', training: { exercises: EXERCISES, trainee: 'Anna' } });
     const training = world.getSnapshot().context.training;
     await openExercise(training as unknown as Training, CHANGE);
     world.send({ type: 'place.go', place: 'terminal' });

@@ -6,7 +6,7 @@ import { DEMO_PHONE } from '../../src/domain/orders/demo.js';
 import { HOUR_MS } from '../../src/domain/rules.js';
 import { openDataStore } from '../../src/store/dataDir.js';
 import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations.js';
-import { insertNotes, NOW, openCashSession, useTempDirs } from '../store/helpers.js';
+import { insertNotesSync, NOW, openCashSessionSync, useTempDirs } from '../store/helpers.js';
 import { inDir, kiosk } from './helpers.js';
 
 const tempDir = useTempDirs();
@@ -87,15 +87,15 @@ describe('kiosk phones, journal and receipts on a store with payments', () => {
     const dir = tempDir();
     expect(inDir(dir)('orders', 'list').status).toBe(0); // creates and seeds the database
     const store = openDataStore(dir);
-    openCashSession(store, 'old', '1000000002', '3000.00');
-    insertNotes(store, 'old', [1000, 2000]);
+    openCashSessionSync(store, 'old', '1000000002', '3000.00');
+    insertNotesSync(store, 'old', [1000, 2000]);
     store.completePayment('old', 'pay', NOW + 10_000);
     const recent = Date.now() - 60_000;
-    openCashSession(store, 'new', '1000000001', '4750.00', { openedAt: recent });
+    openCashSessionSync(store, 'new', '1000000001', '4750.00', { openedAt: recent });
     store.journalNote('new', 5000, recent);
     const outcome = store.completePayment('new', 'pay', recent + 1000);
     store.setReceiptText(outcome.receipt.number, 'AS PRINTED\nT1-000002');
-    openCashSession(store, 'open', '1000000006', '2300.00', { openedAt: recent });
+    openCashSessionSync(store, 'open', '1000000006', '2300.00', { openedAt: recent });
     store.journalNote('open', 100, recent + 2000);
     store.close();
     return dir;
@@ -160,8 +160,8 @@ describe('kiosk phones, journal and receipts on a store with payments', () => {
     const oneNote = tempDir();
     expect(inDir(oneNote)('orders', 'list').status).toBe(0);
     const store = openDataStore(oneNote);
-    openCashSession(store, 'one', '1000000001', '4750.00');
-    insertNotes(store, 'one', [50]);
+    openCashSessionSync(store, 'one', '1000000001', '4750.00');
+    insertNotesSync(store, 'one', [50]);
     store.close();
     expect(inDir(oneNote)('journal').stdout).toMatch(/\n1 note, 50\.00\s₽\n$/);
   });

@@ -5,56 +5,53 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { seedDemo, DEMO_PHONE } from '../../src/domain/orders/demo.js';
-import { MemoryStore } from '../../src/domain/memoryStore.js';
+import { seedDemo, seedDemoInto, DEMO_PHONE } from '../../src/domain/orders/demo.js';
 import { isProcessing } from '../../src/domain/orders/orderLife.js';
 import type { KioskStore } from '../../src/domain/store.js';
 import { DAY_MS } from '../../src/domain/rules.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';
+import { storeAdapters } from './adapters.js';
 
 const tempDir = useTempDirs();
 
-const ADAPTERS: Array<[string, () => KioskStore]> = [
-  ['MemoryStore', () => new MemoryStore()],
-  ['SqliteStore', () => SqliteStore.open(join(tempDir(), 'kiosk.db'))],
-];
+const ADAPTERS = storeAdapters(tempDir);
 
 const QR = /^t=\d{8}T\d{4}&s=\d+\.\d{2}&fn=\d{16}&i=\d+&fp=\d{10}&n=1$/;
 
 describe.each(ADAPTERS)('%s takes payments at a desk', (_name, open) => {
-  function seeded(): KioskStore {
-    const store = open();
-    seedDemo(store, NOW);
+  async function seeded(): Promise<KioskStore> {
+    const store = await open();
+    await seedDemoInto(store, NOW);
     return store;
   }
 
-  it('R-CASH-2: 16,990 ₽ paid at the cashier with 20,000 ₽: exactly the amount, 3,010 ₽ change, no cap of the terminal', () => {
-    const store = seeded();
-    const outcome = store.payAtDesk({ place: 'cashier', code: '1000000003', due: '16990.00', received: '20000.00', at: NOW });
+  it('R-CASH-2: 16,990 ₽ paid at the cashier with 20,000 ₽: exactly the amount, 3,010 ₽ change, no cap of the terminal', async () => {
+    const store = await seeded();
+    const outcome = await store.payAtDesk({ place: 'cashier', code: '1000000003', due: '16990.00', received: '20000.00', at: NOW });
     expect(outcome).toMatchObject({ kind: 'paid', receipt: { total: '16990.00', received: '20000.00', change: '3010.00', orderStatus: 'paid' } });
-    expect(store.findOrder('1000000003')).toMatchObject({ status: 'paid', paid: '16990.00', owed: '0.00' });
+    expect(await store.findOrder('1000000003')).toMatchObject({ status: 'paid', paid: '16990.00', owed: '0.00' });
     // nothing went to the phone: a person gives change in cash
-    expect(store.phoneAccount(DEMO_PHONE).balance).toBe('0.00');
-    store.close();
+    expect((await store.phoneAccount(DEMO_PHONE)).balance).toBe('0.00');
+    await store.close();
   });
 
-  it('R-CASH-1: paying at a desk shows on the site as processing, like a terminal payment (R-CODE-6)', () => {
-    const store = seeded();
-    store.payAtDesk({ place: 'post', code: '1000000001', due: '4750.00', received: '5000.00', at: NOW });
-    const order = store.findOrder('1000000001')!;
+  it('R-CASH-1: paying at a desk shows on the site as processing, like a terminal payment (R-CODE-6)', async () => {
+    const store = await seeded();
+    await store.payAtDesk({ place: 'post', code: '1000000001', due: '4750.00', received: '5000.00', at: NOW });
+    const order = (await store.findOrder('1000000001'))!;
     expect(order.credits).toEqual([{ receipt: 'P-101000-000001', amount: '4750.00', acceptedAt: NOW, settlesAt: NOW + 2 * DAY_MS }]);
     expect(isProcessing(order, NOW + DAY_MS)).toBe(true);
     expect(isProcessing(order, NOW + 2 * DAY_MS)).toBe(false);
-    store.close();
+    await store.close();
   });
 
-  it('R-CASH-4: every receipt has its register\'s next numbers, never reused, and the QR payload', () => {
-    const store = seeded();
-    const first = store.payAtDesk({ place: 'cashier', code: '1000000001', due: '4750.00', received: '5000.00', at: NOW });
-    const second = store.payAtDesk({ place: 'cashier', code: '1000000002', due: '3000.00', received: '3000.00', at: NOW + 60_000 });
-    const post = store.payAtDesk({ place: 'post', code: '1000000003', due: '16990.00', received: '17000.00', at: NOW + 120_000 });
+  it('R-CASH-4: every receipt has its register\'s next numbers, never reused, and the QR payload', async () => {
+    const store = await seeded();
+    const first = await store.payAtDesk({ place: 'cashier', code: '1000000001', due: '4750.00', received: '5000.00', at: NOW });
+    const second = await store.payAtDesk({ place: 'cashier', code: '1000000002', due: '3000.00', received: '3000.00', at: NOW + 60_000 });
+    const post = await store.payAtDesk({ place: 'post', code: '1000000003', due: '16990.00', received: '17000.00', at: NOW + 120_000 });
     if (first.kind !== 'paid' || second.kind !== 'paid' || post.kind !== 'paid') throw new Error('a payment was refused');
     expect([first.receipt.number, second.receipt.number, post.receipt.number]).toEqual(['K-1-000001', 'K-1-000002', 'P-101000-000001']);
     expect([first.receipt.fd, second.receipt.fd, second.receipt.inShift, second.receipt.shift]).toEqual([1, 2, 2, 1]);
@@ -62,44 +59,44 @@ describe.each(ADAPTERS)('%s takes payments at a desk', (_name, open) => {
     // 2025-01-15 12:00 UTC is 15:00 in Moscow
     expect(first.receipt.qr).toBe(`t=20250115T1500&s=4750.00&fn=9999078900012345&i=1&fp=${first.receipt.fp}&n=1`);
     expect(first.receipt.fp).not.toBe(second.receipt.fp);
-    expect(store.deskReceipts().map((r) => r.number)).toEqual(['K-1-000001', 'K-1-000002', 'P-101000-000001']);
-    store.close();
+    expect((await store.deskReceipts()).map((r) => r.number)).toEqual(['K-1-000001', 'K-1-000002', 'P-101000-000001']);
+    await store.close();
   });
 
-  it('R-CASH-1: two desks and a terminal paying one code: exactly one credit, the others are refused and take nothing', () => {
-    const store = seeded();
-    openCashSession(store, 's1', '1000000002', '3000.00');
-    insertNotes(store, 's1', [2000, 1000]);
-    const atDesk = store.payAtDesk({ place: 'cashier', code: '1000000002', due: '3000.00', received: '5000.00', at: NOW });
-    const atPost = store.payAtDesk({ place: 'post', code: '1000000002', due: '3000.00', received: '3000.00', at: NOW + 1 });
-    const atTerminal = store.completePayment('s1', 'pay', NOW + 2);
+  it('R-CASH-1: two desks and a terminal paying one code: exactly one credit, the others are refused and take nothing', async () => {
+    const store = await seeded();
+    await openCashSession(store, 's1', '1000000002', '3000.00');
+    await insertNotes(store, 's1', [2000, 1000]);
+    const atDesk = await store.payAtDesk({ place: 'cashier', code: '1000000002', due: '3000.00', received: '5000.00', at: NOW });
+    const atPost = await store.payAtDesk({ place: 'post', code: '1000000002', due: '3000.00', received: '3000.00', at: NOW + 1 });
+    const atTerminal = await store.completePayment('s1', 'pay', NOW + 2);
     expect(atDesk.kind).toBe('paid');
     expect(atPost).toMatchObject({ kind: 'refused', reason: 'alreadyPaid' });
     expect(atTerminal.receipt).toMatchObject({ toOrder: '0.00', toPhone: '3000.00' });
-    expect(store.findOrder('1000000002')).toMatchObject({ status: 'paid', paid: '3000.00' });
-    expect(store.findOrder('1000000002')!.credits).toHaveLength(1);
-    expect(store.deskReceipts()).toHaveLength(1);
-    store.close();
+    expect(await store.findOrder('1000000002')).toMatchObject({ status: 'paid', paid: '3000.00' });
+    expect((await store.findOrder('1000000002'))!.credits).toHaveLength(1);
+    expect(await store.deskReceipts()).toHaveLength(1);
+    await store.close();
   });
 
-  it('R-CODE-5: a partially paid order: the desk takes only the rest', () => {
-    const store = seeded();
-    openCashSession(store, 's1', '1000000006', '2000.00');
-    insertNotes(store, 's1', [2000]);
-    store.completePayment('s1', 'pay', NOW);
-    const outcome = store.payAtDesk({ place: 'cashier', code: '1000000006', due: '300.00', received: '500.00', at: NOW + 1 });
+  it('R-CODE-5: a partially paid order: the desk takes only the rest', async () => {
+    const store = await seeded();
+    await openCashSession(store, 's1', '1000000006', '2000.00');
+    await insertNotes(store, 's1', [2000]);
+    await store.completePayment('s1', 'pay', NOW);
+    const outcome = await store.payAtDesk({ place: 'cashier', code: '1000000006', due: '300.00', received: '500.00', at: NOW + 1 });
     expect(outcome).toMatchObject({ kind: 'paid', receipt: { total: '300.00', change: '200.00', orderStatus: 'paid' } });
-    expect(store.findOrder('1000000006')).toMatchObject({ status: 'paid', paid: '2300.00', owed: '0.00' });
-    store.close();
+    expect(await store.findOrder('1000000006')).toMatchObject({ status: 'paid', paid: '2300.00', owed: '0.00' });
+    await store.close();
   });
 
-  it('refuses an unknown code and cash that does not cover what is due, changing nothing', () => {
-    const store = seeded();
-    expect(store.payAtDesk({ place: 'cashier', code: '9999999999', due: '1.00', received: '1.00', at: NOW })).toMatchObject({ kind: 'refused', reason: 'unknown' });
-    expect(() => store.payAtDesk({ place: 'cashier', code: '1000000001', due: '4750.00', received: '4000.00', at: NOW })).toThrow(/does not cover/);
-    expect(store.findOrder('1000000001')).toMatchObject({ status: 'awaiting', paid: '0.00' });
-    expect(store.deskReceipts()).toEqual([]);
-    store.close();
+  it('refuses an unknown code and cash that does not cover what is due, changing nothing', async () => {
+    const store = await seeded();
+    expect(await store.payAtDesk({ place: 'cashier', code: '9999999999', due: '1.00', received: '1.00', at: NOW })).toMatchObject({ kind: 'refused', reason: 'unknown' });
+    await expect(store.payAtDesk({ place: 'cashier', code: '1000000001', due: '4750.00', received: '4000.00', at: NOW })).rejects.toThrow(/does not cover/);
+    expect(await store.findOrder('1000000001')).toMatchObject({ status: 'awaiting', paid: '0.00' });
+    expect(await store.deskReceipts()).toEqual([]);
+    await store.close();
   });
 });
 

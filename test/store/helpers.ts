@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { DEMO_PHONE, seedDemo } from '../../src/domain/orders/demo.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
-import type { CashSession, KioskStore } from '../../src/domain/store.js';
+import type { CashSession, KioskStore, SyncKioskStore } from '../../src/domain/store.js';
 
 /** 2025-01-15 12:00 UTC: every test runs at the same fixed moment. */
 export const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
@@ -23,17 +23,25 @@ export function useTempDirs(): () => string {
   };
 }
 
-export function openCashSession(
-  store: KioskStore,
-  id: string,
-  code: string,
-  due: string,
-  fields: Partial<Omit<CashSession, 'notes'>> = {},
-): void {
-  store.openSession({ id, terminalId: 'T1', code, due, phone: DEMO_PHONE, operator: 'mts', openedAt: NOW, ...fields });
+type SessionFields = Partial<Omit<CashSession, 'notes'>>;
+const sessionOf = (id: string, code: string, due: string, fields: SessionFields): Omit<CashSession, 'notes'> =>
+  ({ id, terminalId: 'T1', code, due, phone: DEMO_PHONE, operator: 'mts', openedAt: NOW, ...fields });
+
+export async function openCashSession(store: KioskStore, id: string, code: string, due: string, fields: SessionFields = {}): Promise<void> {
+  await store.openSession(sessionOf(id, code, due, fields));
 }
 
-export function insertNotes(store: KioskStore, sessionId: string, notes: number[]): void {
+/** journals the notes one after another, a second apart */
+export async function insertNotes(store: KioskStore, sessionId: string, notes: number[]): Promise<void> {
+  for (const [i, note] of notes.entries()) await store.journalNote(sessionId, note, NOW + 1000 * (i + 1));
+}
+
+/** `openCashSession` on a synchronous store (a SQLite file a process test prepares) */
+export function openCashSessionSync(store: SyncKioskStore, id: string, code: string, due: string, fields: SessionFields = {}): void {
+  store.openSession(sessionOf(id, code, due, fields));
+}
+
+export function insertNotesSync(store: SyncKioskStore, sessionId: string, notes: number[]): void {
   notes.forEach((note, i) => store.journalNote(sessionId, note, NOW + 1000 * (i + 1)));
 }
 

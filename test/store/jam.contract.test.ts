@@ -6,70 +6,66 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PHONE, seedDemo } from '../../src/domain/orders/demo.js';
-import { MemoryStore } from '../../src/domain/memoryStore.js';
-import type { KioskStore } from '../../src/domain/store.js';
+import { DEMO_PHONE, seedDemo, seedDemoInto } from '../../src/domain/orders/demo.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
-import { insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';
+import { insertNotes, NOW, openCashSession, useTempDirs, openCashSessionSync } from './helpers.js';
+import { storeAdapters } from './adapters.js';
 
 const tempDir = useTempDirs();
 
-const ADAPTERS: Array<[string, () => KioskStore]> = [
-  ['MemoryStore', () => new MemoryStore()],
-  ['SqliteStore', () => SqliteStore.open(join(tempDir(), 'kiosk.db'))],
-];
+const ADAPTERS = storeAdapters(tempDir);
 
 describe.each(ADAPTERS)('%s keeps the jam contract', (_name, open) => {
-  it('a held note is journaled but counted nowhere until the jam is cleared', () => {
-    const store = open();
-    seedDemo(store, NOW);
-    openCashSession(store, 's1', '1000000001', '4750.00');
-    insertNotes(store, 's1', [1000, 2000]);
-    store.holdNote('s1', 5000, NOW + 5000);
-    expect(store.jammedSessions('T1')).toEqual([expect.objectContaining({ id: 's1', notes: [1000, 2000], held: [5000] })]);
-    expect(store.jammedSessions('T2')).toEqual([]);
+  it('a held note is journaled but counted nowhere until the jam is cleared', async () => {
+    const store = await open();
+    await seedDemoInto(store, NOW);
+    await openCashSession(store, 's1', '1000000001', '4750.00');
+    await insertNotes(store, 's1', [1000, 2000]);
+    await store.holdNote('s1', 5000, NOW + 5000);
+    expect(await store.jammedSessions('T1')).toEqual([expect.objectContaining({ id: 's1', notes: [1000, 2000], held: [5000] })]);
+    expect(await store.jammedSessions('T2')).toEqual([]);
     // recovery on a restart leaves a jammed session to service: it is not paid without its held note
-    expect(store.unfinishedSessions()).toEqual([]);
-    expect(store.cassette('T1')).toMatchObject({ count: 2, total: '3000.00' });
+    expect(await store.unfinishedSessions()).toEqual([]);
+    expect(await store.cassette('T1')).toMatchObject({ count: 2, total: '3000.00' });
     // nor can it be dropped as empty
-    expect(() => store.abandonSession('s1')).toThrow(/holds cash/);
-    store.close();
+    await expect(store.abandonSession('s1')).rejects.toThrow(/holds cash/);
+    await store.close();
   });
 
-  it('R-TERM-2: Clear jam counts the held note and pays the session once: the order first, the rest to the phone', () => {
-    const store = open();
-    seedDemo(store, NOW);
-    const before = store.phoneAccount(DEMO_PHONE).balance;
-    openCashSession(store, 's1', '1000000001', '4750.00');
-    insertNotes(store, 's1', [1000, 2000]);
-    store.holdNote('s1', 5000, NOW + 5000);
-    const cleared = store.clearJam('s1', NOW + 60_000);
+  it('R-TERM-2: Clear jam counts the held note and pays the session once: the order first, the rest to the phone', async () => {
+    const store = await open();
+    await seedDemoInto(store, NOW);
+    const before = (await store.phoneAccount(DEMO_PHONE)).balance;
+    await openCashSession(store, 's1', '1000000001', '4750.00');
+    await insertNotes(store, 's1', [1000, 2000]);
+    await store.holdNote('s1', 5000, NOW + 5000);
+    const cleared = await store.clearJam('s1', NOW + 60_000);
     expect(cleared.alreadyPaid).toBeUndefined();
     expect(cleared.receipt).toMatchObject({ accepted: '8000.00', toOrder: '4750.00', toPhone: '3250.00', at: NOW + 60_000 });
-    expect(store.findOrder('1000000001')?.status).toBe('paid');
-    expect(store.receipt(cleared.receipt.number)).toMatchObject({ accepted: '8000.00' });
-    expect(store.jammedSessions()).toEqual([]);
-    expect(store.cassette('T1')).toMatchObject({ count: 3, total: '8000.00' });
+    expect((await store.findOrder('1000000001'))?.status).toBe('paid');
+    expect(await store.receipt(cleared.receipt.number)).toMatchObject({ accepted: '8000.00' });
+    expect(await store.jammedSessions()).toEqual([]);
+    expect(await store.cassette('T1')).toMatchObject({ count: 3, total: '8000.00' });
     // a second clear (a restart that did not see the first) credits nothing more
-    const again = store.clearJam('s1', NOW + 70_000);
+    const again = await store.clearJam('s1', NOW + 70_000);
     expect(again.alreadyPaid).toBe(true);
     expect(again.receipt.number).toBe(cleared.receipt.number);
-    expect(store.phoneAccount(DEMO_PHONE).ledger.filter((l) => l.amount === '3250.00')).toHaveLength(1);
-    expect(store.phoneAccount(DEMO_PHONE).balance).not.toBe(before);
-    store.close();
+    expect((await store.phoneAccount(DEMO_PHONE)).ledger.filter((l) => l.amount === '3250.00')).toHaveLength(1);
+    expect((await store.phoneAccount(DEMO_PHONE)).balance).not.toBe(before);
+    await store.close();
   });
 
-  it('the encashment after the clear counts the cleared note, even when the cassette was taken out during the jam', () => {
-    const store = open();
-    seedDemo(store, NOW);
-    openCashSession(store, 's1', '1000000001', '4750.00');
-    insertNotes(store, 's1', [1000]);
-    store.holdNote('s1', 500, NOW + 5000);
-    expect(store.encash('T1', NOW + 10_000)).toMatchObject({ count: 1, total: '1000.00' });
-    store.clearJam('s1', NOW + 20_000);
-    expect(store.encash('T1', NOW + 30_000)).toMatchObject({ number: 2, count: 1, total: '500.00', notes: expect.objectContaining({ 500: 1 }) });
-    store.close();
+  it('the encashment after the clear counts the cleared note, even when the cassette was taken out during the jam', async () => {
+    const store = await open();
+    await seedDemoInto(store, NOW);
+    await openCashSession(store, 's1', '1000000001', '4750.00');
+    await insertNotes(store, 's1', [1000]);
+    await store.holdNote('s1', 500, NOW + 5000);
+    expect(await store.encash('T1', NOW + 10_000)).toMatchObject({ count: 1, total: '1000.00' });
+    await store.clearJam('s1', NOW + 20_000);
+    expect(await store.encash('T1', NOW + 30_000)).toMatchObject({ number: 2, count: 1, total: '500.00', notes: expect.objectContaining({ 500: 1 }) });
+    await store.close();
   });
 });
 
@@ -78,7 +74,7 @@ describe('SqliteStore: a held note survives', () => {
     const path = join(tempDir(), 'kiosk.db');
     const store = SqliteStore.open(path);
     seedDemo(store, NOW);
-    openCashSession(store, 's1', '1000000002', '3000.00');
+    openCashSessionSync(store, 's1', '1000000002', '3000.00');
     store.holdNote('s1', 5000, NOW + 1000);
     store.close();
     const reopened = SqliteStore.open(path);

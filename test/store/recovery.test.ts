@@ -10,8 +10,9 @@ import { DEMO_PHONE, seedDemo } from '../../src/domain/orders/demo.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { SessionOwner } from '../../src/domain/store.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
-import { insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';
+import { NOW, useTempDirs, openCashSessionSync, insertNotesSync } from './helpers.js';
 
 const tempDir = useTempDirs();
 const HOST = 'kiosk-host';
@@ -49,10 +50,10 @@ describe('recovery on start, across processes', () => {
   function storeWithOrphans() {
     const store = SqliteStore.open(join(tempDir(), 'kiosk.db'));
     seedDemo(store, NOW);
-    openCashSession(store, 'dead', '1000000001', '4750.00', { terminalId: 'host-600', owner: { host: HOST, pid: 600 } });
-    insertNotes(store, 'dead', [5000]);
-    openCashSession(store, 'live', '1000000002', '3000.00', { terminalId: 'host-700', owner: { host: HOST, pid: 700 } });
-    insertNotes(store, 'live', [1000]);
+    openCashSessionSync(store, 'dead', '1000000001', '4750.00', { terminalId: 'host-600', owner: { host: HOST, pid: 600 } });
+    insertNotesSync(store, 'dead', [5000]);
+    openCashSessionSync(store, 'live', '1000000002', '3000.00', { terminalId: 'host-700', owner: { host: HOST, pid: 700 } });
+    insertNotesSync(store, 'live', [1000]);
     return store;
   }
 
@@ -60,7 +61,7 @@ describe('recovery on start, across processes', () => {
     const clock = new SimulatedClock();
     clock.set(NOW + 60_000);
     const actor = startTerminal({
-      store, clock, rules: DEFAULT_RULES, terminalId: 'host-500', newSessionId: () => 'fresh',
+      store: asyncStore(store), clock, rules: DEFAULT_RULES, terminalId: 'host-500', newSessionId: () => 'fresh',
       owner: me, isAlive: (o) => o.pid === 700,
     });
     // start-up is done once recovery and the look for a held note (a jam left by an earlier run) are over
@@ -107,8 +108,8 @@ describe('crash points inside the store', () => {
   it.each(['journal:during', 'payment:during', 'receipt:during'])('a crash at %s rolls its transaction back', (point) => {
     const path = join(tempDir(), 'kiosk.db');
     const store = SqliteStore.open(path, { checkpoint: crashAt(point), seed: (s) => seedDemo(s, NOW) });
-    openCashSession(store, 's1', '1000000001', '4750.00');
-    const journal = () => insertNotes(store, 's1', [5000]);
+    openCashSessionSync(store, 's1', '1000000001', '4750.00');
+    const journal = () => insertNotesSync(store, 's1', [5000]);
     if (point === 'journal:during') {
       expect(journal).toThrow(Crash);
       expect(store.unfinishedSessions()).toEqual([]);

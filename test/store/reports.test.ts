@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/domain/orders/demo.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
-import { NOW, openCashSession, useTempDirs } from './helpers.js';
+import { NOW, useTempDirs, openCashSessionSync } from './helpers.js';
 
 const tempDir = useTempDirs();
 
@@ -16,10 +16,10 @@ function seededStore(): SqliteStore {
 describe('the cash journal', () => {
   it('lists every note oldest first with its session, terminal, code, state and receipt; `since` is inclusive', () => {
     const store = seededStore();
-    openCashSession(store, 'paid', '1000000001', '4750.00', { terminalId: 'T2' });
+    openCashSessionSync(store, 'paid', '1000000001', '4750.00', { terminalId: 'T2' });
     store.journalNote('paid', 5000, NOW + 2000);
     store.completePayment('paid', 'pay', NOW + 3000);
-    openCashSession(store, 'open', '1000000002', '3000.00');
+    openCashSessionSync(store, 'open', '1000000002', '3000.00');
     store.journalNote('open', 1000, NOW + 1000);
     store.journalNote('open', 2000, NOW + 4000);
 
@@ -38,10 +38,10 @@ describe('the cash journal', () => {
 
 describe('receipts', () => {
   function payBoth(store: SqliteStore): void {
-    openCashSession(store, 'a', '1000000001', '4750.00', { terminalId: 'T2' });
+    openCashSessionSync(store, 'a', '1000000001', '4750.00', { terminalId: 'T2' });
     store.journalNote('a', 5000, NOW);
     store.completePayment('a', 'pay', NOW + 2000);
-    openCashSession(store, 'b', '1000000002', '3000.00');
+    openCashSessionSync(store, 'b', '1000000002', '3000.00');
     store.journalNote('b', 1000, NOW);
     store.completePayment('b', 'timeout', NOW + 1000);
   }
@@ -75,11 +75,11 @@ describe('receipts', () => {
 describe('abandoning a session', () => {
   it('is refused for a paid session, repeated harmlessly for an abandoned one, and an abandoned one lists no cash', () => {
     const store = seededStore();
-    openCashSession(store, 'p', '1000000001', '4750.00');
+    openCashSessionSync(store, 'p', '1000000001', '4750.00');
     store.journalNote('p', 5000, NOW);
     store.completePayment('p', 'pay', NOW);
     expect(() => store.abandonSession('p')).toThrow('cash session p is already paid');
-    openCashSession(store, 'e', '1000000002', '3000.00');
+    openCashSessionSync(store, 'e', '1000000002', '3000.00');
     store.abandonSession('e');
     store.abandonSession('e');
     expect(() => store.abandonSession('nope')).toThrow('no cash session nope');

@@ -6,13 +6,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { evaluateLookup, newOrder } from '../../src/domain/orders/orders.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
-import type { KioskStore } from '../../src/domain/store.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
 import { insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';
+import { storeAdapters } from './adapters.js';
 
 const tempDir = useTempDirs();
 const ORDER_PHONE = '+79161234567';
@@ -20,69 +19,65 @@ const TOPPED_UP = '+79051234567';
 const CODE = '5000000001';
 const topUpOrder = () => newOrder({ code: CODE, codeAmount: '700.00', phone: ORDER_PHONE, issuedAt: NOW, topUpPhone: TOPPED_UP });
 
-const ADAPTERS: Array<[string, (dir: string) => KioskStore]> = [
-  ['MemoryStore', () => new MemoryStore()],
-  ['SqliteStore', (dir) => SqliteStore.open(join(dir, 'kiosk.db'))],
-];
+const ADAPTERS = storeAdapters(tempDir);
 
 describe.each(ADAPTERS)('%s: a site top-up order', (_name, open) => {
-  it('R-MOB-10: paid in cash at the terminal, the whole amount tops up its phone (ledger line, SMS); the change still goes to the order\'s phone', () => {
-    const store = open(tempDir());
-    store.setPhoneAccount(TOPPED_UP, 'beeline', '20.00');
-    store.addOrder(topUpOrder());
-    openCashSession(store, 's1', CODE, '700.00');
-    insertNotes(store, 's1', [500, 200, 100]);
-    const outcome = store.completePayment('s1', 'pay', NOW + 60_000);
+  it('R-MOB-10: paid in cash at the terminal, the whole amount tops up its phone (ledger line, SMS); the change still goes to the order\'s phone', async () => {
+    const store = await open();
+    await store.setPhoneAccount(TOPPED_UP, 'beeline', '20.00');
+    await store.addOrder(topUpOrder());
+    await openCashSession(store, 's1', CODE, '700.00');
+    await insertNotes(store, 's1', [500, 200, 100]);
+    const outcome = await store.completePayment('s1', 'pay', NOW + 60_000);
 
     expect(outcome.order).toMatchObject({ status: 'paid', paid: '700.00', topUpPhone: TOPPED_UP });
     expect(outcome.receipt).toMatchObject({ toOrder: '700.00', toPhone: '100.00', phone: ORDER_PHONE });
-    const toppedUp = store.phoneAccount(TOPPED_UP);
+    const toppedUp = await store.phoneAccount(TOPPED_UP);
     expect(toppedUp.balance).toBe('720.00');
     expect(toppedUp.ledger.at(-1)).toEqual({ at: NOW + 60_000, amount: '700.00', reason: `site top-up order ${CODE}, receipt ${outcome.receipt.number}` });
     expect(toppedUp.sms.at(-1)).toEqual({ phone: TOPPED_UP, at: NOW + 60_000, sender: 'Beeline', kind: 'topup', amount: '700.00', receipt: outcome.receipt.number });
-    expect(store.phoneAccount(ORDER_PHONE).balance).toBe('100.00');
+    expect((await store.phoneAccount(ORDER_PHONE)).balance).toBe('100.00');
     expect(outcome.sms.map((m) => [m.phone, m.amount])).toEqual([[TOPPED_UP, '700.00'], [ORDER_PHONE, '100.00']]);
     // paying the session again credits nothing more
-    expect(store.completePayment('s1', 'pay', NOW + 70_000).alreadyPaid).toBe(true);
-    expect(store.phoneAccount(TOPPED_UP).balance).toBe('720.00');
-    store.close();
+    expect((await store.completePayment('s1', 'pay', NOW + 70_000)).alreadyPaid).toBe(true);
+    expect((await store.phoneAccount(TOPPED_UP)).balance).toBe('720.00');
+    await store.close();
   });
 
-  it('R-MOB-10: paid at a desk, the whole amount tops up its phone (ledger line); the change is the cashier\'s, and paying again adds nothing', () => {
-    const store = open(tempDir());
-    store.addOrder(topUpOrder());
-    const outcome = store.payAtDesk({ place: 'post', code: CODE, due: '700.00', received: '1000.00', at: NOW + 60_000 });
+  it('R-MOB-10: paid at a desk, the whole amount tops up its phone (ledger line); the change is the cashier\'s, and paying again adds nothing', async () => {
+    const store = await open();
+    await store.addOrder(topUpOrder());
+    const outcome = await store.payAtDesk({ place: 'post', code: CODE, due: '700.00', received: '1000.00', at: NOW + 60_000 });
     expect(outcome).toMatchObject({ kind: 'paid', receipt: { total: '700.00', change: '300.00' } });
     const number = outcome.kind === 'paid' ? outcome.receipt.number : '';
-    const toppedUp = store.phoneAccount(TOPPED_UP);
+    const toppedUp = await store.phoneAccount(TOPPED_UP);
     expect(toppedUp.balance).toBe('700.00');
     expect(toppedUp.ledger).toEqual([{ at: NOW + 60_000, amount: '700.00', reason: `site top-up order ${CODE}, receipt ${number}` }]);
-    expect(store.payAtDesk({ place: 'cashier', code: CODE, due: '700.00', received: '700.00', at: NOW + 70_000 }).kind).toBe('refused');
-    expect(store.phoneAccount(TOPPED_UP).balance).toBe('700.00');
-    expect(store.phoneAccount(ORDER_PHONE).balance).toBe('0.00');
-    store.close();
+    expect((await store.payAtDesk({ place: 'cashier', code: CODE, due: '700.00', received: '700.00', at: NOW + 70_000 })).kind).toBe('refused');
+    expect((await store.phoneAccount(TOPPED_UP)).balance).toBe('700.00');
+    expect((await store.phoneAccount(ORDER_PHONE)).balance).toBe('0.00');
+    await store.close();
   });
 
-  it('R-MOB-10: an order of goods tops up nothing: its payment stays with the order', () => {
-    const store = open(tempDir());
-    store.addOrder(newOrder({ code: CODE, codeAmount: '700.00', phone: ORDER_PHONE, issuedAt: NOW }));
-    openCashSession(store, 's1', CODE, '700.00');
-    insertNotes(store, 's1', [500, 200]);
-    const outcome = store.completePayment('s1', 'pay', NOW + 1000);
+  it('R-MOB-10: an order of goods tops up nothing: its payment stays with the order', async () => {
+    const store = await open();
+    await store.addOrder(newOrder({ code: CODE, codeAmount: '700.00', phone: ORDER_PHONE, issuedAt: NOW }));
+    await openCashSession(store, 's1', CODE, '700.00');
+    await insertNotes(store, 's1', [500, 200]);
+    const outcome = await store.completePayment('s1', 'pay', NOW + 1000);
     expect(outcome.sms).toEqual([]);
-    expect(store.phoneAccount(TOPPED_UP).balance).toBe('0.00');
-    store.close();
+    expect((await store.phoneAccount(TOPPED_UP)).balance).toBe('0.00');
+    await store.close();
   });
 
-  it('R-MOB-10: the stored order keeps its phone to top up, and its code is refused as expired from 1 hour after it was placed', () => {
-    const dir = tempDir();
-    const store = open(dir);
-    store.addOrder(topUpOrder());
-    const stored = store.findOrder(CODE);
+  it('R-MOB-10: the stored order keeps its phone to top up, and its code is refused as expired from 1 hour after it was placed', async () => {
+    const store = await open();
+    await store.addOrder(topUpOrder());
+    const stored = await store.findOrder(CODE);
     expect(stored?.topUpPhone).toBe(TOPPED_UP);
     expect(evaluateLookup(CODE, stored, NOW + 3_599_999, DEFAULT_RULES).kind).toBe('payable');
     expect(evaluateLookup(CODE, stored, NOW + 3_600_000, DEFAULT_RULES)).toMatchObject({ kind: 'refused', reason: 'expired' });
-    store.close();
+    await store.close();
   });
 });
 

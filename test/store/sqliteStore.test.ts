@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PHONE, seedDemo } from '../../src/domain/orders/demo.js';
 import { newOrder } from '../../src/domain/orders/orders.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
-import { insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';
+import { NOW, useTempDirs, openCashSessionSync, insertNotesSync } from './helpers.js';
 
 const tempDir = useTempDirs();
 
@@ -47,10 +47,10 @@ describe('SqliteStore payments', () => {
   it('two terminals on one file racing on a code: the second pays nothing to the order, all its cash to the phone', () => {
     const { store: t1, path } = freshStore();
     const t2 = SqliteStore.open(path);
-    openCashSession(t1, 'a', '1000000002', '3000.00');
-    openCashSession(t2, 'b', '1000000002', '3000.00', { terminalId: 'T2' });
-    insertNotes(t1, 'a', [1000, 2000]);
-    insertNotes(t2, 'b', [2000, 1000]);
+    openCashSessionSync(t1, 'a', '1000000002', '3000.00');
+    openCashSessionSync(t2, 'b', '1000000002', '3000.00', { terminalId: 'T2' });
+    insertNotesSync(t1, 'a', [1000, 2000]);
+    insertNotesSync(t2, 'b', [2000, 1000]);
 
     expect(t1.completePayment('a', 'pay', NOW).receipt).toMatchObject({ number: 'T1-000001', toOrder: '3000.00', toPhone: '0.00' });
     const late = t2.completePayment('b', 'pay', NOW);
@@ -64,8 +64,8 @@ describe('SqliteStore payments', () => {
 
   it('keeps the printed receipt text', () => {
     const { store } = freshStore();
-    openCashSession(store, 's1', '1000000002', '3000.00');
-    insertNotes(store, 's1', [1000, 2000]);
+    openCashSessionSync(store, 's1', '1000000002', '3000.00');
+    insertNotesSync(store, 's1', [1000, 2000]);
     store.completePayment('s1', 'pay', NOW);
     expect(store.receiptText('T1-000001')).toBeUndefined();
     store.setReceiptText('T1-000001', 'RECEIPT T1-000001\n3 000,00 ₽');
@@ -80,12 +80,12 @@ describe('SqliteStore durability', () => {
   it('keeps orders, accounts, receipts and unfinished cash across close and reopen', () => {
     const { store, path } = freshStore();
     store.repriceOrder('1000000003', '14000.00');
-    openCashSession(store, 'paid', '1000000001', '4750.00');
-    insertNotes(store, 'paid', [5000]);
+    openCashSessionSync(store, 'paid', '1000000001', '4750.00');
+    insertNotesSync(store, 'paid', [5000]);
     store.completePayment('paid', 'pay', NOW, true);
     store.setReceiptText('T1-000001', 'printed');
-    openCashSession(store, 'crashed', '1000000002', '3000.00');
-    insertNotes(store, 'crashed', [2000, 500]);
+    openCashSessionSync(store, 'crashed', '1000000002', '3000.00');
+    insertNotesSync(store, 'crashed', [2000, 500]);
     const before = {
       orders: store.listOrders(), account: store.phoneAccount(DEMO_PHONE), receipt: store.receipt('T1-000001'),
       unfinished: store.unfinishedSessions(),

@@ -6,8 +6,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/domain/orders/demo.js';
-import { MemoryStore } from '../../src/domain/memoryStore.js';
+import { seedDemo, seedDemoInto } from '../../src/domain/orders/demo.js';
 import type { KioskStore } from '../../src/domain/store.js';
 import { add, ZERO } from '../../src/domain/money.js';
 import { DEFAULT_FLOAT, drawerTotal } from '../../src/domain/cash/drawer.js';
@@ -16,13 +15,11 @@ import type { TillPaymentRequest } from '../../src/domain/cash/till.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { NOW, useTempDirs } from './helpers.js';
+import { storeAdapters } from './adapters.js';
 
 const tempDir = useTempDirs();
 
-const ADAPTERS: Array<[string, () => KioskStore]> = [
-  ['MemoryStore', () => new MemoryStore()],
-  ['SqliteStore', () => SqliteStore.open(join(tempDir(), 'kiosk.db'))],
-];
+const ADAPTERS = storeAdapters(tempDir);
 
 /** 16,990 ₽ with four 5,000 ₽ notes, 3,010 ₽ given back as 1,000 + 4 × 500 + 10 (from the default float). */
 const DEMO_3: TillPaymentRequest = {
@@ -31,120 +28,120 @@ const DEMO_3: TillPaymentRequest = {
 };
 
 describe.each(ADAPTERS)('%s keeps the tills', (_name, open) => {
-  function withShift(): KioskStore {
-    const store = open();
-    seedDemo(store, NOW);
-    store.openTillShift('cashier', DEFAULT_FLOAT, NOW);
+  async function withShift(): Promise<KioskStore> {
+    const store = await open();
+    await seedDemoInto(store, NOW);
+    await store.openTillShift('cashier', DEFAULT_FLOAT, NOW);
     return store;
   }
 
-  it('R-CASH-2: 16,990 ₽ paid with 20,000 ₽ and 3,010 ₽ chosen from the drawer: the order paid, the notes in, the change out, exact', () => {
-    const store = withShift();
-    const outcome = store.payAtTill(DEMO_3);
+  it('R-CASH-2: 16,990 ₽ paid with 20,000 ₽ and 3,010 ₽ chosen from the drawer: the order paid, the notes in, the change out, exact', async () => {
+    const store = await withShift();
+    const outcome = await store.payAtTill(DEMO_3);
     expect(outcome).toMatchObject({ kind: 'paid', receipt: { total: '16990.00', change: '3010.00' }, payment: { changeDue: '3010.00', changeGiven: '3010.00', verdict: { kind: 'exact' } } });
-    expect(store.findOrder('1000000003')).toMatchObject({ status: 'paid', owed: '0.00' });
-    const state = store.tillState('cashier')!;
+    expect(await store.findOrder('1000000003')).toMatchObject({ status: 'paid', owed: '0.00' });
+    const state = (await store.tillState('cashier'))!;
     // the float's one 1,000 ₽ note and four 500s went out: the stores keep no empty compartments
     expect(state.drawer).toMatchObject({ '5000.00': 4, '200.00': 1 });
     expect(state.drawer['1000.00']).toBeUndefined();
     expect(state.drawer['500.00']).toBeUndefined();
     expect(drawerTotal(state.drawer)).toBe('21990.00');
     expect(state.payments).toHaveLength(1);
-    store.close();
+    await store.close();
   });
 
-  it('refuses change bigger than the drawer holds, moving nothing: the order unpaid, no receipt, the drawer as it was', () => {
-    const store = withShift();
-    const outcome = store.payAtTill({ ...DEMO_3, given: { '2000.00': 1, '1000.00': 1, '10.00': 1 } });
+  it('refuses change bigger than the drawer holds, moving nothing: the order unpaid, no receipt, the drawer as it was', async () => {
+    const store = await withShift();
+    const outcome = await store.payAtTill({ ...DEMO_3, given: { '2000.00': 1, '1000.00': 1, '10.00': 1 } });
     expect(outcome).toEqual({ kind: 'refused', refusal: { reason: 'notInDrawer', face: '2000.00', have: 0 } });
-    expect(store.findOrder('1000000003')).toMatchObject({ status: 'awaiting', paid: '0.00' });
-    expect(store.deskReceipts()).toEqual([]);
-    expect(store.tillState('cashier')!.drawer).toEqual(DEFAULT_FLOAT);
-    store.close();
+    expect(await store.findOrder('1000000003')).toMatchObject({ status: 'awaiting', paid: '0.00' });
+    expect(await store.deskReceipts()).toEqual([]);
+    expect((await store.tillState('cashier'))!.drawer).toEqual(DEFAULT_FLOAT);
+    await store.close();
   });
 
-  it('refuses notes that do not add up to the cash typed in, moving nothing', () => {
-    const store = withShift();
-    expect(store.payAtTill({ ...DEMO_3, handed: { '5000.00': 3 } })).toEqual({ kind: 'refused', refusal: { reason: 'handedMismatch', handed: '15000.00' } });
-    expect(store.deskReceipts()).toEqual([]);
-    store.close();
+  it('refuses notes that do not add up to the cash typed in, moving nothing', async () => {
+    const store = await withShift();
+    expect(await store.payAtTill({ ...DEMO_3, handed: { '5000.00': 3 } })).toEqual({ kind: 'refused', refusal: { reason: 'handedMismatch', handed: '15000.00' } });
+    expect(await store.deskReceipts()).toEqual([]);
+    await store.close();
   });
 
-  it('a code paid elsewhere first: refused, the customer keeps the cash and the drawer does not move', () => {
-    const store = withShift();
-    store.payAtDesk({ place: 'post', code: '1000000003', due: '16990.00', received: '16990.00', at: NOW + 1 });
-    expect(store.payAtTill(DEMO_3)).toEqual({ kind: 'refused', refusal: { reason: 'alreadyPaid' } });
-    expect(store.tillState('cashier')!).toMatchObject({ drawer: DEFAULT_FLOAT, payments: [] });
-    store.close();
+  it('a code paid elsewhere first: refused, the customer keeps the cash and the drawer does not move', async () => {
+    const store = await withShift();
+    await store.payAtDesk({ place: 'post', code: '1000000003', due: '16990.00', received: '16990.00', at: NOW + 1 });
+    expect(await store.payAtTill(DEMO_3)).toEqual({ kind: 'refused', refusal: { reason: 'alreadyPaid' } });
+    expect((await store.tillState('cashier'))!).toMatchObject({ drawer: DEFAULT_FLOAT, payments: [] });
+    await store.close();
   });
 
-  it('no payment before a shift is opened', () => {
-    const store = open();
-    seedDemo(store, NOW);
-    expect(store.tillState('cashier')).toBeNull();
-    expect(store.payAtTill(DEMO_3)).toEqual({ kind: 'refused', refusal: { reason: 'noShift' } });
-    store.close();
+  it('no payment before a shift is opened', async () => {
+    const store = await open();
+    await seedDemoInto(store, NOW);
+    expect(await store.tillState('cashier')).toBeNull();
+    expect(await store.payAtTill(DEMO_3)).toEqual({ kind: 'refused', refusal: { reason: 'noShift' } });
+    await store.close();
   });
 
-  it('change given short is recorded, and the Z-report\'s totals match the store: payments, takings, drawer by denomination, discrepancy', () => {
-    const store = withShift();
-    store.payAtTill(DEMO_3);
+  it('change given short is recorded, and the Z-report\'s totals match the store: payments, takings, drawer by denomination, discrepancy', async () => {
+    const store = await withShift();
+    await store.payAtTill(DEMO_3);
     // 250 ₽ due on 4,750 ₽ paid with 5,000 ₽; the trainee gives 200 ₽
-    const short = store.payAtTill({ place: 'cashier', code: '1000000001', due: '4750.00', received: '5000.00', at: NOW + 120_000, handed: { '5000.00': 1 }, given: { '200.00': 1 } });
+    const short = await store.payAtTill({ place: 'cashier', code: '1000000001', due: '4750.00', received: '5000.00', at: NOW + 120_000, handed: { '5000.00': 1 }, given: { '200.00': 1 } });
     expect(short).toMatchObject({ kind: 'paid', payment: { changeDue: '250.00', changeGiven: '200.00', verdict: { kind: 'short', by: '50.00' } } });
-    const x = store.tillReport('cashier', 'X', NOW + 180_000);
-    expect(store.tillState('cashier')!.shift.closedAt).toBeNull();
-    const z = store.tillReport('cashier', 'Z', NOW + 240_000);
-    const receipts = store.deskReceipts();
+    const x = await store.tillReport('cashier', 'X', NOW + 180_000);
+    expect((await store.tillState('cashier'))!.shift.closedAt).toBeNull();
+    const z = await store.tillReport('cashier', 'Z', NOW + 240_000);
+    const receipts = await store.deskReceipts();
     expect(z).toMatchObject({ kind: 'Z', shift: 1, payments: receipts.length, total: add(ZERO, ...receipts.map((r) => r.total)), changeMistakes: 1, discrepancy: '0.00' });
     expect(z.total).toBe('21740.00');
-    expect(z.counted).toBe(drawerTotal(store.tillState('cashier')!.drawer));
-    expect(z.drawer).toEqual(store.tillState('cashier')!.drawer);
+    expect(z.counted).toBe(drawerTotal((await store.tillState('cashier'))!.drawer));
+    expect(z.drawer).toEqual((await store.tillState('cashier'))!.drawer);
     expect({ ...x, kind: 'Z', at: z.at }).toEqual(z);
-    store.close();
+    await store.close();
   });
 
-  it('closing a shift twice is refused, and a closed shift takes no payment until the next is opened', () => {
-    const store = withShift();
-    store.tillReport('cashier', 'Z', NOW + 1);
-    expect(() => store.tillReport('cashier', 'Z', NOW + 2)).toThrow('shift 1 is already closed');
-    expect(store.payAtTill(DEMO_3)).toEqual({ kind: 'refused', refusal: { reason: 'closed' } });
-    expect(() => store.openTillShift('cashier', DEFAULT_FLOAT, NOW + 3)).not.toThrow();
-    expect(() => store.openTillShift('cashier', DEFAULT_FLOAT, NOW + 4)).toThrow('shift 2 is still open');
-    expect(store.payAtTill({ ...DEMO_3, at: NOW + 5 })).toMatchObject({ kind: 'paid' });
-    expect(store.tillState('cashier')!.shift.number).toBe(2);
-    store.close();
+  it('closing a shift twice is refused, and a closed shift takes no payment until the next is opened', async () => {
+    const store = await withShift();
+    await store.tillReport('cashier', 'Z', NOW + 1);
+    await expect(store.tillReport('cashier', 'Z', NOW + 2)).rejects.toThrow('shift 1 is already closed');
+    expect(await store.payAtTill(DEMO_3)).toEqual({ kind: 'refused', refusal: { reason: 'closed' } });
+    await store.openTillShift('cashier', DEFAULT_FLOAT, NOW + 3);
+    await expect(store.openTillShift('cashier', DEFAULT_FLOAT, NOW + 4)).rejects.toThrow('shift 2 is still open');
+    expect(await store.payAtTill({ ...DEMO_3, at: NOW + 5 })).toMatchObject({ kind: 'paid' });
+    expect((await store.tillState('cashier'))!.shift.number).toBe(2);
+    await store.close();
   });
 
-  it('R-CASH-1: a customer sent back for the code is counted in the shift: the X- and Z-report say how many, the next shift starts at none', () => {
-    const store = withShift();
-    expect(store.sendAwayAtTill('cashier', NOW + 1)).toMatchObject({ sentAway: 1 });
-    store.payAtTill(DEMO_3);
-    store.sendAwayAtTill('cashier', NOW + 2);
-    expect(store.tillState('cashier')).toMatchObject({ sentAway: 2, payments: [{ total: '16990.00' }] });
-    expect(store.tillReport('cashier', 'X', NOW + 3)).toMatchObject({ kind: 'X', payments: 1, sentAway: 2 });
-    expect(store.tillReport('cashier', 'Z', NOW + 4)).toMatchObject({ kind: 'Z', payments: 1, sentAway: 2 });
-    expect(() => store.sendAwayAtTill('cashier', NOW + 5)).toThrow('shift 1 is closed');
-    store.openTillShift('cashier', DEFAULT_FLOAT, NOW + 6);
-    expect(store.tillState('cashier')).toMatchObject({ sentAway: 0 });
-    store.close();
+  it('R-CASH-1: a customer sent back for the code is counted in the shift: the X- and Z-report say how many, the next shift starts at none', async () => {
+    const store = await withShift();
+    expect(await store.sendAwayAtTill('cashier', NOW + 1)).toMatchObject({ sentAway: 1 });
+    await store.payAtTill(DEMO_3);
+    await store.sendAwayAtTill('cashier', NOW + 2);
+    expect(await store.tillState('cashier')).toMatchObject({ sentAway: 2, payments: [{ total: '16990.00' }] });
+    expect(await store.tillReport('cashier', 'X', NOW + 3)).toMatchObject({ kind: 'X', payments: 1, sentAway: 2 });
+    expect(await store.tillReport('cashier', 'Z', NOW + 4)).toMatchObject({ kind: 'Z', payments: 1, sentAway: 2 });
+    await expect(store.sendAwayAtTill('cashier', NOW + 5)).rejects.toThrow('shift 1 is closed');
+    await store.openTillShift('cashier', DEFAULT_FLOAT, NOW + 6);
+    expect(await store.tillState('cashier')).toMatchObject({ sentAway: 0 });
+    await store.close();
   });
 
-  it('no customer is sent away before a shift is opened', () => {
-    const store = open();
-    expect(() => store.sendAwayAtTill('cashier', NOW)).toThrow('no shift has been opened at the cashier');
-    store.close();
+  it('no customer is sent away before a shift is opened', async () => {
+    const store = await open();
+    await expect(store.sendAwayAtTill('cashier', NOW)).rejects.toThrow('no shift has been opened at the cashier');
+    await store.close();
   });
 
-  it('a shift open longer than 24 hours on the program\'s clock refuses every payment until it is closed with a Z-report', () => {
-    const store = withShift();
+  it('a shift open longer than 24 hours on the program\'s clock refuses every payment until it is closed with a Z-report', async () => {
+    const store = await withShift();
     const late = { ...DEMO_3, at: NOW + SHIFT_LIMIT_MS + 1 };
-    expect(store.payAtTill(late)).toEqual({ kind: 'refused', refusal: { reason: 'over24h' } });
-    expect(store.findOrder('1000000003')).toMatchObject({ status: 'awaiting' });
-    store.tillReport('cashier', 'Z', late.at);
-    store.openTillShift('cashier', DEFAULT_FLOAT, late.at + 1);
-    expect(store.payAtTill({ ...late, at: late.at + 2 })).toMatchObject({ kind: 'paid' });
-    store.close();
+    expect(await store.payAtTill(late)).toEqual({ kind: 'refused', refusal: { reason: 'over24h' } });
+    expect(await store.findOrder('1000000003')).toMatchObject({ status: 'awaiting' });
+    await store.tillReport('cashier', 'Z', late.at);
+    await store.openTillShift('cashier', DEFAULT_FLOAT, late.at + 1);
+    expect(await store.payAtTill({ ...late, at: late.at + 2 })).toMatchObject({ kind: 'paid' });
+    await store.close();
   });
 });
 

@@ -7,19 +7,15 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { crashHookFromEnv } from '../../src/adapters/crashHook.js';
-import { MemoryStore } from '../../src/domain/memoryStore.js';
-import type { KioskStore } from '../../src/domain/store.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { attempt, checkpoint, MINUTE, T0 } from '../domain/training/fixtures.js';
 import { useTempDirs } from './helpers.js';
+import { storeAdapters } from './adapters.js';
 
 const tempDir = useTempDirs();
 
-const ADAPTERS: Array<[string, () => KioskStore]> = [
-  ['MemoryStore', () => new MemoryStore()],
-  ['SqliteStore', () => SqliteStore.open(join(tempDir(), 'kiosk.db'))],
-];
+const ADAPTERS = storeAdapters(tempDir);
 
 const missed = checkpoint('no-change', 'R-TERM-2', false, 10, { atMs: null });
 const anna = attempt('Anna', 'terminal-change', [checkpoint('path', 'R-TERM-1', true), missed], { at: 10, passScore: 5, exam: true, lang: 'ru' });
@@ -27,47 +23,47 @@ const boris = attempt('Boris', 'terminal-cap', [checkpoint('cap', 'R-TERM-3', tr
 const annaLater = attempt('Anna', 'terminal-cap', [checkpoint('cap', 'R-TERM-3', false)], { at: 30, status: 'abandoned', durationS: 12 });
 
 describe.each(ADAPTERS)('%s keeps the training contract', (_name, open) => {
-  it('keeps an attempt with every checkpoint, field for field, and lists attempts oldest first', () => {
-    const store = open();
-    for (const a of [anna, annaLater, boris]) store.recordTrainingAttempt(a);
-    expect(store.listTrainingAttempts()).toEqual([boris, anna, annaLater]);
+  it('keeps an attempt with every checkpoint, field for field, and lists attempts oldest first', async () => {
+    const store = await open();
+    for (const a of [anna, annaLater, boris]) await store.recordTrainingAttempt(a);
+    expect(await store.listTrainingAttempts()).toEqual([boris, anna, annaLater]);
     // optional fields stay absent, not undefined or null
-    expect(Object.keys(store.listTrainingAttempts()[0]!)).not.toContain('passScore');
-    expect(Object.keys(store.listTrainingAttempts()[1]!.checkpoints[0]!)).not.toContain('source');
-    store.close();
+    expect(Object.keys((await store.listTrainingAttempts())[0]!)).not.toContain('passScore');
+    expect(Object.keys((await store.listTrainingAttempts())[1]!.checkpoints[0]!)).not.toContain('source');
+    await store.close();
   });
 
-  it('lists by trainee and by --since (inclusive), both together', () => {
-    const store = open();
-    for (const a of [anna, annaLater, boris]) store.recordTrainingAttempt(a);
-    expect(store.listTrainingAttempts({ trainee: 'Anna' }).map((a) => a.id)).toEqual([anna.id, annaLater.id]);
-    expect(store.listTrainingAttempts({ trainee: 'anna' })).toEqual([]);
-    expect(store.listTrainingAttempts({ since: T0 + 10 * MINUTE }).map((a) => a.id)).toEqual([anna.id, annaLater.id]);
-    expect(store.listTrainingAttempts({ trainee: 'Boris', since: T0 + 6 * MINUTE })).toEqual([]);
-    store.close();
+  it('lists by trainee and by --since (inclusive), both together', async () => {
+    const store = await open();
+    for (const a of [anna, annaLater, boris]) await store.recordTrainingAttempt(a);
+    expect((await store.listTrainingAttempts({ trainee: 'Anna' })).map((a) => a.id)).toEqual([anna.id, annaLater.id]);
+    expect(await store.listTrainingAttempts({ trainee: 'anna' })).toEqual([]);
+    expect((await store.listTrainingAttempts({ since: T0 + 10 * MINUTE })).map((a) => a.id)).toEqual([anna.id, annaLater.id]);
+    expect(await store.listTrainingAttempts({ trainee: 'Boris', since: T0 + 6 * MINUTE })).toEqual([]);
+    await store.close();
   });
 
-  it('saving the same attempt twice keeps one; an attempt saved abandoned stays abandoned', () => {
-    const store = open();
-    store.recordTrainingAttempt(annaLater);
-    store.recordTrainingAttempt(annaLater);
-    store.recordTrainingAttempt({ ...annaLater, status: 'finished', score: 10, checkpoints: [checkpoint('cap', 'R-TERM-3', true)] });
-    expect(store.listTrainingAttempts()).toEqual([annaLater]);
-    store.close();
+  it('saving the same attempt twice keeps one; an attempt saved abandoned stays abandoned', async () => {
+    const store = await open();
+    await store.recordTrainingAttempt(annaLater);
+    await store.recordTrainingAttempt(annaLater);
+    await store.recordTrainingAttempt({ ...annaLater, status: 'finished', score: 10, checkpoints: [checkpoint('cap', 'R-TERM-3', true)] });
+    expect(await store.listTrainingAttempts()).toEqual([annaLater]);
+    await store.close();
   });
 
-  it('refuses a record that does not hold together, keeping nothing of it', () => {
-    const store = open();
-    expect(() => store.recordTrainingAttempt({ ...boris, score: 20 })).toThrow(`training attempt "${boris.id}": score 20 of 10: expected whole points, 0 ≤ score ≤ maxScore`);
-    expect(() => store.recordTrainingAttempt({ ...boris, score: 7.5 })).toThrow('score 7.5 of 10: expected whole points');
-    expect(() => store.recordTrainingAttempt({ ...boris, trainee: ' ' })).toThrow('trainee must be a non-empty name');
-    expect(() => store.recordTrainingAttempt({ ...boris, checkpoints: [checkpoint('cap', 'R-TERM-3', true), { ...checkpoint('x', 'R-TERM-2', true), earned: 11 }] }))
-      .toThrow('checkpoint 2 ("x"): earned 11 of 10 points');
-    expect(() => store.recordTrainingAttempt({ ...boris, status: 'lost' as 'finished' })).toThrow('status must be finished or abandoned, got "lost"');
-    expect(store.listTrainingAttempts()).toEqual([]);
-    store.recordTrainingAttempt(boris);
-    expect(store.listTrainingAttempts()).toEqual([boris]);
-    store.close();
+  it('refuses a record that does not hold together, keeping nothing of it', async () => {
+    const store = await open();
+    await expect(store.recordTrainingAttempt({ ...boris, score: 20 })).rejects.toThrow(`training attempt "${boris.id}": score 20 of 10: expected whole points, 0 ≤ score ≤ maxScore`);
+    await expect(store.recordTrainingAttempt({ ...boris, score: 7.5 })).rejects.toThrow('score 7.5 of 10: expected whole points');
+    await expect(store.recordTrainingAttempt({ ...boris, trainee: ' ' })).rejects.toThrow('trainee must be a non-empty name');
+    await expect(store.recordTrainingAttempt({ ...boris, checkpoints: [checkpoint('cap', 'R-TERM-3', true), { ...checkpoint('x', 'R-TERM-2', true), earned: 11 }] }))
+      .rejects.toThrow('checkpoint 2 ("x"): earned 11 of 10 points');
+    await expect(store.recordTrainingAttempt({ ...boris, status: 'lost' as 'finished' })).rejects.toThrow('status must be finished or abandoned, got "lost"');
+    expect(await store.listTrainingAttempts()).toEqual([]);
+    await store.recordTrainingAttempt(boris);
+    expect(await store.listTrainingAttempts()).toEqual([boris]);
+    await store.close();
   });
 });
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { isMainThread } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
-import { NOW, openCashSession, useTempDirs, seededDatabaseIn } from './helpers.js';
+import { NOW, useTempDirs, seededDatabaseIn, openCashSessionSync } from './helpers.js';
 
 // Its own file because it must run on the process's main thread (see below): `npm run mutation`
 // runs vitest in a worker thread and leaves this file out (vitest.mutation.config.ts).
@@ -19,7 +19,7 @@ describe('two processes on one file', () => {
   it('a write waits for another process holding the lock instead of failing', async () => {
     const path = seededDatabase();
     const store = SqliteStore.open(path);
-    openCashSession(store, 's1', '1000000001', '4750.00');
+    openCashSessionSync(store, 's1', '1000000001', '4750.00');
 
     // A second process takes the write lock and keeps it until this thread sleeps in SQLite's busy
     // handler, which proves the write below met the lock and waited; a store without a busy

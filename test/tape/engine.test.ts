@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
-import type { KioskStore } from '../../src/domain/store.js';
+import type { SyncKioskStore } from '../../src/domain/store.js';
 import { formatFailure, runTape, TapeEngine, TapeStepError } from '../../src/tape/index.js';
 
 const ORDER = 'Order 1000000123 amount 4750.00 phone +79161234567';
@@ -145,7 +145,7 @@ describe('runTape', () => {
 
   it('an app that throws while rendering is a crash (exit 3)', async () => {
     // a receipt without its amount due makes the receipt screen throw while rendering it
-    const broken = (store: KioskStore): KioskStore => {
+    const broken = (store: SyncKioskStore): SyncKioskStore => {
       const complete = store.completePayment.bind(store);
       store.completePayment = (...args) => {
         const outcome = complete(...args);

@@ -18,6 +18,7 @@ import { viewOf, type View } from '../../src/app/view.js';
 import { seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 
 let cleanups: Array<() => void> = [];
 const draw = (tree: React.ReactElement): string => {
@@ -65,7 +66,7 @@ describe('ReceiptScreen, from the View of a real payment', () => {
     clock.set(Date.UTC(2026, 10, 22, 7, 0, 0));
     const store = new MemoryStore();
     seedDemo(store, clock.now());
-    const actor = startTerminal({ store, clock, lang: 'en', terminalId: 'T-1', rules: DEFAULT_RULES });
+    const actor = startTerminal({ store: asyncStore(store), clock, lang: 'en', terminalId: 'T-1', rules: DEFAULT_RULES });
     cleanups.push(() => actor.stop());
     const view = (): View => viewOf(actor.getSnapshot());
     type Press = [string, Record<string, boolean>];

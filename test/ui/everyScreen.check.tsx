@@ -16,7 +16,8 @@ import { viewOf } from '../../src/app/view.js';
 import { phoneViewOf, worldViewOf, type PhoneView, type WorldView } from '../../src/app/worldView.js';
 import { startWorld, terminalOf } from '../../src/app/session.js';
 import type { Lang } from '../../src/domain/money.js';
-import type { KioskStore } from '../../src/domain/store.js';
+import type { SyncKioskStore } from '../../src/domain/store.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 import { smsText } from '../../src/domain/mobile/smsText.js';
 import { isSettled } from '../../machines/settled.js';
 import { siteViewOf, type SiteView } from '../../machines/site/siteView.js';
@@ -62,8 +63,8 @@ export async function sceneOf(world: ReturnType<typeof startWorld>): Promise<Sce
 }
 
 /** A world on `store` at the clock's time, settled: the scene every place's cases start from. */
-export async function startScene(store: KioskStore, clock: SimulatedClock) {
-  const world = startWorld({ store, clock, lang: 'ru', terminalId: 'T-1' });
+export async function startScene(store: SyncKioskStore, clock: SimulatedClock) {
+  const world = startWorld({ store: asyncStore(store), clock, lang: 'ru', terminalId: 'T-1' });
   return { world, scene: await sceneOf(world) };
 }
 

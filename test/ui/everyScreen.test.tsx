@@ -28,6 +28,7 @@ import { idleHints } from '../../screens/terminal/IdleScreen.js';
 import { screenHelp, screenNotice, screenTitle } from '../../screens/terminal/ScreenBody.js';
 import { KEY } from './harness.js';
 import { failuresOf, flat, inLang, regionsOf, renderScene, startScene, type Case as SceneCase, type Expected, type Scene } from './everyScreen.check.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 
 type Case = { name: string; view: View };
 
@@ -44,7 +45,7 @@ async function collectViews(): Promise<Case[]> {
   clock.set(Date.UTC(2026, 10, 22, 7, 0, 0));
   const store = new MemoryStore();
   seedDemo(store, clock.now());
-  const actor = startTerminal({ store, clock, lang: 'ru', terminalId: 'T-1' });
+  const actor = startTerminal({ store: asyncStore(store), clock, lang: 'ru', terminalId: 'T-1' });
   const view = () => viewOf(actor.getSnapshot());
   const settle = async () => {
     await waitFor(actor, isSettled);
@@ -69,7 +70,7 @@ async function collectViews(): Promise<Case[]> {
   await settle();
   keep('idle');
   // a kiosk taking 6-digit order numbers: no demo order fits, the idle screen says how to add one
-  const sixDigits = startTerminal({ store, clock, lang: 'ru', terminalId: 'T-1', rules: { ...DEFAULT_RULES, orderNumberLength: 6 } });
+  const sixDigits = startTerminal({ store: asyncStore(store), clock, lang: 'ru', terminalId: 'T-1', rules: { ...DEFAULT_RULES, orderNumberLength: 6 } });
   keep('idle, order length 6', viewOf(sixDigits.getSnapshot()));
   sixDigits.stop();
   await press(' ');

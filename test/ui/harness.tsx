@@ -28,6 +28,7 @@ import type { TerminalActor } from '../../machines/terminal.js';
 import type { Place, WorldInput } from '../../machines/world.js';
 import { DEFAULT_SKIN, MENU_NAMES, routeItem, type SkinLabelKey } from '../../src/domain/skins/index.js';
 import { t } from '../../src/i18n/index.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 
 export const KEY = {
   enter: '\r',
@@ -99,7 +100,7 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules, plac
   const store = new AuditedStore();
   seedDemo(store, clock.now());
   const payments: PaymentOutcome[] = [];
-  const world = startWorld({ store, clock, lang, terminalId: 'T-1', onPayment: (o) => payments.push(o), ...(rules ? { rules } : {}), ...(place ? { place } : {}), ...(role ? { role } : {}), ...(training ? { training } : {}) });
+  const world = startWorld({ store: asyncStore(store), clock, lang, terminalId: 'T-1', onPayment: (o) => payments.push(o), ...(rules ? { rules } : {}), ...(place ? { place } : {}), ...(role ? { role } : {}), ...(training ? { training } : {}) });
   const actor: TerminalActor = terminalOf(world);
   const phone = world.getSnapshot().context.phone;
   const errors: unknown[] = [];

@@ -22,6 +22,7 @@ import { screenTitle } from '../../screens/terminal/ScreenBody.js';
 import { send } from '../machines/terminalDriver.js';
 import type { TerminalEvent } from '../../machines/terminal.js';
 import { rowsOf } from './harness.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 
 const press = (id: string): TerminalEvent => ({ type: 'nav.press', id });
 const flat = (rows: string[]) => rows.join(' ').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -53,7 +54,7 @@ async function walk(skin: Skin, lang: Lang): Promise<{ problems: string[]; seen:
   clock.set(Date.UTC(2026, 10, 22, 7, 0, 0));
   const store = new MemoryStore();
   seedDemo(store, clock.now());
-  const t = startTerminal({ store, clock, lang, terminalId: 'T-1', rules: { ...DEFAULT_RULES, skin } });
+  const t = startTerminal({ store: asyncStore(store), clock, lang, terminalId: 'T-1', rules: { ...DEFAULT_RULES, skin } });
   const problems: string[] = [];
   const seen: string[] = [];
   const check = async () => {

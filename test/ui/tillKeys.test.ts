@@ -9,6 +9,7 @@ import { provideTill } from '../../src/adapters/tillActors.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { seedDemo } from '../../src/domain/orders/demo.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 
 const START = Date.UTC(2026, 10, 22, 7, 0, 0);
 const NAMED: Record<string, Partial<Key>> = { enter: { return: true }, backspace: { backspace: true }, esc: { escape: true } };
@@ -18,7 +19,7 @@ function startTill() {
   seedDemo(store, START);
   const clock = new SimulatedClock();
   clock.set(START);
-  const actor = createActor(provideTill({ store, clock, rules: DEFAULT_RULES }), { input: { place: 'cashier' }, clock }).start();
+  const actor = createActor(provideTill({ store: asyncStore(store), clock, rules: DEFAULT_RULES }), { input: { place: 'cashier' }, clock }).start();
   const path = () => tillViewOf(actor.getSnapshot(), 'en').statePath;
   const keys = async (...presses: string[]) => {
     for (const press of presses) {

@@ -21,6 +21,7 @@ import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { Lang } from '../../src/domain/money.js';
 import type { DeskPlace } from '../../src/domain/fiscal/desks.js';
 import { phonePanelWidth } from '../../screens/terminal/KioskLayout.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
 
 const WIDTH = 80 - phonePanelWidth(80);
 const HEIGHT = 24 - 2;
@@ -31,7 +32,7 @@ async function collect(lang: Lang, place: DeskPlace = 'cashier'): Promise<Array<
   seedDemo(store, START);
   const clock = new SimulatedClock();
   clock.set(START);
-  const actor = createActor(provideTill({ store, clock, rules: DEFAULT_RULES }), { input: { place }, clock }).start();
+  const actor = createActor(provideTill({ store: asyncStore(store), clock, rules: DEFAULT_RULES }), { input: { place }, clock }).start();
   const out: Array<{ name: string; view: TillView }> = [];
   const at = async (name: string, ...events: TillEvent[]) => {
     for (const event of events) {

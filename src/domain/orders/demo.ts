@@ -1,7 +1,7 @@
 /** The demo orders present on a first start (README, `kiosk --help`). */
 import { HOUR_MS, type KioskRules } from '../rules.js';
 import { newOrder, type Order } from './orders.js';
-import type { KioskStore } from '../store.js';
+import type { KioskStore, SyncKioskStore } from '../store.js';
 
 export const DEMO_PHONE = '+79161234567';
 
@@ -37,8 +37,14 @@ export const DEMO_CODE_LENGTH = DEMO_SUMMARY[0]?.code.length ?? 0;
 /** The demo orders can be typed in at a kiosk with these rules (all demo codes have one length). */
 export const demoCodesFit = (rules: Pick<KioskRules, 'orderNumberLength'>): boolean => rules.orderNumberLength === DEMO_CODE_LENGTH;
 
-/** Seeds the demo orders into an empty store. */
-export function seedDemo(store: KioskStore, now: number): void {
+/** Seeds the demo orders into an empty store (inside the SQLite store's creating transaction, or memory). */
+export function seedDemo(store: SyncKioskStore, now: number): void {
   if (store.listOrders().length > 0) return;
   for (const order of demoOrders(now)) store.addOrder(order);
+}
+
+/** `seedDemo` through the asynchronous interface (a registry on a server). */
+export async function seedDemoInto(store: KioskStore, now: number): Promise<void> {
+  if ((await store.listOrders()).length > 0) return;
+  for (const order of demoOrders(now)) await store.addOrder(order);
 }

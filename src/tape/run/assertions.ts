@@ -9,7 +9,7 @@ import type { KioskRules } from '../../domain/rules.js';
 import { smsLine } from '../../domain/mobile/smsText.js';
 import type { OrderCondition } from '../language/ast.js';
 import { receiptText } from '../../domain/fiscal/receiptText.js';
-import type { KioskStore, Receipt } from '../../domain/store.js';
+import type { SyncKioskStore, Receipt } from '../../domain/store.js';
 import type { Step, TextMatcher } from '../language/ast.js';
 import { describeEntry, orderTimeline } from '../../domain/orders/orderTimeline.js';
 import { StepFailure } from './failure.js';
@@ -108,7 +108,7 @@ function orderSummary(order: Order, now: number, rules: KioskRules): string[] {
   ];
 }
 
-export function expectOrder(store: KioskStore, step: Extract<Step, { kind: 'expectOrder' }>, now: number, rules: KioskRules): void {
+export function expectOrder(store: SyncKioskStore, step: Extract<Step, { kind: 'expectOrder' }>, now: number, rules: KioskRules): void {
   const order = store.findOrder(step.code);
   if (!order) throw new StepFailure('assertion', `order ${step.code} is not in the store`);
   const problems: string[] = [];
@@ -124,7 +124,7 @@ export function expectOrder(store: KioskStore, step: Extract<Step, { kind: 'expe
 }
 
 /** The newest SMS to `phone` matches; a failure shows the whole inbox, newest first. */
-export function expectSms(store: KioskStore, phone: string, matcher: TextMatcher, lang: Lang): void {
+export function expectSms(store: SyncKioskStore, phone: string, matcher: TextMatcher, lang: Lang): void {
   const inbox = store.phoneAccount(phone).sms.map((m) => smsLine(m, lang));
   const newest = inbox.at(-1);
   if (newest === undefined) throw new StepFailure('assertion', `expected an SMS to ${phone} showing ${describeMatcher(matcher)}, but it has none`);
@@ -133,7 +133,7 @@ export function expectSms(store: KioskStore, phone: string, matcher: TextMatcher
   }
 }
 
-export function expectBalance(store: KioskStore, phone: string, amount: Money): void {
+export function expectBalance(store: SyncKioskStore, phone: string, amount: Money): void {
   const account = store.phoneAccount(phone);
   if (cmp(account.balance, amount) !== 0) {
     const history = account.ledger.map((e) => `${e.amount} (${e.reason})`);

@@ -10,7 +10,8 @@ import { SimulatedClock } from 'xstate';
 import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
 import { mobileRules } from '../../domain/mobile/mobileRules.js';
 import { DEFAULT_SKIN, skinById } from '../../domain/skins/index.js';
-import type { KioskStore, Receipt } from '../../domain/store.js';
+import type { SyncKioskStore, Receipt } from '../../domain/store.js';
+import { asyncStore } from '../../domain/asyncStore.js';
 import type { Step, Tape } from '../language/ast.js';
 import { StepFailure, type TapeFailure } from './failure.js';
 import type { KioskDriver } from '../drivers/driver.js';
@@ -36,7 +37,7 @@ export interface EngineOptions {
   /** real time one step may take before the tape fails with a timeout (a hang, never a wait) */
   stepTimeoutMs?: number;
   /** wraps the tape's seeded store (in-process only): tests inject faults through it */
-  wrapStore?: (store: KioskStore) => KioskStore;
+  wrapStore?: (store: SyncKioskStore) => SyncKioskStore;
   /**
    * in-process, Ink draws a frame only when a step reads the screen (and at the end of the tape);
    * true draws every frame, as the program does: for casts, which show each one
@@ -69,7 +70,7 @@ export class TapeEngine implements StepContext {
   readonly receipts: Receipt[] = [];
   /** golden frames written because of `update` (absolute paths) */
   readonly snapshotsWritten: string[] = [];
-  store: KioskStore;
+  store: SyncKioskStore;
   /** the line of the Ctrl+C that made the kiosk quit */
   get quitAt(): number | null {
     return this.quitLine;
@@ -142,7 +143,7 @@ export class TapeEngine implements StepContext {
 
   private inProcessHarness(): KioskHarness {
     return new KioskHarness({
-      store: this.store,
+      store: asyncStore(this.store),
       clock: this.clock,
       columns: this.settings.columns,
       rows: this.settings.rows,
@@ -293,12 +294,12 @@ export class TapeEngine implements StepContext {
 
   /** Starts the kiosk again after a Crash, on the same data. */
   async restart(): Promise<void> {
-    if (this.harness instanceof KioskHarness) await this.harness.launch(this.reopenStore());
+    if (this.harness instanceof KioskHarness) await this.harness.launch(asyncStore(this.reopenStore()));
     else await this.harness.launch();
   }
 
   /** Reopens the durable store after a crash, as a restarted process would; memory stays as it is. */
-  private reopenStore(): KioskStore {
+  private reopenStore(): SyncKioskStore {
     if (this.settings.dataDir !== null && this.openStore) {
       this.store.close();
       this.store = this.openStore(this.settings.dataDir, { processingDelayMs: this.settings.processingDelayMs });

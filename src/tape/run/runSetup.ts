@@ -10,7 +10,7 @@ import type { Lang } from '../../domain/money.js';
 import { decideOrderAction } from '../../domain/orders/orderLife.js';
 import { newOrder, type Order } from '../../domain/orders/orders.js';
 import { DEFAULT_RULES } from '../../domain/rules.js';
-import type { KioskStore } from '../../domain/store.js';
+import type { SyncKioskStore } from '../../domain/store.js';
 import type { OrderCommand, PhoneCommand, Tape } from '../language/ast.js';
 import { StepFailure } from './failure.js';
 
@@ -95,7 +95,7 @@ export function orderOf(command: OrderCommand, clockMs: number): Order {
 }
 
 /** Puts the declared orders and phones into an empty store. */
-export function seedStore(store: KioskStore, settings: TapeSettings): void {
+export function seedStore(store: SyncKioskStore, settings: TapeSettings): void {
   for (const command of settings.orders) store.addOrder(orderOf(command, settings.clockMs));
   for (const phone of settings.phones) {
     store.setPhoneAccount(phone.phone, phone.operator, phone.balance);
@@ -103,7 +103,7 @@ export function seedStore(store: KioskStore, settings: TapeSettings): void {
   }
 }
 
-export type StoreOpener = (dataDir: string, options: { processingDelayMs: number }) => KioskStore;
+export type StoreOpener = (dataDir: string, options: { processingDelayMs: number }) => SyncKioskStore;
 
 /** The SQLite store is loaded only by tapes that ask for it, so in-memory tapes never load the native binding. */
 export async function sqliteOpener(): Promise<StoreOpener> {
@@ -115,7 +115,7 @@ export async function sqliteOpener(): Promise<StoreOpener> {
  * A fresh store for the tape. A `DataDir` must not hold a kiosk database yet: a tape starts from
  * its declared data only, and the runner never deletes anyone's database to get there.
  */
-export function openTapeStore(settings: TapeSettings, open: StoreOpener | null): KioskStore {
+export function openTapeStore(settings: TapeSettings, open: StoreOpener | null): SyncKioskStore {
   if (settings.dataDir === null) {
     const store = new MemoryStore({ processingDelayMs: settings.processingDelayMs });
     seedStore(store, settings);

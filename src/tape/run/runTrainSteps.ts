@@ -13,7 +13,7 @@ import { parseTape } from '../language/parse.js';
 import { ORDER_CONDITION_CHECKS, statePathMatches } from './assertions.js';
 import { StepFailure } from './failure.js';
 import type { StepContext } from './stepContext.js';
-import type { KioskStore } from '../../domain/store.js';
+import type { SyncKioskStore } from '../../domain/store.js';
 import type { KioskDriver } from '../drivers/driver.js';
 import type { KioskRules } from '../../domain/rules.js';
 
@@ -38,7 +38,7 @@ export function withExerciseSetup(tape: Tape, exercises: () => readonly Exercise
 }
 
 /** What the exercise's conditions read: the places' state paths, the store. */
-export function probeOf(harness: KioskDriver, store: KioskStore, now: () => number, rules: KioskRules): WorldProbe {
+export function probeOf(harness: KioskDriver, store: SyncKioskStore, now: () => number, rules: KioskRules): WorldProbe {
   return {
     reached(path) {
       if (!harness.running || harness.quit) return false;
@@ -50,7 +50,7 @@ export function probeOf(harness: KioskDriver, store: KioskStore, now: () => numb
 }
 
 /** The conditions the store answers (orders, balances, SMS): the tape's probe and the Training place's sandbox share them. */
-export function storeProbeOf(store: KioskStore, now: () => number, rules: KioskRules): Omit<WorldProbe, 'reached'> {
+export function storeProbeOf(store: SyncKioskStore, now: () => number, rules: KioskRules): Omit<WorldProbe, 'reached'> {
   return {
     orderIs(selector, status) {
       const orders = selector.code !== undefined ? [store.findOrder(selector.code)].filter((o) => o !== undefined) : store.listOrders().filter((o) => o.phone === selector.phone);

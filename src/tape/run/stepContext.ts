@@ -4,14 +4,14 @@
  * step makes goes through a method here (never by writing the engine's fields).
  */
 import type { KioskRules } from '../../domain/rules.js';
-import type { KioskStore, Receipt } from '../../domain/store.js';
+import type { SyncKioskStore, Receipt } from '../../domain/store.js';
 import type { KioskDriver } from '../drivers/driver.js';
 import type { TapeSettings } from './runSetup.js';
 import type { TrainingAttempt, WorldProbe } from '../../domain/training/engine.js';
 
 export interface StepContext {
   readonly harness: KioskDriver;
-  readonly store: KioskStore;
+  readonly store: SyncKioskStore;
   /** every receipt printed during the tape, oldest first */
   readonly receipts: readonly Receipt[];
   readonly settings: TapeSettings;
