@@ -23,6 +23,8 @@ const OTHER_SKINS = ['qiwi', 'svyaznoy', 'cyberplat'];
 export default defineConfig({
   test: {
     setupFiles: ['test/setup.ts'],
+    // one throwaway PostgreSQL server for the run; each test file that uses it makes its own database
+    globalSetup: ['test/pgGlobalSetup.ts'],
     // Model-based and property tests walk many paths; none waits on real time.
     testTimeout: 30_000,
     reporters: ['default'],

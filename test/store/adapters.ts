@@ -8,14 +8,22 @@ import { asyncStore } from '../../src/domain/asyncStore.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import type { KioskStore } from '../../src/domain/store.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
+import { PgStore } from '../../src/store/pg/pgStore.js';
+import { freshSchema, usePgDatabase } from './pgServer.js';
 
 /** opens an empty store; `processingDelayMs` as the kiosk's `--processing-delay` (R-CODE-6) */
 export type OpenStore = (processingDelayMs?: number) => Promise<KioskStore>;
 
-export function storeAdapters(tempDir: () => string): Array<[string, OpenStore]> {
+/** Memory and SQLite, and PostgreSQL when `pg` is true (the suites the registry keeps so far, see README). */
+export function storeAdapters(tempDir: () => string, { pg = false }: { pg?: boolean } = {}): Array<[string, OpenStore]> {
+  const pgUrl = pg ? usePgDatabase() : null;
+  const postgres: Array<[string, OpenStore]> = pgUrl
+    ? [['PgStore', (processingDelayMs) => PgStore.open(pgUrl(), { schema: freshSchema(), ...(processingDelayMs === undefined ? {} : { processingDelayMs }) })]]
+    : [];
   return [
     ['MemoryStore', async (processingDelayMs) => asyncStore(new MemoryStore({ ...(processingDelayMs === undefined ? {} : { processingDelayMs }) }))],
     ['SqliteStore', async (processingDelayMs) =>
       asyncStore(SqliteStore.open(join(tempDir(), 'kiosk.db'), processingDelayMs === undefined ? {} : { processingDelayMs }))],
+    ...postgres,
   ];
 }

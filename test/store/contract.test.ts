@@ -12,7 +12,7 @@ import { storeAdapters } from './adapters.js';
 
 const tempDir = useTempDirs();
 
-const ADAPTERS = storeAdapters(tempDir);
+const ADAPTERS = storeAdapters(tempDir, { pg: true });
 
 describe.each(ADAPTERS)('%s keeps the store contract', (_name, open) => {
   async function seeded(): Promise<KioskStore> {

@@ -11,7 +11,7 @@ import { storeAdapters } from './adapters.js';
 const tempDir = useTempDirs();
 const PHONE = '+79051234567';
 
-const ADAPTERS = storeAdapters(tempDir);
+const ADAPTERS = storeAdapters(tempDir, { pg: true });
 
 describe.each(ADAPTERS)('%s tops up a phone at the terminal', (_name, open) => {
   it('credits every inserted kopeck to the phone, with no commission, a receipt, a ledger line and an SMS', async () => {

@@ -1,0 +1,106 @@
+/** Rows of the registry read and written inside a caller's transaction (a pg client with BEGIN). */
+import type { PoolClient } from 'pg';
+import type { Order, OrderEvent } from '../../domain/orders/orders.js';
+import type { PhoneMessage } from '../../domain/store.js';
+import * as rows from '../rows.js';
+
+export type Sql = Pick<PoolClient, 'query'>;
+
+const ORDER_COLUMNS = `code, code_amount, price, phone, issued_at, region, channel, status, paid, owed, stage, refunded,
+  renewed_from, renewed_as, site_order_id, top_up_phone`;
+
+async function withLife(sql: Sql, row: rows.OrderRow | undefined): Promise<Order | undefined> {
+  if (!row) return undefined;
+  const history = await sql.query<OrderEvent>('SELECT at, kind, why, amount, ref FROM order_events WHERE code = $1 ORDER BY id', [row.code]);
+  const credits = await sql.query<rows.CreditRow>('SELECT receipt, amount, accepted_at, settles_at FROM order_credits WHERE code = $1 ORDER BY id', [row.code]);
+  return rows.toOrder(row, history.rows, credits.rows);
+}
+
+/** the order; `lock` holds its row until the transaction ends (a payment's claim on it) */
+export async function findOrder(sql: Sql, code: string, lock = false): Promise<Order | undefined> {
+  const found = await sql.query<rows.OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE code = $1${lock ? ' FOR UPDATE' : ''}`, [code]);
+  return withLife(sql, found.rows[0]);
+}
+
+export async function mustOrder(sql: Sql, code: string, lock = false): Promise<Order> {
+  const order = await findOrder(sql, code, lock);
+  if (!order) throw new Error(`no order ${code}`);
+  return order;
+}
+
+export async function listOrders(sql: Sql): Promise<Order[]> {
+  const found = await sql.query<rows.OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders ORDER BY seq`);
+  const orders: Order[] = [];
+  for (const row of found.rows) orders.push((await withLife(sql, row))!);
+  return orders;
+}
+
+export async function insertOrder(sql: Sql, order: Order): Promise<void> {
+  rows.assertMoney(order.codeAmount, order.price, order.paid, order.owed, order.refunded);
+  await sql.query(
+    `INSERT INTO orders (${ORDER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+    [order.code, order.codeAmount, order.price, order.phone, order.issuedAt, order.region, order.channel, order.status, order.paid,
+      order.owed, order.stage, order.refunded, order.renewedFrom, order.renewedAs, order.siteOrderId, order.topUpPhone],
+  );
+  await appendLife(sql, order.code, order.history, order.credits);
+}
+
+/** Writes `after` over `before`: the columns, and the events and credits `after` appended. */
+export async function saveOrder(sql: Sql, before: Order, after: Order): Promise<void> {
+  rows.assertMoney(after.price, after.paid, after.owed, after.refunded);
+  await sql.query(
+    `UPDATE orders SET price = $2, status = $3, paid = $4, owed = $5, stage = $6, refunded = $7, renewed_from = $8,
+       renewed_as = $9, site_order_id = $10 WHERE code = $1`,
+    [after.code, after.price, after.status, after.paid, after.owed, after.stage, after.refunded, after.renewedFrom, after.renewedAs, after.siteOrderId],
+  );
+  await appendLife(sql, after.code, after.history.slice(before.history.length), after.credits.slice(before.credits.length));
+}
+
+async function appendLife(sql: Sql, code: string, events: Order['history'], credits: Order['credits']): Promise<void> {
+  for (const e of events) {
+    await sql.query('INSERT INTO order_events (code, at, kind, why, amount, ref) VALUES ($1, $2, $3, $4, $5, $6)', [code, e.at, e.kind, e.why, e.amount, e.ref]);
+  }
+  for (const c of credits) {
+    await sql.query('INSERT INTO order_credits (code, receipt, amount, accepted_at, settles_at) VALUES ($1, $2, $3, $4, $5)', [code, c.receipt, c.amount, c.acceptedAt, c.settlesAt]);
+  }
+}
+
+export async function insertSms(sql: Sql, message: PhoneMessage): Promise<void> {
+  rows.assertMoney(message.amount);
+  const mobile = 'transaction' in message ? message : null;
+  await sql.query('INSERT INTO sms (phone, at, sender, kind, amount, receipt, code, ref, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
+    message.phone, message.at, message.sender, message.kind, message.amount,
+    message.kind === 'topup' ? message.receipt : null,
+    message.kind === 'topup' ? null : message.code,
+    mobile?.transaction ?? null,
+    mobile?.detail ?? (message.kind === 'code' && message.validHours !== undefined ? String(message.validHours) : null),
+  ]);
+}
+
+/** A phone's inbox (or a receipt's SMS), oldest first: the same mapping as the SQLite store's. */
+export async function phoneMessages(sql: Sql, where: 'phone' | 'receipt', value: string): Promise<PhoneMessage[]> {
+  type SmsRow = Pick<PhoneMessage, 'phone' | 'at' | 'sender' | 'amount'> & {
+    kind: Exclude<PhoneMessage['kind'], 'receipt'>;
+    receipt: string | null; code: string | null; ref: string | null; detail: string | null;
+  };
+  const found = await sql.query<SmsRow>(`SELECT phone, at, sender, kind, amount, receipt, code, ref, detail FROM sms WHERE ${where} = $1 ORDER BY id`, [value]);
+  return found.rows.map(({ receipt, code, ref, detail, ...m }): PhoneMessage => {
+    if (m.kind === 'topup') return { ...m, kind: 'topup', receipt: receipt! };
+    if (m.kind === 'code' && detail !== null) return { ...m, kind: m.kind, code: code!, validHours: Number(detail) };
+    if (m.kind === 'code' || m.kind === 'refund' || m.kind === 'cancellation') return { ...m, kind: m.kind, code: code! };
+    return { ...m, kind: m.kind, code: code!, transaction: ref!, detail };
+  });
+}
+
+/** Adds `amount` to a phone's balance (the account made if new, on `operator`) with its ledger line, in one statement each. */
+export async function creditPhone(sql: Sql, phone: string, operator: string | null, amount: string, reason: string, at: number, keepOperator: boolean): Promise<string | null> {
+  const found = await sql.query<{ operator: string | null }>(
+    `INSERT INTO phone_accounts (phone, operator, balance) VALUES ($1, $2, $3)
+     ON CONFLICT (phone) DO UPDATE SET balance = ((phone_accounts.balance)::numeric + ($3)::numeric)::numeric(16, 2)::text
+       ${keepOperator ? '' : ', operator = COALESCE(phone_accounts.operator, EXCLUDED.operator)'}
+     RETURNING operator`,
+    [phone, operator, amount],
+  );
+  await sql.query('INSERT INTO ledger (phone, at, amount, reason) VALUES ($1, $2, $3, $4)', [phone, at, amount, reason]);
+  return found.rows[0]?.operator ?? null;
+}

@@ -1,0 +1,377 @@
+/**
+ * The order registry on PostgreSQL (issue 20): several machines' terminals and tills on one server.
+ * Each method is one transaction on one pooled connection. A payment claims its cash session with a
+ * conditional UPDATE (… WHERE state = 'open' RETURNING) and locks its order (SELECT … FOR UPDATE)
+ * in the same transaction, so two terminals paying one code are serialised by the server, never by
+ * a read-then-write in this process. Methods the registry does not keep yet throw a StoreError
+ * saying so (desks, tills, mobile payments, jams, encashments, training: see README).
+ */
+import pg from 'pg';
+import { ZERO, isPositive } from '../../domain/money.js';
+import { decideOrderAction, type OrderAction } from '../../domain/orders/orderLife.js';
+import { acceptTerminalPayment, repriceOrder, type Order } from '../../domain/orders/orders.js';
+import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type OperatorId, type OrderLifeRules } from '../../domain/rules.js';
+import { buildReceipt, phoneCreditReason, planPayment, receiptNumber, siteTopUpCredit, siteTopUpReason } from '../../domain/cash/payment.js';
+import { isTopUp } from '../../domain/mobile/topup.js';
+import { DEFAULT_PHONE_SETTINGS } from '../../domain/mobile/mobilePayment.js';
+import type { Settlement } from '../../domain/cash/settlement.js';
+import type { CashSession, Checkpoint, KioskStore, LedgerEntry, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from '../../domain/store.js';
+import { StoreError } from '../errors.js';
+import * as rows from '../rows.js';
+import { migratePg } from './pgMigrations.js';
+import { creditPhone, findOrder, insertOrder, insertSms, listOrders, mustOrder, phoneMessages, saveOrder, type Sql } from './pgRows.js';
+import { maskIn, maskUrl } from './pgUrl.js';
+
+export interface PgStoreOptions {
+  /** the schema to keep the registry in (tests: one per store); default the connection's search_path */
+  schema?: string;
+  /** R-CODE-6: how long terminal cash is "processing" */
+  processingDelayMs?: number;
+  checkpoint?: Checkpoint;
+  /** connections in the pool (each terminal needs one at a time) */
+  maxConnections?: number;
+}
+
+// bigint (int8) columns hold epoch milliseconds: well inside a double's exact range
+const INT8 = 20;
+const types = { getTypeParser: (oid: number, format?: string) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) };
+
+type Unsupported = Exclude<keyof KioskStore, keyof PgStore>;
+/** what the registry does not keep yet: each throws, so nothing is silently lost */
+const UNSUPPORTED: readonly Unsupported[] = [
+  'holdNote', 'jammedSessions', 'clearJam', 'payAtDesk', 'deskReceipts', 'setPhoneSettings', 'requestMobilePayment',
+  'answerMobilePayment', 'expireMobilePayments', 'landMobileRefunds', 'mobilePayments', 'cassette', 'encash', 'encashments',
+  'recordTrainingAttempt', 'listTrainingAttempts', 'tillState', 'openTillShift', 'payAtTill', 'sendAwayAtTill', 'tillReport',
+];
+
+export class PgStore {
+  private constructor(
+    private readonly pool: pg.Pool,
+    /** the URL with its password masked: what messages may show */
+    readonly path: string,
+    private readonly url: string,
+    private readonly processingDelayMs: number,
+    private readonly checkpoint: Checkpoint,
+  ) {}
+
+  /** Connects, migrates the registry to the latest schema and returns the store as callers see it. */
+  static async open(url: string, options: PgStoreOptions = {}): Promise<KioskStore & PgStore> {
+    const processingDelayMs = checkProcessingDelay(options.processingDelayMs ?? DEFAULT_RULES.processingDelayMs);
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.maxConnections ?? 4,
+      types,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    // an idle connection's error (the server restarting) must not end the process; the next query reports it
+    pool.on('error', () => undefined);
+    const store = new PgStore(pool, maskUrl(url), url, processingDelayMs, options.checkpoint ?? (() => {}));
+    try {
+      const client = await pool.connect();
+      try {
+        if (options.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(options.schema)}`);
+        await migratePg(client);
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      await pool.end();
+      throw store.failure(error);
+    }
+    for (const name of UNSUPPORTED) {
+      Object.defineProperty(store, name, { value: async () => { throw new StoreError('io', store.path, `${name} is not kept in a PostgreSQL registry yet`); } });
+    }
+    return store as unknown as KioskStore & PgStore;
+  }
+
+  /** A StoreError naming the registry, the password masked wherever the driver quoted it. */
+  private failure(error: unknown): unknown {
+    if (error instanceof StoreError || !(error instanceof Error)) return error;
+    const code = (error as { code?: unknown }).code;
+    // SQLSTATE classes 08 (connection), 28 (authorisation), 3D (no database), 57P (shut down); Node's socket errors
+    if (typeof code === 'string' && /^(08|28|3D|57P|E[A-Z]+$)/.test(code)) {
+      return new StoreError('io', this.path, `${this.path}: ${maskIn(error.message, this.url)}`, { cause: error });
+    }
+    error.message = maskIn(error.message, this.url);
+    return error;
+  }
+
+  /** Runs `work` in one transaction on one connection; any error rolls it all back. */
+  private async tx<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw this.failure(error);
+    }
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw this.failure(error);
+    } finally {
+      client.release();
+    }
+  }
+
+  findOrder(code: string) {
+    return this.tx((sql) => findOrder(sql, code));
+  }
+
+  listOrders() {
+    return this.tx((sql) => listOrders(sql));
+  }
+
+  addOrder(order: Order) {
+    return this.tx(async (sql) => {
+      if (await findOrder(sql, order.code)) throw new Error(`order ${order.code} exists already`);
+      await insertOrder(sql, order);
+    }).catch((error: unknown) => rethrowDuplicate(error, order.code));
+  }
+
+  placeOrder(order: Order, sms: OrderSms) {
+    this.checkpoint('order:before');
+    return this.tx(async (sql) => {
+      if (await findOrder(sql, order.code)) throw new Error(`order ${order.code} exists already`);
+      await insertOrder(sql, order);
+      this.checkpoint('order:during');
+      await insertSms(sql, sms);
+    }).then(() => this.checkpoint('order:after'), (error: unknown) => rethrowDuplicate(error, order.code));
+  }
+
+  changeOrder(code: string, action: OrderAction, at: number, rules: OrderLifeRules = DEFAULT_RULES) {
+    return this.tx(async (sql) => {
+      const before = await mustOrder(sql, code, true);
+      const outcome = decideOrderAction(before, action, at, rules);
+      if (outcome.placed) {
+        if (await findOrder(sql, outcome.placed.code)) throw new Error(`order ${outcome.placed.code} exists already`);
+        await insertOrder(sql, outcome.placed);
+      }
+      await saveOrder(sql, before, outcome.order);
+      if (isPositive(outcome.refund)) await creditPhone(sql, outcome.order.phone, null, outcome.refund, outcome.ledgerReason ?? '', at, true);
+      for (const message of outcome.sms) await insertSms(sql, message);
+      return outcome;
+    });
+  }
+
+  sendSms(message: OrderSms) {
+    return this.tx((sql) => insertSms(sql, message));
+  }
+
+  repriceOrder(code: string, price: string) {
+    return this.tx(async (sql) => {
+      rows.assertMoney(price);
+      const before = await mustOrder(sql, code, true);
+      const repriced = repriceOrder(before, price);
+      await saveOrder(sql, before, repriced);
+      return repriced;
+    });
+  }
+
+  phoneAccount(phone: string) {
+    return this.tx(async (sql): Promise<PhoneAccount> => {
+      const account = (await sql.query<rows.PhoneRow>('SELECT * FROM phone_accounts WHERE phone = $1', [phone])).rows[0];
+      const ledger = (await sql.query<LedgerEntry>('SELECT at, amount, reason FROM ledger WHERE phone = $1 ORDER BY id', [phone])).rows;
+      const sms = await phoneMessages(sql, 'phone', phone);
+      return { phone, operator: account?.operator ?? null, balance: account?.balance ?? ZERO, ledger, sms };
+    });
+  }
+
+  setPhoneAccount(phone: string, operator: OperatorId | null, balance: string) {
+    return this.tx(async (sql) => {
+      rows.assertMoney(balance);
+      await sql.query(
+        `INSERT INTO phone_accounts (phone, operator, balance) VALUES ($1, $2, $3)
+         ON CONFLICT (phone) DO UPDATE SET operator = EXCLUDED.operator, balance = EXCLUDED.balance`,
+        [phone, operator, balance],
+      );
+    });
+  }
+
+  /** no settings are kept yet: every phone has the defaults */
+  async phoneSettings(_phone: string) {
+    return DEFAULT_PHONE_SETTINGS;
+  }
+
+  openSession(session: Omit<CashSession, 'notes'>) {
+    return this.tx(async (sql) => {
+      rows.assertMoney(session.due);
+      // never replace a session: it may already hold journaled cash
+      const inserted = await sql.query(
+        `INSERT INTO cash_sessions (id, terminal_id, code, due, phone, operator, opened_at, owner_host, owner_pid, owner_started)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+        [session.id, session.terminalId, session.code, session.due, session.phone, session.operator, session.openedAt,
+          session.owner?.host ?? null, session.owner?.pid ?? null, session.owner?.started ?? null],
+      );
+      if (inserted.rowCount !== 1) throw new Error(`cash session ${session.id} exists already`);
+    });
+  }
+
+  journalNote(sessionId: string, note: number, at: number) {
+    return this.tx(async (sql) => {
+      // committed before this resolves and the screen shows the note
+      const { rowCount } = await sql.query(
+        `INSERT INTO cash_journal (session_id, note, at) SELECT id, $2, $3 FROM cash_sessions WHERE id = $1 AND state = 'open'`,
+        [sessionId, note, at],
+      );
+      if (rowCount === 1) return this.checkpoint('journal:during');
+      const state = await sessionState(sql, sessionId);
+      throw new Error(state ? `cash session ${sessionId} is ${state}; it takes no more cash` : `no cash session ${sessionId}`);
+    });
+  }
+
+  unfinishedSessions(terminalId?: string) {
+    return this.tx(async (sql) => {
+      const found = await sql.query<rows.SessionRow & { note: number }>(
+        `SELECT s.id, s.terminal_id, s.code, s.due, s.phone, s.operator, s.opened_at, s.state, s.owner_host, s.owner_pid, s.owner_started, j.note
+         FROM cash_sessions s JOIN cash_journal j ON j.session_id = s.id
+         WHERE s.state = 'open' AND ($1::text IS NULL OR s.terminal_id = $1)
+           AND NOT EXISTS (SELECT 1 FROM cash_journal h WHERE h.session_id = s.id AND h.kind = 'held')
+         ORDER BY s.opened_at, s.seq, j.id`,
+        [terminalId ?? null],
+      );
+      const sessions = new Map<string, CashSession>();
+      for (const row of found.rows) {
+        const session = sessions.get(row.id) ?? rows.toSession(row, []);
+        session.notes.push(row.note);
+        sessions.set(row.id, session);
+      }
+      return [...sessions.values()];
+    });
+  }
+
+  completePayment(sessionId: string, trigger: Settlement['trigger'], at: number, recovered = false) {
+    return this.tx((sql) => this.pay(sql, sessionId, trigger, at, recovered));
+  }
+
+  /**
+   * The claim: `state = 'open'` → `'paid'` in one conditional statement. A second terminal (or a
+   * recovery) paying the same session waits on the row and then finds it paid: the earlier outcome.
+   * The order is locked before it is read, so another session of the same code pays fully before or after.
+   */
+  private async pay(sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recovered: boolean): Promise<PaymentOutcome> {
+    const claimed = await sql.query<rows.SessionRow>(`UPDATE cash_sessions SET state = 'paid' WHERE id = $1 AND state = 'open' RETURNING *`, [sessionId]);
+    const row = claimed.rows[0];
+    if (!row) {
+      const state = await sessionState(sql, sessionId);
+      if (!state) throw new Error(`no cash session ${sessionId}`);
+      if (state === 'paid') return earlierPayment(sql, sessionId);
+      throw new Error(`cash session ${sessionId} is ${state}; it cannot be paid`);
+    }
+    const notes = await sql.query<{ note: number }>(`SELECT note FROM cash_journal WHERE session_id = $1 AND kind = 'accepted' ORDER BY id`, [sessionId]);
+    const session = rows.toSession(row, notes.rows.map((n) => n.note));
+    const before = isTopUp(session) ? null : await mustOrder(sql, session.code, true);
+    const plan = planPayment(session, before);
+    const counter = await sql.query<{ seq: number }>(
+      `INSERT INTO receipt_counters (terminal_id, seq) VALUES ($1, 1)
+       ON CONFLICT (terminal_id) DO UPDATE SET seq = receipt_counters.seq + 1 RETURNING seq`,
+      [session.terminalId],
+    );
+    const seq = counter.rows[0]!.seq;
+    const number = receiptNumber(session.terminalId, seq);
+    if (before) plan.order = acceptTerminalPayment(before, plan.toOrder, number, at, this.processingDelayMs);
+    const receipt = buildReceipt(number, session, plan, at, recovered);
+    await sql.query(
+      `INSERT INTO receipts (number, terminal_id, seq, at, code, due, accepted, to_order, to_phone, phone, operator, order_status, owed, recovered, session_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [receipt.number, receipt.terminalId, seq, receipt.at, receipt.code, receipt.due, receipt.accepted, receipt.toOrder, receipt.toPhone,
+        receipt.phone, receipt.operator, receipt.orderStatus, receipt.owed, receipt.recovered ? 1 : 0, sessionId],
+    );
+    if (before && plan.order) await saveOrder(sql, before, plan.order);
+    const sms: Sms[] = [];
+    const toTopUpPhone = siteTopUpCredit(before, plan.toOrder);
+    if (before?.topUpPhone && isPositive(toTopUpPhone)) {
+      sms.push(await topUp(sql, before.topUpPhone, session.operator, toTopUpPhone, number, siteTopUpReason(before.code, number), at));
+    }
+    if (isPositive(plan.toPhone)) {
+      sms.push(await topUp(sql, session.phone, session.operator, plan.toPhone, number, phoneCreditReason(session, number, trigger), at));
+    }
+    this.checkpoint(recovered ? 'recovery:during' : 'payment:during');
+    return { receipt, order: plan.order, sms };
+  }
+
+  abandonSession(sessionId: string) {
+    return this.tx(async (sql) => {
+      const { rowCount } = await sql.query(
+        `UPDATE cash_sessions SET state = 'abandoned' WHERE id = $1 AND state = 'open'
+           AND NOT EXISTS (SELECT 1 FROM cash_journal WHERE session_id = $1)`,
+        [sessionId],
+      );
+      if (rowCount === 1) return;
+      const state = await sessionState(sql, sessionId);
+      if (!state) throw new Error(`no cash session ${sessionId}`);
+      if (state === 'abandoned') return;
+      if (state === 'paid') throw new Error(`cash session ${sessionId} is already paid`);
+      throw new Error(`cash session ${sessionId} holds cash and cannot be abandoned`);
+    });
+  }
+
+  receipt(number: string) {
+    return this.tx(async (sql) => rows.toReceipt((await sql.query<rows.ReceiptRow>('SELECT * FROM receipts WHERE number = $1', [number])).rows[0]));
+  }
+
+  receipts(since: number | null = null) {
+    return this.tx(async (sql) => {
+      const found = await sql.query<rows.ReceiptRow>('SELECT * FROM receipts WHERE $1::bigint IS NULL OR at >= $1 ORDER BY at, terminal_id, seq', [since]);
+      return found.rows.map((r) => rows.toReceipt(r)!) as Receipt[];
+    });
+  }
+
+  setReceiptText(number: string, text: string) {
+    return this.tx(async (sql) => {
+      const { rowCount } = await sql.query('UPDATE receipts SET text = $2 WHERE number = $1', [number, text]);
+      if (rowCount !== 1) throw new Error(`no receipt ${number}`);
+      this.checkpoint('receipt:during');
+    });
+  }
+
+  receiptText(number: string) {
+    return this.tx(async (sql) => (await sql.query<{ text: string | null }>('SELECT text FROM receipts WHERE number = $1', [number])).rows[0]?.text ?? undefined);
+  }
+
+  programClockOffset() {
+    return this.tx(async (sql) => (await sql.query<{ ms: number }>('SELECT offset_ms AS ms FROM program_clock WHERE id = 1')).rows[0]?.ms ?? 0);
+  }
+
+  setProgramClockOffset(ms: number) {
+    return this.tx(async (sql) => {
+      await sql.query(
+        'INSERT INTO program_clock (id, offset_ms) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET offset_ms = GREATEST(program_clock.offset_ms, EXCLUDED.offset_ms)',
+        [Math.round(ms)],
+      );
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+async function sessionState(sql: Sql, sessionId: string): Promise<string | undefined> {
+  return (await sql.query<{ state: string }>('SELECT state FROM cash_sessions WHERE id = $1', [sessionId])).rows[0]?.state;
+}
+
+/** The outcome of a session paid before: same receipt and SMS, the order as it is now. */
+async function earlierPayment(sql: Sql, sessionId: string): Promise<PaymentOutcome> {
+  const receipt = rows.toReceipt((await sql.query<rows.ReceiptRow>('SELECT * FROM receipts WHERE session_id = $1', [sessionId])).rows[0]);
+  if (!receipt) throw new Error(`cash session ${sessionId} is paid but has no receipt`);
+  const sms = (await phoneMessages(sql, 'receipt', receipt.number)) as Sms[];
+  return { receipt, order: isTopUp(receipt) ? null : await mustOrder(sql, receipt.code), sms, alreadyPaid: true };
+}
+
+/** R-TERM-2, R-MOB-10: change or a site top-up to a phone balance, with a ledger line and a top-up SMS. */
+async function topUp(sql: Sql, phone: string, sessionOperator: OperatorId, amount: string, receipt: string, reason: string, at: number): Promise<Sms> {
+  const operator = ((await creditPhone(sql, phone, sessionOperator, amount, reason, at, false)) ?? sessionOperator) as OperatorId;
+  const message: Sms = { phone, at, sender: OPERATOR_NAMES[operator], kind: 'topup', amount, receipt };
+  await insertSms(sql, message);
+  return message;
+}
+
+/** two writers adding one code at once: the primary key refuses the second, with the same words as the first check */
+function rethrowDuplicate(error: unknown, code: string): never {
+  if ((error as { code?: unknown }).code === '23505') throw new Error(`order ${code} exists already`, { cause: error });
+  throw error;
+}
