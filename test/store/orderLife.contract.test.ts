@@ -13,7 +13,7 @@ import { storeAdapters } from './adapters.js';
 
 const tempDir = useTempDirs();
 
-const ADAPTERS = storeAdapters(tempDir);
+const ADAPTERS = storeAdapters(tempDir, { pg: true });
 
 describe.each(ADAPTERS)("%s keeps the order's life", (_name, open) => {
   /** A store with the demo orders and 1000000001 (4,750 ₽) paid at T1 at NOW. */

@@ -8,7 +8,7 @@ import { storeAdapters } from './adapters.js';
 
 const tempDir = useTempDirs();
 
-const ADAPTERS = storeAdapters(tempDir);
+const ADAPTERS = storeAdapters(tempDir, { pg: true });
 
 describe.each(ADAPTERS)('%s keeps the program clock', (_name, open) => {
   it('starts at 0, moves forward in whole milliseconds, and never moves back', async () => {
