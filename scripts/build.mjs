@@ -31,7 +31,7 @@ const kioskBuild = {
   sourcemap: 'linked',
   legalComments: 'none',
   // The native bindings (SQLite, node-pty for `kiosk tape run --pty`) stay outside the bundle.
-  external: ['better-sqlite3', 'node-pty'],
+  external: ['better-sqlite3', 'node-pty', 'pg'],
   plugins: [noDevtools],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {

@@ -11,6 +11,7 @@ import { isPositive, money, type Money } from '../domain/money.js';
 import { BUILT_IN_SKINS, DEFAULT_SKIN, parseSkinFile, skinById, type Skin } from '../domain/skins/index.js';
 import { DEFAULT_SERVICE_PIN, isServicePin } from '../domain/cash/service.js';
 import { DEFAULT_CASSETTE_CAPACITY } from '../domain/cash/cassette.js';
+import { isPgUrl, maskUrl } from '../store/pg/pgUrl.js';
 
 /** A usage error (exit 2); `command` names whose --help to suggest ("orders", "tape run"). */
 export class UsageError extends Error {
@@ -30,6 +31,8 @@ export interface RunOptions {
   terminalId: string | null;
   memory: boolean;
   dataDir: string | null;
+  /** --store / KIOSK_STORE: a PostgreSQL registry's URL; null for the data directory or memory */
+  store: string | null;
   rules: KioskRules;
   help: boolean;
   version: boolean;
@@ -99,9 +102,21 @@ export function parseTimeout(flag: string, text: string): number {
   return ms;
 }
 
-/** --memory keeps nothing and --data-dir names where to keep it: one rule for the kiosk and every command. */
-export function assertOneDataChoice(memory: boolean, dataDir: string | undefined): void {
+/** --memory keeps nothing, --data-dir and --store name where to keep it: one rule for the kiosk and every command. */
+export function assertOneDataChoice(memory: boolean, dataDir: string | undefined, store?: string): void {
   if (memory && dataDir !== undefined) throw new UsageError('--memory and --data-dir cannot be used together');
+  if (store !== undefined && (memory || dataDir !== undefined)) throw new UsageError(`--store cannot be used with ${memory ? '--memory' : '--data-dir'}`);
+}
+
+/**
+ * --store URL, else KIOSK_STORE: a PostgreSQL registry (postgres://user@host:5432/kiosk); null for
+ * none. The URL is checked here and only ever shown with its password masked.
+ */
+export function parseStoreUrl(option: string | undefined, env: NodeJS.ProcessEnv): string | null {
+  const [source, url] = option !== undefined ? ['--store', option] : ['KIOSK_STORE', env.KIOSK_STORE];
+  if (url === undefined || url === '') return null;
+  if (!isPgUrl(url)) throw new UsageError(`${source}: expected a PostgreSQL URL like postgres://kiosk@host:5432/kiosk, got "${maskUrl(url)}"`);
+  return url;
 }
 
 /** ru or en, from the option or else the environment; the message names the one that was wrong. */
@@ -138,6 +153,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     'terminal-id': { type: 'string' },
     memory: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
+    store: { type: 'string' },
     'order-length': { type: 'string' },
     'processing-delay': { type: 'string' },
     skin: { type: 'string' },
@@ -167,7 +183,10 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     throw new UsageError(`--cassette-capacity: expected a whole number of notes from 1 to 100000, got "${capacityText}"`);
   }
   const paperReceipts = parsePaperReceipts(v['paper-receipts'] as string | undefined);
-  assertOneDataChoice(v.memory === true, v['data-dir'] as string | undefined);
+  assertOneDataChoice(v.memory === true, v['data-dir'] as string | undefined, v.store as string | undefined);
+  // an explicit --memory or --data-dir wins over a KIOSK_STORE in the environment
+  const explicitLocal = v.memory === true || v['data-dir'] !== undefined;
+  const store = explicitLocal ? null : parseStoreUrl(v.store as string | undefined, env);
   return {
     lang,
     place: parsePlace(v.place as string | undefined),
@@ -176,6 +195,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     terminalId: (v['terminal-id'] as string | undefined) ?? env.KIOSK_TERMINAL_ID ?? null,
     memory: v.memory === true,
     dataDir: (v['data-dir'] as string | undefined) ?? env.KIOSK_DATA_DIR ?? null,
+    store,
     rules: { ...DEFAULT_RULES, timeouts, orderNumberLength, processingDelayMs: parseProcessingDelay(v['processing-delay'] as string | undefined), mobile: parseMobileFlags(v, parseTimeout, (message) => new UsageError(message)), skin, servicePin, cassetteCapacity, ...(paperReceipts === null ? {} : { paperReceipts }) },
     help: v.help === true,
     version: v.version === true,

@@ -30,6 +30,7 @@ Options:
   --terminal-id ID                terminal id printed on receipts (default: from host and process)
   --memory                        keep nothing on disk
   --data-dir DIR                  where orders, balances, receipts and the cash journal live
+  --store URL                     a PostgreSQL registry shared by a salon's machines: postgres://user@host/kiosk
   --order-length N                digits in an order number (default 10)
   --processing-delay 2d           how long cash paid at a terminal is "processing" (default 2d, at most 7d)
   --skin NAME                     the terminal's brand: euroset (default), qiwi, svyaznoy, cyberplat
@@ -44,7 +45,7 @@ Options:
   --more-time-timeout 15s         how long "Need more time?" waits; then the payment is made
 ${MOBILE_HELP}
 
-Environment: KIOSK_LANG, KIOSK_TERMINAL_ID, KIOSK_DATA_DIR. The commands' output is coloured on a
+Environment: KIOSK_LANG, KIOSK_TERMINAL_ID, KIOSK_DATA_DIR, KIOSK_STORE. The commands' output is coloured on a
 terminal, plain when piped; NO_COLOR=1 turns colour off, FORCE_COLOR=1 turns it on in a pipe.
 
 Keys: arrows move between buttons, Enter activates, [X] on a button is its hotkey, Esc is Back,

@@ -2,14 +2,15 @@
  * The store the interactive kiosk runs on: the SQLite file in the data directory, or memory
  * (`--memory`). SQLite is imported only when used, so `--memory` and `--help` never load it.
  */
-import { seedDemo } from '../domain/orders/demo.js';
+import { seedDemo, seedDemoInto } from '../domain/orders/demo.js';
+import { maskUrl } from '../store/pg/pgUrl.js';
 import { asyncStore } from '../domain/asyncStore.js';
 import { MemoryStore } from '../domain/memoryStore.js';
 import type { Lang } from '../domain/money.js';
 import { receiptText } from '../domain/fiscal/receiptText.js';
 import { fitsOrderLength, type Order } from '../domain/orders/orders.js';
 import { DEFAULT_RULES, type KioskRules } from '../domain/rules.js';
-import type { Checkpoint, KioskStore, Receipt } from '../domain/store.js';
+import type { Checkpoint, CommandStore, KioskStore, Receipt } from '../domain/store.js';
 import { resolveDataDir } from '../store/dataPath.js';
 import { StoreError } from '../store/errors.js';
 import { count } from './storeOutput.js';
@@ -26,10 +27,13 @@ export interface DataChoice {
   rules?: Pick<KioskRules, 'processingDelayMs'>;
   /** --data-dir or KIOSK_DATA_DIR; null for the default */
   dataDir: string | null;
+  /** --store or KIOSK_STORE: a PostgreSQL registry's URL, which wins over the data directory */
+  store?: string | null;
 }
 
 /** Where the data lives, for `kiosk --help` and error messages. */
 export function describeDataLocation(choice: DataChoice, env: NodeJS.ProcessEnv = process.env): string {
+  if (choice.store) return `the PostgreSQL registry ${maskUrl(choice.store)}`;
   return choice.memory ? 'in memory only (--memory): nothing is kept' : resolveDataDir(choice.dataDir, env);
 }
 
@@ -41,19 +45,28 @@ export async function openKioskData(choice: DataChoice, checkpoint: Checkpoint):
     seedDemo(store, Date.now());
     return { store: asyncStore(store), keepPrinted: async () => {} };
   }
+  if (choice.store) {
+    const { PgStore } = await import('../store/pg/pgStore.js');
+    const registry = await PgStore.open(choice.store, { checkpoint, processingDelayMs });
+    // a new registry starts with the demo orders, as a new data directory does
+    await seedDemoInto(registry, Date.now());
+    return { store: registry, keepPrinted: printedKeeper(registry, checkpoint) };
+  }
   const { openDataStore } = await import('../store/dataDir.js');
   const store = asyncStore(openDataStore(resolveDataDir(choice.dataDir), { checkpoint, processingDelayMs, seed: (s) => seedDemo(s, Date.now()) }));
-  return {
-    store,
-    async keepPrinted(receipt, lang, header) {
-      try {
-        await store.setReceiptText(receipt.number, receiptText(receipt, lang, header));
-      } catch {
-        // the payment itself is committed; without the text, `receipts show` renders it from the fields
-        return;
-      }
-      checkpoint('receipt:after');
-    },
+  return { store, keepPrinted: printedKeeper(store, checkpoint) };
+}
+
+/** Keeps the receipt as printed, so `kiosk receipts show` prints the same text. */
+function printedKeeper(store: Pick<CommandStore, 'setReceiptText'>, checkpoint: Checkpoint): KioskData['keepPrinted'] {
+  return async (receipt, lang, header) => {
+    try {
+      await store.setReceiptText(receipt.number, receiptText(receipt, lang, header));
+    } catch {
+      // the payment itself is committed; without the text, `receipts show` renders it from the fields
+      return;
+    }
+    checkpoint('receipt:after');
   };
 }
 

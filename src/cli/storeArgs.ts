@@ -3,7 +3,7 @@
  * usage errors that name the bad value (exit 2), "not found" (exit 1), refused data files (exit 1).
  */
 import type { ParseArgsConfig } from 'node:util';
-import { seedDemo } from '../domain/orders/demo.js';
+import { seedDemo, seedDemoInto } from '../domain/orders/demo.js';
 import { money, type Money } from '../domain/money.js';
 import { parsePhone } from '../domain/mobile/phone.js';
 import type { CommandStore, SyncKioskStore } from '../domain/store.js';
@@ -11,7 +11,7 @@ import { asyncStore } from '../domain/asyncStore.js';
 import { resolveDataDir } from '../store/dataPath.js';
 import { StoreError } from '../store/errors.js';
 import { parseWhen as parseInstantOrAgo } from '../domain/time.js';
-import { assertOneDataChoice, parseOptions, UsageError } from './args.js';
+import { assertOneDataChoice, parseOptions, parseStoreUrl, UsageError } from './args.js';
 import { printHelp } from './helpText.js';
 
 /** A thing asked for that is not in the store: exit 1. */
@@ -25,6 +25,7 @@ export type Values = Record<string, string | boolean | undefined>;
 
 export const COMMON_OPTIONS = {
   'data-dir': { type: 'string' },
+  store: { type: 'string' },
   memory: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -33,6 +34,8 @@ export const COMMON_OPTIONS = {
 export const COMMON_HELP = `Common options:
   --data-dir DIR     the kiosk's data directory (default: KIOSK_DATA_DIR, else $XDG_DATA_HOME/aliexpress-kiosk,
                      else ~/.local/share/aliexpress-kiosk)
+  --store URL        a PostgreSQL registry, postgres://user@host:5432/kiosk (default: KIOSK_STORE);
+                     the password is never shown
   --memory           a fresh in-memory store with the demo orders; nothing is kept
   --json             machine-readable output
   -h, --help         this help
@@ -96,7 +99,15 @@ export function parseWhen(flag: string, value: string, now: number): number {
 export async function openStore(values: Values): Promise<CommandStore> {
   const { SqliteStore } = await import('../store/sqliteStore.js');
   const seed = { seed: (store: SyncKioskStore) => seedDemo(store, Date.now()) };
-  assertOneDataChoice(values.memory === true, text(values, 'data-dir'));
+  assertOneDataChoice(values.memory === true, text(values, 'data-dir'), text(values, 'store'));
+  const explicitLocal = values.memory === true || text(values, 'data-dir') !== undefined;
+  const url = explicitLocal ? null : parseStoreUrl(text(values, 'store'), process.env);
+  if (url) {
+    const { PgStore } = await import('../store/pg/pgStore.js');
+    const registry = await PgStore.open(url);
+    await seedDemoInto(registry, Date.now());
+    return registry;
+  }
   if (values.memory === true) {
     return asyncStore(SqliteStore.open(':memory:', seed));
   }

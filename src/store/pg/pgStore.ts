@@ -13,9 +13,11 @@ import { acceptTerminalPayment, repriceOrder, type Order } from '../../domain/or
 import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type OperatorId, type OrderLifeRules } from '../../domain/rules.js';
 import { buildReceipt, phoneCreditReason, planPayment, receiptNumber, siteTopUpCredit, siteTopUpReason } from '../../domain/cash/payment.js';
 import { isTopUp } from '../../domain/mobile/topup.js';
-import { DEFAULT_PHONE_SETTINGS } from '../../domain/mobile/mobilePayment.js';
+import { DEFAULT_PHONE_SETTINGS, type MobilePayment } from '../../domain/mobile/mobilePayment.js';
 import type { Settlement } from '../../domain/cash/settlement.js';
-import type { CashSession, Checkpoint, KioskStore, LedgerEntry, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from '../../domain/store.js';
+import { cassetteId, countCassette } from '../../domain/cash/cassette.js';
+import type { DeskReceipt } from '../../domain/fiscal/fiscalReceipt.js';
+import type { CashSession, Checkpoint, CommandStore, JammedSession, JournalEntry, MobileOutcome, LedgerEntry, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from '../../domain/store.js';
 import { StoreError } from '../errors.js';
 import * as rows from '../rows.js';
 import { migratePg } from './pgMigrations.js';
@@ -36,13 +38,11 @@ export interface PgStoreOptions {
 const INT8 = 20;
 const types = { getTypeParser: (oid: number, format?: string) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) };
 
-type Unsupported = Exclude<keyof KioskStore, keyof PgStore>;
+type Unsupported = Exclude<keyof CommandStore, keyof PgStore>;
 /** what the registry does not keep yet: each throws, so nothing is silently lost */
-const UNSUPPORTED: readonly Unsupported[] = [
-  'holdNote', 'jammedSessions', 'clearJam', 'payAtDesk', 'deskReceipts', 'setPhoneSettings', 'requestMobilePayment',
-  'answerMobilePayment', 'expireMobilePayments', 'landMobileRefunds', 'mobilePayments', 'cassette', 'encash', 'encashments',
-  'recordTrainingAttempt', 'listTrainingAttempts', 'tillState', 'openTillShift', 'payAtTill', 'sendAwayAtTill', 'tillReport',
-];
+const UNSUPPORTED: Record<Unsupported, true> = {
+  holdNote: true, clearJam: true, payAtDesk: true, setPhoneSettings: true, requestMobilePayment: true, answerMobilePayment: true, encash: true, encashments: true, recordTrainingAttempt: true, listTrainingAttempts: true, tillState: true, openTillShift: true, payAtTill: true, sendAwayAtTill: true, tillReport: true,
+};
 
 export class PgStore {
   private constructor(
@@ -55,7 +55,7 @@ export class PgStore {
   ) {}
 
   /** Connects, migrates the registry to the latest schema and returns the store as callers see it. */
-  static async open(url: string, options: PgStoreOptions = {}): Promise<KioskStore & PgStore> {
+  static async open(url: string, options: PgStoreOptions = {}): Promise<CommandStore & PgStore> {
     const processingDelayMs = checkProcessingDelay(options.processingDelayMs ?? DEFAULT_RULES.processingDelayMs);
     const pool = new pg.Pool({
       connectionString: url,
@@ -78,10 +78,10 @@ export class PgStore {
       await pool.end();
       throw store.failure(error);
     }
-    for (const name of UNSUPPORTED) {
+    for (const name of Object.keys(UNSUPPORTED)) {
       Object.defineProperty(store, name, { value: async () => { throw new StoreError('io', store.path, `${name} is not kept in a PostgreSQL registry yet`); } });
     }
-    return store as unknown as KioskStore & PgStore;
+    return store as unknown as CommandStore & PgStore;
   }
 
   /** A StoreError naming the registry, the password masked wherever the driver quoted it. */
@@ -330,6 +330,55 @@ export class PgStore {
 
   receiptText(number: string) {
     return this.tx(async (sql) => (await sql.query<{ text: string | null }>('SELECT text FROM receipts WHERE number = $1', [number])).rows[0]?.text ?? undefined);
+  }
+
+  /** desk payments are not kept in the registry yet (payAtDesk throws): there are no desk receipts */
+  async deskReceipts(): Promise<DeskReceipt[]> {
+    return [];
+  }
+
+  /** mobile payments are not kept in the registry yet (requestMobilePayment throws): none to expire, land or list */
+  async expireMobilePayments(_at: number): Promise<MobileOutcome[]> {
+    return [];
+  }
+
+  async landMobileRefunds(_at: number): Promise<MobileOutcome[]> {
+    return [];
+  }
+
+  async mobilePayments(_phone?: string): Promise<MobilePayment[]> {
+    return [];
+  }
+
+  /** holding a note is not kept in the registry yet (holdNote throws), so no session can be jammed */
+  async jammedSessions(_terminalId?: string): Promise<JammedSession[]> {
+    return [];
+  }
+
+  /** every note the terminal journaled (no encashment is kept in the registry yet): its first cassette */
+  cassette(terminalId: string) {
+    return this.tx(async (sql) => {
+      const found = await sql.query<{ note: number }>(
+        `SELECT j.note FROM cash_journal j JOIN cash_sessions s ON s.id = j.session_id WHERE s.terminal_id = $1 ORDER BY j.id`,
+        [terminalId],
+      );
+      return countCassette(terminalId, cassetteId(terminalId, 0), null, found.rows.map((r) => r.note));
+    });
+  }
+
+  /** the cash journal since `since`, oldest first, with each session's fate (`kiosk journal`) */
+  journalEntries(since: number | null = null) {
+    return this.tx(async (sql) => {
+      const found = await sql.query<{ id: number; at: number; note: number; session_id: string; terminal_id: string; code: string; state: JournalEntry['state']; receipt: string | null }>(
+        `SELECT j.id, j.at, j.note, j.session_id, s.terminal_id, s.code, s.state, r.number AS receipt
+         FROM cash_journal j JOIN cash_sessions s ON s.id = j.session_id LEFT JOIN receipts r ON r.session_id = j.session_id
+         WHERE $1::bigint IS NULL OR j.at >= $1 ORDER BY j.at, j.id`,
+        [since],
+      );
+      return found.rows.map((row): JournalEntry => ({
+        id: row.id, at: row.at, note: row.note, sessionId: row.session_id, terminalId: row.terminal_id, code: row.code, state: row.state, receipt: row.receipt,
+      }));
+    });
   }
 
   programClockOffset() {
