@@ -9,20 +9,19 @@
 import pg from 'pg';
 import { ZERO, isPositive } from '../../domain/money.js';
 import { decideOrderAction, type OrderAction } from '../../domain/orders/orderLife.js';
-import { acceptTerminalPayment, repriceOrder, type Order } from '../../domain/orders/orders.js';
-import { checkProcessingDelay, DEFAULT_RULES, OPERATOR_NAMES, type OperatorId, type OrderLifeRules } from '../../domain/rules.js';
-import { buildReceipt, phoneCreditReason, planPayment, receiptNumber, siteTopUpCredit, siteTopUpReason } from '../../domain/cash/payment.js';
-import { isTopUp } from '../../domain/mobile/topup.js';
+import { repriceOrder, type Order } from '../../domain/orders/orders.js';
+import { checkProcessingDelay, DEFAULT_RULES, type OperatorId, type OrderLifeRules } from '../../domain/rules.js';
 import { DEFAULT_PHONE_SETTINGS, type MobilePayment } from '../../domain/mobile/mobilePayment.js';
 import type { Settlement } from '../../domain/cash/settlement.js';
 import { cassetteId, countCassette } from '../../domain/cash/cassette.js';
 import type { DeskReceipt } from '../../domain/fiscal/fiscalReceipt.js';
-import type { CashSession, Checkpoint, CommandStore, JammedSession, JournalEntry, MobileOutcome, LedgerEntry, OrderSms, PaymentOutcome, PhoneAccount, Receipt, Sms } from '../../domain/store.js';
+import type { CashSession, Checkpoint, CommandStore, JammedSession, JournalEntry, MobileOutcome, LedgerEntry, OrderSms, PhoneAccount, Receipt } from '../../domain/store.js';
 import { StoreError } from '../errors.js';
 import * as rows from '../rows.js';
 import { migratePg } from './pgMigrations.js';
 import { creditPhone, findOrder, insertOrder, insertSms, listOrders, mustOrder, phoneMessages, saveOrder, type Sql } from './pgRows.js';
 import { maskIn, maskUrl } from './pgUrl.js';
+import { payInTransaction, sessionState } from './pgPayments.js';
 
 export interface PgStoreOptions {
   /** the schema to keep the registry in (tests: one per store); default the connection's search_path */
@@ -244,53 +243,7 @@ export class PgStore {
   }
 
   completePayment(sessionId: string, trigger: Settlement['trigger'], at: number, recovered = false) {
-    return this.tx((sql) => this.pay(sql, sessionId, trigger, at, recovered));
-  }
-
-  /**
-   * The claim: `state = 'open'` → `'paid'` in one conditional statement. A second terminal (or a
-   * recovery) paying the same session waits on the row and then finds it paid: the earlier outcome.
-   * The order is locked before it is read, so another session of the same code pays fully before or after.
-   */
-  private async pay(sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recovered: boolean): Promise<PaymentOutcome> {
-    const claimed = await sql.query<rows.SessionRow>(`UPDATE cash_sessions SET state = 'paid' WHERE id = $1 AND state = 'open' RETURNING *`, [sessionId]);
-    const row = claimed.rows[0];
-    if (!row) {
-      const state = await sessionState(sql, sessionId);
-      if (!state) throw new Error(`no cash session ${sessionId}`);
-      if (state === 'paid') return earlierPayment(sql, sessionId);
-      throw new Error(`cash session ${sessionId} is ${state}; it cannot be paid`);
-    }
-    const notes = await sql.query<{ note: number }>(`SELECT note FROM cash_journal WHERE session_id = $1 AND kind = 'accepted' ORDER BY id`, [sessionId]);
-    const session = rows.toSession(row, notes.rows.map((n) => n.note));
-    const before = isTopUp(session) ? null : await mustOrder(sql, session.code, true);
-    const plan = planPayment(session, before);
-    const counter = await sql.query<{ seq: number }>(
-      `INSERT INTO receipt_counters (terminal_id, seq) VALUES ($1, 1)
-       ON CONFLICT (terminal_id) DO UPDATE SET seq = receipt_counters.seq + 1 RETURNING seq`,
-      [session.terminalId],
-    );
-    const seq = counter.rows[0]!.seq;
-    const number = receiptNumber(session.terminalId, seq);
-    if (before) plan.order = acceptTerminalPayment(before, plan.toOrder, number, at, this.processingDelayMs);
-    const receipt = buildReceipt(number, session, plan, at, recovered);
-    await sql.query(
-      `INSERT INTO receipts (number, terminal_id, seq, at, code, due, accepted, to_order, to_phone, phone, operator, order_status, owed, recovered, session_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [receipt.number, receipt.terminalId, seq, receipt.at, receipt.code, receipt.due, receipt.accepted, receipt.toOrder, receipt.toPhone,
-        receipt.phone, receipt.operator, receipt.orderStatus, receipt.owed, receipt.recovered ? 1 : 0, sessionId],
-    );
-    if (before && plan.order) await saveOrder(sql, before, plan.order);
-    const sms: Sms[] = [];
-    const toTopUpPhone = siteTopUpCredit(before, plan.toOrder);
-    if (before?.topUpPhone && isPositive(toTopUpPhone)) {
-      sms.push(await topUp(sql, before.topUpPhone, session.operator, toTopUpPhone, number, siteTopUpReason(before.code, number), at));
-    }
-    if (isPositive(plan.toPhone)) {
-      sms.push(await topUp(sql, session.phone, session.operator, plan.toPhone, number, phoneCreditReason(session, number, trigger), at));
-    }
-    this.checkpoint(recovered ? 'recovery:during' : 'payment:during');
-    return { receipt, order: plan.order, sms };
+    return this.tx((sql) => payInTransaction(sql, sessionId, trigger, at, recovered, this.processingDelayMs, this.checkpoint));
   }
 
   abandonSession(sessionId: string) {
@@ -397,26 +350,6 @@ export class PgStore {
   async close(): Promise<void> {
     await this.pool.end();
   }
-}
-
-async function sessionState(sql: Sql, sessionId: string): Promise<string | undefined> {
-  return (await sql.query<{ state: string }>('SELECT state FROM cash_sessions WHERE id = $1', [sessionId])).rows[0]?.state;
-}
-
-/** The outcome of a session paid before: same receipt and SMS, the order as it is now. */
-async function earlierPayment(sql: Sql, sessionId: string): Promise<PaymentOutcome> {
-  const receipt = rows.toReceipt((await sql.query<rows.ReceiptRow>('SELECT * FROM receipts WHERE session_id = $1', [sessionId])).rows[0]);
-  if (!receipt) throw new Error(`cash session ${sessionId} is paid but has no receipt`);
-  const sms = (await phoneMessages(sql, 'receipt', receipt.number)) as Sms[];
-  return { receipt, order: isTopUp(receipt) ? null : await mustOrder(sql, receipt.code), sms, alreadyPaid: true };
-}
-
-/** R-TERM-2, R-MOB-10: change or a site top-up to a phone balance, with a ledger line and a top-up SMS. */
-async function topUp(sql: Sql, phone: string, sessionOperator: OperatorId, amount: string, receipt: string, reason: string, at: number): Promise<Sms> {
-  const operator = ((await creditPhone(sql, phone, sessionOperator, amount, reason, at, false)) ?? sessionOperator) as OperatorId;
-  const message: Sms = { phone, at, sender: OPERATOR_NAMES[operator], kind: 'topup', amount, receipt };
-  await insertSms(sql, message);
-  return message;
 }
 
 /** two writers adding one code at once: the primary key refuses the second, with the same words as the first check */
