@@ -23,13 +23,15 @@ const OTHER_SKINS = ['qiwi', 'svyaznoy', 'cyberplat'];
 export default defineConfig({
   test: {
     setupFiles: ['test/setup.ts'],
-    // one throwaway PostgreSQL server for the run; each test file that uses it makes its own database
-    globalSetup: ['test/pgGlobalSetup.ts'],
     // Model-based and property tests walk many paths; none waits on real time.
     testTimeout: 30_000,
     reporters: ['default'],
     projects: [
-      { extends: true, test: { name: 'kiosk', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'] } },
+      {
+        extends: true,
+        // one throwaway PostgreSQL server for the run (only this project's files use it); each file makes its own database
+        test: { name: 'kiosk', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], globalSetup: ['test/pgGlobalSetup.ts'] },
+      },
       ...OTHER_SKINS.map((skin) => ({
         extends: true,
         test: {

@@ -13,6 +13,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Command>> = {
   receipts: async () => (await import('./cli/storeCommands.js')).runReceipts,
   tape: async () => (await import('./cli/tapeCommand.js')).runTape,
   encashments: async () => (await import('./cli/encashmentsCommand.js')).runEncashments,
+  store: async () => (await import('./cli/storeCommand.js')).runStore,
   skins: async () => (await import('./cli/skinsCommand.js')).runSkins,
   train: async () => (await import('./cli/trainCommand.js')).runTrain,
 };

@@ -44,6 +44,15 @@ describe('kiosk on a PostgreSQL registry', () => {
     }
   });
 
+  it('kiosk store migrate brings a registry to its schema and says the version, the password masked', () => {
+    const url = pgUrl();
+    const first = kiosk(['store', 'migrate', '--store', url, '--json']);
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ store: expect.stringContaining(':***@127.0.0.1'), schemaVersion: 1 });
+    expect(kiosk(['store', 'migrate'], { KIOSK_STORE: url }).stdout).toMatch(/^The registry postgres:\/\/kiosk_test:\*\*\*@.* has schema version 1\.\n$/);
+    expect(first.stdout).not.toContain(passwordOf(url));
+  });
+
   it('--store cannot be combined with --memory or --data-dir', () => {
     expect(kiosk(['orders', 'list', '--memory', '--store', pgUrl()])).toMatchObject({ status: 2 });
   });

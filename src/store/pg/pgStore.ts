@@ -53,6 +53,9 @@ export class PgStore {
     private readonly checkpoint: Checkpoint,
   ) {}
 
+  /** the registry's schema version once opened (its migrations have run) */
+  schemaVersion = 0;
+
   /** Connects, migrates the registry to the latest schema and returns the store as callers see it. */
   static async open(url: string, options: PgStoreOptions = {}): Promise<CommandStore & PgStore> {
     const processingDelayMs = checkProcessingDelay(options.processingDelayMs ?? DEFAULT_RULES.processingDelayMs);
@@ -69,7 +72,7 @@ export class PgStore {
       const client = await pool.connect();
       try {
         if (options.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(options.schema)}`);
-        await migratePg(client);
+        store.schemaVersion = await migratePg(client);
       } finally {
         client.release();
       }
