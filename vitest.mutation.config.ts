@@ -27,6 +27,8 @@ export default defineConfig({
       '**/*.test.tsx',
     ],
     setupFiles: ['test/setup.ts'],
+    // the store contract suites run against PostgreSQL too (test/store/adapters.ts)
+    globalSetup: ['test/pgGlobalSetup.ts'],
     // one module graph for all test files: a mutant run re-imports nothing (seconds per mutant saved)
     isolate: false,
     // the machine is shared: the model-based walks take tens of seconds under load

@@ -4,7 +4,7 @@ import type { AttemptRecord, CheckpointResult } from '../domain/training/attempt
 import { checkAttemptRecord } from '../domain/training/attemptCheck.js';
 import type { Checkpoint, TrainingAttemptFilter } from '../domain/store.js';
 
-interface AttemptRow {
+export interface AttemptRow {
   id: string;
   trainee: string;
   exercise_id: string;
@@ -21,7 +21,7 @@ interface AttemptRow {
   tape: string;
 }
 
-interface CheckpointRow {
+export interface CheckpointRow {
   attempt_id: string;
   position: number;
   id: string;
@@ -40,7 +40,7 @@ interface CheckpointRow {
 
 const bilingual = (ru: string | null, en: string | null) => (ru === null || en === null ? undefined : { ru, en });
 
-function toCheckpoint(row: CheckpointRow): CheckpointResult {
+export function toCheckpoint(row: CheckpointRow): CheckpointResult {
   const source = bilingual(row.source_ru, row.source_en);
   const rightAction = bilingual(row.right_action_ru, row.right_action_en);
   return {
@@ -49,7 +49,7 @@ function toCheckpoint(row: CheckpointRow): CheckpointResult {
   };
 }
 
-function toAttempt(row: AttemptRow, checkpoints: CheckpointResult[]): AttemptRecord {
+export function toAttempt(row: AttemptRow, checkpoints: CheckpointResult[]): AttemptRecord {
   return {
     id: row.id, trainee: row.trainee, exerciseId: row.exercise_id, exerciseTitle: { ru: row.exercise_title_ru, en: row.exercise_title_en },
     lang: row.lang, startedAt: row.started_at, durationMs: row.duration_ms, status: row.status, score: row.score, maxScore: row.max_score,

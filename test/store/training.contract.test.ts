@@ -15,7 +15,7 @@ import { storeAdapters } from './adapters.js';
 
 const tempDir = useTempDirs();
 
-const ADAPTERS = storeAdapters(tempDir);
+const ADAPTERS = storeAdapters(tempDir, { pg: true });
 
 const missed = checkpoint('no-change', 'R-TERM-2', false, 10, { atMs: null });
 const anna = attempt('Anna', 'terminal-change', [checkpoint('path', 'R-TERM-1', true), missed], { at: 10, passScore: 5, exam: true, lang: 'ru' });

@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL registry's own migrations, numbered; `kiosk_schema` keeps the version reached.
  * The same data as the SQLite store's latest schema for what the registry keeps so far (orders,
- * phones, cash sessions and their journal, receipts, the program clock). Money is text with two
+ * phones, cash sessions and their journal, receipts, the program clock; training attempts). Money is text with two
  * decimals (as in SQLite, decimal.js on the way in and out); times are epoch milliseconds (bigint).
  */
 import type { PoolClient } from 'pg';
@@ -113,6 +113,45 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
       CREATE INDEX sms_by_phone ON sms (phone, id);
       CREATE TABLE program_clock (id INTEGER PRIMARY KEY CHECK (id = 1), offset_ms BIGINT NOT NULL CHECK (offset_ms >= 0));
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE training_attempts (
+        id TEXT PRIMARY KEY CHECK (id <> ''),
+        trainee TEXT NOT NULL CHECK (trim(trainee) <> ''),
+        exercise_id TEXT NOT NULL,
+        exercise_title_ru TEXT NOT NULL,
+        exercise_title_en TEXT NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('ru', 'en')),
+        started_at BIGINT NOT NULL,
+        duration_ms BIGINT NOT NULL CHECK (duration_ms >= 0),
+        status TEXT NOT NULL CHECK (status IN ('finished', 'abandoned')),
+        score INTEGER NOT NULL CHECK (score >= 0),
+        max_score INTEGER NOT NULL CHECK (max_score >= score),
+        pass_score INTEGER CHECK (pass_score IS NULL OR (pass_score >= 0 AND pass_score <= max_score)),
+        exam INTEGER NOT NULL CHECK (exam IN (0, 1)),
+        tape TEXT NOT NULL
+      );
+      CREATE INDEX training_attempts_by_trainee ON training_attempts (trainee, started_at);
+      CREATE INDEX training_attempts_by_start ON training_attempts (started_at, id);
+      CREATE TABLE training_checkpoints (
+        attempt_id TEXT NOT NULL REFERENCES training_attempts (id),
+        position INTEGER NOT NULL CHECK (position >= 0),
+        id TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        title_ru TEXT NOT NULL,
+        title_en TEXT NOT NULL,
+        points INTEGER NOT NULL CHECK (points >= 0),
+        earned INTEGER NOT NULL CHECK (earned >= 0 AND earned <= points),
+        passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
+        at_ms BIGINT,
+        source_ru TEXT, source_en TEXT, right_action_ru TEXT, right_action_en TEXT,
+        CHECK ((source_ru IS NULL) = (source_en IS NULL)),
+        CHECK ((right_action_ru IS NULL) = (right_action_en IS NULL)),
+        PRIMARY KEY (attempt_id, position)
+      );
     `,
   },
 ];

@@ -4,7 +4,7 @@
  * conditional UPDATE (… WHERE state = 'open' RETURNING) and locks its order (SELECT … FOR UPDATE)
  * in the same transaction, so two terminals paying one code are serialised by the server, never by
  * a read-then-write in this process. Methods the registry does not keep yet throw a StoreError
- * saying so (desks, tills, mobile payments, jams, encashments, training: see README).
+ * saying so (desks, tills, mobile payments, jams, encashments: see README).
  */
 import pg from 'pg';
 import { ZERO, isPositive } from '../../domain/money.js';
@@ -15,13 +15,15 @@ import { DEFAULT_PHONE_SETTINGS, type MobilePayment } from '../../domain/mobile/
 import type { Settlement } from '../../domain/cash/settlement.js';
 import { cassetteId, countCassette } from '../../domain/cash/cassette.js';
 import type { DeskReceipt } from '../../domain/fiscal/fiscalReceipt.js';
-import type { CashSession, Checkpoint, CommandStore, JammedSession, JournalEntry, MobileOutcome, LedgerEntry, OrderSms, PhoneAccount, Receipt } from '../../domain/store.js';
+import type { CashSession, Checkpoint, CommandStore, JammedSession, JournalEntry, MobileOutcome, LedgerEntry, OrderSms, PhoneAccount, Receipt, TrainingAttemptFilter } from '../../domain/store.js';
 import { StoreError } from '../errors.js';
 import * as rows from '../rows.js';
 import { migratePg } from './pgMigrations.js';
 import { creditPhone, findOrder, insertOrder, insertSms, listOrders, mustOrder, phoneMessages, saveOrder, type Sql } from './pgRows.js';
 import { maskIn, maskUrl } from './pgUrl.js';
 import { payInTransaction, sessionState } from './pgPayments.js';
+import { listAttempts, recordAttempt } from './pgTraining.js';
+import type { AttemptRecord } from '../../domain/training/attempt.js';
 
 export interface PgStoreOptions {
   /** the schema to keep the registry in (tests: one per store); default the connection's search_path */
@@ -40,7 +42,7 @@ const types = { getTypeParser: (oid: number, format?: string) => (oid === INT8 ?
 type Unsupported = Exclude<keyof CommandStore, keyof PgStore>;
 /** what the registry does not keep yet: each throws, so nothing is silently lost */
 const UNSUPPORTED: Record<Unsupported, true> = {
-  holdNote: true, clearJam: true, payAtDesk: true, setPhoneSettings: true, requestMobilePayment: true, answerMobilePayment: true, encash: true, encashments: true, recordTrainingAttempt: true, listTrainingAttempts: true, tillState: true, openTillShift: true, payAtTill: true, sendAwayAtTill: true, tillReport: true,
+  holdNote: true, clearJam: true, payAtDesk: true, setPhoneSettings: true, requestMobilePayment: true, answerMobilePayment: true, encash: true, encashments: true, tillState: true, openTillShift: true, payAtTill: true, sendAwayAtTill: true, tillReport: true,
 };
 
 export class PgStore {
@@ -335,6 +337,15 @@ export class PgStore {
         id: row.id, at: row.at, note: row.note, sessionId: row.session_id, terminalId: row.terminal_id, code: row.code, state: row.state, receipt: row.receipt,
       }));
     });
+  }
+
+  recordTrainingAttempt(record: AttemptRecord) {
+    this.checkpoint('training:before');
+    return this.tx((sql) => recordAttempt(sql, record, this.checkpoint)).then(() => this.checkpoint('training:after'));
+  }
+
+  listTrainingAttempts(filter: TrainingAttemptFilter = {}) {
+    return this.tx((sql) => listAttempts(sql, filter));
   }
 
   programClockOffset() {
