@@ -23,11 +23,11 @@ import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { isSettled } from '../../machines/settled.js';
 
 const checkpoint = crashHookFromEnv();
-const data = await openKioskData({ memory: false, dataDir: process.env.KIOSK_DATA_DIR ?? null }, checkpoint);
+const data = await openKioskData({ memory: false, dataDir: process.env.KIOSK_DATA_DIR ?? null, store: process.env.KIOSK_STORE ?? null }, checkpoint);
 const terminalId = `headless-${process.pid}`;
 const actor = startTerminal({
   store: data.store, rules: DEFAULT_RULES, lang: 'en', terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,
-  onPayment: ({ receipt }) => data.keepPrinted(receipt, 'en'),
+  onPayment: ({ receipt }) => void data.keepPrinted(receipt, 'en'),
 });
 const settled = () => waitFor(actor, isSettled);
 
