@@ -154,6 +154,26 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- a journaled note is in the cassette until an encashment takes it: marked with it, in one statement
+      ALTER TABLE cash_journal ADD COLUMN encashment BIGINT;
+      CREATE INDEX cash_journal_in_cassette ON cash_journal (session_id) WHERE encashment IS NULL;
+      CREATE TABLE encashments (
+        id BIGSERIAL PRIMARY KEY,
+        terminal_id TEXT NOT NULL,
+        number INTEGER NOT NULL CHECK (number > 0),
+        cassette_id TEXT NOT NULL,
+        since BIGINT,
+        at BIGINT NOT NULL,
+        notes TEXT NOT NULL,
+        count INTEGER NOT NULL CHECK (count >= 0),
+        ${MONEY('total')},
+        UNIQUE (terminal_id, number)
+      );
+    `,
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -4,7 +4,7 @@
  * conditional UPDATE (… WHERE state = 'open' RETURNING) and locks its order (SELECT … FOR UPDATE)
  * in the same transaction, so two terminals paying one code are serialised by the server, never by
  * a read-then-write in this process. Methods the registry does not keep yet throw a StoreError
- * saying so (desks, tills, mobile payments, jams, encashments: see README).
+ * saying so (desks, tills, mobile payments, jams: see README).
  */
 import pg from 'pg';
 import { ZERO, isPositive } from '../../domain/money.js';
@@ -13,7 +13,6 @@ import { repriceOrder, type Order } from '../../domain/orders/orders.js';
 import { checkProcessingDelay, DEFAULT_RULES, type OperatorId, type OrderLifeRules } from '../../domain/rules.js';
 import { DEFAULT_PHONE_SETTINGS, type MobilePayment } from '../../domain/mobile/mobilePayment.js';
 import type { Settlement } from '../../domain/cash/settlement.js';
-import { cassetteId, countCassette } from '../../domain/cash/cassette.js';
 import type { DeskReceipt } from '../../domain/fiscal/fiscalReceipt.js';
 import type { CashSession, Checkpoint, CommandStore, JammedSession, JournalEntry, MobileOutcome, LedgerEntry, OrderSms, PhoneAccount, Receipt, TrainingAttemptFilter } from '../../domain/store.js';
 import { StoreError } from '../errors.js';
@@ -23,6 +22,7 @@ import { creditPhone, findOrder, insertOrder, insertSms, listOrders, mustOrder, 
 import { maskIn, maskUrl } from './pgUrl.js';
 import { payInTransaction, sessionState } from './pgPayments.js';
 import { listAttempts, recordAttempt } from './pgTraining.js';
+import { cassetteOf, encashIn, listEncashments } from './pgEncashments.js';
 import type { AttemptRecord } from '../../domain/training/attempt.js';
 
 export interface PgStoreOptions {
@@ -42,7 +42,7 @@ const types = { getTypeParser: (oid: number, format?: string) => (oid === INT8 ?
 type Unsupported = Exclude<keyof CommandStore, keyof PgStore>;
 /** what the registry does not keep yet: each throws, so nothing is silently lost */
 const UNSUPPORTED: Record<Unsupported, true> = {
-  holdNote: true, clearJam: true, payAtDesk: true, setPhoneSettings: true, requestMobilePayment: true, answerMobilePayment: true, encash: true, encashments: true, tillState: true, openTillShift: true, payAtTill: true, sendAwayAtTill: true, tillReport: true,
+  holdNote: true, clearJam: true, payAtDesk: true, setPhoneSettings: true, requestMobilePayment: true, answerMobilePayment: true, tillState: true, openTillShift: true, payAtTill: true, sendAwayAtTill: true, tillReport: true,
 };
 
 export class PgStore {
@@ -313,15 +313,18 @@ export class PgStore {
     return [];
   }
 
-  /** every note the terminal journaled (no encashment is kept in the registry yet): its first cassette */
+  /** what the terminal's cassette holds since its last encashment */
   cassette(terminalId: string) {
-    return this.tx(async (sql) => {
-      const found = await sql.query<{ note: number }>(
-        `SELECT j.note FROM cash_journal j JOIN cash_sessions s ON s.id = j.session_id WHERE s.terminal_id = $1 ORDER BY j.id`,
-        [terminalId],
-      );
-      return countCassette(terminalId, cassetteId(terminalId, 0), null, found.rows.map((r) => r.note));
-    });
+    return this.tx((sql) => cassetteOf(sql, terminalId));
+  }
+
+  /** takes the cassette out: the count and the new, empty cassette in one transaction */
+  encash(terminalId: string, at: number) {
+    return this.tx((sql) => encashIn(sql, terminalId, at));
+  }
+
+  encashments(terminalId?: string) {
+    return this.tx((sql) => listEncashments(sql, terminalId));
   }
 
   /** the cash journal since `since`, oldest first, with each session's fate (`kiosk journal`) */
