@@ -14,7 +14,7 @@ import { storeAdapters } from './adapters.js';
 
 const tempDir = useTempDirs();
 
-const ADAPTERS = storeAdapters(tempDir);
+const ADAPTERS = storeAdapters(tempDir, { pg: true });
 
 describe.each(ADAPTERS)('%s keeps the jam contract', (_name, open) => {
   it('a held note is journaled but counted nowhere until the jam is cleared', async () => {

@@ -4,7 +4,7 @@
  * conditional UPDATE (… WHERE state = 'open' RETURNING) and locks its order (SELECT … FOR UPDATE)
  * in the same transaction, so two terminals paying one code are serialised by the server, never by
  * a read-then-write in this process. Methods the registry does not keep yet throw a StoreError
- * saying so (desks, tills, mobile payments, jams: see README).
+ * saying so (desks, tills, mobile payments: see README).
  */
 import pg from 'pg';
 import { ZERO, isPositive } from '../../domain/money.js';
@@ -14,7 +14,7 @@ import { checkProcessingDelay, DEFAULT_RULES, type OperatorId, type OrderLifeRul
 import { DEFAULT_PHONE_SETTINGS, type MobilePayment } from '../../domain/mobile/mobilePayment.js';
 import type { Settlement } from '../../domain/cash/settlement.js';
 import type { DeskReceipt } from '../../domain/fiscal/fiscalReceipt.js';
-import type { CashSession, Checkpoint, CommandStore, JammedSession, JournalEntry, MobileOutcome, LedgerEntry, OrderSms, PhoneAccount, Receipt, TrainingAttemptFilter } from '../../domain/store.js';
+import type { CashSession, Checkpoint, CommandStore, JournalEntry, MobileOutcome, LedgerEntry, OrderSms, PhoneAccount, Receipt, TrainingAttemptFilter } from '../../domain/store.js';
 import { StoreError } from '../errors.js';
 import * as rows from '../rows.js';
 import { migratePg } from './pgMigrations.js';
@@ -23,6 +23,7 @@ import { maskIn, maskUrl } from './pgUrl.js';
 import { payInTransaction, sessionState } from './pgPayments.js';
 import { listAttempts, recordAttempt } from './pgTraining.js';
 import { cassetteOf, encashIn, listEncashments } from './pgEncashments.js';
+import { clearIn, holdIn, jammedSessions } from './pgJams.js';
 import type { AttemptRecord } from '../../domain/training/attempt.js';
 
 export interface PgStoreOptions {
@@ -42,7 +43,7 @@ const types = { getTypeParser: (oid: number, format?: string) => (oid === INT8 ?
 type Unsupported = Exclude<keyof CommandStore, keyof PgStore>;
 /** what the registry does not keep yet: each throws, so nothing is silently lost */
 const UNSUPPORTED: Record<Unsupported, true> = {
-  holdNote: true, clearJam: true, payAtDesk: true, setPhoneSettings: true, requestMobilePayment: true, answerMobilePayment: true, tillState: true, openTillShift: true, payAtTill: true, sendAwayAtTill: true, tillReport: true,
+   payAtDesk: true, setPhoneSettings: true, requestMobilePayment: true, answerMobilePayment: true, tillState: true, openTillShift: true, payAtTill: true, sendAwayAtTill: true, tillReport: true,
 };
 
 export class PgStore {
@@ -308,9 +309,17 @@ export class PgStore {
     return [];
   }
 
-  /** holding a note is not kept in the registry yet (holdNote throws), so no session can be jammed */
-  async jammedSessions(_terminalId?: string): Promise<JammedSession[]> {
-    return [];
+  /** the acceptor jammed on this note: kept as held (not counted) before the screen says anything */
+  holdNote(sessionId: string, note: number, at: number) {
+    return this.tx((sql) => holdIn(sql, sessionId, note, at, this.checkpoint));
+  }
+
+  jammedSessions(terminalId?: string) {
+    return this.tx((sql) => jammedSessions(sql, terminalId ?? null));
+  }
+
+  clearJam(sessionId: string, at: number) {
+    return this.tx((sql) => clearIn(sql, sessionId, at, this.processingDelayMs, this.checkpoint));
   }
 
   /** what the terminal's cassette holds since its last encashment */
