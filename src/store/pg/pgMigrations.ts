@@ -174,6 +174,17 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 4,
+    sql: `
+      CREATE TABLE phone_settings (
+        phone TEXT PRIMARY KEY,
+        tariff TEXT NOT NULL CHECK (tariff IN ('standard', 'corporate', 'forbidden')),
+        new_subscriber INTEGER NOT NULL CHECK (new_subscriber IN (0, 1)),
+        outage INTEGER NOT NULL CHECK (outage IN (0, 1))
+      );
+    `,
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

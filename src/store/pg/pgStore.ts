@@ -11,7 +11,7 @@ import { ZERO, isPositive } from '../../domain/money.js';
 import { decideOrderAction, type OrderAction } from '../../domain/orders/orderLife.js';
 import { repriceOrder, type Order } from '../../domain/orders/orders.js';
 import { checkProcessingDelay, DEFAULT_RULES, type OperatorId, type OrderLifeRules } from '../../domain/rules.js';
-import { DEFAULT_PHONE_SETTINGS, type MobilePayment } from '../../domain/mobile/mobilePayment.js';
+import { DEFAULT_PHONE_SETTINGS, type MobilePayment, type PhoneSettings } from '../../domain/mobile/mobilePayment.js';
 import type { Settlement } from '../../domain/cash/settlement.js';
 import type { DeskReceipt } from '../../domain/fiscal/fiscalReceipt.js';
 import type { CashSession, Checkpoint, CommandStore, JournalEntry, MobileOutcome, LedgerEntry, OrderSms, PhoneAccount, Receipt, TrainingAttemptFilter } from '../../domain/store.js';
@@ -43,7 +43,7 @@ const types = { getTypeParser: (oid: number, format?: string) => (oid === INT8 ?
 type Unsupported = Exclude<keyof CommandStore, keyof PgStore>;
 /** what the registry does not keep yet: each throws, so nothing is silently lost */
 const UNSUPPORTED: Record<Unsupported, true> = {
-   payAtDesk: true, setPhoneSettings: true, requestMobilePayment: true, answerMobilePayment: true, tillState: true, openTillShift: true, payAtTill: true, sendAwayAtTill: true, tillReport: true,
+  payAtDesk: true, requestMobilePayment: true, answerMobilePayment: true, tillState: true, openTillShift: true, payAtTill: true, sendAwayAtTill: true, tillReport: true,
 };
 
 export class PgStore {
@@ -196,9 +196,23 @@ export class PgStore {
     });
   }
 
-  /** no settings are kept yet: every phone has the defaults */
-  async phoneSettings(_phone: string) {
-    return DEFAULT_PHONE_SETTINGS;
+  /** a phone's settings at its operator; the defaults when never set */
+  phoneSettings(phone: string) {
+    return this.tx(async (sql): Promise<PhoneSettings> => {
+      const row = (await sql.query<{ tariff: PhoneSettings['tariff']; new_subscriber: number; outage: number }>(
+        'SELECT tariff, new_subscriber, outage FROM phone_settings WHERE phone = $1', [phone])).rows[0];
+      return row ? { tariff: row.tariff, newSubscriber: row.new_subscriber === 1, outage: row.outage === 1 } : { ...DEFAULT_PHONE_SETTINGS };
+    });
+  }
+
+  setPhoneSettings(phone: string, settings: PhoneSettings) {
+    return this.tx(async (sql) => {
+      await sql.query(
+        `INSERT INTO phone_settings (phone, tariff, new_subscriber, outage) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (phone) DO UPDATE SET tariff = EXCLUDED.tariff, new_subscriber = EXCLUDED.new_subscriber, outage = EXCLUDED.outage`,
+        [phone, settings.tariff, settings.newSubscriber ? 1 : 0, settings.outage ? 1 : 0],
+      );
+    });
   }
 
   openSession(session: Omit<CashSession, 'notes'>) {
