@@ -12,7 +12,7 @@ import { creditRefund, findOrder, saveOrder } from './orderRows.js';
 import { siteTopUpCredit, siteTopUpReason } from '../domain/cash/payment.js';
 import { isPositive } from '../domain/money.js';
 
-interface DeskReceiptRow {
+export interface DeskReceiptRow {
   number: string;
   place: DeskPlace;
   register_id: string;
@@ -30,7 +30,7 @@ interface DeskReceiptRow {
   qr: string;
 }
 
-const toDeskReceipt = (r: DeskReceiptRow): DeskReceipt => ({
+export const toDeskReceipt = (r: DeskReceiptRow): DeskReceipt => ({
   number: r.number, place: r.place, registerId: r.register_id, shift: r.shift, inShift: r.in_shift, fd: r.fd, fp: r.fp,
   at: r.at, code: r.code, total: r.total, received: r.received, change: r.change, orderStatus: r.order_status, owed: r.owed, qr: r.qr,
 });

@@ -19,7 +19,7 @@ const TOPPED_UP = '+79051234567';
 const CODE = '5000000001';
 const topUpOrder = () => newOrder({ code: CODE, codeAmount: '700.00', phone: ORDER_PHONE, issuedAt: NOW, topUpPhone: TOPPED_UP });
 
-const ADAPTERS = storeAdapters(tempDir);
+const ADAPTERS = storeAdapters(tempDir, { pg: true });
 
 describe.each(ADAPTERS)('%s: a site top-up order', (_name, open) => {
   it('R-MOB-10: paid in cash at the terminal, the whole amount tops up its phone (ledger line, SMS); the change still goes to the order\'s phone', async () => {

@@ -185,6 +185,34 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 5,
+    sql: `
+      CREATE TABLE desk_registers (
+        register_id TEXT PRIMARY KEY,
+        shift INTEGER NOT NULL CHECK (shift >= 1),
+        in_shift INTEGER NOT NULL CHECK (in_shift >= 1),
+        fd INTEGER NOT NULL CHECK (fd >= 1)
+      );
+      CREATE TABLE desk_receipts (
+        seq BIGSERIAL UNIQUE,
+        number TEXT PRIMARY KEY,
+        place TEXT NOT NULL CHECK (place IN ('cashier', 'post')),
+        register_id TEXT NOT NULL REFERENCES desk_registers (register_id),
+        shift INTEGER NOT NULL,
+        in_shift INTEGER NOT NULL,
+        fd INTEGER NOT NULL,
+        fp TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        code TEXT NOT NULL REFERENCES orders (code),
+        ${MONEY('total')}, ${MONEY('received')}, ${MONEY('change')},
+        order_status TEXT NOT NULL CHECK (order_status IN ('awaiting', 'partially_paid', 'paid')),
+        ${MONEY('owed')},
+        qr TEXT NOT NULL,
+        UNIQUE (register_id, fd)
+      );
+    `,
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

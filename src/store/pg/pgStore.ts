@@ -4,7 +4,7 @@
  * conditional UPDATE (… WHERE state = 'open' RETURNING) and locks its order (SELECT … FOR UPDATE)
  * in the same transaction, so two terminals paying one code are serialised by the server, never by
  * a read-then-write in this process. Methods the registry does not keep yet throw a StoreError
- * saying so (desks, tills, mobile payments: see README).
+ * saying so (tills, mobile payments: see README).
  */
 import pg from 'pg';
 import { ZERO, isPositive } from '../../domain/money.js';
@@ -13,7 +13,7 @@ import { repriceOrder, type Order } from '../../domain/orders/orders.js';
 import { checkProcessingDelay, DEFAULT_RULES, type OperatorId, type OrderLifeRules } from '../../domain/rules.js';
 import { DEFAULT_PHONE_SETTINGS, type MobilePayment, type PhoneSettings } from '../../domain/mobile/mobilePayment.js';
 import type { Settlement } from '../../domain/cash/settlement.js';
-import type { DeskReceipt } from '../../domain/fiscal/fiscalReceipt.js';
+import type { DeskPaymentRequest } from '../../domain/cash/deskPayment.js';
 import type { CashSession, Checkpoint, CommandStore, JournalEntry, MobileOutcome, LedgerEntry, OrderSms, PhoneAccount, Receipt, TrainingAttemptFilter } from '../../domain/store.js';
 import { StoreError } from '../errors.js';
 import * as rows from '../rows.js';
@@ -24,6 +24,7 @@ import { payInTransaction, sessionState } from './pgPayments.js';
 import { listAttempts, recordAttempt } from './pgTraining.js';
 import { cassetteOf, encashIn, listEncashments } from './pgEncashments.js';
 import { clearIn, holdIn, jammedSessions } from './pgJams.js';
+import { listDeskReceipts, payAtDeskIn } from './pgDesks.js';
 import type { AttemptRecord } from '../../domain/training/attempt.js';
 
 export interface PgStoreOptions {
@@ -43,7 +44,7 @@ const types = { getTypeParser: (oid: number, format?: string) => (oid === INT8 ?
 type Unsupported = Exclude<keyof CommandStore, keyof PgStore>;
 /** what the registry does not keep yet: each throws, so nothing is silently lost */
 const UNSUPPORTED: Record<Unsupported, true> = {
-  payAtDesk: true, requestMobilePayment: true, answerMobilePayment: true, tillState: true, openTillShift: true, payAtTill: true, sendAwayAtTill: true, tillReport: true,
+ requestMobilePayment: true, answerMobilePayment: true, tillState: true, openTillShift: true, payAtTill: true, sendAwayAtTill: true, tillReport: true,
 };
 
 export class PgStore {
@@ -305,9 +306,17 @@ export class PgStore {
     return this.tx(async (sql) => (await sql.query<{ text: string | null }>('SELECT text FROM receipts WHERE number = $1', [number])).rows[0]?.text ?? undefined);
   }
 
-  /** desk payments are not kept in the registry yet (payAtDesk throws): there are no desk receipts */
-  async deskReceipts(): Promise<DeskReceipt[]> {
-    return [];
+  /** a payment at a cashier's or Post desk: the credit, the fiscal receipt and its register's counters together */
+  payAtDesk(request: DeskPaymentRequest) {
+    return this.tx(async (sql) => {
+      const outcome = await payAtDeskIn(sql, request, this.processingDelayMs);
+      if (outcome.kind === 'paid') this.checkpoint('desk:during');
+      return outcome;
+    });
+  }
+
+  deskReceipts() {
+    return this.tx((sql) => listDeskReceipts(sql));
   }
 
   /** mobile payments are not kept in the registry yet (requestMobilePayment throws): none to expire, land or list */
