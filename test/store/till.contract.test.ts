@@ -19,7 +19,7 @@ import { storeAdapters } from './adapters.js';
 
 const tempDir = useTempDirs();
 
-const ADAPTERS = storeAdapters(tempDir);
+const ADAPTERS = storeAdapters(tempDir, { pg: true });
 
 /** 16,990 ₽ with four 5,000 ₽ notes, 3,010 ₽ given back as 1,000 + 4 × 500 + 10 (from the default float). */
 const DEMO_3: TillPaymentRequest = {

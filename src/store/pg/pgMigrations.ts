@@ -213,6 +213,45 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 6,
+    sql: `
+      CREATE TABLE till_shifts (
+        register_id TEXT NOT NULL,
+        number INTEGER NOT NULL CHECK (number >= 1),
+        place TEXT NOT NULL CHECK (place IN ('cashier', 'post')),
+        opened_at BIGINT NOT NULL,
+        closed_at BIGINT CHECK (closed_at IS NULL OR closed_at >= opened_at),
+        PRIMARY KEY (register_id, number)
+      );
+      CREATE UNIQUE INDEX till_one_open_shift ON till_shifts (register_id) WHERE closed_at IS NULL;
+      CREATE TABLE till_drawer (
+        register_id TEXT NOT NULL,
+        shift INTEGER NOT NULL,
+        which TEXT NOT NULL CHECK (which IN ('float', 'now')),
+        face TEXT NOT NULL CHECK (face ~ '^[0-9]+\\.[0-9]{2}$'),
+        count INTEGER NOT NULL CHECK (count >= 0),
+        PRIMARY KEY (register_id, shift, which, face),
+        FOREIGN KEY (register_id, shift) REFERENCES till_shifts (register_id, number)
+      );
+      CREATE TABLE till_payments (
+        id BIGSERIAL PRIMARY KEY,
+        register_id TEXT NOT NULL,
+        shift INTEGER NOT NULL,
+        receipt TEXT NOT NULL UNIQUE REFERENCES desk_receipts (number),
+        ${MONEY('total')}, ${MONEY('received')}, ${MONEY('change_due')}, ${MONEY('change_given')},
+        verdict TEXT NOT NULL CHECK (verdict IN ('exact', 'short', 'over')),
+        FOREIGN KEY (register_id, shift) REFERENCES till_shifts (register_id, number)
+      );
+      CREATE TABLE till_sent_away (
+        id BIGSERIAL PRIMARY KEY,
+        register_id TEXT NOT NULL,
+        shift INTEGER NOT NULL,
+        at BIGINT NOT NULL,
+        FOREIGN KEY (register_id, shift) REFERENCES till_shifts (register_id, number)
+      );
+    `,
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -4,7 +4,7 @@
  * conditional UPDATE (… WHERE state = 'open' RETURNING) and locks its order (SELECT … FOR UPDATE)
  * in the same transaction, so two terminals paying one code are serialised by the server, never by
  * a read-then-write in this process. Methods the registry does not keep yet throw a StoreError
- * saying so (tills, mobile payments: see README).
+ * saying so (mobile payments: see README).
  */
 import pg from 'pg';
 import { ZERO, isPositive } from '../../domain/money.js';
@@ -25,6 +25,10 @@ import { listAttempts, recordAttempt } from './pgTraining.js';
 import { cassetteOf, encashIn, listEncashments } from './pgEncashments.js';
 import { clearIn, holdIn, jammedSessions } from './pgJams.js';
 import { listDeskReceipts, payAtDeskIn } from './pgDesks.js';
+import { openTillIn, payAtTillIn, readTill, sendAwayIn, tillReportIn } from './pgTills.js';
+import type { DeskPlace } from '../../domain/fiscal/desks.js';
+import type { Drawer } from '../../domain/cash/drawer.js';
+import type { TillPaymentRequest } from '../../domain/cash/till.js';
 import type { AttemptRecord } from '../../domain/training/attempt.js';
 
 export interface PgStoreOptions {
@@ -44,7 +48,7 @@ const types = { getTypeParser: (oid: number, format?: string) => (oid === INT8 ?
 type Unsupported = Exclude<keyof CommandStore, keyof PgStore>;
 /** what the registry does not keep yet: each throws, so nothing is silently lost */
 const UNSUPPORTED: Record<Unsupported, true> = {
- requestMobilePayment: true, answerMobilePayment: true, tillState: true, openTillShift: true, payAtTill: true, sendAwayAtTill: true, tillReport: true,
+  requestMobilePayment: true, answerMobilePayment: true,
 };
 
 export class PgStore {
@@ -313,6 +317,26 @@ export class PgStore {
       if (outcome.kind === 'paid') this.checkpoint('desk:during');
       return outcome;
     });
+  }
+
+  tillState(place: DeskPlace) {
+    return this.tx((sql) => readTill(sql, place));
+  }
+
+  openTillShift(place: DeskPlace, float: Drawer, at: number) {
+    return this.tx((sql) => openTillIn(sql, place, float, at));
+  }
+
+  payAtTill(request: TillPaymentRequest) {
+    return this.tx((sql) => payAtTillIn(sql, request, this.processingDelayMs, this.checkpoint));
+  }
+
+  sendAwayAtTill(place: DeskPlace, at: number) {
+    return this.tx((sql) => sendAwayIn(sql, place, at));
+  }
+
+  tillReport(place: DeskPlace, kind: 'X' | 'Z', at: number) {
+    return this.tx((sql) => tillReportIn(sql, place, kind, at));
   }
 
   deskReceipts() {
