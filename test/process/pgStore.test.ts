@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { usePgDatabase } from '../store/pgServer.js';
 import { kiosk } from './helpers.js';
+import { PG_LATEST_VERSION } from '../../src/store/pg/pgMigrations.js';
 
 const pgUrl = usePgDatabase();
 const passwordOf = (url: string) => decodeURIComponent(new URL(url).password);
@@ -48,8 +49,8 @@ describe('kiosk on a PostgreSQL registry', () => {
     const url = pgUrl();
     const first = kiosk(['store', 'migrate', '--store', url, '--json']);
     expect(first.status).toBe(0);
-    expect(JSON.parse(first.stdout)).toEqual({ store: expect.stringContaining(':***@127.0.0.1'), schemaVersion: 1 });
-    expect(kiosk(['store', 'migrate'], { KIOSK_STORE: url }).stdout).toMatch(/^The registry postgres:\/\/kiosk_test:\*\*\*@.* has schema version 1\.\n$/);
+    expect(JSON.parse(first.stdout)).toEqual({ store: expect.stringContaining(':***@127.0.0.1'), schemaVersion: PG_LATEST_VERSION });
+    expect(kiosk(['store', 'migrate'], { KIOSK_STORE: url }).stdout).toMatch(new RegExp(`^The registry postgres://kiosk_test:\\*\\*\\*@.* has schema version ${PG_LATEST_VERSION}\\.\n$`));
     expect(first.stdout).not.toContain(passwordOf(url));
   });
 

@@ -7,20 +7,22 @@
  * saying so (mobile payments: see README).
  */
 import pg from 'pg';
-import { ZERO, isPositive } from '../../domain/money.js';
+import { isPositive } from '../../domain/money.js';
 import { decideOrderAction, type OrderAction } from '../../domain/orders/orderLife.js';
 import { repriceOrder, type Order } from '../../domain/orders/orders.js';
 import { checkProcessingDelay, DEFAULT_RULES, type OperatorId, type OrderLifeRules } from '../../domain/rules.js';
-import { DEFAULT_PHONE_SETTINGS, type MobilePayment, type PhoneSettings } from '../../domain/mobile/mobilePayment.js';
+import { type MobilePayment, type PhoneSettings } from '../../domain/mobile/mobilePayment.js';
 import type { Settlement } from '../../domain/cash/settlement.js';
 import type { DeskPaymentRequest } from '../../domain/cash/deskPayment.js';
-import type { CashSession, Checkpoint, CommandStore, JournalEntry, MobileOutcome, LedgerEntry, OrderSms, PhoneAccount, Receipt, TrainingAttemptFilter } from '../../domain/store.js';
+import type { CashSession, Checkpoint, CommandStore, MobileOutcome, OrderSms, Receipt, TrainingAttemptFilter } from '../../domain/store.js';
 import { StoreError } from '../errors.js';
 import * as rows from '../rows.js';
 import { migratePg } from './pgMigrations.js';
-import { creditPhone, findOrder, insertOrder, insertSms, listOrders, mustOrder, phoneMessages, saveOrder, type Sql } from './pgRows.js';
+import { creditPhone, findOrder, insertOrder, insertSms, listOrders, mustOrder, saveOrder, type Sql } from './pgRows.js';
 import { maskIn, maskUrl } from './pgUrl.js';
-import { payInTransaction, sessionState } from './pgPayments.js';
+import { payInTransaction } from './pgPayments.js';
+import { phoneAccount, phoneSettings, setPhoneAccount, setPhoneSettings } from './pgPhones.js';
+import { abandonIn, journalEntries, journalNoteIn, openSessionIn, unfinishedSessions } from './pgSessions.js';
 import { listAttempts, recordAttempt } from './pgTraining.js';
 import { cassetteOf, encashIn, listEncashments } from './pgEncashments.js';
 import { clearIn, holdIn, jammedSessions } from './pgJams.js';
@@ -182,89 +184,33 @@ export class PgStore {
   }
 
   phoneAccount(phone: string) {
-    return this.tx(async (sql): Promise<PhoneAccount> => {
-      const account = (await sql.query<rows.PhoneRow>('SELECT * FROM phone_accounts WHERE phone = $1', [phone])).rows[0];
-      const ledger = (await sql.query<LedgerEntry>('SELECT at, amount, reason FROM ledger WHERE phone = $1 ORDER BY id', [phone])).rows;
-      const sms = await phoneMessages(sql, 'phone', phone);
-      return { phone, operator: account?.operator ?? null, balance: account?.balance ?? ZERO, ledger, sms };
-    });
+    return this.tx((sql) => phoneAccount(sql, phone));
   }
 
   setPhoneAccount(phone: string, operator: OperatorId | null, balance: string) {
-    return this.tx(async (sql) => {
-      rows.assertMoney(balance);
-      await sql.query(
-        `INSERT INTO phone_accounts (phone, operator, balance) VALUES ($1, $2, $3)
-         ON CONFLICT (phone) DO UPDATE SET operator = EXCLUDED.operator, balance = EXCLUDED.balance`,
-        [phone, operator, balance],
-      );
-    });
+    return this.tx((sql) => setPhoneAccount(sql, phone, operator, balance));
   }
 
   /** a phone's settings at its operator; the defaults when never set */
   phoneSettings(phone: string) {
-    return this.tx(async (sql): Promise<PhoneSettings> => {
-      const row = (await sql.query<{ tariff: PhoneSettings['tariff']; new_subscriber: number; outage: number }>(
-        'SELECT tariff, new_subscriber, outage FROM phone_settings WHERE phone = $1', [phone])).rows[0];
-      return row ? { tariff: row.tariff, newSubscriber: row.new_subscriber === 1, outage: row.outage === 1 } : { ...DEFAULT_PHONE_SETTINGS };
-    });
+    return this.tx((sql) => phoneSettings(sql, phone));
   }
 
   setPhoneSettings(phone: string, settings: PhoneSettings) {
-    return this.tx(async (sql) => {
-      await sql.query(
-        `INSERT INTO phone_settings (phone, tariff, new_subscriber, outage) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (phone) DO UPDATE SET tariff = EXCLUDED.tariff, new_subscriber = EXCLUDED.new_subscriber, outage = EXCLUDED.outage`,
-        [phone, settings.tariff, settings.newSubscriber ? 1 : 0, settings.outage ? 1 : 0],
-      );
-    });
+    return this.tx((sql) => setPhoneSettings(sql, phone, settings));
   }
 
   openSession(session: Omit<CashSession, 'notes'>) {
-    return this.tx(async (sql) => {
-      rows.assertMoney(session.due);
-      // never replace a session: it may already hold journaled cash
-      const inserted = await sql.query(
-        `INSERT INTO cash_sessions (id, terminal_id, code, due, phone, operator, opened_at, owner_host, owner_pid, owner_started)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
-        [session.id, session.terminalId, session.code, session.due, session.phone, session.operator, session.openedAt,
-          session.owner?.host ?? null, session.owner?.pid ?? null, session.owner?.started ?? null],
-      );
-      if (inserted.rowCount !== 1) throw new Error(`cash session ${session.id} exists already`);
-    });
+    return this.tx((sql) => openSessionIn(sql, session));
   }
 
+  /** committed before this resolves and the screen shows the note */
   journalNote(sessionId: string, note: number, at: number) {
-    return this.tx(async (sql) => {
-      // committed before this resolves and the screen shows the note
-      const { rowCount } = await sql.query(
-        `INSERT INTO cash_journal (session_id, note, at) SELECT id, $2, $3 FROM cash_sessions WHERE id = $1 AND state = 'open'`,
-        [sessionId, note, at],
-      );
-      if (rowCount === 1) return this.checkpoint('journal:during');
-      const state = await sessionState(sql, sessionId);
-      throw new Error(state ? `cash session ${sessionId} is ${state}; it takes no more cash` : `no cash session ${sessionId}`);
-    });
+    return this.tx((sql) => journalNoteIn(sql, sessionId, note, at, this.checkpoint));
   }
 
   unfinishedSessions(terminalId?: string) {
-    return this.tx(async (sql) => {
-      const found = await sql.query<rows.SessionRow & { note: number }>(
-        `SELECT s.id, s.terminal_id, s.code, s.due, s.phone, s.operator, s.opened_at, s.state, s.owner_host, s.owner_pid, s.owner_started, j.note
-         FROM cash_sessions s JOIN cash_journal j ON j.session_id = s.id
-         WHERE s.state = 'open' AND ($1::text IS NULL OR s.terminal_id = $1)
-           AND NOT EXISTS (SELECT 1 FROM cash_journal h WHERE h.session_id = s.id AND h.kind = 'held')
-         ORDER BY s.opened_at, s.seq, j.id`,
-        [terminalId ?? null],
-      );
-      const sessions = new Map<string, CashSession>();
-      for (const row of found.rows) {
-        const session = sessions.get(row.id) ?? rows.toSession(row, []);
-        session.notes.push(row.note);
-        sessions.set(row.id, session);
-      }
-      return [...sessions.values()];
-    });
+    return this.tx((sql) => unfinishedSessions(sql, terminalId ?? null));
   }
 
   completePayment(sessionId: string, trigger: Settlement['trigger'], at: number, recovered = false) {
@@ -272,19 +218,7 @@ export class PgStore {
   }
 
   abandonSession(sessionId: string) {
-    return this.tx(async (sql) => {
-      const { rowCount } = await sql.query(
-        `UPDATE cash_sessions SET state = 'abandoned' WHERE id = $1 AND state = 'open'
-           AND NOT EXISTS (SELECT 1 FROM cash_journal WHERE session_id = $1)`,
-        [sessionId],
-      );
-      if (rowCount === 1) return;
-      const state = await sessionState(sql, sessionId);
-      if (!state) throw new Error(`no cash session ${sessionId}`);
-      if (state === 'abandoned') return;
-      if (state === 'paid') throw new Error(`cash session ${sessionId} is already paid`);
-      throw new Error(`cash session ${sessionId} holds cash and cannot be abandoned`);
-    });
+    return this.tx((sql) => abandonIn(sql, sessionId));
   }
 
   receipt(number: string) {
@@ -385,17 +319,7 @@ export class PgStore {
 
   /** the cash journal since `since`, oldest first, with each session's fate (`kiosk journal`) */
   journalEntries(since: number | null = null) {
-    return this.tx(async (sql) => {
-      const found = await sql.query<{ id: number; at: number; note: number; session_id: string; terminal_id: string; code: string; state: JournalEntry['state']; receipt: string | null }>(
-        `SELECT j.id, j.at, j.note, j.session_id, s.terminal_id, s.code, s.state, r.number AS receipt
-         FROM cash_journal j JOIN cash_sessions s ON s.id = j.session_id LEFT JOIN receipts r ON r.session_id = j.session_id
-         WHERE $1::bigint IS NULL OR j.at >= $1 ORDER BY j.at, j.id`,
-        [since],
-      );
-      return found.rows.map((row): JournalEntry => ({
-        id: row.id, at: row.at, note: row.note, sessionId: row.session_id, terminalId: row.terminal_id, code: row.code, state: row.state, receipt: row.receipt,
-      }));
-    });
+    return this.tx((sql) => journalEntries(sql, since));
   }
 
   recordTrainingAttempt(record: AttemptRecord) {

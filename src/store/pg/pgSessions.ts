@@ -1,0 +1,75 @@
+/** Cash sessions and their journal in the registry, inside the caller's transaction. */
+import type { CashSession, Checkpoint, JournalEntry } from '../../domain/store.js';
+import * as rows from '../rows.js';
+import { sessionState } from './pgPayments.js';
+import type { Sql } from './pgRows.js';
+
+const SESSION_COLUMNS = 's.id, s.terminal_id, s.code, s.due, s.phone, s.operator, s.opened_at, s.state, s.owner_host, s.owner_pid, s.owner_started';
+
+/** never replaces a session: it may already hold journaled cash */
+export async function openSessionIn(sql: Sql, session: Omit<CashSession, 'notes'>): Promise<void> {
+  rows.assertMoney(session.due);
+  const inserted = await sql.query(
+    `INSERT INTO cash_sessions (id, terminal_id, code, due, phone, operator, opened_at, owner_host, owner_pid, owner_started)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+    [session.id, session.terminalId, session.code, session.due, session.phone, session.operator, session.openedAt,
+      session.owner?.host ?? null, session.owner?.pid ?? null, session.owner?.started ?? null],
+  );
+  if (inserted.rowCount !== 1) throw new Error(`cash session ${session.id} exists already`);
+}
+
+/** one banknote, only into an open session (one conditional INSERT … SELECT) */
+export async function journalNoteIn(sql: Sql, sessionId: string, note: number, at: number, checkpoint: Checkpoint): Promise<void> {
+  const { rowCount } = await sql.query(
+    `INSERT INTO cash_journal (session_id, note, at) SELECT id, $2, $3 FROM cash_sessions WHERE id = $1 AND state = 'open'`,
+    [sessionId, note, at],
+  );
+  if (rowCount === 1) return checkpoint('journal:during');
+  const state = await sessionState(sql, sessionId);
+  throw new Error(state ? `cash session ${sessionId} is ${state}; it takes no more cash` : `no cash session ${sessionId}`);
+}
+
+/** sessions with journaled notes and no payment (and no held note), oldest first */
+export async function unfinishedSessions(sql: Sql, terminalId: string | null): Promise<CashSession[]> {
+  const found = await sql.query<rows.SessionRow & { note: number }>(
+    `SELECT ${SESSION_COLUMNS}, j.note FROM cash_sessions s JOIN cash_journal j ON j.session_id = s.id
+     WHERE s.state = 'open' AND ($1::text IS NULL OR s.terminal_id = $1)
+       AND NOT EXISTS (SELECT 1 FROM cash_journal h WHERE h.session_id = s.id AND h.kind = 'held')
+     ORDER BY s.opened_at, s.seq, j.id`,
+    [terminalId],
+  );
+  const sessions = new Map<string, CashSession>();
+  for (const row of found.rows) {
+    const session = sessions.get(row.id) ?? rows.toSession(row, []);
+    session.notes.push(row.note);
+    sessions.set(row.id, session);
+  }
+  return [...sessions.values()];
+}
+
+/** closes a session that took no cash, in one conditional UPDATE; says why it cannot otherwise */
+export async function abandonIn(sql: Sql, sessionId: string): Promise<void> {
+  const { rowCount } = await sql.query(
+    `UPDATE cash_sessions SET state = 'abandoned' WHERE id = $1 AND state = 'open' AND NOT EXISTS (SELECT 1 FROM cash_journal WHERE session_id = $1)`,
+    [sessionId],
+  );
+  if (rowCount === 1) return;
+  const state = await sessionState(sql, sessionId);
+  if (!state) throw new Error(`no cash session ${sessionId}`);
+  if (state === 'abandoned') return;
+  if (state === 'paid') throw new Error(`cash session ${sessionId} is already paid`);
+  throw new Error(`cash session ${sessionId} holds cash and cannot be abandoned`);
+}
+
+/** the cash journal since `since`, oldest first, with each session's fate */
+export async function journalEntries(sql: Sql, since: number | null): Promise<JournalEntry[]> {
+  const found = await sql.query<{ id: number; at: number; note: number; session_id: string; terminal_id: string; code: string; state: JournalEntry['state']; receipt: string | null }>(
+    `SELECT j.id, j.at, j.note, j.session_id, s.terminal_id, s.code, s.state, r.number AS receipt
+     FROM cash_journal j JOIN cash_sessions s ON s.id = j.session_id LEFT JOIN receipts r ON r.session_id = j.session_id
+     WHERE $1::bigint IS NULL OR j.at >= $1 ORDER BY j.at, j.id`,
+    [since],
+  );
+  return found.rows.map((row): JournalEntry => ({
+    id: row.id, at: row.at, note: row.note, sessionId: row.session_id, terminalId: row.terminal_id, code: row.code, state: row.state, receipt: row.receipt,
+  }));
+}
