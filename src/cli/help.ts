@@ -68,5 +68,6 @@ Data: ${dataLocation}
   One SQLite file (kiosk.db) shared by every kiosk and command started on that directory; a payment
   cut off by a crash or power loss is finished on the next start. Default $XDG_DATA_HOME/aliexpress-kiosk,
   else ~/.local/share/aliexpress-kiosk; --data-dir DIR or KIOSK_DATA_DIR to change; --memory to keep nothing.
+  --store URL or KIOSK_STORE: a PostgreSQL registry shared by a salon's machines instead.
 `;
 }
