@@ -21,6 +21,9 @@ export function passScoreForMastery(mastery: number, maxScore: number): number {
   return new Decimal(String(mastery)).times(maxScore).ceil().toNumber();
 }
 
+/** The mastery as a percent for people: 0.875 → "87.5". */
+export const masteryPercent = (mastery: number): string => new Decimal(String(mastery)).times(100).toString();
+
 /** Whether one more attempt is allowed, given how many the trainee has made at the exercise. */
 export const attemptAllowed = (policy: Pick<ExercisePolicy, 'attempts'>, made: number): boolean =>
   policy.attempts === null || made < policy.attempts;
