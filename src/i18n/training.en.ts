@@ -48,5 +48,5 @@ export const trainingEn = {
   'training.briefing.counts.first': 'Your first finished attempt counts',
   'training.briefing.counts.best': 'Your best attempt counts',
   'training.briefing.counts.last': 'Your last finished attempt counts',
-  'training.briefing.noAttemptLeft': 'No attempt left: all {allowed} used. Ask your trainer.',
+  'training.briefing.noAttemptLeft': 'No attempt left: {allowed} of {allowed} used. Ask your trainer.',
 } as const;

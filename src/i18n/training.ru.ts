@@ -50,5 +50,5 @@ export const trainingRu: Record<keyof typeof trainingEn, string> = {
   'training.briefing.counts.first': 'Засчитывается первая завершённая попытка',
   'training.briefing.counts.best': 'Засчитывается лучшая попытка',
   'training.briefing.counts.last': 'Засчитывается последняя завершённая попытка',
-  'training.briefing.noAttemptLeft': 'Попыток не осталось: использованы все {allowed}. Обратитесь к тренеру.',
+  'training.briefing.noAttemptLeft': 'Попыток не осталось: использовано {allowed} из {allowed}. Обратитесь к тренеру.',
 };

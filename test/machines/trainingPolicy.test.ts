@@ -66,7 +66,7 @@ describe('the Training place with a policy', () => {
     actor.send({ type: 'training.start' });
     expect(actor.getSnapshot().value).toBe('briefing');
     const refused = trainingPlaceViewOf(actor.getSnapshot());
-    expect(refused.screen === 'briefing' && refused.briefing.refusal).toBe('No attempt left: all 2 used. Ask your trainer.');
+    expect(refused.screen === 'briefing' && refused.briefing.refusal).toBe('No attempt left: 2 of 2 used. Ask your trainer.');
     expect(store.listTrainingAttempts({}).map((a) => [a.trainee, a.attemptsAllowed])).toEqual([['Anna', 2], ['Anna', 2]]);
     // the count is the trainee's own
     const boris = startTraining(limited, store, 'Boris').actor;
