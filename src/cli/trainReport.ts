@@ -10,8 +10,8 @@ import { statementsJsonLines } from '../domain/training/xapi.js';
 import { parseXapiOptions, sendXapi, XAPI_HELP } from './trainXapi.js';
 
 const HELP = `Usage:
-  kiosk train report [--trainee NAME] [--since WHEN] [--format table|csv|json|junit|xapi]
-                     [--pass-mark P] [--xapi-send URL --xapi-auth USER:KEY [--xapi-home URL]]
+  kiosk train report [--trainee NAME] [--since WHEN] [--format F]
+                     [--pass-mark P] [--xapi-send URL --xapi-auth KEY:SECRET]
 
 Every trainee's results, per exercise: the best and the last score (in % of the maximum), how many
 finished attempts passed, the median time, the attempts (abandoned ones counted apart) and the most

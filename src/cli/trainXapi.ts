@@ -12,13 +12,15 @@ import { UsageError } from './args.js';
 import { text, type Values } from './storeArgs.js';
 import type { ReportFormat } from './trainReportFormats.js';
 
-export const XAPI_HELP = `  --xapi-send URL   send the attempts as xAPI statements to the LRS at URL (its
-                   /statements; X-Experience-API-Version 1.0.3). They wait in
-                   ${OUTBOX_FILE} in the data directory until accepted: run the same
-                   command again to resume. Sending twice changes nothing (fixed ids)
-  --xapi-auth U:K  the LRS's key and secret, sent as Basic auth, never printed
+export const XAPI_HELP = `  --xapi-send URL  send the attempts as xAPI statements to the LRS at URL
+                   (to URL/statements, X-Experience-API-Version 1.0.3); they
+                   wait in ${OUTBOX_FILE} in the data directory until
+                   accepted: the same command again resumes. Sending twice
+                   changes nothing (the statements' ids are fixed)
+  --xapi-auth K:S  the LRS's key and secret, sent as Basic auth, never printed
                    (default: the KIOSK_XAPI_AUTH environment variable)
-  --xapi-home URL  the trainees' accounts' home page (default ${DEFAULT_HOME_PAGE})`;
+  --xapi-home URL  the trainees' accounts' home page (default
+                   ${DEFAULT_HOME_PAGE})`;
 
 export interface XapiCliOptions {
   send: { endpoint: string; auth: string } | null;
