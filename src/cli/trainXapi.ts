@@ -70,7 +70,7 @@ export async function sendXapi(
     return 0;
   }
   process.stderr.write(
-    `kiosk train report: ${result.reason} at ${where}.\n` +
+    `kiosk train report: ${where}: ${result.reason}.\n` +
       `${result.sent} sent; ${result.waiting} wait in ${outbox}: run the same command again to resume.\n`,
   );
   return 1;

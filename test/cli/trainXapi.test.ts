@@ -62,7 +62,7 @@ describe('kiosk train report --xapi-send', () => {
     lrs.refuseNext(1);
     const refused = await send(dir);
     expect({ code: refused.code, out: refused.out }).toEqual({ code: 1, out: '' });
-    expect(refused.err).toContain(`the LRS refused them (HTTP 503 Service Unavailable): {"error":"try later"} at ${lrs.endpoint}.`);
+    expect(refused.err).toContain(`${lrs.endpoint}: the LRS refused them (HTTP 503 Service Unavailable): {"error":"try later"}.`);
     expect(refused.err).toContain(`0 sent; ${ALL.length} wait in ${join(dir, OUTBOX_FILE)}: run the same command again to resume.`);
     expect(lrs.statements.size).toBe(0);
     expect(outboxIds(dir).sort()).toEqual(ALL.map((s) => s.id).sort());
@@ -93,7 +93,7 @@ describe('kiosk train report --xapi-send', () => {
     await lrs.close();
     const { code, err } = await train('report', '--data-dir', dir, '--xapi-send', endpoint, '--xapi-auth', AUTH);
     expect(code).toBe(1);
-    expect(err).toContain(`cannot reach the LRS (ECONNREFUSED) at ${endpoint}.`);
+    expect(err).toContain(`${endpoint}: cannot reach the LRS (ECONNREFUSED).`);
     expect(outboxIds(dir)).toHaveLength(ALL.length);
     lrs = await startStandInLrs(AUTH);
   });
