@@ -9,7 +9,7 @@
  * |---------------------|-----------------------------------------|-------------------------------------------------|
  * | naming (no trainee given) | training.type {text} · training.erase · training.start | naming · catalog (a name typed) |
  * | catalog             | training.choose {id} · training.page     | briefing (that exercise) · catalog (next page) |
- * | briefing            | training.start · training.back           | running · catalog                               |
+ * | briefing            | (countAttempts done) · training.start · training.back | attempts made noted · running (refused past the policy's attempts) · catalog |
  * | running.starting    | training.sandboxReady (sandbox actor)    | running.acting (the attempt starts on the sandbox clock) |
  * | running.acting      | training.observe (the sandbox moved)     | scores; the attempt over → saving               |
  * | running.acting      | training.answer (a question is open)     | running.answering                               |
@@ -25,6 +25,7 @@ import { assign, fromCallback, fromPromise, setup } from 'xstate';
 import { TrainingAttempt } from '../src/domain/training/engine.js';
 import type { AttemptRecord, Lang } from '../src/domain/training/attempt.js';
 import type { Exercise } from '../src/domain/training/exercise.js';
+import { attemptAllowed, policyOf } from '../src/domain/training/policy.js';
 import type { SandboxEvent, SandboxHandle, SandboxInput, SaveAttemptInput } from './training/sandbox.js';
 import { IO_TAG } from './settled.js';
 
@@ -49,6 +50,10 @@ export interface TrainingContext {
   seen: number;
   record: AttemptRecord | null;
   saveError: string | null;
+  /** the trainee's attempts at the chosen exercise so far (issue 18 policies); null while counting */
+  attemptsMade: number | null;
+  /** the trainee pressed Start with no attempt left */
+  refused: boolean;
 }
 
 export type TrainingEvent =
@@ -80,12 +85,18 @@ export const trainingMachine = setup({
     sandbox: fromCallback<TrainingEvent, SandboxInput>(() => {}),
     // provided: the record written durably to the real store
     saveAttempt: fromPromise<void, SaveAttemptInput>(async () => {}),
+    // provided: how many attempts the trainee has made at the exercise (the store's records)
+    countAttempts: fromPromise<number, { trainee: string; exerciseId: string }>(async () => 0),
   },
   guards: {
     named: ({ context }) => context.trainee.trim() !== '',
     exerciseExists: ({ context, event }) => event.type === 'training.choose' && context.exercises.some((e) => e.id === event.id),
     attemptOver: ({ context }) => context.attempt?.finished != null,
     questionOpen: ({ context }) => context.attempt?.openQuestion != null,
+    attemptLeft: ({ context }) => {
+      const policy = policyOf(context.exercise ?? {});
+      return policy.attempts === null || (context.attemptsMade !== null && attemptAllowed(policy, context.attemptsMade));
+    },
   },
   actions: {
     typeName: assign(({ context, event }) => ({
@@ -130,7 +141,9 @@ export const trainingMachine = setup({
     }),
     keepRecord: assign(({ context }) => ({ record: context.attempt?.finished ?? null })),
     noteSaveError: assign(({ event }) => ({ saveError: 'error' in event ? String(event.error) : 'error' })),
-    clearExercise: assign({ exercise: null, sandbox: null, attempt: null, record: null, saveError: null }),
+    clearExercise: assign({ exercise: null, sandbox: null, attempt: null, record: null, saveError: null, attemptsMade: null, refused: false }),
+    noteAttempts: assign(({ event }) => ({ attemptsMade: 'output' in event ? (event.output as number) : null })),
+    refuseStart: assign({ refused: true }),
   },
 }).createMachine({
   id: 'training',
@@ -146,6 +159,8 @@ export const trainingMachine = setup({
     seen: 0,
     record: null,
     saveError: null,
+    attemptsMade: null,
+    refused: false,
   }),
   initial: 'starting',
   states: {
@@ -167,8 +182,13 @@ export const trainingMachine = setup({
       },
     },
     briefing: {
+      invoke: {
+        src: 'countAttempts',
+        input: ({ context }) => ({ trainee: context.trainee, exerciseId: context.exercise?.id ?? '' }),
+        onDone: { actions: 'noteAttempts' },
+      },
       on: {
-        'training.start': 'running',
+        'training.start': [{ guard: 'attemptLeft', target: 'running' }, { actions: 'refuseStart' }],
         'training.back': 'catalog',
       },
     },

@@ -72,6 +72,9 @@ export function provideTraining(deps: TrainingDeps) {
         };
       }),
       saveAttempt: fromPromise<void, SaveAttemptInput>(async ({ input }) => deps.store.recordTrainingAttempt(input.record)),
+      // abandoned attempts count too: quitting is no way round the limit
+      countAttempts: fromPromise<number, { trainee: string; exerciseId: string }>(async ({ input }) =>
+        deps.store.listTrainingAttempts({ trainee: input.trainee }).filter((a) => a.exerciseId === input.exerciseId).length),
     },
   });
 }

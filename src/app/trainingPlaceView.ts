@@ -8,6 +8,8 @@ import type { trainingMachine } from '../../machines/training.js';
 import type { WorldActor } from '../../machines/world.js';
 import type { Lang } from '../domain/training/attempt.js';
 import { t } from '../i18n/index.js';
+import type { Exercise } from '../domain/training/exercise.js';
+import { masteryPercent, policyOf } from '../domain/training/policy.js';
 import { catalogViewOf, debriefViewOf, type CatalogView, type DebriefView } from './trainingView.js';
 
 export interface BriefingView {
@@ -18,6 +20,10 @@ export interface BriefingView {
   customerTitle: string;
   customer: string;
   exam: string | null;
+  /** the exercise's own policy (issue 18): attempts used, pass mark, which attempt counts; null: none set */
+  policy: string | null;
+  /** Start pressed with no attempt left */
+  refusal: string | null;
   keys: string;
 }
 
@@ -54,7 +60,10 @@ export function trainingPlaceViewOf(snapshot: SnapshotFrom<typeof trainingMachin
     return { screen: 'naming', title: t(lang, 'training.naming.title'), prompt: t(lang, 'training.naming.prompt', { name: `${context.trainee}▏` }), keys: t(lang, 'training.naming.keys') };
   }
   const exercise = context.exercise;
+  // deferred feedback (the exercise's policy) is an exam like --exam: no mistake line while it runs
+  const exam = context.exam || (exercise !== null && policyOf(exercise).feedback === 'deferred');
   if (snapshot.matches('briefing') && exercise) {
+    const { attempts } = policyOf(exercise);
     return {
       screen: 'briefing',
       briefing: {
@@ -64,7 +73,9 @@ export function trainingPlaceViewOf(snapshot: SnapshotFrom<typeof trainingMachin
         rules: t(lang, 'training.briefing.rules', { rules: exercise.rules.join(', ') }),
         customerTitle: t(lang, 'training.briefing.customer'),
         customer: `«${exercise.story[0]?.[lang] ?? ''}»`,
-        exam: context.exam ? t(lang, 'training.briefing.exam') : null,
+        exam: exam ? t(lang, 'training.briefing.exam') : null,
+        policy: policyLine(exercise, context.attemptsMade, lang),
+        refusal: context.refused && attempts !== null ? t(lang, 'training.briefing.noAttemptLeft', { allowed: attempts }) : null,
         keys: t(lang, 'training.briefing.keys'),
       },
     };
@@ -79,13 +90,13 @@ export function trainingPlaceViewOf(snapshot: SnapshotFrom<typeof trainingMachin
     const last = attempt?.mistakes.at(-1);
     const side = !attempt
       ? t(lang, 'training.running.starting')
-      : context.exam
+      : exam
         ? t(lang, 'training.running.exam')
         : last
           ? t(lang, 'training.running.mistake', { rule: last.rule, title: last.title[lang] })
           : t(lang, 'training.running.clean');
     const keys = t(lang, attempt?.openQuestion ? 'training.running.keysAnswer' : 'training.running.keys');
-    return { screen: 'running', running: { speech, side, mistake: !context.exam && last !== undefined, keys, sandbox: context.sandbox?.world ?? null } };
+    return { screen: 'running', running: { speech, side, mistake: !exam && last !== undefined, keys, sandbox: context.sandbox?.world ?? null } };
   }
   if (snapshot.matches('saving')) return { screen: 'saving', text: t(lang, 'training.saving') };
   if (snapshot.matches('debrief') && context.record) {
@@ -102,4 +113,16 @@ export function trainingPlaceViewOf(snapshot: SnapshotFrom<typeof trainingMachin
     empty: context.exercises.length === 0 ? t(lang, 'training.catalog.empty') : null,
     keys: t(lang, 'training.catalog.keys', { trainee: context.trainee }),
   };
+}
+
+/** "Attempts: 1 of 3 used · Pass mark: 90 % of the points · Your last finished attempt counts", for what the exercise sets. */
+function policyLine(exercise: Exercise, made: number | null, lang: Lang): string | null {
+  const own = exercise.policy ?? {};
+  const policy = policyOf(exercise);
+  const parts = [
+    ...(policy.attempts !== null ? [t(lang, 'training.briefing.attempts', { made: made ?? '…', allowed: policy.attempts })] : []),
+    ...(policy.mastery !== null ? [t(lang, 'training.briefing.mastery', { percent: masteryPercent(policy.mastery) })] : []),
+    ...(own.counts ? [t(lang, `training.briefing.counts.${own.counts}`)] : []),
+  ];
+  return parts.length > 0 ? parts.join(' · ') : null;
 }

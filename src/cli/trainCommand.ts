@@ -17,7 +17,7 @@ Usage:
                                   in the program (also F6 in the kiosk)
   kiosk train list [--json]       id, title, place, role, rule IDs a line
   kiosk train check FILE|FOLDER   validate exercise files; errors name file:line
-  kiosk train report [options]    every trainee's results per exercise (table, CSV, JSON, JUnit)
+  kiosk train report [options]    every trainee's results (table, CSV, JSON, JUnit, xAPI)
   kiosk train replay ATTEMPT      plays a trainee's attempt back, or writes it as an asciicast
   kiosk train --help
 

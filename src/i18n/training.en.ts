@@ -43,4 +43,10 @@ export const trainingEn = {
   'training.role.salon-employee': 'a salon employee',
   'training.role.cashier': 'the cashier',
   'training.role.post-clerk': 'a Post clerk',
+  'training.briefing.attempts': 'Attempts: {made} of {allowed} used',
+  'training.briefing.mastery': 'Pass mark: {percent} % of the points',
+  'training.briefing.counts.first': 'Your first finished attempt counts',
+  'training.briefing.counts.best': 'Your best attempt counts',
+  'training.briefing.counts.last': 'Your last finished attempt counts',
+  'training.briefing.noAttemptLeft': 'No attempt left: {allowed} of {allowed} used. Ask your trainer.',
 } as const;

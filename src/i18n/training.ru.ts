@@ -45,4 +45,10 @@ export const trainingRu: Record<keyof typeof trainingEn, string> = {
   'training.role.salon-employee': 'сотрудник салона',
   'training.role.cashier': 'кассир',
   'training.role.post-clerk': 'оператор Почты',
+  'training.briefing.attempts': 'Попытки: использовано {made} из {allowed}',
+  'training.briefing.mastery': 'Проходной балл: {percent} % очков',
+  'training.briefing.counts.first': 'Засчитывается первая завершённая попытка',
+  'training.briefing.counts.best': 'Засчитывается лучшая попытка',
+  'training.briefing.counts.last': 'Засчитывается последняя завершённая попытка',
+  'training.briefing.noAttemptLeft': 'Попыток не осталось: использовано {allowed} из {allowed}. Обратитесь к тренеру.',
 };

@@ -82,6 +82,16 @@ const checkpoint = z
   })
   .refine((c) => c.when !== undefined || c.never !== undefined, { error: 'a condition: when (passes when it holds) or never (missed when it holds)' });
 
+const policy = z.strictObject(
+  {
+    feedback: z.enum(['immediate', 'deferred'], { error: 'feedback: immediate (mistakes shown at once) or deferred (only in the debrief, as an exam)' }).optional(),
+    attempts: z.number({ error: 'attempts: a whole number of attempts, 1 or more' }).int({ error: 'attempts: a whole number of attempts, 1 or more' }).min(1, { error: 'attempts: a whole number of attempts, 1 or more' }).optional(),
+    counts: z.enum(['first', 'best', 'last'], { error: 'counts: which attempt counts: first, best or last' }).optional(),
+    mastery: z.number({ error: 'mastery: the share of the maximum needed to pass, like 0.8' }).min(0, { error: 'mastery: from 0 to 1, like 0.8' }).max(1, { error: 'mastery: from 0 to 1, like 0.8' }).optional(),
+  },
+  { error: 'a policy: { feedback, attempts, counts, mastery } (each optional)' },
+);
+
 export const exerciseSchema = z
   .strictObject({
     id,
@@ -96,6 +106,7 @@ export const exerciseSchema = z
     say: z.array(question, { error: 'a list of questions (id, ask, options)' }).default([]),
     checkpoints: z.array(checkpoint, { error: 'a list of checkpoints (id, points, rule, title, when or never, source, right)' }).min(1, { error: 'at least one checkpoint' }).max(5, { error: 'at most 5 checkpoints (the debrief fits 80×24)' }),
     end: condition.optional(),
+    policy: policy.optional(),
   })
   .superRefine((exercise, ctx) => {
     const questions = new Set(exercise.say.map((q) => q.id));

@@ -7,8 +7,9 @@
  * (`within`) or the attempt ends first. A `never` checkpoint is missed the moment its condition
  * holds and passes at the end. A `said` condition is decided by the first option chosen.
  */
-import type { AttemptRecord, AttemptStatus, Bilingual, CheckpointResult, Lang } from './attempt.js';
+import type { AnswerRecord, AttemptRecord, AttemptStatus, Bilingual, CheckpointResult, Lang } from './attempt.js';
 import type { Checkpoint, Condition, Exercise, SayOption, SayQuestion } from './exercise.js';
+import { passScoreForMastery, policyOf } from './policy.js';
 
 /** What the engine may ask of the world; the tape runner and the app each implement it. */
 export interface WorldProbe {
@@ -44,6 +45,8 @@ export class TrainingAttempt {
   private readonly results = new Map<string, CheckpointResult>();
   /** question id → the option chosen first */
   private readonly answers = new Map<string, SayOption>();
+  /** the answers as the record keeps them, in the order given */
+  private readonly answerRecords: AnswerRecord[] = [];
   private readonly opened = new Set<string>();
   private readonly tapeLines: string[];
   private readonly mistakeNotes: MistakeNote[] = [];
@@ -129,6 +132,10 @@ export class TrainingAttempt {
     const option = question?.options.find((o) => matches(o, wanted));
     if (!question || !option) return null;
     this.answers.set(question.id, option);
+    this.answerRecords.push({
+      question: question.id, ask: question.ask, options: question.options.map((o) => o.text),
+      chosen: question.options.indexOf(option), right: question.options.findIndex((o) => o.right), atMs: now - this.options.startedAt,
+    });
     this.recordLine(`Say ${JSON.stringify(option.text[this.options.lang])}`);
     if (!option.right && option.breaks) {
       const checkpoint = this.exercise.checkpoints.find((c) => c.when && mentionsSaid(c.when, question.id));
@@ -148,6 +155,7 @@ export class TrainingAttempt {
       this.decide(checkpoint, checkpoint.when === undefined, atMs);
     }
     const { exercise, trainee, lang, exam, startedAt, attemptId } = this.options;
+    const policy = policyOf(exercise);
     this.record = {
       id: attemptId,
       trainee,
@@ -159,8 +167,13 @@ export class TrainingAttempt {
       status,
       score: this.score,
       maxScore: this.maxScore,
-      exam,
+      // the policy is copied into the record, so that a later edit of the file does not rewrite history
+      ...(policy.mastery !== null ? { passScore: passScoreForMastery(policy.mastery, this.maxScore) } : {}),
+      exam: exam || policy.feedback === 'deferred',
       checkpoints: this.checkpoints,
+      ...(this.answerRecords.length > 0 ? { answers: this.answerRecords.map((a) => ({ ...a })) } : {}),
+      ...(exercise.policy?.counts ? { scoreCounts: policy.counts } : {}),
+      ...(policy.attempts !== null ? { attemptsAllowed: policy.attempts } : {}),
       tape: `${this.tapeLines.join('\n')}\n`,
     };
     this.options.saveAttempt?.(this.record);
