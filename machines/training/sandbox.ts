@@ -32,4 +32,6 @@ export type SandboxEvent =
 
 export interface SaveAttemptInput {
   record: AttemptRecord;
+  /** unscored practice (Try from here): the record is not kept */
+  practice?: boolean;
 }

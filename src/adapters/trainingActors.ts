@@ -14,6 +14,7 @@ import type { Lang } from '../domain/money.js';
 import type { KioskStore } from '../domain/store.js';
 import type { WorldProbe } from '../domain/training/engine.js';
 import { exerciseScene } from '../training/scene.js';
+import { reviewDrill } from '../domain/training/drill.js';
 import { statePathMatches } from '../tape/run/assertions.js';
 import { storeProbeOf } from '../tape/run/runTrainSteps.js';
 import { RealProgramClock } from './programClock.js';
@@ -35,6 +36,8 @@ export interface TrainingDeps {
   store: KioskStore;
   rules?: KioskRules;
   newAttemptId: () => string;
+  /** the program clock (not the sandbox's): when the drill's cards are reviewed (issue 18) */
+  now: () => number;
   /**
    * The sandbox's clock, starting at the exercise's time: tests give a SimulatedClock; omitted, a
    * real program clock running that far ahead of real time, ticked every second.
@@ -71,7 +74,13 @@ export function provideTraining(deps: TrainingDeps) {
           store.close();
         };
       }),
-      saveAttempt: fromPromise<void, SaveAttemptInput>(async ({ input }) => deps.store.recordTrainingAttempt(input.record)),
+      saveAttempt: fromPromise<void, SaveAttemptInput>(async ({ input }) => {
+        // practice from a mistake (Try from here) is never a scored attempt: nothing is kept
+        if (input.practice) return;
+        const { record } = input;
+        // the rules this attempt judged move the trainee's drill, in the same write as the attempt
+        deps.store.recordTrainingAttempt(record, reviewDrill(deps.store.drillCards(record.trainee), record, deps.now()));
+      }),
     },
   });
 }

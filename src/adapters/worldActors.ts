@@ -40,6 +40,7 @@ export function provideWorld(deps: WorldDeps) {
         store,
         rules: deps.rules,
         newAttemptId: deps.newAttemptId,
+        now: () => clock.now(),
         startWorld: deps.startSandbox,
         // a simulated world (tests, the --pty hook) gets simulated sandboxes: nothing runs by real time
         ...(clock instanceof RealProgramClock ? {} : { simulatedClock: simulatedAt }),

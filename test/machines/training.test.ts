@@ -28,6 +28,7 @@ function startTraining() {
   const logic = provideTraining({
     store,
     newAttemptId: () => `attempt-${++ids}`,
+    now: () => Date.UTC(2026, 10, 20, 9),
     startWorld,
     simulatedClock: (startMs) => {
       const clock = new SimulatedClock();
