@@ -5,31 +5,16 @@
  * before and after that step, the step itself (the key pressed, the text typed, the answer said),
  * the rule, and the trainee's lines before it — what "Try from here" replays into a fresh sandbox.
  */
-import { mistakesOf, type AttemptRecord, type Bilingual, type CheckpointResult } from '../domain/training/attempt.js';
+import { mistakesOf, type AttemptRecord, type CheckpointResult } from '../domain/training/attempt.js';
 import type { Exercise } from '../domain/training/exercise.js';
+import type { MistakeMoment } from '../domain/training/moment.js';
 import type { Step } from '../tape/language/ast.js';
+
+export type { MistakeMoment } from '../domain/training/moment.js';
+export { condensed } from './screenRows.js';
 import { parseTape } from '../tape/language/parse.js';
 import { TapeEngine } from '../tape/run/engine.js';
 import { isTraineeAction } from '../tape/run/runTrainSteps.js';
-
-export interface MistakeMoment {
-  checkpointId: string;
-  rule: string;
-  title: Bilingual;
-  source?: Bilingual;
-  rightAction?: Bilingual;
-  /** the step that made the mistake as the tape writes it (`Enter`, `Type "5000"`, `Say "…"`); null: the attempt ended first */
-  key: string | null;
-  /** program-clock ms since the attempt started when it was decided */
-  atMs: number | null;
-  /** the trainee's lines before that step (after Launch): what Try from here replays */
-  prefix: string[];
-  /** the kiosk's screen (rows of text) before and after the step */
-  before: string[];
-  after: string[];
-  /** the state path before the step (the place that had the keys) */
-  beforeStatePath: string | null;
-}
 
 /** The first missed checkpoint: the earliest decided, then the ones missed only at the end. */
 export function firstMistake(record: AttemptRecord): CheckpointResult | null {
@@ -87,16 +72,4 @@ export async function findMistakeMoment(record: AttemptRecord, exercises: readon
 function keystrokes(step: Step): Step[] {
   if (step.kind !== 'type' || [...step.text].length < 2) return [step];
   return [...step.text].map((ch) => ({ ...step, text: ch, raw: `Type ${JSON.stringify(ch)}` }));
-}
-
-/** The screen's rows without the blank ones at top and bottom, runs of blank rows as one: a screen in fewer rows. */
-export function condensed(screen: readonly string[]): string[] {
-  const rows = screen.map((row) => row.trimEnd());
-  const out: string[] = [];
-  for (const row of rows) {
-    if (row === '' && (out.length === 0 || out.at(-1) === '')) continue;
-    out.push(row);
-  }
-  while (out.at(-1) === '') out.pop();
-  return out;
 }

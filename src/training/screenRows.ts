@@ -1,0 +1,13 @@
+/** A kiosk screen shown inside another (the debrief's mistake, `train replay --at-mistake`). */
+
+/** The screen's rows without the blank ones at top and bottom, runs of blank rows as one: a screen in fewer rows. */
+export function condensed(screen: readonly string[]): string[] {
+  const rows = screen.map((row) => row.trimEnd());
+  const out: string[] = [];
+  for (const row of rows) {
+    if (row === '' && (out.length === 0 || out.at(-1) === '')) continue;
+    out.push(row);
+  }
+  while (out.at(-1) === '') out.pop();
+  return out;
+}
