@@ -13,6 +13,7 @@ import type { Step } from '../tape/language/ast.js';
 export type { MistakeMoment } from '../domain/training/moment.js';
 export { condensed } from './screenRows.js';
 import { parseTape } from '../tape/language/parse.js';
+import { TRAINING_TERMINAL_ID } from '../domain/training/moment.js';
 import { TapeEngine } from '../tape/run/engine.js';
 import { isTraineeAction } from '../tape/run/runTrainSteps.js';
 
@@ -32,7 +33,9 @@ export async function findMistakeMoment(record: AttemptRecord, exercises: readon
   if (!target) return null;
   let engine: TapeEngine;
   try {
-    engine = await TapeEngine.open(parseTape(record.tape, `attempt ${record.id}`), { exercises: () => exercises });
+    // the sandbox's terminal id, so the screens read as the trainee saw them in the Training place
+    const source = `Set TerminalId ${TRAINING_TERMINAL_ID}\n${record.tape}`;
+    engine = await TapeEngine.open(parseTape(source, `attempt ${record.id}`), { exercises: () => exercises });
   } catch (error) {
     throw new MomentUnavailable(`attempt ${record.id}: its tape cannot be replayed: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -54,8 +57,8 @@ export async function findMistakeMoment(record: AttemptRecord, exercises: readon
       }
       if (missedNow()) {
         await engine.paint();
-        const atMs = engine.training?.checkpoints.find((c) => c.id === id)?.atMs ?? null;
-        return { ...moment, key: step.raw, atMs, prefix, before, after: engine.screen(), beforeStatePath };
+        // the time as the attempt recorded it (a replay skips the short pauses the recording left out)
+        return { ...moment, key: step.raw, atMs: target.atMs, prefix, before, after: engine.screen(), beforeStatePath };
       }
       if (isTraineeAction(step) || step.kind === 'say') prefix.push(step.raw);
     }

@@ -69,7 +69,9 @@ describe('the first mistake, key by key, and Try from here', () => {
     expect(viewOf(sandbox.world.getSnapshot().context.terminal.getSnapshot()).statePath).toBe(moment.beforeStatePath);
     // the screen equals the one before the mistake: its rows are on screen as they were
     const frame = kiosk.lastFrame();
-    for (const row of moment.before.filter((r) => /Choose a service|\[1\] Mobile|\[8\] Other services/.test(r))) expect(frame).toContain(row.trim());
+    const rows = moment.before.filter((r) => /TRAINING|Choose a service|\[1\] Mobile|\[8\] Other services/.test(r));
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(frame).toContain(row.trim());
     // the answer said before the mistake counts in the practice too: the customer asks nothing again
     expect(training.getSnapshot().context.attempt?.openQuestion).toBeNull();
     // the trainee has the keys: this time the right way

@@ -19,3 +19,6 @@ export interface MistakeMoment {
   /** the state path before the step (the place that had the keys) */
   beforeStatePath: string | null;
 }
+
+/** The terminal id an exercise's sandbox shows (src/app/WorldScreen.tsx), and its replay too. */
+export const TRAINING_TERMINAL_ID = 'TRAINING';
