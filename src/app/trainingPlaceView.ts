@@ -65,6 +65,12 @@ export interface MistakeView {
   keys: string;
 }
 
+/** From the kiosk's frame down: the replay's place bar is not what the trainee saw in the sandbox. */
+const framed = (rows: string[]): string[] => {
+  const top = rows.findIndex((row) => row.startsWith('╭'));
+  return top > 0 ? rows.slice(top) : rows;
+};
+
 function mistakeViewOf(context: SnapshotFrom<typeof trainingMachine>['context']): MistakeView {
   const { lang, moment, momentError, showAfter } = context;
   const error = momentError === null ? null : t(lang, 'training.mistake.error', { error: momentError });
@@ -74,7 +80,7 @@ function mistakeViewOf(context: SnapshotFrom<typeof trainingMachine>['context'])
     key: moment.key === null ? t(lang, 'training.mistake.noKey') : t(lang, 'training.mistake.key', { key: moment.key, time: minutesSeconds(moment.atMs ?? 0) }),
     right: moment.rightAction ? t(lang, 'training.mistake.right', { text: moment.rightAction[lang] }) : null,
     label: showAfter ? t(lang, 'training.mistake.after') : t(lang, 'training.mistake.before', { path: moment.beforeStatePath ?? '?' }),
-    screen: condensed(showAfter ? moment.after : moment.before),
+    screen: framed(condensed(showAfter ? moment.after : moment.before)),
     error,
     keys: t(lang, 'training.mistake.keys'),
   };
