@@ -4,11 +4,13 @@
  * in SQLite, kept across a restart and left untouched by a crash inside the write.
  */
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { crashHookFromEnv } from '../../src/adapters/crashHook.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import type { KioskStore } from '../../src/domain/store.js';
 import { reviewDrill } from '../../src/domain/training/drill.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { attempt, checkpoint, MINUTE, T0 } from '../domain/training/fixtures.js';
 import { useTempDirs } from './helpers.js';
@@ -76,6 +78,23 @@ describe('SqliteStore: drill cards on disk', () => {
     store.close();
     const reopened = SqliteStore.open(path);
     expect(reopened.drillCards('Anna')).toEqual(cards);
+    reopened.close();
+  });
+
+  it('a version-13 database upgrades with its attempts kept and no cards, then keeps cards', () => {
+    const path = join(tempDir(), 'kiosk.db');
+    const raw = new Database(path);
+    for (const migration of MIGRATIONS.slice(0, 13)) raw.exec(migration.sql);
+    raw.pragma('user_version = 13');
+    raw.close();
+    const store = SqliteStore.open(path);
+    expect(store.drillCards('Anna')).toEqual([]);
+    save(store, first, T0);
+    expect(store.drillCards('Anna').map((c) => c.rule)).toEqual(['R-TERM-2']);
+    store.close();
+    const reopened = new Database(path, { readonly: true });
+    expect(reopened.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(reopened.prepare('SELECT trainee, rule, last_attempt_id FROM training_drill').all()).toEqual([{ trainee: 'Anna', rule: 'R-TERM-2', last_attempt_id: first.id }]);
     reopened.close();
   });
 
