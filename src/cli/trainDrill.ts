@@ -12,23 +12,26 @@ import { printHelp } from './helpText.js';
 import type { TrainingOptions } from './run.js';
 import { withStore } from './storeArgs.js';
 
-export const DRILL_USAGE = `kiosk train drill — the rules a trainee missed, again, when they are due
+export const DRILL_USAGE = `kiosk train drill — the rules a trainee missed, again when due
 
 Usage:
   kiosk train drill --trainee NAME [--list] [--file FILE|FOLDER] [kiosk options]
 
-Every rule a trainee's attempt missed goes on a spaced-repetition schedule (FSRS): due again
-within minutes, then, each time it is kept, after longer and longer gaps; missed again, soon.
-The drill picks, for the rules due now (on the program clock), the shortest exercises that check
-them (at most 3), and opens the Training place on just those: they run, are recorded and show in
-the report like any attempt, and each attempt moves the schedule.
+Every rule a trainee's attempt missed goes on a spaced-repetition schedule
+(FSRS): due again within minutes, then, each time it is kept, after longer and
+longer gaps; missed again, soon. The drill picks, for the rules due now (on the
+program clock), the shortest exercises that check them (at most 3), and opens
+the Training place on just those: they run, are recorded and show in the report
+like any attempt, and each attempt moves the schedule.
 
   --trainee NAME     whose drill (required; the name as in kiosk train report)
-  --list             print the rules due and the exercises picked, and start nothing
+  --list             print the rules due and the exercises picked; start nothing
   --file FILE        exercises of your own, beside the built-in ones
-  --data-dir DIR | --memory   the store, as the kiosk's (with --memory nothing is ever due)
+  --data-dir DIR     the store, as the kiosk's
+  --memory           a fresh store: nothing is ever due
 
-Exit status: 0 (also when nothing is due: it says when the next rule is), 2 usage error.`;
+Exit status: 0 (also when nothing is due: it says when the next rule is),
+2 usage error.`;
 
 const OWN = {
   trainee: { type: 'string' },

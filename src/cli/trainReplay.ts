@@ -23,9 +23,9 @@ screen held 1 s), or, with --cast, into an asciicast v2 file (asciinema play FIL
 The attempts' ids are in kiosk train report --format json (and in its JUnit testcases).
 
   --cast FILE      write the replay to FILE instead of playing it here
-  --at-mistake     jump to the first missed checkpoint instead: print its rule, the key pressed
-                   (a typed text is split into its keys) and the screen before and after it
-                   (exit 1 when the attempt has no mistake; Try from here: m in the debrief)`;
+  --at-mistake     print the first mistake instead: its rule, the key pressed
+                   (typed text split into keys), the screen before and after it;
+                   exit 1 when there is none (Try from here: m in the debrief)`;
 
 const OPTIONS = { cast: { type: 'string' }, 'at-mistake': { type: 'boolean' } } as const;
 
