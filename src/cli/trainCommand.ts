@@ -19,9 +19,9 @@ Usage:
   kiosk train check FILE|FOLDER   validate exercise files; errors name file:line
   kiosk train report [options]    every trainee's results per exercise (table, CSV, JSON, JUnit)
   kiosk train replay ATTEMPT      plays a trainee's attempt back, or writes it as an asciicast
-                                  (--at-mistake: its first mistake, the key and the screens)
+                                  (--at-mistake: its first mistake, key by key)
   kiosk train drill --trainee NAME
-                                  the rules NAME missed, again when due (spaced repetition)
+                                  the rules NAME missed, again when due
   kiosk train --help
 
 Options:
