@@ -12,6 +12,8 @@ import { startWorld } from '../../src/app/session.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { builtInExercises } from '../../src/training/load.js';
 import type { AttemptRecord } from '../../src/domain/training/attempt.js';
+import type { MistakeMoment } from '../../src/domain/training/moment.js';
+import type { FindMistakeInput } from '../../machines/training/sandbox.js';
 
 type Training = Actor<typeof trainingMachine>;
 const running: Training[] = [];
@@ -151,7 +153,7 @@ describe('the Training place', () => {
 describe("the debrief's first mistake (issue 18)", () => {
   it('a moment that cannot be found is said, and Try from here waits for one', async () => {
     const { logic, start } = startTraining();
-    const actor = start(logic.provide({ actors: { findMistake: fromPromise(async () => { throw new Error('the tape cannot be replayed'); }) } }));
+    const actor = start(logic.provide({ actors: { findMistake: fromPromise<MistakeMoment | null, FindMistakeInput>(async () => { throw new Error('the tape cannot be replayed'); }) } }));
     await openExercise(actor, CHANGE);
     actor.send({ type: 'training.quit' });
     await waitFor(actor, (s) => s.matches('debrief'));
