@@ -8,6 +8,7 @@ import { Box, Text } from 'ink';
 import type { TrainingPlaceView } from '../../src/app/trainingPlaceView.js';
 import { Catalog } from './Catalog.js';
 import { Debrief } from './Debrief.js';
+import { Mistake } from './Mistake.js';
 import { Paragraph } from '../common/Paragraph.js';
 
 /** The rows the running exercise's lines take above its world. */
@@ -73,6 +74,8 @@ export function TrainingFrame({ view, width, height, children }: { view: Trainin
         </>
       ) : view.screen === 'saving' ? (
         <Text>{view.text}</Text>
+      ) : view.screen === 'mistake' ? (
+        <Mistake view={view.mistake} width={width} height={height - 1} />
       ) : (
         <>
           <Debrief view={view.debrief} />

@@ -60,6 +60,8 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
     // F6 in the kiosk: the built-in exercises; the trainee is asked for
     training: training ?? { exercises: builtInExercises() },
     newAttemptId: randomUUID,
+    // the debrief's `m` replays the attempt on the tape engine: loaded only when asked for
+    findMistake: async (record, exercises) => (await import('../training/mistakeMoment.js')).findMistakeMoment(record, exercises),
     role: options.role,
     ...(options.deskCap ? { deskCap: options.deskCap } : {}),
     store, rules: options.rules, lang: options.lang, terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,

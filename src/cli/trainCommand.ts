@@ -19,6 +19,9 @@ Usage:
   kiosk train check FILE|FOLDER   validate exercise files; errors name file:line
   kiosk train report [options]    every trainee's results (table, CSV, JSON, JUnit, xAPI)
   kiosk train replay ATTEMPT      plays a trainee's attempt back, or writes it as an asciicast
+                                  (--at-mistake: its first mistake, key by key)
+  kiosk train drill --trainee NAME
+                                  the rules NAME missed, again when due
   kiosk train --help
 
 Options:
@@ -32,8 +35,11 @@ Options:
 Keys in the Training place: 1–9, a–z choose an exercise, PgDn/PgUp pages;
 Enter starts it, Esc back; while it runs the place takes the keys as usual,
 F7 answers the customer (1–n choose), F8 stops (recorded as abandoned);
-Enter after the debrief goes back to the catalog. Ctrl+C quits (an exercise
-running is recorded as abandoned first).
+Enter after the debrief goes back to the catalog; m there shows the first
+mistake (the key pressed, the screen before and after, Tab switches), and t
+Tries from here: the keys before it replayed, then yours, as practice (not
+scored, not stored). Ctrl+C quits (an exercise running is recorded as
+abandoned first).
 
 The exercise file format: src/training/exercises/FORMAT.md (and the README).
 A malformed exercise file exits with 2.
@@ -46,6 +52,8 @@ const ACTIONS: Record<string, TrainAction> = {
   check: runCheck,
   report: async (argv) => (await import('./trainReport.js')).runTrainReport(argv),
   replay: async (argv) => (await import('./trainReplay.js')).runTrainReplay(argv),
+  drill: async (argv) =>
+    (await import('./trainDrill.js')).runTrainDrill(argv, { exercisesWith, splitOptions, startKiosk: async (passed, training) => (await import('./run.js')).runKiosk(passed, training) }),
 };
 
 export async function runTrain(argv: string[]): Promise<number> {
@@ -94,7 +102,7 @@ async function runTrainPlace(argv: string[]): Promise<number> {
 }
 
 /** The train place's own options (and their values) apart from the kiosk's, which go on to it. */
-function splitOptions(argv: string[], own: Record<string, { type: string }>): { kept: string[]; passed: string[] } {
+export function splitOptions(argv: string[], own: Record<string, { type: string }>): { kept: string[]; passed: string[] } {
   const kept: string[] = [];
   const passed: string[] = [];
   for (let i = 0; i < argv.length; i++) {

@@ -25,6 +25,7 @@ function startTraining(exercise: Exercise, store = new MemoryStore(), trainee = 
   const logic = provideTraining({
     store,
     newAttemptId: () => `${trainee}-${++ids}`,
+    now: () => Date.UTC(2026, 10, 20, 9),
     startWorld,
     simulatedClock: (startMs) => {
       const clock = new SimulatedClock();
