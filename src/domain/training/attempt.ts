@@ -72,6 +72,8 @@ export interface AttemptRecord {
   passScore?: number;
   /** whether the exercise was run with --exam (mistakes not shown as they happen) */
   exam: boolean;
+  /** the seed the exercise's numbers were drawn from (issue 18); absent: the file's own numbers */
+  seed?: number;
   checkpoints: CheckpointResult[];
   /** the trainee's session as a tape (Train … then the keys and Say lines), for `kiosk train replay` */
   tape: string;

@@ -44,6 +44,7 @@ export function checkAttemptRecord(record: AttemptRecord): void {
   if (record.passScore !== undefined && (!isScore(record.passScore) || record.passScore > record.maxScore)) {
     throw bad(`passScore ${record.passScore}: expected whole points, 0 ≤ passScore ≤ maxScore`);
   }
+  if (record.seed !== undefined && (!isWhole(record.seed) || record.seed < 0 || record.seed > 0xffffffff)) throw bad(`seed must be a whole number 0 … 4294967295, got ${record.seed}`);
   if (typeof record.tape !== 'string') throw bad('tape must be the text of a tape');
   if (!Array.isArray(record.checkpoints)) throw bad('checkpoints must be a list');
   record.checkpoints.forEach((checkpoint, index) => checkCheckpoint(record.id, checkpoint, index));

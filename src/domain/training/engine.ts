@@ -53,7 +53,9 @@ export class TrainingAttempt {
     this.exercise = options.exercise;
     const trainee = options.trainee.replace(/["\\]/g, '');
     // a tape that replays the session: the scene comes from the exercise, the language is the trainee's
-    this.tapeLines = [`Train ${options.exercise.id} as "${trainee}"`, `Set Lang ${options.lang}`, '', 'Launch'];
+    // the seed goes on the Train line: the replay draws the same numbers
+    const seed = options.exercise.drawn?.seed ?? null;
+    this.tapeLines = [`Train ${options.exercise.id} as "${trainee}"${seed === null ? '' : ` seed ${seed}`}`, `Set Lang ${options.lang}`, '', 'Launch'];
   }
 
   get finished(): AttemptRecord | null {
@@ -160,6 +162,7 @@ export class TrainingAttempt {
       score: this.score,
       maxScore: this.maxScore,
       exam,
+      ...(exercise.drawn && exercise.drawn.seed !== null ? { seed: exercise.drawn.seed } : {}),
       checkpoints: this.checkpoints,
       tape: `${this.tapeLines.join('\n')}\n`,
     };

@@ -25,6 +25,7 @@ import type { Exercise } from '../../domain/training/exercise.js';
 import type { AttemptRecord } from '../../domain/training/attempt.js';
 import { TrainingAttempt, type WorldProbe } from '../../domain/training/engine.js';
 import { builtInExercises } from '../../training/load.js';
+import { tapeVariablesOf } from '../../domain/training/variant.js';
 import { isTraineeAction, probeOf, trainLineOf, withExerciseSetup } from './runTrainSteps.js';
 
 export interface EngineOptions {
@@ -105,7 +106,11 @@ export class TapeEngine implements StepContext {
     const { tape: staged, exercise } = withExerciseSetup(tape, options.exercises ?? builtInExercises);
     const engine = new TapeEngine(staged, options, opener, tempDir);
     engine.harness = factory ? await engine.startDriver(factory) : engine.inProcessHarness();
-    if (exercise) engine.startTraining(exercise);
+    if (exercise) {
+      // the drawn values are the tape's variables: `Insert $notes`, `Say "… $change_en ₽ …"`
+      for (const [name, value] of tapeVariablesOf(exercise)) engine.setVariable(name, value);
+      engine.startTraining(exercise);
+    }
     return engine;
   }
 
