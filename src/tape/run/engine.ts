@@ -43,6 +43,8 @@ export interface EngineOptions {
    * true draws every frame, as the program does: for casts, which show each one
    */
   everyFrame?: boolean;
+  /** in-process, no Ink at all (keys straight to the App's key feed): for tapes that never read the screen */
+  headless?: boolean;
   /** builds the driver instead of the in-process harness (`--pty`); the store is then the program's data dir */
   driver?: DriverFactory;
   /** the exercises a `Train` line may name; default the built-in ones */
@@ -151,7 +153,7 @@ export class TapeEngine implements StepContext {
       clock: this.clock,
       columns: this.settings.columns,
       rows: this.settings.rows,
-      frames: this.options.everyFrame ? 'every' : 'on-read',
+      frames: this.options.everyFrame ? 'every' : this.options.headless ? 'none' : 'on-read',
       lang: this.settings.lang,
       terminalId: this.settings.terminalId,
       place: this.settings.place,
