@@ -55,6 +55,7 @@ export function TrainingFrame({ view, width, height, children }: { view: Trainin
           <Text dimColor>{view.briefing.customerTitle}</Text>
           <Box paddingLeft={2}><Paragraph text={view.briefing.customer} /></Box>
           {view.briefing.exam ? <Text color="yellow">{view.briefing.exam}</Text> : null}
+          {view.briefing.seed ? <Text dimColor wrap="truncate-end">{view.briefing.seed}</Text> : null}
           <Box flexGrow={1} />
           <Text bold wrap="truncate-end">{view.briefing.keys}</Text>
         </>

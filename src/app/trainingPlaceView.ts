@@ -8,6 +8,7 @@ import type { trainingMachine } from '../../machines/training.js';
 import type { WorldActor } from '../../machines/world.js';
 import type { Lang } from '../domain/training/attempt.js';
 import { t } from '../i18n/index.js';
+import { varies } from '../domain/training/variant.js';
 import { catalogViewOf, debriefViewOf, type CatalogView, type DebriefView } from './trainingView.js';
 
 export interface BriefingView {
@@ -18,6 +19,8 @@ export interface BriefingView {
   customerTitle: string;
   customer: string;
   exam: string | null;
+  /** the seed the numbers were drawn from, for exercises that draw any (issue 18) */
+  seed: string | null;
   keys: string;
 }
 
@@ -65,6 +68,7 @@ export function trainingPlaceViewOf(snapshot: SnapshotFrom<typeof trainingMachin
         customerTitle: t(lang, 'training.briefing.customer'),
         customer: `«${exercise.story[0]?.[lang] ?? ''}»`,
         exam: context.exam ? t(lang, 'training.briefing.exam') : null,
+        seed: varies(exercise) && exercise.drawn?.seed != null ? t(lang, 'training.briefing.seed', { seed: exercise.drawn.seed }) : null,
         keys: t(lang, 'training.briefing.keys'),
       },
     };

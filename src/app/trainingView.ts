@@ -32,7 +32,9 @@ export const minutesSeconds = (ms: number): string => {
 export function debriefViewOf(record: AttemptRecord, lang: Lang): DebriefView {
   return {
     title: t(lang, 'training.debrief.title', { title: record.exerciseTitle[lang], trainee: record.trainee }),
-    scoreLine: t(lang, 'training.debrief.score', { score: record.score, max: record.maxScore, time: minutesSeconds(record.durationMs) }),
+    scoreLine:
+      t(lang, 'training.debrief.score', { score: record.score, max: record.maxScore, time: minutesSeconds(record.durationMs) }) +
+      (record.seed === undefined ? '' : t(lang, 'training.debrief.seed', { seed: record.seed })),
     abandoned: record.status === 'abandoned' ? t(lang, 'training.debrief.abandoned') : null,
     rows: record.checkpoints.map((c) => ({ passed: c.passed, points: `${c.earned}/${c.points}`, rule: c.rule, title: c.title[lang] })),
     mistakesTitle: t(lang, 'training.debrief.mistakes'),

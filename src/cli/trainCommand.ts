@@ -9,6 +9,7 @@ import { printHelp } from './helpText.js';
 import type { Lang } from '../domain/money.js';
 import type { Exercise } from '../domain/training/exercise.js';
 import { builtInExercises, ExerciseFileError, loadExercises } from '../training/load.js';
+import { MAX_SEED } from '../domain/training/variant.js';
 
 export const TRAIN_USAGE = `kiosk train — exercises for retail staff, scored against the rules
 
@@ -24,6 +25,10 @@ Usage:
 Options:
   --trainee NAME                  whose results these are (asked for if missing)
   --exam                          mistakes are shown only in the debrief
+  --seed N                        the numbers every attempt draws (amounts, notes,
+                                  operator, hour): N replays an attempt exactly;
+                                  with --exam, the whole class gets the same exam.
+                                  Without it each attempt draws a fresh seed
   --data-dir DIR | --memory       the store the results go to, as the kiosk's
   --file FILE|FOLDER              exercises of your own, beside the built-in ones
   --lang ru|en                    language of the titles (default ru)
@@ -82,15 +87,23 @@ export function exercisesWith(file: string | undefined): Exercise[] {
  * Training place. The exercises are loaded (a malformed file exits 2) before anything starts.
  */
 async function runTrainPlace(argv: string[]): Promise<number> {
-  const own = { trainee: { type: 'string' }, file: { type: 'string' }, exam: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } as const;
+  const own = { trainee: { type: 'string' }, file: { type: 'string' }, exam: { type: 'boolean', default: false }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } as const;
   const { kept, passed } = splitOptions(argv, own);
   const { values } = parseOptions(kept, own, false);
   if (values.help) return void printHelp(TRAIN_USAGE), 0;
   const trainee = values.trainee?.trim();
   if (trainee !== undefined && trainee === '') throw new UsageError('--trainee: expected a name', 'train');
+  const seed = parseSeed(values.seed);
   const exercises = exercisesWith(values.file);
   const { runKiosk } = await import('./run.js');
-  return runKiosk(passed, { exercises, ...(trainee ? { trainee } : {}), exam: values.exam });
+  return runKiosk(passed, { exercises, ...(trainee ? { trainee } : {}), exam: values.exam, ...(seed !== null ? { seed } : {}) });
+}
+
+/** `--seed N`: a whole number 0 … 4294967295 (what an attempt's header and the report show). */
+export function parseSeed(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^\d{1,10}$/.test(value) || Number(value) > MAX_SEED) throw new UsageError(`--seed: expected a whole number 0 … ${MAX_SEED}, found ${JSON.stringify(value)}`, 'train');
+  return Number(value);
 }
 
 /** The train place's own options (and their values) apart from the kiosk's, which go on to it. */
