@@ -9,7 +9,7 @@ import { printHelp } from './helpText.js';
 import type { Lang } from '../domain/money.js';
 import type { Exercise } from '../domain/training/exercise.js';
 import { builtInExercises, ExerciseFileError, loadExercises } from '../training/load.js';
-import { MAX_SEED } from '../domain/training/variant.js';
+import { MAX_SEED, rangeText } from '../domain/training/variant.js';
 
 export const TRAIN_USAGE = `kiosk train — exercises for retail staff, scored against the rules
 
@@ -142,7 +142,7 @@ async function runList(argv: string[]): Promise<number> {
 export function listLines(exercises: readonly Exercise[], lang: Lang): string[] {
   const idWidth = Math.max(2, ...exercises.map((e) => e.id.length));
   const rulesWidth = Math.max(5, ...exercises.map((e) => e.rules.join(',').length));
-  return exercises.map((e) => `${e.id.padEnd(idWidth)}  ${e.place.padEnd(8)} ${e.role.padEnd(14)} ${e.rules.join(',').padEnd(rulesWidth)}  ${e.title[lang]}`);
+  return exercises.map((e) => `${e.id.padEnd(idWidth)}  ${e.place.padEnd(8)} ${e.role.padEnd(14)} ${e.rules.join(',').padEnd(rulesWidth)}  ${rangeText(e, e.title[lang], lang)}`);
 }
 
 async function runCheck(argv: string[]): Promise<number> {

@@ -158,5 +158,18 @@ export function tapeVariablesOf(exercise: Exercise): Map<string, string> {
   return variables;
 }
 
+/**
+ * A text of the file before any draw, for the catalog: a range reads `4 050–4 950`, a list
+ * `MTS/Beeline`, a derived value `…` (it depends on the draw).
+ */
+export function rangeText(exercise: Pick<Exercise, 'vary'>, text: string, lang: Lang): string {
+  return text.replace(PLACEHOLDER, (_whole, name: string) => {
+    const v = exercise.vary?.[name];
+    if (!v) return '…';
+    if (v.kind === 'oneOf') return v.choices.map((c) => c[lang]).join('/');
+    return `${spokenValue(exercise, name, v.min, lang)}–${spokenValue(exercise, name, plainNumber(new Decimal(v.min).plus(new Decimal(v.step).times(rangeCount(v) - 1))), lang)}`;
+  });
+}
+
 /** Whether an exercise draws anything: one with fixed numbers plays the same under every seed. */
 export const varies = (exercise: Pick<Exercise, 'vary'>): boolean => Object.keys(exercise.vary ?? {}).length > 0;
