@@ -21,7 +21,7 @@ afterEach(() => {
 
 const EXERCISES = builtInExercises();
 const CHANGE = 'TERM-CHANGE-TO-PHONE';
-const FIXED = 'TERM-PATH';
+const FIXED = 'TERM-EXPIRED';
 
 let ids = 0;
 function start(input: Partial<TrainingInput>, store = new MemoryStore()): Training {
