@@ -25,10 +25,9 @@ Usage:
 Options:
   --trainee NAME                  whose results these are (asked for if missing)
   --exam                          mistakes are shown only in the debrief
-  --seed N                        the numbers every attempt draws (amounts, notes,
-                                  operator, hour): N replays an attempt exactly;
-                                  with --exam, the whole class gets the same exam.
-                                  Without it each attempt draws a fresh seed
+  --seed N                        the seed of the drawn numbers: an attempt
+                                  again; with --exam, one exam for a class
+                                  (without it, each attempt a fresh seed)
   --data-dir DIR | --memory       the store the results go to, as the kiosk's
   --file FILE|FOLDER              exercises of your own, beside the built-in ones
   --lang ru|en                    language of the titles (default ru)
