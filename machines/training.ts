@@ -8,7 +8,7 @@
  * | state               | events                                  | goes to / does                                  |
  * |---------------------|-----------------------------------------|-------------------------------------------------|
  * | naming (no trainee given) | training.type {text} · training.erase · training.start | naming · catalog (a name typed) |
- * | catalog             | training.choose {id} · training.page     | briefing (that exercise) · catalog (next page) |
+ * | catalog             | training.choose {id} · training.page     | briefing (that exercise's variant, drawn from the pinned seed or a fresh one) · catalog (next page) |
  * | briefing            | (countAttempts done) · training.start · training.back | attempts made noted · running (refused past the policy's attempts) · catalog |
  * | running.starting    | training.sandboxReady (sandbox actor)    | running.acting (the attempt starts on the sandbox clock) |
  * | running.starting    | training.sandboxFailed (Try from here)   | mistake (why the keys could not be replayed)    |
@@ -36,6 +36,7 @@ import type { Exercise } from '../src/domain/training/exercise.js';
 import { attemptAllowed, policyOf } from '../src/domain/training/policy.js';
 import type { FindMistakeInput, SandboxEvent, SandboxHandle, SandboxInput, SaveAttemptInput } from './training/sandbox.js';
 import type { MistakeMoment } from '../src/domain/training/moment.js';
+import { variantOf, varies } from '../src/domain/training/variant.js';
 import { IO_TAG } from './settled.js';
 
 export interface TrainingInput {
@@ -46,6 +47,10 @@ export interface TrainingInput {
   exam?: boolean;
   /** `kiosk train drill`: the due rules the catalog's exercises were picked for (issue 18) */
   drillRules?: readonly string[];
+  /** `--seed N`: every attempt draws its numbers from N (an exam pins one for the whole class) */
+  seed?: number;
+  /** a fresh seed for each attempt when none is pinned (the adapters' chance; default 1) */
+  drawSeed?: () => number;
 }
 
 export interface TrainingContext {
@@ -53,6 +58,9 @@ export interface TrainingContext {
   trainee: string;
   lang: Lang;
   exam: boolean;
+  /** the pinned seed (`--seed`), or null: each attempt draws a fresh one */
+  pinnedSeed: number | null;
+  drawSeed: () => number;
   page: number;
   exercise: Exercise | null;
   sandbox: SandboxHandle | null;
@@ -131,7 +139,13 @@ export const trainingMachine = setup({
     })),
     eraseName: assign(({ context }) => ({ trainee: [...context.trainee].slice(0, -1).join('') })),
     trimName: assign(({ context }) => ({ trainee: context.trainee.trim() })),
-    chooseExercise: assign(({ context, event }) => ({ exercise: event.type === 'training.choose' ? (context.exercises.find((e) => e.id === event.id) ?? null) : null })),
+    // the variant is drawn as the exercise is chosen: the briefing already speaks of its numbers
+    chooseExercise: assign(({ context, event }) => {
+      const chosen = event.type === 'training.choose' ? context.exercises.find((e) => e.id === event.id) : undefined;
+      // an exercise with fixed numbers is the same under every seed: none is drawn or recorded
+      if (!chosen || !varies(chosen)) return { exercise: chosen ?? null };
+      return { exercise: variantOf(chosen, context.pinnedSeed ?? context.drawSeed()) };
+    }),
     turnPage: assign(({ context, event }) => ({ page: Math.max(0, context.page + (event.type === 'training.page' ? event.delta : 0)) })),
     beginAttempt: assign(({ context, event }) => {
       if (event.type !== 'training.sandboxReady' || !context.exercise) return {};
@@ -191,6 +205,8 @@ export const trainingMachine = setup({
     trainee: input.trainee,
     lang: input.lang ?? 'ru',
     exam: input.exam ?? false,
+    pinnedSeed: input.seed ?? null,
+    drawSeed: input.drawSeed ?? (() => 1),
     page: 0,
     exercise: null,
     sandbox: null,

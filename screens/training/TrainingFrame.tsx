@@ -58,6 +58,7 @@ export function TrainingFrame({ view, width, height, children }: { view: Trainin
           {view.briefing.exam ? <Text color="yellow">{view.briefing.exam}</Text> : null}
           {view.briefing.policy ? <Paragraph text={view.briefing.policy} /> : null}
           {view.briefing.refusal ? <Text color="red" bold wrap="truncate-end">{view.briefing.refusal}</Text> : null}
+          {view.briefing.seed ? <Text dimColor wrap="truncate-end">{view.briefing.seed}</Text> : null}
           <Box flexGrow={1} />
           <Text bold wrap="truncate-end">{view.briefing.keys}</Text>
         </>

@@ -16,6 +16,7 @@ import { condensed } from '../training/screenRows.js';
 /** `kiosk train drill`: the catalog says which due rules its exercises were picked for. */
 const drillTitled = (catalog: CatalogView, rules: readonly string[], lang: Lang): CatalogView =>
   rules.length === 0 ? catalog : { ...catalog, title: t(lang, 'training.drill.title', { rules: rules.join(', ') }) };
+import { varies } from '../domain/training/variant.js';
 
 export interface BriefingView {
   title: string;
@@ -29,6 +30,8 @@ export interface BriefingView {
   policy: string | null;
   /** Start pressed with no attempt left */
   refusal: string | null;
+  /** the seed the numbers were drawn from, for exercises that draw any (issue 18) */
+  seed: string | null;
   keys: string;
 }
 
@@ -115,6 +118,7 @@ export function trainingPlaceViewOf(snapshot: SnapshotFrom<typeof trainingMachin
         exam: exam ? t(lang, 'training.briefing.exam') : null,
         policy: policyLine(exercise, context.attemptsMade, lang),
         refusal: context.refused && attempts !== null ? t(lang, 'training.briefing.noAttemptLeft', { allowed: attempts }) : null,
+        seed: varies(exercise) && exercise.drawn?.seed != null ? t(lang, 'training.briefing.seed', { seed: exercise.drawn.seed }) : null,
         keys: t(lang, 'training.briefing.keys'),
       },
     };

@@ -9,6 +9,7 @@ import { printHelp } from './helpText.js';
 import type { Lang } from '../domain/money.js';
 import type { Exercise } from '../domain/training/exercise.js';
 import { builtInExercises, ExerciseFileError, loadExercises } from '../training/load.js';
+import { MAX_SEED, rangeText } from '../domain/training/variant.js';
 
 export const TRAIN_USAGE = `kiosk train — exercises for retail staff, scored against the rules
 
@@ -27,6 +28,9 @@ Usage:
 Options:
   --trainee NAME                  whose results these are (asked for if missing)
   --exam                          mistakes are shown only in the debrief
+  --seed N                        the seed of the drawn numbers: an attempt
+                                  again; with --exam, one exam for a class
+                                  (without it, each attempt a fresh seed)
   --data-dir DIR | --memory       the store the results go to, as the kiosk's
   --file FILE|FOLDER              exercises of your own, beside the built-in ones
   --lang ru|en                    language of the titles (default ru)
@@ -90,15 +94,23 @@ export function exercisesWith(file: string | undefined): Exercise[] {
  * Training place. The exercises are loaded (a malformed file exits 2) before anything starts.
  */
 async function runTrainPlace(argv: string[]): Promise<number> {
-  const own = { trainee: { type: 'string' }, file: { type: 'string' }, exam: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } as const;
+  const own = { trainee: { type: 'string' }, file: { type: 'string' }, exam: { type: 'boolean', default: false }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } as const;
   const { kept, passed } = splitOptions(argv, own);
   const { values } = parseOptions(kept, own, false);
   if (values.help) return void printHelp(TRAIN_USAGE), 0;
   const trainee = values.trainee?.trim();
   if (trainee !== undefined && trainee === '') throw new UsageError('--trainee: expected a name', 'train');
+  const seed = parseSeed(values.seed);
   const exercises = exercisesWith(values.file);
   const { runKiosk } = await import('./run.js');
-  return runKiosk(passed, { exercises, ...(trainee ? { trainee } : {}), exam: values.exam });
+  return runKiosk(passed, { exercises, ...(trainee ? { trainee } : {}), exam: values.exam, ...(seed !== null ? { seed } : {}) });
+}
+
+/** `--seed N`: a whole number 0 … 4294967295 (what an attempt's header and the report show). */
+export function parseSeed(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^\d{1,10}$/.test(value) || Number(value) > MAX_SEED) throw new UsageError(`--seed: expected a whole number 0 … ${MAX_SEED}, found ${JSON.stringify(value)}`, 'train');
+  return Number(value);
 }
 
 /** The train place's own options (and their values) apart from the kiosk's, which go on to it. */
@@ -137,7 +149,7 @@ async function runList(argv: string[]): Promise<number> {
 export function listLines(exercises: readonly Exercise[], lang: Lang): string[] {
   const idWidth = Math.max(2, ...exercises.map((e) => e.id.length));
   const rulesWidth = Math.max(5, ...exercises.map((e) => e.rules.join(',').length));
-  return exercises.map((e) => `${e.id.padEnd(idWidth)}  ${e.place.padEnd(8)} ${e.role.padEnd(14)} ${e.rules.join(',').padEnd(rulesWidth)}  ${e.title[lang]}`);
+  return exercises.map((e) => `${e.id.padEnd(idWidth)}  ${e.place.padEnd(8)} ${e.role.padEnd(14)} ${e.rules.join(',').padEnd(rulesWidth)}  ${rangeText(e, e.title[lang], lang)}`);
 }
 
 async function runCheck(argv: string[]): Promise<number> {

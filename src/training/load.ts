@@ -12,6 +12,8 @@ import type { Exercise } from '../domain/training/exercise.js';
 import { parseDuration } from '../domain/time.js';
 import { parseTape, TapeSyntaxError } from '../tape/language/parse.js';
 import { exerciseSchema } from './schema.js';
+import { premiseProblem } from './premise.js';
+import { variantOf } from '../domain/training/variant.js';
 
 /** One problem of one file. */
 export interface ExerciseProblem {
@@ -48,12 +50,18 @@ export function parseExercise(source: string, file: string): Exercise {
     throw new ExerciseFileError(issues.map((issue) => problemOf(issue, doc, file, lineAt)));
   }
   const data = parsed.data;
-  checkSetup(data.setup, doc, file, lineAt);
-  return {
+  const exercise = {
     ...data,
     checkpoints: data.checkpoints.map(({ within, ...c }) => ({ ...c, ...(within ? { withinMs: parseDuration(within) as number } : {}) })),
     file,
   } as Exercise;
+  // the setup as the file's defaults fill it; then every other draw (premise.ts)
+  checkSetup(variantOf(exercise, null).setup, doc, file, lineAt);
+  const premise = premiseProblem(exercise);
+  if (premise) {
+    throw new ExerciseFileError([{ file, line: lineAt(nearestNode(doc, premise.path)?.range?.[0]), field: fieldName(premise.path), expected: premise.expected, found: premise.found }]);
+  }
+  return exercise;
 }
 
 /** Setup lines are tape setup lines: parsed by the tape parser, an error placed on its YAML line. */

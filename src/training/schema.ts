@@ -8,6 +8,7 @@ import { ORDER_CONDITIONS } from '../tape/language/ast.js';
 import { parseDuration } from '../domain/time.js';
 import { RULE_IDS, isRuleId } from './ruleIds.js';
 import type { Condition } from '../domain/training/exercise.js';
+import { checkVariants, deriveSchema, varySchema } from './varySchema.js';
 
 const PLACES = ['terminal', 'cashier', 'post', 'site', 'phone'] as const;
 const ROLES = ['customer', 'salon-employee', 'cashier', 'post-clerk'] as const;
@@ -19,7 +20,7 @@ const ruleId = z.string({ error: 'a rule ID of DOMAIN.md like R-TERM-2' }).refin
 });
 const id = z.string({ error: 'an id (letters, digits, "-")' }).regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: 'an id (letters, digits, "-")' });
 const phone = z.string({ error: 'a phone like "+79161234567"' }).regex(/^\+7\d{10}$/, { error: 'a phone like "+79161234567"' });
-const amount = z.string({ error: 'an amount in quotes like "250.00"' }).regex(/^-?\d+(\.\d{1,2})?$/, { error: 'an amount in quotes like "250.00"' });
+const amount = z.string({ error: 'an amount in quotes like "250.00" (or a drawn one: "{balance}")' }).regex(/^(-?\d+(\.\d{1,2})?|\{[A-Za-z_]\w*\})$/, { error: 'an amount in quotes like "250.00" (or a drawn one: "{balance}")' });
 const orderCode = z.string({ error: 'an order code of 10 digits in quotes' }).regex(/^\d{10}$/, { error: 'an order code of 10 digits in quotes' });
 
 const orderCondition = z
@@ -107,8 +108,11 @@ export const exerciseSchema = z
     checkpoints: z.array(checkpoint, { error: 'a list of checkpoints (id, points, rule, title, when or never, source, right)' }).min(1, { error: 'at least one checkpoint' }).max(5, { error: 'at most 5 checkpoints (the debrief fits 80×24)' }),
     end: condition.optional(),
     policy: policy.optional(),
+    vary: varySchema,
+    derive: deriveSchema,
   })
   .superRefine((exercise, ctx) => {
+    checkVariants(exercise, ctx);
     const questions = new Set(exercise.say.map((q) => q.id));
     const seen = new Set<string>();
     exercise.checkpoints.forEach((c, i) => {

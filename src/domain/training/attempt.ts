@@ -89,6 +89,8 @@ export interface AttemptRecord {
   passScore?: number;
   /** whether the exercise was run with --exam (mistakes not shown as they happen) */
   exam: boolean;
+  /** the seed the exercise's numbers were drawn from (issue 18); absent: the file's own numbers */
+  seed?: number;
   checkpoints: CheckpointResult[];
   /** the customer's questions the trainee answered, in order (absent in records made before issue 18) */
   answers?: AnswerRecord[];

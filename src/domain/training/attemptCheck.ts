@@ -54,6 +54,7 @@ export function checkAttemptRecord(record: AttemptRecord): void {
   if (record.scoreCounts !== undefined && !['first', 'best', 'last'].includes(record.scoreCounts)) throw bad(`scoreCounts must be first, best or last, got ${JSON.stringify(record.scoreCounts)}`);
   if (record.attemptsAllowed !== undefined && (!isWhole(record.attemptsAllowed) || record.attemptsAllowed < 1)) throw bad(`attemptsAllowed must be a whole number ≥ 1, got ${record.attemptsAllowed}`);
   record.answers?.forEach((answer, index) => checkAnswer(record.id, answer, index));
+  if (record.seed !== undefined && (!isWhole(record.seed) || record.seed < 0 || record.seed > 0xffffffff)) throw bad(`seed must be a whole number 0 … 4294967295, got ${record.seed}`);
   if (typeof record.tape !== 'string') throw bad('tape must be the text of a tape');
   if (!Array.isArray(record.checkpoints)) throw bad('checkpoints must be a list');
   record.checkpoints.forEach((checkpoint, index) => checkCheckpoint(record.id, checkpoint, index));

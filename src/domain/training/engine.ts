@@ -56,7 +56,9 @@ export class TrainingAttempt {
     this.exercise = options.exercise;
     const trainee = options.trainee.replace(/["\\]/g, '');
     // a tape that replays the session: the scene comes from the exercise, the language is the trainee's
-    this.tapeLines = [`Train ${options.exercise.id} as "${trainee}"`, `Set Lang ${options.lang}`, '', 'Launch'];
+    // the seed goes on the Train line: the replay draws the same numbers
+    const seed = options.exercise.drawn?.seed ?? null;
+    this.tapeLines = [`Train ${options.exercise.id} as "${trainee}"${seed === null ? '' : ` seed ${seed}`}`, `Set Lang ${options.lang}`, '', 'Launch'];
   }
 
   get finished(): AttemptRecord | null {
@@ -170,6 +172,7 @@ export class TrainingAttempt {
       // the policy is copied into the record, so that a later edit of the file does not rewrite history
       ...(policy.mastery !== null ? { passScore: passScoreForMastery(policy.mastery, this.maxScore) } : {}),
       exam: exam || policy.feedback === 'deferred',
+      ...(exercise.drawn && exercise.drawn.seed !== null ? { seed: exercise.drawn.seed } : {}),
       checkpoints: this.checkpoints,
       ...(this.answerRecords.length > 0 ? { answers: this.answerRecords.map((a) => ({ ...a })) } : {}),
       ...(exercise.policy?.counts ? { scoreCounts: policy.counts } : {}),

@@ -84,4 +84,28 @@ export interface Exercise extends ExerciseSummary {
   policy?: Partial<ExercisePolicy>;
   /** where it was loaded from (`file` for messages) */
   file: string;
+  /** the numbers an attempt draws (issue 18): `{name}` in the texts, setup and conditions; empty: fixed numbers */
+  vary?: Record<string, Vary>;
+  /** values computed from the drawn ones, in file order: `change: 5000 - amount` */
+  derive?: Record<string, string>;
+  /** set on a variant (variant.ts): the seed it was drawn from (null: the file's defaults) and the values */
+  drawn?: DrawnValues;
+}
+
+/** One value of a `oneOf`: what setup and conditions read (`is`), and how each language says it. */
+export interface VaryChoice {
+  is: string;
+  ru: string;
+  en: string;
+}
+
+/** A number drawn from min..max by step (decimal strings), or one of a list. `default` is used when no seed is given. */
+export type Vary =
+  | { kind: 'range'; min: string; max: string; step: string; default: string }
+  | { kind: 'oneOf'; choices: VaryChoice[]; default: string };
+
+export interface DrawnValues {
+  seed: number | null;
+  /** name → the plain value (`4750`, `MTS`) */
+  values: Record<string, string>;
 }

@@ -25,6 +25,7 @@ import type { Exercise } from '../../domain/training/exercise.js';
 import type { AttemptRecord } from '../../domain/training/attempt.js';
 import { TrainingAttempt, type WorldProbe } from '../../domain/training/engine.js';
 import { builtInExercises } from '../../training/load.js';
+import { tapeVariablesOf } from '../../domain/training/variant.js';
 import { isTraineeAction, probeOf, trainLineOf, withExerciseSetup } from './runTrainSteps.js';
 
 export interface EngineOptions {
@@ -42,6 +43,8 @@ export interface EngineOptions {
    * true draws every frame, as the program does: for casts, which show each one
    */
   everyFrame?: boolean;
+  /** in-process, no Ink at all (keys straight to the App's key feed): for tapes that never read the screen */
+  headless?: boolean;
   /** builds the driver instead of the in-process harness (`--pty`); the store is then the program's data dir */
   driver?: DriverFactory;
   /** the exercises a `Train` line may name; default the built-in ones */
@@ -105,7 +108,11 @@ export class TapeEngine implements StepContext {
     const { tape: staged, exercise } = withExerciseSetup(tape, options.exercises ?? builtInExercises);
     const engine = new TapeEngine(staged, options, opener, tempDir);
     engine.harness = factory ? await engine.startDriver(factory) : engine.inProcessHarness();
-    if (exercise) engine.startTraining(exercise);
+    if (exercise) {
+      // the drawn values are the tape's variables: `Insert $notes`, `Say "… $change_en ₽ …"`
+      for (const [name, value] of tapeVariablesOf(exercise)) engine.setVariable(name, value);
+      engine.startTraining(exercise);
+    }
     return engine;
   }
 
@@ -146,7 +153,7 @@ export class TapeEngine implements StepContext {
       clock: this.clock,
       columns: this.settings.columns,
       rows: this.settings.rows,
-      frames: this.options.everyFrame ? 'every' : 'on-read',
+      frames: this.options.everyFrame ? 'every' : this.options.headless ? 'none' : 'on-read',
       lang: this.settings.lang,
       terminalId: this.settings.terminalId,
       place: this.settings.place,
