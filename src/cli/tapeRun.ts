@@ -14,6 +14,12 @@ import { parseShard, tapesOfShard, type Shard } from './tapeShard.js';
 import { runTapes, type RunMode } from './tapePool.js';
 import { failureText, resultLine, summaryLine } from './tapeReport.js';
 import { printHelp } from './helpText.js';
+import { VERSION } from './help.js';
+import { checkReportPath, ReportPathError, writeReport } from '../report/reportFile.js';
+import { tapeReportHtml } from '../report/tapeReport.js';
+
+/** A word as a shell reads it back: quoted only when it needs to be. */
+const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
 
 export const RUN_USAGE = `kiosk tape run — play tapes against the kiosk and check their assertions
 
@@ -23,6 +29,9 @@ Usage:
 Options:
   --update          rewrite the golden frames of Snapshot steps instead of comparing them
   --junit FILE      also write a JUnit XML report to FILE
+  --report FILE     also write one self-contained HTML report to FILE (open it in a browser): each
+                    step's frame, state and money, failures side by side with the golden frame,
+                    a replay of each tape with a marker per step; its folder must exist
   --cast DIR        write an asciicast v2 recording per tape to DIR (asciinema play DIR/x.cast);
                     in-process casts get a presentation timeline (the run itself takes milliseconds):
   --cast-typing T   between two frames of a screen, as if typed (default 80ms)
@@ -56,6 +65,7 @@ interface RunArgs {
   files: string[];
   update: boolean;
   junit: string | null;
+  report: string | null;
   cast: string | null;
   /** null: real time (--pty) */
   castPace: CastPace | null;
@@ -69,6 +79,7 @@ function parseRunArgs(argv: string[]): RunArgs {
   const parsed = parseOptions(argv, {
     update: { type: 'boolean', default: false },
     junit: { type: 'string' },
+    report: { type: 'string' },
     cast: { type: 'string' },
     'cast-typing': { type: 'string' },
     'cast-pause': { type: 'string' },
@@ -82,6 +93,7 @@ function parseRunArgs(argv: string[]): RunArgs {
   const jobs = Number(jobsText);
   if (!/^\d+$/.test(jobsText) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs: expected a whole number from 1 to 64, got "${jobsText}"`);
   if (values.junit === '') throw new UsageError('--junit: expected a file name');
+  if (values.report !== undefined) checkReport(values.report, values.pty === true);
   if (values.cast === '') throw new UsageError('--cast: expected a folder');
   const mode: RunMode = values.pty ? 'pty' : 'in-process';
   for (const flag of ['cast-typing', 'cast-pause'] as const) {
@@ -98,12 +110,24 @@ function parseRunArgs(argv: string[]): RunArgs {
     files: positionals,
     update: values.update === true,
     junit: values.junit ?? null,
+    report: values.report ?? null,
     cast: values.cast ?? null,
     jobs,
     mode,
     shard: values.shard === undefined ? null : parseShard(values.shard),
     help: values.help === true,
   };
+}
+
+/** Before any tape runs: a report that could not be written is a usage error (exit 2), not a lost run. */
+function checkReport(path: string, pty: boolean): void {
+  if (pty) throw new UsageError('--report runs tapes in-process; it does not apply with --pty');
+  try {
+    checkReportPath(path);
+  } catch (error) {
+    if (error instanceof ReportPathError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** 0 to 10 s: a cast beat or pause, in the duration syntax of tapes ("80ms", "1.5s"). */
@@ -121,7 +145,9 @@ export async function runTapeRun(argv: string[]): Promise<number> {
   const files = args.shard ? tapesOfShard(all, args.shard) : all;
   if (args.cast) mkdirSync(args.cast, { recursive: true });
   const colors = colorsFor(process.stdout);
-  const results = await runTapes(files, { update: args.update, mode: args.mode, jobs: args.jobs, everyFrame: args.cast !== null }, (result) => {
+  const started = performance.now();
+  const report = args.report !== null;
+  const results = await runTapes(files, { update: args.update, mode: args.mode, jobs: args.jobs, everyFrame: args.cast !== null, record: report }, (result) => {
     process.stdout.write(`${resultLine(result, colors)}\n`);
     if (result.failure) process.stdout.write(`${failureText(result.failure, colors)}\n`);
     if (args.cast) writeCast(args.cast, result, args.castPace);
@@ -129,6 +155,10 @@ export async function runTapeRun(argv: string[]): Promise<number> {
   if (args.junit) {
     mkdirSync(dirname(args.junit), { recursive: true });
     writeFileSync(args.junit, junitXml(results));
+  }
+  if (args.report) {
+    const command = ['kiosk', 'tape', 'run', ...argv].map(shellWord).join(' ');
+    writeReport(args.report, await tapeReportHtml(results, { command, version: VERSION, ms: performance.now() - started }));
   }
   const failed = results.filter((r) => r.failure);
   process.stdout.write(`${summaryLine(results.length - failed.length, failed.length, colors)}\n`);
