@@ -3,12 +3,14 @@ import { programNow } from '../adapters/programClock.js';
 import { DEFAULT_PASS_PERCENT } from '../domain/training/passMark.js';
 import { trainingReport } from '../domain/training/report.js';
 import { UsageError } from './args.js';
+import { trainingReportHtml } from '../report/trainingHtml.js';
+import { replayFrames } from './trainReplay.js';
 import { colorsFor } from './colors.js';
 import { expectPositionals, parseWhen, runCommand, text, withStore, type Parsed, type Values } from './storeArgs.js';
 import { REPORT_FORMATS, reportCsv, reportJson, reportJunit, reportTable, type ReportFormat } from './trainReportFormats.js';
 
 const HELP = `Usage:
-  kiosk train report [--trainee NAME] [--since WHEN] [--format table|csv|json|junit] [--pass-mark P]
+  kiosk train report [--trainee NAME] [--since WHEN] [--format table|csv|json|junit|html] [--pass-mark P]
 
 Every trainee's results, per exercise: the best and the last score (in % of the maximum), how many
 finished attempts passed, the median time, the attempts (abandoned ones counted apart) and the most
@@ -20,20 +22,24 @@ Practice never counts as real: only these records reach the store, never trainin
   --format F       table (default; fits 80 columns), csv (a header line, RFC 4180), json (stable,
                    with every attempt's id for kiosk train replay) or junit (one testsuite per
                    trainee, one testcase per attempt, a failure naming the missed rules; an
-                   abandoned attempt is skipped); --json is --format json
+                   abandoned attempt is skipped) or html (one self-contained page to open in a
+                   browser: tables, charts of scores, pass rate per rule and mistakes, each
+                   attempt's debrief with the frame at each mistake and its replay); --json is
+                   --format json
   --pass-mark P    the pass mark in % of an exercise's maximum, 1 to 100, for exercises that set
                    none (default ${DEFAULT_PASS_PERCENT})
 
 Examples:
   kiosk train report --since 7d
   kiosk train report --trainee "Anna Petrova" --format csv > anna.csv
-  kiosk train report --format junit > training.xml`;
+  kiosk train report --format junit > training.xml
+  kiosk train report --format html > training.html`;
 
 const OPTIONS = { trainee: { type: 'string' }, since: { type: 'string' }, format: { type: 'string' }, 'pass-mark': { type: 'string' } } as const;
 
 function parseFormat(values: Values): ReportFormat {
   const format = text(values, 'format') ?? (values.json === true ? 'json' : 'table');
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected table, csv, json or junit, got "${format}"`);
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected table, csv, json, junit or html, got "${format}"`);
   if (values.json === true && format !== 'json') throw new UsageError(`--json and --format ${format} disagree`);
   return format as ReportFormat;
 }
@@ -57,13 +63,14 @@ async function run({ values, positionals }: Parsed): Promise<number> {
   const passPercent = parsePassMark(text(values, 'pass-mark'));
   const trainee = parseTrainee(text(values, 'trainee'));
   const sinceText = text(values, 'since');
-  return withStore(values, (store) => {
+  return withStore(values, async (store) => {
     // `--since 7d` counts back from the program's time, as the attempts' times are the program clock's
     const since = sinceText === undefined ? null : parseWhen('since', sinceText, programNow(store));
     const attempts = store.listTrainingAttempts({ ...(trainee !== null ? { trainee } : {}), ...(since !== null ? { since } : {}) });
     const report = trainingReport(attempts, { passPercent });
     const out =
-      format === 'csv' ? reportCsv(report)
+      format === 'html' ? await trainingReportHtml(attempts, report, { replay: replayFrames, subtitle: trainee !== null ? `trainee ${trainee}` : 'every trainee' })
+      : format === 'csv' ? reportCsv(report)
       : format === 'json' ? reportJson(report, { trainee, since })
       : format === 'junit' ? reportJunit(report)
       : reportTable(report, colorsFor(process.stdout));

@@ -26,9 +26,9 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:3px 6px;
 th{font-size:12px;color:var(--muted);font-weight:600}
 tr.step.failed td{background:#ffebe9}code{font:12px/1.4 ui-monospace,DejaVu Sans Mono,monospace}
 details.step>summary{cursor:pointer}details.step[open]>summary{margin-bottom:6px}
-.frame svg{max-width:100%;height:auto;display:block;border-radius:4px}
+.frame svg{max-width:100%;height:auto;display:block;border-radius:4px}.frame{max-width:720px}
 .pair{display:flex;gap:16px;flex-wrap:wrap}.pair figure{margin:0;flex:1 1 560px}.pair figcaption{font-weight:600;margin-bottom:4px}
-.stack{position:relative}.stack .overlay{position:absolute;inset:0;width:100%;height:100%}
+.snapshot-diff figure{margin:8px 0 0}.stack{position:relative;max-width:720px}.stack .overlay{position:absolute;inset:0;width:100%;height:100%}
 .failure{border-left:4px solid var(--fail);padding:8px 12px;background:#fff8f8;margin:8px 0}
 .failure pre{white-space:pre-wrap;margin:4px 0}dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:4px 0}dl.kv dt{color:var(--muted)}dl.kv dd{margin:0}
 .replay{margin:8px 0;max-width:760px}button.seek{border:0;background:none;color:#0969da;cursor:pointer;padding:0}

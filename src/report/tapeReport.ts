@@ -66,7 +66,8 @@ function summary(passed: number, failed: number, context: TapeReportContext): st
 async function tapeSection(result: TapeResult, index: number, frames: FrameStore): Promise<string> {
   const status = result.failure ? 'failed' : 'passed';
   const steps = result.record?.steps ?? [];
-  const timeline = presentationTimeline(result.cast, DEFAULT_CAST_PACE);
+  // the blank frame of the kiosk closing is left out: the replay ends on the tape's last screen
+  const timeline = presentationTimeline(withoutClosingFrames(result.cast), DEFAULT_CAST_PACE);
   const markers = stepMarkerTimes(timeline, steps);
   const playerId = `player-${index}`;
   const rows: string[] = [];
@@ -88,6 +89,15 @@ ${rows.join('\n')}
 ${replay}
 </div>
 </details>`;
+}
+
+const ESCAPES = /\x1b\[[0-9;?]*[ -\/]*[@-~]|\x1b./g;
+
+/** Blank output after the last frame with text (the kiosk closing) left out; every step's marker kept. */
+function withoutClosingFrames(cast: readonly CastEvent[]): CastEvent[] {
+  let last = cast.length - 1;
+  while (last >= 0 && (cast[last]!.kind === 'm' || cast[last]!.data.replace(ESCAPES, '').trim() === '')) last--;
+  return cast.filter((e, i) => i <= last || e.kind === 'm');
 }
 
 /** The replay's time (seconds) of each step's marker (`line: command`, written by runStep) in the presentation timeline. */
