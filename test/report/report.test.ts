@@ -13,7 +13,8 @@ import { changedCells, diffOverlay } from '../../src/report/cellDiff.js';
 import { moneyOnScreen } from '../../src/report/tapeReport.js';
 import { checkReportPath, ReportPathError, writeReport } from '../../src/report/reportFile.js';
 import { runTape as tapeCommand } from '../../src/cli/tapeCommand.js';
-import { corpusTapeReport, corpusTrainingReport, TAPES } from './corpus.js';
+import { corpusTapeReport, corpusTrainingReport, TAPES, trainingAttempts } from './corpus.js';
+import { storeWith, train } from '../cli/trainHelpers.js';
 
 const svgsOf = (html: string): string[] => html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
 /** `<details class="tape" …>` … `</details>` of the tape at `index` in the report. */
@@ -145,4 +146,15 @@ describe('training report', () => {
     expect(html).toMatch(/<div class="mistake failure"><strong>R-TERM-6<\/strong>[\s\S]*?data-frame="f\d+"/);
     expect(html.match(/id="attempt-cast-\d+"/g)?.length).toBe(5);
   });
+
+  it('kiosk train report --format html writes the page from the store, --trainee choosing one', async () => {
+    const dir = storeWith(await trainingAttempts());
+    const all = await train('report', '--data-dir', dir, '--format', 'html');
+    expect(all.code).toBe(0);
+    expect(all.out).toMatch(/^<!DOCTYPE html>/);
+    expect(all.out.match(/<section class="trainee"/g)?.length).toBe(2);
+    const boris = await train('report', '--data-dir', dir, '--format', 'html', '--trainee', 'Boris');
+    expect(boris.out.match(/<section class="trainee"/g)?.length).toBe(1);
+    expect(boris.out.match(/<details class="attempt"/g)?.length).toBe(2);
+  }, 60_000);
 });
