@@ -30,8 +30,9 @@ const kioskBuild = {
   minify: false,
   sourcemap: 'linked',
   legalComments: 'none',
-  // The native bindings (SQLite, node-pty for `kiosk tape run --pty`) stay outside the bundle.
-  external: ['better-sqlite3', 'node-pty'],
+  // The native bindings (SQLite, node-pty for `kiosk tape run --pty`, resvg for GIF clips) stay
+  // outside the bundle; resvg and gifenc load only with `--gif` / `tape gif` (src/pictures/gif.ts).
+  external: ['better-sqlite3', 'node-pty', '@resvg/resvg-js'],
   plugins: [noDevtools],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {

@@ -15,8 +15,9 @@ import { runTapes, type RunMode } from './tapePool.js';
 import { failureText, resultLine, summaryLine } from './tapeReport.js';
 import { printHelp } from './helpText.js';
 import { VERSION } from './help.js';
-import { checkReportPath, ReportPathError, writeReport } from '../report/reportFile.js';
+import { checkOutputPath, OutputPathError, writeFileAtomic } from '../adapters/atomicFile.js';
 import { tapeReportHtml } from '../report/tapeReport.js';
+import { checkGifPath, clipOptions, writeGif, type ClipOptions } from './tapeGif.js';
 
 /** A word as a shell reads it back: quoted only when it needs to be. */
 const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
@@ -28,6 +29,8 @@ Usage:
 
 Options:
   --update          rewrite the golden frames of Snapshot steps instead of comparing them
+  --svg             Snapshot also keeps the frame as NAME.svg beside NAME.txt (colours, inverse,
+                    dim: what text cannot show) and compares it; with --update rewrites both
   --junit FILE      also write a JUnit XML report to FILE
   --report FILE     also write one self-contained HTML report to FILE (open it in a browser): each
                     step's frame, state and money, failures side by side with the golden frame,
@@ -38,6 +41,8 @@ Options:
   --cast-pause T    how long a new screen stays before the next key, and what a jump of the
                     simulated clock (Advance 48h) is compressed to, with a marker (default 1s)
                     --pty casts keep real time and take neither.
+  --gif FILE        write a GIF clip of the tape (one tape) to FILE, on the cast's timeline
+                    (--cast-typing, --cast-pause); --colors N and --width PX as for \`tape gif\`
   --jobs N          run N tapes at a time, each in its own worker thread (default 1)
   --pty             run the built kiosk (dist/kiosk.js) in a real pseudo-terminal instead of in-process
   --shard K/N       run only the K-th of N shares of the tapes (CI matrix jobs); the split is by
@@ -64,6 +69,9 @@ Exit codes: 0 every tape parses, 2 a tape has a syntax error or a file is missin
 interface RunArgs {
   files: string[];
   update: boolean;
+  svg: boolean;
+  gif: string | null;
+  clip: ClipOptions;
   junit: string | null;
   report: string | null;
   cast: string | null;
@@ -78,6 +86,10 @@ interface RunArgs {
 function parseRunArgs(argv: string[]): RunArgs {
   const parsed = parseOptions(argv, {
     update: { type: 'boolean', default: false },
+    svg: { type: 'boolean', default: false },
+    gif: { type: 'string' },
+    colors: { type: 'string' },
+    width: { type: 'string' },
     junit: { type: 'string' },
     report: { type: 'string' },
     cast: { type: 'string' },
@@ -95,10 +107,12 @@ function parseRunArgs(argv: string[]): RunArgs {
   if (values.junit === '') throw new UsageError('--junit: expected a file name');
   if (values.report !== undefined) checkReport(values.report, values.pty === true);
   if (values.cast === '') throw new UsageError('--cast: expected a folder');
+  if (values.gif === '') throw new UsageError('--gif: expected a file name');
+  if ((values.colors !== undefined || values.width !== undefined) && values.gif === undefined) throw new UsageError('--colors and --width need --gif FILE');
   const mode: RunMode = values.pty ? 'pty' : 'in-process';
   for (const flag of ['cast-typing', 'cast-pause'] as const) {
     if (values[flag] === undefined) continue;
-    if (!values.cast) throw new UsageError(`--${flag} needs --cast DIR`);
+    if (!values.cast && !values.gif) throw new UsageError(`--${flag} needs --cast DIR or --gif FILE`);
     if (mode === 'pty') throw new UsageError(`--${flag} does not apply with --pty: its casts keep real time`);
   }
   const castPace: CastPace | null = mode === 'pty' ? null : {
@@ -109,6 +123,9 @@ function parseRunArgs(argv: string[]): RunArgs {
     castPace,
     files: positionals,
     update: values.update === true,
+    svg: values.svg === true,
+    gif: values.gif ?? null,
+    clip: clipOptions(values.colors, values.width),
     junit: values.junit ?? null,
     report: values.report ?? null,
     cast: values.cast ?? null,
@@ -123,9 +140,10 @@ function parseRunArgs(argv: string[]): RunArgs {
 function checkReport(path: string, pty: boolean): void {
   if (pty) throw new UsageError('--report runs tapes in-process; it does not apply with --pty');
   try {
-    checkReportPath(path);
+    if (path === '') throw new UsageError('--report: expected a file name');
+    checkOutputPath(path);
   } catch (error) {
-    if (error instanceof ReportPathError) throw new UsageError(error.message);
+    if (error instanceof OutputPathError) throw new UsageError(`--report: ${error.message}`);
     throw error;
   }
 }
@@ -143,11 +161,16 @@ export async function runTapeRun(argv: string[]): Promise<number> {
   if (args.help) return void printHelp(RUN_USAGE), 0;
   const all = collectTapes(args.files);
   const files = args.shard ? tapesOfShard(all, args.shard) : all;
+  if (args.gif !== null && files.length !== 1) throw new UsageError(`--gif makes a clip of one tape; ${files.length} were given`);
+  if (args.gif !== null) checkGifPath(args.gif);
   if (args.cast) mkdirSync(args.cast, { recursive: true });
   const colors = colorsFor(process.stdout);
   const started = performance.now();
   const report = args.report !== null;
-  const results = await runTapes(files, { update: args.update, mode: args.mode, jobs: args.jobs, everyFrame: args.cast !== null, record: report }, (result) => {
+  const everyFrame = args.cast !== null || args.gif !== null;
+  // a report draws its frames in colour, as the GIF does: the selected button is inverse, not text
+  const pool = { update: args.update, svg: args.svg, colors: args.gif !== null || report, mode: args.mode, jobs: args.jobs, everyFrame, record: report };
+  const results = await runTapes(files, pool, (result) => {
     process.stdout.write(`${resultLine(result, colors)}\n`);
     if (result.failure) process.stdout.write(`${failureText(result.failure, colors)}\n`);
     if (args.cast) writeCast(args.cast, result, args.castPace);
@@ -158,8 +181,9 @@ export async function runTapeRun(argv: string[]): Promise<number> {
   }
   if (args.report) {
     const command = ['kiosk', 'tape', 'run', ...argv].map(shellWord).join(' ');
-    writeReport(args.report, await tapeReportHtml(results, { command, version: VERSION, ms: performance.now() - started }));
+    writeFileAtomic(args.report, await tapeReportHtml(results, { command, version: VERSION, ms: performance.now() - started }));
   }
+  if (args.gif !== null && results[0]) await writeClip(args.gif, results[0], args);
   const failed = results.filter((r) => r.failure);
   process.stdout.write(`${summaryLine(results.length - failed.length, failed.length, colors)}\n`);
   return failed[0]?.exitCode ?? 0;
@@ -176,6 +200,14 @@ function writeCast(dir: string, result: TapeResult, pace: CastPace | null): void
   writeFileSync(target, asciicast({ columns: result.columns, rows: result.rows, title: result.file, idleTimeLimitS: Math.max(1, (pace?.pauseMs ?? 0) / 1000) }, events));
 }
 const castTargets = new Set<string>();
+
+/** `--gif`: the tape's frames on the timeline its cast would have, written whole. */
+async function writeClip(path: string, result: TapeResult, args: RunArgs): Promise<void> {
+  const events = args.castPace ? presentationTimeline(result.cast, args.castPace) : result.cast;
+  const idleLimitMs = args.castPace ? Math.max(1_000, args.castPace.pauseMs) : null;
+  const size = await writeGif(path, result.columns, result.rows, events, idleLimitMs, args.clip);
+  process.stdout.write(`wrote ${path} (${Math.ceil(size / 1024)} KB)\n`);
+}
 
 export async function runTapeCheck(argv: string[]): Promise<number> {
   const { values, positionals } = parseOptions(argv, { shard: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, true);

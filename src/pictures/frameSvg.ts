@@ -53,7 +53,8 @@ export function escapeXml(text: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
-interface TextRun { x: number; cells: number; chars: string; style: Style; wide: boolean }
+/** `gap`: one blank cell after the run, kept inside it if the same style goes on after it (words of a sentence) */
+interface TextRun { x: number; cells: number; chars: string; style: Style; wide: boolean; gap: boolean }
 
 export function frameToSvg(terminal: Terminal, options: SvgOptions = {}): string {
   const { cols, rows } = terminal;
@@ -108,6 +109,10 @@ export function frameToSvg(terminal: Terminal, options: SvgOptions = {}): string
       }
       if (deco) deco.cells += width;
       const blank = chars === '' || chars === ' ' || style.invisible;
+      if (blank && run && !run.wide && !run.gap) {
+        run.gap = true;
+        continue;
+      }
       if (blank || isDrawnGlyph(chars)) {
         endRun();
         if (!blank) drawGlyph(chars, { x: x * cw, y: top, w: cw, h: ch }, style.fg, shapes);
@@ -115,7 +120,12 @@ export function frameToSvg(terminal: Terminal, options: SvgOptions = {}): string
       }
       const wide = width > 1;
       if (run && (wide || run.wide || textKey(run.style) !== textKey(style))) endRun();
-      if (!run) run = { x, cells: 0, chars: '', style, wide };
+      if (run?.gap) {
+        run.chars += ' ';
+        run.cells += 1;
+        run.gap = false;
+      }
+      if (!run) run = { x, cells: 0, chars: '', style, wide, gap: false };
       run.cells += width;
       run.chars += chars;
     }

@@ -30,9 +30,14 @@ describe('frameToSvg', () => {
     expect(findText(svg, 'hello').textLength).toBe('45');
   });
 
+  it('words one blank apart are one run; two blanks or another style start a new run at its own column', async () => {
+    const svg = parse(await ansiToSvg('Pay an order  T-1 \x1b[1mnow', 30, 1));
+    expect(textsOf(svg).map((t) => [textOf(t), t.x, t.textLength])).toEqual([['Pay an order', '0', '108'], ['T-1', '126', '27'], ['now', '162', '27']]);
+  });
+
   it('escapes markup and drops characters XML forbids', async () => {
     const svg = parse(await ansiToSvg('a<b & "c">', 20, 2));
-    expect(findText(svg, 'a<b').x).toBe('0');
+    expect(findText(svg, 'a<b & "c">').textLength).toBe('90');
     expect(escapeXml('x\u0001y\ud800')).toBe('x\ufffdy\ufffd');
   });
 

@@ -17,7 +17,7 @@ export const TAPES = readdirSync(CORPUS).filter((f) => f.endsWith('.tape')).sort
 
 export async function corpusResults(): Promise<TapeResult[]> {
   const results: TapeResult[] = [];
-  for (const file of TAPES) results.push(await runTape(file, { record: true }));
+  for (const file of TAPES) results.push(await runTape(file, { record: true, colors: true }));
   return results;
 }
 

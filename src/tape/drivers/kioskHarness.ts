@@ -3,6 +3,7 @@
  * terminal, driven by keys, on a simulated clock. Every action returns once the machines and the
  * frame have settled, so nothing ever sleeps or polls.
  */
+import chalk, { type ColorSupportLevel } from 'chalk';
 import React from 'react';
 import { render, type Instance } from 'ink';
 import { SimulatedClock, waitFor } from 'xstate';
@@ -44,6 +45,8 @@ export interface HarnessOptions {
    * latency). 'on-read': only when something reads the screen (`paint()`): the tape runner's speed.
    */
   frames?: 'every' | 'on-read';
+  /** Ink draws in true colour (chalk level 3) whatever stdout is, for SVG frames and GIFs; restored at dispose */
+  colors?: boolean;
 }
 
 /** Ink's root node: after each React commit Ink lays it out (`onComputeLayout`), then draws the frame (`onRender`). */
@@ -64,6 +67,8 @@ export class KioskHarness implements KioskDriver {
   private steps = 0;
   /** a frame to draw when the screen is next read ('on-read' frames); null: none is waiting */
   private pendingFrame: (() => void) | null = null;
+  /** chalk's level before `colors` raised it */
+  private chalkLevel: ColorSupportLevel | undefined;
 
   constructor(private readonly options: HarnessOptions) {
     this.vt = new VirtualTerminal(options.columns ?? 80, options.rows ?? 24);
@@ -84,6 +89,10 @@ export class KioskHarness implements KioskDriver {
 
   /** Starts the kiosk (again, after a crash) on the harness's store, or on `store` (a reopened one). */
   async launch(store: KioskStore = this.options.store): Promise<void> {
+    if (this.options.colors) {
+      this.chalkLevel ??= chalk.level;
+      chalk.level = 3;
+    }
     this.options.store = store;
     const terminalId = this.options.terminalId ?? 'T-1';
     this.world = startWorld({
@@ -279,9 +288,15 @@ export class KioskHarness implements KioskDriver {
     return this.vt.lines();
   }
 
+  svg(): string {
+    if (this.pendingFrame) throw new Error('the screen is read before its frame is drawn: await paint() first');
+    return this.vt.svg();
+  }
+
   async dispose(): Promise<void> {
     this.drop();
     this.vt.dispose();
+    if (this.chalkLevel !== undefined) chalk.level = this.chalkLevel;
   }
 }
 

@@ -32,6 +32,10 @@ export interface EngineOptions {
   baseDir?: string;
   /** rewrite golden frames instead of comparing them */
   update?: boolean;
+  /** `Snapshot` also keeps the frame as SVG beside its text (`--svg`); implies `colors` */
+  svg?: boolean;
+  /** in-process, Ink draws in colour as on a true-colour terminal (for SVG frames and GIFs); --pty always does */
+  colors?: boolean;
   rules?: KioskRules;
   /** real time one step may take before the tape fails with a timeout (a hang, never a wait) */
   stepTimeoutMs?: number;
@@ -147,6 +151,7 @@ export class TapeEngine implements StepContext {
       columns: this.settings.columns,
       rows: this.settings.rows,
       frames: this.options.everyFrame ? 'every' : 'on-read',
+      colors: this.options.colors === true || this.options.svg === true,
       lang: this.settings.lang,
       terminalId: this.settings.terminalId,
       place: this.settings.place,
@@ -267,6 +272,10 @@ export class TapeEngine implements StepContext {
 
   get updateSnapshots(): boolean {
     return this.options.update === true;
+  }
+
+  get svgSnapshots(): boolean {
+    return this.options.svg === true;
   }
 
   snapshotPath(name: string): string {
