@@ -118,9 +118,9 @@ async function stepRow(step: StepRecord, result: TapeResult, frames: FrameStore,
   const frameId = ansi !== null ? await frames.add(ansi, result.columns, result.rows)
     : step.screen.length > 0 ? await frames.addText(step.screen, result.columns, result.rows) : null;
   const money = moneyOnScreen(step.screen).map(escapeHtml).join('<br>');
-  const seek = markerAt !== null ? ` <button class="seek" data-player="${playerId}" data-at="${markerAt}" title="replay from this step">▶ replay</button>` : '';
+  const seek = markerAt !== null ? ` <button class="seek" data-player="${playerId}" data-at="${markerAt}" title="replay from this step" aria-label="replay from line ${step.line}">▶</button>` : '';
   const cls = step.passed ? 'step passed' : 'step failed';
-  return `<tr class="${cls}" data-line="${step.line}"><td>${step.line}</td><td><details class="step"${step.passed ? '' : ' open'}><summary><code>${escapeHtml(step.command)}</code></summary>${frameId ? `<div class="frame" data-frame="${frameId}"></div>` : '<span class="muted">(no screen)</span>'}</details>${seek}</td><td><code>${escapeHtml(step.statePath ?? '—')}</code></td><td>${money}</td><td>${formatMs(step.ms)}</td></tr>`;
+  return `<tr class="${cls}" data-line="${step.line}"><td>${step.line}${seek}</td><td><details class="step"${step.passed ? '' : ' open'}><summary><code>${escapeHtml(step.command)}</code></summary>${frameId ? `<div class="frame" data-frame="${frameId}"></div>` : '<span class="muted">(no screen)</span>'}</details></td><td><code>${escapeHtml(step.statePath ?? '—')}</code></td><td>${money}</td><td>${formatMs(step.ms)}</td></tr>`;
 }
 
 function environment(results: readonly TapeResult[], context: TapeReportContext): string {
