@@ -69,7 +69,7 @@ async function run({ values, positionals }: Parsed): Promise<number> {
     const attempts = store.listTrainingAttempts({ ...(trainee !== null ? { trainee } : {}), ...(since !== null ? { since } : {}) });
     const report = trainingReport(attempts, { passPercent });
     const out =
-      format === 'html' ? await trainingReportHtml(attempts, report, { replay: replayFrames, subtitle: trainee !== null ? `trainee ${trainee}` : 'every trainee' })
+      format === 'html' ? await trainingReportHtml(attempts, report, { replay: (attempt) => replayFrames(attempt, { colors: true }), subtitle: trainee !== null ? `trainee ${trainee}` : 'every trainee' })
       : format === 'csv' ? reportCsv(report)
       : format === 'json' ? reportJson(report, { trainee, since })
       : format === 'junit' ? reportJunit(report)

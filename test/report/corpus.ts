@@ -50,5 +50,5 @@ export async function trainingAttempts(): Promise<AttemptRecord[]> {
 
 export async function corpusTrainingReport(): Promise<{ html: string; attempts: AttemptRecord[] }> {
   const attempts = await trainingAttempts();
-  return { attempts, html: await trainingReportHtml(attempts, trainingReport(attempts), { replay: replayFrames, subtitle: 'corpus' }) };
+  return { attempts, html: await trainingReportHtml(attempts, trainingReport(attempts), { replay: (attempt) => replayFrames(attempt, { colors: true }), subtitle: 'corpus' }) };
 }

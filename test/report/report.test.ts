@@ -8,7 +8,8 @@ import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseTape } from '../../src/tape/language/parse.js';
 import { changedCells, diffOverlay } from '../../src/report/cellDiff.js';
-import { moneyOnScreen } from '../../src/report/tapeReport.js';
+import { moneyOnScreen, tapeReportHtml } from '../../src/report/tapeReport.js';
+import { runTape } from '../../src/tape/run/runTape.js';
 import { runTape as tapeCommand } from '../../src/cli/tapeCommand.js';
 import { corpusTapeReport, corpusTrainingReport, TAPES, trainingAttempts } from './corpus.js';
 import { storeWith, train } from '../cli/trainHelpers.js';
@@ -80,6 +81,19 @@ describe('tape report', () => {
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|url\(["']?https?:/);
     expect(html).toContain('<code id="update-command">kiosk tape run');
     expect(html).toMatch(/<code id="update-command">[^<]* --update<\/code>/);
+  });
+});
+
+describe('a failed assertion in the report', () => {
+  it('shows the line, what was expected and what was found', async () => {
+    const source = 'Set Lang en\nLaunch\nEnter\nExpectNot "Other services"\n';
+    const result = await runTape({ source, file: 'not-there.tape' }, { record: true, colors: true });
+    const html = await tapeReportHtml([result], { command: 'kiosk tape run not-there.tape', version: '0.1.0', ms: 1 });
+    expect(html).toContain('<div class="failure" data-kind="assertion">');
+    expect(html).toContain('<dt>Line</dt><dd><code>ExpectNot &quot;Other services&quot;</code></dd>');
+    expect(html).toMatch(/<dd class="expected">expected no line to show &quot;Other services&quot;, but line \d+ does<\/dd>/);
+    expect(html).toMatch(/<dd class="actual"><pre>line \d+: .*Other services/);
+    expect(html).toContain('<tr class="step failed" data-line="4">');
   });
 });
 
