@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
+import { decodeGif } from './gifDecode.js';
 import { describe, expect, it } from 'vitest';
 import { runTape } from '../../src/tape/run/runTape.js';
 
@@ -27,5 +28,13 @@ describe('Snapshot with svg', () => {
     const changed = await runTape(file, { svg: true });
     expect(changed.failure?.message).toContain('colours or attributes differ from the golden SVG frame');
     expect(changed.failure?.message).toContain(svgPath);
+  });
+
+  it("the README's clip: its tape still passes, and the GIF it made opens the README, small and decodable", async () => {
+    expect((await runTape('docs/euroset-clip.tape')).status).toBe('passed');
+    const gif = readFileSync('docs/euroset.gif');
+    expect(gif.length).toBeLessThan(300 * 1024);
+    expect(decodeGif(gif).frames.length).toBeGreaterThan(10);
+    expect(readFileSync('README.md', 'utf8').split('\n').slice(0, 4).join('\n')).toContain('](docs/euroset.gif)');
   });
 });
