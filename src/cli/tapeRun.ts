@@ -14,7 +14,13 @@ import { parseShard, tapesOfShard, type Shard } from './tapeShard.js';
 import { runTapes, type RunMode } from './tapePool.js';
 import { failureText, resultLine, summaryLine } from './tapeReport.js';
 import { printHelp } from './helpText.js';
+import { VERSION } from './help.js';
+import { checkOutputPath, OutputPathError, writeFileAtomic } from '../adapters/atomicFile.js';
+import { tapeReportHtml } from '../report/tapeReport.js';
 import { checkGifPath, clipOptions, writeGif, type ClipOptions } from './tapeGif.js';
+
+/** A word as a shell reads it back: quoted only when it needs to be. */
+const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
 
 export const RUN_USAGE = `kiosk tape run — play tapes against the kiosk and check their assertions
 
@@ -26,6 +32,9 @@ Options:
   --svg             Snapshot also keeps the frame as NAME.svg beside NAME.txt (colours, inverse,
                     dim: what text cannot show) and compares it; with --update rewrites both
   --junit FILE      also write a JUnit XML report to FILE
+  --report FILE     also write one self-contained HTML report to FILE (open it in a browser): each
+                    step's frame, state and money, failures side by side with the golden frame,
+                    a replay of each tape with a marker per step; its folder must exist
   --cast DIR        write an asciicast v2 recording per tape to DIR (asciinema play DIR/x.cast);
                     in-process casts get a presentation timeline (the run itself takes milliseconds):
   --cast-typing T   between two frames of a screen, as if typed (default 80ms)
@@ -64,6 +73,7 @@ interface RunArgs {
   gif: string | null;
   clip: ClipOptions;
   junit: string | null;
+  report: string | null;
   cast: string | null;
   /** null: real time (--pty) */
   castPace: CastPace | null;
@@ -81,6 +91,7 @@ function parseRunArgs(argv: string[]): RunArgs {
     colors: { type: 'string' },
     width: { type: 'string' },
     junit: { type: 'string' },
+    report: { type: 'string' },
     cast: { type: 'string' },
     'cast-typing': { type: 'string' },
     'cast-pause': { type: 'string' },
@@ -94,6 +105,7 @@ function parseRunArgs(argv: string[]): RunArgs {
   const jobs = Number(jobsText);
   if (!/^\d+$/.test(jobsText) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs: expected a whole number from 1 to 64, got "${jobsText}"`);
   if (values.junit === '') throw new UsageError('--junit: expected a file name');
+  if (values.report !== undefined) checkReport(values.report, values.pty === true);
   if (values.cast === '') throw new UsageError('--cast: expected a folder');
   if (values.gif === '') throw new UsageError('--gif: expected a file name');
   if ((values.colors !== undefined || values.width !== undefined) && values.gif === undefined) throw new UsageError('--colors and --width need --gif FILE');
@@ -115,12 +127,25 @@ function parseRunArgs(argv: string[]): RunArgs {
     gif: values.gif ?? null,
     clip: clipOptions(values.colors, values.width),
     junit: values.junit ?? null,
+    report: values.report ?? null,
     cast: values.cast ?? null,
     jobs,
     mode,
     shard: values.shard === undefined ? null : parseShard(values.shard),
     help: values.help === true,
   };
+}
+
+/** Before any tape runs: a report that could not be written is a usage error (exit 2), not a lost run. */
+function checkReport(path: string, pty: boolean): void {
+  if (pty) throw new UsageError('--report runs tapes in-process; it does not apply with --pty');
+  try {
+    if (path === '') throw new UsageError('--report: expected a file name');
+    checkOutputPath(path);
+  } catch (error) {
+    if (error instanceof OutputPathError) throw new UsageError(`--report: ${error.message}`);
+    throw error;
+  }
 }
 
 /** 0 to 10 s: a cast beat or pause, in the duration syntax of tapes ("80ms", "1.5s"). */
@@ -140,8 +165,11 @@ export async function runTapeRun(argv: string[]): Promise<number> {
   if (args.gif !== null) checkGifPath(args.gif);
   if (args.cast) mkdirSync(args.cast, { recursive: true });
   const colors = colorsFor(process.stdout);
+  const started = performance.now();
+  const report = args.report !== null;
   const everyFrame = args.cast !== null || args.gif !== null;
-  const pool = { update: args.update, svg: args.svg, colors: args.gif !== null, mode: args.mode, jobs: args.jobs, everyFrame };
+  // a report draws its frames in colour, as the GIF does: the selected button is inverse, not text
+  const pool = { update: args.update, svg: args.svg, colors: args.gif !== null || report, mode: args.mode, jobs: args.jobs, everyFrame, record: report };
   const results = await runTapes(files, pool, (result) => {
     process.stdout.write(`${resultLine(result, colors)}\n`);
     if (result.failure) process.stdout.write(`${failureText(result.failure, colors)}\n`);
@@ -150,6 +178,10 @@ export async function runTapeRun(argv: string[]): Promise<number> {
   if (args.junit) {
     mkdirSync(dirname(args.junit), { recursive: true });
     writeFileSync(args.junit, junitXml(results));
+  }
+  if (args.report) {
+    const command = ['kiosk', 'tape', 'run', ...argv].map(shellWord).join(' ');
+    writeFileAtomic(args.report, await tapeReportHtml(results, { command, version: VERSION, ms: performance.now() - started }));
   }
   if (args.gif !== null && results[0]) await writeClip(args.gif, results[0], args);
   const failed = results.filter((r) => r.failure);

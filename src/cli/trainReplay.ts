@@ -65,10 +65,10 @@ export function endOnLastScreen(events: readonly CastEvent[]): CastEvent[] {
   return out;
 }
 
-/** Runs the attempt's tape in-process; its frames on a presentation timeline. */
-export async function replayFrames(attempt: AttemptRecord): Promise<{ result: TapeResult; events: CastEvent[] }> {
+/** Runs the attempt's tape in-process; its frames on a presentation timeline (in colour for the HTML report). */
+export async function replayFrames(attempt: AttemptRecord, options: { colors?: boolean } = {}): Promise<{ result: TapeResult; events: CastEvent[] }> {
   // every frame, as `tape run --cast` draws them: a replay shows what the trainee saw, not only what a step read
-  const result = await runTape({ source: attempt.tape, file: `attempt ${attempt.id}` }, { everyFrame: true });
+  const result = await runTape({ source: attempt.tape, file: `attempt ${attempt.id}` }, { everyFrame: true, colors: options.colors === true });
   if (result.failure?.kind === 'tape') throw new Refused(`attempt ${attempt.id}: its tape cannot be played: ${result.failure.message}`);
   return { result, events: presentationTimeline(endOnLastScreen(result.cast), DEFAULT_CAST_PACE) };
 }

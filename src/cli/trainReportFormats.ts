@@ -9,7 +9,7 @@ import { escapeXml } from '../tape/reports/junit.js';
 import { PLAIN, type Colors } from './colors.js';
 import { count, csv, iso, table } from './storeOutput.js';
 
-export const REPORT_FORMATS = ['table', 'csv', 'json', 'junit', 'xapi'] as const;
+export const REPORT_FORMATS = ['table', 'csv', 'json', 'junit', 'xapi', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const TABLE_WIDTH = 80;

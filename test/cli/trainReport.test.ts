@@ -106,7 +106,7 @@ describe('kiosk train report', () => {
   });
 
   it.each([
-    [['--format', 'xml'], '--format: expected table, csv, json, junit or xapi, got "xml"'],
+    [['--format', 'xml'], '--format: expected table, csv, json, junit, xapi or html, got "xml"'],
     [['--since', 'last week'], '--since: expected a time like 2h (ago), 30m, 3d, 2025-01-15 or 2025-01-15T10:00:00Z, got "last week"'],
     [['--pass-mark', '120'], '--pass-mark: expected a whole percent from 1 to 100 like 80, got "120"'],
     [['--pass-mark', '79.5'], '--pass-mark: expected a whole percent from 1 to 100 like 80, got "79.5"'],

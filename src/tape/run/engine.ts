@@ -202,11 +202,11 @@ export class TapeEngine implements StepContext {
   }
 
   /** Runs every step of the tape in order (the setup is already applied). */
-  async runAll(onStep?: (step: Step, ms: number) => void): Promise<void> {
+  async runAll(onStep?: (step: Step, ms: number) => void | Promise<void>): Promise<void> {
     for (const step of this.tape.steps) {
       const started = performance.now();
       await this.run(step);
-      onStep?.(step, performance.now() - started);
+      await onStep?.(step, performance.now() - started);
     }
     // the last screen is drawn and checked for a crash even when no step read it
     await this.paint();
@@ -347,6 +347,7 @@ export class TapeEngine implements StepContext {
       details: failure.details,
       screen,
       statePath,
+      ...(failure.snapshot ? { snapshot: failure.snapshot } : {}),
     };
   }
 }

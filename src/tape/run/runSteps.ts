@@ -204,10 +204,14 @@ async function wait(ctx: StepContext, step: Extract<Step, { kind: 'wait' }>): Pr
 function snapshot(ctx: StepContext, name: string): void {
   const path = ctx.snapshotPath(name);
   const frame = frameText(ctx.harness.lines());
-  const verdict = compareSnapshot(frame, ctx.updateSnapshots ? null : ctx.readSnapshot(path), ctx.updateSnapshots);
+  const golden = ctx.updateSnapshots ? null : ctx.readSnapshot(path);
+  const verdict = compareSnapshot(frame, golden, ctx.updateSnapshots);
   if (verdict.action === 'write') ctx.writeSnapshot(path, frame);
   else if (verdict.action === 'fail' && verdict.reason === 'missing') throw new StepFailure('assertion', `no golden frame ${path}; run with --update to write it`);
-  else if (verdict.action === 'fail') throw new StepFailure('assertion', `the screen differs from the golden frame ${path} (--update rewrites it)`, verdict.diff);
+  else if (verdict.action === 'fail') {
+    const mismatch = { path, expected: (golden ?? '').replace(/\n$/, '').split('\n'), actual: frame.replace(/\n$/, '').split('\n') };
+    throw new StepFailure('assertion', `the screen differs from the golden frame ${path} (--update rewrites it)`, verdict.diff, mismatch);
+  }
   if (ctx.svgSnapshots) svgSnapshot(ctx, svgSnapshotFile(path));
 }
 
