@@ -64,6 +64,11 @@ export class KioskHarness implements KioskDriver {
   private steps = 0;
   /** a frame to draw when the screen is next read ('on-read' frames); null: none is waiting */
   private pendingFrame: (() => void) | null = null;
+  /**
+   * true once Ink's root was found and its drawing deferred ('on-read' frames); false: every commit
+   * draws (the fallback when Ink's internals moved: right, but the tapes' speed is lost). A test watches it.
+   */
+  drawsOnRead = false;
 
   constructor(private readonly options: HarnessOptions) {
     this.vt = new VirtualTerminal(options.columns ?? 80, options.rows ?? 24);
@@ -102,6 +107,7 @@ export class KioskHarness implements KioskDriver {
     this.quit = false;
     this.actor.subscribe({ error: (error) => void (this.actorError = error) });
     this.pendingFrame = null;
+    this.drawsOnRead = false;
     const onRead = this.options.frames === 'on-read';
     this.ink = renderSeeingRoot(this.vt.stdout, (root) => onRead && this.drawOnRead(root), () =>
       render(
@@ -134,6 +140,7 @@ export class KioskHarness implements KioskDriver {
     // (Ink's unmount lays out and draws its last frame itself)
     root.onComputeLayout = () => undefined;
     root.onRender = () => void (this.pendingFrame = frame);
+    this.drawsOnRead = true;
   }
 
   /** Draws the waiting frame, if any, and lets xterm parse it: what the screen shows is then current. */
