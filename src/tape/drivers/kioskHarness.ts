@@ -75,6 +75,11 @@ export class KioskHarness implements KioskDriver {
   private pendingFrame: (() => void) | null = null;
   /** chalk's level before `colors` raised it */
   private chalkLevel: ColorSupportLevel | undefined;
+  /**
+   * true once Ink's root was found and its drawing deferred ('on-read' frames); false: every commit
+   * draws (the fallback when Ink's internals moved: right, but the tapes' speed is lost). A test watches it.
+   */
+  drawsOnRead = false;
 
   constructor(private readonly options: HarnessOptions) {
     this.vt = new VirtualTerminal(options.columns ?? 80, options.rows ?? 24);
@@ -117,6 +122,7 @@ export class KioskHarness implements KioskDriver {
     this.quit = false;
     this.actor.subscribe({ error: (error) => void (this.actorError = error) });
     this.pendingFrame = null;
+    this.drawsOnRead = false;
     if (this.options.frames === 'none') {
       this.feed = new KeyFeed(this.world, () => void (this.quit = true));
       return this.settle();
@@ -153,6 +159,7 @@ export class KioskHarness implements KioskDriver {
     // (Ink's unmount lays out and draws its last frame itself)
     root.onComputeLayout = () => undefined;
     root.onRender = () => void (this.pendingFrame = frame);
+    this.drawsOnRead = true;
   }
 
   /** Draws the waiting frame, if any, and lets xterm parse it: what the screen shows is then current. */
