@@ -64,8 +64,8 @@ export interface CatalogView {
 }
 
 const PLACE_ORDER: readonly TrainingPlace[] = ['terminal', 'cashier', 'post', 'site', 'phone'];
-/** 24 rows: the title, the lines, the pager line, and a row to spare for the place bar */
-export const CATALOG_PAGE_LINES = 21;
+/** 24 rows: the place bar, the title, these lines, the pager line and the keys line */
+export const CATALOG_PAGE_LINES = 20;
 /** The keys that choose an exercise in the catalog, in its order. */
 export const CATALOG_KEYS = '123456789abcdefghijklmnopqrstuvwxyz';
 const KEYS = CATALOG_KEYS;
