@@ -8,9 +8,10 @@
  * | state               | events                                  | goes to / does                                  |
  * |---------------------|-----------------------------------------|-------------------------------------------------|
  * | naming (no trainee given) | training.type {text} · training.erase · training.start | naming · catalog (a name typed) |
- * | catalog             | training.choose {id} · training.page     | briefing (that exercise) · catalog (next page) |
- * | briefing            | training.start · training.back           | running · catalog                               |
+ * | catalog             | training.choose {id} · training.page     | briefing (that exercise's variant, drawn from the pinned seed or a fresh one) · catalog (next page) |
+ * | briefing            | (countAttempts done) · training.start · training.back | attempts made noted · running (refused past the policy's attempts) · catalog |
  * | running.starting    | training.sandboxReady (sandbox actor)    | running.acting (the attempt starts on the sandbox clock) |
+ * | running.starting    | training.sandboxFailed (Try from here)   | mistake (why the keys could not be replayed)    |
  * | running.acting      | training.observe (the sandbox moved)     | scores; the attempt over → saving               |
  * | running.acting      | training.answer (a question is open)     | running.answering                               |
  * | running.answering   | training.say {index} · training.back     | acting (the option said, scored at once) · acting |
@@ -18,6 +19,13 @@
  * | running             | training.keyed {line} (a key to the sandbox) | the line written into (or replacing the last line of) the attempt's tape |
  * | saving (io)         | (saveAttempt done / error)               | debrief (an error is shown there)               |
  * | debrief             | training.back                            | catalog                                         |
+ * | debrief             | training.mistake (a mistake to show)     | locating                                        |
+ * | locating (io)       | (findMistake done / error)               | mistake (the moment, or why there is none)      |
+ * | mistake             | training.switch · training.back          | mistake (before ⇄ after screen) · debrief       |
+ * | mistake             | training.tryFromHere (a moment found)    | running, as practice: the sandbox replays the keys before the mistake, then the trainee plays on; never saved |
+ *
+ * Practice (Try from here) ends like an attempt (F8, or its end) but goes back to the debrief of the
+ * attempt it came from: `saveAttempt` is told it is practice and keeps nothing.
  *
  * Leaving `running` stops the sandbox actor, and with it the sandbox world.
  */
@@ -25,7 +33,10 @@ import { assign, fromCallback, fromPromise, setup } from 'xstate';
 import { TrainingAttempt } from '../src/domain/training/engine.js';
 import type { AttemptRecord, Lang } from '../src/domain/training/attempt.js';
 import type { Exercise } from '../src/domain/training/exercise.js';
-import type { SandboxEvent, SandboxHandle, SandboxInput, SaveAttemptInput } from './training/sandbox.js';
+import { attemptAllowed, policyOf } from '../src/domain/training/policy.js';
+import type { FindMistakeInput, SandboxEvent, SandboxHandle, SandboxInput, SaveAttemptInput } from './training/sandbox.js';
+import type { MistakeMoment } from '../src/domain/training/moment.js';
+import { variantOf, varies } from '../src/domain/training/variant.js';
 import { IO_TAG } from './settled.js';
 
 export interface TrainingInput {
@@ -34,6 +45,12 @@ export interface TrainingInput {
   lang?: Lang;
   /** `--exam`: mistakes are not shown while the exercise runs */
   exam?: boolean;
+  /** `kiosk train drill`: the due rules the catalog's exercises were picked for (issue 18) */
+  drillRules?: readonly string[];
+  /** `--seed N`: every attempt draws its numbers from N (an exam pins one for the whole class) */
+  seed?: number;
+  /** a fresh seed for each attempt when none is pinned (the adapters' chance; default 1) */
+  drawSeed?: () => number;
 }
 
 export interface TrainingContext {
@@ -41,6 +58,9 @@ export interface TrainingContext {
   trainee: string;
   lang: Lang;
   exam: boolean;
+  /** the pinned seed (`--seed`), or null: each attempt draws a fresh one */
+  pinnedSeed: number | null;
+  drawSeed: () => number;
   page: number;
   exercise: Exercise | null;
   sandbox: SandboxHandle | null;
@@ -49,6 +69,18 @@ export interface TrainingContext {
   seen: number;
   record: AttemptRecord | null;
   saveError: string | null;
+  /** the trainee's attempts at the chosen exercise so far (issue 18 policies); null while counting */
+  attemptsMade: number | null;
+  /** the trainee pressed Start with no attempt left */
+  refused: boolean;
+  drillRules: readonly string[];
+  /** the first mistake's moment of `record` (the debrief's `m`), once found */
+  moment: MistakeMoment | null;
+  momentError: string | null;
+  /** the mistake screen shows the screen after the key (else before) */
+  showAfter: boolean;
+  /** the exercise runs as Try from here: unscored, back to `record`'s debrief */
+  practice: boolean;
 }
 
 export type TrainingEvent =
@@ -64,7 +96,11 @@ export type TrainingEvent =
   | { type: 'training.keyed'; line: string; replacesLast?: boolean }
   /** the trainee's name, typed on the first screen when `--trainee` was not given */
   | { type: 'training.type'; text: string }
-  | { type: 'training.erase' };
+  | { type: 'training.erase' }
+  /** the debrief's `m`: the moment of the first mistake; `t` there: Try from here; Tab: before ⇄ after */
+  | { type: 'training.mistake' }
+  | { type: 'training.tryFromHere' }
+  | { type: 'training.switch' };
 
 /** A name is a line of text: the report's columns and the attempt's tape keep it on one line. */
 export const TRAINEE_NAME_MAX = 40;
@@ -80,12 +116,22 @@ export const trainingMachine = setup({
     sandbox: fromCallback<TrainingEvent, SandboxInput>(() => {}),
     // provided: the record written durably to the real store
     saveAttempt: fromPromise<void, SaveAttemptInput>(async () => {}),
+    // provided: how many attempts the trainee has made at the exercise (the store's records)
+    countAttempts: fromPromise<number, { trainee: string; exerciseId: string }>(async () => 0),
+    // provided: replays the attempt's tape to its first mistake (src/training/mistakeMoment.ts)
+    findMistake: fromPromise<MistakeMoment | null, FindMistakeInput>(async () => null),
   },
   guards: {
     named: ({ context }) => context.trainee.trim() !== '',
     exerciseExists: ({ context, event }) => event.type === 'training.choose' && context.exercises.some((e) => e.id === event.id),
     attemptOver: ({ context }) => context.attempt?.finished != null,
     questionOpen: ({ context }) => context.attempt?.openQuestion != null,
+    attemptLeft: ({ context }) => {
+      const policy = policyOf(context.exercise ?? {});
+      return policy.attempts === null || (context.attemptsMade !== null && attemptAllowed(policy, context.attemptsMade));
+    },
+    hasMistake: ({ context }) => context.record?.checkpoints.some((c) => !c.passed) === true,
+    momentFound: ({ context }) => context.moment !== null,
   },
   actions: {
     typeName: assign(({ context, event }) => ({
@@ -93,7 +139,13 @@ export const trainingMachine = setup({
     })),
     eraseName: assign(({ context }) => ({ trainee: [...context.trainee].slice(0, -1).join('') })),
     trimName: assign(({ context }) => ({ trainee: context.trainee.trim() })),
-    chooseExercise: assign(({ context, event }) => ({ exercise: event.type === 'training.choose' ? (context.exercises.find((e) => e.id === event.id) ?? null) : null })),
+    // the variant is drawn as the exercise is chosen: the briefing already speaks of its numbers
+    chooseExercise: assign(({ context, event }) => {
+      const chosen = event.type === 'training.choose' ? context.exercises.find((e) => e.id === event.id) : undefined;
+      // an exercise with fixed numbers is the same under every seed: none is drawn or recorded
+      if (!chosen || !varies(chosen)) return { exercise: chosen ?? null };
+      return { exercise: variantOf(chosen, context.pinnedSeed ?? context.drawSeed()) };
+    }),
     turnPage: assign(({ context, event }) => ({ page: Math.max(0, context.page + (event.type === 'training.page' ? event.delta : 0)) })),
     beginAttempt: assign(({ context, event }) => {
       if (event.type !== 'training.sandboxReady' || !context.exercise) return {};
@@ -107,7 +159,10 @@ export const trainingMachine = setup({
         attemptId: sandbox.attemptId,
       });
       attempt.observe(sandbox.probe, sandbox.now());
-      return { sandbox, attempt, record: null, saveError: null, seen: context.seen + 1 };
+      // Try from here: the answers given before the mistake count as said in the practice too
+      for (const text of sandbox.said ?? []) attempt.say(text, sandbox.probe, sandbox.now());
+      // practice keeps the attempt it came from, for the debrief it goes back to
+      return { sandbox, attempt, record: context.practice ? context.record : null, saveError: null, seen: context.seen + 1 };
     }),
     observe: assign(({ context }) => {
       const { attempt, sandbox } = context;
@@ -128,9 +183,20 @@ export const trainingMachine = setup({
       if (attempt && sandbox) attempt.finish(sandbox.now(), 'abandoned');
       return { seen: context.seen + 1 };
     }),
-    keepRecord: assign(({ context }) => ({ record: context.attempt?.finished ?? null })),
+    keepRecord: assign(({ context }) => ({ record: context.practice ? context.record : (context.attempt?.finished ?? null) })),
+    keepMoment: assign(({ event }) => ({ moment: 'output' in event ? ((event.output as MistakeMoment | null) ?? null) : null, momentError: null, showAfter: false })),
+    noteMomentError: assign(({ event }) => {
+      const error: unknown = 'error' in event ? event.error : 'error';
+      return { moment: null, momentError: error instanceof Error ? error.message : String(error) };
+    }),
+    notePracticeError: assign(({ event }) => ({ momentError: event.type === 'training.sandboxFailed' ? event.error : null, practice: false })),
+    switchScreen: assign(({ context }) => ({ showAfter: !context.showAfter })),
+    startPractice: assign({ practice: true }),
+    endPractice: assign({ practice: false, sandbox: null, attempt: null }),
     noteSaveError: assign(({ event }) => ({ saveError: 'error' in event ? String(event.error) : 'error' })),
-    clearExercise: assign({ exercise: null, sandbox: null, attempt: null, record: null, saveError: null }),
+    noteAttempts: assign(({ event }) => ({ attemptsMade: 'output' in event ? (event.output as number) : null })),
+    refuseStart: assign({ refused: true }),
+    clearExercise: assign({ exercise: null, sandbox: null, attempt: null, record: null, saveError: null, attemptsMade: null, refused: false, moment: null, momentError: null, practice: false }),
   },
 }).createMachine({
   id: 'training',
@@ -139,6 +205,8 @@ export const trainingMachine = setup({
     trainee: input.trainee,
     lang: input.lang ?? 'ru',
     exam: input.exam ?? false,
+    pinnedSeed: input.seed ?? null,
+    drawSeed: input.drawSeed ?? (() => 1),
     page: 0,
     exercise: null,
     sandbox: null,
@@ -146,6 +214,13 @@ export const trainingMachine = setup({
     seen: 0,
     record: null,
     saveError: null,
+    attemptsMade: null,
+    refused: false,
+    drillRules: input.drillRules ?? [],
+    moment: null,
+    momentError: null,
+    showAfter: false,
+    practice: false,
   }),
   initial: 'starting',
   states: {
@@ -167,13 +242,22 @@ export const trainingMachine = setup({
       },
     },
     briefing: {
+      invoke: {
+        src: 'countAttempts',
+        input: ({ context }) => ({ trainee: context.trainee, exerciseId: context.exercise?.id ?? '' }),
+        onDone: { actions: 'noteAttempts' },
+      },
       on: {
-        'training.start': 'running',
+        'training.start': [{ guard: 'attemptLeft', target: 'running' }, { actions: 'refuseStart' }],
         'training.back': 'catalog',
       },
     },
     running: {
-      invoke: { id: 'sandbox', src: 'sandbox', input: ({ context }) => ({ exercise: context.exercise as Exercise, lang: context.lang }) },
+      invoke: {
+        id: 'sandbox',
+        src: 'sandbox',
+        input: ({ context }) => ({ exercise: context.exercise as Exercise, lang: context.lang, ...(context.practice && context.moment ? { prefix: context.moment.prefix } : {}) }),
+      },
       initial: 'starting',
       on: {
         'training.quit': { actions: 'abandon', target: 'saving' },
@@ -182,7 +266,10 @@ export const trainingMachine = setup({
       states: {
         starting: {
           tags: [IO_TAG],
-          on: { 'training.sandboxReady': { actions: 'beginAttempt', target: 'acting' } },
+          on: {
+            'training.sandboxReady': { actions: 'beginAttempt', target: 'acting' },
+            'training.sandboxFailed': { actions: 'notePracticeError', target: '#training.mistake' },
+          },
         },
         acting: {
           always: { guard: 'attemptOver', target: '#training.saving' },
@@ -206,13 +293,33 @@ export const trainingMachine = setup({
       entry: 'keepRecord',
       invoke: {
         src: 'saveAttempt',
-        input: ({ context }) => ({ record: context.record as AttemptRecord }),
+        input: ({ context }) => ({ record: context.record as AttemptRecord, practice: context.practice }),
         onDone: 'debrief',
         onError: { actions: 'noteSaveError', target: 'debrief' },
       },
     },
     debrief: {
-      on: { 'training.back': 'catalog' },
+      entry: 'endPractice',
+      on: {
+        'training.back': 'catalog',
+        'training.mistake': { guard: 'hasMistake', target: 'locating' },
+      },
+    },
+    locating: {
+      tags: [IO_TAG],
+      invoke: {
+        src: 'findMistake',
+        input: ({ context }) => ({ record: context.record as AttemptRecord, exercises: context.exercises }),
+        onDone: { actions: 'keepMoment', target: 'mistake' },
+        onError: { actions: 'noteMomentError', target: 'mistake' },
+      },
+    },
+    mistake: {
+      on: {
+        'training.back': 'debrief',
+        'training.switch': { actions: 'switchScreen' },
+        'training.tryFromHere': { guard: 'momentFound', actions: 'startPractice', target: 'running' },
+      },
     },
   },
 });

@@ -60,7 +60,7 @@ export interface WorldInput {
   /** [choice] the most a desk takes for one order; omitted, no limit */
   deskCap?: Money;
   /** the Training place (F6, `kiosk train`): its exercises, the trainee (empty: asked for), `--exam` */
-  training?: { exercises: readonly Exercise[]; trainee?: string; exam?: boolean };
+  training?: { exercises: readonly Exercise[]; trainee?: string; exam?: boolean; drillRules?: readonly string[]; seed?: number; drawSeed?: () => number };
 }
 
 export type WorldHint = { kind: 'unknownPlace'; place: string } | { kind: 'unknownKey'; key: string };
@@ -229,6 +229,9 @@ const trainingInput = (input: WorldInput) => ({
   exercises: input.training?.exercises ?? [],
   trainee: input.training?.trainee ?? '',
   exam: input.training?.exam ?? false,
+  ...(input.training?.drillRules ? { drillRules: input.training.drillRules } : {}),
+  ...(input.training?.seed !== undefined ? { seed: input.training.seed } : {}),
+  ...(input.training?.drawSeed ? { drawSeed: input.training.drawSeed } : {}),
   ...(input.lang ? { lang: input.lang } : {}),
 });
 

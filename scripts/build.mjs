@@ -1,6 +1,9 @@
 // Bundles the CLI with esbuild: one file starts about twice as fast as the unbundled Ink app.
 import { build } from 'esbuild';
-import { chmodSync, cpSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 // chunks of earlier builds have other hashes: cleared so dist/ holds only what this build made
 rmSync('dist/chunks', { recursive: true, force: true });
@@ -30,8 +33,9 @@ const kioskBuild = {
   minify: false,
   sourcemap: 'linked',
   legalComments: 'none',
-  // The native bindings (SQLite, node-pty for `kiosk tape run --pty`) stay outside the bundle.
-  external: ['better-sqlite3', 'node-pty', 'pg'],
+  // The native bindings (SQLite, node-pty for `kiosk tape run --pty`, resvg for GIF clips, pg for `--store`) stay
+  // outside the bundle; resvg and gifenc load only with `--gif` / `tape gif` (src/pictures/gif.ts).
+  external: ['better-sqlite3', 'node-pty', '@resvg/resvg-js', 'pg'],
   plugins: [noDevtools],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {
@@ -52,3 +56,20 @@ chmodSync('dist/kiosk.js', 0o755);
 // the built-in training exercises are data (YAML), read at run time from dist/exercises (src/training/load.ts)
 rmSync('dist/exercises', { recursive: true, force: true });
 cpSync('src/training/exercises', 'dist/exercises', { recursive: true, filter: (path) => !path.endsWith('.md') });
+await writeExerciseCatalog('src/training/exercises', 'dist/exercises');
+
+/**
+ * dist/exercises/catalog.json: the built-in exercises parsed and validated now, by the loader the
+ * kiosk would run (bundled to a temporary file), so a start reads JSON instead of parsing YAML.
+ */
+async function writeExerciseCatalog(from, to) {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-catalog-'));
+  try {
+    const loader = join(dir, 'load.mjs');
+    await build({ ...kioskBuild, entryPoints: ['src/training/load.ts'], outdir: undefined, outfile: loader, splitting: false, sourcemap: false, chunkNames: undefined });
+    const { loadExercises, catalogJson } = await import(pathToFileURL(loader).href);
+    writeFileSync(join(to, 'catalog.json'), catalogJson(loadExercises(from), from));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -16,20 +16,33 @@ export interface SandboxHandle {
   now(): number;
   /** a new attempt's id (the adapters make ids; machines never do) */
   attemptId: string;
+  /** Try from here: the answers (`Say` texts) among the keys replayed before the trainee took over */
+  said?: string[];
 }
 
 export interface SandboxInput {
   exercise: Exercise;
   /** the trainee's language: the sandbox's places speak it */
   lang: Lang;
+  /** Try from here: the attempt's tape lines before its first mistake, replayed before the trainee takes over */
+  prefix?: string[];
+}
+
+export interface FindMistakeInput {
+  record: AttemptRecord;
+  exercises: readonly Exercise[];
 }
 
 /** Sent by the sandbox actor to the Training place. */
 export type SandboxEvent =
   | { type: 'training.sandboxReady'; sandbox: SandboxHandle }
   /** the sandbox world moved (a key, a timer, the clock): the engine looks again */
-  | { type: 'training.observe' };
+  | { type: 'training.observe' }
+  /** Try from here: the keys before the mistake could not be replayed into the sandbox */
+  | { type: 'training.sandboxFailed'; error: string };
 
 export interface SaveAttemptInput {
   record: AttemptRecord;
+  /** unscored practice (Try from here): the record is not kept */
+  practice?: boolean;
 }

@@ -8,6 +8,7 @@ import { Box, Text } from 'ink';
 import type { TrainingPlaceView } from '../../src/app/trainingPlaceView.js';
 import { Catalog } from './Catalog.js';
 import { Debrief } from './Debrief.js';
+import { Mistake } from './Mistake.js';
 import { Paragraph } from '../common/Paragraph.js';
 
 /** The rows the running exercise's lines take above its world. */
@@ -55,6 +56,9 @@ export function TrainingFrame({ view, width, height, children }: { view: Trainin
           <Text dimColor>{view.briefing.customerTitle}</Text>
           <Box paddingLeft={2}><Paragraph text={view.briefing.customer} /></Box>
           {view.briefing.exam ? <Text color="yellow">{view.briefing.exam}</Text> : null}
+          {view.briefing.policy ? <Paragraph text={view.briefing.policy} /> : null}
+          {view.briefing.refusal ? <Text color="red" bold wrap="truncate-end">{view.briefing.refusal}</Text> : null}
+          {view.briefing.seed ? <Text dimColor wrap="truncate-end">{view.briefing.seed}</Text> : null}
           <Box flexGrow={1} />
           <Text bold wrap="truncate-end">{view.briefing.keys}</Text>
         </>
@@ -71,6 +75,8 @@ export function TrainingFrame({ view, width, height, children }: { view: Trainin
         </>
       ) : view.screen === 'saving' ? (
         <Text>{view.text}</Text>
+      ) : view.screen === 'mistake' ? (
+        <Mistake view={view.mistake} width={width} height={height - 1} />
       ) : (
         <>
           <Debrief view={view.debrief} />

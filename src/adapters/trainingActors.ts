@@ -5,7 +5,11 @@
  */
 import { fromCallback, fromPromise, type SimulatedClock } from 'xstate';
 import { trainingMachine, type TrainingEvent } from '../../machines/training.js';
-import type { SandboxHandle, SandboxInput, SaveAttemptInput } from '../../machines/training/sandbox.js';
+import type { FindMistakeInput, SandboxHandle, SandboxInput, SaveAttemptInput } from '../../machines/training/sandbox.js';
+import type { MistakeMoment } from '../domain/training/moment.js';
+import type { AttemptRecord } from '../domain/training/attempt.js';
+import type { Exercise } from '../domain/training/exercise.js';
+import { replayPrefix } from './replayPrefix.js';
 import type { WorldActor, WorldInput } from '../../machines/world.js';
 import { viewOf } from '../app/view.js';
 import { deskViewOf } from '../../machines/desk/deskView.js';
@@ -15,6 +19,7 @@ import type { KioskStore } from '../domain/store.js';
 import { asyncStore } from '../domain/asyncStore.js';
 import type { WorldProbe } from '../domain/training/engine.js';
 import { exerciseScene } from '../training/scene.js';
+import { reviewDrill } from '../domain/training/drill.js';
 import { statePathMatches } from '../tape/run/assertions.js';
 import { storeProbeOf } from '../tape/run/runTrainSteps.js';
 import { RealProgramClock } from './programClock.js';
@@ -30,12 +35,21 @@ export type SandboxWorldStarter = (options: {
   realClock?: RealProgramClock;
 }) => WorldActor;
 
+export type MistakeFinder = (record: AttemptRecord, exercises: readonly Exercise[]) => Promise<MistakeMoment | null>;
+
 export interface TrainingDeps {
   startWorld: SandboxWorldStarter;
   /** the real store: only the attempt's record is written to it */
   store: KioskStore;
   rules?: KioskRules;
   newAttemptId: () => string;
+  /**
+   * replays an attempt to its first mistake (src/training/mistakeMoment.ts, on the tape engine): given
+   * by the program (src/cli/run.tsx), which may load the tape engine; the world's modules may not
+   */
+  findMistake?: MistakeFinder;
+  /** the program clock (not the sandbox's): when the drill's cards are reviewed (issue 18) */
+  now: () => number;
   /**
    * The sandbox's clock, starting at the exercise's time: tests give a SimulatedClock; omitted, a
    * real program clock running that far ahead of real time, ticked every second.
@@ -62,17 +76,39 @@ export function provideTraining(deps: TrainingDeps) {
         const watched: Array<{ subscribe(next: () => void): { unsubscribe(): void } }> = [world, places.terminal, places.site, places.phone, places.cashier, places.post];
         const subscriptions = watched.map((actor) => actor.subscribe(observe));
         const sandbox: SandboxHandle = { world, probe: { ...sandboxReached(world), ...storeProbeOf(store, now, rules) }, now, attemptId: deps.newAttemptId() };
-        sendBack({ type: 'training.sandboxReady', sandbox });
-        // the status line's clock and the checkpoints' time limits: a real run ticks the sandbox every second
-        const ticker = simulated ? null : setInterval(() => world.send({ type: 'clock.tick' }), 1000);
+        let stopped = false;
+        let ticker: ReturnType<typeof setInterval> | null = null;
+        const ready = (said?: string[]) => {
+          if (stopped) return;
+          sendBack({ type: 'training.sandboxReady', sandbox: said ? { ...sandbox, said } : sandbox });
+          // the status line's clock and the checkpoints' time limits: a real run ticks the sandbox every second
+          if (!simulated) ticker = setInterval(() => world.send({ type: 'clock.tick' }), 1000);
+        };
+        // Try from here: the keys before the mistake go in first; the trainee gets the keys after them
+        if (input.prefix) void replayPrefix(world, input.prefix, () => stopped).then(ready, (error: unknown) => sendBack({ type: 'training.sandboxFailed', error: String(error) }));
+        else ready();
         return () => {
+          stopped = true;
           if (ticker) clearInterval(ticker);
           for (const s of subscriptions) s.unsubscribe();
           world.stop();
           store.close();
         };
       }),
-      saveAttempt: fromPromise<void, SaveAttemptInput>(async ({ input }) => deps.store.recordTrainingAttempt(input.record)),
+      // abandoned attempts count too: quitting is no way round the limit
+      countAttempts: fromPromise<number, { trainee: string; exerciseId: string }>(async ({ input }) =>
+        (await deps.store.listTrainingAttempts({ trainee: input.trainee })).filter((a) => a.exerciseId === input.exerciseId).length),
+      findMistake: fromPromise<MistakeMoment | null, FindMistakeInput>(async ({ input }) => {
+        if (!deps.findMistake) throw new Error('this run cannot replay attempts');
+        return deps.findMistake(input.record, input.exercises);
+      }),
+      saveAttempt: fromPromise<void, SaveAttemptInput>(async ({ input }) => {
+        // practice from a mistake (Try from here) is never a scored attempt: nothing is kept
+        if (input.practice) return;
+        const { record } = input;
+        // the rules this attempt judged move the trainee's drill, in the same write as the attempt
+        await deps.store.recordTrainingAttempt(record, reviewDrill(await deps.store.drillCards(record.trainee), record, deps.now()));
+      }),
     },
   });
 }

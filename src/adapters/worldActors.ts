@@ -9,7 +9,7 @@ import { provideSite } from './siteActors.js';
 import { provideDesk, type DeskDeps } from './deskActors.js';
 import { provideTerminal, type TerminalDeps } from './terminalActors.js';
 import { mobilePhoneActors, mobileSiteActors } from './mobileActors.js';
-import { provideTraining, type SandboxWorldStarter } from './trainingActors.js';
+import { provideTraining, type MistakeFinder, type SandboxWorldStarter } from './trainingActors.js';
 
 export interface WorldDeps extends Omit<TerminalDeps, 'clock'>, Pick<DeskDeps, 'onDeskPayment'> {
   clock: ProgramClock;
@@ -17,6 +17,8 @@ export interface WorldDeps extends Omit<TerminalDeps, 'clock'>, Pick<DeskDeps, '
   newAttemptId: () => string;
   /** how an exercise's sandbox world is started (src/app/session.ts startWorld) */
   startSandbox: SandboxWorldStarter;
+  /** the debrief's first mistake (issue 18): given by the program, which may load the tape engine */
+  findMistake?: MistakeFinder;
 }
 
 /** The phone's account as the store has it, the inbox newest first. */
@@ -40,6 +42,8 @@ export function provideWorld(deps: WorldDeps) {
         store,
         rules: deps.rules,
         newAttemptId: deps.newAttemptId,
+        now: () => clock.now(),
+        ...(deps.findMistake ? { findMistake: deps.findMistake } : {}),
         startWorld: deps.startSandbox,
         // a simulated world (tests, the --pty hook) gets simulated sandboxes: nothing runs by real time
         ...(clock instanceof RealProgramClock ? {} : { simulatedClock: simulatedAt }),

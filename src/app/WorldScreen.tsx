@@ -13,6 +13,7 @@ import { phoneViewOf, worldViewOf } from './worldView.js';
 import { siteViewOf } from '../../machines/site/siteView.js';
 import { deskViewOf } from '../../machines/desk/deskView.js';
 import { trainingPlaceViewOf } from './trainingPlaceView.js';
+import { TRAINING_TERMINAL_ID } from '../domain/training/moment.js';
 import { WorldLayout } from '../../screens/WorldLayout.js';
 import { RUNNING_LINES, TrainingFrame } from '../../screens/training/TrainingFrame.js';
 
@@ -41,7 +42,7 @@ export function WorldScreen({ world, terminalId, columns, rows, bar = true }: Wo
 }
 
 /** The sandbox terminal's id on screen: practice is never taken for a real terminal. */
-export const TRAINING_TERMINAL_ID = 'TRAINING';
+export { TRAINING_TERMINAL_ID };
 
 function TrainingPlace({ actor, columns, rows }: { actor: ActorRefFrom<typeof trainingMachine>; columns: number; rows: number }) {
   const view = useSelector(actor, trainingPlaceViewOf);

@@ -15,7 +15,7 @@ import type { terminalMachine } from '../../machines/terminal.js';
 import type { WorldActor } from '../../machines/world.js';
 import { isSettled } from '../../machines/settled.js';
 import { siteViewOf } from '../../machines/site/siteView.js';
-import { KEY_TOKENS, mapKey, splitKeys } from './keymap.js';
+import { KEY_TOKENS, keyOf, mapKey, splitKeys } from './keymap.js';
 import { mapPhoneKey } from './phoneKeys.js';
 import { mapSiteKey } from './siteKeys.js';
 import { mapDeskKey } from './deskKeys.js';
@@ -27,7 +27,6 @@ import { mapTrainingKey } from './trainingKeys.js';
 import { phoneViewOf, worldViewOf } from './worldView.js';
 import { MIN_PAUSE_MS, TapeRecorder } from '../cli/tapeRecorder.js';
 import { KEY_BYTES } from '../tape/language/keys.js';
-import { terminalOf } from './session.js';
 
 /** a key as Ink hands it over, or a function key by name (F1…F12), which goes to the world */
 type KeyPress = [string, Partial<Key>] | [string, Partial<Key>, string];
@@ -67,6 +66,18 @@ export class KeyFeed {
     }
     this.deliver();
     return true;
+  }
+
+  /** Bytes as a terminal sends them (Try from here replays an attempt's keys): each key as Ink would hand it over. */
+  pushBytes(bytes: string): void {
+    if (this.pushRaw(bytes)) return;
+    for (const token of bytes.match(KEY_TOKENS) ?? []) this.held.push(keyOf(token));
+    this.deliver();
+  }
+
+  /** No key waits for its place: every key pushed has been delivered. */
+  get idle(): boolean {
+    return this.held.length === 0;
   }
 
   /** One chunk as Ink handed it over: several keys of a fast typist, a paste or tmux are split. */
@@ -190,7 +201,7 @@ export class KeyFeed {
   private recordSandboxKey(bytes: string, now: number, fkey?: string): void {
     const feed = this.sandboxFeed;
     if (!feed || bytes === '') return;
-    const view = viewOf(terminalOf(feed.world).getSnapshot());
+    const view = viewOf(feed.world.getSnapshot().context.terminal.getSnapshot());
     const recorder = new TapeRecorder();
     recorder.pause(now - feed.lastKeyAt);
     feed.lastKeyAt = now;

@@ -88,7 +88,7 @@ const ESCAPES: Record<string, Partial<Key>> = {
 export const KEY_TOKENS = /\x1b\[[0-9;]*[~A-Za-z]|\x1bO.|\x1b|[\s\S]/gu;
 
 /** One key of a chunk as Ink would have handed it over alone: Ctrl+letter is the letter with ctrl. */
-function keyOf(token: string): [string, Partial<Key>] {
+export function keyOf(token: string): [string, Partial<Key>] {
   if (token.startsWith('\x1b')) return ['', ESCAPES[token] ?? {}];
   const control = CONTROL_CHARS[token];
   if (control) return [token, control];

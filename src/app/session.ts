@@ -41,7 +41,7 @@ export function startTerminal(options: TerminalSessionOptions): TerminalActor {
   return createActor(machine, { input: { lang, rules }, ...(clock ? { clock } : {}) }).start();
 }
 
-export interface WorldSessionOptions extends TerminalSessionOptions, Pick<WorldDeps, 'onDeskPayment'> {
+export interface WorldSessionOptions extends TerminalSessionOptions, Pick<WorldDeps, 'onDeskPayment' | 'findMistake'> {
   /** who the trainee plays at the desks (`kiosk --role`, a tape's `Set Role`); default the customer */
   role?: DeskRole;
   /** [choice] the most a desk takes for one order; omitted, no limit */

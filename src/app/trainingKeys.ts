@@ -38,6 +38,15 @@ export function mapTrainingKey(snapshot: SnapshotFrom<typeof trainingMachine>, i
     if (key.return) return { type: 'training.start' };
     return key.escape ? { type: 'training.back' } : null;
   }
-  if (snapshot.matches('debrief')) return key.return || key.escape ? { type: 'training.back' } : null;
+  if (snapshot.matches('locating')) return 'wait';
+  if (snapshot.matches('debrief')) {
+    if (input === 'm' || input === 'M' || input === 'ь' || input === 'Ь') return { type: 'training.mistake' };
+    return key.return || key.escape ? { type: 'training.back' } : null;
+  }
+  if (snapshot.matches('mistake')) {
+    if (key.tab) return { type: 'training.switch' };
+    if (input === 't' || input === 'T' || input === 'е' || input === 'Е') return { type: 'training.tryFromHere' };
+    return key.escape ? { type: 'training.back' } : null;
+  }
   return null;
 }

@@ -2,6 +2,7 @@
  * What the Training screens show (issue 15), built from the engine's record and the catalog:
  * the screens only render these snapshots, in the language given.
  */
+import { rangeText } from '../domain/training/variant.js';
 import type { AttemptRecord, Lang, TrainingPlace } from '../domain/training/attempt.js';
 import type { Exercise } from '../domain/training/exercise.js';
 import { mistakesOf } from '../domain/training/attempt.js';
@@ -32,7 +33,9 @@ export const minutesSeconds = (ms: number): string => {
 export function debriefViewOf(record: AttemptRecord, lang: Lang): DebriefView {
   return {
     title: t(lang, 'training.debrief.title', { title: record.exerciseTitle[lang], trainee: record.trainee }),
-    scoreLine: t(lang, 'training.debrief.score', { score: record.score, max: record.maxScore, time: minutesSeconds(record.durationMs) }),
+    scoreLine:
+      t(lang, 'training.debrief.score', { score: record.score, max: record.maxScore, time: minutesSeconds(record.durationMs) }) +
+      (record.seed === undefined ? '' : t(lang, 'training.debrief.seed', { seed: record.seed })),
     abandoned: record.status === 'abandoned' ? t(lang, 'training.debrief.abandoned') : null,
     rows: record.checkpoints.map((c) => ({ passed: c.passed, points: `${c.earned}/${c.points}`, rule: c.rule, title: c.title[lang] })),
     mistakesTitle: t(lang, 'training.debrief.mistakes'),
@@ -61,8 +64,8 @@ export interface CatalogView {
 }
 
 const PLACE_ORDER: readonly TrainingPlace[] = ['terminal', 'cashier', 'post', 'site', 'phone'];
-/** 24 rows: the title, the lines, the pager line, and a row to spare for the place bar */
-export const CATALOG_PAGE_LINES = 21;
+/** 24 rows: the place bar, the title, these lines, the pager line and the keys line */
+export const CATALOG_PAGE_LINES = 20;
 /** The keys that choose an exercise in the catalog, in its order. */
 export const CATALOG_KEYS = '123456789abcdefghijklmnopqrstuvwxyz';
 const KEYS = CATALOG_KEYS;
@@ -83,7 +86,7 @@ export function catalogViewOf(exercises: readonly Exercise[], lang: Lang, page =
       const block: CatalogLine[] = i === 0 ? [{ kind: 'place', text: t(lang, `training.place.${place}`) }] : [];
       const detail = `${t(lang, 'training.catalog.difficulty', { n: e.difficulty })} · ${e.rules.join(', ')}`;
       const key = KEYS[n++] ?? ' ';
-      block.push({ kind: 'exercise', key, text: `[${key}] ${e.title[lang]} · ${detail}` }, { kind: 'goal', text: `    ${e.goal[lang]}` });
+      block.push({ kind: 'exercise', key, text: `[${key}] ${rangeText(e, e.title[lang], lang)} · ${detail}` }, { kind: 'goal', text: `    ${rangeText(e, e.goal[lang], lang)}` });
       all.push(block);
     });
   }

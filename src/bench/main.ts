@@ -15,6 +15,7 @@ Measures the kiosk against baselines in the same run and prints a table:
   3 tape throughput              6 idle CPU on the first screen
   7–11 key → frame p99 at the site, the phone, the terminal, the cashier, the Post
   12 the desk's durable payment   13 memory after mixed actions across the places
+  14 one frame as SVG             15 the HTML report of the tape corpus
 
   --smoke     one short iteration of every row (for npm test; the figures mean nothing)
   --only      run only these rows, e.g. --only 1,6
@@ -49,6 +50,8 @@ const ROWS: Record<number, RowRunner> = {
   ),
   12: async (s) => (await import('./deskPayment.js')).deskPayment(s.journalNotes),
   13: async (s) => (await import('./memory.js')).mixedMemory(s.memoryPayments),
+  14: async (s) => (await import('./svgFrame.js')).svgFrame(s.tapeRounds === 1 ? 1 : 20),
+  15: async (s) => (await import('./reportCorpus.js')).reportCorpus(s.tapeRounds, s.tapeLimit),
 };
 
 function parseOnly(text: string | undefined): number[] {

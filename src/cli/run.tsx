@@ -1,5 +1,5 @@
 /** `kiosk` with no subcommand: the interactive kiosk in this terminal. */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import React from 'react';
 import { render } from 'ink';
@@ -18,7 +18,8 @@ import { describeDataLocation, openKioskData, orderLengthWarning, storeFailure, 
 import { printHelp } from './helpText.js';
 import { waitFor } from 'xstate';
 import type { WorldActor, WorldInput } from '../../machines/world.js';
-import { builtInExercises } from '../training/load.js';
+import { MAX_SEED } from '../domain/training/variant.js';
+import { readCatalog } from '../training/catalog.js';
 
 /** `kiosk train`: the Training place's exercises, trainee and `--exam` */
 export type TrainingOptions = NonNullable<WorldInput['training']>;
@@ -54,13 +55,18 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
   const restore = () => process.stdout.write(ALT_SCREEN_OFF);
   process.once('exit', restore);
   // tapes' --pty mode only (src/cli/tapeTestHook.ts): a simulated clock moved over a private stdin channel
+  // the build's catalog (a small JSON file); from the sources, the YAML parser loads only now
+  const exercises = training ? [] : (readCatalog() ?? (await import('../training/load.js')).builtInExercises());
   const testHook = process.env.KIOSK_TEST_CLOCK ? (await import('./tapeTestHook.js')).startTestHook(process.env.KIOSK_TEST_CLOCK) : null;
   let started: TerminalActor | null = null;
   const world = startWorld({
     ...(training ? { place: 'training' as const, training } : options.place ? { place: options.place } : {}),
     // F6 in the kiosk: the built-in exercises; the trainee is asked for
-    training: training ?? { exercises: builtInExercises() },
+    // each attempt draws a fresh seed of its own unless --seed pins one (issue 18)
+    training: { drawSeed: () => randomInt(0, MAX_SEED + 1), ...(training ?? { exercises }) },
     newAttemptId: randomUUID,
+    // the debrief's `m` replays the attempt on the tape engine: loaded only when asked for
+    findMistake: async (record, exercises) => (await import('../training/mistakeMoment.js')).findMistakeMoment(record, exercises),
     role: options.role,
     ...(options.deskCap ? { deskCap: options.deskCap } : {}),
     store, rules: options.rules, lang: options.lang, terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,

@@ -8,6 +8,7 @@ Usage:
   kiosk tape run <files or folders> [options]   play tapes; a folder means every *.tape in it
   kiosk tape check <files or folders>           parse only: report syntax errors
   kiosk tape record FILE [options]              play the kiosk here and write what you do as a tape
+  kiosk tape gif <in.cast> <out.gif>            a GIF clip of an asciicast v2 recording
   kiosk tape <command> --help
 
 Exit codes: 0 all passed, 1 an assertion failed, 2 a bad tape or usage, 3 the app crashed,
@@ -21,6 +22,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   run: async () => (await import('./tapeRun.js')).runTapeRun,
   check: async () => (await import('./tapeRun.js')).runTapeCheck,
   record: async () => (await import('./tapeRecord.js')).runTapeRecord,
+  gif: async () => (await import('./tapeGif.js')).runTapeGif,
 };
 
 export async function runTape(argv: string[]): Promise<number> {

@@ -12,8 +12,14 @@ export type RunMode = 'in-process' | 'pty';
 
 export interface PoolOptions {
   update: boolean;
+  /** Snapshot also keeps `name.svg` */
+  svg?: boolean;
+  /** in-process: Ink draws in colour (for --gif) */
+  colors?: boolean;
   /** in-process: draw every frame (for --cast) instead of only those a step reads */
   everyFrame?: boolean;
+  /** keep each step's state and screen for `--report` */
+  record?: boolean;
   mode: RunMode;
   jobs: number;
 }
@@ -22,12 +28,15 @@ export interface PoolOptions {
 export interface WorkerJob {
   file: string;
   update: boolean;
+  svg: boolean;
+  colors: boolean;
   everyFrame: boolean;
+  record: boolean;
 }
 
 async function runOne(file: string, options: PoolOptions): Promise<TapeResult> {
-  if (options.mode === 'pty') return (await import('../tape/drivers/ptyDriver.js')).runTapeInPty(file, { update: options.update });
-  return runTape(file, { update: options.update, everyFrame: options.everyFrame === true });
+  if (options.mode === 'pty') return (await import('../tape/drivers/ptyDriver.js')).runTapeInPty(file, { update: options.update, svg: options.svg === true });
+  return runTape(file, { update: options.update, svg: options.svg === true, colors: options.colors === true, everyFrame: options.everyFrame === true, record: options.record === true });
 }
 
 /** Runs the tapes and calls `onResult` as each finishes; the returned results are in file order. */
@@ -48,7 +57,7 @@ export async function runTapes(files: readonly string[], options: PoolOptions, o
     await Promise.all(Array.from({ length: jobs }, async () => {
       const thread = new TapeThread(worker);
       try {
-        await lane((file) => thread.run({ file, update: options.update, everyFrame: options.everyFrame === true }));
+        await lane((file) => thread.run({ file, update: options.update, svg: options.svg === true, colors: options.colors === true, everyFrame: options.everyFrame === true, record: options.record === true }));
       } finally {
         await thread.close();
       }

@@ -14,6 +14,13 @@ import { parseShard, tapesOfShard, type Shard } from './tapeShard.js';
 import { runTapes, type RunMode } from './tapePool.js';
 import { failureText, resultLine, summaryLine } from './tapeReport.js';
 import { printHelp } from './helpText.js';
+import { VERSION } from './help.js';
+import { checkOutputPath, OutputPathError, writeFileAtomic } from '../adapters/atomicFile.js';
+import { tapeReportHtml } from '../report/tapeReport.js';
+import { checkGifPath, clipOptions, writeGif, type ClipOptions } from './tapeGif.js';
+
+/** A word as a shell reads it back: quoted only when it needs to be. */
+const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
 
 export const RUN_USAGE = `kiosk tape run — play tapes against the kiosk and check their assertions
 
@@ -22,13 +29,20 @@ Usage:
 
 Options:
   --update          rewrite the golden frames of Snapshot steps instead of comparing them
+  --svg             Snapshot also keeps the frame as NAME.svg beside NAME.txt (colours, inverse,
+                    dim: what text cannot show) and compares it; with --update rewrites both
   --junit FILE      also write a JUnit XML report to FILE
+  --report FILE     also write one self-contained HTML report to FILE (open it in a browser): each
+                    step's frame, state and money, failures side by side with the golden frame,
+                    a replay of each tape with a marker per step; its folder must exist
   --cast DIR        write an asciicast v2 recording per tape to DIR (asciinema play DIR/x.cast);
                     in-process casts get a presentation timeline (the run itself takes milliseconds):
   --cast-typing T   between two frames of a screen, as if typed (default 80ms)
   --cast-pause T    how long a new screen stays before the next key, and what a jump of the
                     simulated clock (Advance 48h) is compressed to, with a marker (default 1s)
                     --pty casts keep real time and take neither.
+  --gif FILE        write a GIF clip of the tape (one tape) to FILE, on the cast's timeline
+                    (--cast-typing, --cast-pause); --colors N and --width PX as for \`tape gif\`
   --jobs N          run N tapes at a time, each in its own worker thread (default 1)
   --pty             run the built kiosk (dist/kiosk.js) in a real pseudo-terminal instead of in-process
   --shard K/N       run only the K-th of N shares of the tapes (CI matrix jobs); the split is by
@@ -55,7 +69,11 @@ Exit codes: 0 every tape parses, 2 a tape has a syntax error or a file is missin
 interface RunArgs {
   files: string[];
   update: boolean;
+  svg: boolean;
+  gif: string | null;
+  clip: ClipOptions;
   junit: string | null;
+  report: string | null;
   cast: string | null;
   /** null: real time (--pty) */
   castPace: CastPace | null;
@@ -68,7 +86,12 @@ interface RunArgs {
 function parseRunArgs(argv: string[]): RunArgs {
   const parsed = parseOptions(argv, {
     update: { type: 'boolean', default: false },
+    svg: { type: 'boolean', default: false },
+    gif: { type: 'string' },
+    colors: { type: 'string' },
+    width: { type: 'string' },
     junit: { type: 'string' },
+    report: { type: 'string' },
     cast: { type: 'string' },
     'cast-typing': { type: 'string' },
     'cast-pause': { type: 'string' },
@@ -82,11 +105,14 @@ function parseRunArgs(argv: string[]): RunArgs {
   const jobs = Number(jobsText);
   if (!/^\d+$/.test(jobsText) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs: expected a whole number from 1 to 64, got "${jobsText}"`);
   if (values.junit === '') throw new UsageError('--junit: expected a file name');
+  if (values.report !== undefined) checkReport(values.report, values.pty === true);
   if (values.cast === '') throw new UsageError('--cast: expected a folder');
+  if (values.gif === '') throw new UsageError('--gif: expected a file name');
+  if ((values.colors !== undefined || values.width !== undefined) && values.gif === undefined) throw new UsageError('--colors and --width need --gif FILE');
   const mode: RunMode = values.pty ? 'pty' : 'in-process';
   for (const flag of ['cast-typing', 'cast-pause'] as const) {
     if (values[flag] === undefined) continue;
-    if (!values.cast) throw new UsageError(`--${flag} needs --cast DIR`);
+    if (!values.cast && !values.gif) throw new UsageError(`--${flag} needs --cast DIR or --gif FILE`);
     if (mode === 'pty') throw new UsageError(`--${flag} does not apply with --pty: its casts keep real time`);
   }
   const castPace: CastPace | null = mode === 'pty' ? null : {
@@ -97,13 +123,29 @@ function parseRunArgs(argv: string[]): RunArgs {
     castPace,
     files: positionals,
     update: values.update === true,
+    svg: values.svg === true,
+    gif: values.gif ?? null,
+    clip: clipOptions(values.colors, values.width),
     junit: values.junit ?? null,
+    report: values.report ?? null,
     cast: values.cast ?? null,
     jobs,
     mode,
     shard: values.shard === undefined ? null : parseShard(values.shard),
     help: values.help === true,
   };
+}
+
+/** Before any tape runs: a report that could not be written is a usage error (exit 2), not a lost run. */
+function checkReport(path: string, pty: boolean): void {
+  if (pty) throw new UsageError('--report runs tapes in-process; it does not apply with --pty');
+  try {
+    if (path === '') throw new UsageError('--report: expected a file name');
+    checkOutputPath(path);
+  } catch (error) {
+    if (error instanceof OutputPathError) throw new UsageError(`--report: ${error.message}`);
+    throw error;
+  }
 }
 
 /** 0 to 10 s: a cast beat or pause, in the duration syntax of tapes ("80ms", "1.5s"). */
@@ -119,9 +161,16 @@ export async function runTapeRun(argv: string[]): Promise<number> {
   if (args.help) return void printHelp(RUN_USAGE), 0;
   const all = collectTapes(args.files);
   const files = args.shard ? tapesOfShard(all, args.shard) : all;
+  if (args.gif !== null && files.length !== 1) throw new UsageError(`--gif makes a clip of one tape; ${files.length} were given`);
+  if (args.gif !== null) checkGifPath(args.gif);
   if (args.cast) mkdirSync(args.cast, { recursive: true });
   const colors = colorsFor(process.stdout);
-  const results = await runTapes(files, { update: args.update, mode: args.mode, jobs: args.jobs, everyFrame: args.cast !== null }, (result) => {
+  const started = performance.now();
+  const report = args.report !== null;
+  const everyFrame = args.cast !== null || args.gif !== null;
+  // a report draws its frames in colour, as the GIF does: the selected button is inverse, not text
+  const pool = { update: args.update, svg: args.svg, colors: args.gif !== null || report, mode: args.mode, jobs: args.jobs, everyFrame, record: report };
+  const results = await runTapes(files, pool, (result) => {
     process.stdout.write(`${resultLine(result, colors)}\n`);
     if (result.failure) process.stdout.write(`${failureText(result.failure, colors)}\n`);
     if (args.cast) writeCast(args.cast, result, args.castPace);
@@ -130,6 +179,11 @@ export async function runTapeRun(argv: string[]): Promise<number> {
     mkdirSync(dirname(args.junit), { recursive: true });
     writeFileSync(args.junit, junitXml(results));
   }
+  if (args.report) {
+    const command = ['kiosk', 'tape', 'run', ...argv].map(shellWord).join(' ');
+    writeFileAtomic(args.report, await tapeReportHtml(results, { command, version: VERSION, ms: performance.now() - started }));
+  }
+  if (args.gif !== null && results[0]) await writeClip(args.gif, results[0], args);
   const failed = results.filter((r) => r.failure);
   process.stdout.write(`${summaryLine(results.length - failed.length, failed.length, colors)}\n`);
   return failed[0]?.exitCode ?? 0;
@@ -146,6 +200,14 @@ function writeCast(dir: string, result: TapeResult, pace: CastPace | null): void
   writeFileSync(target, asciicast({ columns: result.columns, rows: result.rows, title: result.file, idleTimeLimitS: Math.max(1, (pace?.pauseMs ?? 0) / 1000) }, events));
 }
 const castTargets = new Set<string>();
+
+/** `--gif`: the tape's frames on the timeline its cast would have, written whole. */
+async function writeClip(path: string, result: TapeResult, args: RunArgs): Promise<void> {
+  const events = args.castPace ? presentationTimeline(result.cast, args.castPace) : result.cast;
+  const idleLimitMs = args.castPace ? Math.max(1_000, args.castPace.pauseMs) : null;
+  const size = await writeGif(path, result.columns, result.rows, events, idleLimitMs, args.clip);
+  process.stdout.write(`wrote ${path} (${Math.ceil(size / 1024)} KB)\n`);
+}
 
 export async function runTapeCheck(argv: string[]): Promise<number> {
   const { values, positionals } = parseOptions(argv, { shard: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, true);

@@ -15,15 +15,19 @@ import { expectPositionals, Refused, runCommand, text, withStore, type Parsed } 
 
 const HELP = `Usage:
   kiosk train replay ATTEMPT [--cast FILE]
+  kiosk train replay ATTEMPT --at-mistake
 
 Plays the trainee's own session of attempt ATTEMPT back, as it was recorded (a tape), so that the
 trainer can show where it went wrong: in this terminal (80x24, a keystroke every 80 ms, a new
 screen held 1 s), or, with --cast, into an asciicast v2 file (asciinema play FILE).
 The attempts' ids are in kiosk train report --format json (and in its JUnit testcases).
 
-  --cast FILE      write the replay to FILE instead of playing it here`;
+  --cast FILE      write the replay to FILE instead of playing it here
+  --at-mistake     print the first mistake instead: its rule, the key pressed
+                   (typed text split into keys), the screen before and after it;
+                   exit 1 when there is none (Try from here: m in the debrief)`;
 
-const OPTIONS = { cast: { type: 'string' } } as const;
+const OPTIONS = { cast: { type: 'string' }, 'at-mistake': { type: 'boolean' } } as const;
 
 /** Where a replay goes: a terminal (tests give a fake one) and a clock to wait on. */
 export interface ReplayScreen {
@@ -61,10 +65,10 @@ export function endOnLastScreen(events: readonly CastEvent[]): CastEvent[] {
   return out;
 }
 
-/** Runs the attempt's tape in-process; its frames on a presentation timeline. */
-export async function replayFrames(attempt: AttemptRecord): Promise<{ result: TapeResult; events: CastEvent[] }> {
+/** Runs the attempt's tape in-process; its frames on a presentation timeline (in colour for the HTML report). */
+export async function replayFrames(attempt: AttemptRecord, options: { colors?: boolean } = {}): Promise<{ result: TapeResult; events: CastEvent[] }> {
   // every frame, as `tape run --cast` draws them: a replay shows what the trainee saw, not only what a step read
-  const result = await runTape({ source: attempt.tape, file: `attempt ${attempt.id}` }, { everyFrame: true });
+  const result = await runTape({ source: attempt.tape, file: `attempt ${attempt.id}` }, { everyFrame: true, colors: options.colors === true });
   if (result.failure?.kind === 'tape') throw new Refused(`attempt ${attempt.id}: its tape cannot be played: ${result.failure.message}`);
   return { result, events: presentationTimeline(endOnLastScreen(result.cast), DEFAULT_CAST_PACE) };
 }
@@ -90,6 +94,10 @@ async function run({ values, positionals }: Parsed, screen: ReplayScreen = realS
   if (cast === '') throw new UsageError('--cast: expected a file name');
   const attempt = await withStore(values, async (store) => (await store.listTrainingAttempts()).find((a) => a.id === id));
   if (!attempt) throw new UsageError(`no training attempt "${id}" in the store (kiosk train report --format json lists every attempt's id)`);
+  if (values['at-mistake'] === true) {
+    if (cast !== undefined) throw new UsageError('--at-mistake prints the moment: it takes no --cast');
+    return (await import('./trainMoment.js')).printMistakeMoment(attempt);
+  }
   if (cast === undefined && screen === realScreen && !process.stdout.isTTY) {
     throw new UsageError('standard output is not a terminal: add --cast FILE to write the replay to a file');
   }

@@ -3,13 +3,13 @@
  * JSON, and JUnit XML (one testsuite per trainee, one testcase per attempt) for CI. Pure: the
  * report in, text out; the figures are src/domain/training/report.ts's.
  */
-import type { TrainingReport, Figures, AttemptLine, MistakeCount } from '../domain/training/report.js';
+import type { TrainingReport, Figures, AttemptLine, MistakeCount, ExerciseReport } from '../domain/training/report.js';
 import { percentOf } from '../domain/training/passMark.js';
 import { escapeXml } from '../tape/reports/junit.js';
 import { PLAIN, type Colors } from './colors.js';
 import { count, csv, iso, table } from './storeOutput.js';
 
-export const REPORT_FORMATS = ['table', 'csv', 'json', 'junit'] as const;
+export const REPORT_FORMATS = ['table', 'csv', 'json', 'junit', 'xapi', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const TABLE_WIDTH = 80;
@@ -47,6 +47,14 @@ function traineeLines(f: Figures & { trainee: string }, colors: Colors): string[
   ];
 }
 
+/** An exercise's own policy (issue 18) and where the trainee stands by it: "X: the last attempt counts: 70 %, passed; 2 of 3 attempts used". */
+export function policyText(e: ExerciseReport): string {
+  const counted = e.counted ? `${e.counted.percent} % (${e.counted.score} of ${e.counted.maxScore}, ${e.counted.passScore} to pass), ${e.counted.passed ? 'passed' : 'not passed'}` : 'no finished attempt';
+  const used = e.finished + e.abandoned;
+  const attempts = e.attemptsAllowed === null ? '' : `; ${used} of ${e.attemptsAllowed} attempts used`;
+  return `${e.exerciseId}: the ${e.counts} attempt counts: ${counted}${attempts}`;
+}
+
 /** The table: per trainee a summary, then a row per exercise; every line at most 80 columns. */
 export function reportTable(report: TrainingReport, colors: Colors = PLAIN): string {
   if (report.trainees.length === 0) return 'No training attempts.\n';
@@ -64,7 +72,8 @@ export function reportTable(report: TrainingReport, colors: Colors = PLAIN): str
     const body = table(headers, rows, { right: ['BEST', 'LAST', 'PASSED', 'MEDIAN', 'TRIES'], colors })
       .split('\n')
       .map((line) => `  ${line}`);
-    return [...traineeLines(trainee, colors), ...body].join('\n');
+    const policies = trainee.exercises.filter((e) => e.ownPolicy).map((e) => fit(`  ${policyText(e)}`, TABLE_WIDTH));
+    return [...traineeLines(trainee, colors), ...body, ...policies].join('\n');
   });
   const legend = [
     `Pass mark: ${report.passPercent} % of an exercise's maximum unless it sets its own.`,
@@ -77,7 +86,7 @@ export function reportTable(report: TrainingReport, colors: Colors = PLAIN): str
 const CSV_HEADERS = [
   'trainee', 'exercise', 'title_ru', 'title_en', 'finished', 'abandoned', 'passed', 'pass_rate_percent',
   'best_score', 'best_max', 'best_percent', 'last_score', 'last_max', 'last_percent', 'median_seconds',
-  'top_mistake', 'top_mistake_count', 'mistakes',
+  'top_mistake', 'top_mistake_count', 'mistakes', 'counts', 'counted_percent', 'counted_passed', 'attempts_allowed',
 ];
 
 /** One row per trainee and exercise; `mistakes` is "RULE:COUNT" items separated by spaces. */
@@ -91,6 +100,7 @@ export function reportCsv(report: TrainingReport): string {
       e.medianMs === null ? '' : Math.round(e.medianMs / 1000),
       e.mistakes[0]?.rule ?? '', e.mistakes[0]?.count ?? '',
       e.mistakes.map((m) => `${m.rule}:${m.count}`).join(' '),
+      e.counts, e.counted?.percent ?? '', e.counted === null ? '' : e.counted.passed ? 1 : 0, e.attemptsAllowed ?? '',
     ]),
   );
   return csv(CSV_HEADERS, rows);
@@ -106,7 +116,7 @@ export function reportJson(report: TrainingReport, filter: { trainee: string | n
     filter: { trainee: filter.trainee, since: filter.since === null ? null : iso(filter.since) },
     trainees: report.trainees.map((t) => ({
       ...figures(t),
-      exercises: t.exercises.map((e) => ({ ...figures(e), attempts: e.attempts.map(attemptJson) })),
+      exercises: t.exercises.map(({ ownPolicy: _, ...e }) => ({ ...figures(e), counted: attemptJson(e.counted), attempts: e.attempts.map(attemptJson) })),
     })),
   }, null, 2)}\n`;
 }

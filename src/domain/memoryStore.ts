@@ -21,6 +21,7 @@ import { cmp } from './money.js';
 import { cassetteId, countCassette, type CassetteCount, type Encashment } from './cash/cassette.js';
 import type { AttemptRecord } from './training/attempt.js';
 import { checkAttemptRecord } from './training/attemptCheck.js';
+import { checkDrillCard, type DrillCard } from './training/drill.js';
 import type { TrainingAttemptFilter } from './store.js';
 import type { JammedSession } from './cash/jam.js';
 
@@ -61,6 +62,8 @@ export class MemoryStore implements SyncKioskStore {
   private encashed: (Encashment & { upTo: number })[] = [];
   /** training attempts by id, in the order they were kept */
   private attempts = new Map<string, AttemptRecord>();
+  /** drill cards by trainee and rule */
+  private drill = new Map<string, DrillCard>();
 
   findOrder(code: string): Order | undefined {
     const order = this.orders.get(code);
@@ -306,10 +309,16 @@ export class MemoryStore implements SyncKioskStore {
   encashments(terminalId?: string): Encashment[] {
     return this.encashed.filter((e) => !terminalId || e.terminalId === terminalId).map(({ upTo: _, ...e }) => structuredClone(e));
   }
-  recordTrainingAttempt(record: AttemptRecord): void {
+  recordTrainingAttempt(record: AttemptRecord, drill: readonly DrillCard[] = []): void {
     // checked whole before it is kept: nothing half-written; the first save of an id wins
     checkAttemptRecord(record);
-    if (!this.attempts.has(record.id)) this.attempts.set(record.id, structuredClone(record));
+    drill.forEach(checkDrillCard);
+    if (this.attempts.has(record.id)) return;
+    this.attempts.set(record.id, structuredClone(record));
+    for (const card of drill) this.drill.set(`${card.trainee}\u0000${card.rule}`, structuredClone(card));
+  }
+  drillCards(trainee: string): DrillCard[] {
+    return [...this.drill.values()].filter((c) => c.trainee === trainee).sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)).map((c) => structuredClone(c));
   }
   listTrainingAttempts(filter: TrainingAttemptFilter = {}): AttemptRecord[] {
     return [...this.attempts.values()]

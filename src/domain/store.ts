@@ -32,6 +32,7 @@ export interface MobileRequestInput {
 }
 import type { TillStore } from './cash/tillStore.js';
 import type { AttemptRecord } from './training/attempt.js';
+import type { DrillCard } from './training/drill.js';
 import type { CassetteCount, Encashment } from './cash/cassette.js';
 import type { JammedSession } from './cash/jam.js';
 
@@ -268,8 +269,12 @@ export interface SyncKioskStore extends TillStore {
    * Keeps a training attempt with its checkpoints, atomically (issue 15). Idempotent by attempt id:
    * the first save wins and a later one changes nothing, so an attempt saved abandoned stays so.
    * Throws, keeping nothing, for a record that does not hold together (see attemptCheck.ts).
+   * `drill`: the trainee's drill cards this attempt reviewed (issue 18), kept in the same transaction
+   * (replacing that trainee's card of each rule) only when the attempt is new.
    */
-  recordTrainingAttempt(record: AttemptRecord): void;
+  recordTrainingAttempt(record: AttemptRecord, drill?: readonly DrillCard[]): void;
+  /** a trainee's drill cards (issue 18), by rule */
+  drillCards(trainee: string): DrillCard[];
   /** the attempts kept, oldest first (by start, then id): of one trainee, started at or after `since` */
   listTrainingAttempts(filter?: TrainingAttemptFilter): AttemptRecord[];
   close(): void;

@@ -475,6 +475,41 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE cash_journal ADD COLUMN kind TEXT NOT NULL DEFAULT 'accepted' CHECK (kind IN ('accepted', 'held'));
     `,
   },
+  {
+    version: 14,
+    name: 'training attempts (issue 18): the exercise policy at the time (which attempt counts, attempts allowed) and the answers given',
+    sql: `
+      -- NULL in records made before: the defaults (the best attempt counts, no limit, no answers kept)
+      ALTER TABLE training_attempts ADD COLUMN score_counts TEXT CHECK (score_counts IS NULL OR score_counts IN ('first', 'best', 'last'));
+      ALTER TABLE training_attempts ADD COLUMN attempts_allowed INTEGER CHECK (attempts_allowed IS NULL OR attempts_allowed >= 1);
+      -- the customer's questions answered, as JSON [{question, ask, options, chosen, right, atMs}]: read whole, never queried
+      ALTER TABLE training_attempts ADD COLUMN answers TEXT CHECK (answers IS NULL OR json_valid(answers));
+    `,
+  },
+  {
+    version: 15,
+    name: "training_drill (issue 18): each trainee's missed rules on a spaced-repetition schedule (FSRS)",
+    sql: `
+      -- one card per trainee and rule; memory is the scheduler's state (stability, difficulty, …) as JSON,
+      -- due is program-clock epoch ms. Written in the transaction of the attempt that reviewed it.
+      CREATE TABLE training_drill (
+        trainee TEXT NOT NULL CHECK (trim(trainee) <> ''),
+        rule TEXT NOT NULL CHECK (trim(rule) <> ''),
+        due INTEGER NOT NULL,
+        memory TEXT NOT NULL CHECK (json_valid(memory)),
+        last_attempt_id TEXT NOT NULL REFERENCES training_attempts (id),
+        PRIMARY KEY (trainee, rule)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 16,
+    name: 'training_attempts.seed: the seed an attempt drew its numbers from (issue 18), to play it again with --seed',
+    sql: `
+      -- NULL: the exercise's own numbers (fixed, or a tape that named no seed); kept as 32 bits
+      ALTER TABLE training_attempts ADD COLUMN seed INTEGER CHECK (seed IS NULL OR (seed >= 0 AND seed <= 4294967295));
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

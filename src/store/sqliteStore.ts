@@ -37,6 +37,8 @@ import type { CassetteCount, Encashment } from '../domain/cash/cassette.js';
 import type { AttemptRecord } from '../domain/training/attempt.js';
 import type { TrainingAttemptFilter } from '../domain/store.js';
 import { listAttempts, recordAttemptInTransaction } from './trainingRows.js';
+import { checkDrill, listDrillCards, saveDrillInTransaction } from './drillRows.js';
+import type { DrillCard } from '../domain/training/drill.js';
 
 export { StoreError, type StoreErrorCode } from './errors.js';
 export type { JournalEntry } from './reports.js';
@@ -406,12 +408,22 @@ export class SqliteStore implements SyncKioskStore, StoreReports {
     return this.guard(() => listEncashments(this.db, terminalId));
   }
 
-  recordTrainingAttempt(record: AttemptRecord): void {
+  recordTrainingAttempt(record: AttemptRecord, drill: readonly DrillCard[] = []): void {
     this.guard(() => {
+      checkDrill(drill);
       this.checkpoint('training:before');
-      this.db.transaction(() => recordAttemptInTransaction(this.db, record, this.checkpoint)).immediate();
+      this.db
+        .transaction(() => {
+          // the drill moves only with a new attempt: saving one twice reviews nothing twice
+          if (recordAttemptInTransaction(this.db, record, this.checkpoint)) saveDrillInTransaction(this.db, drill);
+        })
+        .immediate();
       this.checkpoint('training:after');
     });
+  }
+
+  drillCards(trainee: string): DrillCard[] {
+    return this.guard(() => listDrillCards(this.db, trainee));
   }
 
   listTrainingAttempts(filter: TrainingAttemptFilter = {}): AttemptRecord[] {

@@ -1,6 +1,6 @@
 /** Training attempts in SQLite (issue 15): one row per attempt, one per checkpoint, written together. */
 import type { Database as Connection } from 'better-sqlite3';
-import type { AttemptRecord, CheckpointResult } from '../domain/training/attempt.js';
+import type { AnswerRecord, AttemptRecord, CheckpointResult, ScoreCounts } from '../domain/training/attempt.js';
 import { checkAttemptRecord } from '../domain/training/attemptCheck.js';
 import type { Checkpoint, TrainingAttemptFilter } from '../domain/store.js';
 
@@ -18,7 +18,11 @@ export interface AttemptRow {
   max_score: number;
   pass_score: number | null;
   exam: 0 | 1;
+  seed: number | null;
   tape: string;
+  score_counts: ScoreCounts | null;
+  attempts_allowed: number | null;
+  answers: string | null;
 }
 
 export interface CheckpointRow {
@@ -54,7 +58,10 @@ export function toAttempt(row: AttemptRow, checkpoints: CheckpointResult[]): Att
     id: row.id, trainee: row.trainee, exerciseId: row.exercise_id, exerciseTitle: { ru: row.exercise_title_ru, en: row.exercise_title_en },
     lang: row.lang, startedAt: row.started_at, durationMs: row.duration_ms, status: row.status, score: row.score, maxScore: row.max_score,
     ...(row.pass_score !== null ? { passScore: row.pass_score } : {}),
-    exam: row.exam === 1, checkpoints, tape: row.tape,
+    exam: row.exam === 1, ...(row.seed !== null ? { seed: row.seed } : {}), checkpoints, tape: row.tape,
+    ...(row.answers !== null ? { answers: JSON.parse(row.answers) as AnswerRecord[] } : {}),
+    ...(row.score_counts !== null ? { scoreCounts: row.score_counts } : {}),
+    ...(row.attempts_allowed !== null ? { attemptsAllowed: row.attempts_allowed } : {}),
   };
 }
 
@@ -67,12 +74,15 @@ export function recordAttemptInTransaction(db: Connection, record: AttemptRecord
   if (db.prepare('SELECT 1 FROM training_attempts WHERE id = ?').get(record.id)) return false;
   db.prepare(
     `INSERT INTO training_attempts (id, trainee, exercise_id, exercise_title_ru, exercise_title_en, lang, started_at, duration_ms, status,
-       score, max_score, pass_score, exam, tape)
-     VALUES (@id, @trainee, @exerciseId, @titleRu, @titleEn, @lang, @startedAt, @durationMs, @status, @score, @maxScore, @passScore, @exam, @tape)`,
+       score, max_score, pass_score, exam, seed, tape, score_counts, attempts_allowed, answers)
+     VALUES (@id, @trainee, @exerciseId, @titleRu, @titleEn, @lang, @startedAt, @durationMs, @status, @score, @maxScore, @passScore, @exam, @seed, @tape,
+       @scoreCounts, @attemptsAllowed, @answers)`,
   ).run({
     id: record.id, trainee: record.trainee, exerciseId: record.exerciseId, titleRu: record.exerciseTitle.ru, titleEn: record.exerciseTitle.en,
     lang: record.lang, startedAt: record.startedAt, durationMs: record.durationMs, status: record.status, score: record.score,
-    maxScore: record.maxScore, passScore: record.passScore ?? null, exam: record.exam ? 1 : 0, tape: record.tape,
+    maxScore: record.maxScore, passScore: record.passScore ?? null, exam: record.exam ? 1 : 0, seed: record.seed ?? null, tape: record.tape,
+    scoreCounts: record.scoreCounts ?? null, attemptsAllowed: record.attemptsAllowed ?? null,
+    answers: record.answers ? JSON.stringify(record.answers) : null,
   });
   checkpoint('training:during');
   const insert = db.prepare(

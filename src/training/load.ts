@@ -3,15 +3,19 @@
  * error names `file:line`, the field and what was expected; the first bad file stops the load
  * (the CLI exits 2: a malformed exercise never starts).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { Exercise } from '../domain/training/exercise.js';
 import { parseDuration } from '../domain/time.js';
 import { parseTape, TapeSyntaxError } from '../tape/language/parse.js';
 import { exerciseSchema } from './schema.js';
+import { premiseProblem } from './premise.js';
+import { variantOf } from '../domain/training/variant.js';
+import { builtInFolder, readCatalog, relativeName } from './catalog.js';
+
+export { builtInFolder, catalogJson } from './catalog.js';
 
 /** One problem of one file. */
 export interface ExerciseProblem {
@@ -48,12 +52,18 @@ export function parseExercise(source: string, file: string): Exercise {
     throw new ExerciseFileError(issues.map((issue) => problemOf(issue, doc, file, lineAt)));
   }
   const data = parsed.data;
-  checkSetup(data.setup, doc, file, lineAt);
-  return {
+  const exercise = {
     ...data,
     checkpoints: data.checkpoints.map(({ within, ...c }) => ({ ...c, ...(within ? { withinMs: parseDuration(within) as number } : {}) })),
     file,
   } as Exercise;
+  // the setup as the file's defaults fill it; then every other draw (premise.ts)
+  checkSetup(variantOf(exercise, null).setup, doc, file, lineAt);
+  const premise = premiseProblem(exercise);
+  if (premise) {
+    throw new ExerciseFileError([{ file, line: lineAt(nearestNode(doc, premise.path)?.range?.[0]), field: fieldName(premise.path), expected: premise.expected, found: premise.found }]);
+  }
+  return exercise;
 }
 
 /** Setup lines are tape setup lines: parsed by the tape parser, an error placed on its YAML line. */
@@ -133,24 +143,10 @@ function yamlFiles(dir: string): string[] {
     });
 }
 
-const relativeName = (file: string): string => {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel;
-};
-
-/**
- * The built-in exercises' folder: src/training/exercises when run from the sources (tests),
- * dist/exercises in the bundle (scripts/build.mjs copies them; a chunk sits in dist/chunks).
- */
-export function builtInFolder(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'exercises'), join(here, '..', 'exercises')];
-  return candidates.find((dir) => existsSync(dir)) ?? (candidates[0] as string);
-}
 
 let builtIns: Exercise[] | null = null;
-/** The built-in exercises, loaded once. */
+/** The built-in exercises, loaded once: the build's catalog when there is one (dist), else the YAML. */
 export function builtInExercises(): Exercise[] {
-  builtIns ??= loadExercises(builtInFolder());
+  builtIns ??= readCatalog() ?? loadExercises(builtInFolder());
   return builtIns;
 }

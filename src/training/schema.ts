@@ -8,6 +8,7 @@ import { ORDER_CONDITIONS } from '../tape/language/ast.js';
 import { parseDuration } from '../domain/time.js';
 import { RULE_IDS, isRuleId } from './ruleIds.js';
 import type { Condition } from '../domain/training/exercise.js';
+import { checkVariants, deriveSchema, varySchema } from './varySchema.js';
 
 const PLACES = ['terminal', 'cashier', 'post', 'site', 'phone'] as const;
 const ROLES = ['customer', 'salon-employee', 'cashier', 'post-clerk'] as const;
@@ -19,7 +20,7 @@ const ruleId = z.string({ error: 'a rule ID of DOMAIN.md like R-TERM-2' }).refin
 });
 const id = z.string({ error: 'an id (letters, digits, "-")' }).regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: 'an id (letters, digits, "-")' });
 const phone = z.string({ error: 'a phone like "+79161234567"' }).regex(/^\+7\d{10}$/, { error: 'a phone like "+79161234567"' });
-const amount = z.string({ error: 'an amount in quotes like "250.00"' }).regex(/^-?\d+(\.\d{1,2})?$/, { error: 'an amount in quotes like "250.00"' });
+const amount = z.string({ error: 'an amount in quotes like "250.00" (or a drawn one: "{balance}")' }).regex(/^(-?\d+(\.\d{1,2})?|\{[A-Za-z_]\w*\})$/, { error: 'an amount in quotes like "250.00" (or a drawn one: "{balance}")' });
 const orderCode = z.string({ error: 'an order code of 10 digits in quotes' }).regex(/^\d{10}$/, { error: 'an order code of 10 digits in quotes' });
 
 const orderCondition = z
@@ -82,6 +83,16 @@ const checkpoint = z
   })
   .refine((c) => c.when !== undefined || c.never !== undefined, { error: 'a condition: when (passes when it holds) or never (missed when it holds)' });
 
+const policy = z.strictObject(
+  {
+    feedback: z.enum(['immediate', 'deferred'], { error: 'feedback: immediate (mistakes shown at once) or deferred (only in the debrief, as an exam)' }).optional(),
+    attempts: z.number({ error: 'attempts: a whole number of attempts, 1 or more' }).int({ error: 'attempts: a whole number of attempts, 1 or more' }).min(1, { error: 'attempts: a whole number of attempts, 1 or more' }).optional(),
+    counts: z.enum(['first', 'best', 'last'], { error: 'counts: which attempt counts: first, best or last' }).optional(),
+    mastery: z.number({ error: 'mastery: the share of the maximum needed to pass, like 0.8' }).min(0, { error: 'mastery: from 0 to 1, like 0.8' }).max(1, { error: 'mastery: from 0 to 1, like 0.8' }).optional(),
+  },
+  { error: 'a policy: { feedback, attempts, counts, mastery } (each optional)' },
+);
+
 export const exerciseSchema = z
   .strictObject({
     id,
@@ -96,8 +107,12 @@ export const exerciseSchema = z
     say: z.array(question, { error: 'a list of questions (id, ask, options)' }).default([]),
     checkpoints: z.array(checkpoint, { error: 'a list of checkpoints (id, points, rule, title, when or never, source, right)' }).min(1, { error: 'at least one checkpoint' }).max(5, { error: 'at most 5 checkpoints (the debrief fits 80×24)' }),
     end: condition.optional(),
+    policy: policy.optional(),
+    vary: varySchema,
+    derive: deriveSchema,
   })
   .superRefine((exercise, ctx) => {
+    checkVariants(exercise, ctx);
     const questions = new Set(exercise.say.map((q) => q.id));
     const seen = new Set<string>();
     exercise.checkpoints.forEach((c, i) => {

@@ -129,7 +129,7 @@ describe('kiosk train replay', () => {
   });
 
   it('kiosk train: unknown command and --help', async () => {
-    await expect(train('grade')).rejects.toThrow('train: unknown command "grade" (commands: list, check, report, replay)');
+    await expect(train('grade')).rejects.toThrow('train: unknown command "grade" (commands: list, check, report, replay, drill)');
     const help = await train('--help');
     expect(help.code).toBe(0);
     expect(help.out).toContain('kiosk train replay ATTEMPT');

@@ -21,6 +21,8 @@ describe('kiosk train report', () => {
       '  EXERCISE         BEST  LAST  PASSED  MEDIAN  TRIES  TOP MISTAKE',
       '  terminal-cap      50%    0%     1/2    1:01      2  R-TERM-6 ×2',
       '  terminal-change  100%   50%     1/3    1:00    3+1  R-TERM-2 ×2',
+      // an exercise that sets its own pass mark gets a line saying which attempt counts (issue 18)
+      '  terminal-cap: the best attempt counts: 50 % (10 of 20, 10 to pass), passed',
       '',
       'Boris: 1 attempt',
     ].join('\n'));
@@ -67,9 +69,9 @@ describe('kiosk train report', () => {
     const { out } = await train('report', '--data-dir', storeWith([ANNA_1, ANNA_2, quoted]), '--format', 'csv');
     const lines = out.split('\r\n');
     expect(lines[0]).toBe('trainee,exercise,title_ru,title_en,finished,abandoned,passed,pass_rate_percent,best_score,best_max,best_percent,'
-      + 'last_score,last_max,last_percent,median_seconds,top_mistake,top_mistake_count,mistakes');
-    expect(lines[1]).toBe('Anna,terminal-change,Упражнение terminal-change,Exercise terminal-change,2,0,1,50,20,20,100,20,20,100,75,R-TERM-2,1,R-TERM-2:1');
-    expect(lines[2]).toBe('"Petrova, Anna ""Anya""",terminal-change,Упражнение terminal-change,Exercise terminal-change,1,0,1,100,20,20,100,20,20,100,120,,,');
+      + 'last_score,last_max,last_percent,median_seconds,top_mistake,top_mistake_count,mistakes,counts,counted_percent,counted_passed,attempts_allowed');
+    expect(lines[1]).toBe('Anna,terminal-change,Упражнение terminal-change,Exercise terminal-change,2,0,1,50,20,20,100,20,20,100,75,R-TERM-2,1,R-TERM-2:1,best,100,1,');
+    expect(lines[2]).toBe('"Petrova, Anna ""Anya""",terminal-change,Упражнение terminal-change,Exercise terminal-change,1,0,1,100,20,20,100,20,20,100,120,,,,best,100,1,');
     expect(lines.slice(3)).toEqual(['']);
   });
 
@@ -104,7 +106,7 @@ describe('kiosk train report', () => {
   });
 
   it.each([
-    [['--format', 'xml'], '--format: expected table, csv, json or junit, got "xml"'],
+    [['--format', 'xml'], '--format: expected table, csv, json, junit, xapi or html, got "xml"'],
     [['--since', 'last week'], '--since: expected a time like 2h (ago), 30m, 3d, 2025-01-15 or 2025-01-15T10:00:00Z, got "last week"'],
     [['--pass-mark', '120'], '--pass-mark: expected a whole percent from 1 to 100 like 80, got "120"'],
     [['--pass-mark', '79.5'], '--pass-mark: expected a whole percent from 1 to 100 like 80, got "79.5"'],

@@ -13,6 +13,8 @@ import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { asyncStore } from '../../src/domain/asyncStore.js';
 import { builtInExercises } from '../../src/training/load.js';
 import type { AttemptRecord } from '../../src/domain/training/attempt.js';
+import type { MistakeMoment } from '../../src/domain/training/moment.js';
+import type { FindMistakeInput } from '../../machines/training/sandbox.js';
 
 type Training = Actor<typeof trainingMachine>;
 const running: Training[] = [];
@@ -29,6 +31,7 @@ function startTraining() {
   const logic = provideTraining({
     store: asyncStore(store),
     newAttemptId: () => `attempt-${++ids}`,
+    now: () => Date.UTC(2026, 10, 20, 9),
     startWorld,
     simulatedClock: (startMs) => {
       const clock = new SimulatedClock();
@@ -86,6 +89,9 @@ describe('the Training place', () => {
     const record = actor.getSnapshot().context.record;
     expect(record).toMatchObject({ status: 'finished', score: 100, maxScore: 100, trainee: 'Anna', exerciseId: 'TERM-CHANGE-TO-PHONE' });
     expect(store.listTrainingAttempts({}).map((a) => [a.id, a.status, a.score])).toEqual([['attempt-1', 'finished', 100]]);
+    // no mistake: the debrief's m (issue 18) has nothing to show
+    actor.send({ type: 'training.mistake' });
+    expect(actor.getSnapshot().value).toBe('debrief');
     actor.send({ type: 'training.back' });
     expect(actor.getSnapshot().value).toBe('catalog');
     expect(actor.getSnapshot().context.sandbox).toBeNull();
@@ -142,5 +148,23 @@ describe('the Training place', () => {
     actor.send({ type: 'training.answer' });
     actor.send({ type: 'training.say', index: wrong });
     expect(actor.getSnapshot().context.attempt?.mistakes.map((m) => m.rule)).toEqual(['R-TERM-2']);
+  });
+});
+
+describe("the debrief's first mistake (issue 18)", () => {
+  it('a moment that cannot be found is said, and Try from here waits for one', async () => {
+    const { logic, start } = startTraining();
+    const actor = start(logic.provide({ actors: { findMistake: fromPromise<MistakeMoment | null, FindMistakeInput>(async () => { throw new Error('the tape cannot be replayed'); }) } }));
+    await openExercise(actor, CHANGE);
+    actor.send({ type: 'training.quit' });
+    await waitFor(actor, (s) => s.matches('debrief'));
+    // quit at once: every `when` missed, so there is a mistake to look for
+    actor.send({ type: 'training.mistake' });
+    await waitFor(actor, (s) => s.matches('mistake'));
+    expect(actor.getSnapshot().context).toMatchObject({ moment: null, momentError: 'the tape cannot be replayed' });
+    actor.send({ type: 'training.tryFromHere' });
+    expect(actor.getSnapshot().value).toBe('mistake');
+    actor.send({ type: 'training.back' });
+    expect(actor.getSnapshot().value).toBe('debrief');
   });
 });

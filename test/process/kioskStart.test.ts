@@ -53,4 +53,18 @@ describe('the kiosk on its data directory', () => {
       k.dispose();
     }
   });
+
+  it('a key typed at once, before the store is open and the first frame drawn, is not lost', async () => {
+    const dir = tempDir();
+    const kiosk = new PtyKiosk(['--data-dir', dir, '--lang', 'en'], {});
+    // typed before the program has even loaded: the idle screen's "any key" takes the customer to the menu
+    kiosk.press('\r');
+    try {
+      expect(await kiosk.screenOrExit('Choose a service')).toBe('screen');
+    } finally {
+      kiosk.kill();
+      await kiosk.died();
+      kiosk.dispose();
+    }
+  });
 });

@@ -43,6 +43,23 @@ describe.each(ADAPTERS)('%s keeps the training contract', (_name, open) => {
     await store.close();
   });
 
+  it('keeps the seed an attempt drew its numbers from (issue 18), the largest one too; none stays absent', async () => {
+    const store = await open();
+    const seeded = { ...boris, id: 'a-seeded', seed: 42 };
+    const largest = { ...boris, id: 'a-largest', startedAt: boris.startedAt + 1, seed: 4294967295 };
+    for (const a of [seeded, largest, anna]) await store.recordTrainingAttempt(a);
+    expect(await store.listTrainingAttempts()).toEqual([seeded, largest, anna]);
+    expect(Object.keys((await store.listTrainingAttempts())[2]!)).not.toContain('seed');
+    await store.close();
+  });
+
+  it('refuses a seed that is not a whole number of 32 bits, keeping nothing', async () => {
+    const store = await open();
+    for (const seed of [-1, 1.5, 4294967296]) await expect(store.recordTrainingAttempt({ ...boris, seed })).rejects.toThrow(/seed must be a whole number/);
+    expect(await store.listTrainingAttempts()).toEqual([]);
+    await store.close();
+  });
+
   it('saving the same attempt twice keeps one; an attempt saved abandoned stays abandoned', async () => {
     const store = await open();
     await store.recordTrainingAttempt(annaLater);
@@ -119,8 +136,8 @@ describe('SqliteStore: training attempts on disk', () => {
     store.close();
     const reopened = new Database(path, { readonly: true });
     expect(reopened.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-    expect(LATEST_SCHEMA_VERSION).toBeGreaterThanOrEqual(12);
-    expect(reopened.prepare('SELECT id, trainee, score, max_score FROM training_attempts').all()).toEqual([{ id: boris.id, trainee: 'Boris', score: 10, max_score: 10 }]);
+    expect(LATEST_SCHEMA_VERSION).toBeGreaterThanOrEqual(14);
+    expect(reopened.prepare('SELECT id, trainee, score, max_score, seed FROM training_attempts').all()).toEqual([{ id: boris.id, trainee: 'Boris', score: 10, max_score: 10, seed: null }]);
     reopened.close();
   });
 });

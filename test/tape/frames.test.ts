@@ -3,6 +3,10 @@
  * `everyFrame` (the CLI's --cast) draws each one, as the real program does. The screen read is the same.
  */
 import { describe, expect, it } from 'vitest';
+import { SimulatedClock } from 'xstate';
+import { MemoryStore } from '../../src/domain/memoryStore.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
+import { KioskHarness } from '../../src/tape/drivers/kioskHarness.js';
 import { formatFailure, runTape } from '../../src/tape/index.js';
 
 const TAPE = [
@@ -39,5 +43,23 @@ describe('frames drawn by the in-process runner', () => {
   it('a failing Expect shows the current screen, drawn for it', async () => {
     const result = await runTape({ source: 'Set Lang en\nLaunch\nEnter\nPress "Other services"\nPress "Products by catalogs"\nPress "Aliexpress"\nType "4242"\nExpect "no such text"\n', file: 'fail.tape' });
     expect(result.failure?.screen.join('\n')).toContain('4 2 4 2');
+  });
+
+  // the harness finds Ink's instance through WeakMap.prototype.set during render (Ink does not
+  // export it); an Ink that stores it otherwise would silently put every tape back on every frame
+  it("finds Ink's root on launch and defers its drawing (the fast path, not the every-frame fallback)", async () => {
+    const harness = new KioskHarness({ store: asyncStore(new MemoryStore()), clock: new SimulatedClock(), lang: 'en', frames: 'on-read' });
+    try {
+      await harness.launch();
+      expect(harness.drawsOnRead).toBe(true);
+      const drawn = frames(harness.cast);
+      await harness.keys('\r');
+      // a key's commit leaves its frame waiting; reading the screen draws it
+      expect(frames(harness.cast)).toBe(drawn);
+      await harness.paint();
+      expect(frames(harness.cast)).toBe(drawn + 1);
+    } finally {
+      await harness.dispose();
+    }
   });
 });

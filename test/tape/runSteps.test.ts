@@ -13,7 +13,7 @@ import { runStep } from '../../src/tape/run/runSteps.js';
 import type { StepContext } from '../../src/tape/run/stepContext.js';
 
 /** A kiosk that shows fixed rows and quits on Ctrl+C, as the App does. */
-function fakeDriver(rows: string[]): KioskDriver & { sent: string[] } {
+function fakeDriver(rows: string[], svg: string): KioskDriver & { sent: string[] } {
   const view: DriverView = { statePath: 'idle', screen: 'idle', mode: 'normal', lang: 'en', focus: 0, buttons: [] } as unknown as DriverView;
   const driver = {
     running: true,
@@ -31,6 +31,7 @@ function fakeDriver(rows: string[]): KioskDriver & { sent: string[] } {
     },
     async crash() {},
     lines: () => rows,
+    svg: () => svg,
     view: () => view,
     mark() {},
     async dispose() {},
@@ -38,12 +39,12 @@ function fakeDriver(rows: string[]): KioskDriver & { sent: string[] } {
   return driver;
 }
 
-function fakeContext(rows: string[], golden: Record<string, string>, update: boolean) {
+function fakeContext(rows: string[], golden: Record<string, string>, update: boolean, svg: string | null = null) {
   const calls: string[] = [];
   const variables = new Map<string, string>();
   const tape = parseTape('Launch');
   const ctx: StepContext = {
-    harness: fakeDriver(rows),
+    harness: fakeDriver(rows, svg ?? '<svg/>'),
     store: new MemoryStore(),
     receipts: [],
     settings: settingsOf(tape, '/tapes'),
@@ -55,6 +56,7 @@ function fakeContext(rows: string[], golden: Record<string, string>, update: boo
     },
     async restart() {},
     updateSnapshots: update,
+    svgSnapshots: svg !== null,
     snapshotPath: (name) => `/tapes/t.snapshots/${name}.txt`,
     readSnapshot: (path) => golden[path] ?? null,
     writeSnapshot(path, text) {
@@ -96,6 +98,26 @@ describe('runStep talks to the tape through StepContext only', () => {
       details: ['row 2:', '- [1] Pay', '+ [2] Other'],
     });
     expect(missing.calls).toEqual([]);
+  });
+
+  it('Snapshot with --svg writes the SVG beside the text with update, and compares it once the text matches', async () => {
+    const written = fakeContext(['Menu'], {}, true, '<svg>red</svg>');
+    await runStep(written.ctx, stepOf('Snapshot menu'));
+    expect(written.calls).toEqual(['write /tapes/t.snapshots/menu.txt: "Menu\\n"', 'write /tapes/t.snapshots/menu.svg: "<svg>red</svg>"']);
+    const golden = { '/tapes/t.snapshots/menu.txt': 'Menu\n', '/tapes/t.snapshots/menu.svg': '<svg>red</svg>' };
+    await runStep(fakeContext(['Menu'], golden, false, '<svg>red</svg>').ctx, stepOf('Snapshot menu'));
+    await expect(runStep(fakeContext(['Menu'], golden, false, '<svg>blue</svg>').ctx, stepOf('Snapshot menu'))).rejects.toThrow(
+      "the screen's text matches but its colours or attributes differ from the golden SVG frame /tapes/t.snapshots/menu.svg",
+    );
+    await expect(runStep(fakeContext(['Menu'], { '/tapes/t.snapshots/menu.txt': 'Menu\n' }, false, '<svg/>').ctx, stepOf('Snapshot menu'))).rejects.toThrow(
+      'no golden SVG frame /tapes/t.snapshots/menu.svg; run with --svg --update to write it',
+    );
+  });
+
+  it('Snapshot without --svg neither reads nor writes an SVG', async () => {
+    const { ctx, calls } = fakeContext(['Menu'], {}, true);
+    await runStep(ctx, stepOf('Snapshot menu'));
+    expect(calls).toEqual(['write /tapes/t.snapshots/menu.txt: "Menu\\n"']);
   });
 
   it('a Ctrl+C that makes the kiosk quit is recorded through the context with its line', async () => {

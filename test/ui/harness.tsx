@@ -16,6 +16,7 @@ import { SimulatedClock, waitFor } from 'xstate';
 import { App } from '../../src/app/App.js';
 import { WorldProvider } from '../../src/app/context.js';
 import { startWorld, terminalOf } from '../../src/app/session.js';
+import { findMistakeMoment } from '../../src/training/mistakeMoment.js';
 import { viewOf, type View } from '../../src/app/view.js';
 import { seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
@@ -100,7 +101,7 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules, plac
   const store = new AuditedStore();
   seedDemo(store, clock.now());
   const payments: PaymentOutcome[] = [];
-  const world = startWorld({ store: asyncStore(store), clock, lang, terminalId: 'T-1', onPayment: (o) => payments.push(o), ...(rules ? { rules } : {}), ...(place ? { place } : {}), ...(role ? { role } : {}), ...(training ? { training } : {}) });
+  const world = startWorld({ store: asyncStore(store), clock, lang, terminalId: 'T-1', onPayment: (o) => payments.push(o), findMistake: findMistakeMoment, ...(rules ? { rules } : {}), ...(place ? { place } : {}), ...(role ? { role } : {}), ...(training ? { training } : {}) });
   const actor: TerminalActor = terminalOf(world);
   const phone = world.getSnapshot().context.phone;
   const errors: unknown[] = [];

@@ -50,6 +50,23 @@ export interface CheckpointResult {
 
 export type AttemptStatus = 'finished' | 'abandoned';
 
+/** Which of a trainee's finished attempts at an exercise counts (issue 18 policies). */
+export type ScoreCounts = 'first' | 'best' | 'last';
+
+/** The trainee's first answer to one of the customer's questions (issue 18: an xAPI `choice` interaction). */
+export interface AnswerRecord {
+  /** the `say` question's id */
+  question: string;
+  ask: Bilingual;
+  options: Bilingual[];
+  /** index into options of the option chosen */
+  chosen: number;
+  /** index into options of the right one */
+  right: number;
+  /** program-clock milliseconds since the attempt started */
+  atMs: number;
+}
+
 /** One attempt, as the store keeps it and the reports read it. */
 export interface AttemptRecord {
   /** unique, e.g. `a-<epoch ms>-<n>`; what `kiosk train replay` takes */
@@ -72,7 +89,15 @@ export interface AttemptRecord {
   passScore?: number;
   /** whether the exercise was run with --exam (mistakes not shown as they happen) */
   exam: boolean;
+  /** the seed the exercise's numbers were drawn from (issue 18); absent: the file's own numbers */
+  seed?: number;
   checkpoints: CheckpointResult[];
+  /** the customer's questions the trainee answered, in order (absent in records made before issue 18) */
+  answers?: AnswerRecord[];
+  /** the exercise's policy when the attempt was made: which attempt counts; absent: best */
+  scoreCounts?: ScoreCounts;
+  /** the exercise's policy when the attempt was made: how many attempts a trainee has; absent: no limit */
+  attemptsAllowed?: number;
   /** the trainee's session as a tape (Train … then the keys and Say lines), for `kiosk train replay` */
   tape: string;
 }

@@ -2,7 +2,7 @@
  * What a store accepts as an attempt: both stores check the same way before writing anything, so a
  * bad record is refused whole (never half-kept) and the same record is refused by either store.
  */
-import type { AttemptRecord, CheckpointResult } from './attempt.js';
+import type { AnswerRecord, AttemptRecord, CheckpointResult } from './attempt.js';
 
 const LANGS = ['ru', 'en'];
 const STATUSES = ['finished', 'abandoned'];
@@ -28,6 +28,13 @@ function checkCheckpoint(id: string, checkpoint: CheckpointResult, index: number
   if (checkpoint.atMs !== null && !isWhole(checkpoint.atMs)) throw bad(`atMs must be whole milliseconds or null, got ${checkpoint.atMs}`);
 }
 
+function checkAnswer(id: string, answer: AnswerRecord, index: number): void {
+  const inRange = (n: unknown) => isWhole(n) && n >= 0 && n < answer.options.length;
+  if (!isText(answer.question) || !Array.isArray(answer.options) || !inRange(answer.chosen) || !inRange(answer.right) || !isWhole(answer.atMs)) {
+    throw new BadAttempt(id, `answer ${index + 1}: expected a question id, its options, the chosen and the right option's index and atMs`);
+  }
+}
+
 /** Throws an Error naming the attempt and the field when `record` cannot be kept. */
 export function checkAttemptRecord(record: AttemptRecord): void {
   const bad = (what: string) => new BadAttempt(record.id, what);
@@ -44,6 +51,10 @@ export function checkAttemptRecord(record: AttemptRecord): void {
   if (record.passScore !== undefined && (!isScore(record.passScore) || record.passScore > record.maxScore)) {
     throw bad(`passScore ${record.passScore}: expected whole points, 0 ≤ passScore ≤ maxScore`);
   }
+  if (record.scoreCounts !== undefined && !['first', 'best', 'last'].includes(record.scoreCounts)) throw bad(`scoreCounts must be first, best or last, got ${JSON.stringify(record.scoreCounts)}`);
+  if (record.attemptsAllowed !== undefined && (!isWhole(record.attemptsAllowed) || record.attemptsAllowed < 1)) throw bad(`attemptsAllowed must be a whole number ≥ 1, got ${record.attemptsAllowed}`);
+  record.answers?.forEach((answer, index) => checkAnswer(record.id, answer, index));
+  if (record.seed !== undefined && (!isWhole(record.seed) || record.seed < 0 || record.seed > 0xffffffff)) throw bad(`seed must be a whole number 0 … 4294967295, got ${record.seed}`);
   if (typeof record.tape !== 'string') throw bad('tape must be the text of a tape');
   if (!Array.isArray(record.checkpoints)) throw bad('checkpoints must be a list');
   record.checkpoints.forEach((checkpoint, index) => checkCheckpoint(record.id, checkpoint, index));

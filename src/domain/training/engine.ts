@@ -7,8 +7,9 @@
  * (`within`) or the attempt ends first. A `never` checkpoint is missed the moment its condition
  * holds and passes at the end. A `said` condition is decided by the first option chosen.
  */
-import type { AttemptRecord, AttemptStatus, Bilingual, CheckpointResult, Lang } from './attempt.js';
+import type { AnswerRecord, AttemptRecord, AttemptStatus, Bilingual, CheckpointResult, Lang } from './attempt.js';
 import type { Checkpoint, Condition, Exercise, SayOption, SayQuestion } from './exercise.js';
+import { passScoreForMastery, policyOf } from './policy.js';
 
 /** What the engine may ask of the world; the tape runner and the app each implement it. */
 export interface WorldProbe {
@@ -44,6 +45,8 @@ export class TrainingAttempt {
   private readonly results = new Map<string, CheckpointResult>();
   /** question id → the option chosen first */
   private readonly answers = new Map<string, SayOption>();
+  /** the answers as the record keeps them, in the order given */
+  private readonly answerRecords: AnswerRecord[] = [];
   private readonly opened = new Set<string>();
   private readonly tapeLines: string[];
   private readonly mistakeNotes: MistakeNote[] = [];
@@ -53,7 +56,9 @@ export class TrainingAttempt {
     this.exercise = options.exercise;
     const trainee = options.trainee.replace(/["\\]/g, '');
     // a tape that replays the session: the scene comes from the exercise, the language is the trainee's
-    this.tapeLines = [`Train ${options.exercise.id} as "${trainee}"`, `Set Lang ${options.lang}`, '', 'Launch'];
+    // the seed goes on the Train line: the replay draws the same numbers
+    const seed = options.exercise.drawn?.seed ?? null;
+    this.tapeLines = [`Train ${options.exercise.id} as "${trainee}"${seed === null ? '' : ` seed ${seed}`}`, `Set Lang ${options.lang}`, '', 'Launch'];
   }
 
   get finished(): AttemptRecord | null {
@@ -129,6 +134,10 @@ export class TrainingAttempt {
     const option = question?.options.find((o) => matches(o, wanted));
     if (!question || !option) return null;
     this.answers.set(question.id, option);
+    this.answerRecords.push({
+      question: question.id, ask: question.ask, options: question.options.map((o) => o.text),
+      chosen: question.options.indexOf(option), right: question.options.findIndex((o) => o.right), atMs: now - this.options.startedAt,
+    });
     this.recordLine(`Say ${JSON.stringify(option.text[this.options.lang])}`);
     if (!option.right && option.breaks) {
       const checkpoint = this.exercise.checkpoints.find((c) => c.when && mentionsSaid(c.when, question.id));
@@ -148,6 +157,7 @@ export class TrainingAttempt {
       this.decide(checkpoint, checkpoint.when === undefined, atMs);
     }
     const { exercise, trainee, lang, exam, startedAt, attemptId } = this.options;
+    const policy = policyOf(exercise);
     this.record = {
       id: attemptId,
       trainee,
@@ -159,8 +169,14 @@ export class TrainingAttempt {
       status,
       score: this.score,
       maxScore: this.maxScore,
-      exam,
+      // the policy is copied into the record, so that a later edit of the file does not rewrite history
+      ...(policy.mastery !== null ? { passScore: passScoreForMastery(policy.mastery, this.maxScore) } : {}),
+      exam: exam || policy.feedback === 'deferred',
+      ...(exercise.drawn && exercise.drawn.seed !== null ? { seed: exercise.drawn.seed } : {}),
       checkpoints: this.checkpoints,
+      ...(this.answerRecords.length > 0 ? { answers: this.answerRecords.map((a) => ({ ...a })) } : {}),
+      ...(exercise.policy?.counts ? { scoreCounts: policy.counts } : {}),
+      ...(policy.attempts !== null ? { attemptsAllowed: policy.attempts } : {}),
       tape: `${this.tapeLines.join('\n')}\n`,
     };
     this.options.saveAttempt?.(this.record);

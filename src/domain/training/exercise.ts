@@ -3,7 +3,7 @@
  * already validated. Conditions are data, so an exercise file says *what* must happen, never how
  * to check it; the engine (engine.ts) asks a probe of the world.
  */
-import type { Bilingual, ExerciseSummary } from './attempt.js';
+import type { Bilingual, ExerciseSummary, ScoreCounts } from './attempt.js';
 
 /** The order words of `ExpectOrder` (src/tape/language/ast.ts ORDER_CONDITIONS). */
 export type OrderWord =
@@ -58,6 +58,18 @@ export interface Checkpoint {
   right: Bilingual;
 }
 
+/** How an exercise is marked (issue 18); every field has a default (src/domain/training/policy.ts). */
+export interface ExercisePolicy {
+  /** immediate: a mistake shows at once; deferred: only in the debrief, as in an exam */
+  feedback: 'immediate' | 'deferred';
+  /** how many attempts a trainee has (abandoned ones included); null: no limit */
+  attempts: number | null;
+  /** which finished attempt is the trainee's result */
+  counts: ScoreCounts;
+  /** the share of the maximum needed to pass, 0..1; null: the report's pass mark (80 % by default) */
+  mastery: number | null;
+}
+
 /** An exercise: what the catalog lists of it (ExerciseSummary), and how it is played and scored. */
 export interface Exercise extends ExerciseSummary {
   /** tape setup lines (Set …, Order …, Phone …), as in a .tape file */
@@ -68,6 +80,32 @@ export interface Exercise extends ExerciseSummary {
   checkpoints: Checkpoint[];
   /** the exercise ends once this holds; absent: once every `when` checkpoint is decided */
   end?: Condition;
+  /** how it is marked; absent fields take their defaults */
+  policy?: Partial<ExercisePolicy>;
   /** where it was loaded from (`file` for messages) */
   file: string;
+  /** the numbers an attempt draws (issue 18): `{name}` in the texts, setup and conditions; empty: fixed numbers */
+  vary?: Record<string, Vary>;
+  /** values computed from the drawn ones, in file order: `change: 5000 - amount` */
+  derive?: Record<string, string>;
+  /** set on a variant (variant.ts): the seed it was drawn from (null: the file's defaults) and the values */
+  drawn?: DrawnValues;
+}
+
+/** One value of a `oneOf`: what setup and conditions read (`is`), and how each language says it. */
+export interface VaryChoice {
+  is: string;
+  ru: string;
+  en: string;
+}
+
+/** A number drawn from min..max by step (decimal strings), or one of a list. `default` is used when no seed is given. */
+export type Vary =
+  | { kind: 'range'; min: string; max: string; step: string; default: string }
+  | { kind: 'oneOf'; choices: VaryChoice[]; default: string };
+
+export interface DrawnValues {
+  seed: number | null;
+  /** name → the plain value (`4750`, `MTS`) */
+  values: Record<string, string>;
 }

@@ -7,8 +7,9 @@
  * attempt was never scored to the end). Mistakes are the missed checkpoints of finished attempts,
  * and those an abandoned attempt had already missed when it was left (decided: `atMs` set).
  */
-import type { AttemptRecord, Bilingual } from './attempt.js';
+import type { AttemptRecord, Bilingual, ScoreCounts } from './attempt.js';
 import { DEFAULT_PASS_PERCENT, hasPassed, passScoreOf, percentOf } from './passMark.js';
+import { countedOf, DEFAULT_POLICY } from './policy.js';
 
 export interface ReportOptions {
   /** the default pass mark in percent of the maximum (an exercise's own passScore wins) */
@@ -61,6 +62,14 @@ export interface Figures {
 export interface ExerciseReport extends Figures {
   exerciseId: string;
   exerciseTitle: Bilingual;
+  /** the exercise's policy as its newest attempt recorded it (issue 18): which attempt counts */
+  counts: ScoreCounts;
+  /** the finished attempt that counts by that policy; null with none */
+  counted: AttemptLine | null;
+  /** attempts allowed (abandoned ones included); null: no limit */
+  attemptsAllowed: number | null;
+  /** whether the exercise set a policy of its own (the table prints a line for it) */
+  ownPolicy: boolean;
   /** oldest first */
   attempts: AttemptLine[];
 }
@@ -148,6 +157,23 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Array<[strin
   return [...groups.entries()].sort(([a], [b]) => byText(a, b));
 }
 
+function exerciseReport(exerciseId: string, ofExercise: AttemptRecord[], passPercent: number): ExerciseReport {
+  // an exercise renamed or re-marked later is shown by its newest title and policy
+  const newest = ofExercise.at(-1)!;
+  const counts = newest.scoreCounts ?? DEFAULT_POLICY.counts;
+  const attempts = ofExercise.map((a) => attemptLine(a, passPercent));
+  return {
+    exerciseId,
+    exerciseTitle: newest.exerciseTitle,
+    counts,
+    counted: countedOf(attempts.filter((l) => l.status === 'finished'), counts),
+    attemptsAllowed: newest.attemptsAllowed ?? null,
+    ownPolicy: newest.scoreCounts !== undefined || newest.attemptsAllowed !== undefined || newest.passScore !== undefined,
+    ...figuresOf(ofExercise, passPercent),
+    attempts,
+  };
+}
+
 export function trainingReport(attempts: readonly AttemptRecord[], { passPercent = DEFAULT_PASS_PERCENT }: ReportOptions = {}): TrainingReport {
   const sorted = [...attempts].sort(chronological);
   return {
@@ -155,13 +181,7 @@ export function trainingReport(attempts: readonly AttemptRecord[], { passPercent
     trainees: groupBy(sorted, (a) => a.trainee).map(([trainee, ofTrainee]) => ({
       trainee,
       ...figuresOf(ofTrainee, passPercent),
-      exercises: groupBy(ofTrainee, (a) => a.exerciseId).map(([exerciseId, ofExercise]) => ({
-        exerciseId,
-        // an exercise renamed later is shown by its newest title
-        exerciseTitle: ofExercise.at(-1)!.exerciseTitle,
-        ...figuresOf(ofExercise, passPercent),
-        attempts: ofExercise.map((a) => attemptLine(a, passPercent)),
-      })),
+      exercises: groupBy(ofTrainee, (a) => a.exerciseId).map(([exerciseId, ofExercise]) => exerciseReport(exerciseId, ofExercise, passPercent)),
     })),
   };
 }

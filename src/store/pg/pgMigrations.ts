@@ -252,6 +252,25 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 7,
+    sql: `
+      -- issue 18: the policy of the time, the answers given, the seed of the variant (as SQLite's 14 and 16)
+      ALTER TABLE training_attempts ADD COLUMN score_counts TEXT CHECK (score_counts IS NULL OR score_counts IN ('first', 'best', 'last'));
+      ALTER TABLE training_attempts ADD COLUMN attempts_allowed INTEGER CHECK (attempts_allowed IS NULL OR attempts_allowed >= 1);
+      ALTER TABLE training_attempts ADD COLUMN answers TEXT;
+      ALTER TABLE training_attempts ADD COLUMN seed BIGINT CHECK (seed IS NULL OR (seed >= 0 AND seed <= 4294967295));
+      -- issue 18: each trainee's missed rules on a spaced-repetition schedule (as SQLite's 15)
+      CREATE TABLE training_drill (
+        trainee TEXT NOT NULL CHECK (trim(trainee) <> ''),
+        rule TEXT NOT NULL CHECK (trim(rule) <> ''),
+        due BIGINT NOT NULL,
+        memory TEXT NOT NULL,
+        last_attempt_id TEXT NOT NULL REFERENCES training_attempts (id),
+        PRIMARY KEY (trainee, rule)
+      );
+    `,
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -23,7 +23,9 @@ import { maskIn, maskUrl } from './pgUrl.js';
 import { payInTransaction } from './pgPayments.js';
 import { phoneAccount, phoneSettings, setPhoneAccount, setPhoneSettings } from './pgPhones.js';
 import { abandonIn, journalEntries, journalNoteIn, openSessionIn, unfinishedSessions } from './pgSessions.js';
-import { listAttempts, recordAttempt } from './pgTraining.js';
+import { listAttempts, listDrillCards, recordAttempt } from './pgTraining.js';
+import { checkDrill } from '../drillRows.js';
+import type { DrillCard } from '../../domain/training/drill.js';
 import { cassetteOf, encashIn, listEncashments } from './pgEncashments.js';
 import { clearIn, holdIn, jammedSessions } from './pgJams.js';
 import { listDeskReceipts, payAtDeskIn } from './pgDesks.js';
@@ -322,9 +324,15 @@ export class PgStore {
     return this.tx((sql) => journalEntries(sql, since));
   }
 
-  recordTrainingAttempt(record: AttemptRecord) {
+  async recordTrainingAttempt(record: AttemptRecord, drill: readonly DrillCard[] = []) {
+    checkDrill(drill);
     this.checkpoint('training:before');
-    return this.tx((sql) => recordAttempt(sql, record, this.checkpoint)).then(() => this.checkpoint('training:after'));
+    await this.tx((sql) => recordAttempt(sql, record, this.checkpoint, drill));
+    this.checkpoint('training:after');
+  }
+
+  drillCards(trainee: string) {
+    return this.tx((sql) => listDrillCards(sql, trainee));
   }
 
   listTrainingAttempts(filter: TrainingAttemptFilter = {}) {

@@ -35,6 +35,8 @@ export interface KioskDriver {
   /** draws the newest frame if the driver draws only on demand (in-process); `lines()` needs it first */
   paint?(): Promise<void>;
   lines(): string[];
+  /** the screen as SVG, colours and attributes included (src/pictures/frameSvg.ts); `paint()` first, as for `lines()` */
+  svg(): string;
   view(): DriverView;
   /** the desk that has the keys (the cashier, the Post), or null when another place has them */
   deskView?(): DeskView | null;

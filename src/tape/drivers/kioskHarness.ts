@@ -3,8 +3,11 @@
  * terminal, driven by keys, on a simulated clock. Every action returns once the machines and the
  * frame have settled, so nothing ever sleeps or polls.
  */
+import chalk, { type ColorSupportLevel } from 'chalk';
 import React from 'react';
 import { render, type Instance } from 'ink';
+import { KeyFeed } from '../../app/keyFeed.js';
+import { keyOf, KEY_TOKENS } from '../../app/keymap.js';
 import { SimulatedClock, waitFor } from 'xstate';
 import { App } from '../../app/App.js';
 import { WorldProvider } from '../../app/context.js';
@@ -42,8 +45,12 @@ export interface HarnessOptions {
   /**
    * 'every' (default): Ink lays out and draws every React commit, as in the real program (casts,
    * latency). 'on-read': only when something reads the screen (`paint()`): the tape runner's speed.
+   * 'none': no Ink at all, the keys go straight to the App's key feed: for tapes that never read the
+   * screen (the training property test plays a perfect trainee hundreds of times); `lines()` throws.
    */
-  frames?: 'every' | 'on-read';
+  frames?: 'every' | 'on-read' | 'none';
+  /** Ink draws in true colour (chalk level 3) whatever stdout is, for SVG frames and GIFs; restored at dispose */
+  colors?: boolean;
 }
 
 /** Ink's root node: after each React commit Ink lays it out (`onComputeLayout`), then draws the frame (`onRender`). */
@@ -60,10 +67,19 @@ export class KioskHarness implements KioskDriver {
   private actor: TerminalActor | null = null;
   private world: WorldActor | null = null;
   private ink: Instance | null = null;
+  /** frames 'none': the App's key feed, fed directly */
+  private feed: KeyFeed | null = null;
   private readonly startedAt: number;
   private steps = 0;
   /** a frame to draw when the screen is next read ('on-read' frames); null: none is waiting */
   private pendingFrame: (() => void) | null = null;
+  /** chalk's level before `colors` raised it */
+  private chalkLevel: ColorSupportLevel | undefined;
+  /**
+   * true once Ink's root was found and its drawing deferred ('on-read' frames); false: every commit
+   * draws (the fallback when Ink's internals moved: right, but the tapes' speed is lost). A test watches it.
+   */
+  drawsOnRead = false;
 
   constructor(private readonly options: HarnessOptions) {
     this.vt = new VirtualTerminal(options.columns ?? 80, options.rows ?? 24);
@@ -84,6 +100,10 @@ export class KioskHarness implements KioskDriver {
 
   /** Starts the kiosk (again, after a crash) on the harness's store, or on `store` (a reopened one). */
   async launch(store: KioskStore = this.options.store): Promise<void> {
+    if (this.options.colors) {
+      this.chalkLevel ??= chalk.level;
+      chalk.level = 3;
+    }
     this.options.store = store;
     const terminalId = this.options.terminalId ?? 'T-1';
     this.world = startWorld({
@@ -102,6 +122,11 @@ export class KioskHarness implements KioskDriver {
     this.quit = false;
     this.actor.subscribe({ error: (error) => void (this.actorError = error) });
     this.pendingFrame = null;
+    this.drawsOnRead = false;
+    if (this.options.frames === 'none') {
+      this.feed = new KeyFeed(this.world, () => void (this.quit = true));
+      return this.settle();
+    }
     const onRead = this.options.frames === 'on-read';
     this.ink = renderSeeingRoot(this.vt.stdout, (root) => onRead && this.drawOnRead(root), () =>
       render(
@@ -134,6 +159,7 @@ export class KioskHarness implements KioskDriver {
     // (Ink's unmount lays out and draws its last frame itself)
     root.onComputeLayout = () => undefined;
     root.onRender = () => void (this.pendingFrame = frame);
+    this.drawsOnRead = true;
   }
 
   /** Draws the waiting frame, if any, and lets xterm parse it: what the screen shows is then current. */
@@ -191,6 +217,11 @@ export class KioskHarness implements KioskDriver {
 
   /** Keys as a terminal sends them (`\r` Enter, `\x1b` Esc, `\x1b[A` Up …), as one chunk. */
   async keys(data: string): Promise<void> {
+    if (this.feed) {
+      // as the App hands them over: function keys by their raw sequence, the rest one key at a time
+      if (!this.feed.pushRaw(data)) for (const token of data.match(KEY_TOKENS) ?? []) this.feed.push(...keyOf(token));
+      return this.settle();
+    }
     if (!this.ink) throw new Error('the kiosk is not running: Launch (or Restart) it first');
     this.vt.stdin.write(data);
     await this.settle();
@@ -235,6 +266,7 @@ export class KioskHarness implements KioskDriver {
     const unread = this.options.frames === 'on-read';
     if (unread) this.vt.stdout.writable = false;
     this.ink?.unmount();
+    this.feed = null;
     this.vt.stdout.writable = true;
     this.world?.stop();
     this.ink = null;
@@ -275,13 +307,20 @@ export class KioskHarness implements KioskDriver {
 
   /** The screen as drawn; with 'on-read' frames, `paint()` first (reading a stale frame is a bug, so it throws). */
   lines(): string[] {
+    if (this.options.frames === 'none') throw new Error('this run draws no screen (frames: none): a step that reads it cannot run here');
     if (this.pendingFrame) throw new Error('the screen is read before its frame is drawn: await paint() first');
     return this.vt.lines();
+  }
+
+  svg(): string {
+    if (this.pendingFrame) throw new Error('the screen is read before its frame is drawn: await paint() first');
+    return this.vt.svg();
   }
 
   async dispose(): Promise<void> {
     this.drop();
     this.vt.dispose();
+    if (this.chalkLevel !== undefined) chalk.level = this.chalkLevel;
   }
 }
 

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import xtermHeadless from '@xterm/headless';
+import { frameToSvg } from '../../pictures/frameSvg.js';
 import type { IPty } from 'node-pty';
 import type { Receipt } from '../../domain/store.js';
 import type { DriverView, KioskDriver } from './driver.js';
@@ -180,6 +181,10 @@ export class PtyDriver implements KioskDriver {
     const rows: string[] = [];
     for (let y = 0; y < this.options.settings.rows; y++) rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
     return rows;
+  }
+
+  svg(): string {
+    return frameToSvg(this.term);
   }
 
   view(): DriverView {

@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import xtermHeadless from '@xterm/headless';
+import { frameToSvg } from '../../pictures/frameSvg.js';
 
 const { Terminal } = xtermHeadless;
 
@@ -104,6 +105,11 @@ export class VirtualTerminal {
     const rows: string[] = [];
     for (let y = 0; y < this.rows; y++) rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
     return rows;
+  }
+
+  /** The visible screen as SVG, colours and attributes included. */
+  svg(): string {
+    return frameToSvg(this.term);
   }
 
   text(): string {

@@ -81,7 +81,13 @@ export type OrderCommand = Located & {
 export type PhoneCommand = Located & { kind: 'phone'; phone: string; operator: OperatorId; balance: Money; settings: PhoneSettings };
 
 /** `Train EXERCISE-ID [as "Name"]`: the exercise's setup becomes the tape's, and the tape plays the trainee (issue 15) */
-export type TrainCommand = Located & { kind: 'train'; exercise: string; trainee: string | null };
+export type TrainCommand = Located & {
+  kind: 'train';
+  exercise: string;
+  trainee: string | null;
+  /** `seed N`: the variant the exercise draws from N (issue 18); null: the file's default numbers */
+  seed: number | null;
+};
 
 export type SetupCommand = SetCommand | OrderCommand | PhoneCommand | TrainCommand;
 

@@ -88,8 +88,10 @@ class TapeBuilder {
    * with a stand-in value (parseVariableSteps.ts); it is parsed for real when it runs.
    */
   private templated(text: string, line: number, { parts, end }: { parts: TemplatePart[]; end: number }): Step {
+    // a Train line's variant gives its values as variables when the tape runs (issue 18): checked then
+    const trains = this.tape.setup.some((c) => c.kind === 'train');
     for (const part of parts) {
-      if (part.name === undefined || this.variables.has(part.name)) continue;
+      if (part.name === undefined || this.variables.has(part.name) || trains) continue;
       const known = [...this.variables].map((v) => `$${v}`).join(', ');
       const written = Array.from(text).slice(part.start, part.end).join('');
       throw new TapeSyntaxError(this.tape.file, line, part.start + 1, `a variable set by an earlier Remember (${known || 'none yet'})`, JSON.stringify(written));

@@ -1,5 +1,5 @@
 /**
- * Training (issue 15): `Train EXERCISE-ID [as "Name"]` (setup: the exercise's scene becomes the
+ * Training (issue 15): `Train EXERCISE-ID [as "Name"] [seed N]` (issue 18: the variant seed N draws; none: the file's defaults) (setup: the exercise's scene becomes the
  * tape's), then steps `Say "…"`, `ExpectScore 100`, `ExpectMistake R-TERM-2`. Which exercise an
  * id names is checked when the tape opens (src/tape/run/runTrainSteps.ts), not here: the parser
  * reads no files.
@@ -7,6 +7,7 @@
 import type { SetupCommand, Step } from './ast.js';
 import type { CommandSpec } from './values.js';
 import { isRuleId, RULE_IDS } from '../../training/ruleIds.js';
+import { MAX_SEED } from '../../domain/training/variant.js';
 
 const trainCommand: CommandSpec<SetupCommand> = {
   suffix: 'none',
@@ -21,8 +22,15 @@ const trainCommand: CommandSpec<SetupCommand> = {
       if (name.value.trim() === '') cur.failAt(name, 'the trainee\'s name in double quotes, like "Anna"');
       trainee = name.value.trim();
     }
-    cur.end('end of line (or as "Name")');
-    return { kind: 'train', exercise: token.raw, trainee };
+    let seed: number | null = null;
+    if (cur.optionalWord(['seed'])) {
+      const expected = `a seed, a whole number 0 … ${MAX_SEED}`;
+      const number = cur.word(expected);
+      if (!/^\d{1,10}$/.test(number.raw) || Number(number.raw) > MAX_SEED) cur.failAt(number, expected);
+      seed = Number(number.raw);
+    }
+    cur.end('end of line (or as "Name", seed N)');
+    return { kind: 'train', exercise: token.raw, trainee, seed };
   },
 };
 

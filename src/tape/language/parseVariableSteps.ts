@@ -141,10 +141,11 @@ export function partAt(text: string, parts: readonly TemplatePart[], column: num
 }
 
 /**
- * Stand-in values for checking a templated line before it runs: an order number, a phone, a word.
+ * Stand-in values for checking a templated line before it runs: an order number, a phone, a word,
+ * an amount (a training variant's `$change`).
  * The line is fine if one of them fits; otherwise its error is the one that got furthest.
  */
-export const STAND_INS: readonly string[] = ['1'.padEnd(DEFAULT_RULES.orderNumberLength, '0'), '+79000000000', 'x'];
+export const STAND_INS: readonly string[] = ['1'.padEnd(DEFAULT_RULES.orderNumberLength, '0'), '+79000000000', 'x', '100'];
 
 /** Re-raises a syntax error of the filled line at the column of the line as written. */
 export function errorInLine(error: TapeSyntaxError, text: string, parts: readonly TemplatePart[], at: (column: number) => number): TapeSyntaxError {

@@ -26,6 +26,7 @@ import type { Exercise } from '../../domain/training/exercise.js';
 import type { AttemptRecord } from '../../domain/training/attempt.js';
 import { TrainingAttempt, type WorldProbe } from '../../domain/training/engine.js';
 import { builtInExercises } from '../../training/load.js';
+import { tapeVariablesOf } from '../../domain/training/variant.js';
 import { isTraineeAction, probeOf, trainLineOf, withExerciseSetup } from './runTrainSteps.js';
 
 export interface EngineOptions {
@@ -33,6 +34,10 @@ export interface EngineOptions {
   baseDir?: string;
   /** rewrite golden frames instead of comparing them */
   update?: boolean;
+  /** `Snapshot` also keeps the frame as SVG beside its text (`--svg`); implies `colors` */
+  svg?: boolean;
+  /** in-process, Ink draws in colour as on a true-colour terminal (for SVG frames and GIFs); --pty always does */
+  colors?: boolean;
   rules?: KioskRules;
   /** real time one step may take before the tape fails with a timeout (a hang, never a wait) */
   stepTimeoutMs?: number;
@@ -43,6 +48,8 @@ export interface EngineOptions {
    * true draws every frame, as the program does: for casts, which show each one
    */
   everyFrame?: boolean;
+  /** in-process, no Ink at all (keys straight to the App's key feed): for tapes that never read the screen */
+  headless?: boolean;
   /** builds the driver instead of the in-process harness (`--pty`); the store is then the program's data dir */
   driver?: DriverFactory;
   /** the exercises a `Train` line may name; default the built-in ones */
@@ -106,7 +113,11 @@ export class TapeEngine implements StepContext {
     const { tape: staged, exercise } = withExerciseSetup(tape, options.exercises ?? builtInExercises);
     const engine = new TapeEngine(staged, options, opener, tempDir);
     engine.harness = factory ? await engine.startDriver(factory) : engine.inProcessHarness();
-    if (exercise) engine.startTraining(exercise);
+    if (exercise) {
+      // the drawn values are the tape's variables: `Insert $notes`, `Say "… $change_en ₽ …"`
+      for (const [name, value] of tapeVariablesOf(exercise)) engine.setVariable(name, value);
+      engine.startTraining(exercise);
+    }
     return engine;
   }
 
@@ -147,7 +158,8 @@ export class TapeEngine implements StepContext {
       clock: this.clock,
       columns: this.settings.columns,
       rows: this.settings.rows,
-      frames: this.options.everyFrame ? 'every' : 'on-read',
+      frames: this.options.everyFrame ? 'every' : this.options.headless ? 'none' : 'on-read',
+      colors: this.options.colors === true || this.options.svg === true,
       lang: this.settings.lang,
       terminalId: this.settings.terminalId,
       place: this.settings.place,
@@ -191,11 +203,11 @@ export class TapeEngine implements StepContext {
   }
 
   /** Runs every step of the tape in order (the setup is already applied). */
-  async runAll(onStep?: (step: Step, ms: number) => void): Promise<void> {
+  async runAll(onStep?: (step: Step, ms: number) => void | Promise<void>): Promise<void> {
     for (const step of this.tape.steps) {
       const started = performance.now();
       await this.run(step);
-      onStep?.(step, performance.now() - started);
+      await onStep?.(step, performance.now() - started);
     }
     // the last screen is drawn and checked for a crash even when no step read it
     await this.paint();
@@ -270,6 +282,10 @@ export class TapeEngine implements StepContext {
     return this.options.update === true;
   }
 
+  get svgSnapshots(): boolean {
+    return this.options.svg === true;
+  }
+
   snapshotPath(name: string): string {
     return snapshotFile(this.tape.file, this.baseDir, name);
   }
@@ -332,6 +348,7 @@ export class TapeEngine implements StepContext {
       details: failure.details,
       screen,
       statePath,
+      ...(failure.snapshot ? { snapshot: failure.snapshot } : {}),
     };
   }
 }

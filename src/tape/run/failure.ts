@@ -22,9 +22,18 @@ export class StepFailure extends Error {
     message: string,
     /** extra lines after the message: a diff, the receipt, the visible buttons */
     readonly details: string[] = [],
+    /** a failed `Snapshot`: both frames whole, for reports that show them side by side */
+    readonly snapshot?: SnapshotMismatch,
   ) {
     super(message);
   }
+}
+
+/** The golden frame and the screen of a failed `Snapshot`, one string per row. */
+export interface SnapshotMismatch {
+  path: string;
+  expected: string[];
+  actual: string[];
 }
 
 export interface TapeFailure {
@@ -40,4 +49,6 @@ export interface TapeFailure {
   /** the screen, one string per row; empty when the kiosk was not running */
   screen: string[];
   statePath: string | null;
+  /** set when a `Snapshot` differs from its golden frame */
+  snapshot?: SnapshotMismatch;
 }

@@ -9,7 +9,7 @@ import { describeMatcher, expectBalance, expectOrder, expectReceipt, expectScree
 import type { StepContext } from './stepContext.js';
 import { StepFailure } from './failure.js';
 import { hotkeyBytes, KEY_BYTES, noteKey } from '../language/keys.js';
-import { compareSnapshot, frameText } from './snapshot.js';
+import { compareSnapshot, frameText, svgSnapshotFile } from './snapshot.js';
 import { remember, resolveTemplated } from './runVariableSteps.js';
 import { newestReceipt, runDeskStep } from './runDeskSteps.js';
 import { runTillStep } from './runTillSteps.js';
@@ -204,9 +204,23 @@ async function wait(ctx: StepContext, step: Extract<Step, { kind: 'wait' }>): Pr
 function snapshot(ctx: StepContext, name: string): void {
   const path = ctx.snapshotPath(name);
   const frame = frameText(ctx.harness.lines());
-  const verdict = compareSnapshot(frame, ctx.updateSnapshots ? null : ctx.readSnapshot(path), ctx.updateSnapshots);
-  if (verdict.action === 'write') return ctx.writeSnapshot(path, frame);
+  const golden = ctx.updateSnapshots ? null : ctx.readSnapshot(path);
+  const verdict = compareSnapshot(frame, golden, ctx.updateSnapshots);
+  if (verdict.action === 'write') ctx.writeSnapshot(path, frame);
+  else if (verdict.action === 'fail' && verdict.reason === 'missing') throw new StepFailure('assertion', `no golden frame ${path}; run with --update to write it`);
+  else if (verdict.action === 'fail') {
+    const mismatch = { path, expected: (golden ?? '').replace(/\n$/, '').split('\n'), actual: frame.replace(/\n$/, '').split('\n') };
+    throw new StepFailure('assertion', `the screen differs from the golden frame ${path} (--update rewrites it)`, verdict.diff, mismatch);
+  }
+  if (ctx.svgSnapshots) svgSnapshot(ctx, svgSnapshotFile(path));
+}
+
+/** `--svg`: the same frame as SVG beside the text, compared whole once the text has matched. */
+function svgSnapshot(ctx: StepContext, path: string): void {
+  const svg = ctx.harness.svg();
+  const verdict = compareSnapshot(svg, ctx.updateSnapshots ? null : ctx.readSnapshot(path), ctx.updateSnapshots);
+  if (verdict.action === 'write') return ctx.writeSnapshot(path, svg);
   if (verdict.action === 'pass') return;
-  if (verdict.reason === 'missing') throw new StepFailure('assertion', `no golden frame ${path}; run with --update to write it`);
-  throw new StepFailure('assertion', `the screen differs from the golden frame ${path} (--update rewrites it)`, verdict.diff);
+  if (verdict.reason === 'missing') throw new StepFailure('assertion', `no golden SVG frame ${path}; run with --svg --update to write it`);
+  throw new StepFailure('assertion', `the screen's text matches but its colours or attributes differ from the golden SVG frame ${path} (--svg --update rewrites it)`);
 }

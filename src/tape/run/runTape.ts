@@ -5,6 +5,7 @@ import { TapeEngine, TapeStepError, type EngineOptions } from './engine.js';
 import { EXIT_CODES, StepFailure, type FailureKind, type TapeFailure } from './failure.js';
 import { parseTape, requireSteps, TapeSyntaxError } from '../language/parse.js';
 import type { CastEvent } from '../drivers/virtualTerminal.js';
+import { newRecord, recordFailure, recordStep, type TapeRecord } from './stepRecord.js';
 
 export interface StepResult {
   line: number;
@@ -32,6 +33,8 @@ export interface TapeResult {
   columns: number;
   rows: number;
   snapshotsWritten: string[];
+  /** each step's state, screen and place in the cast: only with `record` (`--report`) */
+  record?: TapeRecord;
 }
 
 export type TapeInput = string | { source: string; file?: string } | Tape;
@@ -39,6 +42,8 @@ export type TapeInput = string | { source: string; file?: string } | Tape;
 export interface RunTapeOptions extends EngineOptions {
   /** called after each step that passed */
   onStep?: (step: Step, ms: number) => void;
+  /** keep each step's state path and screen for a report (draws the frame after every step) */
+  record?: boolean;
 }
 
 /**
@@ -52,18 +57,25 @@ export async function runTape(input: TapeInput, options: RunTapeOptions = {}): P
     file, status: 'passed', exitCode: 0, steps: [], totalSteps: 0, ms: 0, simulatedMs: 0, failure: null, cast: [], columns: 80, rows: 24, snapshotsWritten: [],
   };
   let engine: TapeEngine | null = null;
+  let stepStarted = started;
   try {
     const tape = loadTape(input);
     result.totalSteps = tape.steps.length;
     engine = await TapeEngine.open(tape, options);
     result.columns = engine.settings.columns;
     result.rows = engine.settings.rows;
-    await engine.runAll((step, ms) => {
+    const opened = engine;
+    if (options.record) result.record = newRecord(opened);
+    stepStarted = performance.now();
+    await engine.runAll(async (step, ms) => {
       result.steps.push({ line: step.line, command: step.raw, ms });
       options.onStep?.(step, ms);
+      if (result.record) await recordStep(result.record, opened, step, ms);
+      stepStarted = performance.now();
     });
   } catch (error) {
     result.failure = failureOf(error, file);
+    if (result.record && engine) recordFailure(result.record, engine, result.failure, performance.now() - stepStarted);
   } finally {
     if (engine) {
       result.simulatedMs = engine.elapsedMs;

@@ -6,6 +6,7 @@
 import { cmp } from '../../domain/money.js';
 import { smsLine } from '../../domain/mobile/smsText.js';
 import type { Exercise } from '../../domain/training/exercise.js';
+import { variantOf } from '../../domain/training/variant.js';
 import type { TrainingAttempt, WorldProbe } from '../../domain/training/engine.js';
 import { mistakesOf } from '../../domain/training/attempt.js';
 import type { OrderCondition, SetupCommand, Step, Tape } from '../language/ast.js';
@@ -22,7 +23,7 @@ export const trainLineOf = (tape: Tape): Extract<SetupCommand, { kind: 'train' }
   tape.setup.find((c): c is Extract<SetupCommand, { kind: 'train' }> => c.kind === 'train') ?? null;
 
 /**
- * The tape with the exercise's setup lines in front of its own (a tape's own `Set Lang en` after
+ * The tape with the exercise's setup lines (of the variant its seed draws) in front of its own (a tape's own `Set Lang en` after
  * `Train` still counts). An unknown exercise fails the tape before it starts.
  */
 export function withExerciseSetup(tape: Tape, exercises: () => readonly Exercise[]): { tape: Tape; exercise: Exercise | null } {
@@ -33,8 +34,10 @@ export function withExerciseSetup(tape: Tape, exercises: () => readonly Exercise
   if (!exercise) {
     throw new StepFailure('tape', `line ${train.line}: no exercise ${train.exercise}`, [`known: ${all.map((e) => e.id).join(', ')}`]);
   }
-  const scene = parseTape(exercise.setup.join('\n'), exercise.file).setup;
-  return { tape: { ...tape, setup: [...scene, ...tape.setup] }, exercise };
+  // the variant the Train line's seed draws (none: the file's own numbers), so the tape stays deterministic
+  const variant = variantOf(exercise, train.seed);
+  const scene = parseTape(variant.setup.join('\n'), exercise.file).setup;
+  return { tape: { ...tape, setup: [...scene, ...tape.setup] }, exercise: variant };
 }
 
 /** What the exercise's conditions read: the places' state paths, the store. */

@@ -53,7 +53,7 @@ export function remember(ctx: StepContext, step: RememberStep, requireApp: () =>
 export function resolveTemplated(ctx: StepContext, step: TemplatedStep): { step: Step; values: string[] } {
   const values = [...new Set(step.parts.flatMap((p) => (p.name === undefined ? [] : [p.name])))].map((name) => {
     const value = ctx.variable(name);
-    if (value === undefined) throw new StepFailure('assertion', `$${name} has no value: no Remember has set it in this run`);
+    if (value === undefined) throw new StepFailure('assertion', `$${name} has no value: no Remember has set it in this run, and the exercise draws no such value`);
     return `$${name} = ${JSON.stringify(value)}`;
   });
   const filled = fillTemplate(step.text, step.parts, (name) => ctx.variable(name) as string);

@@ -1,7 +1,9 @@
 /**
  * Golden frames: `Snapshot name` compares the screen with `<tape>.snapshots/<name>.txt` beside the
  * tape (the tape's name without `.tape`); with `update` it writes the file instead. Pure: the step
- * (runSteps.ts) reads and writes the file through its StepContext and acts on the verdict.
+ * (runSteps.ts) reads and writes the file through its StepContext and acts on the verdict. With
+ * `--svg` the frame is also kept as `<name>.svg` beside its text (colours, inverse, dim: what the
+ * text cannot show) and compared byte for byte: frameSvg.ts gives the same frame the same bytes.
  */
 import { basename, join } from 'node:path';
 import { plainSpaces } from './assertions.js';
@@ -10,6 +12,9 @@ export function snapshotFile(tapeFile: string, baseDir: string, name: string): s
   const tapeName = tapeFile.startsWith('<') ? 'tape' : basename(tapeFile).replace(/\.tape$/, '');
   return join(baseDir, `${tapeName}.snapshots`, `${name}.txt`);
 }
+
+/** The SVG golden frame beside the text one: `menu.txt` → `menu.svg`. */
+export const svgSnapshotFile = (textPath: string): string => textPath.replace(/\.txt$/, '.svg');
 
 /** The screen as a golden file holds it: every row, trailing blanks trimmed, no-break spaces plain, a final newline. */
 export const frameText = (lines: readonly string[]): string => `${lines.map((l) => plainSpaces(l).trimEnd()).join('\n')}\n`;

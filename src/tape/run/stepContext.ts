@@ -26,6 +26,8 @@ export interface StepContext {
   restart(): Promise<void>;
   /** Golden frames: whether `Snapshot` rewrites them instead of comparing */
   readonly updateSnapshots: boolean;
+  /** Golden frames: whether `Snapshot` also keeps and compares `name.svg` (`--svg`) */
+  readonly svgSnapshots: boolean;
   /** where the golden frame `name` lives */
   snapshotPath(name: string): string;
   /** the golden frame's text, or null when there is none */

@@ -1,0 +1,34 @@
+/**
+ * Writes a file whole or not at all: into a temporary file beside it, then renamed over it, so a
+ * crash or an error midway never leaves half a picture or report behind. The folder must exist:
+ * a typo in an output path is an error naming it, not a new folder tree.
+ */
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export class OutputPathError extends Error {
+  constructor(readonly path: string, reason: string) {
+    super(`${path}: ${reason}`);
+    this.name = 'OutputPathError';
+  }
+}
+
+/** Fails with OutputPathError before writing anything when the file's folder is missing or is not a folder. */
+export function checkOutputPath(path: string): void {
+  const folder = dirname(resolve(path));
+  if (!existsSync(folder)) throw new OutputPathError(path, `the folder ${folder} does not exist`);
+  if (!statSync(folder).isDirectory()) throw new OutputPathError(path, `${folder} is not a folder`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new OutputPathError(path, 'is a folder, not a file');
+}
+
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  checkOutputPath(path);
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Seeded variants (issue 18): the YAML form of ranges, the seeded draw, the texts that speak of the
+ * drawn numbers, and the load refusing ranges that cannot be satisfied, each with file:line.
+ */
+import { describe, expect, it } from 'vitest';
+import { drawValues, seededRandom, tapeVariablesOf, variantOf } from '../../src/domain/training/variant.js';
+import { ExerciseFileError, parseExercise } from '../../src/training/load.js';
+import { runTape } from '../../src/tape/run/runTape.js';
+import type { AttemptRecord } from '../../src/domain/training/attempt.js';
+
+const VARIED = `id: MY-VARIED
+title: { ru: "Сдача {change}", en: "Change {change}" }
+goal: { ru: "Оплатить {amount} ₽", en: "Pay {amount} ₽" }
+place: terminal
+role: customer
+difficulty: 1
+rules: [R-TERM-2]
+vary:
+  amount: { min: 4000, max: 4900, step: 100, default: 4700 }
+  operator: { oneOf: [MTS, { is: Beeline, ru: "Билайн", en: "Beeline" }] }
+derive:
+  change: "5000 - amount"
+setup:
+  - Order 1000000123 amount {amount} phone +79161234567
+  - Phone +79161234567 operator {operator} balance 0
+story:
+  - { ru: "Заказ на {amount}, оператор {operator}", en: "The order is {amount}, operator {operator}" }
+checkpoints:
+  - id: paid
+    points: 10
+    rule: R-TERM-2
+    title: { ru: "{change} ₽ на телефон", en: "{change} ₽ to the phone" }
+    when: { all: [{ order: { code: "1000000123", status: paid } }, { balance: { phone: "+79161234567", is: "{change}" } }] }
+    source: { ru: "И", en: "S" }
+    right: { ru: "П", en: "R" }
+`;
+
+function errorOf(text: string): string {
+  try {
+    parseExercise(text, 'my.yaml');
+  } catch (error) {
+    if (error instanceof ExerciseFileError) return error.message;
+    throw error;
+  }
+  throw new Error('the exercise loaded');
+}
+
+describe('seeded variants', () => {
+  it('the same seed draws the same numbers; the generator is pure and stays in 0 … 1', () => {
+    const a = seededRandom(42);
+    const b = seededRandom(42);
+    const first = Array.from({ length: 100 }, () => a());
+    expect(Array.from({ length: 100 }, () => b())).toEqual(first);
+    expect(first.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(seededRandom(43)()).not.toBe(first[0]);
+  });
+
+  it('draws stay on the range and its step; a list gives its values; derive follows; no seed gives the defaults', () => {
+    const exercise = parseExercise(VARIED, 'my.yaml');
+    expect(drawValues(exercise, null)).toEqual({ amount: '4700', operator: 'MTS', change: '300' });
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 300; seed++) {
+      const { amount, operator, change } = drawValues(exercise, seed) as Record<string, string>;
+      expect(Number(amount) % 100).toBe(0);
+      expect(Number(amount)).toBeGreaterThanOrEqual(4000);
+      expect(Number(amount)).toBeLessThanOrEqual(4900);
+      expect(['MTS', 'Beeline']).toContain(operator);
+      expect(Number(change)).toBe(5000 - Number(amount));
+      seen.add(`${amount}/${operator}`);
+    }
+    expect(seen.size).toBe(20);
+  });
+
+  it('texts speak of the drawn numbers in each language; setup and conditions read them plain', () => {
+    const exercise = parseExercise(VARIED, 'my.yaml');
+    const seed = [...Array(100).keys()].find((s) => drawValues(exercise, s).amount === '4100' && drawValues(exercise, s).operator === 'Beeline') as number;
+    const variant = variantOf(exercise, seed);
+    expect(variant.goal).toEqual({ ru: 'Оплатить 4 100 ₽', en: 'Pay 4,100 ₽' });
+    expect(variant.story[0]).toEqual({ ru: 'Заказ на 4 100, оператор Билайн', en: 'The order is 4,100, operator Beeline' });
+    expect(variant.setup).toEqual(['Order 1000000123 amount 4100 phone +79161234567', 'Phone +79161234567 operator Beeline balance 0']);
+    expect(variant.checkpoints[0]?.title.en).toBe('900 ₽ to the phone');
+    expect(JSON.stringify(variant.checkpoints[0]?.when)).toContain('"is":"900"');
+    expect(variant.drawn).toEqual({ seed, values: { amount: '4100', operator: 'Beeline', change: '900' } });
+    expect(Object.fromEntries(tapeVariablesOf(variant))).toMatchObject({ amount: '4100', amount_ru: '4 100', amount_en: '4,100', operator_ru: 'Билайн' });
+  });
+
+  it('a min above the max is refused at load on the min line', () => {
+    expect(errorOf(VARIED.replace('min: 4000, max: 4900', 'min: 4950, max: 4900'))).toMatch(/^my\.yaml:9: vary\.amount\.min: expected a min not above the max \(4950 > 4900/);
+  });
+
+  it('a default the range cannot draw, a step of zero, a list and a range together are refused with file:line', () => {
+    expect(errorOf(VARIED.replace('default: 4700', 'default: 4755'))).toMatch(/^my\.yaml:9: vary\.amount\.default: expected a value the range can draw/);
+    expect(errorOf(VARIED.replace('step: 100', 'step: 0'))).toMatch(/^my\.yaml:9: vary\.amount\.step: expected a step above zero/);
+    expect(errorOf(VARIED.replace('oneOf: [MTS,', 'min: 1, oneOf: [MTS,'))).toMatch(/^my\.yaml:10: vary\.operator\.oneOf: expected either oneOf or min\/max\/step/);
+  });
+
+  it('a {name} that nothing draws is refused where it is written', () => {
+    expect(errorOf(VARIED.replace('Pay {amount} ₽', 'Pay {amout} ₽'))).toMatch(/^my\.yaml:3: goal\.en: expected \{name\}s drawn in vary or derive \(\{amount\}, \{operator\}, \{change\}\), not \{amout\}/);
+    expect(errorOf(VARIED.replace('"5000 - amount"', '"5000 - price"'))).toMatch(/^my\.yaml:12: derive\.change: expected names drawn in vary or derived above .* not price/);
+    expect(errorOf(VARIED.replace('"5000 - amount"', '"5000 * amount"'))).toMatch(/^my\.yaml:12: derive\.change: expected names and numbers joined by \+ and -/);
+  });
+
+  it('R-TERM-2: ranges where the note no longer covers the amount (the change below zero) are refused on the derive line', () => {
+    expect(errorOf(VARIED.replace('max: 4900', 'max: 5100'))).toMatch(/^my\.yaml:12: derive\.change: expected ranges whose every draw keeps change at 0 or above, found change = -100 when amount = 5100/);
+  });
+
+  it('R-TERM-3: a terminal exercise that must pay an order above the 15,000 ₽ cap is refused on the range', () => {
+    const big = VARIED.replace('min: 4000, max: 4900, step: 100, default: 4700', 'min: 14000, max: 15100, step: 100, default: 14000').replace('"5000 - amount"', '"16000 - amount"');
+    expect(errorOf(big)).toMatch(/^my\.yaml:9: vary\.amount\.max: expected a range the terminal can take: at most 15000\.00 .*found order 1000000123 of 15100\.00 when amount = 15100/);
+    // at the cashier the same order is fine: only the terminal has the cap
+    expect(() => parseExercise(big.replace('place: terminal', 'place: cashier'), 'my.yaml')).not.toThrow();
+  });
+
+  it('a tape names the seed on its Train line; the attempt keeps it and its recorded tape replays with it', async () => {
+    const saved: AttemptRecord[] = [];
+    const tape = ['Train TERM-CHANGE-TO-PHONE as "Anna" seed 7', 'Set Lang en', '', 'Launch', 'ExpectScore 0', ''].join('\n');
+    const result = await runTape({ source: tape, file: 'seeded.tape' }, { headless: true, saveAttempt: (r) => void saved.push(r) });
+    expect(result.failure).toBeNull();
+    expect(saved[0]?.seed).toBe(7);
+    expect(saved[0]?.tape).toMatch(/^Train TERM-CHANGE-TO-PHONE as "Anna" seed 7\n/);
+  });
+
+  it('a seed that is not a whole number of 32 bits is a syntax error on the Train line', async () => {
+    const result = await runTape({ source: 'Train TERM-CHANGE-TO-PHONE seed 4294967296\n\nLaunch\n', file: 'x.tape' });
+    expect(result.exitCode).toBe(2);
+    expect(result.failure?.message).toMatch(/a seed, a whole number 0 … 4294967295/);
+  });
+});
