@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createActor, fromPromise, SimulatedClock, waitFor, type Actor } from 'xstate';
-import { provideTraining } from '../../src/adapters/trainingActors.js';
+import { trainingLogic } from './trainingLogic.js';
 import { trainingMachine } from '../../machines/training.js';
 import { KeyFeed } from '../../src/app/keyFeed.js';
 import { startWorld } from '../../src/app/session.js';
@@ -27,18 +27,7 @@ const CHANGE = 'TERM-CHANGE-TO-PHONE';
 
 function startTraining() {
   const store = new MemoryStore();
-  let ids = 0;
-  const logic = provideTraining({
-    store: asyncStore(store),
-    newAttemptId: () => `attempt-${++ids}`,
-    now: () => Date.UTC(2026, 10, 20, 9),
-    startWorld,
-    simulatedClock: (startMs) => {
-      const clock = new SimulatedClock();
-      clock.set(startMs);
-      return clock;
-    },
-  });
+  const logic = trainingLogic(store, 'attempt');
   return { logic, store, start: (l: typeof logic = logic) => {
     const actor = createActor(l, { input: { exercises: EXERCISES, trainee: 'Anna', lang: 'en' } }).start();
     running.push(actor);

@@ -3,13 +3,11 @@
  * refused with a clear message (abandoned ones count), and deferred feedback hides the mistake line.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createActor, SimulatedClock, waitFor, type Actor } from 'xstate';
-import { provideTraining } from '../../src/adapters/trainingActors.js';
+import { createActor, waitFor, type Actor } from 'xstate';
+import { trainingLogic } from './trainingLogic.js';
 import type { trainingMachine } from '../../machines/training.js';
 import { trainingPlaceViewOf } from '../../src/app/trainingPlaceView.js';
-import { startWorld } from '../../src/app/session.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
-import { asyncStore } from '../../src/domain/asyncStore.js';
 import type { Exercise } from '../../src/domain/training/exercise.js';
 import { builtInExercises } from '../../src/training/load.js';
 
@@ -22,18 +20,7 @@ afterEach(() => {
 const CHANGE = builtInExercises().find((e) => e.id === 'TERM-CHANGE-TO-PHONE')!;
 
 function startTraining(exercise: Exercise, store = new MemoryStore(), trainee = 'Anna') {
-  let ids = 0;
-  const logic = provideTraining({
-    store: asyncStore(store),
-    newAttemptId: () => `${trainee}-${++ids}`,
-    now: () => Date.UTC(2026, 10, 20, 9),
-    startWorld,
-    simulatedClock: (startMs) => {
-      const clock = new SimulatedClock();
-      clock.set(startMs);
-      return clock;
-    },
-  });
+  const logic = trainingLogic(store, trainee);
   const actor = createActor(logic, { input: { exercises: [exercise], trainee, lang: 'en' } }).start();
   running.push(actor);
   return { actor, store };
