@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -25,6 +26,9 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     // Model-based and property tests walk many paths; none waits on real time.
     testTimeout: 30_000,
+    // vitest's default on 2 cores is one worker; most of our slow files wait on child processes and
+    // ptys, so two workers overlap that waiting (every test waits on conditions, never on time)
+    maxWorkers: Math.max(2, availableParallelism()),
     reporters: ['default'],
     projects: [
       {

@@ -46,6 +46,8 @@ const KINDS: Kind[] = [
   'kill:note', 'kill:note', 'kill:pay', 'kill:receipt', 'complete',
 ];
 const RECOVERY_KINDS: Kind[] = ['hook:recovery:before', 'hook:recovery:during', 'hook:recovery:after'];
+/** every kind a plan can draw, once each */
+export const ALL_KINDS: ReadonlySet<Kind> = new Set([...KINDS, ...RECOVERY_KINDS]);
 
 /** Whether a trial of this kind leaves journaled cash unpaid for the next start to recover. */
 export function leavesOrphan(trial: Trial): boolean {
@@ -56,6 +58,7 @@ export function leavesOrphan(trial: Trial): boolean {
 export function planTrials(prefix: string, count: number, random: () => number): Trial[] {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const trials: Trial[] = [];
+  let recoveries = 0;
   for (let index = 0; index < count; index++) {
     const [codeAmount, price] = pick(AMOUNTS);
     // notes until the code amount is covered (so Pay is possible), sometimes overshooting to the phone
@@ -67,7 +70,8 @@ export function planTrials(prefix: string, count: number, random: () => number):
       sum += note;
     }
     const previous = trials[index - 1];
-    const kind = previous && leavesOrphan(previous) && random() < 0.5 ? pick(RECOVERY_KINDS) : pick(KINDS);
+    // recovery kinds take turns: they are rare (after an orphan only), and a short run must see each
+    const kind = previous && leavesOrphan(previous) && random() < 0.5 ? RECOVERY_KINDS[recoveries++ % RECOVERY_KINDS.length]! : pick(KINDS);
     const at = 1 + Math.floor(random() * notes.length);
     trials.push({ index, code: `${prefix}${String(index).padStart(8, '0')}`, codeAmount, price, notes, kind, at });
   }

@@ -15,10 +15,11 @@ import { useTempDirs } from '../store/helpers.js';
 import { headlessDrive, ptyDrive, type Drive } from './drives.js';
 import { bundleHeadless } from './headlessKiosk.js';
 import { generator } from './killPlan.js';
+import { trials } from '../heavy.js';
 
 const tempDir = useTempDirs();
-const HEADLESS_TRIALS = 50;
-const PTY_TRIALS = 6;
+const HEADLESS_TRIALS = trials(12, 50);
+const PTY_TRIALS = trials(3, 6);
 /** each terminal's notes for a 3,000 ₽ order: exact, or more than due */
 const NOTE_SETS = [[1000, 2000], [2000, 1000], [5000], [1000, 1000, 1000], [2000, 2000]];
 
