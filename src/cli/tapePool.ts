@@ -7,11 +7,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runTape, type TapeResult } from '../tape/run/runTape.js';
+import type { SnapshotUpdate } from '../tape/run/snapshot.js';
 
 export type RunMode = 'in-process' | 'pty';
 
 export interface PoolOptions {
-  update: boolean;
+  /** golden frames: `--update` (true) or `--update=missing` */
+  update: SnapshotUpdate;
   /** Snapshot also keeps `name.svg` */
   svg?: boolean;
   /** in-process: Ink draws in colour (for --gif) */
@@ -34,7 +36,7 @@ export type AttemptRunner = (file: string, attempt: number) => Promise<TapeResul
 /** What a worker is sent, and answers with a `TapeResult`. */
 export interface WorkerJob {
   file: string;
-  update: boolean;
+  update: SnapshotUpdate;
   svg: boolean;
   colors: boolean;
   everyFrame: boolean;

@@ -11,6 +11,8 @@ import { EXIT_CODES } from '../tape/run/failure.js';
 import { parseOptions, UsageError } from './args.js';
 import { colorsFor } from './colors.js';
 import { collectTapes } from './tapeFiles.js';
+import { findOrphans, orphanLines, parseOrphanMode, type OrphanMode } from './tapeOrphans.js';
+import type { SnapshotUpdate } from '../tape/run/snapshot.js';
 import { parseShard, tapesOfShard, type Shard } from './tapeShard.js';
 import { runTapes, type AttemptRunner, type RunMode } from './tapePool.js';
 import { failureText, resultLine, summaryLine } from './tapeReport.js';
@@ -29,7 +31,11 @@ Usage:
   kiosk tape run <files or folders> [options]
 
 Options:
-  --update          rewrite the golden frames of Snapshot steps instead of comparing them
+  --update          write the golden frames of Snapshot steps that differ or are missing (a frame
+                    that matches is left alone); prints each file written
+  --update=missing  write only missing golden frames; those that differ still fail
+  --orphans MODE    golden files in the tapes' .snapshots folders that no Snapshot uses:
+                    report (default: listed after the run), fail (listed, exit 1) or off
   --svg             Snapshot also keeps the frame as NAME.svg beside NAME.txt (colours, inverse,
                     dim: what text cannot show) and compares it; with --update rewrites both
   --junit FILE      also write a JUnit XML report to FILE
@@ -74,7 +80,8 @@ Exit codes: 0 every tape parses, 2 a tape has a syntax error or a file is missin
 
 interface RunArgs {
   files: string[];
-  update: boolean;
+  update: SnapshotUpdate;
+  orphans: OrphanMode;
   svg: boolean;
   gif: string | null;
   clip: ClipOptions;
@@ -92,9 +99,27 @@ interface RunArgs {
   help: boolean;
 }
 
-function parseRunArgs(argv: string[]): RunArgs {
+/**
+ * `--update` is a flag that may take a value only after `=` (`--update=missing`): a string option
+ * would swallow the next word, a tape folder. So the value is read here and the flag left bare.
+ */
+function splitUpdate(argv: string[]): { argv: string[]; update: SnapshotUpdate } {
+  let update: SnapshotUpdate = false;
+  const rest = argv.filter((arg) => {
+    if (arg === '--update') return (update = true), false;
+    if (!arg.startsWith('--update=')) return true;
+    const value = arg.slice('--update='.length);
+    if (value !== 'missing' && value !== 'changed') throw new UsageError(`--update: expected --update, --update=changed or --update=missing, got "${arg}"`);
+    update = value === 'missing' ? 'missing' : true;
+    return false;
+  });
+  return { argv: rest, update };
+}
+
+function parseRunArgs(given: string[]): RunArgs {
+  const { argv, update } = splitUpdate(given);
   const parsed = parseOptions(argv, {
-    update: { type: 'boolean', default: false },
+    orphans: { type: 'string' },
     svg: { type: 'boolean', default: false },
     gif: { type: 'string' },
     colors: { type: 'string' },
@@ -134,7 +159,8 @@ function parseRunArgs(argv: string[]): RunArgs {
   return {
     castPace,
     files: positionals,
-    update: values.update === true,
+    update,
+    orphans: parseOrphanMode(values.orphans ?? 'report'),
     svg: values.svg === true,
     gif: values.gif ?? null,
     clip: clipOptions(values.colors, values.width),
@@ -195,6 +221,7 @@ export async function runTapeRun(argv: string[], runAttempt?: AttemptRunner): Pr
   const pool = { update: args.update, svg: args.svg, colors: args.gif !== null || report, mode: args.mode, jobs: args.jobs, everyFrame, record: report, repeatEach: args.repeatEach, retries: args.retries };
   const results = await runTapes(files, pool, (result) => {
     process.stdout.write(`${resultLine(result, colors)}\n`);
+    for (const path of result.snapshotsWritten) process.stdout.write(`    wrote ${path}\n`);
     if (result.failure) process.stdout.write(`${failureText(result.failure, colors)}\n`);
     if (args.cast) writeCast(args.cast, result, args.castPace);
   }, runAttempt);
@@ -207,11 +234,14 @@ export async function runTapeRun(argv: string[], runAttempt?: AttemptRunner): Pr
     writeFileAtomic(args.report, await tapeReportHtml(results, { command, version: VERSION, ms: performance.now() - started }));
   }
   if (args.gif !== null && results[0]) await writeClip(args.gif, results[0], args);
+  const orphans = args.orphans === 'off' ? [] : findOrphans(files);
+  for (const line of orphanLines(orphans, args.orphans)) process.stdout.write(`${args.orphans === 'fail' ? colors.red(line) : colors.yellow(line)}\n`);
+  const orphansFail = args.orphans === 'fail' && orphans.length > 0;
   const failed = results.filter((r) => r.failure);
   const flaky = results.filter(isFlaky).length;
   const passed = results.length - failed.length - flaky;
   process.stdout.write(`${summaryLine(passed, failed.length, colors, args.retries > 0 ? flaky : null)}\n`);
-  return failed[0]?.exitCode ?? (flaky > 0 && args.failOnFlaky ? EXIT_CODES.assertion : 0);
+  return failed[0]?.exitCode ?? (orphansFail || (flaky > 0 && args.failOnFlaky) ? EXIT_CODES.assertion : 0);
 }
 
 /** `DIR/<tape name>.cast`; tapes of the same name in different folders get their folder in the name. */
