@@ -108,7 +108,12 @@ describe('runStep talks to the tape through StepContext only', () => {
     const changed = fakeContext(['Menu', '[2] Other'], { '/tapes/t.snapshots/menu.txt': 'Menu\n[1] Pay\n' }, false);
     await expect(runStep(changed.ctx, stepOf('Snapshot menu'))).rejects.toMatchObject({
       message: 'the screen differs from the golden frame /tapes/t.snapshots/menu.txt (--update rewrites it)',
-      details: ['row 2:', '- [1] Pay', '+ [2] Other'],
+      details: [
+        'row 2:', '- [1] Pay', '+ [2] Other',
+        'cells: 6 differ (row:col expected → actual; glyphs only, golden frames are plain text):',
+        '  2:2 "1" → "2"',
+        '  2:5-9 "Pay  " → "Other"',
+      ],
     });
     expect(missing.calls).toEqual([]);
   });

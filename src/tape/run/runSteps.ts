@@ -10,6 +10,7 @@ import type { StepContext } from './stepContext.js';
 import { StepFailure } from './failure.js';
 import { hotkeyBytes, KEY_BYTES, noteKey } from '../language/keys.js';
 import { compareSnapshot, frameText, svgSnapshotFile } from './snapshot.js';
+import { cellDiffLines } from './cellDiff.js';
 import { remember, resolveTemplated } from './runVariableSteps.js';
 import { newestReceipt, runDeskStep } from './runDeskSteps.js';
 import { runTillStep } from './runTillSteps.js';
@@ -213,7 +214,7 @@ function snapshot(ctx: StepContext, name: string): void {
   else if (verdict.action === 'fail' && verdict.reason === 'missing') throw new StepFailure('assertion', `no golden frame ${path}; run with --update to write it`);
   else if (verdict.action === 'fail') {
     const mismatch = { path, expected: (golden ?? '').replace(/\n$/, '').split('\n'), actual: frame.replace(/\n$/, '').split('\n') };
-    throw new StepFailure('assertion', `the screen differs from the golden frame ${path} (--update rewrites it)`, verdict.diff, mismatch);
+    throw new StepFailure('assertion', `the screen differs from the golden frame ${path} (--update rewrites it)`, [...verdict.diff, ...cellDiffLines(mismatch.expected, mismatch.actual)], mismatch);
   }
   if (ctx.svgSnapshots) svgSnapshot(ctx, svgSnapshotFile(path));
 }
