@@ -60,7 +60,7 @@ export function findOrphans(tapes: readonly string[]): string[] {
 /** The lines `--orphans` prints, or none when there are none. */
 export function orphanLines(orphans: readonly string[], mode: OrphanMode): string[] {
   if (orphans.length === 0) return [];
-  const verdict = mode === 'fail' ? 'fail the run (--orphans=fail)' : 'are not used';
-  return [`${orphans.length} golden file(s) no tape references ${verdict}:`, ...orphans.map((p) => `  ${p}`)];
+  const verdict = mode === 'fail' ? ' fail the run (--orphans=fail)' : '';
+  return [`${orphans.length} golden file(s) no tape references${verdict}:`, ...orphans.map((p) => `  ${p}`)];
 }
 
