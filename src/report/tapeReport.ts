@@ -81,7 +81,7 @@ async function tapeSection(result: TapeResult, index: number, frames: FrameStore
     ? `<h3>Replay</h3><div class="replay" id="${playerId}" data-cast="cast-${index}" data-cols="${result.columns}" data-rows="${result.rows}"></div>
 <script type="application/json" id="cast-${index}">${scriptJson(asciicast({ columns: result.columns, rows: result.rows, title: result.file, idleTimeLimitS: 2 }, timeline))}</script>`
     : '';
-  return `<details class="tape" id="tape-${index}" data-status="${status}" data-search="${escapeHtml(search)}"${result.failure ? ' open' : ''}>
+  return `<details class="tape" id="tape-${index}" data-status="${status}" data-search="${escapeHtml(search)}"${status === 'passed' ? '' : ' open'}>
 <summary><span class="badge ${status}">${BADGES[status]}</span>${escapeHtml(result.file)}${result.repeat === undefined ? '' : ` #${result.repeat}`} <span class="muted">${result.failure ? `${result.steps.length}/${result.totalSteps}` : result.totalSteps} steps · ${formatMs(result.ms)}</span></summary>
 <div class="tape-body">
 ${failure}

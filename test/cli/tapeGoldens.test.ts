@@ -3,6 +3,7 @@
  * differ and says which, `--update=missing` writes only new ones, writes leave no temporary files,
  * and `--orphans=report|fail|off` finds golden files no tape references.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +72,19 @@ describe('--update', () => {
 
   it('writes leave no temporary file beside the golden frames', async () => {
     const { dir } = await fixture();
+    expect(readdirSync(join(dir, 'two.snapshots')).sort()).toEqual(['menu.txt', 'start.txt']);
+  });
+
+  it('worker threads writing the same golden frames at once (--jobs 2 --repeat-each 4) leave them whole', async () => {
+    const { dir, tape, golden } = await fixture();
+    const right = readFileSync(golden('menu'), 'utf8');
+    writeFileSync(golden('menu'), 'half a frame');
+    // the built bundle: from sources there is no worker script and tapes run one at a time
+    const kiosk = join(import.meta.dirname, '..', '..', 'dist', 'kiosk.js');
+    const r = spawnSync(process.execPath, [kiosk, 'tape', 'run', tape, '--jobs', '2', '--repeat-each', '4', '--update'], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('4 passed, 0 failed');
+    expect(readFileSync(golden('menu'), 'utf8')).toBe(right);
     expect(readdirSync(join(dir, 'two.snapshots')).sort()).toEqual(['menu.txt', 'start.txt']);
   });
 });
