@@ -80,7 +80,7 @@ export async function runTapes(files: readonly string[], options: PoolOptions, o
     }));
   } else {
     const attempt = runAttempt ?? ((file: string) => runOne(file, options));
-    await Promise.all(Array.from({ length: Math.max(1, options.mode === 'pty' || runAttempt ? jobs : 1) }, () => lane(attempt)));
+    await Promise.all(Array.from({ length: Math.max(1, options.mode === 'pty' ? jobs : 1) }, () => lane(attempt)));
   }
   return results;
 }

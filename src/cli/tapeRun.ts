@@ -246,7 +246,8 @@ export async function runTapeRun(argv: string[], runAttempt?: AttemptRunner): Pr
 
 /** `DIR/<tape name>.cast`; tapes of the same name in different folders get their folder in the name. */
 function writeCast(dir: string, result: TapeResult, pace: CastPace | null): void {
-  const name = basename(result.file).replace(/\.tape$/, '');
+  // `--repeat-each`: one cast per run, `pay-2.cast` for the second
+  const name = `${basename(result.file).replace(/\.tape$/, '')}${result.repeat === undefined ? '' : `-${result.repeat}`}`;
   const parent = basename(dirname(result.file));
   const path = join(dir, `${name}.cast`);
   const target = castTargets.has(path) ? join(dir, `${parent}-${name}.cast`) : path;

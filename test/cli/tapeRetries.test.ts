@@ -4,7 +4,7 @@
  * frame is wrong (a real assertion failure), every later attempt from the right one. So the tape
  * fails on its first attempt only, every time.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -60,6 +60,17 @@ describe('--repeat-each', () => {
     expect(r.lines.filter((l) => /^PASS .*a\.tape #[123] /.test(l))).toHaveLength(3);
     expect(r.lines.filter((l) => /^PASS .*b\.tape #[123] /.test(l))).toHaveLength(3);
     expect(r.lines.at(-1)).toBe('6 passed, 0 failed');
+  });
+
+  it('JUnit has a testcase per run, named with its run number; --cast keeps a cast per run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tape-repeat-'));
+    writeFileSync(join(dir, 'a.tape'), PASSING);
+    const junit = join(dir, 'junit.xml');
+    const casts = join(dir, 'casts');
+    expect((await run([join(dir, 'a.tape'), '--repeat-each', '2', '--junit', junit, '--cast', casts], (file) => runTape(file))).code).toBe(0);
+    const cases = parseXml(readFileSync(junit, 'utf8')).children[0]?.children ?? [];
+    expect(cases.map((c) => c.attrs.name)).toEqual([`${join(dir, 'a.tape')} #1`, `${join(dir, 'a.tape')} #2`]);
+    expect(readdirSync(casts).sort()).toEqual(['a-1.cast', 'a-2.cast']);
   });
 });
 
