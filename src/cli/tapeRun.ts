@@ -32,7 +32,7 @@ Usage:
 
 Options:
   --update          write the golden frames of Snapshot steps that differ or are missing (a frame
-                    that matches is left alone); prints each file written
+                    that matches is left alone); prints each file written (= --update=changed)
   --update=missing  write only missing golden frames; those that differ still fail
   --orphans MODE    golden files in the tapes' .snapshots folders that no Snapshot uses:
                     report (default: listed after the run), fail (listed, exit 1) or off
