@@ -5,6 +5,7 @@
  */
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 export class OutputPathError extends Error {
   constructor(readonly path: string, reason: string) {
@@ -21,9 +22,17 @@ export function checkOutputPath(path: string): void {
   if (existsSync(path) && statSync(path).isDirectory()) throw new OutputPathError(path, 'is a folder, not a file');
 }
 
+/** Counts this thread's writes: with the pid and thread id, every temporary file has its own name. */
+let writes = 0;
+
+/**
+ * Worker threads share the pid (`tape run --jobs 4 --repeat-each 2` can write the same golden frame
+ * twice at once), so the temporary name also holds the thread and a count: two writers never share
+ * one, and the last rename wins with a whole file.
+ */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   checkOutputPath(path);
-  const temporary = `${path}.${process.pid}.tmp`;
+  const temporary = `${path}.${process.pid}-${threadId}-${++writes}.tmp`;
   try {
     writeFileSync(temporary, data);
     renameSync(temporary, path);

@@ -16,6 +16,7 @@ Measures the kiosk against baselines in the same run and prints a table:
   7–11 key → frame p99 at the site, the phone, the terminal, the cashier, the Post
   12 the desk's durable payment   13 memory after mixed actions across the places
   14 one frame as SVG             15 the HTML report of the tape corpus
+  16 flakes: the corpus 1,000× in-process and 100× under --pty beside a CPU hog
 
   --smoke     one short iteration of every row (for npm test; the figures mean nothing)
   --only      run only these rows, e.g. --only 1,6
@@ -31,10 +32,12 @@ export interface Scale {
   memoryPayments: [number, number];
   journalNotes: number;
   idleSeconds: number;
+  /** row 16: how many times the corpus runs in-process and under --pty */
+  flakeRepeats: { inProcess: number; pty: number };
 }
 
-const FULL: Scale = { coldStartRuns: 15, latencyPaths: 1000, tapeRounds: 3, memoryPayments: [100, 10_000], journalNotes: 200, idleSeconds: 10 };
-const SMOKE: Scale = { coldStartRuns: 1, latencyPaths: 10, tapeRounds: 1, tapeLimit: 2, memoryPayments: [5, 20], journalNotes: 5, idleSeconds: 1 };
+const FULL: Scale = { coldStartRuns: 15, latencyPaths: 1000, tapeRounds: 3, memoryPayments: [100, 10_000], journalNotes: 200, idleSeconds: 10, flakeRepeats: { inProcess: 1000, pty: 100 } };
+const SMOKE: Scale = { coldStartRuns: 1, latencyPaths: 10, tapeRounds: 1, tapeLimit: 2, memoryPayments: [5, 20], journalNotes: 5, idleSeconds: 1, flakeRepeats: { inProcess: 2, pty: 1 } };
 
 type RowRunner = (scale: Scale) => Promise<Row>;
 
@@ -52,6 +55,7 @@ const ROWS: Record<number, RowRunner> = {
   13: async (s) => (await import('./memory.js')).mixedMemory(s.memoryPayments),
   14: async (s) => (await import('./svgFrame.js')).svgFrame(s.tapeRounds === 1 ? 1 : 20),
   15: async (s) => (await import('./reportCorpus.js')).reportCorpus(s.tapeRounds, s.tapeLimit),
+  16: async (s) => (await import('./flakes.js')).flakes(s.flakeRepeats, s.tapeLimit),
 };
 
 function parseOnly(text: string | undefined): number[] {

@@ -7,11 +7,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runTape, type TapeResult } from '../tape/run/runTape.js';
+import type { SnapshotUpdate } from '../tape/run/snapshot.js';
 
 export type RunMode = 'in-process' | 'pty';
 
 export interface PoolOptions {
-  update: boolean;
+  /** golden frames: `--update` (true) or `--update=missing` */
+  update: SnapshotUpdate;
   /** Snapshot also keeps `name.svg` */
   svg?: boolean;
   /** in-process: Ink draws in colour (for --gif) */
@@ -22,12 +24,19 @@ export interface PoolOptions {
   record?: boolean;
   mode: RunMode;
   jobs: number;
+  /** `--repeat-each N`: the whole list runs N times (default 1) */
+  repeatEach?: number;
+  /** `--retries N`: a failed tape runs again up to N times (default 0) */
+  retries?: number;
 }
+
+/** One attempt at one tape; tests inject their own to make a tape fail on its first attempt only. */
+export type AttemptRunner = (file: string, attempt: number) => Promise<TapeResult>;
 
 /** What a worker is sent, and answers with a `TapeResult`. */
 export interface WorkerJob {
   file: string;
-  update: boolean;
+  update: SnapshotUpdate;
   svg: boolean;
   colors: boolean;
   everyFrame: boolean;
@@ -39,16 +48,23 @@ async function runOne(file: string, options: PoolOptions): Promise<TapeResult> {
   return runTape(file, { update: options.update, svg: options.svg === true, colors: options.colors === true, everyFrame: options.everyFrame === true, record: options.record === true });
 }
 
-/** Runs the tapes and calls `onResult` as each finishes; the returned results are in file order. */
-export async function runTapes(files: readonly string[], options: PoolOptions, onResult: (r: TapeResult) => void): Promise<TapeResult[]> {
-  const jobs = Math.min(options.jobs, files.length);
-  const worker = options.mode === 'in-process' && jobs > 1 ? workerScript() : null;
-  const results: TapeResult[] = new Array(files.length);
+/**
+ * Runs the tapes (the whole list `repeatEach` times) and calls `onResult` as each finishes, after its
+ * retries; the returned results are in run order. `runAttempt` replaces how one attempt runs (tests).
+ */
+export async function runTapes(files: readonly string[], options: PoolOptions, onResult: (r: TapeResult) => void, runAttempt?: AttemptRunner): Promise<TapeResult[]> {
+  const repeatEach = options.repeatEach ?? 1;
+  const runs = Array.from({ length: repeatEach }, (_, r) => files.map((file) => ({ file, repeat: r + 1 }))).flat();
+  const jobs = Math.min(options.jobs, runs.length);
+  const worker = !runAttempt && options.mode === 'in-process' && jobs > 1 ? workerScript() : null;
+  const results: TapeResult[] = new Array(runs.length);
   let next = 0;
-  const lane = async (run: (file: string) => Promise<TapeResult>) => {
-    while (next < files.length) {
+  const lane = async (attempt: AttemptRunner) => {
+    while (next < runs.length) {
       const index = next++;
-      const result = await run(files[index] as string);
+      const { file, repeat } = runs[index]!;
+      const result = await withRetries(file, options.retries ?? 0, attempt);
+      if (repeatEach > 1) result.repeat = repeat;
       results[index] = result;
       onResult(result);
     }
@@ -63,9 +79,25 @@ export async function runTapes(files: readonly string[], options: PoolOptions, o
       }
     }));
   } else {
-    await Promise.all(Array.from({ length: Math.max(1, options.mode === 'pty' ? jobs : 1) }, () => lane((file) => runOne(file, options))));
+    const attempt = runAttempt ?? ((file: string) => runOne(file, options));
+    await Promise.all(Array.from({ length: Math.max(1, options.mode === 'pty' ? jobs : 1) }, () => lane(attempt)));
   }
   return results;
+}
+
+/**
+ * [choice] A bad tape (exit 2: syntax, a missing file) is not retried: it fails the same way every time.
+ * The last attempt is the result; the failed ones before it ride along for the reports.
+ */
+async function withRetries(file: string, retries: number, attempt: AttemptRunner): Promise<TapeResult> {
+  const failed: TapeResult[] = [];
+  let result = await attempt(file, 1);
+  while (result.failure && result.failure.kind !== 'tape' && failed.length < retries) {
+    failed.push(result);
+    result = await attempt(file, failed.length + 1);
+  }
+  if (failed.length > 0) result.retriedAttempts = failed;
+  return result;
 }
 
 /**

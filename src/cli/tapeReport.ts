@@ -4,7 +4,7 @@
  */
 import { formatFailure, type FailurePaint } from '../tape/reports/formatFailure.js';
 import type { TapeFailure } from '../tape/run/failure.js';
-import type { TapeResult } from '../tape/run/runTape.js';
+import { isFlaky, type TapeResult } from '../tape/run/runTape.js';
 import { PLAIN, type Colors } from './colors.js';
 
 const ms = (n: number) => `${Math.round(n)} ms`;
@@ -13,8 +13,16 @@ export function resultLine(r: TapeResult, c: Colors = PLAIN): string {
   const steps = r.failure ? `${r.steps.length}/${r.totalSteps} steps` : `${r.totalSteps} steps`;
   const simulated = r.simulatedMs >= 1000 ? `, ${formatSimulated(r.simulatedMs)} simulated` : '';
   const written = r.snapshotsWritten.length > 0 ? `, ${r.snapshotsWritten.length} golden frame(s) written` : '';
-  const verdict = r.failure ? c.bold.red('FAIL') : c.bold.green('PASS');
-  return `${verdict} ${r.file}  ${c.dim(`${steps}  ${ms(r.ms)}${simulated}`)}${c.yellow(written)}`;
+  const verdict = r.failure ? c.bold.red('FAIL') : isFlaky(r) ? c.bold.yellow('FLAKY') : c.bold.green('PASS');
+  const run = r.repeat === undefined ? '' : ` #${r.repeat}`;
+  const earlier = r.retriedAttempts ?? [];
+  const attempts = earlier.length > 0 ? `, attempt ${earlier.length + 1} after ${earlier.length} failed (${earlier.map(attemptVerdict).join('; ')})` : '';
+  return `${verdict} ${r.file}${run}  ${c.dim(`${steps}  ${ms(r.ms)}${simulated}${attempts}`)}${c.yellow(written)}`;
+}
+
+/** A failed attempt in a few words: `line 4, exit 1`. */
+function attemptVerdict(r: TapeResult): string {
+  return `${r.failure && r.failure.line > 0 ? `line ${r.failure.line}, ` : ''}exit ${r.exitCode}`;
 }
 
 function formatSimulated(msTotal: number): string {
@@ -23,11 +31,15 @@ function formatSimulated(msTotal: number): string {
   return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m${String(sec).padStart(2, '0')}s` : `${sec}s`;
 }
 
-/** `2 passed, 1 failed`: exactly this text when plain; a count above 0 in green or red. */
-export function summaryLine(passed: number, failed: number, c: Colors = PLAIN): string {
+/**
+ * `2 passed, 1 failed`: exactly this text when plain; a count above 0 in green or red. `flaky` (null
+ * without --retries) adds `, 1 flaky` in yellow, shown even at 0 so a retried run says it had none.
+ */
+export function summaryLine(passed: number, failed: number, c: Colors = PLAIN, flaky: number | null = null): string {
   const passedText = `${passed} passed`;
   const failedText = `${failed} failed`;
-  return `${passed > 0 ? c.green(passedText) : passedText}, ${failed > 0 ? c.bold.red(failedText) : failedText}`;
+  const flakyText = flaky === null ? '' : `, ${flaky > 0 ? c.bold.yellow(`${flaky} flaky`) : `${flaky} flaky`}`;
+  return `${passed > 0 ? c.green(passedText) : passedText}, ${failed > 0 ? c.bold.red(failedText) : failedText}${flakyText}`;
 }
 
 /** The failure under its FAIL line, indented: the message in red, expected rows green, actual rows red. */

@@ -6,12 +6,15 @@ import { asciicast } from '../tape/reports/asciicast.js';
 import { DEFAULT_CAST_PACE, presentationTimeline, type CastPace } from '../tape/reports/castTimeline.js';
 import { junitXml } from '../tape/reports/junit.js';
 import { parseTape, requireSteps, TapeSyntaxError } from '../tape/language/parse.js';
-import type { TapeResult } from '../tape/run/runTape.js';
+import { isFlaky, type TapeResult } from '../tape/run/runTape.js';
+import { EXIT_CODES } from '../tape/run/failure.js';
 import { parseOptions, UsageError } from './args.js';
 import { colorsFor } from './colors.js';
 import { collectTapes } from './tapeFiles.js';
+import { findOrphans, orphanLines, parseOrphanMode, type OrphanMode } from './tapeOrphans.js';
+import type { SnapshotUpdate } from '../tape/run/snapshot.js';
 import { parseShard, tapesOfShard, type Shard } from './tapeShard.js';
-import { runTapes, type RunMode } from './tapePool.js';
+import { runTapes, type AttemptRunner, type RunMode } from './tapePool.js';
 import { failureText, resultLine, summaryLine } from './tapeReport.js';
 import { printHelp } from './helpText.js';
 import { VERSION } from './help.js';
@@ -28,7 +31,11 @@ Usage:
   kiosk tape run <files or folders> [options]
 
 Options:
-  --update          rewrite the golden frames of Snapshot steps instead of comparing them
+  --update          write the golden frames of Snapshot steps that differ or are missing (a frame
+                    that matches is left alone); prints each file written (= --update=changed)
+  --update=missing  write only missing golden frames; those that differ still fail
+  --orphans MODE    golden files in the tapes' .snapshots folders that no Snapshot uses:
+                    report (default: listed after the run), fail (listed, exit 1) or off
   --svg             Snapshot also keeps the frame as NAME.svg beside NAME.txt (colours, inverse,
                     dim: what text cannot show) and compares it; with --update rewrites both
   --junit FILE      also write a JUnit XML report to FILE
@@ -44,12 +51,17 @@ Options:
   --gif FILE        write a GIF clip of the tape (one tape) to FILE, on the cast's timeline
                     (--cast-typing, --cast-pause); --colors N and --width PX as for \`tape gif\`
   --jobs N          run N tapes at a time, each in its own worker thread (default 1)
+  --repeat-each N   run every tape N times (1 to 10000; the summary counts each run): finds flakes
+  --retries N       run a failed tape again, up to N times (0 to 10); one that fails and then
+                    passes is FLAKY, not passed (a bad tape, exit 2, is never retried)
+  --fail-on-flaky   exit 1 when a tape was flaky (default: flaky tapes are reported, exit 0)
   --pty             run the built kiosk (dist/kiosk.js) in a real pseudo-terminal instead of in-process
   --shard K/N       run only the K-th of N shares of the tapes (CI matrix jobs); the split is by
                     path relative to the current folder, the same on every machine and run
   -h, --help        this help
 
-Prints one line per tape (PASS/FAIL, steps, time) and then "N passed, N failed"; coloured on a
+Prints one line per tape (PASS/FAIL/FLAKY, steps, time) and then "N passed, N failed" (and
+"N flaky" with --retries); coloured on a
 terminal, plain when piped or with NO_COLOR=1.
 Exit codes: 0 all passed, 1 an assertion failed, 2 a bad tape or usage, 3 the app crashed,
 4 a timeout; with several failures, the code of the first failing tape in the order given.
@@ -68,7 +80,8 @@ Exit codes: 0 every tape parses, 2 a tape has a syntax error or a file is missin
 
 interface RunArgs {
   files: string[];
-  update: boolean;
+  update: SnapshotUpdate;
+  orphans: OrphanMode;
   svg: boolean;
   gif: string | null;
   clip: ClipOptions;
@@ -78,14 +91,35 @@ interface RunArgs {
   /** null: real time (--pty) */
   castPace: CastPace | null;
   jobs: number;
+  repeatEach: number;
+  retries: number;
+  failOnFlaky: boolean;
   mode: RunMode;
   shard: Shard | null;
   help: boolean;
 }
 
-function parseRunArgs(argv: string[]): RunArgs {
+/**
+ * `--update` is a flag that may take a value only after `=` (`--update=missing`): a string option
+ * would swallow the next word, a tape folder. So the value is read here and the flag left bare.
+ */
+function splitUpdate(argv: string[]): { argv: string[]; update: SnapshotUpdate } {
+  let update: SnapshotUpdate = false;
+  const rest = argv.filter((arg) => {
+    if (arg === '--update') return (update = true), false;
+    if (!arg.startsWith('--update=')) return true;
+    const value = arg.slice('--update='.length);
+    if (value !== 'missing' && value !== 'changed') throw new UsageError(`--update: expected --update, --update=changed or --update=missing, got "${arg}"`);
+    update = value === 'missing' ? 'missing' : true;
+    return false;
+  });
+  return { argv: rest, update };
+}
+
+function parseRunArgs(given: string[]): RunArgs {
+  const { argv, update } = splitUpdate(given);
   const parsed = parseOptions(argv, {
-    update: { type: 'boolean', default: false },
+    orphans: { type: 'string' },
     svg: { type: 'boolean', default: false },
     gif: { type: 'string' },
     colors: { type: 'string' },
@@ -96,14 +130,17 @@ function parseRunArgs(argv: string[]): RunArgs {
     'cast-typing': { type: 'string' },
     'cast-pause': { type: 'string' },
     jobs: { type: 'string' },
+    'repeat-each': { type: 'string' },
+    retries: { type: 'string' },
+    'fail-on-flaky': { type: 'boolean', default: false },
     pty: { type: 'boolean', default: false },
     shard: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   }, true);
   const { values, positionals } = parsed;
-  const jobsText = values.jobs ?? '1';
-  const jobs = Number(jobsText);
-  if (!/^\d+$/.test(jobsText) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs: expected a whole number from 1 to 64, got "${jobsText}"`);
+  const jobs = wholeNumber('jobs', values.jobs ?? '1', 1, 64);
+  const repeatEach = wholeNumber('repeat-each', values['repeat-each'] ?? '1', 1, 10_000);
+  const retries = wholeNumber('retries', values.retries ?? '0', 0, 10);
   if (values.junit === '') throw new UsageError('--junit: expected a file name');
   if (values.report !== undefined) checkReport(values.report, values.pty === true);
   if (values.cast === '') throw new UsageError('--cast: expected a folder');
@@ -122,7 +159,8 @@ function parseRunArgs(argv: string[]): RunArgs {
   return {
     castPace,
     files: positionals,
-    update: values.update === true,
+    update,
+    orphans: parseOrphanMode(values.orphans ?? 'report'),
     svg: values.svg === true,
     gif: values.gif ?? null,
     clip: clipOptions(values.colors, values.width),
@@ -130,10 +168,20 @@ function parseRunArgs(argv: string[]): RunArgs {
     report: values.report ?? null,
     cast: values.cast ?? null,
     jobs,
+    repeatEach,
+    retries,
+    failOnFlaky: values['fail-on-flaky'] === true,
     mode,
     shard: values.shard === undefined ? null : parseShard(values.shard),
     help: values.help === true,
   };
+}
+
+/** `--jobs 4`: a whole number in [min, max], or a usage error naming the value. */
+function wholeNumber(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) throw new UsageError(`--${flag}: expected a whole number from ${min} to ${max}, got "${text}"`);
+  return value;
 }
 
 /** Before any tape runs: a report that could not be written is a usage error (exit 2), not a lost run. */
@@ -156,7 +204,8 @@ function castDuration(flag: string, text: string | undefined, fallback: number):
   return value;
 }
 
-export async function runTapeRun(argv: string[]): Promise<number> {
+/** `runAttempt`: how one attempt at a tape runs; tests inject one that fails a tape's first attempt. */
+export async function runTapeRun(argv: string[], runAttempt?: AttemptRunner): Promise<number> {
   const args = parseRunArgs(argv);
   if (args.help) return void printHelp(RUN_USAGE), 0;
   const all = collectTapes(args.files);
@@ -169,12 +218,13 @@ export async function runTapeRun(argv: string[]): Promise<number> {
   const report = args.report !== null;
   const everyFrame = args.cast !== null || args.gif !== null;
   // a report draws its frames in colour, as the GIF does: the selected button is inverse, not text
-  const pool = { update: args.update, svg: args.svg, colors: args.gif !== null || report, mode: args.mode, jobs: args.jobs, everyFrame, record: report };
+  const pool = { update: args.update, svg: args.svg, colors: args.gif !== null || report, mode: args.mode, jobs: args.jobs, everyFrame, record: report, repeatEach: args.repeatEach, retries: args.retries };
   const results = await runTapes(files, pool, (result) => {
     process.stdout.write(`${resultLine(result, colors)}\n`);
+    for (const path of result.snapshotsWritten) process.stdout.write(`    wrote ${path}\n`);
     if (result.failure) process.stdout.write(`${failureText(result.failure, colors)}\n`);
     if (args.cast) writeCast(args.cast, result, args.castPace);
-  });
+  }, runAttempt);
   if (args.junit) {
     mkdirSync(dirname(args.junit), { recursive: true });
     writeFileSync(args.junit, junitXml(results));
@@ -184,14 +234,20 @@ export async function runTapeRun(argv: string[]): Promise<number> {
     writeFileAtomic(args.report, await tapeReportHtml(results, { command, version: VERSION, ms: performance.now() - started }));
   }
   if (args.gif !== null && results[0]) await writeClip(args.gif, results[0], args);
+  const orphans = args.orphans === 'off' ? [] : findOrphans(files);
+  for (const line of orphanLines(orphans, args.orphans)) process.stdout.write(`${args.orphans === 'fail' ? colors.red(line) : colors.yellow(line)}\n`);
+  const orphansFail = args.orphans === 'fail' && orphans.length > 0;
   const failed = results.filter((r) => r.failure);
-  process.stdout.write(`${summaryLine(results.length - failed.length, failed.length, colors)}\n`);
-  return failed[0]?.exitCode ?? 0;
+  const flaky = results.filter(isFlaky).length;
+  const passed = results.length - failed.length - flaky;
+  process.stdout.write(`${summaryLine(passed, failed.length, colors, args.retries > 0 ? flaky : null)}\n`);
+  return failed[0]?.exitCode ?? (orphansFail || (flaky > 0 && args.failOnFlaky) ? EXIT_CODES.assertion : 0);
 }
 
 /** `DIR/<tape name>.cast`; tapes of the same name in different folders get their folder in the name. */
 function writeCast(dir: string, result: TapeResult, pace: CastPace | null): void {
-  const name = basename(result.file).replace(/\.tape$/, '');
+  // `--repeat-each`: one cast per run, `pay-2.cast` for the second
+  const name = `${basename(result.file).replace(/\.tape$/, '')}${result.repeat === undefined ? '' : `-${result.repeat}`}`;
   const parent = basename(dirname(result.file));
   const path = join(dir, `${name}.cast`);
   const target = castTargets.has(path) ? join(dir, `${parent}-${name}.cast`) : path;

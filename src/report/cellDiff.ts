@@ -1,37 +1,11 @@
 /**
- * The cells that differ between a golden frame and the screen, as runs along a row, and an SVG overlay
- * that marks them on a frame drawn with the report's cell size. Pure.
+ * The cells that differ between a golden frame and the screen (src/tape/run/cellDiff.ts, shared with
+ * the terminal's cell diff), and an SVG overlay that marks them on a frame drawn with the report's cell size. Pure.
  */
+import type { ChangedRun } from '../tape/run/cellDiff.js';
 import { CELL } from './frames.js';
 
-export interface ChangedRun {
-  /** 1-based, as people count rows and columns */
-  row: number;
-  column: number;
-  expected: string;
-  actual: string;
-}
-
-/** Character by character (code points), row by row; a run is the changed cells next to each other. */
-export function changedCells(expected: readonly string[], actual: readonly string[]): ChangedRun[] {
-  const runs: ChangedRun[] = [];
-  for (let y = 0; y < Math.max(expected.length, actual.length); y++) {
-    const a = [...(expected[y] ?? '')];
-    const b = [...(actual[y] ?? '')];
-    let run: ChangedRun | null = null;
-    for (let x = 0; x < Math.max(a.length, b.length); x++) {
-      const [ea, ab] = [a[x] ?? ' ', b[x] ?? ' '];
-      if (ea === ab) {
-        run = null;
-        continue;
-      }
-      if (!run) runs.push((run = { row: y + 1, column: x + 1, expected: '', actual: '' }));
-      run.expected += ea;
-      run.actual += ab;
-    }
-  }
-  return runs;
-}
+export { changedCells, type ChangedRun } from '../tape/run/cellDiff.js';
 
 /** A transparent SVG the size of the frame with a red box over each changed run. */
 export function diffOverlay(runs: readonly ChangedRun[], columns: number, rows: number): string {

@@ -8,19 +8,20 @@ import type { FrameStore } from './frames.js';
 import { playerAssets } from './player.js';
 
 const STYLE = `
-:root{--bg:#fafafa;--fg:#1f2328;--muted:#656d76;--line:#d0d7de;--pass:#1a7f37;--fail:#cf222e;--card:#fff}
+:root{--bg:#fafafa;--fg:#1f2328;--muted:#656d76;--line:#d0d7de;--pass:#1a7f37;--fail:#cf222e;--flaky:#9a6700;--card:#fff}
 *{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,sans-serif;background:var(--bg);color:var(--fg)}
 header{padding:16px 24px;background:#24292f;color:#fff}header h1{margin:0 0 6px;font-size:20px}
 main{padding:16px 24px;max-width:1400px}
 .summary{display:flex;gap:16px;align-items:center;flex-wrap:wrap;margin-bottom:12px}
-.count{font-size:18px;font-weight:600}.count.passed{color:var(--pass)}.count.failed{color:var(--fail)}
+.count{font-size:18px;font-weight:600}.count.passed{color:var(--pass)}.count.failed{color:var(--fail)}.count.flaky{color:var(--flaky)}
 .filters button{border:1px solid var(--line);background:var(--card);padding:4px 10px;border-radius:6px;cursor:pointer}
 .filters button[aria-pressed=true]{background:#0969da;color:#fff;border-color:#0969da}
 input[type=search]{padding:5px 8px;border:1px solid var(--line);border-radius:6px;min-width:260px}
 details.tape{background:var(--card);border:1px solid var(--line);border-radius:8px;margin:8px 0}
 details.tape>summary{padding:8px 12px;cursor:pointer;font-weight:600}
 .badge{display:inline-block;min-width:44px;text-align:center;border-radius:10px;padding:0 8px;color:#fff;font-size:12px;margin-right:8px}
-.badge.passed{background:var(--pass)}.badge.failed{background:var(--fail)}
+.badge.passed{background:var(--pass)}.badge.failed{background:var(--fail)}.badge.flaky{background:var(--flaky)}
+.attempt{border-left:3px solid var(--flaky);padding-left:8px;margin:8px 0}
 .tape-body{padding:0 12px 12px}.muted{color:var(--muted);font-weight:400}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:3px 6px;border-bottom:1px solid #eaeef2;vertical-align:top}
 th{font-size:12px;color:var(--muted);font-weight:600}

@@ -7,7 +7,7 @@
 import { asciicast } from '../tape/reports/asciicast.js';
 import { DEFAULT_CAST_PACE, presentationTimeline } from '../tape/reports/castTimeline.js';
 import type { CastEvent } from '../tape/drivers/virtualTerminal.js';
-import type { TapeResult } from '../tape/run/runTape.js';
+import { isFlaky, type TapeResult } from '../tape/run/runTape.js';
 import type { StepRecord } from '../tape/run/stepRecord.js';
 import { FrameStore } from './frames.js';
 import { escapeHtml, formatMs, scriptJson } from './html.js';
@@ -43,7 +43,8 @@ export async function tapeReportHtml(results: readonly TapeResult[], context: Ta
     const sections: string[] = [];
     for (const [index, result] of results.entries()) sections.push(await tapeSection(result, index, frames));
     const failed = results.filter((r) => r.failure).length;
-    const body = `${summary(results.length - failed, failed, context)}
+    const flaky = results.filter(isFlaky).length;
+    const body = `${summary(results.length - failed - flaky, failed, flaky, context)}
 ${sections.join('\n')}
 ${environment(results, context)}`;
     return page({ title: 'Tape report', subtitle: `${results.length} tape(s), ${formatMs(context.ms)}`, body, frames, player: true });
@@ -52,19 +53,21 @@ ${environment(results, context)}`;
   }
 }
 
-function summary(passed: number, failed: number, context: TapeReportContext): string {
+/** `flaky` (passed only on a retry) is counted and filtered apart, and only shown when there are any. */
+function summary(passed: number, failed: number, flaky: number, context: TapeReportContext): string {
   return `<section class="summary">
 <span class="count passed" id="count-passed">${passed} passed</span>
 <span class="count failed" id="count-failed">${failed} failed</span>
+${flaky > 0 ? `<span class="count flaky" id="count-flaky">${flaky} flaky</span>\n` : ''}
 <span class="muted" id="run-time">${formatMs(context.ms)}</span>
-<span class="filters"><button data-filter="all" aria-pressed="true">All</button> <button data-filter="failed" aria-pressed="false">Failed</button> <button data-filter="passed" aria-pressed="false">Passed</button></span>
+<span class="filters"><button data-filter="all" aria-pressed="true">All</button> <button data-filter="failed" aria-pressed="false">Failed</button> <button data-filter="passed" aria-pressed="false">Passed</button>${flaky > 0 ? ' <button data-filter="flaky" aria-pressed="false">Flaky</button>' : ''}</span>
 <input type="search" id="search" placeholder="Search tapes and steps" aria-label="Search tapes and steps">
-<span class="muted"><span id="shown">${passed + failed}</span> shown</span>
+<span class="muted"><span id="shown">${passed + failed + flaky}</span> shown</span>
 </section>`;
 }
 
 async function tapeSection(result: TapeResult, index: number, frames: FrameStore): Promise<string> {
-  const status = result.failure ? 'failed' : 'passed';
+  const status = result.failure ? 'failed' : isFlaky(result) ? 'flaky' : 'passed';
   const steps = result.record?.steps ?? [];
   // the blank frame of the kiosk closing is left out: the replay ends on the tape's last screen
   const timeline = presentationTimeline(withoutClosingFrames(result.cast), DEFAULT_CAST_PACE);
@@ -73,13 +76,13 @@ async function tapeSection(result: TapeResult, index: number, frames: FrameStore
   const rows: string[] = [];
   for (const [i, step] of steps.entries()) rows.push(await stepRow(step, result, frames, markers[i] ?? null, playerId));
   const search = [result.file, ...steps.map((s) => s.command)].join('\n').toLowerCase();
-  const failure = result.failure ? await failureSection(result.failure, result, frames) : '';
+  const failure = (result.failure ? await failureSection(result.failure, result, frames) : '') + await earlierAttempts(result, frames);
   const replay = result.cast.length > 0
     ? `<h3>Replay</h3><div class="replay" id="${playerId}" data-cast="cast-${index}" data-cols="${result.columns}" data-rows="${result.rows}"></div>
 <script type="application/json" id="cast-${index}">${scriptJson(asciicast({ columns: result.columns, rows: result.rows, title: result.file, idleTimeLimitS: 2 }, timeline))}</script>`
     : '';
-  return `<details class="tape" id="tape-${index}" data-status="${status}" data-search="${escapeHtml(search)}"${result.failure ? ' open' : ''}>
-<summary><span class="badge ${status}">${status === 'failed' ? 'FAIL' : 'PASS'}</span>${escapeHtml(result.file)} <span class="muted">${result.failure ? `${result.steps.length}/${result.totalSteps}` : result.totalSteps} steps · ${formatMs(result.ms)}</span></summary>
+  return `<details class="tape" id="tape-${index}" data-status="${status}" data-search="${escapeHtml(search)}"${status === 'passed' ? '' : ' open'}>
+<summary><span class="badge ${status}">${BADGES[status]}</span>${escapeHtml(result.file)}${result.repeat === undefined ? '' : ` #${result.repeat}`} <span class="muted">${result.failure ? `${result.steps.length}/${result.totalSteps}` : result.totalSteps} steps · ${formatMs(result.ms)}</span></summary>
 <div class="tape-body">
 ${failure}
 <table class="timeline"><thead><tr><th>Line</th><th>Step</th><th>State after</th><th>Money on screen</th><th>Time</th></tr></thead>
@@ -89,6 +92,22 @@ ${rows.join('\n')}
 ${replay}
 </div>
 </details>`;
+}
+
+const BADGES = { passed: 'PASS', failed: 'FAIL', flaky: 'FLAKY' } as const;
+
+/** `--retries`: each failed attempt before the last one, with its failure in full. */
+async function earlierAttempts(result: TapeResult, frames: FrameStore): Promise<string> {
+  const earlier = result.retriedAttempts ?? [];
+  const total = earlier.length + 1;
+  const parts: string[] = [];
+  for (const [i, attempt] of earlier.entries()) {
+    if (!attempt.failure) continue;
+    parts.push(`<section class="attempt" data-attempt="${i + 1}"><h3>Attempt ${i + 1} of ${total}: failed</h3>${await failureSection(attempt.failure, attempt, frames)}</section>`);
+  }
+  if (parts.length === 0) return '';
+  const last = `<p class="attempt">Attempt ${total} of ${total}: ${result.failure ? 'failed (above)' : 'passed, so the tape is flaky'}</p>`;
+  return `${parts.join('\n')}\n${last}`;
 }
 
 const ESCAPES = /\x1b\[[0-9;?]*[ -\/]*[@-~]|\x1b./g;

@@ -2,6 +2,7 @@
  * Steps change the running tape only through StepContext: a fake context, with no engine and no
  * files, sees every change a step makes (a quit, a golden frame written) as a call.
  */
+import type { SnapshotUpdate } from '../../src/tape/run/snapshot.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
@@ -39,7 +40,7 @@ function fakeDriver(rows: string[], svg: string): KioskDriver & { sent: string[]
   return driver;
 }
 
-function fakeContext(rows: string[], golden: Record<string, string>, update: boolean, svg: string | null = null) {
+function fakeContext(rows: string[], golden: Record<string, string>, update: SnapshotUpdate, svg: string | null = null) {
   const calls: string[] = [];
   const variables = new Map<string, string>();
   const tape = parseTape('Launch');
@@ -83,6 +84,18 @@ describe('runStep talks to the tape through StepContext only', () => {
     expect(calls).toEqual(['write /tapes/t.snapshots/menu.txt: "Menu\\n[1] Pay\\n"']);
   });
 
+  it('Snapshot with update leaves an equal golden frame alone; --update=missing writes a missing one and fails on a different one', async () => {
+    const same = fakeContext(['Menu'], { '/tapes/t.snapshots/menu.txt': 'Menu\n' }, true);
+    await runStep(same.ctx, stepOf('Snapshot menu'));
+    expect(same.calls).toEqual([]);
+    const missing = fakeContext(['Menu'], {}, 'missing');
+    await runStep(missing.ctx, stepOf('Snapshot menu'));
+    expect(missing.calls).toEqual(['write /tapes/t.snapshots/menu.txt: "Menu\\n"']);
+    const changed = fakeContext(['Menu', '[2] Other'], { '/tapes/t.snapshots/menu.txt': 'Menu\n[1] Pay\n' }, 'missing');
+    await expect(runStep(changed.ctx, stepOf('Snapshot menu'))).rejects.toThrow('differs from the golden frame');
+    expect(changed.calls).toEqual([]);
+  });
+
   it('Snapshot without update reads the golden frame through the context and passes on the same text', async () => {
     const { ctx, calls } = fakeContext(['Menu', '[1] Pay'], { '/tapes/t.snapshots/menu.txt': 'Menu\n[1] Pay\n' }, false);
     await runStep(ctx, stepOf('Snapshot menu'));
@@ -95,7 +108,12 @@ describe('runStep talks to the tape through StepContext only', () => {
     const changed = fakeContext(['Menu', '[2] Other'], { '/tapes/t.snapshots/menu.txt': 'Menu\n[1] Pay\n' }, false);
     await expect(runStep(changed.ctx, stepOf('Snapshot menu'))).rejects.toMatchObject({
       message: 'the screen differs from the golden frame /tapes/t.snapshots/menu.txt (--update rewrites it)',
-      details: ['row 2:', '- [1] Pay', '+ [2] Other'],
+      details: [
+        'row 2:', '- [1] Pay', '+ [2] Other',
+        'cells: 6 differ (row:col expected → actual; glyphs only, golden frames are plain text):',
+        '  2:2 "1" → "2"',
+        '  2:5-9 "Pay  " → "Other"',
+      ],
     });
     expect(missing.calls).toEqual([]);
   });

@@ -25,10 +25,16 @@ describe('compareSnapshot (pure: frame, golden or null, update flag → what the
     expect(compareSnapshot('a\nb\n', 'a\n', false)).toEqual({ action: 'fail', reason: 'differs', diff: ['row 2:', '- ', '+ b', 'row 3:', '- (none)', '+ '] });
   });
 
-  it('with update it says write, whether the golden frame is absent, the same or different', () => {
-    expect(compareSnapshot(frame, null, true)).toEqual({ action: 'write' });
-    expect(compareSnapshot(frame, frame, true)).toEqual({ action: 'write' });
-    expect(compareSnapshot(frame, 'old\n', true)).toEqual({ action: 'write' });
+  it('with update (--update) it writes a missing or different golden frame and leaves an equal one alone', () => {
+    expect(compareSnapshot(frame, null, true)).toEqual({ action: 'write', reason: 'missing' });
+    expect(compareSnapshot(frame, frame, true)).toEqual({ action: 'pass' });
+    expect(compareSnapshot(frame, 'old\n', true)).toEqual({ action: 'write', reason: 'differs' });
+  });
+
+  it("with update 'missing' (--update=missing) it writes only a missing golden frame; a different one still fails", () => {
+    expect(compareSnapshot(frame, null, 'missing')).toEqual({ action: 'write', reason: 'missing' });
+    expect(compareSnapshot(frame, frame, 'missing')).toEqual({ action: 'pass' });
+    expect(compareSnapshot(frame, 'old\n', 'missing')).toMatchObject({ action: 'fail', reason: 'differs' });
   });
 });
 

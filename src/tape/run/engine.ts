@@ -3,7 +3,7 @@
  * driven one step at a time. `runTape` plays a whole tape on it; a vitest test can drive it
  * directly with `exec('Press "Other services"')`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SimulatedClock } from 'xstate';
@@ -18,7 +18,8 @@ import type { KioskDriver } from '../drivers/driver.js';
 import { KioskHarness } from '../drivers/kioskHarness.js';
 import { parseTape } from '../language/parse.js';
 import { runStep } from './runSteps.js';
-import { snapshotFile } from './snapshot.js';
+import { snapshotFile, type SnapshotUpdate } from './snapshot.js';
+import { writeFileAtomic } from '../../adapters/atomicFile.js';
 import type { StepContext } from './stepContext.js';
 import { openTapeStore, settingsOf, sqliteOpener, type StoreOpener, type TapeSettings } from './runSetup.js';
 import type { CastEvent } from '../drivers/virtualTerminal.js';
@@ -32,8 +33,8 @@ import { isTraineeAction, probeOf, trainLineOf, withExerciseSetup } from './runT
 export interface EngineOptions {
   /** where a relative `Set DataDir` and the snapshot folder are found; default: the tape's folder */
   baseDir?: string;
-  /** rewrite golden frames instead of comparing them */
-  update?: boolean;
+  /** golden frames: true writes those missing or differing (`--update`), 'missing' only missing ones */
+  update?: SnapshotUpdate;
   /** `Snapshot` also keeps the frame as SVG beside its text (`--svg`); implies `colors` */
   svg?: boolean;
   /** in-process, Ink draws in colour as on a true-colour terminal (for SVG frames and GIFs); --pty always does */
@@ -278,8 +279,8 @@ export class TapeEngine implements StepContext {
     this.quitLine = line;
   }
 
-  get updateSnapshots(): boolean {
-    return this.options.update === true;
+  get updateSnapshots(): SnapshotUpdate {
+    return this.options.update ?? false;
   }
 
   get svgSnapshots(): boolean {
@@ -294,9 +295,10 @@ export class TapeEngine implements StepContext {
     return existsSync(path) ? readFileSync(path, 'utf8') : null;
   }
 
+  /** Whole or not at all (temporary file, then rename): parallel runs never leave half a golden frame. */
   writeSnapshot(path: string, text: string): void {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+    writeFileAtomic(path, text);
     this.snapshotsWritten.push(path);
   }
 

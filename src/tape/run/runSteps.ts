@@ -10,6 +10,7 @@ import type { StepContext } from './stepContext.js';
 import { StepFailure } from './failure.js';
 import { hotkeyBytes, KEY_BYTES, noteKey } from '../language/keys.js';
 import { compareSnapshot, frameText, svgSnapshotFile } from './snapshot.js';
+import { cellDiffLines } from './cellDiff.js';
 import { remember, resolveTemplated } from './runVariableSteps.js';
 import { newestReceipt, runDeskStep } from './runDeskSteps.js';
 import { runTillStep } from './runTillSteps.js';
@@ -200,17 +201,20 @@ async function wait(ctx: StepContext, step: Extract<Step, { kind: 'wait' }>): Pr
   throw new StepFailure('timeout', `waited ${step.timeoutMs / 1000} s of simulated time for ${describeMatcher(step.matcher)} on one screen line; it never appeared`);
 }
 
-/** Compares the screen with its golden frame, or writes it with `--update`; the files go through the context. */
+/**
+ * Compares the screen with its golden frame; `--update` writes it when it is missing or differs,
+ * `--update=missing` only when missing. The files go through the context.
+ */
 function snapshot(ctx: StepContext, name: string): void {
   const path = ctx.snapshotPath(name);
   const frame = frameText(ctx.harness.lines());
-  const golden = ctx.updateSnapshots ? null : ctx.readSnapshot(path);
+  const golden = ctx.readSnapshot(path);
   const verdict = compareSnapshot(frame, golden, ctx.updateSnapshots);
   if (verdict.action === 'write') ctx.writeSnapshot(path, frame);
   else if (verdict.action === 'fail' && verdict.reason === 'missing') throw new StepFailure('assertion', `no golden frame ${path}; run with --update to write it`);
   else if (verdict.action === 'fail') {
     const mismatch = { path, expected: (golden ?? '').replace(/\n$/, '').split('\n'), actual: frame.replace(/\n$/, '').split('\n') };
-    throw new StepFailure('assertion', `the screen differs from the golden frame ${path} (--update rewrites it)`, verdict.diff, mismatch);
+    throw new StepFailure('assertion', `the screen differs from the golden frame ${path} (--update rewrites it)`, [...verdict.diff, ...cellDiffLines(mismatch.expected, mismatch.actual)], mismatch);
   }
   if (ctx.svgSnapshots) svgSnapshot(ctx, svgSnapshotFile(path));
 }
@@ -218,7 +222,7 @@ function snapshot(ctx: StepContext, name: string): void {
 /** `--svg`: the same frame as SVG beside the text, compared whole once the text has matched. */
 function svgSnapshot(ctx: StepContext, path: string): void {
   const svg = ctx.harness.svg();
-  const verdict = compareSnapshot(svg, ctx.updateSnapshots ? null : ctx.readSnapshot(path), ctx.updateSnapshots);
+  const verdict = compareSnapshot(svg, ctx.readSnapshot(path), ctx.updateSnapshots);
   if (verdict.action === 'write') return ctx.writeSnapshot(path, svg);
   if (verdict.action === 'pass') return;
   if (verdict.reason === 'missing') throw new StepFailure('assertion', `no golden SVG frame ${path}; run with --svg --update to write it`);

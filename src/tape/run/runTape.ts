@@ -35,7 +35,14 @@ export interface TapeResult {
   snapshotsWritten: string[];
   /** each step's state, screen and place in the cast: only with `record` (`--report`) */
   record?: TapeRecord;
+  /** `--retries`: the failed attempts before this one, oldest first; passed after any of them = flaky */
+  retriedAttempts?: TapeResult[];
+  /** `--repeat-each N` above 1: which run of the tape this is, from 1 */
+  repeat?: number;
 }
+
+/** Passed, but only after failed attempts (`--retries`): reported as flaky, never as passed. */
+export const isFlaky = (r: TapeResult): boolean => r.failure === null && (r.retriedAttempts?.length ?? 0) > 0;
 
 export type TapeInput = string | { source: string; file?: string } | Tape;
 

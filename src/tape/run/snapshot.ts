@@ -1,6 +1,7 @@
 /**
  * Golden frames: `Snapshot name` compares the screen with `<tape>.snapshots/<name>.txt` beside the
- * tape (the tape's name without `.tape`); with `update` it writes the file instead. Pure: the step
+ * tape (the tape's name without `.tape`); `update` writes the file when it is missing or differs
+ * (`--update`), `'missing'` only when it is missing (`--update=missing`). Pure: the step
  * (runSteps.ts) reads and writes the file through its StepContext and acts on the verdict. With
  * `--svg` the frame is also kept as `<name>.svg` beside its text (colours, inverse, dim: what the
  * text cannot show) and compared byte for byte: frameSvg.ts gives the same frame the same bytes.
@@ -19,19 +20,22 @@ export const svgSnapshotFile = (textPath: string): string => textPath.replace(/\
 /** The screen as a golden file holds it: every row, trailing blanks trimmed, no-break spaces plain, a final newline. */
 export const frameText = (lines: readonly string[]): string => `${lines.map((l) => plainSpaces(l).trimEnd()).join('\n')}\n`;
 
+/** `--update`: true writes golden frames that are missing or differ; 'missing' writes only missing ones. */
+export type SnapshotUpdate = boolean | 'missing';
+
 /** What the caller does with a frame: nothing, write it as the new golden frame, or fail. */
 export type SnapshotVerdict =
   | { action: 'pass' }
-  | { action: 'write' }
+  | { action: 'write'; reason: 'missing' | 'differs' }
   | { action: 'fail'; reason: 'missing' }
   /** `diff`: row by row, `-` the golden row, `+` the screen's */
   | { action: 'fail'; reason: 'differs'; diff: string[] };
 
-/** `golden` is the golden file's text, or null when there is none; `update` rewrites it whatever it holds. */
-export function compareSnapshot(frame: string, golden: string | null, update: boolean): SnapshotVerdict {
-  if (update) return { action: 'write' };
-  if (golden === null) return { action: 'fail', reason: 'missing' };
+/** `golden` is the golden file's text, or null when there is none; a golden equal to the frame is never rewritten. */
+export function compareSnapshot(frame: string, golden: string | null, update: SnapshotUpdate = false): SnapshotVerdict {
+  if (golden === null) return update === false ? { action: 'fail', reason: 'missing' } : { action: 'write', reason: 'missing' };
   if (golden === frame) return { action: 'pass' };
+  if (update === true) return { action: 'write', reason: 'differs' };
   return { action: 'fail', reason: 'differs', diff: diffLines(golden, frame) };
 }
 

@@ -7,6 +7,7 @@ import type { KioskRules } from '../../domain/rules.js';
 import type { SyncKioskStore, Receipt } from '../../domain/store.js';
 import type { KioskDriver } from '../drivers/driver.js';
 import type { TapeSettings } from './runSetup.js';
+import type { SnapshotUpdate } from './snapshot.js';
 import type { TrainingAttempt, WorldProbe } from '../../domain/training/engine.js';
 
 export interface StepContext {
@@ -24,8 +25,8 @@ export interface StepContext {
   /** Records that the Ctrl+C at `line` made the kiosk quit. */
   recordQuit(line: number): void;
   restart(): Promise<void>;
-  /** Golden frames: whether `Snapshot` rewrites them instead of comparing */
-  readonly updateSnapshots: boolean;
+  /** Golden frames: whether `Snapshot` writes those that differ or are missing (true), only missing ones ('missing'), or none */
+  readonly updateSnapshots: SnapshotUpdate;
   /** Golden frames: whether `Snapshot` also keeps and compares `name.svg` (`--svg`) */
   readonly svgSnapshots: boolean;
   /** where the golden frame `name` lives */
