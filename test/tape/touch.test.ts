@@ -9,6 +9,8 @@ import { checkTape, parseTape } from '../../src/tape/language/parse.js';
 import { runTape } from '../../src/tape/run/runTape.js';
 import { runTapeInPty } from '../../src/tape/drivers/ptyDriver.js';
 import { formatFailure } from '../../src/tape/index.js';
+import { presentationTimeline } from '../../src/tape/reports/castTimeline.js';
+import { asciicast } from '../../src/tape/reports/asciicast.js';
 
 const TOUCH_TAPE = join(import.meta.dirname, '..', 'tapes', 'terminal', 'touch-euroset-pay-4750.tape');
 
@@ -94,6 +96,17 @@ describe('running them in-process', () => {
     const resized = result.cast.findIndex((e) => e.kind === 'r');
     expect(widest(result.cast.slice(0, resized))).toBeLessThanOrEqual(80);
     expect(widest(result.cast.slice(resized))).toBe(120);
+  });
+
+  it('a cast keeps the resize as an asciicast "r" event, paced or not', () => {
+    const events = [
+      { at: 0, kind: 'o', data: 'menu' },
+      { at: 1, kind: 'r', data: '120x40' },
+      { at: 2, kind: 'o', data: 'menu, wider' },
+    ] as const;
+    const paced = presentationTimeline(events);
+    expect(paced.map((e) => e.kind)).toEqual(['o', 'r', 'o']);
+    expect(asciicast({ columns: 80, rows: 24, title: 't' }, paced).split('\n')[2]).toMatch(/^\[[\d.]+,"r","120x40"\]$/);
   });
 
   it('the corpus tape taps through the Euroset path, resizing below 80x24 mid-payment without losing the cash', async () => {
