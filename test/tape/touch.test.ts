@@ -3,6 +3,7 @@
  * file:line:column, run in-process (the kiosk's own hit test decides what a tap presses), and the
  * corpus tape that taps through the Euroset path also under --pty (dist/kiosk.js).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkTape, parseTape } from '../../src/tape/language/parse.js';
@@ -112,6 +113,18 @@ describe('running them in-process', () => {
   it('the corpus tape taps through the Euroset path, resizing below 80x24 mid-payment without losing the cash', async () => {
     const result = await runTape(TOUCH_TAPE);
     if (result.failure) expect.fail(formatFailure(result.failure));
+  });
+});
+
+describe('README', () => {
+  it('R-TERM-1: the touch tape in "Touch, colours and size in a tape" passes as written', async () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Touch, colours and size in a tape'));
+    const source = /```\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    expect(source).toContain('Tap "Other services"');
+    const result = await runTape({ source, file: 'README.md' });
+    if (result.failure) expect.fail(formatFailure(result.failure));
+    expect(result.steps.length).toBe(result.totalSteps);
   });
 });
 
