@@ -27,7 +27,7 @@ import { mapTrainingKey } from './trainingKeys.js';
 import { phoneViewOf, worldViewOf } from './worldView.js';
 import { MIN_PAUSE_MS, TapeRecorder } from '../cli/tapeRecorder.js';
 import { KEY_BYTES } from '../tape/language/keys.js';
-import { routeTap } from './tapRoute.js';
+import { routeTap, tapLabel } from './tapRoute.js';
 
 /** a key as Ink hands it over, or a function key by name (F1…F12), which goes to the world */
 type KeyPress = [string, Partial<Key>] | [string, Partial<Key>, string];
@@ -185,8 +185,27 @@ export class KeyFeed {
     const route = routeTap(this.world, id);
     if (route === 'wait') return false;
     if (route?.kind === 'send') route.send();
-    if (route?.kind === 'sandbox') this.sandboxFeedFor(route.world).pushTap(id);
+    if (route?.kind === 'sandbox') {
+      const feed = this.sandboxFeedFor(route.world);
+      this.recordSandboxTap(route.world, id);
+      feed.pushTap(id);
+    }
     return true;
+  }
+
+  /** A tap in the exercise's world goes into the attempt's tape as `Tap "label"`, after its pause (as a key does). */
+  private recordSandboxTap(world: WorldActor, id: string): void {
+    const feed = this.sandboxFeed;
+    const label = tapLabel(world, id);
+    if (!feed || label === null) return;
+    const training = this.world.getSnapshot().context.training;
+    const now = training.getSnapshot().context.sandbox?.now() ?? feed.lastKeyAt;
+    const recorder = new TapeRecorder();
+    recorder.pause(now - feed.lastKeyAt);
+    recorder.tap(label);
+    feed.lastKeyAt = now;
+    feed.typed = null;
+    for (const line of recorder.finish()) training.send({ type: 'training.keyed', line });
   }
 
   /** The feed of the running exercise's world's keys (and taps), made on its first use. */

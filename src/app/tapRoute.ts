@@ -10,6 +10,7 @@ import { siteViewOf } from '../../machines/site/siteView.js';
 import { deskViewOf } from '../../machines/desk/deskView.js';
 import { viewOf } from './view.js';
 import { worldViewOf } from './worldView.js';
+import { buttonText } from '../i18n/index.js';
 
 export type TapRoute =
   /** the place is busy: the tap waits, in order with the keys */
@@ -43,4 +44,17 @@ export function routeTap(world: WorldActor, id: string): TapRoute {
   const training = snapshot.context.training.getSnapshot();
   const sandbox = training.matches({ running: 'acting' }) ? training.context.sandbox?.world : undefined;
   return sandbox ? { kind: 'sandbox', world: sandbox } : null;
+}
+
+/** The label of the button `id` on the place drawn in the main area, in its language (a recorded `Tap "…"`); null if none. */
+export function tapLabel(world: WorldActor, id: string): string | null {
+  const snapshot = world.getSnapshot();
+  const { shown } = worldViewOf(snapshot);
+  const view =
+    shown === 'site' ? siteViewOf(snapshot.context.site.getSnapshot())
+      : shown === 'cashier' || shown === 'post' ? deskViewOf(snapshot.context[shown].getSnapshot())
+        : shown === 'terminal' ? viewOf(snapshot.context.terminal.getSnapshot())
+          : null;
+  const button = view?.buttons.find((b) => b.id === id);
+  return view && button ? buttonText(view.lang, button) : null;
 }
