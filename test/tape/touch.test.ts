@@ -79,6 +79,18 @@ describe('running them in-process', () => {
     if (result.failure) expect.fail(formatFailure(result.failure));
   });
 
+  it('a tap presses the buttons of every place: the site (by cell), a desk, the terminal while the phone has the keys', async () => {
+    const passes = async (source: string) => {
+      const result = await runTape({ source: `Set Lang en\n${source}`, file: 'touch.tape' });
+      if (result.failure) expect.fail(formatFailure(result.failure));
+    };
+    // row 11, column 4: the site's "[O] My orders" at 80x24 (under the bar, the frame, the title and 4 products and the cart)
+    await passes('Set Place site\nLaunch\nExpect /^│  \\[O\\] My orders/\nTap 11,4\nExpect "Orders of"');
+    await passes('Set Place cashier\nLaunch\nTap "Play the cashier"\nExpectState desk.till');
+    // the buttons under the finger are the terminal's, drawn beside the phone that has the keys
+    await passes('Launch\nEnter\nGo phone\nTap "Other services"\nExpectState kiosk.services');
+  });
+
   it('ExpectStyle fails naming the cell and what its attributes are', async () => {
     const failure = await failureOf('Set Lang en\nLaunch\nEnter\nTap "Other services"\nExpectStyle "Traffic fines" inverse');
     expect(failure).toMatch(/"Traffic fines" at \d+:\d+ is not inverse/);
