@@ -1,11 +1,11 @@
 /** A grid of kiosk buttons: the focused one inverted, disabled ones dimmed, hotkeys in brackets. */
-import React, { useContext, useLayoutEffect, useRef } from 'react';
-import { Box, Text, type DOMElement } from 'ink';
+import React from 'react';
+import { Box, Text } from 'ink';
 import type { Button } from '../../machines/buttons.js';
 import type { Lang } from '../../src/domain/money.js';
 import { buttonText } from '../../src/i18n/index.js';
 import { cyrillicOf } from '../../src/i18n/keyboardLayout.js';
-import { TapTargetsContext } from './tapTargets.js';
+import { useTapTarget } from './tapTargets.js';
 
 export interface ButtonsProps {
   buttons: readonly Button[];
@@ -33,9 +33,7 @@ export function hotkeyLabel(hotkey: string, lang: Lang): string {
 export function ButtonView({ button, focused, lang, label }: { button: Button; focused: boolean; lang: Lang; label?: string }) {
   const hotkey = button.hotkey ? `${hotkeyLabel(button.hotkey, lang)} ` : '';
   // touch: the button's cells are where Ink laid this box out (as wide as its text, not the row)
-  const targets = useContext(TapTargetsContext);
-  const box = useRef<DOMElement>(null);
-  useLayoutEffect(() => (targets && box.current ? targets.add(button.id, box.current) : undefined), [targets, button.id]);
+  const box = useTapTarget({ kind: 'button', id: button.id });
   return (
     <Box ref={box} alignSelf="flex-start">
       {/* The ▸ marks focus without colour too: for plain captures, tapes and screen readers. */}

@@ -4,7 +4,7 @@
  * tap comes, never computed from the screens' sizes by hand, so any layout (grids, the site's order
  * list, a training sandbox inside its frame) answers correctly.
  */
-import { createContext } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { DOMElement } from 'ink';
 
 /** A cell rectangle, 1-based like the terminal's mouse reports; `right`/`bottom` inclusive. */
@@ -15,9 +15,14 @@ export interface CellRect {
   right: number;
 }
 
+/**
+ * What a tap on a target does: a button is pressed (`nav.press` with its id, as its hotkey does); a key
+ * drawn on screen (the entry screens' keypad) is typed, as if the key were pressed.
+ */
+export type TapAction = { kind: 'button'; id: string } | { kind: 'key'; key: string };
+
 export interface TapTarget {
-  /** the button's id: a tap on it sends `nav.press` with this id, as its hotkey does */
-  id: string;
+  action: TapAction;
   rect: CellRect;
 }
 
@@ -49,29 +54,42 @@ export function hitTest(targets: readonly TapTarget[], row: number, column: numb
 
 /** The buttons drawn now, by element; the app provides one, tests may read it. */
 export class TapTargets {
-  private readonly elements = new Map<DOMElement, string>();
+  private readonly elements = new Map<DOMElement, TapAction>();
 
-  /** Registers a drawn button; the returned function forgets it (the button left the screen). */
-  add(id: string, element: DOMElement): () => void {
-    this.elements.set(element, id);
+  /** Registers a drawn target; the returned function forgets it (it left the screen). */
+  add(action: TapAction, element: DOMElement): () => void {
+    this.elements.set(element, action);
     return () => void this.elements.delete(element);
   }
 
-  /** Every registered button with its rectangle as Ink last laid it out. */
+  /** Every registered target with its rectangle as Ink last laid it out. */
   targets(): TapTarget[] {
     const out: TapTarget[] = [];
-    for (const [element, id] of this.elements) {
+    for (const [element, action] of this.elements) {
       const rect = rectOf(element);
-      if (rect) out.push({ id, rect });
+      if (rect) out.push({ action, rect });
     }
     return out;
   }
 
-  /** The id of the button under the cell, or null: a tap there does nothing. */
-  at(row: number, column: number): string | null {
-    return hitTest(this.targets(), row, column)?.id ?? null;
+  /** What a tap on the cell does, or null: nothing is there. */
+  at(row: number, column: number): TapAction | null {
+    return hitTest(this.targets(), row, column)?.action ?? null;
   }
 }
 
 /** null: nothing listens for taps (screen tests, plain renders); buttons then register nowhere. */
 export const TapTargetsContext = createContext<TapTargets | null>(null);
+
+/** A ref for the Box a target is drawn in: registered while it is on screen. */
+export function useTapTarget(action: TapAction): RefObject<DOMElement | null> {
+  const targets = useContext(TapTargetsContext);
+  const box = useRef<DOMElement>(null);
+  const key = action.kind === 'button' ? `b:${action.id}` : `k:${action.key}`;
+  useLayoutEffect(
+    () => (targets && box.current ? targets.add(action, box.current) : undefined),
+    // the action object is new on every render; what it is, is its key
+    [targets, key],
+  );
+  return box;
+}

@@ -43,8 +43,9 @@ function useKeys(tooSmall: boolean, taps: TapTargets | null, onQuit?: () => void
       lastRaw.current = data;
       // a touch (SGR mouse report, src/app/mouse.ts): the button under it, pressed as its hotkey would
       const tap = taps ? tapOf(data) : null;
-      const id = tap ? taps?.at(tap.row, tap.column) : null;
-      if (id) feed.pushTap(id);
+      const action = tap ? taps?.at(tap.row, tap.column) : null;
+      if (action?.kind === 'button') feed.pushTap(action.id);
+      if (action?.kind === 'key') feed.pushBytes(action.key);
     };
     events.on('input', keep);
     return () => void events.off('input', keep);

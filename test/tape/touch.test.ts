@@ -91,6 +91,16 @@ describe('running them in-process', () => {
     await passes('Launch\nEnter\nGo phone\nTap "Other services"\nExpectState kiosk.services');
   });
 
+  it('a tap on the entry keypad types its digit; Tap "7" finds the keypad key', async () => {
+    const source = [
+      'Set Lang en', 'Launch', 'Enter', 'Tap "Other services"', 'Tap "Products by catalogs"', 'Tap "Aliexpress"',
+      // row 13, column 12: the keypad's [9] at 80x24 (bar, frame, title, a blank, the prompt, the field's 3 rows, a blank, then [1] [4] [7] rows)
+      'Tap "1"', 'Tap "0"', 'Tap 13,12', 'Expect "1 0 9 _"', 'Tap 13,14', 'Expect "1 0 9 _"',
+    ].join('\n');
+    const result = await runTape({ source, file: 'touch.tape' });
+    if (result.failure) expect.fail(formatFailure(result.failure));
+  });
+
   it('ExpectStyle fails naming the cell and what its attributes are', async () => {
     const failure = await failureOf('Set Lang en\nLaunch\nEnter\nTap "Other services"\nExpectStyle "Traffic fines" inverse');
     expect(failure).toMatch(/"Traffic fines" at \d+:\d+ is not inverse/);

@@ -36,14 +36,14 @@ describe('SGR mouse reports', () => {
 
 describe('hit test', () => {
   const targets: TapTarget[] = [
-    { id: 'pay', rect: { top: 10, left: 3, bottom: 10, right: 12 } },
-    { id: 'back', rect: { top: 10, left: 40, bottom: 11, right: 50 } },
+    { action: { kind: 'button', id: 'pay' }, rect: { top: 10, left: 3, bottom: 10, right: 12 } },
+    { action: { kind: 'button', id: 'back' }, rect: { top: 10, left: 40, bottom: 11, right: 50 } },
   ];
 
   it('finds the button whose cells hold the tap, edges included', () => {
-    expect(hitTest(targets, 10, 3)?.id).toBe('pay');
-    expect(hitTest(targets, 10, 12)?.id).toBe('pay');
-    expect(hitTest(targets, 11, 50)?.id).toBe('back');
+    expect(hitTest(targets, 10, 3)?.action).toEqual({ kind: 'button', id: 'pay' });
+    expect(hitTest(targets, 10, 12)?.action).toEqual({ kind: 'button', id: 'pay' });
+    expect(hitTest(targets, 11, 50)?.action).toEqual({ kind: 'button', id: 'back' });
   });
 
   it('finds none beside, above or below a button', () => {

@@ -42,7 +42,11 @@ function labelCell(ctx: StepContext, label: string): { row: number; column: numb
   const labels = view.buttons.map((b) => buttonText(view.lang, b));
   const button = view.buttons[labels.findIndex((l) => l.toLowerCase() === wanted)];
   const lines = ctx.harness.lines();
-  const at = button ? findWord(lines, drawnText(view, button)) : null;
+  // a digit of the entry screens' keypad (`Tap "7"`): the key drawn as [7]
+  const digit = /^\d$/.test(label.trim()) ? findWord(lines, `[${label.trim()}]`) : null;
+  if (!button && digit) return digit;
+  // a screen may draw its own words on a button (the operator on the phone field): its hotkey is still there
+  const at = button ? (findWord(lines, drawnText(view, button)) ?? (button.hotkey ? findWord(lines, hotkeyLabel(button.hotkey, view.lang), true) : null)) : null;
   if (!button || !at) {
     const visible = labels.map((l, i) => `"${l}"${view.buttons[i]?.enabled ? '' : ' (disabled)'}`);
     throw new StepFailure('assertion', `no button "${label}" ${button ? 'drawn' : 'on this screen'} to tap`, [
@@ -52,15 +56,15 @@ function labelCell(ctx: StepContext, label: string): { row: number; column: numb
   return at;
 }
 
-/** The 1-based cell where `text` first stands on its own (not inside a longer word), top to bottom. */
-function findWord(lines: string[], text: string): { row: number; column: number } | null {
+/** The 1-based cell where `text` first stands on its own (not inside a longer word; `prefix`: starts one), top to bottom. */
+function findWord(lines: string[], text: string, prefix = false): { row: number; column: number } | null {
   for (let row = 0; row < lines.length; row++) {
     const chars = Array.from(lines[row]!);
     const line = chars.join('');
     for (let i = line.indexOf(text); i >= 0; i = line.indexOf(text, i + 1)) {
       const before = line[i - 1];
       const after = line[i + text.length];
-      if ((before === undefined || /[\s▸]/.test(before)) && (after === undefined || /\s/.test(after))) {
+      if ((before === undefined || /[\s▸]/.test(before)) && (prefix || after === undefined || /\s/.test(after))) {
         return { row: row + 1, column: Array.from(line.slice(0, i)).length + 1 };
       }
     }
