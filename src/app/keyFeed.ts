@@ -27,7 +27,7 @@ import { mapTrainingKey } from './trainingKeys.js';
 import { phoneViewOf, worldViewOf } from './worldView.js';
 import { MIN_PAUSE_MS, TapeRecorder } from '../cli/tapeRecorder.js';
 import { KEY_BYTES } from '../tape/language/keys.js';
-import { routeTap, tapLabel } from './tapRoute.js';
+import { routeTap, tapLines } from './tapRoute.js';
 
 /** a key as Ink hands it over, or a function key by name (F1…F12), which goes to the world */
 type KeyPress = [string, Partial<Key>] | [string, Partial<Key>, string];
@@ -196,16 +196,13 @@ export class KeyFeed {
   /** A tap in the exercise's world goes into the attempt's tape as `Tap "label"`, after its pause (as a key does). */
   private recordSandboxTap(world: WorldActor, id: string): void {
     const feed = this.sandboxFeed;
-    const label = tapLabel(world, id);
-    if (!feed || label === null) return;
+    if (!feed) return;
     const training = this.world.getSnapshot().context.training;
     const now = training.getSnapshot().context.sandbox?.now() ?? feed.lastKeyAt;
-    const recorder = new TapeRecorder();
-    recorder.pause(now - feed.lastKeyAt);
-    recorder.tap(label);
-    feed.lastKeyAt = now;
-    feed.typed = null;
-    for (const line of recorder.finish()) training.send({ type: 'training.keyed', line });
+    const lines = tapLines(world, id, now - feed.lastKeyAt);
+    if (lines.length === 0) return;
+    [feed.lastKeyAt, feed.typed] = [now, null];
+    for (const line of lines) training.send({ type: 'training.keyed', line });
   }
 
   /** The feed of the running exercise's world's keys (and taps), made on its first use. */

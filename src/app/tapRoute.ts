@@ -11,6 +11,7 @@ import { deskViewOf } from '../../machines/desk/deskView.js';
 import { viewOf } from './view.js';
 import { worldViewOf } from './worldView.js';
 import { buttonText } from '../i18n/index.js';
+import { TapeRecorder } from '../cli/tapeRecorder.js';
 
 export type TapRoute =
   /** the place is busy: the tap waits, in order with the keys */
@@ -57,4 +58,14 @@ export function tapLabel(world: WorldActor, id: string): string | null {
           : null;
   const button = view?.buttons.find((b) => b.id === id);
   return view && button ? buttonText(view.lang, button) : null;
+}
+
+/** The tape lines of a tap after a pause (a Training attempt's tape): `Advance …` if it was long, then `Tap "label"`; none if no such button. */
+export function tapLines(world: WorldActor, id: string, pausedMs: number): string[] {
+  const label = tapLabel(world, id);
+  if (label === null) return [];
+  const recorder = new TapeRecorder();
+  recorder.pause(pausedMs);
+  recorder.tap(label);
+  return recorder.finish();
 }
