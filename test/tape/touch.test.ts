@@ -101,6 +101,11 @@ describe('running them in-process', () => {
     if (result.failure) expect.fail(formatFailure(result.failure));
   });
 
+  it('a run that draws no screen (headless) refuses a Tap instead of typing its report as keys', async () => {
+    const result = await runTape({ source: 'Set Lang en\nLaunch\nEnter\nTap 1,1', file: 'touch.tape' }, { headless: true });
+    expect(result.failure && formatFailure(result.failure)).toContain('a Tap has no button to land on');
+  });
+
   it('ExpectStyle fails naming the cell and what its attributes are', async () => {
     const failure = await failureOf('Set Lang en\nLaunch\nEnter\nTap "Other services"\nExpectStyle "Traffic fines" inverse');
     expect(failure).toMatch(/"Traffic fines" at \d+:\d+ is not inverse/);

@@ -219,6 +219,8 @@ export class KioskHarness implements KioskDriver {
   /** Keys as a terminal sends them (`\r` Enter, `\x1b` Esc, `\x1b[A` Up …), as one chunk. */
   async keys(data: string): Promise<void> {
     if (this.feed) {
+      // no Ink, no layout: nothing a tap could land on (and its report must not turn into keys)
+      if (/\x1b\[</.test(data)) throw new Error('this run draws no screen (frames: none): a Tap has no button to land on');
       // as the App hands them over: function keys by their raw sequence, the rest one key at a time
       if (!this.feed.pushRaw(data)) for (const token of data.match(KEY_TOKENS) ?? []) this.feed.push(...keyOf(token));
       return this.settle();
