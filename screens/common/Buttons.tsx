@@ -5,6 +5,7 @@ import type { Button } from '../../machines/buttons.js';
 import type { Lang } from '../../src/domain/money.js';
 import { buttonText } from '../../src/i18n/index.js';
 import { cyrillicOf } from '../../src/i18n/keyboardLayout.js';
+import { useTapTarget } from './tapTargets.js';
 
 export interface ButtonsProps {
   buttons: readonly Button[];
@@ -31,11 +32,15 @@ export function hotkeyLabel(hotkey: string, lang: Lang): string {
 
 export function ButtonView({ button, focused, lang, label }: { button: Button; focused: boolean; lang: Lang; label?: string }) {
   const hotkey = button.hotkey ? `${hotkeyLabel(button.hotkey, lang)} ` : '';
+  // touch: the button's cells are where Ink laid this box out (as wide as its text, not the row)
+  const box = useTapTarget({ kind: 'button', id: button.id });
   return (
-    // The ▸ marks focus without colour too: for plain captures, tapes and screen readers.
-    <Text inverse={focused} dimColor={!button.enabled} color={button.enabled ? 'cyan' : undefined}>
-      {`${focused ? '▸' : ' '}${hotkey}${label ?? buttonText(lang, button)} `}
-    </Text>
+    <Box ref={box} alignSelf="flex-start">
+      {/* The ▸ marks focus without colour too: for plain captures, tapes and screen readers. */}
+      <Text inverse={focused} dimColor={!button.enabled} color={button.enabled ? 'cyan' : undefined}>
+        {`${focused ? '▸' : ' '}${hotkey}${label ?? buttonText(lang, button)} `}
+      </Text>
+    </Box>
   );
 }
 

@@ -7,8 +7,29 @@ import type { View } from '../../src/app/view.js';
 import { maskPhone } from '../../src/domain/mobile/phone.js';
 import { t } from '../../src/i18n/index.js';
 import { operatorName } from '../../src/i18n/format.js';
+import { useTapTarget } from '../common/tapTargets.js';
 
 const KEYPAD = ['[1] [2] [3]', '[4] [5] [6]', '[7] [8] [9]', '    [0]    '];
+
+/** One key of the on-screen keypad: a tap on it types its digit, as a touch keypad does. */
+function KeypadKey({ label }: { label: string }) {
+  const box = useTapTarget({ kind: 'key', key: label.slice(1, -1) });
+  return (
+    <Box ref={box}>
+      <Text dimColor>{label}</Text>
+    </Box>
+  );
+}
+
+function KeypadRow({ row }: { row: string }) {
+  return (
+    <Box flexDirection="row">
+      {row.split(/(\[\d\])/).map((part, i) =>
+        /^\[\d\]$/.test(part) ? <KeypadKey key={i} label={part} /> : part ? <Text key={i} dimColor>{part}</Text> : null,
+      )}
+    </Box>
+  );
+}
 
 export function EntryScreen({ view }: { view: View }) {
   const { kiosk, lang } = view;
@@ -29,7 +50,7 @@ export function EntryScreen({ view }: { view: View }) {
       <Box flexDirection="row" marginTop={isPhone ? 0 : 1}>
         <Box flexDirection="column" marginRight={2}>
           {KEYPAD.map((row) => (
-            <Text key={row} dimColor>{row}</Text>
+            <KeypadRow key={row} row={row} />
           ))}
         </Box>
         <Buttons buttons={view.buttons} focus={view.focus} lang={lang} labels={labels} />

@@ -1,5 +1,7 @@
 /** The app shell: size guard, the place bar, the place that is shown, the phone beside it, keys → events. */
 import React, { useLayoutEffect, useRef, useState } from 'react';
+import { isMouseSequence, tapOf } from './mouse.js';
+import { TapTargets, TapTargetsContext } from '../../screens/common/tapTargets.js';
 import { Text, useApp, useInput, useStdin } from 'ink';
 import { useTerminalSelector, useWorldActor } from './context.js';
 import { KeyFeed } from './keyFeed.js';
@@ -15,6 +17,8 @@ export interface AppProps {
   terminalId: string;
   /** called once when the terminal has closed after a quit (Ctrl+C anywhere, q on the idle screen) */
   onQuit?: () => void;
+  /** false (`--no-mouse`): taps do nothing; mouse reports are still swallowed, never read as keys @default true */
+  mouse?: boolean;
 }
 
 /**
@@ -22,7 +26,7 @@ export interface AppProps {
  * Ink names no function key, so the raw sequence of each input is kept (a layout effect: it is
  * listening before `useInput`, whose listener re-subscribes after it on every render).
  */
-function useKeys(tooSmall: boolean, onQuit?: () => void) {
+function useKeys(tooSmall: boolean, taps: TapTargets | null, onQuit?: () => void) {
   const world = useWorldActor();
   const { exit } = useApp();
   const { internal_eventEmitter: events } = useStdin();
@@ -35,25 +39,40 @@ function useKeys(tooSmall: boolean, onQuit?: () => void) {
       }),
   );
   useLayoutEffect(() => {
-    const keep = (data: string) => void (lastRaw.current = data);
+    const keep = (data: string) => {
+      lastRaw.current = data;
+      // a touch (SGR mouse report, src/app/mouse.ts): the button under it, pressed as its hotkey would
+      const tap = taps ? tapOf(data) : null;
+      const action = tap ? taps?.at(tap.row, tap.column) : null;
+      if (action?.kind === 'button') feed.pushTap(action.id);
+      if (action?.kind === 'key') feed.pushBytes(action.key);
+    };
     events.on('input', keep);
     return () => void events.off('input', keep);
-  }, [events]);
+  }, [events, taps, feed]);
   useInput((chunk, chunkKey) => {
+    // Ink has no mouse: its report arrives as one input; it was a tap (or nothing), never a key
+    if (isMouseSequence(lastRaw.current)) return;
     if (tooSmall && !(chunkKey.ctrl && chunk === 'c')) return;
     if (feed.pushRaw(lastRaw.current)) return;
     feed.push(chunk, chunkKey);
   });
 }
 
-export function App({ terminalId, onQuit }: AppProps) {
+export function App({ terminalId, onQuit, mouse = true }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
-  useKeys(tooSmall, onQuit);
+  // the drawn buttons register here; while the screen asks to be enlarged none is drawn, so taps do nothing
+  const [taps] = useState(() => (mouse ? new TapTargets() : null));
+  useKeys(tooSmall, taps, onQuit);
   const lang = useTerminalSelector((snapshot) => viewOf(snapshot).lang);
   const world = useWorldActor();
   if (tooSmall) {
     return <Text color="yellow">{t(lang, 'size.enlarge', { columns, rows })}</Text>;
   }
-  return <WorldScreen world={world} terminalId={terminalId} columns={columns} rows={rows} />;
+  return (
+    <TapTargetsContext.Provider value={taps}>
+      <WorldScreen world={world} terminalId={terminalId} columns={columns} rows={rows} />
+    </TapTargetsContext.Provider>
+  );
 }

@@ -27,14 +27,18 @@ import { mapTrainingKey } from './trainingKeys.js';
 import { phoneViewOf, worldViewOf } from './worldView.js';
 import { MIN_PAUSE_MS, TapeRecorder } from '../cli/tapeRecorder.js';
 import { KEY_BYTES } from '../tape/language/keys.js';
+import { routeTap, tapLines } from './tapRoute.js';
 
 /** a key as Ink hands it over, or a function key by name (F1…F12), which goes to the world */
 type KeyPress = [string, Partial<Key>] | [string, Partial<Key>, string];
+/** a tap on a drawn button (src/app/mouse.ts): pressed as its hotkey would press it */
+type TapPress = { tap: string };
+type Held = KeyPress | TapPress;
 
-const isCtrlC = ([input, key]: KeyPress) => key.ctrl === true && input === 'c';
+const isCtrlC = (held: Held) => Array.isArray(held) && held[1].ctrl === true && held[0] === 'c';
 
 export class KeyFeed {
-  private readonly held: KeyPress[] = [];
+  private readonly held: Held[] = [];
   private subscription: { unsubscribe(): void } | null = null;
   private quitting = false;
   private closed = false;
@@ -72,6 +76,15 @@ export class KeyFeed {
   pushBytes(bytes: string): void {
     if (this.pushRaw(bytes)) return;
     for (const token of bytes.match(KEY_TOKENS) ?? []) this.held.push(keyOf(token));
+    this.deliver();
+  }
+
+  /**
+   * A tap on the button `id` (src/app/mouse.ts found it under the finger): in order with the keys, and
+   * delivered as `nav.press`, the event its hotkey sends; dropped if the screen it lands on has no such button.
+   */
+  pushTap(id: string): void {
+    this.held.push({ tap: id });
     this.deliver();
   }
 
@@ -120,7 +133,9 @@ export class KeyFeed {
   }
 
   /** Delivers one key to whoever has the keys; false when that place is busy (the key waits). */
-  private deliverOne(press: KeyPress): boolean {
+  private deliverOne(held: Held): boolean {
+    if (!Array.isArray(held)) return this.deliverTap(held.tap);
+    const press = held;
     const place = worldViewOf(this.world.getSnapshot()).place;
     if (place === 'terminal' && !viewOf(this.actor.getSnapshot()).takesKeys) return false;
     const [input, key, fkey] = press;
@@ -165,6 +180,44 @@ export class KeyFeed {
     return true;
   }
 
+  /** A tap, routed by src/app/tapRoute.ts; false when the place under it is busy (the tap waits, as a key would). */
+  private deliverTap(id: string): boolean {
+    const route = routeTap(this.world, id);
+    if (route === 'wait') return false;
+    if (route?.kind === 'send') route.send();
+    if (route?.kind === 'sandbox') {
+      const feed = this.sandboxFeedFor(route.world);
+      this.recordSandboxTap(route.world, id);
+      feed.pushTap(id);
+    }
+    return true;
+  }
+
+  /** A tap in the exercise's world goes into the attempt's tape as `Tap "label"`, after its pause (as a key does). */
+  private recordSandboxTap(world: WorldActor, id: string): void {
+    const feed = this.sandboxFeed;
+    if (!feed) return;
+    const training = this.world.getSnapshot().context.training;
+    const now = training.getSnapshot().context.sandbox?.now() ?? feed.lastKeyAt;
+    const lines = tapLines(world, id, now - feed.lastKeyAt);
+    if (lines.length === 0) return;
+    [feed.lastKeyAt, feed.typed] = [now, null];
+    for (const line of lines) training.send({ type: 'training.keyed', line });
+  }
+
+  /** The feed of the running exercise's world's keys (and taps), made on its first use. */
+  private sandboxFeedFor(sandbox: WorldActor): KeyFeed {
+    const training = this.world.getSnapshot().context.training;
+    if (this.sandboxFeed?.world !== sandbox) {
+      // the exercise's kiosk closing (`q` on its idle screen) ends the exercise like F8
+      this.sandboxFeed = {
+        world: sandbox, feed: new KeyFeed(sandbox, () => training.send({ type: 'training.quit' })),
+        lastKeyAt: training.getSnapshot().context.sandbox?.now() ?? 0, typed: null,
+      };
+    }
+    return this.sandboxFeed.feed;
+  }
+
   /**
    * The Training place: its own keys on its screens; while an exercise runs, every key but F7/F8 goes
    * to the exercise's world through a feed of its own (held there while that world is busy).
@@ -180,16 +233,10 @@ export class KeyFeed {
     if (!sandbox) return fkey ? null : true;
     // the exercise's world has no Training place of its own
     if (fkey === 'F6') return true;
-    if (this.sandboxFeed?.world !== sandbox) {
-      // the exercise's kiosk closing (`q` on its idle screen) ends the exercise like F8
-      this.sandboxFeed = {
-        world: sandbox, feed: new KeyFeed(sandbox, () => training.send({ type: 'training.quit' })),
-        lastKeyAt: snapshot.context.sandbox?.now() ?? 0, typed: null,
-      };
-    }
+    const feed = this.sandboxFeedFor(sandbox);
     this.recordSandboxKey(bytesOfKey(input, key, fkey), snapshot.context.sandbox?.now() ?? 0, fkey);
-    if (fkey) this.sandboxFeed.feed.pushRaw(FUNCTION_KEY_SEQUENCES[fkey] ?? '');
-    else this.sandboxFeed.feed.push(input, key);
+    if (fkey) feed.pushRaw(FUNCTION_KEY_SEQUENCES[fkey] ?? '');
+    else feed.push(input, key);
     return true;
   }
 

@@ -34,6 +34,8 @@ export interface RunOptions {
   /** --store / KIOSK_STORE: a PostgreSQL registry's URL; null for the data directory or memory */
   store: string | null;
   rules: KioskRules;
+  /** SGR mouse reports on (taps press buttons); `--no-mouse` turns them off */
+  mouse: boolean;
   help: boolean;
   version: boolean;
 }
@@ -161,6 +163,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     'service-pin': { type: 'string' },
     'cassette-capacity': { type: 'string' },
     'paper-receipts': { type: 'string' },
+    'no-mouse': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
     version: { type: 'boolean', short: 'v', default: false },
     ...Object.fromEntries(Object.keys(TIMEOUT_FLAGS).map((f) => [f, { type: 'string' as const }])),
@@ -197,6 +200,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     dataDir: (v['data-dir'] as string | undefined) ?? env.KIOSK_DATA_DIR ?? null,
     store,
     rules: { ...DEFAULT_RULES, timeouts, orderNumberLength, processingDelayMs: parseProcessingDelay(v['processing-delay'] as string | undefined), mobile: parseMobileFlags(v, parseTimeout, (message) => new UsageError(message)), skin, servicePin, cassetteCapacity, ...(paperReceipts === null ? {} : { paperReceipts }) },
+    mouse: v['no-mouse'] !== true,
     help: v.help === true,
     version: v.version === true,
   };

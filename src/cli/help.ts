@@ -39,6 +39,7 @@ Options:
   --service-pin 0000              the staff's service-mode PIN (* # * # on the idle screen)
   --cassette-capacity 1500        notes the bill cassette holds; full, the terminal is out of service
   --paper-receipts N              paper for N receipts (default: never runs out)
+  --no-mouse                      taps (mouse clicks) do nothing; the terminal is not asked to report them
   --menu-timeout 30s              inactivity on menus before the idle screen (every timeout: 1s to 24h)
   --entry-timeout 70s             inactivity on data entry before the idle screen
   --cash-timeout 60s              no note on the cash screen before "Need more time?"

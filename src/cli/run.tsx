@@ -5,6 +5,7 @@ import React from 'react';
 import { render } from 'ink';
 import { App } from '../app/App.js';
 import { WorldProvider } from '../app/context.js';
+import { MOUSE_OFF, MOUSE_ON } from '../app/mouse.js';
 import { startWorld, terminalOf } from '../app/session.js';
 import { storeProgramClock } from '../adapters/programClock.js';
 import { crashHookFromEnv } from '../adapters/crashHook.js';
@@ -51,9 +52,19 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
   const { store } = data;
   const lengthWarning = orderLengthWarning(await store.listOrders(), options.rules);
   if (lengthWarning) process.stderr.write(lengthWarning);
-  process.stdout.write(ALT_SCREEN_ON);
-  const restore = () => process.stdout.write(ALT_SCREEN_OFF);
+  // touch (src/app/mouse.ts): the terminal reports taps from now on, until the program ends however it ends
+  const screenOff = options.mouse ? MOUSE_OFF + ALT_SCREEN_OFF : ALT_SCREEN_OFF;
+  process.stdout.write(options.mouse ? ALT_SCREEN_ON + MOUSE_ON : ALT_SCREEN_ON);
+  const restore = () => process.stdout.write(screenOff);
   process.once('exit', restore);
+  // a hang-up or a kill leaves no terminal reporting mouse presses as garbage to the shell
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.removeListener('exit', restore);
+    restore();
+    process.exit(128 + (signal === 'SIGHUP' ? 1 : 15));
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
   // tapes' --pty mode only (src/cli/tapeTestHook.ts): a simulated clock moved over a private stdin channel
   // the build's catalog (a small JSON file); from the sources, the YAML parser loads only now
   const exercises = training ? [] : (readCatalog() ?? (await import('../training/load.js')).builtInExercises());
@@ -87,7 +98,7 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
   testHook?.attach(actor, () => world.send({ type: 'clock.tick' }), world);
   const app = render(
     <WorldProvider actor={world}>
-      <App terminalId={terminalId} />
+      <App terminalId={terminalId} mouse={options.mouse} />
     </WorldProvider>,
     { exitOnCtrlC: false, patchConsole: true, maxFps: 60, ...(testHook ? { stdin: testHook.stdin, ...testHook.renderOptions } : {}) },
   );
@@ -101,6 +112,8 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
   await store.close();
   // leave the alternate screen first, so the line stays in the terminal after the program ends
   process.removeListener('exit', restore);
+  process.removeListener('SIGTERM', onSignal);
+  process.removeListener('SIGHUP', onSignal);
   restore();
   return quitReport(paidOnQuit, fault, !options.memory);
 }

@@ -57,6 +57,12 @@ export class TapeRecorder {
     this.typed += printable;
   }
 
+  /** A tap on a button (issue 21), written as the tape word that taps it by its label. */
+  tap(label: string): void {
+    this.flush();
+    this.lines.push(`Tap ${quote(label)}`);
+  }
+
   /** The finished tape body (everything after Launch). */
   finish(): string[] {
     this.flush();

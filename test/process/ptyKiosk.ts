@@ -75,6 +75,11 @@ export class PtyKiosk {
     if (!this.exit) this.proc.kill('SIGKILL');
   }
 
+  /** a signal a terminal or a service manager sends (SIGTERM, SIGHUP) */
+  signal(name: 'SIGTERM' | 'SIGHUP'): void {
+    if (!this.exit) this.proc.kill(name);
+  }
+
   /** Resolves with the screen once it matches; rejects if the process ends first. */
   async waitFor(what: string | RegExp): Promise<string> {
     return (await this.until((screen) => (typeof what === 'string' ? screen.includes(what) : what.test(screen)), `${what}`, false))!;

@@ -5,6 +5,7 @@
 import type { Button } from '../../../machines/buttons.js';
 import type { View } from '../../app/view.js';
 import type { CastEvent } from './virtualTerminal.js';
+import type { CellStyle } from './cellStyle.js';
 import type { DeskView } from '../../../machines/desk/deskView.js';
 import type { DeskEvent, DeskRole } from '../../../machines/desk.js';
 import type { InjectedFault } from '../../../machines/terminal/terminalContext.js';
@@ -38,6 +39,12 @@ export interface KioskDriver {
   /** the screen as SVG, colours and attributes included (src/pictures/frameSvg.ts); `paint()` first, as for `lines()` */
   svg(): string;
   view(): DriverView;
+  /** the screen's size now (a `Resize` changes it) */
+  size?(): { columns: number; rows: number };
+  /** one cell's attributes, 0-based row and column; `paint()` first, as for `lines()` */
+  cellStyle?(row: number, column: number): CellStyle;
+  /** the window resized to `columns`×`rows`: the kiosk lays out again; the cast records an "r" event */
+  resize?(columns: number, rows: number): Promise<void>;
   /** the desk that has the keys (the cashier, the Post), or null when another place has them */
   deskView?(): DeskView | null;
   /** sends an event to the desk that has the keys (the till's `Customer`, `Give`), then settles; the pty driver sends it over the test channel */

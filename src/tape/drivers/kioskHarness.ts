@@ -26,6 +26,7 @@ import type { KioskDriver } from './driver.js';
 import { advanceClock } from '../run/simulatedTime.js';
 import type { CastEvent } from './virtualTerminal.js';
 import { VirtualTerminal } from './virtualTerminal.js';
+import type { CellStyle } from './cellStyle.js';
 
 export interface HarnessOptions {
   store: KioskStore;
@@ -218,6 +219,8 @@ export class KioskHarness implements KioskDriver {
   /** Keys as a terminal sends them (`\r` Enter, `\x1b` Esc, `\x1b[A` Up …), as one chunk. */
   async keys(data: string): Promise<void> {
     if (this.feed) {
+      // no Ink, no layout: nothing a tap could land on (and its report must not turn into keys)
+      if (/\x1b\[</.test(data)) throw new Error('this run draws no screen (frames: none): a Tap has no button to land on');
       // as the App hands them over: function keys by their raw sequence, the rest one key at a time
       if (!this.feed.pushRaw(data)) for (const token of data.match(KEY_TOKENS) ?? []) this.feed.push(...keyOf(token));
       return this.settle();
@@ -310,6 +313,20 @@ export class KioskHarness implements KioskDriver {
     if (this.options.frames === 'none') throw new Error('this run draws no screen (frames: none): a step that reads it cannot run here');
     if (this.pendingFrame) throw new Error('the screen is read before its frame is drawn: await paint() first');
     return this.vt.lines();
+  }
+
+  size(): { columns: number; rows: number } {
+    return { columns: this.vt.columns, rows: this.vt.rows };
+  }
+
+  cellStyle(row: number, column: number): CellStyle {
+    if (this.pendingFrame) throw new Error('the screen is read before its frame is drawn: await paint() first');
+    return this.vt.cellStyle(row, column);
+  }
+
+  async resize(columns: number, rows: number): Promise<void> {
+    this.vt.resize(columns, rows);
+    await this.settle();
   }
 
   svg(): string {

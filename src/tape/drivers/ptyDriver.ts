@@ -19,6 +19,7 @@ import { runTape, type RunTapeOptions, type TapeInput, type TapeResult } from '.
 import { writeNow } from './ptyWrite.js';
 import { ChannelSplitter, decodeAnswer, encodeRequest, type ChannelAnswer, type ChannelRequest, type ChannelSend } from './testChannel.js';
 import type { CastEvent } from './virtualTerminal.js';
+import { cellStyleAt, type CellStyle } from './cellStyle.js';
 import type { DeskView } from '../../../machines/desk/deskView.js';
 import type { DeskEvent, DeskRole } from '../../../machines/desk.js';
 
@@ -33,6 +34,9 @@ export function findKioskBinary(): string | null {
   }
   return null;
 }
+
+/** the longest a Resize waits for the program's redraw before it settles over the channel anyway */
+const RESIZE_REDRAW_MS = 2_000;
 
 /** How finely `Wait` moves the program's clock (it cannot see the program's timers from here). */
 const WAIT_STEPS = 200;
@@ -61,6 +65,9 @@ export class PtyDriver implements KioskDriver {
   private nextId = 1;
   private simulatedMs = 0;
   private killing = false;
+  /** the window's size now: the tape's `Set Size`, then each `Resize` */
+  private columns: number;
+  private rows: number;
 
   constructor(
     private readonly options: PtyDriverOptions,
@@ -68,6 +75,8 @@ export class PtyDriver implements KioskDriver {
     private readonly spawn: typeof import('node-pty').spawn,
   ) {
     const { columns, rows } = options.settings;
+    this.columns = columns;
+    this.rows = rows;
     this.term = new Terminal({ cols: columns, rows, allowProposedApi: true, scrollback: 0 });
   }
 
@@ -95,8 +104,8 @@ export class PtyDriver implements KioskDriver {
     const args = ['--data-dir', dataDir, '--lang', settings.lang, '--terminal-id', settings.terminalId, '--place', settings.place, '--processing-delay', `${settings.processingDelayMs}ms`, '--skin', settings.skin, ...(settings.role ? ['--role', settings.role] : []), ...mobileOptionArgs(settings.mobile)];
     const pty = this.spawn(process.execPath, [this.binary, ...args], {
       name: 'xterm-256color',
-      cols: settings.columns,
-      rows: settings.rows,
+      cols: this.columns,
+      rows: this.rows,
       cwd: process.cwd(),
       env: { ...process.env, KIOSK_TEST_CLOCK: new Date(settings.clockMs + this.simulatedMs).toISOString() } as Record<string, string>,
     });
@@ -179,12 +188,39 @@ export class PtyDriver implements KioskDriver {
   lines(): string[] {
     const buffer = this.term.buffer.active;
     const rows: string[] = [];
-    for (let y = 0; y < this.options.settings.rows; y++) rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    for (let y = 0; y < this.rows; y++) rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
     return rows;
   }
 
   svg(): string {
     return frameToSvg(this.term);
+  }
+
+  size(): { columns: number; rows: number } {
+    return { columns: this.columns, rows: this.rows };
+  }
+
+  cellStyle(row: number, column: number): CellStyle {
+    return cellStyleAt(this.term, row, column);
+  }
+
+  /** The pty's window resized (the program gets SIGWINCH), xterm with it; settled over the channel. */
+  async resize(columns: number, rows: number): Promise<void> {
+    this.columns = columns;
+    this.rows = rows;
+    this.term.resize(columns, rows);
+    this.cast.push({ at: this.now, kind: 'r', data: `${columns}x${rows}` });
+    const pty = this.pty;
+    if (!pty) return;
+    // the program hears SIGWINCH on its own schedule, not in order with the channel: its redraw for the
+    // new size is awaited first (a program that draws nothing new is not waited on for long)
+    const redrawn = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => (listener.dispose(), resolve()), RESIZE_REDRAW_MS);
+      const listener = pty.onData(() => (clearTimeout(timer), listener.dispose(), resolve()));
+    });
+    pty.resize(columns, rows);
+    await redrawn;
+    await this.request({ kind: 'sync' });
   }
 
   view(): DriverView {

@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import xtermHeadless from '@xterm/headless';
 import { frameToSvg } from '../../pictures/frameSvg.js';
+import { cellStyleAt, type CellStyle } from './cellStyle.js';
 
 const { Terminal } = xtermHeadless;
 
@@ -15,7 +16,8 @@ const FRAME_START = '\x1b[H\x1b[2J';
 export interface CastEvent {
   /** milliseconds since the recording started (simulated time plus step order) */
   at: number;
-  kind: 'o' | 'm';
+  /** asciicast v2: output, a marker, or a resize (`COLUMNSxROWS`) */
+  kind: 'o' | 'm' | 'r';
   data: string;
 }
 
@@ -70,8 +72,8 @@ export class VirtualTerminal {
   now = 0;
 
   constructor(
-    readonly columns: number,
-    readonly rows: number,
+    public columns: number,
+    public rows: number,
   ) {
     this.term = new Terminal({ cols: columns, rows, allowProposedApi: true, scrollback: 0 });
     this.stdout = new FakeStdout(columns, rows, (data) => this.frame(data));
@@ -97,6 +99,22 @@ export class VirtualTerminal {
 
   mark(label: string): void {
     this.cast.push({ at: this.now, kind: 'm', data: label });
+  }
+
+  /** The window resized: xterm and the stdout Ink reads take the new size, Ink hears 'resize', the cast records it. */
+  resize(columns: number, rows: number): void {
+    this.columns = columns;
+    this.rows = rows;
+    this.term.resize(columns, rows);
+    this.stdout.columns = columns;
+    this.stdout.rows = rows;
+    this.cast.push({ at: this.now, kind: 'r', data: `${columns}x${rows}` });
+    this.stdout.emit('resize');
+  }
+
+  /** One cell's attributes, 0-based (the newest frame must be flushed first). */
+  cellStyle(row: number, column: number): CellStyle {
+    return cellStyleAt(this.term, row, column);
   }
 
   /** The visible screen, one string per row, trailing blanks trimmed. */

@@ -98,6 +98,12 @@ export type Step = Located &
     | { kind: 'key'; key: KeyName; repeat: number; delayMs?: number }
     | { kind: 'type'; text: string; delayMs?: number }
     | { kind: 'press'; label: string }
+    /** a touch: on the button with this label (found on screen), or on a cell (1-based row, column) */
+    | { kind: 'tap'; target: TapTarget }
+    /** the cell attributes of the first cell of the text's first match on screen */
+    | { kind: 'expectStyle'; text: string; style: StyleCheck; negate: boolean }
+    /** the terminal window resized mid-tape: the kiosk lays out again, casts record an "r" event */
+    | { kind: 'resize'; columns: number; rows: number }
     | { kind: 'insert'; note: Banknote; worn: boolean }
     /** `Advance` and VHS's `Sleep`: both move the simulated clock, neither sleeps */
     | { kind: 'advance'; ms: number }
@@ -151,6 +157,17 @@ export type Step = Located &
     /** training: ends the attempt (if running) and checks a checkpoint of this rule was missed */
     | { kind: 'expectMistake'; rule: string }
   );
+export type TapTarget = { kind: 'label'; label: string } | { kind: 'cell'; row: number; column: number };
+
+/** The attributes `ExpectStyle` knows; the colours are the 8 ANSI names (bright ones are `bright-…`). */
+export const STYLE_FLAGS = ['inverse', 'bold', 'dim', 'italic', 'underline'] as const;
+export const STYLE_COLORS = [
+  'black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white',
+  'bright-black', 'bright-red', 'bright-green', 'bright-yellow', 'bright-blue', 'bright-magenta', 'bright-cyan', 'bright-white', 'default',
+] as const;
+export type StyleColor = (typeof STYLE_COLORS)[number];
+export type StyleCheck = { kind: (typeof STYLE_FLAGS)[number] } | { kind: 'fg' | 'bg'; color: StyleColor };
+
 /** Where `Remember` looks: the screen's lines top to bottom, or the newest SMS to a phone. */
 export type RememberSource = { kind: 'screen' } | { kind: 'sms'; phone: string };
 

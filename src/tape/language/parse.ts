@@ -50,6 +50,8 @@ class TapeBuilder {
   private crashLine: number | null = null;
   /** names allowed once per tape (`Set\0Lang`, `Order\01000000123` …) → the line that used them */
   private readonly used = new Map<string, number>();
+  /** the screen's size at the line being read: `Set Size`, then each `Resize` (80x24 by default, as the runner's) */
+  private screen = { columns: 80, rows: 24 };
   /** names set by the `Remember` lines read so far */
   private readonly variables: Set<string>;
 
@@ -67,18 +69,21 @@ class TapeBuilder {
     const spec: CommandSpec<SetupCommand> | CommandSpec<Step> =
       setup ?? step ?? cur.fail(head.column, unknownCommand(name), JSON.stringify(name));
     if (suffix && spec.suffix === 'none') cur.fail(suffix.column, `${name} without an @ suffix`, JSON.stringify(suffix.raw));
-    const ctx: CommandContext = { cur, head, suffix, once: (...args) => this.once(cur, ...args) };
+    const ctx: CommandContext = { cur, head, suffix, once: (...args) => this.once(cur, ...args), screen: () => this.screen };
 
     // `Set Role` after Launch is a step (the desks' role before `Go`); every other Set is setup only
     const setupHere = setup && !(step && this.launchLine !== null && /^\S+\s+Role(\s|$)/.test(text.trim()));
     if (setupHere) {
       if (this.launchLine !== null) cur.failAt(head, `a step (setup goes before Launch at line ${this.launchLine})`);
-      this.tape.setup.push(located<SetupCommand>(setup.parse(ctx), cur, head));
+      const command = located<SetupCommand>(setup.parse(ctx), cur, head);
+      if (command.kind === 'set' && command.key === 'Size') this.screen = { columns: command.columns, rows: command.rows };
+      this.tape.setup.push(command);
     } else if (step) {
       const template = findTemplateParts(text, head.column - 1 + Array.from(head.raw).length, this.tape.file, line);
       const parsed = template.parts.length === 0 ? located<Step>(step.parse(ctx), cur, head) : this.templated(text, line, template);
       this.checkOrder(parsed.kind === 'templated' ? parsed.inner : parsed.kind, cur, head);
       if (parsed.kind === 'remember') this.variables.add(parsed.name);
+      if (parsed.kind === 'resize') this.screen = { columns: parsed.columns, rows: parsed.rows };
       this.tape.steps.push(parsed);
     }
   }

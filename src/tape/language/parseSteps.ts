@@ -10,6 +10,7 @@ import { MOBILE_STEP_COMMANDS } from './parseMobileSteps.js';
 import { SERVICE_STEP_COMMANDS } from './parseServiceSteps.js';
 import { TILL_STEP_COMMANDS } from './parseTillSteps.js';
 import { TRAIN_STEP_COMMANDS } from './parseTrainSteps.js';
+import { TOUCH_STEP_COMMANDS } from './parseTouchSteps.js';
 import { durationOf, readDuration, readRepeat, type Body, type CommandContext, type CommandSpec } from './values.js';
 
 /** `@200ms` after a key or `Type`: VHS's typing speed. */
@@ -181,11 +182,12 @@ export const STEP_COMMANDS: Readonly<Record<string, CommandSpec<Step>>> = {
   ...SERVICE_STEP_COMMANDS,
   ...TILL_STEP_COMMANDS,
   ...TRAIN_STEP_COMMANDS,
+  ...TOUCH_STEP_COMMANDS,
 };
 
 /** Steps that need the app on screen; the rest also make sense between `Crash` and `Restart`. */
 export const NEEDS_RUNNING_APP: ReadonlySet<Step['kind']> = new Set([
-  'key', 'type', 'press', 'insert', 'expect', 'expectState', 'wait', 'snapshot', 'crash', 'go', 'dial', 'reply', 'service', 'fault',
+  'key', 'type', 'press', 'tap', 'expectStyle', 'resize', 'insert', 'expect', 'expectState', 'wait', 'snapshot', 'crash', 'go', 'dial', 'reply', 'service', 'fault',
 ]);
 
 export type StepBody = Body<Step>;

@@ -18,6 +18,8 @@ export interface CommandContext {
   suffix: Token | null;
   /** Records a name allowed once per tape (a Set key, an order number…); fails the second time. */
   once(scope: string, key: string, token: Token, expected: string): void;
+  /** the screen's size at this line (`Set Size`, then each `Resize`); absent where it is not known (a templated line) */
+  screen?: () => { columns: number; rows: number };
 }
 
 /** A command without its location, which the parser adds once the whole line is read. */

@@ -47,8 +47,9 @@ export function presentationTimeline(events: readonly CastEvent[], pace: CastPac
       out.push({ at, kind: 'm', data: `clock +${formatDuration(jump)} (simulated)` });
       at += pace.pauseMs;
     }
-    if (event.kind === 'm') {
-      out.push({ at, kind: 'm', data: event.data });
+    // markers and resizes pass as they are; only output is paced
+    if (event.kind !== 'o') {
+      out.push({ at, kind: event.kind, data: event.data });
       continue;
     }
     const rows = rowsOf(event.data);

@@ -160,7 +160,8 @@ export class TapeEngine implements StepContext {
       columns: this.settings.columns,
       rows: this.settings.rows,
       frames: this.options.everyFrame ? 'every' : this.options.headless ? 'none' : 'on-read',
-      colors: this.options.colors === true || this.options.svg === true,
+      // ExpectStyle reads colours and attributes: Ink must draw them whatever stdout is
+      colors: this.options.colors === true || this.options.svg === true || this.tape.steps.some((s) => (s.kind === 'templated' ? s.inner : s.kind) === 'expectStyle'),
       lang: this.settings.lang,
       terminalId: this.settings.terminalId,
       place: this.settings.place,

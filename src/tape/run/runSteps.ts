@@ -17,6 +17,7 @@ import { runTillStep } from './runTillSteps.js';
 import { reply, topUp } from './runMobileSteps.js';
 import { runServiceStep } from './runServiceSteps.js';
 import { runTrainStep } from './runTrainSteps.js';
+import { runTouchStep } from './runTouchSteps.js';
 
 /** `Go site|phone|terminal|cashier|post`: the place bar's keys (src/app/worldKeys.ts). */
 const PLACE_KEY_BYTES: Readonly<Record<string, string>> = {
@@ -24,7 +25,7 @@ const PLACE_KEY_BYTES: Readonly<Record<string, string>> = {
 };
 
 /** The steps that read the screen: the frame is drawn before them (the in-process kiosk draws no other). */
-const READS_SCREEN: ReadonlySet<Step['kind']> = new Set(['expect', 'wait', 'snapshot', 'remember', 'templated']);
+const READS_SCREEN: ReadonlySet<Step['kind']> = new Set(['expect', 'wait', 'snapshot', 'remember', 'templated', 'tap', 'expectStyle']);
 
 export async function runStep(ctx: StepContext, step: Step): Promise<void> {
   ctx.harness.mark(`${step.line}: ${step.raw}`);
@@ -47,6 +48,11 @@ async function perform(ctx: StepContext, step: Step): Promise<void> {
       return;
     case 'press':
       return press(ctx, step.label);
+    case 'tap':
+    case 'expectStyle':
+    case 'resize':
+      requireApp(ctx);
+      return runTouchStep(ctx, step);
     case 'insert': {
       requireApp(ctx);
       // a note goes to whoever takes cash: the desk that has the keys, else the terminal

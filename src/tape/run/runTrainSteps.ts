@@ -69,7 +69,7 @@ export function storeProbeOf(store: SyncKioskStore, now: () => number, rules: Ki
 const orderCondition = (word: string): OrderCondition => (word === 'unpaid' ? 'awaiting' : word === 'partial' ? 'partially_paid' : (word as OrderCondition));
 
 /** Steps the trainee takes: recorded into the attempt's tape (assertions and bookkeeping are not). */
-const TRAINEE_ACTIONS: ReadonlySet<Step['kind']> = new Set(['key', 'type', 'press', 'insert', 'advance', 'go', 'dial', 'reply', 'tillCustomer', 'give', 'setRole', 'topUp']);
+const TRAINEE_ACTIONS: ReadonlySet<Step['kind']> = new Set(['key', 'type', 'press', 'tap', 'insert', 'advance', 'go', 'dial', 'reply', 'tillCustomer', 'give', 'setRole', 'topUp']);
 export const isTraineeAction = (step: Step): boolean => TRAINEE_ACTIONS.has(step.kind);
 
 export function runTrainStep(ctx: StepContext, step: Extract<Step, { kind: 'say' | 'expectScore' | 'expectMistake' }>): void {

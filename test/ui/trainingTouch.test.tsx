@@ -1,0 +1,71 @@
+/**
+ * A tap in a running exercise (issue 21): it presses the button in the exercise's own world, and the
+ * attempt's tape records it as `Tap "label"`, so the tape replays the same play to the same score.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from 'xstate';
+import { KEY, renderKiosk, type Kiosk } from './harness.js';
+import { builtInExercises } from '../../src/training/load.js';
+import { catalogOrder, CATALOG_KEYS } from '../../src/app/trainingView.js';
+import { runTape } from '../../src/tape/run/runTape.js';
+import { tapBytes } from '../../src/app/mouse.js';
+
+const F7 = '\x1b[18~';
+const EXERCISES = builtInExercises();
+
+let open: Kiosk[] = [];
+afterEach(() => {
+  for (const kiosk of open) kiosk.unmount();
+  open = [];
+});
+
+/** Taps the first cell of `text` on the last frame (debug frames start at row 1, column 1). */
+async function tap(kiosk: Kiosk, text: string): Promise<void> {
+  const lines = kiosk.lastFrame().split('\n');
+  const row = lines.findIndex((line) => line.includes(text));
+  if (row < 0) throw new Error(`"${text}" is not on the screen:\n${kiosk.lastFrame()}`);
+  await kiosk.press(tapBytes({ row: row + 1, column: Array.from(lines[row]!.slice(0, lines[row]!.indexOf(text))).length + 1 }));
+}
+
+describe('a tap in a Training exercise', () => {
+  it('R-TERM-1: presses the button in the exercise world, is recorded as Tap "label", and the tape replays to the same score', async () => {
+    const kiosk = renderKiosk({ lang: 'en', columns: 80, rows: 24, place: 'training', training: { exercises: EXERCISES, trainee: 'Anna' } });
+    open.push(kiosk);
+    const training = kiosk.world.getSnapshot().context.training;
+    const exercise = EXERCISES.find((e) => e.id === 'TERM-CHANGE-TO-PHONE');
+    await kiosk.waitForText('trainee: Anna');
+    await kiosk.press(CATALOG_KEYS[catalogOrder(EXERCISES).indexOf(exercise!)] as string);
+    await kiosk.waitForText('Enter Start');
+    await kiosk.press(KEY.enter);
+    await waitFor(training, (s) => s.matches({ running: 'acting' }));
+    await kiosk.waitForText('F7 answer');
+    await kiosk.press(' ');
+    await kiosk.waitForText('Other services');
+    await tap(kiosk, 'Other services');
+    await kiosk.waitForText('Products by catalogs');
+    await tap(kiosk, 'Products by catalogs');
+    await kiosk.press('1');
+    await kiosk.waitForText('Order number');
+    await kiosk.press(...'1000000123', KEY.enter);
+    await kiosk.waitForText('Check your data');
+    await kiosk.press(F7);
+    await kiosk.waitForText('[1] The terminal gives no change');
+    await kiosk.press('1');
+    await kiosk.waitForText('F8 stop');
+    await kiosk.press(KEY.enter);
+    await kiosk.waitForText(/phone number/i);
+    await kiosk.press(...'9161234567', KEY.enter);
+    await kiosk.waitForText(/Insert/i);
+    await kiosk.press('8');
+    await kiosk.waitForText('5,000');
+    await tap(kiosk, '[P] Pay');
+    await kiosk.waitForText('Score 100 of 100');
+    const [attempt] = kiosk.store.listTrainingAttempts({});
+    const lines = (attempt?.tape ?? '').split('\n');
+    expect(lines).toContain('Tap "Other services"');
+    expect(lines).toContain('Tap "Products by catalogs"');
+    expect(lines).toContain('Tap "Pay"');
+    const replay = await runTape({ source: `${attempt?.tape ?? ''}ExpectScore 100\n`, file: 'recorded.tape' });
+    expect(replay.failure).toBeNull();
+  });
+});
