@@ -87,17 +87,20 @@ export class PgStore implements CommandStore {
       }
     } catch (error) {
       await pool.end();
-      throw store.failure(error);
+      throw store.failure(error, true);
     }
     return store;
   }
 
-  /** A StoreError naming the registry, the password masked wherever the driver quoted it. */
-  private failure(error: unknown): unknown {
+  /**
+   * A StoreError naming the registry, the password masked wherever the driver quoted it. While
+   * `opening`, any failure is one (TLS refused by the server has no SQLSTATE, a newer schema neither).
+   */
+  private failure(error: unknown, opening = false): unknown {
     if (error instanceof StoreError || !(error instanceof Error)) return error;
     const code = (error as { code?: unknown }).code;
     // SQLSTATE classes 08 (connection), 28 (authorisation), 3D (no database), 57P (shut down); Node's socket errors
-    if (typeof code === 'string' && /^(08|28|3D|57P|E[A-Z]+$)/.test(code)) {
+    if (opening || (typeof code === 'string' && /^(08|28|3D|57P|E[A-Z]+$)/.test(code))) {
       return new StoreError('io', this.path, `${this.path}: ${maskIn(error.message, this.url)}`, { cause: error });
     }
     error.message = maskIn(error.message, this.url);
