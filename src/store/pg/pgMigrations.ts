@@ -281,7 +281,9 @@ export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.versio
 export async function migratePg(client: PoolClient): Promise<number> {
   await client.query('SELECT pg_advisory_lock(20200)');
   try {
-    await client.query('CREATE TABLE IF NOT EXISTS kiosk_schema (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)');
+    // a registry already made is only read: the salon's terminals log in with a role that may not create tables (README)
+    const made = (await client.query<{ made: boolean }>(`SELECT to_regclass('kiosk_schema') IS NOT NULL AS made`)).rows[0]!.made;
+    if (!made) await client.query('CREATE TABLE kiosk_schema (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)');
     const found = await client.query<{ version: number }>('SELECT version FROM kiosk_schema WHERE id = 1');
     let version = found.rows[0]?.version ?? 0;
     if (version > PG_LATEST_VERSION) {
