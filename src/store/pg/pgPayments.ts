@@ -20,9 +20,11 @@ import { creditPhone, insertSms, mustOrder, phoneMessages, saveOrder, type Sql }
 export async function payInTransaction(
 sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recovered: boolean, processingDelayMs: number, checkpoint: Checkpoint,
 ): Promise<PaymentOutcome> {
-  const claimed = await sql.query<rows.SessionRow & { accepted: number[] }>(
+  // the session's notes and its order's status come back with the claim: no round trip more for them
+  const claimed = await sql.query<rows.SessionRow & { accepted: number[]; order_status: Order['status'] | null }>(
     `UPDATE cash_sessions SET state = 'paid' WHERE id = $1 AND state = 'open'
-     RETURNING *, ARRAY(SELECT note FROM cash_journal WHERE session_id = $1 AND kind = 'accepted' ORDER BY id) AS accepted`,
+     RETURNING *, ARRAY(SELECT note FROM cash_journal WHERE session_id = $1 AND kind = 'accepted' ORDER BY id) AS accepted,
+       (SELECT status FROM orders WHERE orders.code = cash_sessions.code) AS order_status`,
     [sessionId],
   );
   const row = claimed.rows[0];
@@ -32,9 +34,9 @@ sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recover
     if (state === 'paid') return earlierPayment(sql, sessionId);
     throw new Error(`cash session ${sessionId} is ${state}; it cannot be paid`);
   }
-  const { accepted, ...sessionRow } = row;
+  const { accepted, order_status: orderStatus, ...sessionRow } = row;
   const session = rows.toSession(sessionRow, accepted);
-  const before = isTopUp(session) ? null : await orderToPay(sql, session.code);
+  const before = isTopUp(session) ? null : await orderToPay(sql, session.code, orderStatus);
   const plan = planPayment(session, before);
   const counter = await sql.query<{ seq: number }>(
     `INSERT INTO receipt_counters (terminal_id, seq) VALUES ($1, 1)
@@ -72,9 +74,8 @@ sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recover
  * only for share: the late payers of a contested code (their cash goes to their phones) commit side
  * by side rather than one after another. Should it not be paid under the share lock, it is locked for update.
  */
-async function orderToPay(sql: Sql, code: string): Promise<Order> {
-  const peek = await sql.query<{ status: Order['status'] }>('SELECT status FROM orders WHERE code = $1', [code]);
-  if (peek.rows[0]?.status === 'paid') {
+async function orderToPay(sql: Sql, code: string, seen: Order['status'] | null): Promise<Order> {
+  if (seen === 'paid') {
     const order = await mustOrder(sql, code, 'share');
     if (order.status === 'paid') return order;
   }

@@ -101,15 +101,17 @@ export async function phoneMessages(sql: Sql, where: 'phone' | 'receipt', value:
   });
 }
 
-/** Adds `amount` to a phone's balance (the account made if new, on `operator`) with its ledger line, in one statement each. */
+/** Adds `amount` to a phone's balance (the account made if new, on `operator`) with its ledger line, in one statement. */
 export async function creditPhone(sql: Sql, phone: string, operator: string | null, amount: string, reason: string, at: number, keepOperator: boolean): Promise<string | null> {
   const found = await sql.query<{ operator: string | null }>(
-    `INSERT INTO phone_accounts (phone, operator, balance) VALUES ($1, $2, $3)
-     ON CONFLICT (phone) DO UPDATE SET balance = ((phone_accounts.balance)::numeric + ($3)::numeric)::numeric(16, 2)::text
-       ${keepOperator ? '' : ', operator = COALESCE(phone_accounts.operator, EXCLUDED.operator)'}
-     RETURNING operator`,
-    [phone, operator, amount],
+    `WITH account AS (
+       INSERT INTO phone_accounts (phone, operator, balance) VALUES ($1, $2, $3)
+       ON CONFLICT (phone) DO UPDATE SET balance = ((phone_accounts.balance)::numeric + ($3)::numeric)::numeric(16, 2)::text
+         ${keepOperator ? '' : ', operator = COALESCE(phone_accounts.operator, EXCLUDED.operator)'}
+       RETURNING operator
+     ), line AS (INSERT INTO ledger (phone, at, amount, reason) VALUES ($1, $4, $3, $5))
+     SELECT operator FROM account`,
+    [phone, operator, amount, at, reason],
   );
-  await sql.query('INSERT INTO ledger (phone, at, amount, reason) VALUES ($1, $2, $3, $4)', [phone, at, amount, reason]);
   return found.rows[0]?.operator ?? null;
 }
