@@ -16,11 +16,13 @@ import { printJson, table } from './storeOutput.js';
 const HELP = `Usage: kiosk store migrate [--store URL | --data-dir DIR] [--json]
        kiosk store copy --from DIR --to URL [--json]
 
-migrate  Brings the kiosk's store to the schema this version needs (it is also done on every start)
-         and prints the schema version. --store (or KIOSK_STORE) names a PostgreSQL registry.
-copy     Copies the data directory DIR (its ${DATABASE_FILE}) into the PostgreSQL registry URL, every
-         table in one transaction, and prints the rows copied per table. The registry must be
-         empty (a new database; copying twice is refused). The password is never shown.`;
+migrate  Brings the kiosk's store to the schema this version needs (also
+         done on every start) and prints the schema version. --store (or
+         KIOSK_STORE) names a PostgreSQL registry.
+copy     Copies the data directory DIR (its ${DATABASE_FILE}) into the PostgreSQL
+         registry URL, every table in one transaction, and prints the rows
+         copied per table. The registry must be empty (a new database);
+         copying twice is refused. The password is never shown.`;
 
 async function migrate({ values, positionals }: Parsed): Promise<number> {
   expectPositionals(positionals.slice(1), []);
