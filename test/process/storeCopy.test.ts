@@ -5,6 +5,8 @@
  * registry as from the directory (their outputs compared), and the registry carries on numbering.
  */
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MOBILE_RULES } from '../../src/domain/mobile/mobileRules.js';
 import { seedDemo } from '../../src/domain/orders/demo.js';
@@ -59,9 +61,25 @@ const READS = [
 
 describe('kiosk store copy', () => {
   it('copies every table in one transaction; the registry then answers every store command as the directory did', async () => {
-    const dir = filledDataDir();
     const url = pgUrl();
     const password = decodeURIComponent(new URL(url).password);
+    // all or nothing: a directory whose phone_accounts (copied after the orders) has a row the registry refuses leaves it empty
+    const broken = filledDataDir();
+    const raw = new Database(join(broken, 'kiosk.db'));
+    raw.exec(`DROP TRIGGER phone_balance_not_negative_update; UPDATE phone_accounts SET balance = '-1.00' WHERE phone = '${BEELINE}'`);
+    raw.close();
+    const refused = kiosk(['store', 'copy', '--from', broken, '--to', url]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('a phone balance never goes below zero');
+    expect(refused.stderr).not.toContain(password);
+    // read directly: a store command would seed the demo orders into an empty registry
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const left = (await client.query<{ n: number }>('SELECT (SELECT COUNT(*) FROM orders) + (SELECT COUNT(*) FROM training_attempts) AS n')).rows[0]!.n;
+    await client.end();
+    expect(Number(left)).toBe(0);
+
+    const dir = filledDataDir();
     const copied = kiosk(['store', 'copy', '--from', dir, '--to', url, '--json']);
     expect(copied.stderr).toBe('');
     expect(copied.status).toBe(0);
