@@ -20,11 +20,19 @@ import { creditPhone, insertSms, mustOrder, phoneMessages, saveOrder, type Sql }
 export async function payInTransaction(
 sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recovered: boolean, processingDelayMs: number, checkpoint: Checkpoint,
 ): Promise<PaymentOutcome> {
-  // the session's notes and its order's status come back with the claim: no round trip more for them
-  const claimed = await sql.query<rows.SessionRow & { accepted: number[]; order_status: Order['status'] | null }>(
-    `UPDATE cash_sessions SET state = 'paid' WHERE id = $1 AND state = 'open'
-     RETURNING *, ARRAY(SELECT note FROM cash_journal WHERE session_id = $1 AND kind = 'accepted' ORDER BY id) AS accepted,
-       (SELECT status FROM orders WHERE orders.code = cash_sessions.code) AS order_status`,
+  // one statement, one round trip, before the order's lock is taken: the claim, the terminal's next
+  // receipt number (drawn only when the claim succeeds), the session's notes and its order's status
+  const claimed = await sql.query<rows.SessionRow & { accepted: number[]; order_status: Order['status'] | null; receipt_seq: number }>(
+    `WITH claimed AS (
+       UPDATE cash_sessions SET state = 'paid' WHERE id = $1 AND state = 'open' RETURNING *
+     ), counter AS (
+       INSERT INTO receipt_counters (terminal_id, seq) SELECT terminal_id, 1 FROM claimed
+       ON CONFLICT (terminal_id) DO UPDATE SET seq = receipt_counters.seq + 1 RETURNING seq
+     )
+     SELECT claimed.*, counter.seq AS receipt_seq,
+       ARRAY(SELECT note FROM cash_journal WHERE session_id = $1 AND kind = 'accepted' ORDER BY id) AS accepted,
+       (SELECT status FROM orders WHERE orders.code = claimed.code) AS order_status
+     FROM claimed, counter`,
     [sessionId],
   );
   const row = claimed.rows[0];
@@ -34,16 +42,10 @@ sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recover
     if (state === 'paid') return earlierPayment(sql, sessionId);
     throw new Error(`cash session ${sessionId} is ${state}; it cannot be paid`);
   }
-  const { accepted, order_status: orderStatus, ...sessionRow } = row;
+  const { accepted, order_status: orderStatus, receipt_seq: seq, ...sessionRow } = row;
   const session = rows.toSession(sessionRow, accepted);
   const before = isTopUp(session) ? null : await orderToPay(sql, session.code, orderStatus);
   const plan = planPayment(session, before);
-  const counter = await sql.query<{ seq: number }>(
-    `INSERT INTO receipt_counters (terminal_id, seq) VALUES ($1, 1)
-     ON CONFLICT (terminal_id) DO UPDATE SET seq = receipt_counters.seq + 1 RETURNING seq`,
-    [session.terminalId],
-  );
-  const seq = counter.rows[0]!.seq;
   const number = receiptNumber(session.terminalId, seq);
   if (before) plan.order = acceptTerminalPayment(before, plan.toOrder, number, at, processingDelayMs);
   const receipt = buildReceipt(number, session, plan, at, recovered);
