@@ -1,7 +1,8 @@
 /**
  * Issue 20: mobile payments on the PostgreSQL registry with the SQLite store's guarantees. A crash
  * between "confirmed" and "debited" writes neither; four machines replying to the same payments at
- * once (and landing the same refunds) debit and credit each exactly once.
+ * once (and landing the same refunds) debit and credit each exactly once; a reply and a terminal's
+ * cash for the same order at once credit it once.
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MOBILE_RULES } from '../../src/domain/mobile/mobileRules.js';
@@ -14,6 +15,7 @@ const rules = DEFAULT_MOBILE_RULES;
 const NOW = Date.UTC(2026, 10, 22, 9);
 const MIN = 60_000;
 const BEELINE = '+79051234567';
+const MTS = '+79161234567';
 const CLIENTS = 4;
 const PAYMENTS = 20;
 
@@ -72,6 +74,34 @@ describe('PgStore: mobile payments are atomic and credited once', () => {
       expect((await setup.phoneAccount(BEELINE)).balance).toBe((100000 - PAYMENTS * 3.9).toFixed(2));
     } finally {
       await Promise.all([setup, ...clients].map((store) => store.close()));
+    }
+  });
+  it(`R-MOB-2, R-TERM-2: a reply "1" and a terminal's cash for the same ${PAYMENTS} orders at once: each order credited once, no rouble lost`, async () => {
+    const schema = freshSchema();
+    const setup = await PgStore.open(pgUrl(), { schema });
+    const [phoneSide, terminalSide] = await Promise.all([0, 1].map(() => PgStore.open(pgUrl(), { schema, maxConnections: 2 })));
+    try {
+      await setup.setPhoneAccount(BEELINE, 'beeline', '100000.00');
+      const codes = Array.from({ length: PAYMENTS }, (_, i) => String(5_100_000_000 + i));
+      for (const code of codes) {
+        await setup.addOrder(newOrder({ code, codeAmount: '100.00', phone: BEELINE, issuedAt: NOW - MIN }));
+        await setup.requestMobilePayment({ phone: BEELINE, operator: 'beeline', code, at: NOW }, rules);
+        await setup.openSession({ id: `S-${code}`, terminalId: 'T1', code, due: '100.00', phone: MTS, operator: 'mts', openedAt: NOW });
+        await setup.journalNote(`S-${code}`, 100, NOW);
+      }
+      const [answers, receipts] = await Promise.all([
+        Promise.all(codes.map((_, i) => phoneSide!.answerMobilePayment(`M-${String(i + 1).padStart(6, '0')}`, '1', NOW + MIN, rules))),
+        Promise.all(codes.map((code) => terminalSide!.completePayment(`S-${code}`, 'pay', NOW + MIN).then((o) => o.receipt))),
+      ]);
+      expect((await setup.listOrders()).map((o) => [o.status, o.paid, o.credits.length])).toEqual(codes.map(() => ['paid', '100.00', 1]));
+      const byPhone = answers.filter((a) => a.payment.state === 'confirmed').length;
+      const byCash = receipts.filter((r) => r.toOrder === '100.00').length;
+      expect(byPhone + byCash).toBe(PAYMENTS);
+      // the refused replies debited nothing; the cash that came too late went to the terminal customer's phone
+      expect((await setup.phoneAccount(BEELINE)).balance).toBe((100000 - byPhone * 103.9).toFixed(2));
+      expect((await setup.phoneAccount(MTS)).balance).toBe((100 * (PAYMENTS - byCash)).toFixed(2));
+    } finally {
+      await Promise.all([setup, phoneSide!, terminalSide!].map((store) => store.close()));
     }
   });
 });
