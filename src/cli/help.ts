@@ -17,6 +17,7 @@ Usage:
   kiosk tape run|check|record     scripted keystroke tests of the kiosk (kiosk tape --help)
   kiosk encashments               every cassette taken out in service mode, with its count
   kiosk store migrate             bring the store (--store URL or --data-dir) to this version's schema
+  kiosk store copy                a data directory into an empty registry (--from DIR --to URL)
   kiosk skins                     the terminal brands --skin takes, with their path to AliExpress
   kiosk train …                   staff training: exercises, results, replays
                                   (kiosk train --help)

@@ -11,6 +11,9 @@ declare module 'better-sqlite3' {
     run(...params: unknown[]): RunResult;
     get(...params: unknown[]): Row | undefined;
     all(...params: unknown[]): Row[];
+    iterate(...params: unknown[]): IterableIterator<Row>;
+    /** rows as arrays of values, in the columns' order */
+    raw(toggle?: boolean): this;
   }
   export interface Transaction<F extends (...args: never[]) => unknown> {
     (...args: Parameters<F>): ReturnType<F>;

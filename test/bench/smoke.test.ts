@@ -31,7 +31,7 @@ describe('npm run bench --smoke', () => {
     expect(results.failures).toEqual([]);
     expect(results.smoke).toBe(true);
     expect(results.machine.cores).toBeGreaterThan(0);
-    expect(results.rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+    expect(results.rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
     for (const row of results.rows) {
       expect(Number.isFinite(row.figure), `row ${row.id} figure ${row.figure}`).toBe(true);
       expect(Number.isFinite(row.baseline), `row ${row.id} baseline ${row.baseline}`).toBe(true);

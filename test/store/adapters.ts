@@ -14,7 +14,7 @@ import { freshSchema, usePgDatabase } from './pgServer.js';
 /** opens an empty store; `processingDelayMs` as the kiosk's `--processing-delay` (R-CODE-6) */
 export type OpenStore = (processingDelayMs?: number) => Promise<KioskStore>;
 
-/** Memory and SQLite, and PostgreSQL when `pg` is true (the suites the registry keeps so far, see README). */
+/** Memory and SQLite, and PostgreSQL when `pg` is true (every contract suite asks for it; a suite of a SQLite-only store would not). */
 export function storeAdapters(tempDir: () => string, { pg = false }: { pg?: boolean } = {}): Array<[string, OpenStore]> {
   const pgUrl = pg ? usePgDatabase() : null;
   const postgres: Array<[string, OpenStore]> = pgUrl

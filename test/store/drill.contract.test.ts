@@ -7,65 +7,68 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { crashHookFromEnv } from '../../src/adapters/crashHook.js';
-import { MemoryStore } from '../../src/domain/memoryStore.js';
-import type { SyncKioskStore as KioskStore } from '../../src/domain/store.js';
+import type { KioskStore, SyncKioskStore } from '../../src/domain/store.js';
 import { reviewDrill } from '../../src/domain/training/drill.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { attempt, checkpoint, MINUTE, T0 } from '../domain/training/fixtures.js';
+import { PgStore } from '../../src/store/pg/pgStore.js';
+import { storeAdapters } from './adapters.js';
 import { useTempDirs } from './helpers.js';
+import { freshSchema, usePgDatabase } from './pgServer.js';
 
 const tempDir = useTempDirs();
 
-const ADAPTERS: Array<[string, () => KioskStore]> = [
-  ['MemoryStore', () => new MemoryStore()],
-  ['SqliteStore', () => SqliteStore.open(join(tempDir(), 'kiosk.db'))],
-];
+const ADAPTERS = storeAdapters(tempDir, { pg: true });
 
 const first = attempt('Anna', 'terminal-change', [checkpoint('path', 'R-TERM-1', true), checkpoint('no-change', 'R-TERM-2', false)], { at: 0 });
 const second = attempt('Anna', 'terminal-change', [checkpoint('path', 'R-TERM-1', true), checkpoint('no-change', 'R-TERM-2', true)], { at: 60 });
 const boris = attempt('Boris', 'terminal-cap', [checkpoint('cap', 'R-TERM-3', false)], { at: 5 });
 
 /** Saves an attempt as the Training place does: the cards it reviews, with it. */
-function save(store: KioskStore, record: typeof first, now: number): void {
+async function save(store: KioskStore, record: typeof first, now: number): Promise<void> {
+  await store.recordTrainingAttempt(record, reviewDrill(await store.drillCards(record.trainee), record, now));
+}
+
+function saveSync(store: SyncKioskStore, record: typeof first, now: number): void {
   store.recordTrainingAttempt(record, reviewDrill(store.drillCards(record.trainee), record, now));
 }
 
 describe.each(ADAPTERS)('%s keeps the drill contract', (_name, open) => {
-  it('R-TERM-2: a missed rule gets a card with the attempt; a later attempt replaces it; trainees apart', () => {
-    const store = open();
-    save(store, first, T0);
-    save(store, boris, T0 + 5 * MINUTE);
-    const [card] = store.drillCards('Anna');
-    expect(store.drillCards('Anna').map((c) => c.rule)).toEqual(['R-TERM-2']);
+  it('R-TERM-2: a missed rule gets a card with the attempt; a later attempt replaces it; trainees apart', async () => {
+    const store = await open();
+    await save(store, first, T0);
+    await save(store, boris, T0 + 5 * MINUTE);
+    const [card] = await store.drillCards('Anna');
+    expect((await store.drillCards('Anna')).map((c) => c.rule)).toEqual(['R-TERM-2']);
     expect(card).toEqual(reviewDrill([], first, T0)[0]);
-    expect(store.drillCards('Boris').map((c) => c.rule)).toEqual(['R-TERM-3']);
-    save(store, second, T0 + 60 * MINUTE);
-    const [after] = store.drillCards('Anna');
+    expect((await store.drillCards('Boris')).map((c) => c.rule)).toEqual(['R-TERM-3']);
+    await save(store, second, T0 + 60 * MINUTE);
+    const [after] = await store.drillCards('Anna');
     expect(after?.lastAttemptId).toBe(second.id);
     expect(after?.memory.reps).toBe(2);
     expect(after!.due).toBeGreaterThan(card!.due);
-    store.close();
+    await store.close();
   });
 
-  it('saving the same attempt again moves no card (the first save wins)', () => {
-    const store = open();
-    save(store, first, T0);
-    const before = store.drillCards('Anna');
+  it('saving the same attempt again moves no card (the first save wins)', async () => {
+    const store = await open();
+    await save(store, first, T0);
+    const before = await store.drillCards('Anna');
     // the same id again, with cards a second review would make: the attempt is not new, so nothing moves
-    store.recordTrainingAttempt(first, reviewDrill([], { ...first, id: 'other' }, T0 + 99 * MINUTE));
-    expect(store.drillCards('Anna')).toEqual(before);
-    store.close();
+    await store.recordTrainingAttempt(first, reviewDrill([], { ...first, id: 'other' }, T0 + 99 * MINUTE));
+    expect(await store.drillCards('Anna')).toEqual(before);
+    await store.close();
   });
 
-  it('refuses a malformed card, keeping neither the card nor the attempt', () => {
-    const store = open();
+  it('refuses a malformed card, keeping neither the card nor the attempt', async () => {
+    const store = await open();
     const [card] = reviewDrill([], first, T0);
-    expect(() => store.recordTrainingAttempt(first, [{ ...card!, due: 1.5 }])).toThrow('drill card "Anna"/"R-TERM-2": due must be epoch milliseconds, got 1.5');
-    expect(() => store.recordTrainingAttempt(first, [{ ...card!, memory: { ...card!.memory, stability: Number.NaN } }])).toThrow('memory.stability must be a number');
-    expect(store.listTrainingAttempts()).toEqual([]);
-    expect(store.drillCards('Anna')).toEqual([]);
-    store.close();
+    await expect(store.recordTrainingAttempt(first, [{ ...card!, due: 1.5 }])).rejects.toThrow('drill card "Anna"/"R-TERM-2": due must be epoch milliseconds, got 1.5');
+    await expect(store.recordTrainingAttempt(first, [{ ...card!, memory: { ...card!.memory, stability: Number.NaN } }])).rejects.toThrow('memory.stability must be a number');
+    expect(await store.listTrainingAttempts()).toEqual([]);
+    expect(await store.drillCards('Anna')).toEqual([]);
+    await store.close();
   });
 });
 
@@ -73,7 +76,7 @@ describe('SqliteStore: drill cards on disk', () => {
   it('survive a restart', () => {
     const path = join(tempDir(), 'kiosk.db');
     const store = SqliteStore.open(path);
-    save(store, first, T0);
+    saveSync(store, first, T0);
     const cards = store.drillCards('Anna');
     store.close();
     const reopened = SqliteStore.open(path);
@@ -89,7 +92,7 @@ describe('SqliteStore: drill cards on disk', () => {
     raw.close();
     const store = SqliteStore.open(path);
     expect(store.drillCards('Anna')).toEqual([]);
-    save(store, first, T0);
+    saveSync(store, first, T0);
     expect(store.drillCards('Anna').map((c) => c.rule)).toEqual(['R-TERM-2']);
     store.close();
     const reopened = new Database(path, { readonly: true });
@@ -104,8 +107,23 @@ describe('SqliteStore: drill cards on disk', () => {
       throw new Error('power cut');
     });
     const store = SqliteStore.open(path, { checkpoint: crashAt });
-    expect(() => save(store, first, T0)).toThrow('power cut');
+    expect(() => saveSync(store, first, T0)).toThrow('power cut');
     expect(store.drillCards('Anna')).toEqual([]);
     store.close();
+  });
+});
+
+describe('PgStore: drill cards in the registry', () => {
+  const pgUrl = usePgDatabase();
+  it('a crash inside the attempt write leaves neither the attempt nor a card', async () => {
+    const schema = freshSchema();
+    const store = await PgStore.open(pgUrl(), { schema, checkpoint: (point) => { if (point === 'training:during') throw new Error('power cut'); } });
+    try {
+      await expect(save(store, first, T0)).rejects.toThrow('power cut');
+      expect(await store.drillCards('Anna')).toEqual([]);
+      expect(await store.listTrainingAttempts()).toEqual([]);
+    } finally {
+      await store.close();
+    }
   });
 });

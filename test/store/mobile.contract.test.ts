@@ -20,15 +20,14 @@ const BEELINE = '+79051234567';
 const TELE2 = '+79521234567';
 const MIN = 60_000;
 
-const ADAPTERS = storeAdapters(tempDir);
+const ADAPTERS = storeAdapters(tempDir, { pg: true });
 
 async function withOrder(store: KioskStore, code: string, amount: string, phone = BEELINE): Promise<KioskStore> {
   await store.addOrder(newOrder({ code, codeAmount: amount, phone, issuedAt: NOW - MIN }));
   return store;
 }
 
-// phone settings are kept by every store, the PostgreSQL registry included (mobile payments not yet there)
-describe.each(storeAdapters(tempDir, { pg: true }))('%s keeps phone settings', (_name, open) => {
+describe.each(ADAPTERS)('%s keeps phone settings', (_name, open) => {
   it('keeps phone settings; the defaults for a phone never set', async () => {
     const store = await open();
     expect(await store.phoneSettings(BEELINE)).toEqual(DEFAULT_PHONE_SETTINGS);

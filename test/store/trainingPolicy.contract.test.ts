@@ -5,19 +5,15 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../src/domain/memoryStore.js';
 import type { AttemptRecord } from '../../src/domain/training/attempt.js';
-import type { SyncKioskStore as KioskStore } from '../../src/domain/store.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { attempt, checkpoint } from '../domain/training/fixtures.js';
+import { storeAdapters } from './adapters.js';
 import { useTempDirs } from './helpers.js';
 
 const tempDir = useTempDirs();
-const ADAPTERS: Array<[string, () => KioskStore]> = [
-  ['MemoryStore', () => new MemoryStore()],
-  ['SqliteStore', () => SqliteStore.open(join(tempDir(), 'kiosk.db'))],
-];
+const ADAPTERS = storeAdapters(tempDir, { pg: true });
 
 const b = (en: string) => ({ ru: `ру ${en}`, en });
 const examAttempt: AttemptRecord = attempt('Anna', 'exam', [checkpoint('change', 'R-TERM-2', false)], {
@@ -26,22 +22,22 @@ const examAttempt: AttemptRecord = attempt('Anna', 'exam', [checkpoint('change',
 });
 
 describe.each(ADAPTERS)('%s keeps the policy and the answers of an attempt', (_name, open) => {
-  it('field for field', () => {
-    const store = open();
-    store.recordTrainingAttempt(examAttempt);
-    expect(store.listTrainingAttempts()).toEqual([examAttempt]);
-    store.close();
+  it('field for field', async () => {
+    const store = await open();
+    await store.recordTrainingAttempt(examAttempt);
+    expect(await store.listTrainingAttempts()).toEqual([examAttempt]);
+    await store.close();
   });
 
   it.each([
     ['scoreCounts', { scoreCounts: 'average' }, /scoreCounts must be first, best or last/],
     ['attemptsAllowed', { attemptsAllowed: 0 }, /attemptsAllowed must be a whole number ≥ 1/],
     ['an answer out of range', { answers: [{ ...examAttempt.answers![0]!, chosen: 5 }] }, /answer 1: expected/],
-  ])('refuses a bad %s whole', (_what, fields, message) => {
-    const store = open();
-    expect(() => store.recordTrainingAttempt({ ...examAttempt, ...fields } as AttemptRecord)).toThrow(message);
-    expect(store.listTrainingAttempts()).toEqual([]);
-    store.close();
+  ])('refuses a bad %s whole', async (_what, fields, message) => {
+    const store = await open();
+    await expect(store.recordTrainingAttempt({ ...examAttempt, ...fields } as AttemptRecord)).rejects.toThrow(message);
+    expect(await store.listTrainingAttempts()).toEqual([]);
+    await store.close();
   });
 });
 

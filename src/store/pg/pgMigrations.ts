@@ -1,13 +1,11 @@
 /**
  * The PostgreSQL registry's own migrations, numbered; `kiosk_schema` keeps the version reached.
  * The same data as the SQLite store's latest schema for what the registry keeps so far (orders,
- * phones, cash sessions and their journal, receipts, the program clock; training attempts). Money is text with two
+ * phones, cash sessions and their journal, receipts, the program clock; training attempts; mobile payments). Money is text with two
  * decimals (as in SQLite, decimal.js on the way in and out); times are epoch milliseconds (bigint).
  */
 import type { PoolClient } from 'pg';
-
-const MONEY = (column: string) => `${column} TEXT NOT NULL CHECK (${column} ~ '^-?[0-9]+\\.[0-9]{2}$')`;
-const OPERATOR = `CHECK (operator IN ('mts', 'megafon', 'beeline', 'tele2'))`;
+import { MOBILE_PAYMENTS_SQL, MONEY, OPERATOR } from './pgSchemaParts.js';
 
 export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
@@ -271,6 +269,7 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  { version: 8, sql: MOBILE_PAYMENTS_SQL },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
@@ -282,7 +281,9 @@ export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.versio
 export async function migratePg(client: PoolClient): Promise<number> {
   await client.query('SELECT pg_advisory_lock(20200)');
   try {
-    await client.query('CREATE TABLE IF NOT EXISTS kiosk_schema (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)');
+    // a registry already made is only read: the salon's terminals log in with a role that may not create tables (README)
+    const made = (await client.query<{ made: boolean }>(`SELECT to_regclass('kiosk_schema') IS NOT NULL AS made`)).rows[0]!.made;
+    if (!made) await client.query('CREATE TABLE kiosk_schema (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)');
     const found = await client.query<{ version: number }>('SELECT version FROM kiosk_schema WHERE id = 1');
     let version = found.rows[0]?.version ?? 0;
     if (version > PG_LATEST_VERSION) {

@@ -3,7 +3,7 @@
  * the phone and the receipt change together or not at all.
  */
 import { isPositive } from '../../domain/money.js';
-import { acceptTerminalPayment } from '../../domain/orders/orders.js';
+import { acceptTerminalPayment, type Order } from '../../domain/orders/orders.js';
 import { OPERATOR_NAMES, type OperatorId } from '../../domain/rules.js';
 import { buildReceipt, phoneCreditReason, planPayment, receiptNumber, siteTopUpCredit, siteTopUpReason } from '../../domain/cash/payment.js';
 import { isTopUp } from '../../domain/mobile/topup.js';
@@ -20,7 +20,21 @@ import { creditPhone, insertSms, mustOrder, phoneMessages, saveOrder, type Sql }
 export async function payInTransaction(
 sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recovered: boolean, processingDelayMs: number, checkpoint: Checkpoint,
 ): Promise<PaymentOutcome> {
-  const claimed = await sql.query<rows.SessionRow>(`UPDATE cash_sessions SET state = 'paid' WHERE id = $1 AND state = 'open' RETURNING *`, [sessionId]);
+  // one statement, one round trip, before the order's lock is taken: the claim, the terminal's next
+  // receipt number (drawn only when the claim succeeds), the session's notes and its order's status
+  const claimed = await sql.query<rows.SessionRow & { accepted: number[]; order_status: Order['status'] | null; receipt_seq: number }>(
+    `WITH claimed AS (
+       UPDATE cash_sessions SET state = 'paid' WHERE id = $1 AND state = 'open' RETURNING *
+     ), counter AS (
+       INSERT INTO receipt_counters (terminal_id, seq) SELECT terminal_id, 1 FROM claimed
+       ON CONFLICT (terminal_id) DO UPDATE SET seq = receipt_counters.seq + 1 RETURNING seq
+     )
+     SELECT claimed.*, counter.seq AS receipt_seq,
+       ARRAY(SELECT note FROM cash_journal WHERE session_id = $1 AND kind = 'accepted' ORDER BY id) AS accepted,
+       (SELECT status FROM orders WHERE orders.code = claimed.code) AS order_status
+     FROM claimed, counter`,
+    [sessionId],
+  );
   const row = claimed.rows[0];
   if (!row) {
     const state = await sessionState(sql, sessionId);
@@ -28,16 +42,10 @@ sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recover
     if (state === 'paid') return earlierPayment(sql, sessionId);
     throw new Error(`cash session ${sessionId} is ${state}; it cannot be paid`);
   }
-  const notes = await sql.query<{ note: number }>(`SELECT note FROM cash_journal WHERE session_id = $1 AND kind = 'accepted' ORDER BY id`, [sessionId]);
-  const session = rows.toSession(row, notes.rows.map((n) => n.note));
-  const before = isTopUp(session) ? null : await mustOrder(sql, session.code, true);
+  const { accepted, order_status: orderStatus, receipt_seq: seq, ...sessionRow } = row;
+  const session = rows.toSession(sessionRow, accepted);
+  const before = isTopUp(session) ? null : await orderToPay(sql, session.code, orderStatus);
   const plan = planPayment(session, before);
-  const counter = await sql.query<{ seq: number }>(
-    `INSERT INTO receipt_counters (terminal_id, seq) VALUES ($1, 1)
-     ON CONFLICT (terminal_id) DO UPDATE SET seq = receipt_counters.seq + 1 RETURNING seq`,
-    [session.terminalId],
-  );
-  const seq = counter.rows[0]!.seq;
   const number = receiptNumber(session.terminalId, seq);
   if (before) plan.order = acceptTerminalPayment(before, plan.toOrder, number, at, processingDelayMs);
   const receipt = buildReceipt(number, session, plan, at, recovered);
@@ -47,7 +55,8 @@ sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recover
     [receipt.number, receipt.terminalId, seq, receipt.at, receipt.code, receipt.due, receipt.accepted, receipt.toOrder, receipt.toPhone,
       receipt.phone, receipt.operator, receipt.orderStatus, receipt.owed, receipt.recovered ? 1 : 0, sessionId],
   );
-  if (before && plan.order) await saveOrder(sql, before, plan.order);
+  // an order paid already is left as it is (its share lock allows no more)
+  if (before && plan.order && plan.order !== before) await saveOrder(sql, before, plan.order);
   const sms: Sms[] = [];
   const toTopUpPhone = siteTopUpCredit(before, plan.toOrder);
   if (before?.topUpPhone && isPositive(toTopUpPhone)) {
@@ -60,6 +69,20 @@ sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recover
   return { receipt, order: plan.order, sms };
 }
 
+
+/**
+ * The order a payment pays, locked. One not yet paid is locked for update: the payments of one code
+ * take turns. One paid already stays paid (no action makes a paid order owe again), so it is locked
+ * only for share: the late payers of a contested code (their cash goes to their phones) commit side
+ * by side rather than one after another. Should it not be paid under the share lock, it is locked for update.
+ */
+async function orderToPay(sql: Sql, code: string, seen: Order['status'] | null): Promise<Order> {
+  if (seen === 'paid') {
+    const order = await mustOrder(sql, code, 'share');
+    if (order.status === 'paid') return order;
+  }
+  return mustOrder(sql, code, 'update');
+}
 
 export async function sessionState(sql: Sql, sessionId: string): Promise<string | undefined> {
   return (await sql.query<{ state: string }>('SELECT state FROM cash_sessions WHERE id = $1', [sessionId])).rows[0]?.state;

@@ -3,24 +3,27 @@
  * Each method is one transaction on one pooled connection. A payment claims its cash session with a
  * conditional UPDATE (… WHERE state = 'open' RETURNING) and locks its order (SELECT … FOR UPDATE)
  * in the same transaction, so two terminals paying one code are serialised by the server, never by
- * a read-then-write in this process. Methods the registry does not keep yet throw a StoreError
- * saying so (mobile payments: see README).
+ * a read-then-write in this process. Mobile payments: see pgMobile.ts.
  */
 import pg from 'pg';
 import { isPositive } from '../../domain/money.js';
 import { decideOrderAction, type OrderAction } from '../../domain/orders/orderLife.js';
 import { repriceOrder, type Order } from '../../domain/orders/orders.js';
 import { checkProcessingDelay, DEFAULT_RULES, type OperatorId, type OrderLifeRules } from '../../domain/rules.js';
-import { type MobilePayment, type PhoneSettings } from '../../domain/mobile/mobilePayment.js';
+import type { PhoneSettings } from '../../domain/mobile/mobilePayment.js';
+import type { MobileRules } from '../../domain/mobile/mobileRules.js';
+import { dueRefundOf } from '../../domain/mobile/mobileLedger.js';
+import { mobileRulesOf } from '../../domain/mobile/inbox.js';
 import type { Settlement } from '../../domain/cash/settlement.js';
 import type { DeskPaymentRequest } from '../../domain/cash/deskPayment.js';
-import type { CashSession, Checkpoint, CommandStore, MobileOutcome, OrderSms, Receipt, TrainingAttemptFilter } from '../../domain/store.js';
+import type { CashSession, Checkpoint, CommandStore, MobileRequestInput, OrderSms, Receipt, TrainingAttemptFilter } from '../../domain/store.js';
 import { StoreError } from '../errors.js';
 import * as rows from '../rows.js';
 import { migratePg } from './pgMigrations.js';
 import { creditPhone, findOrder, insertOrder, insertSms, listOrders, mustOrder, saveOrder, type Sql } from './pgRows.js';
 import { maskIn, maskUrl } from './pgUrl.js';
 import { payInTransaction } from './pgPayments.js';
+import { answerIn, expireIn, insertDueRefund, landIn, listPayments, paymentsForOrder, requestIn } from './pgMobile.js';
 import { phoneAccount, phoneSettings, setPhoneAccount, setPhoneSettings } from './pgPhones.js';
 import { abandonIn, journalEntries, journalNoteIn, openSessionIn, unfinishedSessions } from './pgSessions.js';
 import { listAttempts, listDrillCards, recordAttempt } from './pgTraining.js';
@@ -49,13 +52,7 @@ export interface PgStoreOptions {
 const INT8 = 20;
 const types = { getTypeParser: (oid: number, format?: string) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) };
 
-type Unsupported = Exclude<keyof CommandStore, keyof PgStore>;
-/** what the registry does not keep yet: each throws, so nothing is silently lost */
-const UNSUPPORTED: Record<Unsupported, true> = {
-  requestMobilePayment: true, answerMobilePayment: true,
-};
-
-export class PgStore {
+export class PgStore implements CommandStore {
   private constructor(
     private readonly pool: pg.Pool,
     /** the URL with its password masked: what messages may show */
@@ -69,7 +66,7 @@ export class PgStore {
   schemaVersion = 0;
 
   /** Connects, migrates the registry to the latest schema and returns the store as callers see it. */
-  static async open(url: string, options: PgStoreOptions = {}): Promise<CommandStore & PgStore> {
+  static async open(url: string, options: PgStoreOptions = {}): Promise<PgStore> {
     const processingDelayMs = checkProcessingDelay(options.processingDelayMs ?? DEFAULT_RULES.processingDelayMs);
     const pool = new pg.Pool({
       connectionString: url,
@@ -90,20 +87,20 @@ export class PgStore {
       }
     } catch (error) {
       await pool.end();
-      throw store.failure(error);
+      throw store.failure(error, true);
     }
-    for (const name of Object.keys(UNSUPPORTED)) {
-      Object.defineProperty(store, name, { value: async () => { throw new StoreError('io', store.path, `${name} is not kept in a PostgreSQL registry yet`); } });
-    }
-    return store as unknown as CommandStore & PgStore;
+    return store;
   }
 
-  /** A StoreError naming the registry, the password masked wherever the driver quoted it. */
-  private failure(error: unknown): unknown {
+  /**
+   * A StoreError naming the registry, the password masked wherever the driver quoted it. While
+   * `opening`, any failure is one (TLS refused by the server has no SQLSTATE, a newer schema neither).
+   */
+  private failure(error: unknown, opening = false): unknown {
     if (error instanceof StoreError || !(error instanceof Error)) return error;
     const code = (error as { code?: unknown }).code;
     // SQLSTATE classes 08 (connection), 28 (authorisation), 3D (no database), 57P (shut down); Node's socket errors
-    if (typeof code === 'string' && /^(08|28|3D|57P|E[A-Z]+$)/.test(code)) {
+    if (opening || (typeof code === 'string' && /^(08|28|3D|57P|E[A-Z]+$)/.test(code))) {
       return new StoreError('io', this.path, `${this.path}: ${maskIn(error.message, this.url)}`, { cause: error });
     }
     error.message = maskIn(error.message, this.url);
@@ -165,7 +162,10 @@ export class PgStore {
         await insertOrder(sql, outcome.placed);
       }
       await saveOrder(sql, before, outcome.order);
-      if (isPositive(outcome.refund)) await creditPhone(sql, outcome.order.phone, null, outcome.refund, outcome.ledgerReason ?? '', at, true);
+      // R-MOB-8: a mobile payment's refund goes back to the paying balance later, not to the order's phone now
+      const due = dueRefundOf(outcome.order, outcome.refund, outcome.ledgerReason ?? '', await paymentsForOrder(sql, code), at, mobileRulesOf(rules));
+      if (due) await insertDueRefund(sql, due);
+      else if (isPositive(outcome.refund)) await creditPhone(sql, outcome.order.phone, null, outcome.refund, outcome.ledgerReason ?? '', at, true);
       for (const message of outcome.sms) await insertSms(sql, message);
       return outcome;
     });
@@ -279,17 +279,28 @@ export class PgStore {
     return this.tx((sql) => listDeskReceipts(sql));
   }
 
-  /** mobile payments are not kept in the registry yet (requestMobilePayment throws): none to expire, land or list */
-  async expireMobilePayments(_at: number): Promise<MobileOutcome[]> {
-    return [];
+  requestMobilePayment(input: MobileRequestInput, rules: MobileRules) {
+    return this.tx((sql) => requestIn(sql, input, rules, this.checkpoint));
   }
 
-  async landMobileRefunds(_at: number): Promise<MobileOutcome[]> {
-    return [];
+  /** confirmed and debited together or not at all; a second reply (another machine's) changes nothing */
+  answerMobilePayment(id: string, text: string, at: number, rules: MobileRules) {
+    return this.tx((sql) => answerIn(sql, id, text, at, rules, this.checkpoint));
   }
 
-  async mobilePayments(_phone?: string): Promise<MobilePayment[]> {
-    return [];
+  /** asked every second of the interactive run: one cheap read unless a request is overdue */
+  async expireMobilePayments(at: number) {
+    const overdue = await this.tx(async (sql) => (await sql.query(`SELECT 1 FROM mobile_payments WHERE state = 'awaiting' AND expires_at <= $1 LIMIT 1`, [at])).rowCount);
+    return overdue ? this.tx((sql) => expireIn(sql, at, this.checkpoint)) : [];
+  }
+
+  async landMobileRefunds(at: number) {
+    const due = await this.tx(async (sql) => (await sql.query('SELECT 1 FROM mobile_refunds WHERE landed = 0 AND due_at <= $1 LIMIT 1', [at])).rowCount);
+    return due ? this.tx((sql) => landIn(sql, at, this.checkpoint)) : [];
+  }
+
+  mobilePayments(phone?: string) {
+    return this.tx((sql) => listPayments(sql, phone));
   }
 
   /** the acceptor jammed on this note: kept as held (not counted) before the screen says anything */
