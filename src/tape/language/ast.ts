@@ -136,8 +136,8 @@ export type Step = Located &
     /** the till: a scripted customer joins the queue of the desk that has the keys */
     /** code null: the customer has only the site's order id (siteOrderId) */
     | { kind: 'tillCustomer'; code: string | null; siteOrderId?: string; brings: Money[]; says?: string }
-    /** the till: a note or coin from the drawer into the change tray */
-    | { kind: 'give'; face: Money }
+    /** the till: notes or coins from the drawer into the change tray, one after the other */
+    | { kind: 'give'; faces: Money[] }
     /** the till: how many of one face the desk's drawer holds, as the store saved it */
     | { kind: 'expectDrawer'; face: Money; count: number }
     /** R-MOB-2: on the phone, answers the newest SMS that expects a reply */
