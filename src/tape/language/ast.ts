@@ -98,7 +98,8 @@ export type Step = Located &
     | { kind: 'key'; key: KeyName; repeat: number; delayMs?: number }
     | { kind: 'type'; text: string; delayMs?: number }
     | { kind: 'press'; label: string }
-    | { kind: 'insert'; note: Banknote; worn: boolean }
+    /** notes one after the other; `worn` is each of them */
+    | { kind: 'insert'; notes: Banknote[]; worn: boolean }
     /** `Advance` and VHS's `Sleep`: both move the simulated clock, neither sleeps */
     | { kind: 'advance'; ms: number }
     | { kind: 'expect'; matcher: TextMatcher; negate: boolean }
