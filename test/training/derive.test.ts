@@ -63,14 +63,18 @@ describe('derive with the money rules', () => {
       expect(evaluate('commission(amount, operator)', { amount: '999.99', operator }), operator).toBe(commissionOf('999.99', id, DEFAULT_MOBILE_RULES).replace(/\.00$/, ''));
     }
     expect(evaluate('3000 - 1990 - commission(1990, Beeline)', {})).toBe('932.39');
-    expect(() => evaluate('commission(amount, Yota)', { amount: '100' })).toThrow(/Yota is no operator \(MTS, MegaFon, Beeline, Tele2\)/);
+    // price(N): the site's N-th product (the key that adds it to the cart), from the site's catalog
+    expect(evaluate('price(product) + commission(price, Beeline)', { product: '3', price: '2760.50' })).toBe('2868.16');
+    expect(evaluate('price(product)', { product: '2' })).toBe('4750');
+    expect(() => evaluate('price(product)', { product: '9' })).toThrow(/product is no product of the site, 1 … 4 \(price\(product\)\): 9/);
+    expect(() => evaluate('commission(amount, Yota)', { amount: '100' })).toThrow(/Yota is no operator, MTS, MegaFon, Beeline, Tele2 \(commission\(amount, Yota\)\)/);
   });
 
   it('the grammar: names inside calls count as names, an operator written as itself does not; anything else is no expression', () => {
     expect(namesIn('balance - amount - commission(amount, Beeline)')).toEqual(['balance', 'amount', 'amount']);
     expect(namesIn('change(notes, amount) + commission(amount, operator)')).toEqual(['notes', 'amount', 'amount', 'operator']);
     expect(parseExpression('pieces(change(notes, amount))')?.pieces).toBe(true);
-    for (const bad of ['commission(amount)', 'change(notes amount)', 'amount * 2', 'pieces(x) + 1', 'sqrt(amount, 2)']) expect(parseExpression(bad), bad).toBeNull();
+    for (const bad of ['commission(amount)', 'price(a, b)', 'change(notes)', 'change(notes amount)', 'amount * 2', 'pieces(x) + 1', 'sqrt(amount, 2)']) expect(parseExpression(bad), bad).toBeNull();
   });
 
   it('R-CASH-2: a varied till exercise speaks of the change and the pieces in each language', () => {
@@ -89,7 +93,7 @@ describe('derive with the money rules', () => {
     // Yota is neither an operator nor a drawn name
     expect(operator).toBe('my.yaml:11: derive.change: expected names drawn in vary or derived above (amount), not Yota, found "commission(amount, Yota)"');
     const drawnOperator = errorOf(exerciseWith('  amount: { min: 100, max: 200 }\n  operator: { oneOf: [MTS, Yota] }', '  change: "commission(amount, operator)"\n  handBack: "pieces(1000 - amount)"'));
-    expect(drawnOperator).toMatch(/^my\.yaml:12: derive\.change: expected a value every draw can make, found derive: Yota is no operator .* when amount = 100, operator = Yota/);
+    expect(drawnOperator).toMatch(/^my\.yaml:12: derive\.change: expected a value every draw can make, found derive: Yota is no operator, .* when amount = 100, operator = Yota/);
     // 0.95 ₽ needs a 5-kopeck coin, and the opening float has none
     const float = errorOf(exerciseWith('  amount: { min: 100, max: 200 }', '  change: "commission(amount, MTS)"\n  handBack: "pieces(change)"'));
     expect(float).toMatch(/^my\.yaml:12: derive\.handBack: expected a value every draw can make, found derive: the opening float cannot give 0\.95 in change \(pieces\(change\)\) when amount = 100$/);

@@ -6,6 +6,8 @@
  *   change a cashier hands back (R-CASH-2), summed as the till sums notes (settlement.ts);
  * - `commission(AMOUNT, OPERATOR)`: a mobile payment's commission on top of the price (R-MOB-3),
  *   the operator's percent from the rules (mobilePayment.ts `commissionOf`), never re-typed here;
+ * - `price(PRODUCT)`: the price of the site's product in that place of its list (1 = the first, the
+ *   key that adds it to the cart), from the site's own catalog (orders/catalog.ts);
  * - the whole expression `pieces(SUM)`: the change as the cashier hands it back, note by note from
  *   a drawer holding the shift's opening float, largest first (`200 50`, drawer.ts `changeFromDrawer`):
  *   a list, not a number, so no later sum uses it.
@@ -18,15 +20,20 @@ import { sumNotes } from '../cash/settlement.js';
 import { commissionOf } from '../mobile/mobilePayment.js';
 import { DEFAULT_MOBILE_RULES } from '../mobile/mobileRules.js';
 import { money } from '../money.js';
+import { PRODUCTS } from '../orders/catalog.js';
 import { isBanknote, OPERATORS, OPERATOR_NAMES, type OperatorId } from '../rules.js';
+
+/** The money rules a term may call, with how many arguments each takes. */
+const CALLS = { change: 2, commission: 2, price: 1 } as const;
+type Call = keyof typeof CALLS;
 
 export type Term =
   | { sign: 1 | -1; kind: 'name' | 'number'; term: string }
-  | { sign: 1 | -1; kind: 'call'; term: string; fn: 'change' | 'commission'; args: [string, string] };
+  | { sign: 1 | -1; kind: 'call'; term: string; fn: Call; args: string[] };
 
 const NAME = /^[A-Za-z_]\w*$/;
 const NUMBER = /^\d+(?:\.\d+)?$/;
-const TERM = /^\s*([+-])\s*(?:(change|commission)\s*\(\s*([^(),]+?)\s*,\s*([^(),]+?)\s*\)|([A-Za-z_]\w*|\d+(?:\.\d+)?))/;
+const TERM = /^\s*([+-])\s*(?:(change|commission|price)\s*\(([^()]*)\)|([A-Za-z_]\w*|\d+(?:\.\d+)?))/;
 const PIECES = /^\s*pieces\s*\((.*)\)\s*$/;
 
 /** The operator a `commission` names: a drawn name's value or a literal, as `MTS`, `Beeline` or `beeline`. */
@@ -44,11 +51,12 @@ export function parseSum(expression: string): Term[] | null {
     if (!match) return null;
     const sign = match[1] === '-' ? -1 : 1;
     if (match[2]) {
-      const args: [string, string] = [match[3] as string, match[4] as string];
-      if (!args.every((a) => NAME.test(a) || NUMBER.test(a))) return null;
-      terms.push({ sign, kind: 'call', term: match[0].replace(/^\s*[+-]\s*/, ''), fn: match[2] as 'change' | 'commission', args });
+      const fn = match[2] as Call;
+      const args = (match[3] as string).split(',').map((a) => a.trim());
+      if (args.length !== CALLS[fn] || !args.every((a) => NAME.test(a) || NUMBER.test(a))) return null;
+      terms.push({ sign, kind: 'call', term: match[0].replace(/^\s*[+-]\s*/, ''), fn, args });
     } else {
-      const term = match[5] as string;
+      const term = match[4] as string;
       terms.push({ sign, kind: NAME.test(term) ? 'name' : 'number', term });
     }
     rest = rest.slice(match[0].length);
@@ -68,10 +76,8 @@ export function namesIn(expression: string): string[] {
   return (parseExpression(expression)?.terms ?? []).flatMap((t) => {
     if (t.kind === 'number') return [];
     if (t.kind !== 'call') return [t.term];
-    const [first, second] = t.args;
-    const names = [first].filter((a) => NAME.test(a));
-    if (NAME.test(second) && (t.fn === 'change' || operatorOf(second) === null)) names.push(second);
-    return names;
+    // an operator written as itself (`Beeline`) is a word, not a name
+    return t.args.filter((a, i) => NAME.test(a) && !(t.fn === 'commission' && i === 1 && operatorOf(a) !== null));
   });
 }
 
@@ -83,15 +89,21 @@ function numberOf(value: string | undefined, term: string, expression: string): 
 
 function callValue(t: Extract<Term, { kind: 'call' }>, values: Record<string, string>, expression: string): Decimal {
   const argument = (a: string) => (NAME.test(a) && values[a] !== undefined ? (values[a] as string) : a);
-  const [first, second] = t.args.map(argument) as [string, string];
+  const [first = '', second = ''] = t.args.map(argument);
+  const [firstName = '', secondName = ''] = t.args;
+  if (t.fn === 'price') {
+    const product = PRODUCTS[Number(first) - 1];
+    if (!/^\d+$/.test(first) || !product) throw new Error(`derive: ${firstName} is no product of the site, 1 … ${PRODUCTS.length} (${expression}): ${first}`);
+    return new Decimal(product.price);
+  }
   if (t.fn === 'commission') {
     const operator = operatorOf(second);
-    if (!operator) throw new Error(`derive: ${second} is no operator (${OPERATORS.map((id) => OPERATOR_NAMES[id]).join(', ')}) in ${expression}`);
-    return new Decimal(commissionOf(money(numberOf(first, t.args[0], expression).toFixed(2)), operator, DEFAULT_MOBILE_RULES));
+    if (!operator) throw new Error(`derive: ${second} is no operator, ${OPERATORS.map((id) => OPERATOR_NAMES[id]).join(', ')} (${expression})`);
+    return new Decimal(commissionOf(money(numberOf(first, firstName, expression).toFixed(2)), operator, DEFAULT_MOBILE_RULES));
   }
   const notes = first.trim().split(/\s+/).map(Number);
-  if (!notes.every(isBanknote)) throw new Error(`derive: ${t.args[0]} is not banknotes like "2000 500" (${expression}): ${first}`);
-  return new Decimal(sumNotes(notes)).minus(numberOf(second, t.args[1], expression));
+  if (!notes.every(isBanknote)) throw new Error(`derive: ${firstName} is not banknotes like "2000 500" (${expression}): ${first}`);
+  return new Decimal(sumNotes(notes)).minus(numberOf(second, secondName, expression));
 }
 
 /** The sum's value over the values drawn and derived so far. */
