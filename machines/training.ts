@@ -18,11 +18,7 @@
  * | running             | training.quit (F8, a place switch, Ctrl+C) | saving (the attempt `abandoned`)              |
  * | running             | training.keyed {line} (a key to the sandbox) | the line written into (or replacing the last line of) the attempt's tape |
  * | saving (io)         | (saveAttempt done / error)               | debrief (an error is shown there)               |
- * | debrief             | training.back                            | catalog                                         |
- * | debrief             | training.mistake (a mistake to show)     | locating                                        |
- * | locating (io)       | (findMistake done / error)               | mistake (the moment, or why there is none)      |
- * | mistake             | training.switch · training.back          | mistake (before ⇄ after screen) · debrief       |
- * | mistake             | training.tryFromHere (a moment found)    | running, as practice: the sandbox replays the keys before the mistake, then the trainee plays on; never saved |
+ * | debrief, locating, mistake | (machines/training/mistake.ts: the first mistake and Try from here) | catalog · running, as practice: the sandbox replays the keys before the mistake, then the trainee plays on; never saved |
  *
  * Practice (Try from here) ends like an attempt (F8, or its end) but goes back to the debrief of the
  * attempt it came from: `saveAttempt` is told it is practice and keeps nothing.
@@ -42,6 +38,7 @@ export { TRAINEE_NAME_MAX };
 import type { MistakeMoment } from '../src/domain/training/moment.js';
 import { variantOf, varies } from '../src/domain/training/variant.js';
 import { IO_TAG } from './settled.js';
+import { MISTAKE_STATES } from './training/mistake.js';
 
 export const trainingMachine = setup({
   types: {
@@ -236,28 +233,7 @@ export const trainingMachine = setup({
         onError: { actions: 'noteSaveError', target: 'debrief' },
       },
     },
-    debrief: {
-      entry: 'endPractice',
-      on: {
-        'training.back': 'catalog',
-        'training.mistake': { guard: 'hasMistake', target: 'locating' },
-      },
-    },
-    locating: {
-      tags: [IO_TAG],
-      invoke: {
-        src: 'findMistake',
-        input: ({ context }) => ({ record: context.record as AttemptRecord, exercises: context.exercises }),
-        onDone: { actions: 'keepMoment', target: 'mistake' },
-        onError: { actions: 'noteMomentError', target: 'mistake' },
-      },
-    },
-    mistake: {
-      on: {
-        'training.back': 'debrief',
-        'training.switch': { actions: 'switchScreen' },
-        'training.tryFromHere': { guard: 'momentFound', actions: 'startPractice', target: 'running' },
-      },
-    },
+    // the debrief, the first mistake and Try from here: machines/training/mistake.ts
+    ...MISTAKE_STATES,
   },
 });
