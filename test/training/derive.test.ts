@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { commissionOf } from '../../src/domain/mobile/mobilePayment.js';
 import { DEFAULT_MOBILE_RULES } from '../../src/domain/mobile/mobileRules.js';
 import { evaluate, namesIn, parseExpression } from '../../src/domain/training/derive.js';
-import { drawValues, variantOf } from '../../src/domain/training/variant.js';
+import { drawValues, rangeText, spokenValue, variantOf } from '../../src/domain/training/variant.js';
 import { ExerciseFileError, parseExercise } from '../../src/training/load.js';
 
 const exerciseWith = (vary: string, derive: string) => `id: MY-TILL
@@ -84,6 +84,10 @@ describe('derive with the money rules', () => {
     expect(Number(values.change)).toBe(2000 - Number(values.amount));
     expect(variant.goal.en).toBe(`Hand back ${values.handBack!.split(' ').join(' + ')}`);
     expect(variant.setup[0]).toBe(`Order 1000000123 amount ${values.amount} phone +79161234567`);
+    // the notes a customer brings read as notes, in each language; the catalog lists every choice so
+    expect(spokenValue(exercise, 'notes', '1000 1000', 'ru')).toBe('1 000 + 1 000');
+    expect(spokenValue(exercise, 'notes', '2000', 'en')).toBe('2,000');
+    expect(rangeText(exercise, 'notes {notes}', 'en')).toBe('notes 2,000/1,000 + 1,000');
   });
 
   it('a value no draw can make is refused at load with file:line: notes that are no banknotes, an unknown operator, a call it cannot read', () => {

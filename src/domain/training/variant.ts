@@ -68,7 +68,8 @@ export function spokenValue(exercise: Pick<Exercise, 'vary'>, name: string, valu
   const v = exercise.vary?.[name];
   if (v?.kind === 'oneOf') {
     const choice = v.choices.find((c) => c.is === value);
-    return choice ? choice[lang] : value;
+    // a choice each language says its own way; a plain one (notes like `2000 500`) reads as a number would
+    if (choice && choice[lang] !== choice.is) return choice[lang];
   }
   // notes handed over or back, one by one: `200 50` reads `200 + 50`
   if (/^\d+(\.\d+)?( \d+(\.\d+)?)+$/.test(value)) return value.split(' ').map((v) => spokenValue(exercise, name, v, lang)).join(' + ');
@@ -140,7 +141,7 @@ export function rangeText(exercise: Pick<Exercise, 'vary'>, text: string, lang: 
   return text.replace(PLACEHOLDER, (_whole, name: string) => {
     const v = exercise.vary?.[name];
     if (!v) return '…';
-    if (v.kind === 'oneOf') return v.choices.map((c) => c[lang]).join('/');
+    if (v.kind === 'oneOf') return v.choices.map((c) => spokenValue(exercise, name, c.is, lang)).join('/');
     return `${spokenValue(exercise, name, v.min, lang)}–${spokenValue(exercise, name, plainNumber(new Decimal(v.min).plus(new Decimal(v.step).times(rangeCount(v) - 1))), lang)}`;
   });
 }
