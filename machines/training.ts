@@ -18,11 +18,7 @@
  * | running             | training.quit (F8, a place switch, Ctrl+C) | saving (the attempt `abandoned`)              |
  * | running             | training.keyed {line} (a key to the sandbox) | the line written into (or replacing the last line of) the attempt's tape |
  * | saving (io)         | (saveAttempt done / error)               | debrief (an error is shown there)               |
- * | debrief             | training.back                            | catalog                                         |
- * | debrief             | training.mistake (a mistake to show)     | locating                                        |
- * | locating (io)       | (findMistake done / error)               | mistake (the moment, or why there is none)      |
- * | mistake             | training.switch · training.back          | mistake (before ⇄ after screen) · debrief       |
- * | mistake             | training.tryFromHere (a moment found)    | running, as practice: the sandbox replays the keys before the mistake, then the trainee plays on; never saved |
+ * | debrief, locating, mistake | (machines/training/mistake.ts: the first mistake and Try from here) | catalog · running, as practice: the sandbox replays the keys before the mistake, then the trainee plays on; never saved |
  *
  * Practice (Try from here) ends like an attempt (F8, or its end) but goes back to the debrief of the
  * attempt it came from: `saveAttempt` is told it is practice and keeps nothing.
@@ -31,79 +27,18 @@
  */
 import { assign, fromCallback, fromPromise, setup } from 'xstate';
 import { TrainingAttempt } from '../src/domain/training/engine.js';
-import type { AttemptRecord, Lang } from '../src/domain/training/attempt.js';
+import type { AttemptRecord } from '../src/domain/training/attempt.js';
 import type { Exercise } from '../src/domain/training/exercise.js';
 import { attemptAllowed, policyOf } from '../src/domain/training/policy.js';
-import type { FindMistakeInput, SandboxEvent, SandboxHandle, SandboxInput, SaveAttemptInput } from './training/sandbox.js';
+import type { FindMistakeInput, SandboxInput, SaveAttemptInput } from './training/sandbox.js';
+import { TRAINEE_NAME_MAX, type TrainingContext, type TrainingEvent, type TrainingInput } from './training/types.js';
+
+export type { TrainingContext, TrainingEvent, TrainingInput } from './training/types.js';
+export { TRAINEE_NAME_MAX };
 import type { MistakeMoment } from '../src/domain/training/moment.js';
 import { variantOf, varies } from '../src/domain/training/variant.js';
 import { IO_TAG } from './settled.js';
-
-export interface TrainingInput {
-  exercises: readonly Exercise[];
-  trainee: string;
-  lang?: Lang;
-  /** `--exam`: mistakes are not shown while the exercise runs */
-  exam?: boolean;
-  /** `kiosk train drill`: the due rules the catalog's exercises were picked for (issue 18) */
-  drillRules?: readonly string[];
-  /** `--seed N`: every attempt draws its numbers from N (an exam pins one for the whole class) */
-  seed?: number;
-  /** a fresh seed for each attempt when none is pinned (the adapters' chance; default 1) */
-  drawSeed?: () => number;
-}
-
-export interface TrainingContext {
-  exercises: readonly Exercise[];
-  trainee: string;
-  lang: Lang;
-  exam: boolean;
-  /** the pinned seed (`--seed`), or null: each attempt draws a fresh one */
-  pinnedSeed: number | null;
-  drawSeed: () => number;
-  page: number;
-  exercise: Exercise | null;
-  sandbox: SandboxHandle | null;
-  attempt: TrainingAttempt | null;
-  /** bumped whenever the (mutable) attempt changes, so the screens see a new snapshot */
-  seen: number;
-  record: AttemptRecord | null;
-  saveError: string | null;
-  /** the trainee's attempts at the chosen exercise so far (issue 18 policies); null while counting */
-  attemptsMade: number | null;
-  /** the trainee pressed Start with no attempt left */
-  refused: boolean;
-  drillRules: readonly string[];
-  /** the first mistake's moment of `record` (the debrief's `m`), once found */
-  moment: MistakeMoment | null;
-  momentError: string | null;
-  /** the mistake screen shows the screen after the key (else before) */
-  showAfter: boolean;
-  /** the exercise runs as Try from here: unscored, back to `record`'s debrief */
-  practice: boolean;
-}
-
-export type TrainingEvent =
-  | SandboxEvent
-  | { type: 'training.choose'; id: string }
-  | { type: 'training.page'; delta: number }
-  | { type: 'training.start' }
-  | { type: 'training.back' }
-  | { type: 'training.answer' }
-  | { type: 'training.say'; index: number }
-  | { type: 'training.quit' }
-  /** a key the trainee sent to the sandbox, as a tape line (written by the app's key feed) */
-  | { type: 'training.keyed'; line: string; replacesLast?: boolean }
-  /** the trainee's name, typed on the first screen when `--trainee` was not given */
-  | { type: 'training.type'; text: string }
-  | { type: 'training.erase' }
-  /** the debrief's `m`: the moment of the first mistake; `t` there: Try from here; Tab: before ⇄ after */
-  | { type: 'training.mistake' }
-  | { type: 'training.tryFromHere' }
-  | { type: 'training.switch' };
-
-/** A name is a line of text: the report's columns and the attempt's tape keep it on one line. */
-export const TRAINEE_NAME_MAX = 40;
+import { MISTAKE_STATES } from './training/mistake.js';
 
 export const trainingMachine = setup({
   types: {
@@ -298,28 +233,7 @@ export const trainingMachine = setup({
         onError: { actions: 'noteSaveError', target: 'debrief' },
       },
     },
-    debrief: {
-      entry: 'endPractice',
-      on: {
-        'training.back': 'catalog',
-        'training.mistake': { guard: 'hasMistake', target: 'locating' },
-      },
-    },
-    locating: {
-      tags: [IO_TAG],
-      invoke: {
-        src: 'findMistake',
-        input: ({ context }) => ({ record: context.record as AttemptRecord, exercises: context.exercises }),
-        onDone: { actions: 'keepMoment', target: 'mistake' },
-        onError: { actions: 'noteMomentError', target: 'mistake' },
-      },
-    },
-    mistake: {
-      on: {
-        'training.back': 'debrief',
-        'training.switch': { actions: 'switchScreen' },
-        'training.tryFromHere': { guard: 'momentFound', actions: 'startPractice', target: 'running' },
-      },
-    },
+    // the debrief, the first mistake and Try from here: machines/training/mistake.ts
+    ...MISTAKE_STATES,
   },
 });

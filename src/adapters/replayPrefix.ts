@@ -36,7 +36,7 @@ export async function replayPrefix(world: WorldActor, lines: readonly string[], 
     if (stopped()) break;
     if (step.kind === 'key') feed.pushBytes(KEY_BYTES[step.key].repeat(step.repeat));
     else if (step.kind === 'type') feed.pushBytes(step.text);
-    else if (step.kind === 'insert') feed.pushBytes(noteKey(step.note, step.worn));
+    else if (step.kind === 'insert') feed.pushBytes(step.notes.map((note) => noteKey(note, step.worn)).join(''));
     else if (step.kind === 'advance') world.send({ type: 'clock.advance', ms: step.ms });
     else if (step.kind === 'say') said.push(step.text);
     else throw new Error(`Try from here cannot replay "${step.raw}" (line ${step.line})`);

@@ -70,6 +70,8 @@ export interface MistakeView {
   label: string;
   /** the kiosk's screen, its blank rows condensed */
   screen: string[];
+  /** the marker of rows cropped from a screen taller than the rows left, `{count}` for how many */
+  cropped: string;
   error: string | null;
   keys: string;
 }
@@ -83,13 +85,14 @@ const framed = (rows: string[]): string[] => {
 function mistakeViewOf(context: SnapshotFrom<typeof trainingMachine>['context']): MistakeView {
   const { lang, moment, momentError, showAfter } = context;
   const error = momentError === null ? null : t(lang, 'training.mistake.error', { error: momentError });
-  if (!moment) return { title: '', key: '', right: null, label: '', screen: [], error: error ?? t(lang, 'training.mistake.error', { error: '?' }), keys: t(lang, 'training.mistake.keysNoTry') };
+  if (!moment) return { title: '', key: '', right: null, label: '', screen: [], cropped: '', error: error ?? t(lang, 'training.mistake.error', { error: '?' }), keys: t(lang, 'training.mistake.keysNoTry') };
   return {
     title: t(lang, 'training.mistake.title', { rule: moment.rule, title: moment.title[lang] }),
     key: moment.key === null ? t(lang, 'training.mistake.noKey') : t(lang, 'training.mistake.key', { key: moment.key, time: minutesSeconds(moment.atMs ?? 0) }),
     right: moment.rightAction ? t(lang, 'training.mistake.right', { text: moment.rightAction[lang] }) : null,
     label: showAfter ? t(lang, 'training.mistake.after') : t(lang, 'training.mistake.before', { path: moment.beforeStatePath ?? '?' }),
     screen: framed(condensed(showAfter ? moment.after : moment.before)),
+    cropped: t(lang, 'training.mistake.cropped'),
     error,
     keys: t(lang, 'training.mistake.keys'),
   };

@@ -87,9 +87,18 @@ const CSV_HEADERS = [
   'trainee', 'exercise', 'title_ru', 'title_en', 'finished', 'abandoned', 'passed', 'pass_rate_percent',
   'best_score', 'best_max', 'best_percent', 'last_score', 'last_max', 'last_percent', 'median_seconds',
   'top_mistake', 'top_mistake_count', 'mistakes', 'counts', 'counted_percent', 'counted_passed', 'attempts_allowed',
+  'best_seed', 'last_seed', 'seeds',
 ];
 
-/** One row per trainee and exercise; `mistakes` is "RULE:COUNT" items separated by spaces. */
+/** "ATTEMPT:SEED" for each attempt drawn from a seed (`kiosk train replay ATTEMPT`, `--seed SEED`); empty when the exercise doesn't vary. */
+const seedsText = (attempts: readonly AttemptLine[]) =>
+  attempts.flatMap((a) => (a.seed === null ? [] : [`${a.id}:${a.seed}`])).join(' ');
+
+/**
+ * One row per trainee and exercise; `mistakes` is "RULE:COUNT" items separated by spaces. The seeds
+ * (issue 18) come last, so the columns before keep their places: the best and the last attempt's,
+ * and every attempt's as "ATTEMPT:SEED" items; empty where the numbers are the file's own.
+ */
 export function reportCsv(report: TrainingReport): string {
   const rows = report.trainees.flatMap((t) =>
     t.exercises.map((e) => [
@@ -101,6 +110,7 @@ export function reportCsv(report: TrainingReport): string {
       e.mistakes[0]?.rule ?? '', e.mistakes[0]?.count ?? '',
       e.mistakes.map((m) => `${m.rule}:${m.count}`).join(' '),
       e.counts, e.counted?.percent ?? '', e.counted === null ? '' : e.counted.passed ? 1 : 0, e.attemptsAllowed ?? '',
+      e.best?.seed ?? '', e.last?.seed ?? '', seedsText(e.attempts),
     ]),
   );
   return csv(CSV_HEADERS, rows);

@@ -50,6 +50,7 @@ export const trainingEn = {
   'training.mistake.after': 'The screen after the key:',
   'training.mistake.keys': 'Tab before ⇄ after · t Try from here (practice, not scored) · Esc back',
   'training.mistake.keysNoTry': 'Esc back',
+  'training.mistake.cropped': '┄ {count} more rows · kiosk train replay --at-mistake shows the whole screen ┄',
   'training.mistake.locating': 'Replaying the attempt to its first mistake…',
   'training.mistake.error': 'The moment cannot be shown: {error}',
   'training.running.practice': 'Practice from the mistake · not scored',

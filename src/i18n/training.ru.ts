@@ -52,6 +52,7 @@ export const trainingRu: Record<keyof typeof trainingEn, string> = {
   'training.mistake.after': 'Экран после клавиши:',
   'training.mistake.keys': 'Tab до ⇄ после · t Попробовать отсюда (практика, без баллов) · Esc назад',
   'training.mistake.keysNoTry': 'Esc назад',
+  'training.mistake.cropped': '┄ ещё строк: {count} · весь экран: kiosk train replay --at-mistake ┄',
   'training.mistake.locating': 'Попытка проигрывается до первой ошибки…',
   'training.mistake.error': 'Момент не показать: {error}',
   'training.running.practice': 'Практика с места ошибки · без баллов',

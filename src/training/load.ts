@@ -57,12 +57,12 @@ export function parseExercise(source: string, file: string): Exercise {
     checkpoints: data.checkpoints.map(({ within, ...c }) => ({ ...c, ...(within ? { withinMs: parseDuration(within) as number } : {}) })),
     file,
   } as Exercise;
-  // the setup as the file's defaults fill it; then every other draw (premise.ts)
-  checkSetup(variantOf(exercise, null).setup, doc, file, lineAt);
+  // every draw first (premise.ts: a derive no draw can make is named there); then the setup as the file's defaults fill it
   const premise = premiseProblem(exercise);
   if (premise) {
     throw new ExerciseFileError([{ file, line: lineAt(nearestNode(doc, premise.path)?.range?.[0]), field: fieldName(premise.path), expected: premise.expected, found: premise.found }]);
   }
+  checkSetup(variantOf(exercise, null).setup, doc, file, lineAt);
   return exercise;
 }
 

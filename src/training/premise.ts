@@ -1,8 +1,8 @@
 /**
  * The premise of a varied exercise (issue 18, "Bad input"): every value its ranges can draw must
  * make the same exercise. Checked at load on the corners of the ranges (the lowest and highest of
- * each, every value of a `oneOf`): `derive` is sums only, so what holds at the corners holds
- * between them. A derived amount below zero, a scene that no longer parses, or an order the
+ * each, every value of a `oneOf`): `derive` is sums (a commission grows with the amount), so what
+ * holds at the corners holds between them. A derived amount below zero, a scene that no longer parses, or an order the
  * exercise must pay at the terminal above the terminal's cap is refused with `file:line`.
  */
 import Decimal from 'decimal.js';
@@ -39,9 +39,18 @@ const describe = (values: Record<string, string>): string =>
 export function premiseProblem(exercise: Exercise): PremiseProblem | null {
   if (!varies(exercise)) return null;
   const derive = exercise.derive ?? {};
-  for (const corner of cornersOf(exercise)) {
-    const values = withDerived(derive, corner);
+  // the file's defaults (a tape without a seed plays them) first, then the corners
+  const defaults = Object.fromEntries(Object.entries(exercise.vary ?? {}).map(([name, v]) => [name, v.default]));
+  for (const corner of [defaults, ...cornersOf(exercise)]) {
     const drawn = describe(corner);
+    let values: Record<string, string>;
+    try {
+      values = withDerived(derive, corner);
+    } catch (error) {
+      // a value a money rule cannot make (no banknotes, no operator, change the float lacks)
+      const name = Object.keys(derive).find((n) => (error as Error).message.includes(`(${derive[n]})`)) ?? Object.keys(derive)[0] ?? '';
+      return { path: ['derive', name], expected: 'a value every draw can make', found: `${(error as Error).message} when ${drawn}` };
+    }
     for (const name of Object.keys(derive)) {
       if ((values[name] ?? '0').startsWith('-')) {
         return { path: ['derive', name], expected: `ranges whose every draw keeps ${name} at 0 or above`, found: `${name} = ${values[name]} when ${drawn}` };

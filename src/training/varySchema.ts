@@ -71,7 +71,7 @@ export function checkVariants(exercise: VariantFields & Record<string, unknown>,
   for (const [name, expression] of Object.entries(exercise.derive)) {
     const path = ['derive', name];
     if (known.has(name)) ctx.addIssue({ code: 'custom', path, message: `a name not drawn in vary too (${name} is)` });
-    else if (parseExpression(expression) === null) ctx.addIssue({ code: 'custom', path, message: 'names and numbers joined by + and -, like "5000 - amount"' });
+    else if (parseExpression(expression) === null) ctx.addIssue({ code: 'custom', path, message: 'names and numbers joined by + and -, like "5000 - amount", "change(notes, amount)", "amount + commission(amount, Beeline)" or "pieces(5000 - amount)"' });
     else {
       const unknown = namesIn(expression).filter((n) => !known.has(n));
       if (unknown.length > 0) ctx.addIssue({ code: 'custom', path, message: `names drawn in vary or derived above (${[...known].join(', ') || 'none'}), not ${unknown.join(', ')}` });

@@ -69,10 +69,28 @@ describe('kiosk train report', () => {
     const { out } = await train('report', '--data-dir', storeWith([ANNA_1, ANNA_2, quoted]), '--format', 'csv');
     const lines = out.split('\r\n');
     expect(lines[0]).toBe('trainee,exercise,title_ru,title_en,finished,abandoned,passed,pass_rate_percent,best_score,best_max,best_percent,'
-      + 'last_score,last_max,last_percent,median_seconds,top_mistake,top_mistake_count,mistakes,counts,counted_percent,counted_passed,attempts_allowed');
-    expect(lines[1]).toBe('Anna,terminal-change,Упражнение terminal-change,Exercise terminal-change,2,0,1,50,20,20,100,20,20,100,75,R-TERM-2,1,R-TERM-2:1,best,100,1,');
-    expect(lines[2]).toBe('"Petrova, Anna ""Anya""",terminal-change,Упражнение terminal-change,Exercise terminal-change,1,0,1,100,20,20,100,20,20,100,120,,,,best,100,1,');
+      + 'last_score,last_max,last_percent,median_seconds,top_mistake,top_mistake_count,mistakes,counts,counted_percent,counted_passed,attempts_allowed,'
+      + 'best_seed,last_seed,seeds');
+    // the fixtures' exercises don't vary: their seed columns are empty
+    expect(lines[1]).toBe('Anna,terminal-change,Упражнение terminal-change,Exercise terminal-change,2,0,1,50,20,20,100,20,20,100,75,R-TERM-2,1,R-TERM-2:1,best,100,1,,,,');
+    expect(lines[2]).toBe('"Petrova, Anna ""Anya""",terminal-change,Упражнение terminal-change,Exercise terminal-change,1,0,1,100,20,20,100,20,20,100,120,,,,best,100,1,,,,');
     expect(lines.slice(3)).toEqual(['']);
+  });
+
+  it('CSV and JSON carry each attempt\'s seed (issue 18): --seed N plays it again; empty / null where the exercise does not vary', async () => {
+    // Anna's first attempt scored 10 of 20 from seed 7, her second 20 of 20 from seed 4294967295; Boris played the file's own numbers
+    const dir = storeWith([{ ...ANNA_1, seed: 7 }, { ...ANNA_2, seed: 4294967295 }, BORIS_1]);
+    const rows = (await train('report', '--data-dir', dir, '--format', 'csv')).out.split('\r\n');
+    const seedColumns = (line: string) => line.split(',').slice(-3);
+    expect(seedColumns(rows[0]!)).toEqual(['best_seed', 'last_seed', 'seeds']);
+    expect(seedColumns(rows[1]!)).toEqual(['4294967295', '4294967295', `${ANNA_1.id}:7 ${ANNA_2.id}:4294967295`]);
+    expect(seedColumns(rows[2]!)).toEqual(['', '', '']);
+    type Line = { id: string; seed: number | null };
+    const json = JSON.parse((await train('report', '--data-dir', dir, '--json')).out);
+    const [anna, boris] = json.trainees.map((t: { exercises: Array<{ attempts: Line[] }> }) => t.exercises[0]!);
+    expect(anna.attempts.map((a: Line) => [a.id, a.seed])).toEqual([[ANNA_1.id, 7], [ANNA_2.id, 4294967295]]);
+    expect(anna).toMatchObject({ best: { id: ANNA_2.id, seed: 4294967295 }, last: { id: ANNA_2.id, seed: 4294967295 } });
+    expect(boris.attempts.map((a: Line) => a.seed)).toEqual([null]);
   });
 
   it('JSON: stable (the same twice), every attempt with its id, times in ISO 8601', async () => {

@@ -85,6 +85,7 @@ describe('parse errors: file:line:column, expected and found', () => {
   it.each([
     ['Insert', `demo.tape:2:7: expected ${NOTES}, found end of line`],
     ['Insert 1000.00', `demo.tape:2:8: expected ${NOTES}, found "1000.00"`],
+    ['Insert 2000 300', `demo.tape:2:13: expected ${NOTES}, found "300"`],
     ['Insert 1000 old', 'demo.tape:2:13: expected worn or end of line, found "old"'],
     ['Insert 1000 worn worn', 'demo.tape:2:18: expected end of line, found "worn"'],
     ['Advance 0s', `demo.tape:2:9: expected a duration above zero ${DURATION}, found "0s"`],

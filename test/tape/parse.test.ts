@@ -46,7 +46,7 @@ describe('parseTape: a whole tape', () => {
       { kind: 'press', label: 'Pay for an order', line: 8, column: 3, raw: 'Press "Pay for an order"' },
       { kind: 'type', text: '1000000123', delayMs: 50, line: 9, column: 1, raw: 'Type@50ms "1000000123"' },
       { kind: 'key', key: 'Enter', repeat: 1, line: 10, column: 1, raw: 'Enter' },
-      { kind: 'insert', note: 5000, worn: false, line: 11, column: 1, raw: 'Insert 5000' },
+      { kind: 'insert', notes: [5000], worn: false, line: 11, column: 1, raw: 'Insert 5000' },
       { kind: 'expectOrder', code: '1000000123', status: 'paid', owed: '0.00', line: 12, column: 1, raw: 'ExpectOrder 1000000123 paid owed 0.00' },
     ]);
   });
@@ -103,11 +103,12 @@ describe('parseTape: VHS keys', () => {
 });
 
 describe('parseTape: kiosk steps', () => {
-  it('reads Press, Insert and Insert worn', () => {
-    expect(steps('Press "Other services"\nInsert 10\nInsert 1000 worn\nPress "say \\"hi\\""')).toEqual([
+  it('reads Press, Insert, Insert worn and several notes in one Insert', () => {
+    expect(steps('Press "Other services"\nInsert 10\nInsert 1000 worn\nInsert 2000 500\nPress "say \\"hi\\""')).toEqual([
       { kind: 'press', label: 'Other services' },
-      { kind: 'insert', note: 10, worn: false },
-      { kind: 'insert', note: 1000, worn: true },
+      { kind: 'insert', notes: [10], worn: false },
+      { kind: 'insert', notes: [1000], worn: true },
+      { kind: 'insert', notes: [2000, 500], worn: false },
       { kind: 'press', label: 'say "hi"' },
     ]);
   });

@@ -21,14 +21,17 @@ describe('tape commands for the till', () => {
     expect(() => steps('Customer 1000000123 brings 5000 says hello')).toThrow(/what the customer says, in double quotes/);
   });
 
-  it('Give <face> and ExpectDrawer <face> x<count> take only real notes and coins', () => {
-    expect(steps('Give 200\nGive 0.50\nExpectDrawer 5000 x3\nExpectDrawer 10 x0')).toEqual([
-      { kind: 'give', face: '200.00' },
-      { kind: 'give', face: '0.50' },
+  it('Give <face>… and ExpectDrawer <face> x<count> take only real notes and coins', () => {
+    expect(steps('Give 200\nGive 0.50\nGive 200 50 10\nExpectDrawer 5000 x3\nExpectDrawer 10 x0')).toEqual([
+      { kind: 'give', faces: ['200.00'] },
+      { kind: 'give', faces: ['0.50'] },
+      // a varied exercise's change, note by note (`Give $change`)
+      { kind: 'give', faces: ['200.00', '50.00', '10.00'] },
       { kind: 'expectDrawer', face: '5000.00', count: 3 },
       { kind: 'expectDrawer', face: '10.00', count: 0 },
     ]);
     expect(() => steps('Give 250')).toThrow(/a note or coin/);
+    expect(() => steps('Give 200 250')).toThrow(/:10: expected a note or coin, like 5000, 200, 10 or 0.50, found "250"/);
     expect(() => steps('Give ten')).toThrow(/amount/);
     expect(() => steps('ExpectDrawer 5000 3')).toThrow(/expected a count like x3, found "3"/);
   });

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTape } from '../../src/tape/run/runTape.js';
 import type { AttemptRecord } from '../../src/domain/training/attempt.js';
+import { builtInExercises } from '../../src/training/load.js';
+import { attempt, checkpoint } from '../domain/training/fixtures.js';
 
 const TAPES = join(import.meta.dirname, '..', 'tapes', 'training');
 
@@ -36,6 +38,24 @@ describe('training on tapes', () => {
     const result = await runTape({ source: 'Train NO-SUCH\n\nLaunch\nExpectScore 0\n', file: 'x.tape' });
     expect(result.exitCode).toBe(2);
     expect(result.failure?.message).toMatch(/no exercise NO-SUCH/);
+  });
+
+  it('Train past the exercise\'s attempts is refused with the Training place\'s message; one attempt left still plays', async () => {
+    const twice = { ...builtInExercises().find((e) => e.id === 'TERM-EXPIRED')!, policy: { attempts: 2 } };
+    // Anna's earlier attempts at it, kept in the store the tape runs on (an abandoned one counts too)
+    const earlier = (n: number) => [attempt('Anna', 'TERM-EXPIRED', [checkpoint('x', 'R-TERM-5', false)], { status: 'abandoned' }), attempt('Anna', 'TERM-EXPIRED', [checkpoint('x', 'R-TERM-5', true)])].slice(0, n);
+    const tape = (n: number) => runTape({ source: 'Set Lang en\nTrain TERM-EXPIRED as "Anna"\n\nLaunch\n', file: 'limit.tape' }, {
+      exercises: () => [twice],
+      wrapStore: (store) => {
+        for (const record of earlier(n)) store.recordTrainingAttempt(record);
+        return store;
+      },
+    });
+    const refused = await tape(2);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.failure?.message).toBe('line 2: No attempt left: 2 of 2 used. Ask your trainer.');
+    expect(refused.failure?.details).toEqual(['Anna has made 2 attempts at TERM-EXPIRED']);
+    expect((await tape(1)).failure ?? null).toBeNull();
   });
 
   it('Say with no such option fails and lists what the trainee may say', async () => {

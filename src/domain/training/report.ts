@@ -40,6 +40,8 @@ export interface AttemptLine {
   missedRules: string[];
   /** the checkpoints missed, in the attempt's order */
   missed: Array<{ checkpoint: string; rule: string }>;
+  /** the seed its numbers were drawn from (`--seed N` plays it again); null: the file's own numbers */
+  seed: number | null;
 }
 
 /** What the figures of a group of attempts (one exercise of a trainee, or all of a trainee's) are. */
@@ -115,6 +117,7 @@ export function attemptLine(attempt: AttemptRecord, passPercent = DEFAULT_PASS_P
     passed: hasPassed(attempt, passPercent),
     missedRules: [...new Set(mistakesIn(attempt).map((c) => c.rule))],
     missed: mistakesIn(attempt).map((c) => ({ checkpoint: c.id, rule: c.rule })),
+    seed: attempt.seed ?? null,
   };
 }
 

@@ -10,6 +10,9 @@
 import Decimal from 'decimal.js';
 import type { Bilingual, Lang } from './attempt.js';
 import type { Condition, DrawnValues, Exercise, Vary } from './exercise.js';
+import { evaluate, plainNumber } from './derive.js';
+
+export { namesIn, parseExpression, plainNumber } from './derive.js';
 
 /** The seed a tape uses when its `Train` line names none: the file's defaults, not a draw. */
 export const NO_SEED = null;
@@ -33,9 +36,6 @@ export function seededRandom(seed: number): () => number {
 export const rangeCount = (v: Extract<Vary, { kind: 'range' }>): number =>
   new Decimal(v.max).minus(v.min).dividedToIntegerBy(v.step).toNumber() + 1;
 
-/** `4750`, `4750.5` → `4750.50`: whole numbers stay whole, others get two decimals. */
-export const plainNumber = (d: Decimal): string => (d.isInteger() ? d.toFixed(0) : d.toFixed(2));
-
 function drawOne(v: Vary, random: () => number): string {
   if (v.kind === 'oneOf') return (v.choices[Math.floor(random() * v.choices.length)] ?? v.choices[0])?.is ?? v.default;
   const index = Math.floor(random() * rangeCount(v));
@@ -53,36 +53,8 @@ export function drawValues(exercise: Pick<Exercise, 'vary' | 'derive'>, seed: nu
 /** `derive` computed over the given values (file order: a derived value may use an earlier one). */
 export function withDerived(derive: Record<string, string>, values: Record<string, string>): Record<string, string> {
   const all = { ...values };
-  for (const [name, expression] of Object.entries(derive)) all[name] = plainNumber(evaluate(expression, all));
+  for (const [name, expression] of Object.entries(derive)) all[name] = evaluate(expression, all);
   return all;
-}
-
-const TERM = /^\s*([+-])\s*([A-Za-z_]\w*|\d+(?:\.\d+)?)/;
-
-/** Names and decimal numbers joined by + and -: what `derive` may say. Null when it says something else. */
-export function parseExpression(expression: string): Array<{ sign: 1 | -1; term: string }> | null {
-  const terms: Array<{ sign: 1 | -1; term: string }> = [];
-  let rest = `+${expression}`;
-  while (rest.trim() !== '') {
-    const match = TERM.exec(rest);
-    if (!match) return null;
-    terms.push({ sign: match[1] === '-' ? -1 : 1, term: match[2] as string });
-    rest = rest.slice(match[0].length);
-  }
-  return terms.length > 0 ? terms : null;
-}
-
-/** The names an expression uses. */
-export const namesIn = (expression: string): string[] =>
-  (parseExpression(expression) ?? []).map((t) => t.term).filter((t) => /^[A-Za-z_]/.test(t));
-
-function evaluate(expression: string, values: Record<string, string>): Decimal {
-  const terms = parseExpression(expression) ?? [];
-  return terms.reduce((sum, { sign, term }) => {
-    const value = /^[A-Za-z_]/.test(term) ? values[term] : term;
-    if (value === undefined || !/^-?\d+(\.\d+)?$/.test(value)) throw new Error(`derive: ${term} is not a number (${expression})`);
-    return sum.plus(new Decimal(value).times(sign));
-  }, new Decimal(0));
 }
 
 /** A `{name}` in a text, a setup line or a condition. */
@@ -96,8 +68,11 @@ export function spokenValue(exercise: Pick<Exercise, 'vary'>, name: string, valu
   const v = exercise.vary?.[name];
   if (v?.kind === 'oneOf') {
     const choice = v.choices.find((c) => c.is === value);
-    return choice ? choice[lang] : value;
+    // a choice each language says its own way; a plain one (notes like `2000 500`) reads as a number would
+    if (choice && choice[lang] !== choice.is) return choice[lang];
   }
+  // notes handed over or back, one by one: `200 50` reads `200 + 50`
+  if (/^\d+(\.\d+)?( \d+(\.\d+)?)+$/.test(value)) return value.split(' ').map((v) => spokenValue(exercise, name, v, lang)).join(' + ');
   if (!/^-?\d+(\.\d+)?$/.test(value)) return value;
   const [whole = '0', fraction] = value.replace('-', '').split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? ' ' : ',');
@@ -166,7 +141,7 @@ export function rangeText(exercise: Pick<Exercise, 'vary'>, text: string, lang: 
   return text.replace(PLACEHOLDER, (_whole, name: string) => {
     const v = exercise.vary?.[name];
     if (!v) return '…';
-    if (v.kind === 'oneOf') return v.choices.map((c) => c[lang]).join('/');
+    if (v.kind === 'oneOf') return v.choices.map((c) => spokenValue(exercise, name, c.is, lang)).join('/');
     return `${spokenValue(exercise, name, v.min, lang)}–${spokenValue(exercise, name, plainNumber(new Decimal(v.min).plus(new Decimal(v.step).times(rangeCount(v) - 1))), lang)}`;
   });
 }

@@ -104,7 +104,8 @@ export type Step = Located &
     | { kind: 'expectStyle'; text: string; style: StyleCheck; negate: boolean }
     /** the terminal window resized mid-tape: the kiosk lays out again, casts record an "r" event */
     | { kind: 'resize'; columns: number; rows: number }
-    | { kind: 'insert'; note: Banknote; worn: boolean }
+    /** notes one after the other; `worn` is each of them */
+    | { kind: 'insert'; notes: Banknote[]; worn: boolean }
     /** `Advance` and VHS's `Sleep`: both move the simulated clock, neither sleeps */
     | { kind: 'advance'; ms: number }
     | { kind: 'expect'; matcher: TextMatcher; negate: boolean }
@@ -142,8 +143,8 @@ export type Step = Located &
     /** the till: a scripted customer joins the queue of the desk that has the keys */
     /** code null: the customer has only the site's order id (siteOrderId) */
     | { kind: 'tillCustomer'; code: string | null; siteOrderId?: string; brings: Money[]; says?: string }
-    /** the till: a note or coin from the drawer into the change tray */
-    | { kind: 'give'; face: Money }
+    /** the till: notes or coins from the drawer into the change tray, one after the other */
+    | { kind: 'give'; faces: Money[] }
     /** the till: how many of one face the desk's drawer holds, as the store saved it */
     | { kind: 'expectDrawer'; face: Money; count: number }
     /** R-MOB-2: on the phone, answers the newest SMS that expects a reply */

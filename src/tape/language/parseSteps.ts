@@ -1,6 +1,6 @@
 /** Step commands: `Launch` and everything after it, VHS keys included. */
 import { DESK_STEP_COMMANDS } from './parseDeskSteps.js';
-import { BANKNOTES, isBanknote } from '../../domain/rules.js';
+import { BANKNOTES, isBanknote, type Banknote } from '../../domain/rules.js';
 import { DEFAULT_WAIT_MS, KEY_NAMES, type KeyName, type Step } from './ast.js';
 import { parseDuration } from '../../domain/time.js';
 import { ORDER_STEP_COMMANDS } from './parseOrderSteps.js';
@@ -79,12 +79,17 @@ const insertCommand: CommandSpec<Step> = {
   suffix: 'none',
   parse({ cur }) {
     const expected = `a banknote (${BANKNOTES.join(', ')})`;
-    const token = cur.word(expected);
-    const note = Number(token.raw);
-    if (!/^\d+$/.test(token.raw) || !isBanknote(note)) return cur.failAt(token, expected);
+    const readNote = (): Banknote => {
+      const token = cur.word(expected);
+      const note = Number(token.raw);
+      return !/^\d+$/.test(token.raw) || !isBanknote(note) ? cur.failAt(token, expected) : note;
+    };
+    // `Insert 2000 500`: several notes one after the other (a varied exercise's `$notes`)
+    const notes = [readNote()];
+    while (/^\d+$/.test(cur.peek()?.raw ?? '')) notes.push(readNote());
     const worn = cur.optionalWord(['worn']) !== null;
     cur.end(worn ? 'end of line' : 'worn or end of line');
-    return { kind: 'insert', note, worn };
+    return { kind: 'insert', notes, worn };
   },
 };
 

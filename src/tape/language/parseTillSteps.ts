@@ -2,7 +2,7 @@
  * Step commands of the till (the cashier's role, issue 12): `Customer 1000000123 brings 5000 [says "…"]`
  * queues a scripted customer (served before the demo queue; `Customer site-order 8123456789012345 …`:
  * one with only the site's order id, no code, R-CASH-1), `Give 200` puts a note or coin from the
- * drawer into the change tray, `ExpectDrawer 5000 x3` reads the drawer as the store saved it.
+ * drawer into the change tray (`Give 200 50`: one after the other, as a varied exercise's `$change` lists them), `ExpectDrawer 5000 x3` reads the drawer as the store saved it.
  * `ExpectChange` (parseDeskSteps.ts) reads the change of the newest desk receipt, the till's too.
  */
 import { RUSSIAN_DENOMINATIONS } from '../../domain/cash/change.js';
@@ -48,9 +48,9 @@ const customerCommand: CommandSpec<Step> = {
 const giveCommand: CommandSpec<Step> = {
   suffix: 'none',
   parse({ cur }) {
-    const face = readFace(cur);
-    cur.end();
-    return { kind: 'give', face };
+    const faces: Money[] = [readFace(cur)];
+    while (!cur.atEnd()) faces.push(readFace(cur));
+    return { kind: 'give', faces };
   },
 };
 

@@ -28,7 +28,7 @@ import type { AttemptRecord } from '../../domain/training/attempt.js';
 import { TrainingAttempt, type WorldProbe } from '../../domain/training/engine.js';
 import { builtInExercises } from '../../training/load.js';
 import { tapeVariablesOf } from '../../domain/training/variant.js';
-import { isTraineeAction, probeOf, trainLineOf, withExerciseSetup } from './runTrainSteps.js';
+import { attemptRefusal, isTraineeAction, probeOf, TAPE_TRAINEE, trainLineOf, withExerciseSetup } from './runTrainSteps.js';
 
 export interface EngineOptions {
   /** where a relative `Set DataDir` and the snapshot folder are found; default: the tape's folder */
@@ -113,6 +113,13 @@ export class TapeEngine implements StepContext {
     const tempDir = factory && !hasDataDir ? mkdtempSync(join(tmpdir(), 'kiosk-tape-')) : null;
     const { tape: staged, exercise } = withExerciseSetup(tape, options.exercises ?? builtInExercises);
     const engine = new TapeEngine(staged, options, opener, tempDir);
+    const refusal = exercise ? attemptRefusal(staged, exercise, engine.store, engine.settings.lang) : null;
+    if (refusal) {
+      // no kiosk was started: only the store and the folder made for it to let go of
+      engine.store.close();
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+      throw refusal;
+    }
     engine.harness = factory ? await engine.startDriver(factory) : engine.inProcessHarness();
     if (exercise) {
       // the drawn values are the tape's variables: `Insert $notes`, `Say "… $change_en ₽ …"`
@@ -126,7 +133,7 @@ export class TapeEngine implements StepContext {
   private startTraining(exercise: Exercise): void {
     this.training = new TrainingAttempt({
       exercise,
-      trainee: trainLineOf(this.tape)?.trainee ?? 'tape',
+      trainee: trainLineOf(this.tape)?.trainee ?? TAPE_TRAINEE,
       lang: this.settings.lang,
       exam: false,
       startedAt: this.clock.now(),

@@ -59,13 +59,15 @@ async function perform(ctx: StepContext, step: Step): Promise<void> {
       const desk = harness.deskView?.() ?? null;
       if (desk) {
         if (desk.mode !== 'notes') throw new StepFailure('assertion', `Insert needs the desk to ask for the money, but it is at ${desk.statePath}`);
-        return harness.keys(noteKey(step.note, step.worn));
+        for (const note of step.notes) await harness.keys(noteKey(note, step.worn));
+        return;
       }
       const view = harness.view();
       if (view.screen !== 'cash') {
         throw new StepFailure('assertion', `Insert needs the cash screen ("${t(view.lang, 'cash.title')}"), but the kiosk is at ${view.statePath}`);
       }
-      return harness.keys(noteKey(step.note, step.worn));
+      for (const note of step.notes) await harness.keys(noteKey(note, step.worn));
+      return;
     }
     case 'advance':
       await harness.advance(step.ms);

@@ -24,7 +24,10 @@ export async function runTillStep(ctx: StepContext, step: TillStep): Promise<voi
     const customer = step.code === null ? siteOrderCustomer(step.siteOrderId ?? '', brings, step.says) : scriptedCustomer(step.code, brings, step.says);
     return harness.sendToDesk({ type: 'till.queue', customer });
   }
-  if (step.kind === 'give') return harness.sendToDesk({ type: 'till.give', face: step.face });
+  if (step.kind === 'give') {
+    for (const face of step.faces) await harness.sendToDesk({ type: 'till.give', face });
+    return;
+  }
   const saved = ctx.store.tillState(desk.place);
   if (!saved) throw new StepFailure('assertion', `expected ${step.count} × ${step.face} in the drawer, but no shift was ever opened at the ${desk.place}`);
   const count = countOf(saved.drawer, step.face);

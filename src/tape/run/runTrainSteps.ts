@@ -17,6 +17,9 @@ import type { StepContext } from './stepContext.js';
 import type { SyncKioskStore } from '../../domain/store.js';
 import type { KioskDriver } from '../drivers/driver.js';
 import type { KioskRules } from '../../domain/rules.js';
+import { attemptAllowed, policyOf } from '../../domain/training/policy.js';
+import type { Lang } from '../../domain/training/attempt.js';
+import { t } from '../../i18n/index.js';
 
 /** The tape's `Train` line, if any. */
 export const trainLineOf = (tape: Tape): Extract<SetupCommand, { kind: 'train' }> | null =>
@@ -39,6 +42,24 @@ export function withExerciseSetup(tape: Tape, exercises: () => readonly Exercise
   const scene = parseTape(variant.setup.join('\n'), exercise.file).setup;
   return { tape: { ...tape, setup: [...scene, ...tape.setup] }, exercise: variant };
 }
+
+/**
+ * The `Train` line past the exercise's `attempts` (issue 18 policies): refused as the Training
+ * place's Start is, with its message. The trainee's attempts are those the tape's store keeps,
+ * abandoned ones included (quitting is no way round the limit); null when one is left.
+ */
+export function attemptRefusal(tape: Tape, exercise: Exercise, store: Pick<SyncKioskStore, 'listTrainingAttempts'>, lang: Lang): StepFailure | null {
+  const train = trainLineOf(tape);
+  const policy = policyOf(exercise);
+  if (!train || policy.attempts === null) return null;
+  const trainee = train.trainee ?? TAPE_TRAINEE;
+  const made = store.listTrainingAttempts({ trainee }).filter((a) => a.exerciseId === exercise.id).length;
+  if (attemptAllowed(policy, made)) return null;
+  return new StepFailure('assertion', `line ${train.line}: ${t(lang, 'training.briefing.noAttemptLeft', { allowed: policy.attempts })}`, [`${trainee} has made ${made} attempts at ${exercise.id}`]);
+}
+
+/** Who plays a `Train` line that names no trainee (`as "Name"`). */
+export const TAPE_TRAINEE = 'tape';
 
 /** What the exercise's conditions read: the places' state paths, the store. */
 export function probeOf(harness: KioskDriver, store: SyncKioskStore, now: () => number, rules: KioskRules): WorldProbe {
