@@ -14,6 +14,8 @@ const RESET = '\x1b[0m\x1b[H\x1b[2J';
 export class FrameStore {
   private readonly ids = new Map<string, string>();
   private readonly svgs: Array<{ id: string; svg: string }> = [];
+  /** each frame's rows as text, read while it is drawn */
+  private readonly texts = new Map<string, string[]>();
   private readonly terminals = new Map<string, InstanceType<typeof xtermHeadless.Terminal>>();
 
   /** The frame's id (`f0`, `f1`, …): the same output always gets the same id. */
@@ -23,8 +25,13 @@ export class FrameStore {
     if (known) return known;
     const id = `f${this.svgs.length}`;
     this.ids.set(key, id);
-    this.svgs.push({ id, svg: await this.draw(ansi, columns, rows) });
+    this.svgs.push({ id, svg: await this.draw(id, ansi, columns, rows) });
     return id;
+  }
+
+  /** The frame's rows as text (trailing blanks trimmed), as the screen showed them. */
+  text(id: string): readonly string[] {
+    return this.texts.get(id) ?? [];
   }
 
   /** Plain rows (a golden frame) as a frame. */
@@ -41,7 +48,7 @@ export class FrameStore {
     return this.svgs;
   }
 
-  private async draw(ansi: string, columns: number, rows: number): Promise<string> {
+  private async draw(id: string, ansi: string, columns: number, rows: number): Promise<string> {
     if (columns > SVG_LIMITS.columns || rows > SVG_LIMITS.rows) throw new FrameTooLargeError(columns, rows);
     const key = `${columns}x${rows}`;
     let terminal = this.terminals.get(key);
@@ -51,6 +58,8 @@ export class FrameStore {
     }
     const term = terminal;
     await new Promise<void>((resolve) => term.write(RESET + ansi, resolve));
+    const buffer = term.buffer.active;
+    this.texts.set(id, Array.from({ length: rows }, (_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? ''));
     return frameToSvg(term, { cellWidth: CELL.width, cellHeight: CELL.height });
   }
 

@@ -135,8 +135,9 @@ function stepMarkerTimes(timeline: readonly CastEvent[], steps: readonly StepRec
 async function stepRow(step: StepRecord, result: TapeResult, frames: FrameStore, markerAt: number | null, playerId: string): Promise<string> {
   const ansi = frameAt(result.cast, step.castEnd);
   const frameId = ansi !== null ? await frames.add(ansi, result.columns, result.rows)
-    : step.screen.length > 0 ? await frames.addText(step.screen, result.columns, result.rows) : null;
-  const money = moneyOnScreen(step.screen).map(escapeHtml).join('<br>');
+    : step.screen && step.screen.length > 0 ? await frames.addText(step.screen, result.columns, result.rows) : null;
+  const screen = step.screen ?? (frameId ? frames.text(frameId) : []);
+  const money = moneyOnScreen(screen).map(escapeHtml).join('<br>');
   const seek = markerAt !== null ? ` <button class="seek" data-player="${playerId}" data-at="${markerAt}" title="replay from this step" aria-label="replay from line ${step.line}">▶</button>` : '';
   const cls = step.passed ? 'step passed' : 'step failed';
   return `<tr class="${cls}" data-line="${step.line}"><td>${step.line}${seek}</td><td><details class="step"${step.passed ? '' : ' open'}><summary><code>${escapeHtml(step.command)}</code></summary>${frameId ? `<div class="frame" data-frame="${frameId}"></div>` : '<span class="muted">(no screen)</span>'}</details></td><td><code>${escapeHtml(step.statePath ?? '—')}</code></td><td>${money}</td><td>${formatMs(step.ms)}</td></tr>`;

@@ -35,6 +35,8 @@ export interface KioskDriver {
   crash(): Promise<void>;
   /** draws the newest frame if the driver draws only on demand (in-process); `lines()` needs it first */
   paint?(): Promise<void>;
+  /** draws the waiting frame into the output only (no parsing): what `paint()` does before xterm reads it */
+  draw?(): void;
   lines(): string[];
   /** the screen as SVG, colours and attributes included (src/pictures/frameSvg.ts); `paint()` first, as for `lines()` */
   svg(): string;

@@ -165,10 +165,18 @@ export class KioskHarness implements KioskDriver {
 
   /** Draws the waiting frame, if any, and lets xterm parse it: what the screen shows is then current. */
   async paint(): Promise<void> {
+    this.draw();
+    await this.vt.flush();
+  }
+
+  /**
+   * Draws the waiting frame into the output (the cast) without xterm parsing it: a report keeps every
+   * step's frame, and parses each distinct one once when it writes the page.
+   */
+  draw(): void {
     const frame = this.pendingFrame;
     this.pendingFrame = null;
     frame?.();
-    await this.vt.flush();
   }
 
   /** the error that stopped the terminal actor or Ink, if one did: the app crashed */

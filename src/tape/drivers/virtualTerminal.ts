@@ -117,8 +117,9 @@ export class VirtualTerminal {
     return cellStyleAt(this.term, row, column);
   }
 
-  /** The visible screen, one string per row, trailing blanks trimmed. */
+  /** The visible screen, one string per row, trailing blanks trimmed (`flush()` first). */
   lines(): string[] {
+    if (this.unparsed !== null) throw new Error('the screen is read before xterm has parsed its newest frame: await flush() first');
     const buffer = this.term.buffer.active;
     const rows: string[] = [];
     for (let y = 0; y < this.rows; y++) rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');

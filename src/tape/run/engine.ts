@@ -224,6 +224,11 @@ export class TapeEngine implements StepContext {
   }
 
   /** Draws the newest frame (the in-process kiosk draws only when asked); a drawing error is the app's crash. */
+  /** Draws the waiting frame into the output (the cast) without parsing it; `paint()` before reading the screen. */
+  draw(): void {
+    if (this.harness.running) this.harness.draw?.();
+  }
+
   async paint(): Promise<void> {
     if (this.harness.running) await this.harness.paint?.();
   }

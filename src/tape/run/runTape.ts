@@ -77,7 +77,7 @@ export async function runTape(input: TapeInput, options: RunTapeOptions = {}): P
     await engine.runAll(async (step, ms) => {
       result.steps.push({ line: step.line, command: step.raw, ms });
       options.onStep?.(step, ms);
-      if (result.record) await recordStep(result.record, opened, step, ms);
+      if (result.record) recordStep(result.record, opened, step, ms);
       stepStarted = performance.now();
     });
   } catch (error) {

@@ -15,8 +15,11 @@ export interface StepRecord {
   passed: boolean;
   /** the machine's state path after the step; null when the kiosk is not running */
   statePath: string | null;
-  /** the screen after the step, one string per row */
-  screen: string[];
+  /**
+   * the screen after the step, one string per row: kept for the failed step; a passed step's screen
+   * is its frame in the cast (`castEnd`), which the report parses once per distinct frame
+   */
+  screen?: string[];
   /** how many cast events were written by the end of the step: the frame shown is the last output before it */
   castEnd: number;
 }
@@ -36,10 +39,13 @@ export function newRecord(engine: TapeEngine): TapeRecord {
   return { steps: [], lang, clockMs, place, skin };
 }
 
-/** After a step that passed: the frame is drawn first (in-process, frames are drawn when read). */
-export async function recordStep(record: TapeRecord, engine: TapeEngine, step: Step, ms: number): Promise<void> {
-  await engine.paint();
-  record.steps.push({ line: step.line, command: step.raw, ms, passed: true, statePath: engine.statePath(), screen: engine.screen(), castEnd: engine.cast.length });
+/**
+ * After a step that passed: its frame is drawn into the cast (in-process, frames are drawn only when
+ * read), but not parsed here: parsing every step's frame was most of what a report added to a run.
+ */
+export function recordStep(record: TapeRecord, engine: TapeEngine, step: Step, ms: number): void {
+  engine.draw();
+  record.steps.push({ line: step.line, command: step.raw, ms, passed: true, statePath: engine.statePath(), castEnd: engine.cast.length });
 }
 
 /** The step that failed: its screen and state as the failure caught them. */
