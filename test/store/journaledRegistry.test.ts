@@ -16,6 +16,9 @@ import { TerminalJournal } from '../../src/store/terminalJournal.js';
 import { OutboxForwarder } from '../../src/store/outboxForwarder.js';
 import { StoreError } from '../../src/store/errors.js';
 import { NOW, useTempDirs } from './helpers.js';
+import { startTerminal } from '../../src/app/session.js';
+import { t as say } from '../../src/i18n/index.js';
+import { insert, kioskOf, kioskState, lookUp, send, settle, toCash } from '../machines/terminalDriver.js';
 
 const PHONE = '+79161234567';
 const CODE = '1000000777';
@@ -149,5 +152,36 @@ describe('a terminal on a registry keeps its journal and forwards its outbox onc
     await expect.poll(() => journal.outbox().length).toBe(0);
     expect(await registryCount(schema, 'SELECT count(*) AS n FROM forwarded_payments')).toBe(1);
     forwarder.stop();
+  }, 30_000);
+
+  it('the real terminal: the registry gone in the middle of a payment, the payment finishes with its receipt; the next customer is refused with the reason', async () => {
+    const schema = `o${++schemas}`;
+    const { store, registry, journaled } = await terminal(tempDir(), schema);
+    await registry.addOrder(newOrder({ code: CODE, codeAmount: '1500.00', phone: PHONE, issuedAt: NOW - 1000 }));
+    await registry.addOrder(newOrder({ code: '1000000778', codeAmount: '900.00', phone: PHONE, issuedAt: NOW - 1000 }));
+    const clock = new SimulatedClock();
+    clock.set(NOW);
+    const paid: string[] = [];
+    const t = startTerminal({ store, clock, lang: 'en', terminalId: 'T7', onPayment: (o) => void paid.push(o.receipt.number) });
+    await settle(t);
+    await toCash(t, CODE);
+    await insert(t, 1000);
+    await server.pause();
+    try {
+      await insert(t, 500);
+      await send(t, { type: 'cash.pay' });
+      expect(kioskState(t)).toBe('receipt');
+      expect(paid).toEqual(['T7-000001']);
+      await send(t, { type: 'nav.press', id: 'done' });
+      expect(await lookUp(t, '1000000778')).toBe('refused');
+      expect(kioskOf(t).context.refusal).toMatchObject({ reason: 'registryUnreachable' });
+      expect(say('en', 'refused.registryUnreachable')).toContain('the order registry cannot be reached');
+    } finally {
+      await server.resume();
+      t.stop();
+    }
+    await new OutboxForwarder(journaled, { setTimeout: () => 0, clearTimeout: () => undefined }).run();
+    expect(await registry.receipt('T7-000001')).toMatchObject({ accepted: '1500.00', toOrder: '1500.00' });
+    expect(await registry.findOrder(CODE)).toMatchObject({ status: 'paid' });
   }, 30_000);
 });
