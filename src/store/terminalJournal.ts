@@ -13,6 +13,7 @@ import { acceptTerminalPayment } from '../domain/orders/orders.js';
 import { buildReceipt, planPayment, receiptNumber } from '../domain/cash/payment.js';
 import type { Settlement } from '../domain/cash/settlement.js';
 import type { ForwardedPayment } from './pg/pgForward.js';
+import { BUSY_TIMEOUT_MS } from './fileCheck.js';
 
 export const JOURNAL_FILE = 'terminal-journal.db';
 
@@ -51,7 +52,8 @@ export class TerminalJournal {
   static open(dataDir: string): TerminalJournal {
     mkdirSync(dataDir, { recursive: true });
     const path = join(dataDir, JOURNAL_FILE);
-    const db = new Database(path);
+    // a directory two terminal processes share: the second waits for the first's write
+    const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
     db.pragma('journal_mode = WAL');
     // every commit on the disk before the screen says the cash is taken
     db.pragma('synchronous = FULL');
