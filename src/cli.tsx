@@ -14,6 +14,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Command>> = {
   tape: async () => (await import('./cli/tapeCommand.js')).runTape,
   encashments: async () => (await import('./cli/encashmentsCommand.js')).runEncashments,
   store: async () => (await import('./cli/storeCommand.js')).runStore,
+  reconcile: async () => (await import('./cli/reconcileCommand.js')).runReconcile,
   skins: async () => (await import('./cli/skinsCommand.js')).runSkins,
   train: async () => (await import('./cli/trainCommand.js')).runTrain,
 };

@@ -9,11 +9,13 @@
  *   receipt:during|after           inside/after storing the printed receipt text
  *   order:before|during|after      around/inside placing a site order with its code SMS (during: between the two)
  *   training:before|during|after   around/inside keeping a training attempt (during: after the attempt, before its checkpoints)
+ *   forward:before|during|after    a terminal on a registry (issue 20): after its journal's commit, before the
+ *                                  forward; after the registry's commit, before the journal marks it; after both
  * "during" points are inside the SQLite transaction, before COMMIT.
  */
 import type { Checkpoint } from '../domain/store.js';
 
-const SPEC = /^(journal|hold|payment|recovery|receipt|order|training):(before|during|after)(?::(\d+))?$/;
+const SPEC = /^(journal|hold|payment|recovery|receipt|order|training|forward):(before|during|after)(?::(\d+))?$/;
 
 export const noCheckpoint: Checkpoint = () => {};
 

@@ -9,6 +9,10 @@ import type { Checkpoint, KioskStore, PaymentOutcome, SessionOwner } from '../do
 import type { Money } from '../domain/money.js';
 import { mayRecover, ownerAlive } from './sessionOwner.js';
 import { jamOf, type Jam } from '../domain/cash/jam.js';
+import { StoreError } from '../store/errors.js';
+
+/** The registry cannot be reached (a server's connection failed): new customers are refused with that reason. */
+const registryUnreachable = (error: unknown): boolean => error instanceof StoreError && error.code === 'io' && /^postgres/.test(error.path);
 
 /** Anything that tells the time: `Date` in production, XState's SimulatedClock in tests and tapes. */
 export interface Clock {
@@ -69,11 +73,17 @@ export function provideTerminal(deps: TerminalDeps) {
         return outcomes;
       }),
       // a full cassette puts the terminal out of service before a payment starts, never during one
-      lookupOrder: fromPromise(async ({ input }: { input: { code: string; forcedFull: boolean } }): Promise<LookupResult> =>
-        input.forcedFull || (await room()) <= 0
-          ? { kind: 'refused', code: input.code, reason: 'outOfService' }
-          : evaluateLookup(input.code, await store.findOrder(input.code), clock.now(), rules),
-      ),
+      // and so does a registry out of reach (issue 20): nothing it cannot check is started
+      lookupOrder: fromPromise(async ({ input }: { input: { code: string; forcedFull: boolean } }): Promise<LookupResult> => {
+        try {
+          return input.forcedFull || (await room()) <= 0
+            ? { kind: 'refused', code: input.code, reason: 'outOfService' }
+            : evaluateLookup(input.code, await store.findOrder(input.code), clock.now(), rules);
+        } catch (error) {
+          if (registryUnreachable(error)) return { kind: 'refused', code: input.code, reason: 'registryUnreachable' };
+          throw error;
+        }
+      }),
       openCashSession: fromPromise(async ({ input }: { input: { code: string; due: Money; phone: string; operator: OperatorId; forcedFull: boolean } }) => {
         const { forcedFull, ...request } = input;
         const sessionId = deps.newSessionId();

@@ -14,6 +14,10 @@ export interface ThrowawayServer {
   /** a superuser URL of the server's `postgres` database */
   url: string;
   stop(): Promise<void>;
+  /** the server shut down (fast: its clients' connections end), its data kept: the registry out of reach */
+  pause(): Promise<void>;
+  /** started again on the same data and port after `pause` */
+  resume(): Promise<void>;
 }
 
 export interface ServerOptions {
@@ -50,7 +54,8 @@ export async function startThrowawayServer({ user, password, settings = [], purp
     user,
     password,
     authMethod: 'scram-sha-256',
-    persistent: false,
+    // kept across pause/resume; the whole temporary directory goes at stop
+    persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...settings.flatMap((setting) => ['-c', setting])],
     onLog: (message) => void log.push(String(message)),
@@ -67,7 +72,12 @@ export async function startThrowawayServer({ user, password, settings = [], purp
     await stop();
     throw new Error(`the ${purpose} PostgreSQL server did not start: ${String(error)}\n${log.join('').slice(-2000)}`, { cause: error });
   }
-  return { url: `postgres://${user}:${password}@127.0.0.1:${port}/postgres`, stop };
+  return {
+    url: `postgres://${user}:${password}@127.0.0.1:${port}/postgres`,
+    stop,
+    pause: () => server.stop(),
+    resume: () => server.start(),
+  };
 }
 
 /** the benchmark's server: PostgreSQL's durable defaults */

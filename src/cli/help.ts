@@ -18,6 +18,8 @@ Usage:
   kiosk encashments               every cassette taken out in service mode, with its count
   kiosk store migrate             bring the store (--store URL or --data-dir) to this version's schema
   kiosk store copy                a data directory into an empty registry (--from DIR --to URL)
+  kiosk reconcile                 each terminal's journal against the registry (--data-dir DIR
+                                  per terminal, --store URL); exit 1 listing what differs
   kiosk skins                     the terminal brands --skin takes, with their path to AliExpress
   kiosk train …                   staff training: exercises, results, replays
                                   (kiosk train --help)

@@ -14,6 +14,7 @@ import type { Checkpoint, CommandStore, KioskStore, Receipt } from '../domain/st
 import { resolveDataDir } from '../store/dataPath.js';
 import { StoreError } from '../store/errors.js';
 import { count } from './storeOutput.js';
+import type { PgStore } from '../store/pg/pgStore.js';
 
 export interface KioskData {
   store: KioskStore;
@@ -50,11 +51,35 @@ export async function openKioskData(choice: DataChoice, checkpoint: Checkpoint):
     const registry = await PgStore.open(choice.store, { checkpoint, processingDelayMs });
     // a new registry starts with the demo orders, as a new data directory does
     await seedDemoInto(registry, Date.now());
-    return { store: registry, keepPrinted: printedKeeper(registry, checkpoint) };
+    const store = await journaledTerminal(registry, resolveDataDir(choice.dataDir), checkpoint, processingDelayMs);
+    return { store, keepPrinted: printedKeeper(store, checkpoint) };
   }
   const { openDataStore } = await import('../store/dataDir.js');
   const store = asyncStore(openDataStore(resolveDataDir(choice.dataDir), { checkpoint, processingDelayMs, seed: (s) => seedDemo(s, Date.now()) }));
   return { store, keepPrinted: printedKeeper(store, checkpoint) };
+}
+
+/**
+ * A terminal on a registry keeps its own journal and outbox in its data directory (issue 20): the
+ * outbox is forwarded first, before the first customer, then after each failure with a growing wait.
+ */
+async function journaledTerminal(registry: PgStore, dataDir: string, checkpoint: Checkpoint, processingDelayMs: number): Promise<CommandStore> {
+  const [{ TerminalJournal }, { JournaledRegistry }, { OutboxForwarder }] = await Promise.all([
+    import('../store/terminalJournal.js'), import('../store/journaledRegistry.js'), import('../store/outboxForwarder.js')]);
+  let forwarder: InstanceType<typeof OutboxForwarder> | null = null;
+  const journaled = new JournaledRegistry(registry, TerminalJournal.open(dataDir), {
+    processingDelayMs, checkpoint, onOutbox: () => forwarder?.retryLater(),
+  });
+  // real timers, unreferenced: a retry never keeps the program from ending
+  forwarder = new OutboxForwarder(journaled, {
+    setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+    clearTimeout: (id) => clearTimeout(id as NodeJS.Timeout),
+  });
+  await forwarder.run();
+  const store = journaled.asStore();
+  return new Proxy(store, {
+    get: (target, name, receiver) => (name === 'close' ? async () => { forwarder?.stop(); await store.close(); } : Reflect.get(target, name, receiver) as unknown),
+  });
 }
 
 /** Keeps the receipt as printed, so `kiosk receipts show` prints the same text. */

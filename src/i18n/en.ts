@@ -207,6 +207,7 @@ export const en = {
   'notice.serviceLocked': 'Service login locked for 5 minutes after three wrong PINs',
   'notice.pinIncomplete': 'Enter at least 4 digits of the PIN',
   'refused.outOfService': "The terminal is out of service: its cassette is full. Pay at another terminal or ask the salon's employee.",
+  'refused.registryUnreachable': "The terminal is out of service: the order registry cannot be reached. Payments already taken are kept and sent when it is back. Pay at another terminal or ask the salon's employee.",
   'cash.rejected.full': 'Note returned: {note} — the cassette is full; pay with what is inserted',
 } as const;
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { HELP_WIDTH, wrapHelp } from '../../src/cli/helpText.js';
 
 const KIOSK = join(import.meta.dirname, '..', '..', 'dist', 'kiosk.js');
-const COMMANDS = [[], ['orders'], ['phones'], ['journal'], ['receipts'], ['tape'], ['tape', 'run'], ['tape', 'check'], ['tape', 'record'], ['skins'], ['encashments'], ['train'], ['train', 'report'], ['train', 'replay']];
+const COMMANDS = [[], ['orders'], ['phones'], ['journal'], ['receipts'], ['tape'], ['tape', 'run'], ['tape', 'check'], ['tape', 'record'], ['skins'], ['encashments'], ['train'], ['train', 'report'], ['train', 'replay'], ['reconcile']];
 
 describe('wrapHelp', () => {
   it('wraps a two-column line under its description, between words', () => {

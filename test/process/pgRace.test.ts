@@ -9,11 +9,13 @@ import { DEMO_PHONE } from '../../src/domain/orders/demo.js';
 import { newOrder } from '../../src/domain/orders/orders.js';
 import { PgStore } from '../../src/store/pg/pgStore.js';
 import { usePgDatabase } from '../store/pgServer.js';
+import { useTempDirs } from '../store/helpers.js';
 import { trials } from '../heavy.js';
 import { headlessDrive } from './drives.js';
 import { bundleHeadless } from './headlessKiosk.js';
 
 const pgUrl = usePgDatabase();
+const tempDir = useTempDirs();
 const TERMINALS = 4;
 const CODES = Array.from({ length: trials(8, 25) }, (_, i) => `7${String(i).padStart(9, '0')}`);
 
@@ -22,7 +24,7 @@ describe('four terminals on one PostgreSQL registry', () => {
     await bundleHeadless();
     const registry = await PgStore.open(pgUrl());
     for (const code of CODES) await registry.addOrder(newOrder({ code, codeAmount: '3000.00', phone: DEMO_PHONE, issuedAt: Date.now() }));
-    const terminals = Array.from({ length: TERMINALS }, () => headlessDrive('/nonexistent', { KIOSK_STORE: pgUrl() }));
+    const terminals = Array.from({ length: TERMINALS }, () => headlessDrive(tempDir(), { KIOSK_STORE: pgUrl() }));
     try {
       await Promise.all(terminals.map((t) => t.start(false)));
       let phone = (await registry.phoneAccount(DEMO_PHONE)).balance;

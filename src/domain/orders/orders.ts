@@ -84,7 +84,7 @@ export interface Order {
 }
 
 /** `unavailable`: the store could not be read; nothing was decided about the code. */
-export type LookupRefusal = 'unknown' | 'expired' | 'alreadyPaid' | 'cancelled' | 'overCap' | 'region' | 'unavailable' | 'outOfService';
+export type LookupRefusal = 'unknown' | 'expired' | 'alreadyPaid' | 'cancelled' | 'overCap' | 'region' | 'unavailable' | 'outOfService' | 'registryUnreachable';
 
 export type LookupResult =
   | { kind: 'payable'; code: string; due: Money; order: Order }

@@ -23,6 +23,8 @@ const DERIVED: Record<string, string> = {
   receipt_counters: 'INSERT INTO receipt_counters (terminal_id, seq) SELECT terminal_id, MAX(seq) FROM receipts GROUP BY terminal_id',
   mobile_counter: 'INSERT INTO mobile_counter (id, seq) SELECT 1, MAX(seq) FROM mobile_payments HAVING COUNT(*) > 0',
   kiosk_schema: '',
+  // what terminals forwarded from their own journals: a data directory's payments never were
+  forwarded_payments: '',
 };
 
 /** columns the registry has and SQLite computes another way: the expression giving each from a SQLite row */
@@ -64,7 +66,7 @@ async function checkTarget(sql: Sql, where: string): Promise<void> {
   const unknown = tables.filter((t) => !(COPIED_TABLES as readonly string[]).includes(t) && !(t in DERIVED));
   if (unknown.length > 0) throw new CopyRefused(`the registry ${where} has tables this kiosk cannot copy into (${unknown.join(', ')}): upgrade the kiosk`);
   const filled: string[] = [];
-  for (const table of [...COPIED_TABLES, 'receipt_counters', 'mobile_counter']) {
+  for (const table of [...COPIED_TABLES, 'receipt_counters', 'mobile_counter', 'forwarded_payments']) {
     const { n } = (await sql.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${pg.escapeIdentifier(table)}`)).rows[0]!;
     if (n > 0) filled.push(`${table}: ${n}`);
   }

@@ -5,7 +5,7 @@
  * decimals (as in SQLite, decimal.js on the way in and out); times are epoch milliseconds (bigint).
  */
 import type { PoolClient } from 'pg';
-import { MOBILE_PAYMENTS_SQL, MONEY, OPERATOR } from './pgSchemaParts.js';
+import { FORWARDED_PAYMENTS_SQL, MOBILE_PAYMENTS_SQL, MONEY, OPERATOR } from './pgSchemaParts.js';
 
 export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
@@ -270,6 +270,7 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
     `,
   },
   { version: 8, sql: MOBILE_PAYMENTS_SQL },
+  { version: 9, sql: FORWARDED_PAYMENTS_SQL },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

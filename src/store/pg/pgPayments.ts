@@ -19,6 +19,8 @@ import { creditPhone, insertSms, mustOrder, phoneMessages, saveOrder, type Sql }
  */
 export async function payInTransaction(
 sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recovered: boolean, processingDelayMs: number, checkpoint: Checkpoint,
+  /** a receipt number's sequence drawn by the terminal's own journal (a forwarded payment, journaledRegistry.ts); else the registry draws it */
+  givenSeq: number | null = null,
 ): Promise<PaymentOutcome> {
   // one statement, one round trip, before the order's lock is taken: the claim, the terminal's next
   // receipt number (drawn only when the claim succeeds), the session's notes and its order's status
@@ -26,14 +28,16 @@ sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recover
     `WITH claimed AS (
        UPDATE cash_sessions SET state = 'paid' WHERE id = $1 AND state = 'open' RETURNING *
      ), counter AS (
-       INSERT INTO receipt_counters (terminal_id, seq) SELECT terminal_id, 1 FROM claimed
-       ON CONFLICT (terminal_id) DO UPDATE SET seq = receipt_counters.seq + 1 RETURNING seq
+       INSERT INTO receipt_counters (terminal_id, seq) SELECT terminal_id, COALESCE($2::int, 1) FROM claimed
+       ON CONFLICT (terminal_id) DO UPDATE
+         SET seq = CASE WHEN $2::int IS NULL THEN receipt_counters.seq + 1 ELSE GREATEST(receipt_counters.seq, $2::int) END
+       RETURNING COALESCE($2::int, seq) AS seq
      )
      SELECT claimed.*, counter.seq AS receipt_seq,
        ARRAY(SELECT note FROM cash_journal WHERE session_id = $1 AND kind = 'accepted' ORDER BY id) AS accepted,
        (SELECT status FROM orders WHERE orders.code = claimed.code) AS order_status
      FROM claimed, counter`,
-    [sessionId],
+    [sessionId, givenSeq],
   );
   const row = claimed.rows[0];
   if (!row) {

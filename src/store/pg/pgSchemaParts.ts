@@ -53,3 +53,19 @@ export const MOBILE_PAYMENTS_SQL = `
       -- as SQLite's triggers: a balance never goes below zero, whoever writes it
       ALTER TABLE phone_accounts ADD CONSTRAINT "a phone balance never goes below zero" CHECK (balance !~ '^-');
     `;
+
+/**
+ * Migration 9 (issue 20): the payments terminals forwarded from their own journal's outbox, keyed by
+ * (terminal id, sequence number) as a processing centre keys a terminal's transactions: a payment
+ * sent twice (the terminal killed before it heard the answer) is stored once.
+ */
+export const FORWARDED_PAYMENTS_SQL = `
+  CREATE TABLE forwarded_payments (
+    terminal_id TEXT NOT NULL,
+    seq INTEGER NOT NULL CHECK (seq > 0),
+    session_id TEXT NOT NULL UNIQUE REFERENCES cash_sessions (id),
+    receipt TEXT NOT NULL REFERENCES receipts (number),
+    forwarded_at BIGINT NOT NULL,
+    PRIMARY KEY (terminal_id, seq)
+  );
+`;

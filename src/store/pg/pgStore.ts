@@ -23,6 +23,7 @@ import { migratePg } from './pgMigrations.js';
 import { creditPhone, findOrder, insertOrder, insertSms, listOrders, mustOrder, saveOrder, type Sql } from './pgRows.js';
 import { maskIn, maskUrl } from './pgUrl.js';
 import { payInTransaction } from './pgPayments.js';
+import { forwardIn, registryPayments, type ForwardedPayment } from './pgForward.js';
 import { answerIn, expireIn, insertDueRefund, landIn, listPayments, paymentsForOrder, requestIn } from './pgMobile.js';
 import { phoneAccount, phoneSettings, setPhoneAccount, setPhoneSettings } from './pgPhones.js';
 import { abandonIn, journalEntries, journalNoteIn, openSessionIn, unfinishedSessions } from './pgSessions.js';
@@ -217,6 +218,21 @@ export class PgStore implements CommandStore {
 
   completePayment(sessionId: string, trigger: Settlement['trigger'], at: number, recovered = false) {
     return this.tx((sql) => payInTransaction(sql, sessionId, trigger, at, recovered, this.processingDelayMs, this.checkpoint));
+  }
+
+  /** a payment from a terminal's journal outbox, stored once by its key (pgForward.ts) */
+  forwardPayment(entry: ForwardedPayment) {
+    return this.tx((sql) => forwardIn(sql, entry, this.processingDelayMs, this.checkpoint));
+  }
+
+  /** the last receipt number's sequence the registry drew for a terminal (0: none) */
+  lastReceiptSeq(terminalId: string) {
+    return this.tx(async (sql) => (await sql.query<{ seq: number }>('SELECT seq FROM receipt_counters WHERE terminal_id = $1', [terminalId])).rows[0]?.seq ?? 0);
+  }
+
+  /** the registry's terminal payments, for `kiosk reconcile` */
+  terminalPayments() {
+    return this.tx((sql) => registryPayments(sql));
   }
 
   abandonSession(sessionId: string) {

@@ -1,0 +1,68 @@
+/**
+ * Issue 20: a kiosk process on a registry whose server stops in the middle of a payment. On a server
+ * of its own (stopped and started again here): the payment is finished and its receipt shown, and once
+ * the server is back the kiosk's own forwarder (real timers, backoff) sends it: one payment, once.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startThrowawayServer, type ThrowawayServer } from '../../src/bench/pgServer.js';
+import { TerminalJournal } from '../../src/store/terminalJournal.js';
+import { useTempDirs } from '../store/helpers.js';
+import { headlessDrive } from './drives.js';
+import { bundleHeadless } from './headlessKiosk.js';
+
+const tempDir = useTempDirs();
+const CODE = '1000000002';
+let server: ThrowawayServer;
+
+beforeAll(async () => {
+  server = await startThrowawayServer({ user: 'kiosk_outage', password: 'outage-test-only', purpose: 'outage test', settings: ['fsync=off'] });
+}, 60_000);
+afterAll(() => server?.stop());
+
+async function registryRows(): Promise<{ receipts: { accepted: string }[]; forwarded: number }> {
+  const client = new pg.Client({ connectionString: server.url });
+  await client.connect();
+  try {
+    return {
+      receipts: (await client.query<{ accepted: string }>('SELECT accepted FROM receipts WHERE code = $1', [CODE])).rows,
+      forwarded: Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM forwarded_payments')).rows[0]!.n),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+describe('a kiosk process while its registry is stopped', () => {
+  it('finishes the payment in progress with its receipt, and forwards it once when the server is back', async () => {
+    await bundleHeadless();
+    const dir = tempDir();
+    const drive = headlessDrive(dir, { KIOSK_STORE: server.url });
+    try {
+      await drive.start(false);
+      await drive.openCash(CODE);
+      drive.pressNote(1000);
+      await drive.noteShown(1000);
+      await server.pause();
+      try {
+        drive.pressNote(2000);
+        await drive.noteShown(3000);
+        drive.pressPay();
+        await drive.receiptShown();
+        const journal = TerminalJournal.open(dir);
+        expect(journal.outbox()).toHaveLength(1);
+        journal.close();
+      } finally {
+        await server.resume();
+      }
+      // the forwarder's retries: 1 s, then 2 s, … after the failed forward
+      await expect.poll(registryRows, { timeout: 20_000, interval: 250 }).toEqual({ receipts: [{ accepted: '3000.00' }], forwarded: 1 });
+      await drive.finish();
+      drive.quit();
+      await drive.died();
+    } finally {
+      drive.dispose();
+    }
+    expect(await registryRows()).toEqual({ receipts: [{ accepted: '3000.00' }], forwarded: 1 });
+  }, 60_000);
+});
