@@ -17,7 +17,7 @@ export function resultLine(r: TapeResult, c: Colors = PLAIN): string {
   const run = r.repeat === undefined ? '' : ` #${r.repeat}`;
   const earlier = r.retriedAttempts ?? [];
   const attempts = earlier.length > 0 ? `, attempt ${earlier.length + 1} after ${earlier.length} failed (${earlier.map(attemptVerdict).join('; ')})` : '';
-  const parity = r.parity === undefined ? '' : 'skipped' in r.parity ? c.yellow(', in-process only: skipped for parity') : c.dim(`, same under --pty (${ms(r.parity.ptyMs)})`);
+  const parity = r.parity === undefined ? '' : 'skipped' in r.parity ? c.yellow(', in-process only: skipped for parity') : c.dim(`, ${r.parity.same ? 'same' : 'compared'} under --pty (${ms(r.parity.ptyMs)})`);
   return `${verdict} ${r.file}${run}  ${c.dim(`${steps}  ${ms(r.ms)}${simulated}${attempts}`)}${c.yellow(written)}${parity}`;
 }
 

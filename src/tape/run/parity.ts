@@ -57,7 +57,7 @@ export async function runParity(file: string, options: ParityOptions = {}): Prom
   // one side is a child process: the two overlap instead of taking turns
   const [mine, theirs] = await Promise.all([inProcess(file, runOptions), pty(file, runOptions)]);
   const difference = firstDifference(tape, mine, theirs);
-  mine.parity = { compared: mine.record?.steps.length ?? 0, ptyMs: theirs.ms };
+  mine.parity = { compared: mine.record?.steps.length ?? 0, ptyMs: theirs.ms, same: difference === null };
   if (difference) {
     mine.failure = difference;
     mine.status = 'failed';

@@ -40,7 +40,7 @@ export interface TapeResult {
   /** `--repeat-each N` above 1: which run of the tape this is, from 1 */
   repeat?: number;
   /** `--parity`: how many steps were compared with the --pty run (and its real ms), or why the tape ran in-process only */
-  parity?: { compared: number; ptyMs: number } | { skipped: string };
+  parity?: { compared: number; ptyMs: number; same: boolean } | { skipped: string };
 }
 
 /** Passed, but only after failed attempts (`--retries`): reported as flaky, never as passed. */
