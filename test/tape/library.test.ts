@@ -3,7 +3,7 @@
  * the package's own name through package.json "exports" to the built dist/tape.js (npm test builds
  * first), typed by types/tape.d.ts (checked against the sources by library.types.ts).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,5 +44,19 @@ describe("runTape from 'aliexpress-kiosk/tape'", () => {
     const bad = await runTape('Launch\nPress\n');
     expect(bad).toMatchObject({ passed: false, exitCode: 2, failure: { kind: 'tape', line: 2 } });
     expect(await runTape(join(DIR, 'missing.tape'))).toMatchObject({ passed: false, exitCode: 2 });
+  });
+});
+
+describe('README, "Tapes from vitest"', () => {
+  it('the example tape passes through the package entry, as the example says', async () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Tapes from vitest'));
+    const tape = /const tape = `([\s\S]*?)`;/.exec(section)?.[1] ?? '';
+    expect(tape).toContain('Press "Other services"');
+    const result = await runTape(tape);
+    if (!result.passed) expect.fail(result.failure?.text);
+    expect(result.steps).toHaveLength(5);
+    const file = /runTape\('([^']+\.tape)'\)/.exec(section)?.[1] ?? '';
+    expect(await runTape(join(import.meta.dirname, '..', '..', file))).toMatchObject({ passed: true });
   });
 });
