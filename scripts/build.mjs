@@ -8,8 +8,9 @@ import { pathToFileURL } from 'node:url';
 // chunks of earlier builds have other hashes: cleared so dist/ holds only what this build made
 rmSync('dist/chunks', { recursive: true, force: true });
 
-// tape-worker: the worker thread of `kiosk tape run --jobs N`, sharing the kiosk's chunks
-const entries = { kiosk: 'src/cli.tsx', 'tape-worker': 'src/cli/tapeWorker.ts' };
+// tape-worker: the worker thread of `kiosk tape run --jobs N`, sharing the kiosk's chunks;
+// tape: the library entry `import { runTape } from 'aliexpress-kiosk/tape'` (package.json "exports", types/tape.d.ts)
+const entries = { kiosk: 'src/cli.tsx', 'tape-worker': 'src/cli/tapeWorker.ts', tape: 'src/tape/lib.ts' };
 
 /** Ink loads react-devtools-core only when DEV=true; the bundle gets an empty stand-in. */
 const noDevtools = {

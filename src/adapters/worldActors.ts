@@ -19,6 +19,8 @@ export interface WorldDeps extends Omit<TerminalDeps, 'clock'>, Pick<DeskDeps, '
   startSandbox: SandboxWorldStarter;
   /** the debrief's first mistake (issue 18): given by the program, which may load the tape engine */
   findMistake?: MistakeFinder;
+  /** a number in [0, 1) for the site's payment codes; omitted, node:crypto (tapes pass a seeded one) */
+  random?: () => number;
 }
 
 /** The phone's account as the store has it, the inbox newest first. */
@@ -32,10 +34,12 @@ export async function loadPhoneState(store: KioskStore, phone: string): Promise<
 
 export function provideWorld(deps: WorldDeps) {
   const { clock, store } = deps;
+  // one stream for the cash and the mobile orders' codes, drawn in the order the site asks
+  const random = deps.random ? { random: deps.random } : {};
   return worldMachine.provide({
     actors: {
       terminal: provideTerminal({ ...deps, clock }),
-      site: provideSite({ store, clock, rules: deps.rules }).provide({ actors: mobileSiteActors({ store, clock, rules: deps.rules }) }),
+      site: provideSite({ store, clock, rules: deps.rules, ...random }).provide({ actors: mobileSiteActors({ store, clock, rules: deps.rules, ...random }) }),
       // the cashier and the Post: one machine, one set of actors; the place is the desk's input
       // exercises run in sandbox worlds of their own; only the attempt's record reaches this store
       training: provideTraining({

@@ -41,7 +41,7 @@ export function startTerminal(options: TerminalSessionOptions): TerminalActor {
   return createActor(machine, { input: { lang, rules }, ...(clock ? { clock } : {}) }).start();
 }
 
-export interface WorldSessionOptions extends TerminalSessionOptions, Pick<WorldDeps, 'onDeskPayment' | 'findMistake'> {
+export interface WorldSessionOptions extends TerminalSessionOptions, Pick<WorldDeps, 'onDeskPayment' | 'findMistake' | 'random'> {
   /** who the trainee plays at the desks (`kiosk --role`, a tape's `Set Role`); default the customer */
   role?: DeskRole;
   /** [choice] the most a desk takes for one order; omitted, no limit */
@@ -78,7 +78,8 @@ export function startWorld(options: WorldSessionOptions): WorldActor {
     newSessionId: options.newSessionId ?? (() => `session-${++seq}`),
     newAttemptId: newAttemptId ?? (() => `attempt-${programClock.now()}-${++attempts}`),
     // an exercise's world is assembled the same way, on its own store and clock
-    startSandbox: (sandbox) => startWorld(sandbox),
+    // a tape's seeded codes reach the exercise's sandbox world too (one stream, drawn in the same order)
+    startSandbox: (sandbox) => startWorld(options.random ? { random: options.random, ...sandbox } : sandbox),
   });
   return createActor(machine, {
     input: { lang, rules, clock: programClock, ...(training ? { training } : {}), ...(place ? { place } : {}), ...(phone ? { phone } : {}), ...(role ? { role } : {}), ...(deskCap ? { deskCap } : {}) },

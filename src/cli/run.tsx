@@ -82,7 +82,7 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
     ...(options.deskCap ? { deskCap: options.deskCap } : {}),
     store, rules: options.rules, lang: options.lang, terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,
     // F9/F10 moved the program's clock ahead in an earlier run (or another process): go on from there
-    ...(testHook ? { clock: testHook.clock } : { realClock: await storeProgramClock(store) }),
+    ...(testHook ? { clock: testHook.clock, random: testHook.random } : { realClock: await storeProgramClock(store) }),
     // printed in the language on screen then (recovery pays while the actor is still starting)
     onPayment: ({ receipt }) => {
       testHook?.onPayment(receipt);

@@ -1,7 +1,7 @@
 /**
  * Runs many tapes: one after another in this thread, or `jobs` at a time in worker threads (the
  * in-process runner is CPU-bound, so only threads run tapes truly in parallel). `--pty` tapes are
- * child processes already, so they simply run `jobs` at a time.
+ * child processes already, so they simply run `jobs` at a time (`--parity` too: half of each is one).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 import { runTape, type TapeResult } from '../tape/run/runTape.js';
 import type { SnapshotUpdate } from '../tape/run/snapshot.js';
 
-export type RunMode = 'in-process' | 'pty';
+/** `parity`: each tape in-process and under --pty, compared step by step (src/tape/run/parity.ts) */
+export type RunMode = 'in-process' | 'pty' | 'parity';
 
 export interface PoolOptions {
   /** golden frames: `--update` (true) or `--update=missing` */
@@ -44,6 +45,7 @@ export interface WorkerJob {
 }
 
 async function runOne(file: string, options: PoolOptions): Promise<TapeResult> {
+  if (options.mode === 'parity') return (await import('../tape/run/parity.js')).runParity(file);
   if (options.mode === 'pty') return (await import('../tape/drivers/ptyDriver.js')).runTapeInPty(file, { update: options.update, svg: options.svg === true });
   return runTape(file, { update: options.update, svg: options.svg === true, colors: options.colors === true, everyFrame: options.everyFrame === true, record: options.record === true });
 }
@@ -80,7 +82,7 @@ export async function runTapes(files: readonly string[], options: PoolOptions, o
     }));
   } else {
     const attempt = runAttempt ?? ((file: string) => runOne(file, options));
-    await Promise.all(Array.from({ length: Math.max(1, options.mode === 'pty' ? jobs : 1) }, () => lane(attempt)));
+    await Promise.all(Array.from({ length: Math.max(1, options.mode !== 'in-process' ? jobs : 1) }, () => lane(attempt)));
   }
   return results;
 }

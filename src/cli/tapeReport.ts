@@ -17,7 +17,8 @@ export function resultLine(r: TapeResult, c: Colors = PLAIN): string {
   const run = r.repeat === undefined ? '' : ` #${r.repeat}`;
   const earlier = r.retriedAttempts ?? [];
   const attempts = earlier.length > 0 ? `, attempt ${earlier.length + 1} after ${earlier.length} failed (${earlier.map(attemptVerdict).join('; ')})` : '';
-  return `${verdict} ${r.file}${run}  ${c.dim(`${steps}  ${ms(r.ms)}${simulated}${attempts}`)}${c.yellow(written)}`;
+  const parity = r.parity === undefined ? '' : 'skipped' in r.parity ? c.yellow(', in-process only: skipped for parity') : c.dim(`, ${r.parity.same ? 'same' : 'compared'} under --pty (${ms(r.parity.ptyMs)})`);
+  return `${verdict} ${r.file}${run}  ${c.dim(`${steps}  ${ms(r.ms)}${simulated}${attempts}`)}${c.yellow(written)}${parity}`;
 }
 
 /** A failed attempt in a few words: `line 4, exit 1`. */
@@ -53,4 +54,13 @@ export function failureText(failure: TapeFailure, c: Colors = PLAIN): string {
     frame: (t) => c.dim(t),
   };
   return formatFailure(failure, paint).split('\n').map((l) => `    ${l}`).join('\n');
+}
+
+/** `--parity`, under the summary: how many tapes were compared, and each one skipped with its reason. */
+export function parityLines(results: readonly TapeResult[]): string[] {
+  const skipped = results.filter((r) => r.parity && 'skipped' in r.parity);
+  const compared = results.filter((r) => r.parity && 'compared' in r.parity).length;
+  const lines = [`parity: ${compared} compared in-process and under --pty, ${skipped.length} skipped for parity (run in-process only)`];
+  for (const r of skipped) lines.push(`  skipped for parity: ${r.file}: ${(r.parity as { skipped: string }).skipped}`);
+  return lines;
 }

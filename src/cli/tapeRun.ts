@@ -15,7 +15,7 @@ import { findOrphans, orphanLines, parseOrphanMode, type OrphanMode } from './ta
 import type { SnapshotUpdate } from '../tape/run/snapshot.js';
 import { parseShard, tapesOfShard, type Shard } from './tapeShard.js';
 import { runTapes, type AttemptRunner, type RunMode } from './tapePool.js';
-import { failureText, resultLine, summaryLine } from './tapeReport.js';
+import { failureText, parityLines, resultLine, summaryLine } from './tapeReport.js';
 import { printHelp } from './helpText.js';
 import { VERSION } from './help.js';
 import { checkOutputPath, OutputPathError, writeFileAtomic } from '../adapters/atomicFile.js';
@@ -56,6 +56,10 @@ Options:
                     passes is FLAKY, not passed (a bad tape, exit 2, is never retried)
   --fail-on-flaky   exit 1 when a tape was flaky (default: flaky tapes are reported, exit 0)
   --pty             run the built kiosk (dist/kiosk.js) in a real pseudo-terminal instead of in-process
+  --parity          run each tape both ways, in-process and --pty, and compare the state path after
+                    every step and the frame at every Snapshot and at the end: the first step where
+                    they differ fails the tape (exit 1). Tapes with Fault run in-process only and are
+                    listed as skipped for parity
   --shard K/N       run only the K-th of N shares of the tapes (CI matrix jobs); the split is by
                     path relative to the current folder, the same on every machine and run
   -h, --help        this help
@@ -134,6 +138,7 @@ function parseRunArgs(given: string[]): RunArgs {
     retries: { type: 'string' },
     'fail-on-flaky': { type: 'boolean', default: false },
     pty: { type: 'boolean', default: false },
+    parity: { type: 'boolean', default: false },
     shard: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   }, true);
@@ -146,13 +151,14 @@ function parseRunArgs(given: string[]): RunArgs {
   if (values.cast === '') throw new UsageError('--cast: expected a folder');
   if (values.gif === '') throw new UsageError('--gif: expected a file name');
   if ((values.colors !== undefined || values.width !== undefined) && values.gif === undefined) throw new UsageError('--colors and --width need --gif FILE');
-  const mode: RunMode = values.pty ? 'pty' : 'in-process';
+  if (values.parity) checkParity(values, update);
+  const mode: RunMode = values.parity ? 'parity' : values.pty ? 'pty' : 'in-process';
   for (const flag of ['cast-typing', 'cast-pause'] as const) {
     if (values[flag] === undefined) continue;
     if (!values.cast && !values.gif) throw new UsageError(`--${flag} needs --cast DIR or --gif FILE`);
     if (mode === 'pty') throw new UsageError(`--${flag} does not apply with --pty: its casts keep real time`);
   }
-  const castPace: CastPace | null = mode === 'pty' ? null : {
+  const castPace: CastPace | null = mode !== 'in-process' ? null : {
     typingMs: castDuration('cast-typing', values['cast-typing'], DEFAULT_CAST_PACE.typingMs),
     pauseMs: castDuration('cast-pause', values['cast-pause'], DEFAULT_CAST_PACE.pauseMs),
   };
@@ -175,6 +181,13 @@ function parseRunArgs(given: string[]): RunArgs {
     shard: values.shard === undefined ? null : parseShard(values.shard),
     help: values.help === true,
   };
+}
+
+/** `--parity` plays each tape twice and compares: options that write or draw one side's run do not apply. */
+function checkParity(values: Record<string, unknown>, update: SnapshotUpdate): void {
+  const clash = ['pty', 'report', 'cast', 'gif', 'svg'].find((flag) => values[flag] !== undefined && values[flag] !== false);
+  if (clash) throw new UsageError(`--parity runs each tape in-process and under --pty itself; --${clash} does not apply with it`);
+  if (update !== false) throw new UsageError('--parity compares the two sides; it does not write golden frames (run --update without it)');
 }
 
 /** `--jobs 4`: a whole number in [min, max], or a usage error naming the value. */
@@ -241,6 +254,7 @@ export async function runTapeRun(argv: string[], runAttempt?: AttemptRunner): Pr
   const flaky = results.filter(isFlaky).length;
   const passed = results.length - failed.length - flaky;
   process.stdout.write(`${summaryLine(passed, failed.length, colors, args.retries > 0 ? flaky : null)}\n`);
+  if (args.mode === 'parity') process.stdout.write(`${parityLines(results).join('\n')}\n`);
   return failed[0]?.exitCode ?? (orphansFail || (flaky > 0 && args.failOnFlaky) ? EXIT_CODES.assertion : 0);
 }
 

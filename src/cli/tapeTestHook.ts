@@ -10,7 +10,7 @@ import { viewOf } from '../app/view.js';
 import type { Receipt } from '../domain/store.js';
 import { clockOf } from '../tape/language/parseSetup.js';
 import { advanceClock } from '../tape/run/simulatedTime.js';
-import { ChannelSplitter, decodeRequest, encodeAnswer, type ChannelRequest } from '../tape/drivers/testChannel.js';
+import { ChannelSplitter, decodeRequest, encodeAnswer, tapeRandom, type ChannelRequest } from '../tape/drivers/testChannel.js';
 import { isSettled } from '../../machines/settled.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 import type { WorldActor } from '../../machines/world.js';
@@ -50,6 +50,8 @@ class FilteredStdin extends EventEmitter {
 
 export interface TestHook {
   clock: SimulatedClock;
+  /** the site's payment codes: the tapes' seeded stream, as in-process */
+  random: () => number;
   stdin: NodeJS.ReadStream;
   renderOptions: { maxFps: number; onRender: () => void };
   /** payments go through here so the runner learns of each receipt */
@@ -154,6 +156,7 @@ export function startTestHook(iso: string, io: HookIo = { input: process.stdin, 
 
   return {
     clock,
+    random: tapeRandom(),
     stdin: stdin as unknown as NodeJS.ReadStream,
     renderOptions: {
       maxFps: TEST_MAX_FPS,

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTapes } from '../../src/tape/files.js';
+import { runTape as runLibraryTape } from 'aliexpress-kiosk/tape';
 import { formatFailure, runTape } from '../../src/tape/index.js';
 
 const DIR = join(import.meta.dirname, '..', 'tapes');
@@ -19,14 +20,16 @@ function testName(file: string): string {
   return `${rules.length > 0 ? `${rules.join(' ')}: ` : ''}${file} — ${summary}`;
 }
 
+/** The README's tapes run as a reader's vitest test would run them: through the package's tape entry (dist/tape.js). */
 describe('README', () => {
+  const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+
   it('R-TERM-2: the tutorial tape in the README ("pay 4,750 ₽ with a 5,000 ₽ note") passes as written', async () => {
-    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### A first tape'));
     const source = /```\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
     expect(source).toContain('Insert 5000');
-    const result = await runTape({ source, file: 'README.md' });
-    if (result.failure) expect.fail(formatFailure(result.failure));
+    const result = await runLibraryTape({ source, file: 'README.md' });
+    if (result.failure) expect.fail(result.failure.text);
     expect(result.totalSteps).toBe(20);
   });
 });

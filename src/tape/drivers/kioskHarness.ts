@@ -27,6 +27,7 @@ import { advanceClock } from '../run/simulatedTime.js';
 import type { CastEvent } from './virtualTerminal.js';
 import { VirtualTerminal } from './virtualTerminal.js';
 import type { CellStyle } from './cellStyle.js';
+import { tapeRandom } from './testChannel.js';
 
 export interface HarnessOptions {
   store: KioskStore;
@@ -116,6 +117,8 @@ export class KioskHarness implements KioskDriver {
       lang: this.options.lang ?? 'ru',
       terminalId,
       ...(this.options.newSessionId ? { newSessionId: this.options.newSessionId } : {}),
+      // the codes the program under --pty draws too (a fresh stream at each launch, as a restarted program's)
+      random: tapeRandom(),
       ...(this.options.onPayment ? { onPayment: this.options.onPayment } : {}),
     });
     this.actor = terminalOf(this.world);

@@ -102,7 +102,9 @@ export class PtyDriver implements KioskDriver {
   async launch(): Promise<void> {
     const { settings, dataDir } = this.options;
     const args = ['--data-dir', dataDir, '--lang', settings.lang, '--terminal-id', settings.terminalId, '--place', settings.place, '--processing-delay', `${settings.processingDelayMs}ms`, '--skin', settings.skin, ...(settings.role ? ['--role', settings.role] : []), ...mobileOptionArgs(settings.mobile)];
-    const pty = this.spawn(process.execPath, [this.binary, ...args], {
+    // `stty -echo` first: until the program puts the tty in raw mode, the kernel would echo the first
+    // channel request onto the screen and the first frame would start after it (--parity found it)
+    const pty = this.spawn('/bin/sh', ['-c', 'stty -echo 2>/dev/null; exec "$@"', 'kiosk', process.execPath, this.binary, ...args], {
       name: 'xterm-256color',
       cols: this.columns,
       rows: this.rows,
@@ -112,6 +114,11 @@ export class PtyDriver implements KioskDriver {
     this.pty = pty;
     this.quit = false;
     let output = '';
+    // the program's first output: sh has run `stty -echo` by then, so the first request is not echoed
+    const spoke = new Promise<void>((resolve) => {
+      const first = pty.onData(() => (first.dispose(), resolve()));
+      pty.onExit(() => resolve());
+    });
     pty.onData((chunk) => {
       const { data, messages } = this.splitter.push(chunk);
       if (data) {
@@ -134,6 +141,7 @@ export class PtyDriver implements KioskDriver {
       for (const resolve of this.pending.values()) resolve(null);
       this.pending.clear();
     });
+    await spoke;
     await this.request({ kind: 'sync' });
   }
 

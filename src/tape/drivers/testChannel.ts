@@ -9,8 +9,17 @@
  *   answer   ESC ] 7777 ; kiosk-test ; <id> ; <base64 JSON>  BEL   (view, the desk's view, new receipts)
  */
 import type { Receipt } from '../../domain/store.js';
+import { seededRandom } from '../../domain/training/variant.js';
 import type { DeskView } from '../../../machines/desk/deskView.js';
 import type { DriverView } from './driver.js';
+
+/**
+ * [choice] The site's payment codes in a tape come from this fixed seed, a fresh stream at each
+ * launch, in-process and under --pty alike (KIOSK_TEST_CLOCK): a tape's run is reproducible and
+ * `--parity` compares the same codes on both sides. A real kiosk draws them from node:crypto.
+ */
+export const TAPE_RANDOM_SEED = 21;
+export const tapeRandom = (): (() => number) => seededRandom(TAPE_RANDOM_SEED);
 
 export const CHANNEL_PREFIX = '\x1b]7777;kiosk-test;';
 export const CHANNEL_END = '\x07';

@@ -38,7 +38,7 @@ export function changedCells(expected: readonly string[], actual: readonly strin
 export const MAX_LISTED_RUNS = 10;
 
 /** `12:5 "A" → "B"`, `3:12-15 "Pay " → "Paid"`: where, then the glyphs quoted so blanks show. */
-const runLine = (r: ChangedRun): string => {
+export const runLine = (r: ChangedRun): string => {
   const width = [...r.expected].length;
   const where = width === 1 ? `${r.row}:${r.column}` : `${r.row}:${r.column}-${r.column + width - 1}`;
   return `${where} ${JSON.stringify(r.expected)} → ${JSON.stringify(r.actual)}`;

@@ -39,6 +39,8 @@ export interface TapeResult {
   retriedAttempts?: TapeResult[];
   /** `--repeat-each N` above 1: which run of the tape this is, from 1 */
   repeat?: number;
+  /** `--parity`: how many steps were compared with the --pty run (and its real ms), or why the tape ran in-process only */
+  parity?: { compared: number; ptyMs: number; same: boolean } | { skipped: string };
 }
 
 /** Passed, but only after failed attempts (`--retries`): reported as flaky, never as passed. */
