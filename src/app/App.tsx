@@ -31,6 +31,9 @@ function useKeys(tooSmall: boolean, taps: TapTargets | null, onQuit?: () => void
   const { exit } = useApp();
   const { internal_eventEmitter: events } = useStdin();
   const lastRaw = useRef('');
+  // read by the raw listener, which is not re-made on every render
+  const tooSmallRef = useRef(tooSmall);
+  tooSmallRef.current = tooSmall;
   const [feed] = useState(
     () =>
       new KeyFeed(world, () => {
@@ -46,6 +49,8 @@ function useKeys(tooSmall: boolean, taps: TapTargets | null, onQuit?: () => void
       const action = tap ? taps?.at(tap.row, tap.column) : null;
       if (action?.kind === 'button') feed.pushTap(action.id);
       if (action?.kind === 'key') feed.pushBytes(action.key);
+      // on no button: a "press any key" screen takes it for that key (src/app/tapRoute.ts)
+      if (tap && !action && !tooSmallRef.current) feed.pushTapAnywhere();
     };
     events.on('input', keep);
     return () => void events.off('input', keep);

@@ -105,3 +105,20 @@ describe('a tap in the kiosk', () => {
     });
   });
 });
+
+describe('a tap on a "press any key" screen', () => {
+  it('anywhere on the idle screen starts, as any key does (a touch-only customer gets past it)', async () => {
+    const harness = new KioskHarness({ store: asyncStore(new MemoryStore()), clock: new SimulatedClock(), lang: 'en', frames: 'on-read' });
+    try {
+      await harness.launch();
+      await harness.paint();
+      expect(harness.view().screen).toBe('idle');
+      await harness.keys(tapBytes({ row: 20, column: 5 }));
+      await harness.paint();
+      expect(harness.view().screen).not.toBe('idle');
+      expect(harness.lines().join('\n')).toContain('Other services');
+    } finally {
+      await harness.dispose();
+    }
+  });
+});
