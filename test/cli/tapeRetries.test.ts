@@ -145,3 +145,35 @@ describe('bad values', () => {
     expect(r.err).toContain(message);
   });
 });
+
+describe('Set DataDir with --repeat-each and --retries', () => {
+  /** A tape on its own SQLite folder (relative to the tape): passes, or fails its Expect every time. */
+  function dataDirTape(expect: string) {
+    const dir = mkdtempSync(join(tmpdir(), 'tape-datadir-'));
+    const file = join(dir, 'data.tape');
+    writeFileSync(file, `Set Lang en\nSet DataDir data\nLaunch\nExpect "${expect}"\n`);
+    return { dir, file };
+  }
+
+  it('every repeat starts from a fresh folder, as the first run did: each run passes', async () => {
+    const { file } = dataDirTape('EUROSET');
+    const r = await run([file, '--repeat-each', '2', '--jobs', '1']);
+    expect(r.lines.at(-1)).toBe('2 passed, 0 failed');
+    expect(r.code).toBe(0);
+  });
+
+  it('every retry fails for the tape\'s own reason, not "the folder already holds kiosk.db"', async () => {
+    const { file } = dataDirTape('Nowhere on screen');
+    const r = await run([file, '--retries', '1', '--jobs', '1']);
+    expect(r.code).toBe(1);
+    expect(r.out + r.err).not.toContain('already holds kiosk.db');
+  });
+
+  it('a DataDir that already holds a database is refused at its own file:line:col', async () => {
+    const { file } = dataDirTape('EUROSET');
+    expect((await runTape(file)).failure).toBeNull();
+    const again = await runTape(file);
+    expect(again.failure).toMatchObject({ kind: 'tape', line: 2, column: 1, command: 'Set DataDir data' });
+    expect(again.exitCode).toBe(2);
+  });
+});

@@ -24,6 +24,8 @@ export class StepFailure extends Error {
     readonly details: string[] = [],
     /** a failed `Snapshot`: both frames whole, for reports that show them side by side */
     readonly snapshot?: SnapshotMismatch,
+    /** the line at fault when no step is running (a setup line such as `Set DataDir`) */
+    readonly at?: { line: number; column: number; raw: string },
   ) {
     super(message);
   }

@@ -122,7 +122,10 @@ function failureOf(error: unknown, file: string): TapeFailure {
   if (error instanceof TapeSyntaxError) {
     return { ...base, kind: 'tape', line: error.line, column: error.column, message: `expected ${error.expected}, found ${error.found}` };
   }
-  if (error instanceof StepFailure) return { ...base, kind: error.kind, message: error.message, details: error.details };
+  if (error instanceof StepFailure) {
+    const at = error.at ? { line: error.at.line, column: error.at.column, command: error.at.raw } : {};
+    return { ...base, ...at, kind: error.kind, message: error.message, details: error.details };
+  }
   const kind: FailureKind = 'crash';
   return { ...base, kind, message: `the app crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}` };
 }
