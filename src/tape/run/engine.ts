@@ -347,7 +347,9 @@ export class TapeEngine implements StepContext {
     const failure = error instanceof StepFailure ? error : new StepFailure('crash', `the app crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     let screen: string[] = [];
     let statePath: string | null = null;
+    let columns: number | undefined;
     try {
+      columns = this.harness.size?.().columns;
       screen = this.screen();
       statePath = this.statePath();
     } catch {
@@ -362,6 +364,7 @@ export class TapeEngine implements StepContext {
       message: failure.message,
       details: failure.details,
       screen,
+      ...(columns ? { columns } : {}),
       statePath,
       ...(failure.snapshot ? { snapshot: failure.snapshot } : {}),
     };

@@ -50,6 +50,8 @@ export interface TapeFailure {
   details: string[];
   /** the screen, one string per row; empty when the kiosk was not running */
   screen: string[];
+  /** the terminal's width then (the dump is drawn that wide, even when its rows are short) */
+  columns?: number;
   statePath: string | null;
   /** set when a `Snapshot` differs from its golden frame */
   snapshot?: SnapshotMismatch;
