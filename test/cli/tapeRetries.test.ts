@@ -139,6 +139,8 @@ describe('bad values', () => {
     [['--retries', '-1'], '--retries: expected a whole number from 0 to 10, got "-1"'],
     [['--retries', 'x'], '--retries: expected a whole number from 0 to 10, got "x"'],
     [['--repeat-each', '0'], '--repeat-each: expected a whole number from 1 to 10000, got "0"'],
+    [['--fail-on-flaky'], '--fail-on-flaky needs --retries N (1 to 10)'],
+    [['--fail-on-flaky', '--retries', '0'], '--fail-on-flaky needs --retries N (1 to 10)'],
   ])('%j is a usage error naming the value, exit 2', async (flags, message) => {
     const r = await run(['test/tapes', ...flags]);
     expect(r.code).toBe(2);
