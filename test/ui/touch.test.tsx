@@ -122,3 +122,18 @@ describe('a tap on a "press any key" screen', () => {
     }
   });
 });
+
+describe('a tap on the place bar', () => {
+  it('on a place\'s label switches to it, as its function key does', async () => {
+    await withKiosk(async (harness) => {
+      await harness.keys(tapBytes(cellOf(harness.lines(), 'F1 Site')));
+      expect(harness.place).toBe('site');
+      await harness.paint();
+      await harness.keys(tapBytes(cellOf(harness.lines(), 'F4 Cashier')));
+      expect(harness.place).toBe('cashier');
+      await harness.paint();
+      await harness.keys(tapBytes(cellOf(harness.lines(), 'F3 Terminal')));
+      expect(harness.place).toBe('terminal');
+    });
+  });
+});
