@@ -109,6 +109,14 @@ describe('running them in-process', () => {
     await passes('Launch\nEnter\nGo phone\nTap "Other services"\nExpectState kiosk.services');
   });
 
+  it('Tap "label" on the site finds the site\'s buttons, and a miss lists the site\'s buttons (not the terminal\'s)', async () => {
+    const result = await runTape({ source: 'Set Lang en\nSet Place site\nLaunch\nTap "My orders"\nExpect "Orders of"', file: 'touch.tape' });
+    if (result.failure) expect.fail(formatFailure(result.failure));
+    const failure = await failureOf('Set Lang en\nSet Place site\nLaunch\nTap "Nothing here"');
+    expect(failure).toContain('"My orders"');
+    expect(failure).not.toContain('visible buttons: "Help"');
+  });
+
   it('a tap on the entry keypad types its digit; Tap "7" finds the keypad key', async () => {
     const source = [
       'Set Lang en', 'Launch', 'Enter', 'Tap "Other services"', 'Tap "Products by catalogs"', 'Tap "Aliexpress"',

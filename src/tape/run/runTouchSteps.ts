@@ -42,7 +42,8 @@ function drawnText(view: Pick<DriverView, 'lang'>, button: DriverView['buttons']
 
 /** The first cell of the button `label` as drawn; fails listing the visible buttons when there is none. */
 function labelCell(ctx: StepContext, label: string): { row: number; column: number } {
-  const view = ctx.harness.deskView?.() ?? ctx.harness.view();
+  // the buttons of the place that has the keys: a desk, the site, else the terminal
+  const view = ctx.harness.deskView?.() ?? ctx.harness.siteView?.() ?? ctx.harness.view();
   const wanted = label.trim().toLowerCase();
   const labels = view.buttons.map((b) => buttonText(view.lang, b));
   const button = view.buttons[labels.findIndex((l) => l.toLowerCase() === wanted)];
