@@ -117,6 +117,17 @@ describe('running them in-process', () => {
     expect(failure).not.toContain('visible buttons: "Help"');
   });
 
+  it('the desk\'s receipt QR view has a tappable way back to the receipt', async () => {
+    const source = [
+      'Set Lang en', 'Order 1000000003 amount 16990.00 phone +79161234567 issued -2h', 'Launch', 'Go cashier',
+      'Type "1"', 'Type "1000000003"', 'Enter', 'ExpectState desk.readBack', 'Enter',
+      'Insert 5000', 'Insert 5000', 'Insert 5000', 'Insert 5000', 'Type "p"', 'ExpectState desk.receipt',
+      'Type "q"', 'ExpectState desk.qr', 'Tap "Back to the receipt"', 'ExpectState desk.receipt',
+    ].join('\n');
+    const result = await runTape({ source, file: 'touch.tape' });
+    if (result.failure) expect.fail(formatFailure(result.failure));
+  });
+
   it('a tap on the entry keypad types its digit; Tap "7" finds the keypad key', async () => {
     const source = [
       'Set Lang en', 'Launch', 'Enter', 'Tap "Other services"', 'Tap "Products by catalogs"', 'Tap "Aliexpress"',
