@@ -5,6 +5,7 @@ import type { Lang } from '../src/domain/money.js';
 import type { WorldView } from '../src/app/worldView.js';
 import { t } from '../src/i18n/index.js';
 import { formatDateTime } from '../src/i18n/format.js';
+import { useTapTarget } from './common/tapTargets.js';
 
 /** F1 Site, F2 Phone, F3 Terminal, F4 Cashier, F5 Post, F6 Training. */
 export const PLACE_KEYS = { site: 'F1', phone: 'F2', terminal: 'F3', cashier: 'F4', post: 'F5', training: 'F6' } as const;
@@ -14,6 +15,16 @@ export function hintText(world: WorldView, lang: Lang): string | null {
   const { hint } = world;
   if (!hint) return null;
   return hint.kind === 'unknownPlace' ? t(lang, 'hint.unknownPlace', { place: hint.place }) : t(lang, 'hint.unknownKey', { key: hint.key });
+}
+
+/** One place on the bar; a tap on it presses its function key (touch: every place is reachable without keys). */
+function PlaceLabel({ place, active, text }: { place: keyof typeof PLACE_KEYS; active: boolean; text: string }) {
+  const box = useTapTarget({ kind: 'key', key: PLACE_KEYS[place] });
+  return (
+    <Box ref={box} flexShrink={0}>
+      <Text inverse={active} bold={active}>{text}</Text>
+    </Box>
+  );
 }
 
 export function PlaceBar({ world, lang, width }: { world: WorldView; lang: Lang; width: number }) {
@@ -31,14 +42,9 @@ export function PlaceBar({ world, lang, width }: { world: WorldView; lang: Lang;
   const timeFits = !hint || placesWidth + hint.length + now.length <= width;
   return (
     <Box width={width} height={1} flexDirection="row">
-      {PLACES.map((place) => {
-        const active = world.place === place;
-        return (
-          <Box key={place} flexShrink={0}>
-            <Text inverse={active} bold={active}>{label(place)}</Text>
-          </Box>
-        );
-      })}
+      {PLACES.map((place) => (
+        <PlaceLabel key={place} place={place} active={world.place === place} text={label(place)} />
+      ))}
       <Box flexGrow={1} justifyContent="flex-end">
         {hint ? <Text color="magenta" wrap="truncate-start">{hint}</Text> : clockKeysFit ? <Text dimColor>{clockKeys}</Text> : null}
         {timeFits ? <Box flexShrink={0}><Text>{now}</Text></Box> : null}

@@ -17,7 +17,8 @@ export interface CellRect {
 
 /**
  * What a tap on a target does: a button is pressed (`nav.press` with its id, as its hotkey does); a key
- * drawn on screen (the entry screens' keypad) is typed, as if the key were pressed.
+ * drawn on screen (the entry screens' keypad, a place's `F1` on the place bar) is typed, as if the key
+ * were pressed (a function key by its name, `F1`…`F12`).
  */
 export type TapAction = { kind: 'button'; id: string } | { kind: 'key'; key: string };
 

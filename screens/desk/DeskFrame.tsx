@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import type { DeskView } from '../../machines/desk/deskView.js';
 import { t } from '../../src/i18n/index.js';
 import { Paragraph } from '../common/Paragraph.js';
+import { ButtonView } from '../common/Buttons.js';
 import { TillBody } from './TillBody.js';
 import { DeskBody } from './DeskBody.js';
 
@@ -33,7 +34,13 @@ function QrFrame({ view, width, height, color }: DeskFrameProps & { color: strin
         <Text key={i}>{row}</Text>
       ))}
       <Box flexGrow={1} />
-      <Text dimColor wrap="truncate">{t(view.lang, 'desk.qr')}</Text>
+      {/* the way back is a button (touch: a tap on it goes back, as Esc does), beside the caption */}
+      <Box flexDirection="row" height={1}>
+        <Text dimColor wrap="truncate">{t(view.lang, 'desk.qrCaption')}</Text>
+        {view.buttons.map((b) => (
+          <Box key={b.id} flexShrink={0}><ButtonView button={b} focused={false} lang={view.lang} /></Box>
+        ))}
+      </Box>
     </Box>
   );
 }

@@ -5,6 +5,7 @@ import { TapTargets, TapTargetsContext } from '../../screens/common/tapTargets.j
 import { Text, useApp, useInput, useStdin } from 'ink';
 import { useTerminalSelector, useWorldActor } from './context.js';
 import { KeyFeed } from './keyFeed.js';
+import { FUNCTION_KEY_SEQUENCES } from './worldKeys.js';
 import { viewOf } from './view.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { t } from '../i18n/index.js';
@@ -31,6 +32,9 @@ function useKeys(tooSmall: boolean, taps: TapTargets | null, onQuit?: () => void
   const { exit } = useApp();
   const { internal_eventEmitter: events } = useStdin();
   const lastRaw = useRef('');
+  // read by the raw listener, which is not re-made on every render
+  const tooSmallRef = useRef(tooSmall);
+  tooSmallRef.current = tooSmall;
   const [feed] = useState(
     () =>
       new KeyFeed(world, () => {
@@ -45,7 +49,9 @@ function useKeys(tooSmall: boolean, taps: TapTargets | null, onQuit?: () => void
       const tap = taps ? tapOf(data) : null;
       const action = tap ? taps?.at(tap.row, tap.column) : null;
       if (action?.kind === 'button') feed.pushTap(action.id);
-      if (action?.kind === 'key') feed.pushBytes(action.key);
+      if (action?.kind === 'key') feed.pushBytes(FUNCTION_KEY_SEQUENCES[action.key] ?? action.key);
+      // on no button: a "press any key" screen takes it for that key (src/app/tapRoute.ts)
+      if (tap && !action && !tooSmallRef.current) feed.pushTapAnywhere();
     };
     events.on('input', keep);
     return () => void events.off('input', keep);

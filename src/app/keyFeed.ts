@@ -27,12 +27,12 @@ import { mapTrainingKey } from './trainingKeys.js';
 import { phoneViewOf, worldViewOf } from './worldView.js';
 import { MIN_PAUSE_MS, TapeRecorder } from '../cli/tapeRecorder.js';
 import { KEY_BYTES } from '../tape/language/keys.js';
-import { routeTap, tapLines } from './tapRoute.js';
+import { routeTap, routeTapAnywhere, tapLines } from './tapRoute.js';
 
 /** a key as Ink hands it over, or a function key by name (F1…F12), which goes to the world */
 type KeyPress = [string, Partial<Key>] | [string, Partial<Key>, string];
 /** a tap on a drawn button (src/app/mouse.ts): pressed as its hotkey would press it */
-type TapPress = { tap: string };
+type TapPress = { tap: string | null };
 type Held = KeyPress | TapPress;
 
 const isCtrlC = (held: Held) => Array.isArray(held) && held[1].ctrl === true && held[0] === 'c';
@@ -85,6 +85,12 @@ export class KeyFeed {
    */
   pushTap(id: string): void {
     this.held.push({ tap: id });
+    this.deliver();
+  }
+
+  /** A tap on no button: on a "press any key" screen it is that key (src/app/tapRoute.ts), else nothing. */
+  pushTapAnywhere(): void {
+    this.held.push({ tap: null });
     this.deliver();
   }
 
@@ -181,14 +187,21 @@ export class KeyFeed {
   }
 
   /** A tap, routed by src/app/tapRoute.ts; false when the place under it is busy (the tap waits, as a key would). */
-  private deliverTap(id: string): boolean {
-    const route = routeTap(this.world, id);
+  private deliverTap(id: string | null): boolean {
+    const route = id === null ? routeTapAnywhere(this.world) : routeTap(this.world, id);
     if (route === 'wait') return false;
     if (route?.kind === 'send') route.send();
     if (route?.kind === 'sandbox') {
       const feed = this.sandboxFeedFor(route.world);
-      this.recordSandboxTap(route.world, id);
-      feed.pushTap(id);
+      if (id !== null) {
+        this.recordSandboxTap(route.world, id);
+        feed.pushTap(id);
+      } else {
+        // the attempt's tape gets a key that does the same on a "press any key" screen (Enter)
+        const now = this.world.getSnapshot().context.training.getSnapshot().context.sandbox?.now() ?? 0;
+        this.recordSandboxKey(KEY_BYTES.Enter, now);
+        feed.pushTapAnywhere();
+      }
     }
     return true;
   }

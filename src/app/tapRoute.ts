@@ -47,6 +47,33 @@ export function routeTap(world: WorldActor, id: string): TapRoute {
   return sandbox ? { kind: 'sandbox', world: sandbox } : null;
 }
 
+/**
+ * A tap on no button. On a screen that says "press any key" (the terminal's idle screen and the
+ * note after a recovery) a tap anywhere is that key, as on a real kiosk's touch screen; elsewhere
+ * it does nothing. A running exercise's world gets it through its own key feed.
+ */
+export function routeTapAnywhere(world: WorldActor): TapRoute {
+  const snapshot = world.getSnapshot();
+  const { shown } = worldViewOf(snapshot);
+  if (shown === 'terminal') {
+    const terminal = snapshot.context.terminal;
+    const view = viewOf(terminal.getSnapshot());
+    if (!view.takesKeys) return 'wait';
+    const event = ANY_KEY_EVENT[view.mode as keyof typeof ANY_KEY_EVENT];
+    return event ? { kind: 'send', send: () => terminal.send(event) } : null;
+  }
+  if (shown !== 'training') return null;
+  const training = snapshot.context.training.getSnapshot();
+  const sandbox = training.matches({ running: 'acting' }) ? training.context.sandbox?.world : undefined;
+  return sandbox ? { kind: 'sandbox', world: sandbox } : null;
+}
+
+/** The terminal's "press any key" modes and what any key sends there (src/app/keymap.ts). */
+const ANY_KEY_EVENT = {
+  wake: { type: 'kiosk.wake' },
+  acknowledge: { type: 'recovered.ok' },
+} as const;
+
 /** The label of the button `id` on the place drawn in the main area, in its language (a recorded `Tap "…"`); null if none. */
 export function tapLabel(world: WorldActor, id: string): string | null {
   const snapshot = world.getSnapshot();

@@ -21,8 +21,11 @@ migrate  Brings the kiosk's store to the schema this version needs (also
          KIOSK_STORE) names a PostgreSQL registry.
 copy     Copies the data directory DIR (its ${DATABASE_FILE}) into the PostgreSQL
          registry URL, every table in one transaction, and prints the rows
-         copied per table. The registry must be empty (a new database);
-         copying twice is refused. The password is never shown.`;
+         copied per table. The registry must be empty: a new database, or
+         one \`kiosk store migrate\` has only given its tables; one holding
+         anything is refused (exit 1), so copying twice doubles nothing. A
+         DIR without ${DATABASE_FILE} is a usage error (exit 2). The password
+         is never shown.`;
 
 async function migrate({ values, positionals }: Parsed): Promise<number> {
   expectPositionals(positionals.slice(1), []);

@@ -32,7 +32,10 @@ export interface PoolOptions {
 }
 
 /** One attempt at one tape; tests inject their own to make a tape fail on its first attempt only. */
-export type AttemptRunner = (file: string, attempt: number) => Promise<TapeResult>;
+export type AttemptRunner = (file: string, attempt: number, repeat: number) => Promise<TapeResult>;
+
+/** [choice] Every run but a tape's first (a repeat, a retry) puts a `Set DataDir` on a fresh temporary folder. */
+const freshDataDir = (attempt: number, repeat: number): boolean => attempt > 1 || repeat > 1;
 
 /** What a worker is sent, and answers with a `TapeResult`. */
 export interface WorkerJob {
@@ -42,12 +45,13 @@ export interface WorkerJob {
   colors: boolean;
   everyFrame: boolean;
   record: boolean;
+  freshDataDir: boolean;
 }
 
-async function runOne(file: string, options: PoolOptions): Promise<TapeResult> {
+async function runOne(file: string, options: PoolOptions, fresh: boolean): Promise<TapeResult> {
   if (options.mode === 'parity') return (await import('../tape/run/parity.js')).runParity(file);
-  if (options.mode === 'pty') return (await import('../tape/drivers/ptyDriver.js')).runTapeInPty(file, { update: options.update, svg: options.svg === true });
-  return runTape(file, { update: options.update, svg: options.svg === true, colors: options.colors === true, everyFrame: options.everyFrame === true, record: options.record === true });
+  if (options.mode === 'pty') return (await import('../tape/drivers/ptyDriver.js')).runTapeInPty(file, { update: options.update, svg: options.svg === true, freshDataDir: fresh });
+  return runTape(file, { update: options.update, svg: options.svg === true, colors: options.colors === true, everyFrame: options.everyFrame === true, record: options.record === true, freshDataDir: fresh });
 }
 
 /**
@@ -65,7 +69,7 @@ export async function runTapes(files: readonly string[], options: PoolOptions, o
     while (next < runs.length) {
       const index = next++;
       const { file, repeat } = runs[index]!;
-      const result = await withRetries(file, options.retries ?? 0, attempt);
+      const result = await withRetries(file, repeat, options.retries ?? 0, attempt);
       if (repeatEach > 1) result.repeat = repeat;
       results[index] = result;
       onResult(result);
@@ -75,13 +79,13 @@ export async function runTapes(files: readonly string[], options: PoolOptions, o
     await Promise.all(Array.from({ length: jobs }, async () => {
       const thread = new TapeThread(worker);
       try {
-        await lane((file) => thread.run({ file, update: options.update, svg: options.svg === true, colors: options.colors === true, everyFrame: options.everyFrame === true, record: options.record === true }));
+        await lane((file, n, repeat) => thread.run({ file, update: options.update, svg: options.svg === true, colors: options.colors === true, everyFrame: options.everyFrame === true, record: options.record === true, freshDataDir: freshDataDir(n, repeat) }));
       } finally {
         await thread.close();
       }
     }));
   } else {
-    const attempt = runAttempt ?? ((file: string) => runOne(file, options));
+    const attempt = runAttempt ?? ((file: string, n: number, repeat: number) => runOne(file, options, freshDataDir(n, repeat)));
     await Promise.all(Array.from({ length: Math.max(1, options.mode !== 'in-process' ? jobs : 1) }, () => lane(attempt)));
   }
   return results;
@@ -91,12 +95,12 @@ export async function runTapes(files: readonly string[], options: PoolOptions, o
  * [choice] A bad tape (exit 2: syntax, a missing file) is not retried: it fails the same way every time.
  * The last attempt is the result; the failed ones before it ride along for the reports.
  */
-async function withRetries(file: string, retries: number, attempt: AttemptRunner): Promise<TapeResult> {
+async function withRetries(file: string, repeat: number, retries: number, attempt: AttemptRunner): Promise<TapeResult> {
   const failed: TapeResult[] = [];
-  let result = await attempt(file, 1);
+  let result = await attempt(file, 1, repeat);
   while (result.failure && result.failure.kind !== 'tape' && failed.length < retries) {
     failed.push(result);
-    result = await attempt(file, failed.length + 1);
+    result = await attempt(file, failed.length + 1, repeat);
   }
   if (failed.length > 0) result.retriedAttempts = failed;
   return result;

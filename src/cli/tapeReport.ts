@@ -36,11 +36,14 @@ function formatSimulated(msTotal: number): string {
  * `2 passed, 1 failed`: exactly this text when plain; a count above 0 in green or red. `flaky` (null
  * without --retries) adds `, 1 flaky` in yellow, shown even at 0 so a retried run says it had none.
  */
-export function summaryLine(passed: number, failed: number, c: Colors = PLAIN, flaky: number | null = null): string {
+export function summaryLine(passed: number, failed: number, c: Colors = PLAIN, flaky: number | null = null, orphans: number | null = null): string {
   const passedText = `${passed} passed`;
   const failedText = `${failed} failed`;
   const flakyText = flaky === null ? '' : `, ${flaky > 0 ? c.bold.yellow(`${flaky} flaky`) : `${flaky} flaky`}`;
-  return `${passed > 0 ? c.green(passedText) : passedText}, ${failed > 0 ? c.bold.red(failedText) : failedText}${flakyText}`;
+  // `--orphans=fail`: the orphans fail the run, so the summary says how many
+  const orphanText = `${orphans} orphan golden${orphans === 1 ? '' : 's'}`;
+  const orphansText = orphans === null ? '' : `, ${orphans > 0 ? c.bold.red(orphanText) : orphanText}`;
+  return `${passed > 0 ? c.green(passedText) : passedText}, ${failed > 0 ? c.bold.red(failedText) : failedText}${flakyText}${orphansText}`;
 }
 
 /** The failure under its FAIL line, indented: the message in red, expected rows green, actual rows red. */

@@ -54,7 +54,8 @@ Options:
   --repeat-each N   run every tape N times (1 to 10000; the summary counts each run): finds flakes
   --retries N       run a failed tape again, up to N times (0 to 10); one that fails and then
                     passes is FLAKY, not passed (a bad tape, exit 2, is never retried)
-  --fail-on-flaky   exit 1 when a tape was flaky (default: flaky tapes are reported, exit 0)
+  --fail-on-flaky   exit 1 when a tape was flaky (default: flaky tapes are reported, exit 0);
+                    needs --retries N
   --pty             run the built kiosk (dist/kiosk.js) in a real pseudo-terminal instead of in-process
   --parity          run each tape both ways, in-process and --pty, and compare the state path after
                     every step and the frame at every Snapshot and at the end: the first step where
@@ -65,7 +66,7 @@ Options:
   -h, --help        this help
 
 Prints one line per tape (PASS/FAIL/FLAKY, steps, time) and then "N passed, N failed" (and
-"N flaky" with --retries); coloured on a
+"N flaky" with --retries, "N orphan goldens" with --orphans fail); coloured on a
 terminal, plain when piped or with NO_COLOR=1.
 Exit codes: 0 all passed, 1 an assertion failed, 2 a bad tape or usage, 3 the app crashed,
 4 a timeout; with several failures, the code of the first failing tape in the order given.
@@ -146,6 +147,8 @@ function parseRunArgs(given: string[]): RunArgs {
   const jobs = wholeNumber('jobs', values.jobs ?? '1', 1, 64);
   const repeatEach = wholeNumber('repeat-each', values['repeat-each'] ?? '1', 1, 10_000);
   const retries = wholeNumber('retries', values.retries ?? '0', 0, 10);
+  // without retries no tape can be flaky: the flag would silently do nothing
+  if (values['fail-on-flaky'] === true && retries === 0) throw new UsageError('--fail-on-flaky needs --retries N (1 to 10): without retries no tape can be flaky');
   if (values.junit === '') throw new UsageError('--junit: expected a file name');
   if (values.report !== undefined) checkReport(values.report, values.pty === true);
   if (values.cast === '') throw new UsageError('--cast: expected a folder');
@@ -253,7 +256,7 @@ export async function runTapeRun(argv: string[], runAttempt?: AttemptRunner): Pr
   const failed = results.filter((r) => r.failure);
   const flaky = results.filter(isFlaky).length;
   const passed = results.length - failed.length - flaky;
-  process.stdout.write(`${summaryLine(passed, failed.length, colors, args.retries > 0 ? flaky : null)}\n`);
+  process.stdout.write(`${summaryLine(passed, failed.length, colors, args.retries > 0 ? flaky : null, args.orphans === 'fail' ? orphans.length : null)}\n`);
   if (args.mode === 'parity') process.stdout.write(`${parityLines(results).join('\n')}\n`);
   return failed[0]?.exitCode ?? (orphansFail || (flaky > 0 && args.failOnFlaky) ? EXIT_CODES.assertion : 0);
 }

@@ -4,5 +4,5 @@ import { runTape } from '../tape/run/runTape.js';
 import type { WorkerJob } from './tapePool.js';
 
 parentPort?.on('message', (job: WorkerJob) => {
-  void runTape(job.file, { update: job.update, svg: job.svg, colors: job.colors, everyFrame: job.everyFrame, record: job.record }).then((result) => parentPort?.postMessage(result));
+  void runTape(job.file, { update: job.update, svg: job.svg, colors: job.colors, everyFrame: job.everyFrame, record: job.record, freshDataDir: job.freshDataDir }).then((result) => parentPort?.postMessage(result));
 });

@@ -18,7 +18,7 @@ export const deskEn = {
   'desk.button.ok': 'OK',
   'desk.button.qr': 'QR code',
   'desk.button.toReceipt': 'Back to the receipt',
-  'desk.qr': 'QR code for the tax checker app · Esc back',
+  'desk.qrCaption': 'QR for the tax checker app',
   'desk.askCode': '"The order code from the SMS, please."',
   'desk.code': 'Code: {code}',
   'desk.codeIncomplete': 'All {digits} digits of the code, please',

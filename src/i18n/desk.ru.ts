@@ -20,7 +20,7 @@ export const deskRu: Record<keyof typeof deskEn, string> = {
   'desk.button.ok': 'Понятно',
   'desk.button.qr': 'QR-код',
   'desk.button.toReceipt': 'К чеку',
-  'desk.qr': 'QR-код для «Проверки чеков» · Esc к чеку',
+  'desk.qrCaption': 'QR-код для «Проверки чеков»',
   'desk.askCode': '«Назовите, пожалуйста, код заказа из SMS.»',
   'desk.code': 'Код: {code}',
   'desk.codeIncomplete': 'Нужны все {digits} цифр кода',

@@ -113,6 +113,7 @@ describe('--orphans', () => {
     expect(failed.code).toBe(1);
     expect(failed.out).toContain('2 golden file(s) no tape references fail the run (--orphans=fail):');
     expect(failed.out).toContain(orphans[1]);
+    expect(failed.lines.at(-1)).toBe('1 passed, 0 failed, 2 orphan goldens');
     const off = await run(tape, '--orphans=off');
     expect(off.code).toBe(0);
     expect(off.out).not.toContain('golden file(s)');

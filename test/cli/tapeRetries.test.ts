@@ -139,9 +139,43 @@ describe('bad values', () => {
     [['--retries', '-1'], '--retries: expected a whole number from 0 to 10, got "-1"'],
     [['--retries', 'x'], '--retries: expected a whole number from 0 to 10, got "x"'],
     [['--repeat-each', '0'], '--repeat-each: expected a whole number from 1 to 10000, got "0"'],
+    [['--fail-on-flaky'], '--fail-on-flaky needs --retries N (1 to 10)'],
+    [['--fail-on-flaky', '--retries', '0'], '--fail-on-flaky needs --retries N (1 to 10)'],
   ])('%j is a usage error naming the value, exit 2', async (flags, message) => {
     const r = await run(['test/tapes', ...flags]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
+  });
+});
+
+describe('Set DataDir with --repeat-each and --retries', () => {
+  /** A tape on its own SQLite folder (relative to the tape): passes, or fails its Expect every time. */
+  function dataDirTape(expect: string) {
+    const dir = mkdtempSync(join(tmpdir(), 'tape-datadir-'));
+    const file = join(dir, 'data.tape');
+    writeFileSync(file, `Set Lang en\nSet DataDir data\nLaunch\nExpect "${expect}"\n`);
+    return { dir, file };
+  }
+
+  it('every repeat starts from a fresh folder, as the first run did: each run passes', async () => {
+    const { file } = dataDirTape('EUROSET');
+    const r = await run([file, '--repeat-each', '2', '--jobs', '1']);
+    expect(r.lines.at(-1)).toBe('2 passed, 0 failed');
+    expect(r.code).toBe(0);
+  });
+
+  it('every retry fails for the tape\'s own reason, not "the folder already holds kiosk.db"', async () => {
+    const { file } = dataDirTape('Nowhere on screen');
+    const r = await run([file, '--retries', '1', '--jobs', '1']);
+    expect(r.code).toBe(1);
+    expect(r.out + r.err).not.toContain('already holds kiosk.db');
+  });
+
+  it('a DataDir that already holds a database is refused at its own file:line:col', async () => {
+    const { file } = dataDirTape('EUROSET');
+    expect((await runTape(file)).failure).toBeNull();
+    const again = await runTape(file);
+    expect(again.failure).toMatchObject({ kind: 'tape', line: 2, column: 1, command: 'Set DataDir data' });
+    expect(again.exitCode).toBe(2);
   });
 });

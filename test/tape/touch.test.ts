@@ -53,6 +53,16 @@ describe('parsing Tap, ExpectStyle and Resize', () => {
     expect(errorOf('Launch\nExpectStyle "Pay" fg mauve')).toMatch(/^touch\.tape:2:22: expected a colour \(black, red, .*\), found "mauve"$/);
   });
 
+  it('refuses a cell written with a space after the comma', () => {
+    expect(errorOf('Launch\nTap 12, 40')).toBe('touch.tape:2:5: expected a button label in double quotes, or a cell as ROW,COLUMN like 12,40, found "12,"');
+  });
+
+  it('takes Set Size, as Resize, from 20x10 up, with the same message', () => {
+    expect(checkTape('Set Size 20x10\nLaunch')).toEqual([]);
+    expect(errorOf('Set Size 19x10\nLaunch')).toBe('touch.tape:1:10: expected a size like 100x30 (columns 20-500, rows 10-200), found "19x10"');
+    expect(errorOf('Set Size 10x5\nLaunch')).toContain('expected a size like 100x30 (columns 20-500, rows 10-200)');
+  });
+
   it('reads Resize from 20x10 up and refuses anything smaller', () => {
     expect(stepsOf('Launch\nResize 20x10')).toMatchObject([{ kind: 'resize', columns: 20, rows: 10 }]);
     expect(errorOf('Launch\nResize 19x10')).toBe('touch.tape:2:8: expected a size like 100x30 (columns 20-500, rows 10-200), found "19x10"');
@@ -74,8 +84,16 @@ describe('running them in-process', () => {
     expect(failure).toContain('"Other services"');
   });
 
+  it('Tap on a label while the ask-to-enlarge screen shows says so, lists no buttons, and dumps the screen at the terminal\'s width', async () => {
+    const failure = await failureOf('Set Lang en\nLaunch\nEnter\nResize 70x20\nTap "Other services"');
+    expect(failure).toContain('the ask-to-enlarge screen is showing (70x20 is under 80x24)');
+    expect(failure).not.toContain('visible buttons');
+    const frame = failure.split('\n').find((line) => line.includes('┌'));
+    expect(frame?.trim()).toBe(`┌${'─'.repeat(70)}┐`);
+  });
+
   it('Tap on a cell with no button does nothing; on a button it presses it', async () => {
-    const result = await runTape({ source: 'Set Lang en\nLaunch\nEnter\nTap 1,1\nExpectState kiosk.menu\nTap "Charity"\nExpect "Not available on this terminal"', file: 'touch.tape' });
+    const result = await runTape({ source: 'Set Lang en\nLaunch\nEnter\nTap 1,80\nExpectState kiosk.menu\nTap "Charity"\nExpect "Not available on this terminal"', file: 'touch.tape' });
     if (result.failure) expect.fail(formatFailure(result.failure));
   });
 
@@ -89,6 +107,25 @@ describe('running them in-process', () => {
     await passes('Set Place cashier\nLaunch\nTap "Play the cashier"\nExpectState desk.till');
     // the buttons under the finger are the terminal's, drawn beside the phone that has the keys
     await passes('Launch\nEnter\nGo phone\nTap "Other services"\nExpectState kiosk.services');
+  });
+
+  it('Tap "label" on the site finds the site\'s buttons, and a miss lists the site\'s buttons (not the terminal\'s)', async () => {
+    const result = await runTape({ source: 'Set Lang en\nSet Place site\nLaunch\nTap "My orders"\nExpect "Orders of"', file: 'touch.tape' });
+    if (result.failure) expect.fail(formatFailure(result.failure));
+    const failure = await failureOf('Set Lang en\nSet Place site\nLaunch\nTap "Nothing here"');
+    expect(failure).toContain('"My orders"');
+    expect(failure).not.toContain('visible buttons: "Help"');
+  });
+
+  it('the desk\'s receipt QR view has a tappable way back to the receipt', async () => {
+    const source = [
+      'Set Lang en', 'Order 1000000003 amount 16990.00 phone +79161234567 issued -2h', 'Launch', 'Go cashier',
+      'Type "1"', 'Type "1000000003"', 'Enter', 'ExpectState desk.readBack', 'Enter',
+      'Insert 5000', 'Insert 5000', 'Insert 5000', 'Insert 5000', 'Type "p"', 'ExpectState desk.receipt',
+      'Type "q"', 'ExpectState desk.qr', 'Tap "Back to the receipt"', 'ExpectState desk.receipt',
+    ].join('\n');
+    const result = await runTape({ source, file: 'touch.tape' });
+    if (result.failure) expect.fail(formatFailure(result.failure));
   });
 
   it('a tap on the entry keypad types its digit; Tap "7" finds the keypad key', async () => {
@@ -111,7 +148,9 @@ describe('running them in-process', () => {
     expect(failure).toMatch(/"Traffic fines" at \d+:\d+ is not inverse/);
     expect(failure).toContain('its first cell "T": fg cyan');
     expect(await failureOf('Set Lang en\nLaunch\nEnter\nTap "Other services"\nExpectStyle "Products by catalogs" not inverse')).toMatch(/"Products by catalogs" at \d+:\d+ is inverse/);
-    expect(await failureOf('Set Lang en\nLaunch\nEnter\nExpectStyle "Nowhere" bold')).toContain('ExpectStyle: "Nowhere" is not on the screen');
+    const missing = await failureOf('Set Lang en\nLaunch\nEnter\nExpectStyle "Nowhere" bold');
+    expect(missing).toContain('ExpectStyle "Nowhere" bold: "Nowhere" is not on the screen');
+    expect(missing.split('ExpectStyle')).toHaveLength(2);
   });
 
   it('Resize lays the kiosk out again and the cast records an "r" event', async () => {

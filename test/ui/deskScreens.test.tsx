@@ -78,7 +78,7 @@ function render(view: DeskView): string[] {
 /** What must be on screen whole: each text's words, in the frame, with no ellipsis anywhere. */
 function expectedTexts(view: DeskView): string[] {
   const w = (key: string, vars: Record<string, string | number> = {}) => t(view.lang, key, vars);
-  if (view.state === 'qr') return [w('desk.qr')];
+  if (view.state === 'qr') return [w('desk.qrCaption'), ...view.buttons.map((b) => w(b.label))];
   // the cashier's role: the till's own box (test/ui/tillScreens.test.tsx checks each of its screens) and its keys
   if (view.till) return [view.till.title, ...view.till.lines.map((l) => l.text), w('till.help')];
   const texts = [deskTitle(view), deskHelp(view), ...view.buttons.map((b) => w(b.label))];

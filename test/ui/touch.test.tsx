@@ -105,3 +105,35 @@ describe('a tap in the kiosk', () => {
     });
   });
 });
+
+describe('a tap on a "press any key" screen', () => {
+  it('anywhere on the idle screen starts, as any key does (a touch-only customer gets past it)', async () => {
+    const harness = new KioskHarness({ store: asyncStore(new MemoryStore()), clock: new SimulatedClock(), lang: 'en', frames: 'on-read' });
+    try {
+      await harness.launch();
+      await harness.paint();
+      expect(harness.view().screen).toBe('idle');
+      await harness.keys(tapBytes({ row: 20, column: 5 }));
+      await harness.paint();
+      expect(harness.view().screen).not.toBe('idle');
+      expect(harness.lines().join('\n')).toContain('Other services');
+    } finally {
+      await harness.dispose();
+    }
+  });
+});
+
+describe('a tap on the place bar', () => {
+  it('on a place\'s label switches to it, as its function key does', async () => {
+    await withKiosk(async (harness) => {
+      await harness.keys(tapBytes(cellOf(harness.lines(), 'F1 Site')));
+      expect(harness.place).toBe('site');
+      await harness.paint();
+      await harness.keys(tapBytes(cellOf(harness.lines(), 'F4 Cashier')));
+      expect(harness.place).toBe('cashier');
+      await harness.paint();
+      await harness.keys(tapBytes(cellOf(harness.lines(), 'F3 Terminal')));
+      expect(harness.place).toBe('terminal');
+    });
+  });
+});

@@ -49,6 +49,8 @@ export interface KioskDriver {
   resize?(columns: number, rows: number): Promise<void>;
   /** the desk that has the keys (the cashier, the Post), or null when another place has them */
   deskView?(): DeskView | null;
+  /** the site's page while the site has the keys, or null (its buttons, for `Tap "label"`); in-process only */
+  siteView?(): Pick<DriverView, 'lang' | 'buttons'> | null;
   /** sends an event to the desk that has the keys (the till's `Customer`, `Give`), then settles; the pty driver sends it over the test channel */
   sendToDesk?(event: DeskEvent): Promise<void>;
   /** the desks play this role from their next customer (`Set Role` as a step); the pty driver sends it over the test channel */

@@ -17,6 +17,7 @@ import type { InjectedFault } from '../../../machines/terminal/terminalContext.j
 import type { Lang } from '../../domain/money.js';
 import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
 import type { KioskStore, PaymentOutcome } from '../../domain/store.js';
+import { siteViewOf, type SiteView } from '../../../machines/site/siteView.js';
 import { deskViewOf, type DeskView } from '../../../machines/desk/deskView.js';
 import type { DeskEvent, DeskRole } from '../../../machines/desk.js';
 import { isSettled } from '../../../machines/settled.js';
@@ -211,6 +212,11 @@ export class KioskHarness implements KioskDriver {
     const place = world?.value;
     if (!world || (place !== 'cashier' && place !== 'post')) return null;
     return deskViewOf(world.context[place].getSnapshot());
+  }
+
+  siteView(): SiteView | null {
+    const world = this.world?.getSnapshot();
+    return world?.value === 'site' ? siteViewOf(world.context.site.getSnapshot()) : null;
   }
 
   async sendToDesk(event: DeskEvent): Promise<void> {

@@ -15,8 +15,11 @@ const PLACE_NAMES = ['site', 'phone', 'terminal', 'cashier', 'post'] as const;
 export const ROLE_NAMES = ['customer', 'cashier'] as const;
 const LANGS: readonly Lang[] = ['en', 'ru'];
 
-/** Below 80×24 the app shows its "terminal too small" screen, which a tape may want to see. */
-export const SIZE_LIMITS = { minColumns: 10, maxColumns: 500, minRows: 5, maxRows: 200 } as const;
+/**
+ * Below 80×24 the app shows its "terminal too small" screen, which a tape may want to see.
+ * [choice] 20×10 at least, for `Set Size` and `Resize` alike: below it nothing of that line fits (issue 21).
+ */
+export const SIZE_LIMITS = { minColumns: 20, maxColumns: 500, minRows: 10, maxRows: 200 } as const;
 
 function parseSet(ctx: CommandContext): Body<SetupCommand> {
   const { cur } = ctx;

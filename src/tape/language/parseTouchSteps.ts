@@ -8,8 +8,8 @@ import { STYLE_COLORS, STYLE_FLAGS, type StyleCheck, type StyleColor, type Step 
 import type { CommandContext, CommandSpec } from './values.js';
 import { SIZE_LIMITS } from './parseSetup.js';
 
-/** [choice] the smallest window `Resize` takes: below it nothing of the ask-to-enlarge line fits (issue 21) */
-export const RESIZE_MIN = { columns: 20, rows: 10 } as const;
+/** the smallest window `Resize` takes: the same as `Set Size` (parseSetup.ts) */
+export const RESIZE_MIN = { columns: SIZE_LIMITS.minColumns, rows: SIZE_LIMITS.minRows } as const;
 
 const tapCommand: CommandSpec<Step> = {
   suffix: 'none',

@@ -27,7 +27,7 @@ export function formatFailure(f: TapeFailure, paint: FailurePaint = PLAIN_PAINT)
   }
   if (f.statePath !== null) out.push(`  ${paint.label('state:')} ${paint.statePath(f.statePath)}`);
   if (f.screen.some((line) => line.trim() !== '')) {
-    const width = Math.max(...f.screen.map((l) => l.length));
+    const width = Math.max(f.columns ?? 0, ...f.screen.map((l) => l.length));
     out.push(`  ${paint.label('screen:')}`, `  ${paint.frame(`┌${'─'.repeat(width)}┐`)}`);
     for (const line of f.screen) out.push(`  ${paint.frame('│')}${line.padEnd(width)}${paint.frame('│')}`);
     out.push(`  ${paint.frame(`└${'─'.repeat(width)}┘`)}`);

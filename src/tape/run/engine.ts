@@ -55,6 +55,11 @@ export interface EngineOptions {
   driver?: DriverFactory;
   /** the exercises a `Train` line may name; default the built-in ones */
   exercises?: () => readonly Exercise[];
+  /**
+   * a repeat or a retry (`--repeat-each`, `--retries`): a `Set DataDir` tape runs on a fresh temporary
+   * folder, removed after it, as its first run saw its DataDir (which that run filled)
+   */
+  freshDataDir?: boolean;
   /** training: called once with the attempt when it ends (`ExpectScore`, `ExpectMistake`) */
   saveAttempt?: (record: AttemptRecord) => void;
 }
@@ -110,7 +115,7 @@ export class TapeEngine implements StepContext {
     const hasDataDir = tape.setup.some((c) => c.kind === 'set' && c.key === 'DataDir');
     const opener = factory || hasDataDir ? await sqliteOpener() : null;
     // the program in a pty runs on a data directory: the tape's own, or a fresh one made here
-    const tempDir = factory && !hasDataDir ? mkdtempSync(join(tmpdir(), 'kiosk-tape-')) : null;
+    const tempDir = (factory && !hasDataDir) || (hasDataDir && options.freshDataDir) ? mkdtempSync(join(tmpdir(), 'kiosk-tape-')) : null;
     const { tape: staged, exercise } = withExerciseSetup(tape, options.exercises ?? builtInExercises);
     const engine = new TapeEngine(staged, options, opener, tempDir);
     const refusal = exercise ? attemptRefusal(staged, exercise, engine.store, engine.settings.lang) : null;
@@ -347,7 +352,9 @@ export class TapeEngine implements StepContext {
     const failure = error instanceof StepFailure ? error : new StepFailure('crash', `the app crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     let screen: string[] = [];
     let statePath: string | null = null;
+    let columns: number | undefined;
     try {
+      columns = this.harness.size?.().columns;
       screen = this.screen();
       statePath = this.statePath();
     } catch {
@@ -362,6 +369,7 @@ export class TapeEngine implements StepContext {
       message: failure.message,
       details: failure.details,
       screen,
+      ...(columns ? { columns } : {}),
       statePath,
       ...(failure.snapshot ? { snapshot: failure.snapshot } : {}),
     };

@@ -24,6 +24,8 @@ export class StepFailure extends Error {
     readonly details: string[] = [],
     /** a failed `Snapshot`: both frames whole, for reports that show them side by side */
     readonly snapshot?: SnapshotMismatch,
+    /** the line at fault when no step is running (a setup line such as `Set DataDir`) */
+    readonly at?: { line: number; column: number; raw: string },
   ) {
     super(message);
   }
@@ -48,6 +50,8 @@ export interface TapeFailure {
   details: string[];
   /** the screen, one string per row; empty when the kiosk was not running */
   screen: string[];
+  /** the terminal's width then (the dump is drawn that wide, even when its rows are short) */
+  columns?: number;
   statePath: string | null;
   /** set when a `Snapshot` differs from its golden frame */
   snapshot?: SnapshotMismatch;

@@ -46,7 +46,7 @@ export async function runParity(file: string, options: ParityOptions = {}): Prom
   const tape = readTape(file);
   const inProcess = options.inProcess ?? runTape;
   const blocker = tape ? parityBlocker(tape) : null;
-  const runOptions: RunTapeOptions = { ...options.run, record: true };
+  const runOptions: RunTapeOptions = { ...options.run, record: 'screens' };
   if (!tape || blocker) {
     // a tape that does not parse fails the same way on both sides; one with Fault runs in-process alone
     const result = await inProcess(file, runOptions);
@@ -84,19 +84,24 @@ export function firstDifference(tape: Tape, mine: TapeResult, theirs: TapeResult
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const [x, y] = [a[i], b[i]];
     const step = tape.steps.find((s) => s.line === (x ?? y)?.line);
-    if (!x || !y || !step) return differs(tape, step, x ?? y, 'one side stopped before this step', [`in-process: ${outcome(x, mine)}`, `--pty:      ${outcome(y, theirs)}`], y?.screen ?? []);
-    if (x.passed !== y.passed) return differs(tape, step, y, 'the step passed on one side only', [`in-process: ${outcome(x, mine)}`, `--pty:      ${outcome(y, theirs)}`], y.screen);
-    if (x.statePath !== y.statePath) return differs(tape, step, y, 'the state path differs after this step', [`in-process: ${x.statePath ?? '(not running)'}`, `--pty:      ${y.statePath ?? '(not running)'}`], y.screen);
+    if (!x || !y || !step) return differs(tape, step, x ?? y, 'one side stopped before this step', [`in-process: ${outcome(x, mine)}`, `--pty:      ${outcome(y, theirs)}`], screenOf(y));
+    if (x.passed !== y.passed) return differs(tape, step, y, 'the step passed on one side only', [`in-process: ${outcome(x, mine)}`, `--pty:      ${outcome(y, theirs)}`], screenOf(y));
+    if (x.statePath !== y.statePath) return differs(tape, step, y, 'the state path differs after this step', [`in-process: ${x.statePath ?? '(not running)'}`, `--pty:      ${y.statePath ?? '(not running)'}`], screenOf(y));
     const last = i === a.length - 1 && i === b.length - 1;
-    if ((snapshotLines.has(step.line) || last) && frameText(x.screen) !== frameText(y.screen)) {
+    if ((snapshotLines.has(step.line) || last) && frameText(screenOf(x)) !== frameText(screenOf(y))) {
       const where = last ? 'the last frame' : 'the frame at this Snapshot';
-      return differs(tape, step, y, `${where} differs`, frameDiffLines(x.screen, y.screen), y.screen);
+      return differs(tape, step, y, `${where} differs`, frameDiffLines(screenOf(x), screenOf(y)), screenOf(y));
     }
   }
   return null;
 }
 
 /** `passed`, or the side's failure message when this is its failed step. */
+/** the screen a step's record read (parity records ask for it on every step) */
+function screenOf(record: StepRecord | undefined): string[] {
+  return record?.screen ?? [];
+}
+
 function outcome(record: StepRecord | undefined, result: TapeResult): string {
   if (!record) return `did not get here${result.failure ? ` (${result.failure.file}:${result.failure.line}: ${result.failure.message})` : ''}`;
   return record.passed ? 'passed' : `failed: ${result.failure?.message ?? '?'}`;

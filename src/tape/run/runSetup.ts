@@ -11,7 +11,7 @@ import { decideOrderAction } from '../../domain/orders/orderLife.js';
 import { newOrder, type Order } from '../../domain/orders/orders.js';
 import { DEFAULT_RULES } from '../../domain/rules.js';
 import type { SyncKioskStore } from '../../domain/store.js';
-import type { OrderCommand, PhoneCommand, Tape } from '../language/ast.js';
+import type { Located, OrderCommand, PhoneCommand, Tape } from '../language/ast.js';
 import { StepFailure } from './failure.js';
 
 /** A fixed default, so a tape without `Set Clock` shows the same dates on every run and machine. */
@@ -33,6 +33,8 @@ export interface TapeSettings {
   skin: string;
   /** absolute; null means the in-memory store */
   dataDir: string | null;
+  /** where the tape says `Set DataDir` (its errors name file:line:col) */
+  dataDirAt?: Located;
   /** R-CODE-6: how long cash paid at a terminal processes (`Set ProcessingDelay`) */
   processingDelayMs: number;
   orders: OrderCommand[];
@@ -73,7 +75,10 @@ export function settingsOf(tape: Tape, baseDir: string): TapeSettings {
     else if (command.key === 'Role') settings.role = command.role;
     else if (command.key === 'Mobile') settings.mobile = command.options;
     else if (command.key === 'Skin') settings.skin = command.skin;
-    else settings.dataDir = isAbsolute(command.path) ? command.path : resolve(baseDir, command.path);
+    else {
+      settings.dataDir = isAbsolute(command.path) ? command.path : resolve(baseDir, command.path);
+      settings.dataDirAt = { line: command.line, column: command.column, raw: command.raw };
+    }
   }
   return settings;
 }
@@ -124,7 +129,7 @@ export function openTapeStore(settings: TapeSettings, open: StoreOpener | null):
   if (!open) throw new Error('openTapeStore: a DataDir tape needs the SQLite opener');
   // the name store/dataDir.ts gives the file; not imported, so this module never loads SQLite
   if (existsSync(join(settings.dataDir, 'kiosk.db'))) {
-    throw new StepFailure('tape', `Set DataDir ${settings.dataDir}: the folder already holds kiosk.db; a tape starts from its own data only, so point it at a new folder or remove the file`);
+    throw new StepFailure('tape', `Set DataDir ${settings.dataDir}: the folder already holds kiosk.db; a tape starts from its own data only, so point it at a new folder or remove the file`, [], undefined, settings.dataDirAt);
   }
   const store = open(settings.dataDir, { processingDelayMs: settings.processingDelayMs });
   seedStore(store, settings);

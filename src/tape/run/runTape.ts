@@ -51,8 +51,8 @@ export type TapeInput = string | { source: string; file?: string } | Tape;
 export interface RunTapeOptions extends EngineOptions {
   /** called after each step that passed */
   onStep?: (step: Step, ms: number) => void;
-  /** keep each step's state path and screen for a report (draws the frame after every step) */
-  record?: boolean;
+  /** keep each step's record: `true` for a report (frames in the cast), 'screens' with each step's screen read (parity) */
+  record?: boolean | 'screens';
 }
 
 /**
@@ -79,7 +79,7 @@ export async function runTape(input: TapeInput, options: RunTapeOptions = {}): P
     await engine.runAll(async (step, ms) => {
       result.steps.push({ line: step.line, command: step.raw, ms });
       options.onStep?.(step, ms);
-      if (result.record) recordStep(result.record, opened, step, ms);
+      if (result.record) await recordStep(result.record, opened, step, ms, options.record === 'screens');
       stepStarted = performance.now();
     });
   } catch (error) {
@@ -124,7 +124,10 @@ function failureOf(error: unknown, file: string): TapeFailure {
   if (error instanceof TapeSyntaxError) {
     return { ...base, kind: 'tape', line: error.line, column: error.column, message: `expected ${error.expected}, found ${error.found}` };
   }
-  if (error instanceof StepFailure) return { ...base, kind: error.kind, message: error.message, details: error.details };
+  if (error instanceof StepFailure) {
+    const at = error.at ? { line: error.at.line, column: error.at.column, command: error.at.raw } : {};
+    return { ...base, ...at, kind: error.kind, message: error.message, details: error.details };
+  }
   const kind: FailureKind = 'crash';
   return { ...base, kind, message: `the app crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}` };
 }

@@ -6,6 +6,7 @@
 import { buttonText } from '../../i18n/index.js';
 import { tapBytes } from '../../app/mouse.js';
 import { hotkeyLabel } from '../../../screens/common/Buttons.js';
+import { MIN_COLUMNS, MIN_ROWS } from '../../app/App.js';
 import type { StyleCheck, Step } from '../language/ast.js';
 import type { StepContext } from './stepContext.js';
 import { StepFailure } from './failure.js';
@@ -20,8 +21,12 @@ export async function runTouchStep(ctx: StepContext, step: TouchStep): Promise<v
     return harness.resize(step.columns, step.rows);
   }
   if (step.kind === 'expectStyle') return expectStyle(ctx, step);
-  const cell = step.target.kind === 'cell' ? step.target : labelCell(ctx, step.target.label);
   const size = harness.size?.() ?? { columns: Infinity, rows: Infinity };
+  if (step.target.kind === 'label' && (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS)) {
+    // the kiosk draws only its ask-to-enlarge line: listing the place's buttons would say they were there
+    throw new StepFailure('assertion', `no button "${step.target.label}" to tap: the ask-to-enlarge screen is showing (${size.columns}x${size.rows} is under ${MIN_COLUMNS}x${MIN_ROWS}), no button is drawn`);
+  }
+  const cell = step.target.kind === 'cell' ? step.target : labelCell(ctx, step.target.label);
   // a templated cell, or one from a size the tape has resized away from
   if (cell.row > size.rows || cell.column > size.columns) {
     throw new StepFailure('assertion', `Tap ${cell.row},${cell.column} is outside the ${size.columns}x${size.rows} screen`);
@@ -37,7 +42,8 @@ function drawnText(view: Pick<DriverView, 'lang'>, button: DriverView['buttons']
 
 /** The first cell of the button `label` as drawn; fails listing the visible buttons when there is none. */
 function labelCell(ctx: StepContext, label: string): { row: number; column: number } {
-  const view = ctx.harness.deskView?.() ?? ctx.harness.view();
+  // the buttons of the place that has the keys: a desk, the site, else the terminal
+  const view = ctx.harness.deskView?.() ?? ctx.harness.siteView?.() ?? ctx.harness.view();
   const wanted = label.trim().toLowerCase();
   const labels = view.buttons.map((b) => buttonText(view.lang, b));
   const button = view.buttons[labels.findIndex((l) => l.toLowerCase() === wanted)];
@@ -82,7 +88,7 @@ function expectStyle(ctx: StepContext, step: Extract<TouchStep, { kind: 'expectS
   if (!harness.cellStyle) throw new StepFailure('tape', 'this driver cannot read cell attributes');
   const lines = harness.lines();
   const row = lines.findIndex((line) => line.includes(step.text));
-  if (row < 0) throw new StepFailure('assertion', `ExpectStyle: "${step.text}" is not on the screen`);
+  if (row < 0) throw new StepFailure('assertion', `"${step.text}" is not on the screen`);
   const column = Array.from(lines[row]!.slice(0, lines[row]!.indexOf(step.text))).length;
   const cell = harness.cellStyle(row, column);
   const { style } = step;

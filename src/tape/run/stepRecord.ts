@@ -42,10 +42,12 @@ export function newRecord(engine: TapeEngine): TapeRecord {
 /**
  * After a step that passed: its frame is drawn into the cast (in-process, frames are drawn only when
  * read), but not parsed here: parsing every step's frame was most of what a report added to a run.
+ * `withScreen` (parity, which compares screens) reads the screen as well.
  */
-export function recordStep(record: TapeRecord, engine: TapeEngine, step: Step, ms: number): void {
-  engine.draw();
-  record.steps.push({ line: step.line, command: step.raw, ms, passed: true, statePath: engine.statePath(), castEnd: engine.cast.length });
+export async function recordStep(record: TapeRecord, engine: TapeEngine, step: Step, ms: number, withScreen = false): Promise<void> {
+  if (withScreen) await engine.paint();
+  else engine.draw();
+  record.steps.push({ line: step.line, command: step.raw, ms, passed: true, statePath: engine.statePath(), castEnd: engine.cast.length, ...(withScreen ? { screen: engine.screen() } : {}) });
 }
 
 /** The step that failed: its screen and state as the failure caught them. */
