@@ -33,6 +33,22 @@ describe.each(ADAPTERS)('%s keeps the jam contract', (_name, open) => {
     await store.close();
   });
 
+  it('a session whose only note jammed holds cash: it cannot be abandoned, and a paid session takes no held note', async () => {
+    const store = await open();
+    await seedDemoInto(store, NOW);
+    await openCashSession(store, 's1', '1000000001', '4750.00');
+    await store.holdNote('s1', 5000, NOW + 5000);
+    await expect(store.abandonSession('s1')).rejects.toThrow('cash session s1 holds cash and cannot be abandoned');
+    expect(await store.jammedSessions()).toEqual([expect.objectContaining({ id: 's1', notes: [], held: [5000] })]);
+
+    await openCashSession(store, 's2', '1000000002', '3000.00');
+    await insertNotes(store, 's2', [1000, 2000]);
+    await store.completePayment('s2', 'pay', NOW + 6000);
+    await expect(store.holdNote('s2', 500, NOW + 7000)).rejects.toThrow('cash session s2 is paid; it takes no more cash');
+    expect((await store.jammedSessions()).map((s) => s.id)).toEqual(['s1']);
+    await store.close();
+  });
+
   it('R-TERM-2: Clear jam counts the held note and pays the session once: the order first, the rest to the phone', async () => {
     const store = await open();
     await seedDemoInto(store, NOW);
