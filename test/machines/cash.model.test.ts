@@ -19,6 +19,9 @@ import { covers, sumNotes } from '../../src/domain/cash/settlement.js';
 import { CoverageRecorder } from './coverage.js';
 import { runPaths, type StepCheck } from './modelRunner.js';
 
+// CPU-bound path replays: the timeout only guards a hang; two workers beside child processes slow them
+vi.setConfig({ testTimeout: 180_000 });
+
 const requestJournal = vi.fn();
 /**
  * The session asks its parent to journal each note with `sendParent`; standalone, a spy takes the call.

@@ -7,13 +7,16 @@
  * watchdog, the parent's io answers): button events are raised by the kiosk itself, so the model
  * also proves that the buttons reach them.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { kioskButtons, type KioskScreen } from '../../machines/terminal/kioskButtons.js';
 import { isValidPhoneDigits } from '../../src/domain/mobile/phone.js';
 import { CoverageRecorder } from './coverage.js';
 import { abstract, BUTTON_SCREENS, INPUT, machine, model, requestCash, requestLookup, requestTopUpCash } from './kioskModel.js';
 import { TOPUP_CODE } from '../../src/domain/mobile/topup.js';
 import { runPaths, type StepCheck } from './modelRunner.js';
+
+// CPU-bound path replays: the timeout only guards a hang; two workers beside child processes slow them
+vi.setConfig({ testTimeout: 180_000 });
 
 // The walk with the jam's service side takes ~30 s alone on 2 cores; in the full suite it shares them.
 const MODEL_TIMEOUT_MS = 150_000;
