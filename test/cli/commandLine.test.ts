@@ -23,7 +23,7 @@ describe('kiosk subcommands', () => {
   it.each(['constructor', 'toString', '__proto__'])('%s is an unknown command (exit 2), not an inherited property', (name) => {
     const result = kiosk([name]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`kiosk: unknown command "${name}" (commands: orders, phones, journal, receipts, tape, encashments, store, skins, train)\nTry 'kiosk --help'.\n`);
+    expect(result.stderr).toBe(`kiosk: unknown command "${name}" (commands: orders, phones, journal, receipts, tape, encashments, store, reconcile, skins, train)\nTry 'kiosk --help'.\n`);
   });
 
   it('kiosk --help names every command, the tapes and receipts list included', () => {

@@ -278,7 +278,7 @@ describe('kiosk <command>', () => {
   it.each(['nosuch', 'constructor', 'toString', '__proto__', 'hasOwnProperty'])('exits 2 for the unknown command %j, listing the commands', (name) => {
     const result = kiosk([name]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`kiosk: unknown command "${name}" (commands: orders, phones, journal, receipts, tape, encashments, store, skins, train)\nTry 'kiosk --help'.\n`);
+    expect(result.stderr).toBe(`kiosk: unknown command "${name}" (commands: orders, phones, journal, receipts, tape, encashments, store, reconcile, skins, train)\nTry 'kiosk --help'.\n`);
     expect(result.stdout).toBe('');
   });
 });
