@@ -5,6 +5,7 @@
  */
 import xtermHeadless from '@xterm/headless';
 import { frameToSvg, SVG_LIMITS, FrameTooLargeError } from '../pictures/frameSvg.js';
+import { parseNow, QUIET } from '../pictures/parseNow.js';
 
 export const CELL = { width: 9, height: 18 } as const;
 
@@ -53,11 +54,11 @@ export class FrameStore {
     const key = `${columns}x${rows}`;
     let terminal = this.terminals.get(key);
     if (!terminal) {
-      terminal = new xtermHeadless.Terminal({ cols: columns, rows, scrollback: 0, allowProposedApi: true, convertEol: true });
+      terminal = new xtermHeadless.Terminal({ cols: columns, rows, scrollback: 0, allowProposedApi: true, convertEol: true, ...QUIET });
       this.terminals.set(key, terminal);
     }
     const term = terminal;
-    await new Promise<void>((resolve) => term.write(RESET + ansi, resolve));
+    await parseNow(term, RESET + ansi);
     const buffer = term.buffer.active;
     this.texts.set(id, Array.from({ length: rows }, (_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? ''));
     return frameToSvg(term, { cellWidth: CELL.width, cellHeight: CELL.height });

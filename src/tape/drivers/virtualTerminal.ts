@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import xtermHeadless from '@xterm/headless';
 import { frameToSvg } from '../../pictures/frameSvg.js';
+import { parseNow, QUIET } from '../../pictures/parseNow.js';
 import { cellStyleAt, type CellStyle } from './cellStyle.js';
 
 const { Terminal } = xtermHeadless;
@@ -75,7 +76,7 @@ export class VirtualTerminal {
     public columns: number,
     public rows: number,
   ) {
-    this.term = new Terminal({ cols: columns, rows, allowProposedApi: true, scrollback: 0 });
+    this.term = new Terminal({ cols: columns, rows, allowProposedApi: true, scrollback: 0, ...QUIET });
     this.stdout = new FakeStdout(columns, rows, (data) => this.frame(data));
   }
 
@@ -92,7 +93,7 @@ export class VirtualTerminal {
     const frame = this.unparsed;
     if (frame !== null) {
       this.unparsed = null;
-      this.pending = this.pending.then(() => new Promise<void>((resolve) => this.term.write(frame, resolve)));
+      this.pending = this.pending.then(() => parseNow(this.term, frame));
     }
     return this.pending;
   }
