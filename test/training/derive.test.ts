@@ -8,7 +8,8 @@ import { commissionOf } from '../../src/domain/mobile/mobilePayment.js';
 import { DEFAULT_MOBILE_RULES } from '../../src/domain/mobile/mobileRules.js';
 import { evaluate, namesIn, parseExpression } from '../../src/domain/training/derive.js';
 import { drawValues, rangeText, spokenValue, variantOf } from '../../src/domain/training/variant.js';
-import { ExerciseFileError, parseExercise } from '../../src/training/load.js';
+import { parseExercise } from '../../src/training/load.js';
+import { errorOf } from './exerciseError.js';
 
 const exerciseWith = (vary: string, derive: string) => `id: MY-TILL
 title: { ru: "Сдача {change}", en: "Change {change}" }
@@ -34,16 +35,6 @@ checkpoints:
     source: { ru: "И", en: "S" }
     right: { ru: "П", en: "R" }
 `;
-
-function errorOf(text: string): string {
-  try {
-    parseExercise(text, 'my.yaml');
-  } catch (error) {
-    if (error instanceof ExerciseFileError) return error.message;
-    throw error;
-  }
-  return 'no error';
-}
 
 describe('derive with the money rules', () => {
   it('R-CASH-2: change(NOTES, AMOUNT) is the customer\'s notes, added note by note, minus the amount; pieces() hands it back from the float', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtInExercises, ExerciseFileError, parseExercise } from '../../src/training/load.js';
+import { builtInExercises, parseExercise } from '../../src/training/load.js';
+import { errorOf } from './exerciseError.js';
 
 const GOOD = `id: MY-1
 title: { ru: "Т", en: "T" }
@@ -21,17 +22,6 @@ checkpoints:
     source: { ru: "И", en: "S" }
     right: { ru: "П", en: "R" }
 `;
-
-/** The one error the text gives, as the CLI prints it. */
-function errorOf(text: string): string {
-  try {
-    parseExercise(text, 'my.yaml');
-  } catch (error) {
-    if (error instanceof ExerciseFileError) return error.message;
-    throw error;
-  }
-  throw new Error('the exercise loaded');
-}
 
 describe('exercise files', () => {
   it('a good file loads, with its setup lines kept as tape text', () => {

@@ -4,8 +4,9 @@ import { TrainingAttempt } from '../../src/domain/training/engine.js';
 import { attemptAllowed, countedOf, DEFAULT_POLICY, masteryPercent, passScoreForMastery, policyOf } from '../../src/domain/training/policy.js';
 import { hasPassed } from '../../src/domain/training/passMark.js';
 import { trainingReport } from '../../src/domain/training/report.js';
-import { ExerciseFileError, parseExercise } from '../../src/training/load.js';
+import { parseExercise } from '../../src/training/load.js';
 import { attempt, checkpoint } from '../domain/training/fixtures.js';
+import { errorOf } from './exerciseError.js';
 
 const FILE = (policy: string) => `id: MY-1
 title: { ru: "Т", en: "T" }
@@ -25,16 +26,6 @@ checkpoints:
     source: { ru: "И", en: "S" }
     right: { ru: "П", en: "R" }
 ${policy}`;
-
-function errorOf(text: string): string {
-  try {
-    parseExercise(text, 'my.yaml');
-  } catch (error) {
-    if (error instanceof ExerciseFileError) return error.message;
-    throw error;
-  }
-  throw new Error('the exercise loaded');
-}
 
 describe('exercise policies', () => {
   it('a policy loads; absent fields and an absent policy take the defaults (immediate, no limit, best, the report\'s pass mark)', () => {

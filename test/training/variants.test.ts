@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { drawValues, seededRandom, tapeVariablesOf, variantOf } from '../../src/domain/training/variant.js';
-import { ExerciseFileError, parseExercise } from '../../src/training/load.js';
+import { parseExercise } from '../../src/training/load.js';
 import { runTape } from '../../src/tape/run/runTape.js';
 import type { AttemptRecord } from '../../src/domain/training/attempt.js';
+import { errorOf } from './exerciseError.js';
 
 const VARIED = `id: MY-VARIED
 title: { ru: "Сдача {change}", en: "Change {change}" }
@@ -34,16 +35,6 @@ checkpoints:
     source: { ru: "И", en: "S" }
     right: { ru: "П", en: "R" }
 `;
-
-function errorOf(text: string): string {
-  try {
-    parseExercise(text, 'my.yaml');
-  } catch (error) {
-    if (error instanceof ExerciseFileError) return error.message;
-    throw error;
-  }
-  throw new Error('the exercise loaded');
-}
 
 describe('seeded variants', () => {
   it('the same seed draws the same numbers; the generator is pure and stays in 0 … 1', () => {
