@@ -4,9 +4,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { waitFor } from 'xstate';
-import { KEY, renderKiosk, type Kiosk } from './harness.js';
+import { KEY, type Kiosk } from './harness.js';
+import { startExercise } from './trainingStart.js';
 import { builtInExercises } from '../../src/training/load.js';
-import { catalogOrder, CATALOG_KEYS } from '../../src/app/trainingView.js';
 import { runTape } from '../../src/tape/run/runTape.js';
 
 const F7 = '\x1b[18~';
@@ -23,16 +23,9 @@ afterEach(() => {
 
 describe('a Training attempt played through the keys', () => {
   it('R-TERM-1 R-TERM-2: records its keys in order with the Say line, and its tape replays to the same score', async () => {
-    const kiosk = renderKiosk({ lang: 'en', columns: 80, rows: 24, place: 'training', training: { exercises: EXERCISES, trainee: 'Anna' } });
+    const kiosk = await startExercise(EXERCISES, 'TERM-CHANGE-TO-PHONE');
     open.push(kiosk);
     const training = kiosk.world.getSnapshot().context.training;
-    const exercise = EXERCISES.find((e) => e.id === 'TERM-CHANGE-TO-PHONE');
-    await kiosk.waitForText('trainee: Anna');
-    await kiosk.press(CATALOG_KEYS[catalogOrder(EXERCISES).indexOf(exercise!)] as string);
-    await kiosk.waitForText('Enter Start');
-    await kiosk.press(KEY.enter);
-    await waitFor(training, (s) => s.matches({ running: 'acting' }));
-    await kiosk.waitForText('F7 answer');
     await kiosk.press(' ');
     await kiosk.waitForText('Other services');
     await kiosk.press('8', '1', '1');
@@ -72,16 +65,9 @@ describe('a Training attempt played through the keys', () => {
   });
 
   it('a clock jump (F9) in the exercise is written once, as Advance 1h, with the pause before the next key not counted again', async () => {
-    const kiosk = renderKiosk({ lang: 'en', columns: 80, rows: 24, place: 'training', training: { exercises: EXERCISES, trainee: 'Anna' } });
+    const kiosk = await startExercise(EXERCISES, 'TERM-CHANGE-TO-PHONE');
     open.push(kiosk);
     const training = kiosk.world.getSnapshot().context.training;
-    const exercise = EXERCISES.find((e) => e.id === 'TERM-CHANGE-TO-PHONE');
-    await kiosk.waitForText('trainee: Anna');
-    await kiosk.press(CATALOG_KEYS[catalogOrder(EXERCISES).indexOf(exercise!)] as string);
-    await kiosk.waitForText('Enter Start');
-    await kiosk.press(KEY.enter);
-    await waitFor(training, (s) => s.matches({ running: 'acting' }));
-    await kiosk.waitForText('F7 answer');
     const sandbox = training.getSnapshot().context.sandbox!;
     const before = sandbox.now();
     await kiosk.press(F9);

@@ -3,10 +3,9 @@
  * attempt's tape records it as `Tap "label"`, so the tape replays the same play to the same score.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitFor } from 'xstate';
-import { KEY, renderKiosk, type Kiosk } from './harness.js';
+import { KEY, type Kiosk } from './harness.js';
+import { startExercise } from './trainingStart.js';
 import { builtInExercises } from '../../src/training/load.js';
-import { catalogOrder, CATALOG_KEYS } from '../../src/app/trainingView.js';
 import { runTape } from '../../src/tape/run/runTape.js';
 import { tapBytes } from '../../src/app/mouse.js';
 
@@ -29,16 +28,8 @@ async function tap(kiosk: Kiosk, text: string): Promise<void> {
 
 describe('a tap in a Training exercise', () => {
   it('R-TERM-1: presses the button in the exercise world, is recorded as Tap "label", and the tape replays to the same score', async () => {
-    const kiosk = renderKiosk({ lang: 'en', columns: 80, rows: 24, place: 'training', training: { exercises: EXERCISES, trainee: 'Anna' } });
+    const kiosk = await startExercise(EXERCISES, 'TERM-CHANGE-TO-PHONE');
     open.push(kiosk);
-    const training = kiosk.world.getSnapshot().context.training;
-    const exercise = EXERCISES.find((e) => e.id === 'TERM-CHANGE-TO-PHONE');
-    await kiosk.waitForText('trainee: Anna');
-    await kiosk.press(CATALOG_KEYS[catalogOrder(EXERCISES).indexOf(exercise!)] as string);
-    await kiosk.waitForText('Enter Start');
-    await kiosk.press(KEY.enter);
-    await waitFor(training, (s) => s.matches({ running: 'acting' }));
-    await kiosk.waitForText('F7 answer');
     await kiosk.press(' ');
     await kiosk.waitForText('Other services');
     await tap(kiosk, 'Other services');
