@@ -44,16 +44,14 @@
 import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
 import { addToCart, cartTotal, type Channel, type CodeSms } from '../src/domain/orders/catalog.js';
 import type { Order } from '../src/domain/orders/orders.js';
-import type { OrderAction } from '../src/domain/orders/orderLife.js';
-import { PHONE_DIGITS, toE164 } from '../src/domain/mobile/phone.js';
 import { moveFocus, resolveNav } from './buttons.js';
 import { IO_TAG } from './settled.js';
-import { nextCountry, orderPhoneComplete, partialRefundFits, siteButtons, typedRefund, type SiteScreen } from './site/siteButtons.js';
+import { nextCountry, orderPhoneComplete, partialRefundFits, siteButtons, type SiteScreen } from './site/siteButtons.js';
 import { errorText, initialSiteContext, type ChangeOrderInput, type PlaceCashOrderInput, type PlacedOrder, type SiteContext, type SiteEmitted, type SiteEvent, type SiteInput } from './site/siteContext.js';
-import { typeDigits } from './terminal/kioskContext.js';
+import { cashOrderInput, changeOrderInput, focusNextWhenComplete, keepMobile, keepPlaced, keepTopUpRefusal, mobileRequestInput, topUpInput, typeMobilePhone, typePhone, typeRefund } from './site/siteUpdates.js';
 import { mobileAnswered, mobilePhoneComplete, type MobileRequested, type RequestMobileInput } from './site/mobileButtons.js';
 import type { MobilePayment } from '../src/domain/mobile/mobilePayment.js';
-import { eraseTopUp, noTopUp, topUpAmount, topUpComplete, typeTopUp, type PlaceTopUpInput, type PlaceTopUpOutput } from './site/topUpButtons.js';
+import { eraseTopUp, noTopUp, topUpComplete, typeTopUp, type PlaceTopUpInput, type PlaceTopUpOutput } from './site/topUpButtons.js';
 
 export type { ChangeOrderInput, PlaceCashOrderInput, PlacedOrder, SiteContext, SiteEmitted, SiteEvent, SiteInput } from './site/siteContext.js';
 
@@ -66,19 +64,6 @@ const navOn = (screen: SiteScreen) => ({
 }) as const;
 
 const facts = (context: SiteContext) => context;
-
-/** The store action a button on an order's page asks for (R-PROT-1, R-PROT-2). */
-function buyerAction(context: SiteContext, event: SiteEvent): OrderAction {
-  if (event.type !== 'site.resolve') return { kind: 'confirm' };
-  if (event.outcome === 'partial') return { kind: 'dispute', outcome: { kind: 'partial', amount: typedRefund(context.refundDigits) ?? '0.00' } };
-  return { kind: 'dispute', outcome: { kind: event.outcome } };
-}
-
-/** Rubles of a partial refund: at most eight digits (more than any order the site sells). */
-const REFUND_DIGITS = 8;
-
-const focusNextWhenComplete = (context: SiteContext): { focus?: number } =>
-  orderPhoneComplete(context) ? { focus: Math.max(0, siteButtons('checkout', context).findIndex((b) => b.id === 'next')) } : {};
 
 export const siteMachine = setup({
   types: {
@@ -128,55 +113,30 @@ export const siteMachine = setup({
     toggleVersion: assign(({ context }) => ({ channel: context.channel === 'pc' ? ('app' as const) : ('pc' as const), notice: null })),
     openPc: assign({ channel: 'pc' as const, focus: 0, notice: null }),
     cycleCountry: assign(({ context }) => ({ country: nextCountry(context.country), notice: null })),
-    typePhone: assign(({ context, event }) => {
-      if (event.type !== 'input.text') return {};
-      const { digits, notice } = typeDigits(context.phoneDigits, event.text, PHONE_DIGITS);
-      const firstNotNine = digits.length > 0 && digits[0] !== '9';
-      const phoneDigits = firstNotNine ? '' : digits;
-      return { phoneDigits, notice: firstNotNine ? 'hint.phoneStartsWith9' : notice, ...focusNextWhenComplete({ ...context, phoneDigits }) };
-    }),
+    typePhone: assign(({ context, event }) => (event.type === 'input.text' ? typePhone(context, event.text) : {})),
     /** A complete phone (typed, or the session's): Next is what comes next, so Enter goes on rather than erasing. */
     focusNext: assign(({ context }) => focusNextWhenComplete(context)),
     erasePhone: assign(({ context }) => ({ phoneDigits: context.phoneDigits.slice(0, -1), notice: null })),
     clearPhone: assign({ phoneDigits: '', notice: null }),
-    keepPlaced: assign(({ context }, params: { placed: PlacedOrder }) => ({
-      placed: params.placed,
-      sessionPhone: params.placed.order.phone,
-      sms: [...context.sms, params.placed.sms],
-      cart: [],
-      now: context.clock.now(),
-    })),
+    keepPlaced: assign(({ context }, params: { placed: PlacedOrder }) => keepPlaced(context, params.placed)),
     /** Tells the host an SMS went out. Emitted by default, so the site runs alone; a host may provide `sendParent` instead. */
     announceSms: emit((_, params: { sms: CodeSms }) => ({ type: 'site.smsSent' as const, sms: params.sms })),
     keepOrders: assign(({ context }, params: { orders: Order[] }) => ({ orders: params.orders, now: context.clock.now() })),
     selectOrder: assign(({ event }) => (event.type === 'site.openOrder' ? { selected: event.code } : {})),
-    typeRefund: assign(({ context, event }) => {
-      if (event.type !== 'input.text') return {};
-      const { digits, notice } = typeDigits(context.refundDigits, event.text, REFUND_DIGITS);
-      return { refundDigits: digits.replace(/^0+/, ''), notice };
-    }),
+    typeRefund: assign(({ context, event }) => (event.type === 'input.text' ? typeRefund(context, event.text) : {})),
     eraseRefund: assign(({ context }) => ({ refundDigits: context.refundDigits.slice(0, -1), notice: null })),
     clearRefund: assign({ refundDigits: '' }),
     keepFault: assign((_, params: { error: unknown }) => ({ fault: errorText(params.error) })),
     setLang: assign(({ event }) => (event.type === 'site.lang' ? { lang: event.lang } : {})),
     startMobile: assign(({ context }) => ({ mobile: { amount: cartTotal(context.cart), operator: null, digits: context.phoneDigits, code: null, payment: null } })),
     pickOperator: assign(({ context, event }) => (event.type === 'site.mobileOperator' ? { mobile: { ...context.mobile, operator: event.operator } } : {})),
-    typeMobilePhone: assign(({ context, event }) => {
-      if (event.type !== 'input.text') return {};
-      const { digits, notice } = typeDigits(context.mobile.digits, event.text, PHONE_DIGITS);
-      return { mobile: { ...context.mobile, digits: digits[0] === '9' || digits === '' ? digits : '' }, notice: digits[0] === '9' || digits === '' ? notice : 'hint.phoneStartsWith9' };
-    }),
+    typeMobilePhone: assign(({ context, event }) => (event.type === 'input.text' ? typeMobilePhone(context, event.text) : {})),
     eraseMobilePhone: assign(({ context }) => ({ mobile: { ...context.mobile, digits: context.mobile.digits.slice(0, -1) }, notice: null })),
-    keepMobile: assign(({ context }, params: { code: string; payment: MobilePayment }) => ({
-      mobile: { ...context.mobile, code: params.code, payment: params.payment },
-      cart: [],
-      now: context.clock.now(),
-    })),
+    keepMobile: assign(({ context }, params: { code: string; payment: MobilePayment }) => keepMobile(context, params.code, params.payment)),
     startTopUp: assign({ topUp: noTopUp() }),
     typeTopUp: assign(({ context, event }) => (event.type === 'input.text' ? typeTopUp(context.topUp, event.text) : {})),
     eraseTopUp: assign(({ context }) => ({ topUp: eraseTopUp(context.topUp), notice: null })),
-    keepTopUpRefusal: assign(({ context }, params: { output: PlaceTopUpOutput }) =>
-      params.output.kind === 'refused' ? { topUp: { ...context.topUp, refusal: params.output.refusal }, now: context.clock.now() } : {}),
+    keepTopUpRefusal: assign(({ context }, params: { output: PlaceTopUpOutput }) => keepTopUpRefusal(context, params.output)),
   },
 }).createMachine({
   id: 'site',
@@ -212,11 +172,7 @@ export const siteMachine = setup({
           tags: [IO_TAG],
           invoke: {
             src: 'placeTopUp',
-            input: ({ context }) => ({
-              phone: toE164(context.topUp.digits), amount: topUpAmount(context.topUp) ?? '0.00', channel: context.channel,
-              // the code goes to the session's phone when there is one, else to the phone topped up
-              orderPhone: context.sessionPhone ?? toE164(context.topUp.digits),
-            }),
+            input: ({ context }) => topUpInput(context),
             onDone: [
               { guard: { type: 'topUpRefused', params: ({ event }) => ({ output: event.output }) }, target: 'topUp', actions: { type: 'keepTopUpRefusal', params: ({ event }) => ({ output: event.output }) } },
               {
@@ -273,10 +229,7 @@ export const siteMachine = setup({
           tags: [IO_TAG],
           invoke: {
             src: 'requestMobile',
-            input: ({ context }) => ({
-              code: context.mobile.code, amount: context.mobile.amount, orderPhone: toE164(context.phoneDigits), country: context.country,
-              channel: context.channel, phone: toE164(context.mobile.digits), operator: context.mobile.operator ?? 'mts',
-            }),
+            input: ({ context }) => mobileRequestInput(context),
             onDone: { target: 'mobileSent', actions: ['resetFocus', { type: 'keepMobile', params: ({ event }) => event.output }] },
             onError: { target: 'failed', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
           },
@@ -300,7 +253,7 @@ export const siteMachine = setup({
           tags: [IO_TAG],
           invoke: {
             src: 'placeCashOrder',
-            input: ({ context }) => ({ phone: toE164(context.phoneDigits), amount: cartTotal(context.cart), country: context.country, channel: context.channel }),
+            input: ({ context }) => cashOrderInput(context),
             onDone: { target: 'code', actions: [{ type: 'keepPlaced', params: ({ event }) => ({ placed: event.output }) }, { type: 'announceSms', params: ({ event }) => ({ sms: event.output.sms }) }] },
             onError: { target: 'failed', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
           },
@@ -335,7 +288,7 @@ export const siteMachine = setup({
           tags: [IO_TAG],
           invoke: {
             src: 'changeOrder',
-            input: ({ context, event }) => ({ code: context.selected ?? '', action: buyerAction(context, event), phone: context.sessionPhone ?? '' }),
+            input: ({ context, event }) => changeOrderInput(context, event),
             onDone: { target: 'order', actions: { type: 'keepOrders', params: ({ event }) => ({ orders: event.output }) } },
             onError: { target: 'failed', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
           },
