@@ -11,6 +11,7 @@ import type { StoreReports } from '../domain/store.js';
 import type { CashSession, JammedSession, SyncKioskStore, LedgerEntry, OrderSms, PaymentOutcome, PhoneAccount, Receipt } from '../domain/store.js';
 import { StoreError, toStoreError } from './errors.js';
 import { BUSY_TIMEOUT_MS, checkExistingFile } from './fileCheck.js';
+import { cacheStatements } from './statementCache.js';
 import { assertKnownSchema, LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
 import { findOrder, mustOrder, payInTransaction, sessionState, type Checkpoint, type Trigger } from './payments.js';
 import { journalEntries, listReceipts, type JournalEntry } from './reports.js';
@@ -120,7 +121,7 @@ export class SqliteStore implements SyncKioskStore, StoreReports {
     if (!exists && readonly) throw new StoreError('io', path, `${path} does not exist (opened read-only)`);
     let db: Connection | undefined;
     try {
-      db = new Database(path, { readonly, fileMustExist: readonly && path !== IN_MEMORY, timeout: BUSY_TIMEOUT_MS });
+      db = cacheStatements(new Database(path, { readonly, fileMustExist: readonly && path !== IN_MEMORY, timeout: BUSY_TIMEOUT_MS }));
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       // check again before the first write: another process may have upgraded the file meanwhile
       const version = schemaVersion(db);
