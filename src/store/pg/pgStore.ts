@@ -22,7 +22,7 @@ import * as rows from '../rows.js';
 import { migratePg } from './pgMigrations.js';
 import { creditPhone, findOrder, insertOrder, insertSms, listOrders, mustOrder, saveOrder, type Sql } from './pgRows.js';
 import { maskIn, maskUrl } from './pgUrl.js';
-import { payInTransaction } from './pgPayments.js';
+import { payOnce } from './pgPayOnce.js';
 import { forwardIn, registryPayments, type ForwardedPayment } from './pgForward.js';
 import { answerIn, expireIn, insertDueRefund, landIn, listPayments, paymentsForOrder, requestIn } from './pgMobile.js';
 import { phoneAccount, phoneSettings, setPhoneAccount, setPhoneSettings } from './pgPhones.js';
@@ -216,8 +216,11 @@ export class PgStore implements CommandStore {
     return this.tx((sql) => unfinishedSessions(sql, terminalId ?? null));
   }
 
+  /** two round trips, no BEGIN/COMMIT: one read, one conditional statement that writes it all (pgPayOnce.ts) */
   completePayment(sessionId: string, trigger: Settlement['trigger'], at: number, recovered = false) {
-    return this.tx((sql) => payInTransaction(sql, sessionId, trigger, at, recovered, this.processingDelayMs, this.checkpoint));
+    return payOnce(this.pool, sessionId, trigger, at, recovered, this.processingDelayMs, this.checkpoint).catch((error: unknown) => {
+      throw this.failure(error);
+    });
   }
 
   /** a payment from a terminal's journal outbox, stored once by its key (pgForward.ts) */
