@@ -110,7 +110,7 @@ function writeStatement(found: Read, planned: Plan): { name: string; text: strin
     `locked AS (SELECT 1 FROM ${from.join(', ')} WHERE ${where.join(' AND ')} ${locks.join(' ')})`,
     `paid AS (UPDATE cash_sessions SET state = 'paid' WHERE id = ${sessionId} AND EXISTS (SELECT 1 FROM locked))`,
     found.counterSeq === null
-      // the terminal's first receipt: a second first receipt at once breaks the key, and the whole statement with it
+      // the terminal's first receipt: a second first receipt at once breaks a key, and the whole statement with it
       ? `counter AS (INSERT INTO receipt_counters (terminal_id, seq) SELECT ${$(session.terminalId)}, ${$(planned.seq)} FROM locked)`
       : `counter AS (UPDATE receipt_counters SET seq = ${$(planned.seq)} WHERE terminal_id = ${$(session.terminalId)} AND EXISTS (SELECT 1 FROM locked))`,
     `receipt AS (INSERT INTO receipts (number, terminal_id, seq, at, code, due, accepted, to_order, to_phone, phone, operator, order_status, owed, recovered, session_id)
@@ -151,9 +151,15 @@ function writeStatement(found: Read, planned: Plan): { name: string; text: strin
   return { name: `pay-once-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text, values };
 }
 
-/** the key a second first receipt of one terminal at once breaks: that payment plans again */
-const isLostFirstReceipt = (error: unknown): boolean => (error as { code?: unknown; constraint?: unknown }).code === '23505' &&
-  (error as { constraint?: unknown }).constraint === 'receipt_counters_pkey';
+/**
+ * A terminal's first receipt drawn twice at once: the second breaks the counter's key or the receipt
+ * number's (whichever the server inserts first), the whole statement is undone and plans again.
+ */
+const NUMBER_KEYS: ReadonlySet<unknown> = new Set(['receipt_counters_pkey', 'receipts_pkey']);
+const isLostFirstReceipt = (error: unknown): boolean => {
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === '23505' && NUMBER_KEYS.has(constraint);
+};
 
 /** Pays a cash session without a transaction around it (see the header); the same outcome as payInTransaction's. */
 export async function payOnce(
