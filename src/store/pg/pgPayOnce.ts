@@ -155,6 +155,7 @@ function writeStatement(found: Read, planned: Plan): { name: string; text: strin
  * A terminal's first receipt drawn twice at once: the second breaks the counter's key or the receipt
  * number's (whichever the server inserts first), the whole statement is undone and plans again.
  */
+const DEADLOCK = '40P01';
 const NUMBER_KEYS: ReadonlySet<unknown> = new Set(['receipt_counters_pkey', 'receipts_pkey']);
 const isLostFirstReceipt = (error: unknown): boolean => {
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
@@ -178,7 +179,8 @@ export async function payOnce(
     try {
       written = await sql.query<Record<string, unknown>>(statement);
     } catch (error) {
-      if (isLostFirstReceipt(error)) continue;
+      // a deadlock with a payment in a transaction (pgPayments.ts locks the counter before the order) undoes this statement: plan again
+      if (isLostFirstReceipt(error) || (error as { code?: unknown }).code === DEADLOCK) continue;
       throw error;
     }
     const result = written.rows[0]!;
