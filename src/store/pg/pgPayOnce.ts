@@ -9,16 +9,15 @@
  * its phone. Exactly once holds because a statement is atomic and the locks are taken by it.
  */
 import { createHash } from 'node:crypto';
-import { isPositive } from '../../domain/money.js';
-import { acceptTerminalPayment, type Order } from '../../domain/orders/orders.js';
-import { OPERATOR_NAMES, type OperatorId } from '../../domain/rules.js';
-import { buildReceipt, phoneCreditReason, planPayment, receiptNumber, siteTopUpCredit, siteTopUpReason } from '../../domain/cash/payment.js';
+import type { Order } from '../../domain/orders/orders.js';
+import { OPERATOR_NAMES } from '../../domain/rules.js';
 import { isTopUp } from '../../domain/mobile/topup.js';
 import type { Settlement } from '../../domain/cash/settlement.js';
-import type { CashSession, Checkpoint, PaymentOutcome, Receipt, Sms } from '../../domain/store.js';
+import type { CashSession, Checkpoint, PaymentOutcome, Sms } from '../../domain/store.js';
 import * as rows from '../rows.js';
 import { orderJson, withLife, type OrderJson, type Sql } from './pgRows.js';
 import { earlierPayment } from './pgPayments.js';
+import { planTerminalPayment, type TerminalPaymentPlan as Plan } from './pgPaymentPlan.js';
 
 /** a payment that lost its claim this many times in a row is reported, never looped on forever */
 const MAX_ATTEMPTS = 50;
@@ -48,40 +47,12 @@ async function read(sql: Sql, sessionId: string): Promise<Read | undefined> {
   return { state: session.state, session: rows.toSession(session, accepted), counterSeq, order: order && withLife(order), orderVersion: order?.version ?? null };
 }
 
-/** a phone's credit the payment makes: its account, its ledger line and its top-up SMS */
-interface PhoneCredit {
-  phone: string;
-  operator: OperatorId;
-  amount: string;
-  reason: string;
-}
-
-interface Plan {
-  receipt: Receipt;
-  seq: number;
-  before: Order | null;
-  after: Order | null;
-  credits: PhoneCredit[];
-}
-
-/** the domain's payment from what was read; the same rules and order of credits as payInTransaction */
+/** the domain's payment from what was read (pgPaymentPlan.ts) */
 function plan(found: Read, trigger: Settlement['trigger'], at: number, recovered: boolean, processingDelayMs: number): Plan {
   const { session } = found;
   const before = isTopUp(session) ? null : found.order;
   if (!isTopUp(session) && !before) throw new Error(`no order ${session.code}`);
-  const planned = planPayment(session, before);
-  const seq = (found.counterSeq ?? 0) + 1;
-  const number = receiptNumber(session.terminalId, seq);
-  if (before) planned.order = acceptTerminalPayment(before, planned.toOrder, number, at, processingDelayMs);
-  const credits: PhoneCredit[] = [];
-  const toTopUpPhone = siteTopUpCredit(before, planned.toOrder);
-  if (before?.topUpPhone && isPositive(toTopUpPhone)) {
-    credits.push({ phone: before.topUpPhone, operator: session.operator, amount: toTopUpPhone, reason: siteTopUpReason(before.code, number) });
-  }
-  if (isPositive(planned.toPhone)) {
-    credits.push({ phone: session.phone, operator: session.operator, amount: planned.toPhone, reason: phoneCreditReason(session, number, trigger) });
-  }
-  return { receipt: buildReceipt(number, session, planned, at, recovered), seq, before, after: planned.order, credits };
+  return planTerminalPayment(session, before, (found.counterSeq ?? 0) + 1, trigger, at, recovered, processingDelayMs);
 }
 
 /** The planned rows as one statement; its text depends only on the plan's shape, so it is prepared once a shape. */

@@ -1,9 +1,10 @@
 /**
  * The order registry on PostgreSQL (issue 20): several machines' terminals and tills on one server.
- * Each method is one transaction on one pooled connection. A payment claims its cash session with a
- * conditional UPDATE (… WHERE state = 'open' RETURNING) and locks its order (SELECT … FOR UPDATE)
- * in the same transaction, so two terminals paying one code are serialised by the server, never by
- * a read-then-write in this process. Mobile payments: see pgMobile.ts.
+ * Each method is one transaction on one pooled connection, but a terminal's payment: one read, then one
+ * statement that writes it all only if it claims the session (still open), the order (still the version
+ * read) and the receipt counter, locked by the server (pgPayOnce.ts); a lost claim plans again, so two
+ * terminals paying one code are serialised by the server, never by a read-then-write in this process.
+ * Mobile payments: see pgMobile.ts.
  */
 import pg from 'pg';
 import { isPositive } from '../../domain/money.js';
