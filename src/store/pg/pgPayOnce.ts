@@ -1,7 +1,7 @@
 /**
  * A terminal's payment in two round trips and no BEGIN/COMMIT (issue 20, bench row 18): one statement
  * reads the session, its notes, its order and the terminal's receipt counter; the domain plans the
- * payment from them (src/domain/cash/payment.ts, as in pgPayments.ts); one statement then writes the
+ * payment from them (pgPaymentPlan.ts, shared with pgPayments.ts); one statement then writes the
  * planned rows, each data-modifying CTE conditional on `locked`: the session still open, the order
  * still the version that was read (its `xmin`) and the counter still at the number that was read,
  * all three locked. Should any have changed (another terminal paid the code meanwhile), the statement
