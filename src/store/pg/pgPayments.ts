@@ -1,16 +1,16 @@
 /**
  * Paying a cash session in the registry, inside the caller's transaction: the session, the order,
- * the phone and the receipt change together or not at all.
+ * the phone and the receipt change together or not at all. Used where a payment is one step of a
+ * larger transaction (a forwarded payment, clearing a jam); a terminal's own payment is pgPayOnce.ts.
  */
-import { isPositive } from '../../domain/money.js';
-import { acceptTerminalPayment, type Order } from '../../domain/orders/orders.js';
+import type { Order } from '../../domain/orders/orders.js';
 import { OPERATOR_NAMES, type OperatorId } from '../../domain/rules.js';
-import { buildReceipt, phoneCreditReason, planPayment, receiptNumber, siteTopUpCredit, siteTopUpReason } from '../../domain/cash/payment.js';
 import { isTopUp } from '../../domain/mobile/topup.js';
 import type { Settlement } from '../../domain/cash/settlement.js';
 import type { Checkpoint, PaymentOutcome, Sms } from '../../domain/store.js';
 import * as rows from '../rows.js';
 import { creditPhone, insertSms, mustOrder, phoneMessages, saveOrder, type Sql } from './pgRows.js';
+import { planTerminalPayment, type PhoneCredit } from './pgPaymentPlan.js';
 
 /**
  * The claim: `state = 'open'` → `'paid'` in one conditional statement. A second terminal (or a
@@ -49,10 +49,8 @@ sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recover
   const { accepted, order_status: orderStatus, receipt_seq: seq, ...sessionRow } = row;
   const session = rows.toSession(sessionRow, accepted);
   const before = isTopUp(session) ? null : await orderToPay(sql, session.code, orderStatus);
-  const plan = planPayment(session, before);
-  const number = receiptNumber(session.terminalId, seq);
-  if (before) plan.order = acceptTerminalPayment(before, plan.toOrder, number, at, processingDelayMs);
-  const receipt = buildReceipt(number, session, plan, at, recovered);
+  const plan = planTerminalPayment(session, before, seq, trigger, at, recovered, processingDelayMs);
+  const { receipt } = plan;
   await sql.query(
     `INSERT INTO receipts (number, terminal_id, seq, at, code, due, accepted, to_order, to_phone, phone, operator, order_status, owed, recovered, session_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
@@ -60,17 +58,11 @@ sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recover
       receipt.phone, receipt.operator, receipt.orderStatus, receipt.owed, receipt.recovered ? 1 : 0, sessionId],
   );
   // an order paid already is left as it is (its share lock allows no more)
-  if (before && plan.order && plan.order !== before) await saveOrder(sql, before, plan.order);
+  if (before && plan.after && plan.after !== before) await saveOrder(sql, before, plan.after);
   const sms: Sms[] = [];
-  const toTopUpPhone = siteTopUpCredit(before, plan.toOrder);
-  if (before?.topUpPhone && isPositive(toTopUpPhone)) {
-    sms.push(await topUp(sql, before.topUpPhone, session.operator, toTopUpPhone, number, siteTopUpReason(before.code, number), at));
-  }
-  if (isPositive(plan.toPhone)) {
-    sms.push(await topUp(sql, session.phone, session.operator, plan.toPhone, number, phoneCreditReason(session, number, trigger), at));
-  }
+  for (const credit of plan.credits) sms.push(await topUp(sql, credit, receipt.number, at));
   checkpoint(recovered ? 'recovery:during' : 'payment:during');
-  return { receipt, order: plan.order, sms };
+  return { receipt, order: plan.after, sms };
 }
 
 
@@ -101,9 +93,9 @@ export async function earlierPayment(sql: Sql, sessionId: string): Promise<Payme
 }
 
 /** R-TERM-2, R-MOB-10: change or a site top-up to a phone balance, with a ledger line and a top-up SMS. */
-async function topUp(sql: Sql, phone: string, sessionOperator: OperatorId, amount: string, receipt: string, reason: string, at: number): Promise<Sms> {
-  const operator = ((await creditPhone(sql, phone, sessionOperator, amount, reason, at, false)) ?? sessionOperator) as OperatorId;
-  const message: Sms = { phone, at, sender: OPERATOR_NAMES[operator], kind: 'topup', amount, receipt };
+async function topUp(sql: Sql, credit: PhoneCredit, receipt: string, at: number): Promise<Sms> {
+  const operator = ((await creditPhone(sql, credit.phone, credit.operator, credit.amount, credit.reason, at, false)) ?? credit.operator) as OperatorId;
+  const message: Sms = { phone: credit.phone, at, sender: OPERATOR_NAMES[operator], kind: 'topup', amount: credit.amount, receipt };
   await insertSms(sql, message);
   return message;
 }

@@ -20,9 +20,19 @@ const ORDER_WITH_LIFE = `SELECT ${ORDER_COLUMNS},
     FROM order_credits c WHERE c.code = orders.code), '[]') AS credit_rows
   FROM orders`;
 
+/**
+ * The order of the code `codeExpr` names, with its life and its row's version (`xmin`, the id of the
+ * transaction that wrote this version of the row: any change to the order changes it), as one JSON
+ * value, so that a read of other rows can carry it; null when there is no such order.
+ */
+export const orderJson = (codeExpr: string): string =>
+  `(SELECT row_to_json(o) FROM (${ORDER_WITH_LIFE.replace('SELECT ', 'SELECT orders.xmin::text AS version, ')} WHERE orders.code = ${codeExpr}) o)`;
+
+export type OrderJson = OrderWithLife & { version: string };
+
 type OrderWithLife = rows.OrderRow & { history: OrderEvent[]; credit_rows: rows.CreditRow[] };
 
-const withLife = ({ history, credit_rows, ...row }: OrderWithLife): Order => rows.toOrder(row as rows.OrderRow, history, credit_rows)!;
+export const withLife = ({ history, credit_rows, ...row }: OrderWithLife): Order => rows.toOrder(row as rows.OrderRow, history, credit_rows)!;
 
 /**
  * The order, its row locked until the transaction ends when `lock` says so: `true` (or 'update') for

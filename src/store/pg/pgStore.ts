@@ -1,9 +1,10 @@
 /**
  * The order registry on PostgreSQL (issue 20): several machines' terminals and tills on one server.
- * Each method is one transaction on one pooled connection. A payment claims its cash session with a
- * conditional UPDATE (… WHERE state = 'open' RETURNING) and locks its order (SELECT … FOR UPDATE)
- * in the same transaction, so two terminals paying one code are serialised by the server, never by
- * a read-then-write in this process. Mobile payments: see pgMobile.ts.
+ * Each method is one transaction on one pooled connection, but a terminal's payment: one read, then one
+ * statement that writes it all only if it claims the session (still open), the order (still the version
+ * read) and the receipt counter, locked by the server (pgPayOnce.ts); a lost claim plans again, so two
+ * terminals paying one code are serialised by the server, never by a read-then-write in this process.
+ * Mobile payments: see pgMobile.ts.
  */
 import pg from 'pg';
 import { isPositive } from '../../domain/money.js';
@@ -22,7 +23,7 @@ import * as rows from '../rows.js';
 import { migratePg } from './pgMigrations.js';
 import { creditPhone, findOrder, insertOrder, insertSms, listOrders, mustOrder, saveOrder, type Sql } from './pgRows.js';
 import { maskIn, maskUrl } from './pgUrl.js';
-import { payInTransaction } from './pgPayments.js';
+import { payOnce } from './pgPayOnce.js';
 import { forwardIn, registryPayments, type ForwardedPayment } from './pgForward.js';
 import { answerIn, expireIn, insertDueRefund, landIn, listPayments, paymentsForOrder, requestIn } from './pgMobile.js';
 import { phoneAccount, phoneSettings, setPhoneAccount, setPhoneSettings } from './pgPhones.js';
@@ -216,8 +217,11 @@ export class PgStore implements CommandStore {
     return this.tx((sql) => unfinishedSessions(sql, terminalId ?? null));
   }
 
+  /** two round trips, no BEGIN/COMMIT: one read, one conditional statement that writes it all (pgPayOnce.ts) */
   completePayment(sessionId: string, trigger: Settlement['trigger'], at: number, recovered = false) {
-    return this.tx((sql) => payInTransaction(sql, sessionId, trigger, at, recovered, this.processingDelayMs, this.checkpoint));
+    return payOnce(this.pool, sessionId, trigger, at, recovered, this.processingDelayMs, this.checkpoint).catch((error: unknown) => {
+      throw this.failure(error);
+    });
   }
 
   /** a payment from a terminal's journal outbox, stored once by its key (pgForward.ts) */
