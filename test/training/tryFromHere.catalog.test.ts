@@ -22,7 +22,7 @@ import type { AttemptRecord } from '../../src/domain/training/attempt.js';
 import { TRAINING_TERMINAL_ID } from '../../src/domain/training/moment.js';
 import { NO_SEED, varies, variantOf } from '../../src/domain/training/variant.js';
 import { builtInExercises } from '../../src/training/load.js';
-import { findMistakeMoment, firstMistake } from '../../src/training/mistakeMoment.js';
+import { findMistakeMoment, firstMistake, type MistakeMoment } from '../../src/training/mistakeMoment.js';
 import { runTape } from '../../src/tape/run/runTape.js';
 import { tapeRandom } from '../../src/tape/drivers/testChannel.js';
 import { VirtualTerminal } from '../../src/tape/drivers/virtualTerminal.js';
@@ -45,9 +45,9 @@ for (const file of tapeFiles(TAPES).sort()) {
 }
 
 /** The tape played as the trainee's attempt: the record the Training place would have kept. */
-async function attemptOf(file: string): Promise<AttemptRecord> {
+async function attemptOf(file: string, source = readFileSync(file, 'utf8')): Promise<AttemptRecord> {
   const saved: AttemptRecord[] = [];
-  const result = await runTape({ source: readFileSync(file, 'utf8'), file }, { saveAttempt: (r) => void saved.push(r) });
+  const result = await runTape({ source, file }, { saveAttempt: (r) => void saved.push(r) });
   expect(result.failure?.message ?? null, file).toBeNull();
   expect(saved, file).toHaveLength(1);
   return saved[0] as AttemptRecord;
@@ -70,6 +70,30 @@ async function screenOf(world: WorldActor, now: () => number): Promise<string[]>
   }
 }
 
+/** Finds the attempt's first mistake and tries from there: the sandbox shows the screen the attempt had before it. */
+async function expectTryFromHere(record: AttemptRecord): Promise<MistakeMoment> {
+  const moment = await findMistakeMoment(record, EXERCISES);
+  expect(moment?.checkpointId).toBe(firstMistake(record)?.id);
+  if (!moment) throw new Error(`attempt at ${record.exerciseId}: no mistake`);
+  const exercise = EXERCISES.find((e) => e.id === record.exerciseId)!;
+  const clock = new SimulatedClock();
+  const opened = openSandbox({
+    store: asyncStore(new MemoryStore()),
+    newAttemptId: () => 'practice',
+    now: () => 0,
+    // the sandbox draws the tapes' payment codes, as the recording did
+    startWorld: (options) => startWorld({ ...options, random: tapeRandom() }),
+    simulatedClock: (startMs) => (clock.set(startMs), clock),
+  }, { exercise: varies(exercise) ? variantOf(exercise, record.seed ?? NO_SEED) : exercise, lang: record.lang, prefix: moment.prefix }, () => undefined);
+  try {
+    await opened.replayed;
+    expect(await screenOf(opened.sandbox.world, () => clock.now())).toEqual(moment.before);
+  } finally {
+    opened.close();
+  }
+  return moment;
+}
+
 describe('Try from here resumes every built-in exercise at its first mistake', () => {
   it('every built-in exercise has a typical-mistake tape to try from', () => {
     expect(EXERCISES.filter((e) => !MISTAKE_TAPES.has(e.id)).map((e) => e.id)).toEqual([]);
@@ -77,25 +101,20 @@ describe('Try from here resumes every built-in exercise at its first mistake', (
   });
 
   it.each(EXERCISES.map((e) => [e.id, e.place]))('%s (%s): the screen before the mistake, the keys handed back there', async (id) => {
-    const record = await attemptOf(MISTAKE_TAPES.get(id) as string);
-    const moment = await findMistakeMoment(record, EXERCISES);
-    expect(moment?.checkpointId).toBe(firstMistake(record)?.id);
-    if (!moment) return;
-    const exercise = EXERCISES.find((e) => e.id === id)!;
-    const clock = new SimulatedClock();
-    const opened = openSandbox({
-      store: asyncStore(new MemoryStore()),
-      newAttemptId: () => 'practice',
-      now: () => 0,
-      // the sandbox draws the tapes' payment codes, as the recording did
-      startWorld: (options) => startWorld({ ...options, random: tapeRandom() }),
-      simulatedClock: (startMs) => (clock.set(startMs), clock),
-    }, { exercise: varies(exercise) ? variantOf(exercise, record.seed ?? NO_SEED) : exercise, lang: record.lang, prefix: moment.prefix }, () => undefined);
-    try {
-      await opened.replayed;
-      expect(await screenOf(opened.sandbox.world, () => clock.now())).toEqual(moment.before);
-    } finally {
-      opened.close();
-    }
+    await expectTryFromHere(await attemptOf(MISTAKE_TAPES.get(id) as string));
+  }, 60_000);
+
+  it('R-CASH-4: a seeded attempt at the till (the perfect tape, one wrong answer): its drawn change is handed back as given, and the screen is the one before the answer', async () => {
+    const file = join(TAPES, 'cashier', 'cashier-basic-perfect.tape');
+    const source = readFileSync(file, 'utf8')
+      .replace(/^Train CASHIER-BASIC as "Anna"$/m, 'Train CASHIER-BASIC as "Anna" seed 7')
+      .replace(/^Say .*$/m, 'Say "Yes, the payment is on the site already, no need for it"')
+      .replace(/^ExpectScore 100$/m, 'ExpectScore 70');
+    const record = await attemptOf(file, source);
+    expect(record.seed).toBe(7);
+    const moment = await expectTryFromHere(record);
+    const given = moment.prefix.filter((line) => line.startsWith('Give '));
+    // the drawn values filled in: the sandbox knows no tape variables
+    expect(given).toEqual([expect.stringMatching(/^Give( \d+(\.\d+)?)+$/)]);
   }, 60_000);
 });
