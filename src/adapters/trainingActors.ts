@@ -6,7 +6,7 @@
 import { fromCallback, fromPromise, type SimulatedClock } from 'xstate';
 import { trainingMachine, type TrainingEvent } from '../../machines/training.js';
 import type { FindMistakeInput, SandboxHandle, SandboxInput, SaveAttemptInput } from '../../machines/training/sandbox.js';
-import type { MistakeMoment } from '../domain/training/moment.js';
+import { TRAINING_TERMINAL_ID, type MistakeMoment } from '../domain/training/moment.js';
 import type { AttemptRecord } from '../domain/training/attempt.js';
 import type { Exercise } from '../domain/training/exercise.js';
 import { replayPrefix } from './replayPrefix.js';
@@ -31,6 +31,7 @@ export type SandboxWorldStarter = (options: {
   lang: Lang;
   place: WorldInput['place'];
   role?: WorldInput['role'];
+  terminalId?: string;
   clock?: SimulatedClock;
   realClock?: RealProgramClock;
 }) => WorldActor;
@@ -58,41 +59,25 @@ export interface TrainingDeps {
 }
 
 export function provideTraining(deps: TrainingDeps) {
-  const rules = deps.rules ?? DEFAULT_RULES;
   return trainingMachine.provide({
     actors: {
       sandbox: fromCallback<TrainingEvent, SandboxInput>(({ input, sendBack }) => {
-        const { settings, store } = exerciseScene(input.exercise);
-        const simulated = deps.simulatedClock?.(settings.clockMs);
-        const realClock = simulated ? null : new RealProgramClock(settings.clockMs - Date.now());
-        const now = () => (simulated ? simulated.now() : (realClock as RealProgramClock).now());
-        const world = deps.startWorld({
-          store: asyncStore(store), rules, lang: input.lang, place: settings.place,
-          ...(settings.role ? { role: settings.role } : {}),
-          ...(simulated ? { clock: simulated } : { realClock: realClock as RealProgramClock }),
-        });
-        const observe = () => sendBack({ type: 'training.observe' });
-        const places = world.getSnapshot().context;
-        const watched: Array<{ subscribe(next: () => void): { unsubscribe(): void } }> = [world, places.terminal, places.site, places.phone, places.cashier, places.post];
-        const subscriptions = watched.map((actor) => actor.subscribe(observe));
-        const sandbox: SandboxHandle = { world, probe: { ...sandboxReached(world), ...storeProbeOf(store, now, rules) }, now, attemptId: deps.newAttemptId() };
+        const opened = openSandbox(deps, input, () => sendBack({ type: 'training.observe' }));
+        const { sandbox } = opened;
         let stopped = false;
         let ticker: ReturnType<typeof setInterval> | null = null;
         const ready = (said?: string[]) => {
           if (stopped) return;
           sendBack({ type: 'training.sandboxReady', sandbox: said ? { ...sandbox, said } : sandbox });
           // the status line's clock and the checkpoints' time limits: a real run ticks the sandbox every second
-          if (!simulated) ticker = setInterval(() => world.send({ type: 'clock.tick' }), 1000);
+          if (!opened.simulated) ticker = setInterval(() => sandbox.world.send({ type: 'clock.tick' }), 1000);
         };
-        // Try from here: the keys before the mistake go in first; the trainee gets the keys after them
-        if (input.prefix) void replayPrefix(world, input.prefix, () => stopped).then(ready, (error: unknown) => sendBack({ type: 'training.sandboxFailed', error: String(error) }));
+        if (opened.replayed) void opened.replayed.then(ready, (error: unknown) => sendBack({ type: 'training.sandboxFailed', error: String(error) }));
         else ready();
         return () => {
           stopped = true;
           if (ticker) clearInterval(ticker);
-          for (const s of subscriptions) s.unsubscribe();
-          world.stop();
-          store.close();
+          opened.close();
         };
       }),
       // abandoned attempts count too: quitting is no way round the limit
@@ -111,6 +96,50 @@ export function provideTraining(deps: TrainingDeps) {
       }),
     },
   });
+}
+
+/** One attempt's sandbox, open: its handle, the replay of Try from here's lines (undefined: none), and how to close it. */
+export interface OpenSandbox {
+  sandbox: SandboxHandle;
+  /** the answers said among the replayed lines, once they are in; null: nothing to replay */
+  replayed: Promise<string[]> | null;
+  /** on a simulated clock (tests): nothing ticks it */
+  simulated: boolean;
+  close(): void;
+}
+
+/**
+ * The exercise's world on a fresh store seeded from its setup, on its own program clock starting at
+ * the exercise's time; `observe` hears every move of its places. Try from here (`input.prefix`): the
+ * keys before the mistake go in first; the trainee gets the keys after them.
+ */
+export function openSandbox(deps: TrainingDeps, input: SandboxInput, observe: () => void): OpenSandbox {
+  const { settings, store, rules } = exerciseScene(input.exercise, deps.rules ?? DEFAULT_RULES);
+  const simulated = deps.simulatedClock?.(settings.clockMs);
+  const realClock = simulated ? null : new RealProgramClock(settings.clockMs - Date.now());
+  const now = () => (simulated ? simulated.now() : (realClock as RealProgramClock).now());
+  const world = deps.startWorld({
+    // the id its screens show (src/app/WorldScreen.tsx) is the one its receipts print, as in the replay
+    store: asyncStore(store), rules, lang: input.lang, place: settings.place, terminalId: TRAINING_TERMINAL_ID,
+    ...(settings.role ? { role: settings.role } : {}),
+    ...(simulated ? { clock: simulated } : { realClock: realClock as RealProgramClock }),
+  });
+  const places = world.getSnapshot().context;
+  const watched: Array<{ subscribe(next: () => void): { unsubscribe(): void } }> = [world, places.terminal, places.site, places.phone, places.cashier, places.post];
+  const subscriptions = watched.map((actor) => actor.subscribe(observe));
+  let closed = false;
+  const sandbox: SandboxHandle = { world, probe: { ...sandboxReached(world), ...storeProbeOf(store, now, rules) }, now, attemptId: deps.newAttemptId() };
+  return {
+    sandbox,
+    replayed: input.prefix ? replayPrefix(world, input.prefix, () => closed, store) : null,
+    simulated: simulated !== undefined,
+    close() {
+      closed = true;
+      for (const s of subscriptions) s.unsubscribe();
+      world.stop();
+      store.close();
+    },
+  };
 }
 
 /** `reached`: the terminal's state path, or the desk's when a desk has the keys (as the tapes' probe). */

@@ -11,6 +11,7 @@ import { deskViewOf } from '../../machines/desk/deskView.js';
 import { viewOf } from './view.js';
 import { worldViewOf } from './worldView.js';
 import { buttonText } from '../i18n/index.js';
+import type { Lang } from '../domain/money.js';
 import { TapeRecorder } from '../cli/tapeRecorder.js';
 
 export type TapRoute =
@@ -74,17 +75,28 @@ const ANY_KEY_EVENT = {
   acknowledge: { type: 'recovered.ok' },
 } as const;
 
-/** The label of the button `id` on the place drawn in the main area, in its language (a recorded `Tap "…"`); null if none. */
-export function tapLabel(world: WorldActor, id: string): string | null {
+/** The buttons of the place drawn in the main area, with its language; null for a place without (the Training place). */
+function shownButtons(world: WorldActor): { lang: Lang; buttons: ReadonlyArray<{ id: string; label: string; text?: Record<Lang, string> }> } | null {
   const snapshot = world.getSnapshot();
   const { shown } = worldViewOf(snapshot);
-  const view =
-    shown === 'site' ? siteViewOf(snapshot.context.site.getSnapshot())
-      : shown === 'cashier' || shown === 'post' ? deskViewOf(snapshot.context[shown].getSnapshot())
-        : shown === 'terminal' ? viewOf(snapshot.context.terminal.getSnapshot())
-          : null;
+  return shown === 'site' ? siteViewOf(snapshot.context.site.getSnapshot())
+    : shown === 'cashier' || shown === 'post' ? deskViewOf(snapshot.context[shown].getSnapshot())
+      : shown === 'terminal' ? viewOf(snapshot.context.terminal.getSnapshot())
+        : null;
+}
+
+/** The label of the button `id` on the place drawn in the main area, in its language (a recorded `Tap "…"`); null if none. */
+export function tapLabel(world: WorldActor, id: string): string | null {
+  const view = shownButtons(world);
   const button = view?.buttons.find((b) => b.id === id);
   return view && button ? buttonText(view.lang, button) : null;
+}
+
+/** The id of the button labelled `label` there (a recorded `Tap "…"` replayed, case aside); null if none. */
+export function tapIdOf(world: WorldActor, label: string): string | null {
+  const view = shownButtons(world);
+  const wanted = label.trim().toLowerCase();
+  return view?.buttons.find((b) => buttonText(view.lang, b).toLowerCase() === wanted)?.id ?? null;
 }
 
 /** The tape lines of a tap after a pause (a Training attempt's tape): `Advance …` if it was long, then `Tap "label"`; none if no such button. */

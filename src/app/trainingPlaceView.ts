@@ -136,10 +136,11 @@ export function trainingPlaceViewOf(snapshot: SnapshotFrom<typeof trainingMachin
     const last = attempt?.mistakes.at(-1);
     const side = !attempt
       ? t(lang, 'training.running.starting')
-      : exam
-        ? t(lang, 'training.running.exam')
-        : context.practice
-          ? t(lang, 'training.running.practice')
+      // practice first: Try from here in an exam is not scored either
+      : context.practice
+        ? t(lang, 'training.running.practice')
+        : exam
+          ? t(lang, 'training.running.exam')
           : last
           ? t(lang, 'training.running.mistake', { rule: last.rule, title: last.title[lang] })
           : t(lang, 'training.running.clean');

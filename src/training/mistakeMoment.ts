@@ -15,7 +15,7 @@ export { condensed } from './screenRows.js';
 import { parseTape } from '../tape/language/parse.js';
 import { TRAINING_TERMINAL_ID } from '../domain/training/moment.js';
 import { TapeEngine } from '../tape/run/engine.js';
-import { isTraineeAction } from '../tape/run/runTrainSteps.js';
+import { filledLine, isTraineeAction } from '../tape/run/runTrainSteps.js';
 
 /** The first missed checkpoint: the earliest decided, then the ones missed only at the end. */
 export function firstMistake(record: AttemptRecord): CheckpointResult | null {
@@ -60,7 +60,8 @@ export async function findMistakeMoment(record: AttemptRecord, exercises: readon
         // the time as the attempt recorded it (a replay skips the short pauses the recording left out)
         return { ...moment, key: step.raw, atMs: target.atMs, prefix, before, after: engine.screen(), beforeStatePath };
       }
-      if (isTraineeAction(step) || step.kind === 'say') prefix.push(step.raw);
+      // a templated line with its values: the sandbox knows no tape variables
+      if (isTraineeAction(step) || (step.kind === 'templated' ? step.inner : step.kind) === 'say') prefix.push(filledLine(step, (name) => engine.variable(name)));
     }
     // missed only because the attempt ended (a `when` never reached): the moment is the last screen
     await engine.paint();

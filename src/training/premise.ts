@@ -56,7 +56,7 @@ export function premiseProblem(exercise: Exercise): PremiseProblem | null {
         return { path: ['derive', name], expected: `ranges whose every draw keeps ${name} at 0 or above`, found: `${name} = ${values[name]} when ${drawn}` };
       }
     }
-    const problem = sceneProblem(exercise, values, drawn);
+    const problem = sceneProblem(exercise, values, drawn) ?? phoneProblem(exercise, values, drawn);
     if (problem) return problem;
   }
   return null;
@@ -85,6 +85,26 @@ function sceneProblem(exercise: Exercise, values: Record<string, string>, drawn:
     };
   }
   return null;
+}
+
+/** A condition's drawn phone (`+7{wife}`) that some draw leaves no phone: it could never match. */
+function phoneProblem(exercise: Exercise, values: Record<string, string>, drawn: string): PremiseProblem | null {
+  const conditions = [...exercise.checkpoints.flatMap((c) => [c.when, c.never]), ...exercise.say.map((q) => q.after), exercise.end];
+  for (const phone of conditions.flatMap((c) => (c ? phonesIn(c) : []))) {
+    const name = placeholdersIn(phone)[0];
+    const filled = phone.replace(/\{([A-Za-z_]\w*)\}/g, (whole, n: string) => values[n] ?? whole);
+    if (name === undefined || /^\+7\d{10}$/.test(filled)) continue;
+    return { path: exercise.vary && name in exercise.vary ? ['vary', name] : ['derive', name], expected: 'values that make each condition\'s phone +7 and 10 digits', found: `${JSON.stringify(filled)} when ${drawn}` };
+  }
+  return null;
+}
+
+function phonesIn(condition: Condition): string[] {
+  if ('all' in condition) return condition.all.flatMap(phonesIn);
+  if ('balance' in condition) return [condition.balance.phone];
+  if ('sms' in condition) return [condition.sms.phone];
+  if ('order' in condition && condition.order.phone !== undefined) return [condition.order.phone];
+  return [];
 }
 
 /** The codes of orders a checkpoint needs paid. */

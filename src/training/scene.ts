@@ -6,18 +6,21 @@
 import type { Exercise } from '../domain/training/exercise.js';
 import type { SyncKioskStore } from '../domain/store.js';
 import { parseTape } from '../tape/language/parse.js';
-import { openTapeStore, settingsOf, type TapeSettings } from '../tape/run/runSetup.js';
+import type { KioskRules } from '../domain/rules.js';
+import { openTapeStore, settingsOf, tapeRules, type TapeSettings } from '../tape/run/runSetup.js';
 
 export interface ExerciseScene {
   settings: TapeSettings;
   /** a fresh in-memory store holding only the exercise's orders and phones */
   store: SyncKioskStore;
+  /** the kiosk's rules in the exercise's brand (`Set Skin`) and operators' options (`Set Mobile`), as a tape runs them */
+  rules: KioskRules;
 }
 
-export function exerciseScene(exercise: Exercise): ExerciseScene {
+export function exerciseScene(exercise: Exercise, rules: KioskRules): ExerciseScene {
   const tape = parseTape(exercise.setup.join('\n'), exercise.file);
   const settings = settingsOf(tape, process.cwd());
   // practice never touches a data directory: the sandbox is always in memory
   settings.dataDir = null;
-  return { settings, store: openTapeStore(settings, null) };
+  return { settings, store: openTapeStore(settings, null), rules: tapeRules(rules, tape, settings) };
 }

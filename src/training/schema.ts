@@ -19,7 +19,7 @@ const ruleId = z.string({ error: 'a rule ID of DOMAIN.md like R-TERM-2' }).refin
   error: (issue) => `a rule ID of DOMAIN.md (${RULE_IDS[0]} … ${RULE_IDS.at(-1)}), not ${JSON.stringify(issue.input)}`,
 });
 const id = z.string({ error: 'an id (letters, digits, "-")' }).regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: 'an id (letters, digits, "-")' });
-const phone = z.string({ error: 'a phone like "+79161234567"' }).regex(/^\+7\d{10}$/, { error: 'a phone like "+79161234567"' });
+const phone = z.string({ error: 'a phone like "+79161234567" (or a drawn one: "+7{wife}")' }).regex(/^\+7(\d{10}|\{[A-Za-z_]\w*\})$/, { error: 'a phone like "+79161234567" (or a drawn one: "+7{wife}")' });
 const amount = z.string({ error: 'an amount in quotes like "250.00" (or a drawn one: "{balance}")' }).regex(/^(-?\d+(\.\d{1,2})?|\{[A-Za-z_]\w*\})$/, { error: 'an amount in quotes like "250.00" (or a drawn one: "{balance}")' });
 const orderCode = z.string({ error: 'an order code of 10 digits in quotes' }).regex(/^\d{10}$/, { error: 'an order code of 10 digits in quotes' });
 

@@ -89,6 +89,10 @@ describe('the Training place with a policy', () => {
     // with immediate feedback the side line would say "No mistakes so far" (and name each mistake at once)
     const running = trainingPlaceViewOf(actor.getSnapshot());
     expect(running.screen === 'running' && [running.running.side, running.running.mistake]).toEqual(['Exam', false]);
+    // Try from here in an exam is practice all the same: the side line says it is not scored
+    const snapshot = actor.getSnapshot();
+    const practice = trainingPlaceViewOf(snapshot.machine.resolveState({ value: snapshot.value, context: { ...snapshot.context, practice: true } }));
+    expect(practice.screen === 'running' && [practice.running.side, practice.running.mistake]).toEqual(['Practice from the mistake · not scored', false]);
     actor.send({ type: 'training.quit' });
     await waitFor(actor, (s) => s.matches('debrief'));
     expect(store.listTrainingAttempts({})[0]).toMatchObject({ exam: true, scoreCounts: 'last', passScore: 90 });

@@ -37,6 +37,14 @@ checkpoints:
 `;
 
 describe('seeded variants', () => {
+  it('a condition\'s phone may be drawn (+7{wife}): each variant checks the drawn number; a value that makes no phone is refused at load', () => {
+    const drawnPhone = VARIED.replace('operator: { oneOf: [MTS,', 'wife: { oneOf: ["9267654321", "9031112233"] }\n  operator: { oneOf: [MTS,').replace('balance: { phone: "+79161234567"', 'balance: { phone: "+7{wife}"');
+    const exercise = parseExercise(drawnPhone, 'my.yaml');
+    const phones = new Set(Array.from({ length: 20 }, (_, seed) => JSON.stringify(variantOf(exercise, seed).checkpoints[0]?.when)).map((w) => /"phone":"([^"]+)"/.exec(w)?.[1]));
+    expect(phones).toEqual(new Set(['+79267654321', '+79031112233']));
+    expect(errorOf(drawnPhone.replace('"9031112233"', '"903111"'))).toMatch(/^my\.yaml:10: vary\.wife: expected values that make each condition's phone \+7 and 10 digits, found "\+7903111" when /);
+  });
+
   it('the same seed draws the same numbers; the generator is pure and stays in 0 … 1', () => {
     const a = seededRandom(42);
     const b = seededRandom(42);

@@ -8,8 +8,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SimulatedClock } from 'xstate';
 import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
-import { mobileRules } from '../../domain/mobile/mobileRules.js';
-import { DEFAULT_SKIN, skinById } from '../../domain/skins/index.js';
 import type { SyncKioskStore, Receipt } from '../../domain/store.js';
 import { asyncStore } from '../../domain/asyncStore.js';
 import type { Step, Tape } from '../language/ast.js';
@@ -21,14 +19,15 @@ import { runStep } from './runSteps.js';
 import { snapshotFile, type SnapshotUpdate } from './snapshot.js';
 import { writeFileAtomic } from '../../adapters/atomicFile.js';
 import type { StepContext } from './stepContext.js';
-import { openTapeStore, settingsOf, sqliteOpener, type StoreOpener, type TapeSettings } from './runSetup.js';
+import { formatDuration } from '../../domain/time.js';
+import { openTapeStore, settingsOf, sqliteOpener, tapeRules, type StoreOpener, type TapeSettings } from './runSetup.js';
 import type { CastEvent } from '../drivers/virtualTerminal.js';
 import type { Exercise } from '../../domain/training/exercise.js';
 import type { AttemptRecord } from '../../domain/training/attempt.js';
 import { TrainingAttempt, type WorldProbe } from '../../domain/training/engine.js';
 import { builtInExercises } from '../../training/load.js';
 import { tapeVariablesOf } from '../../domain/training/variant.js';
-import { attemptRefusal, isTraineeAction, probeOf, TAPE_TRAINEE, trainLineOf, withExerciseSetup } from './runTrainSteps.js';
+import { attemptRefusal, probeOf, traineeLine, TAPE_TRAINEE, trainLineOf, withExerciseSetup } from './runTrainSteps.js';
 
 export interface EngineOptions {
   /** where a relative `Set DataDir` and the snapshot folder are found; default: the tape's folder */
@@ -207,8 +206,12 @@ export class TapeEngine implements StepContext {
   async run(step: Step): Promise<void> {
     try {
       // before it runs: the step that ends the exercise is still part of the trainee's session
-      if (this.training && isTraineeAction(step)) this.training.recordLine(step.raw);
+      const line = this.training ? traineeLine(step, (name) => this.variable(name)) : null;
+      if (line !== null) this.training?.recordLine(line);
+      const startedAt = this.now();
       await withTimeout(runStep(this, step), this.options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
+      // the time a `Wait` let pass is the trainee's too: the attempt's tape keeps it, so it replays the same
+      if (this.training && step.kind === 'wait' && this.now() > startedAt) this.training.recordLine(`Advance ${formatDuration(this.now() - startedAt)}`);
       this.checkAlive();
     } catch (error) {
       await this.paint().catch(() => undefined); // the failure shows the screen
@@ -282,11 +285,7 @@ export class TapeEngine implements StepContext {
 
   /** the rules given, in the tape's skin (`Set Skin`, R-TERM-4) unless it names none */
   get rules(): KioskRules {
-    const rules = this.options.rules ?? DEFAULT_RULES;
-    const named = this.tape.setup.some((c) => c.kind === 'set' && c.key === 'Skin');
-    const skinned = named ? { ...rules, skin: skinById(this.settings.skin) ?? DEFAULT_SKIN } : rules;
-    // `Set Mobile …`: the operators' options on top of the rules the tape runs with
-    return this.settings.mobile ? { ...skinned, mobile: mobileRules(this.settings.mobile, skinned.mobile) } : skinned;
+    return tapeRules(this.options.rules ?? DEFAULT_RULES, this.tape, this.settings);
   }
 
   now(): number {

@@ -2,14 +2,15 @@
  * A tape's setup commands turned into what the engine starts from: the settings (with their
  * defaults) and a store holding only the tape's declared orders and phones.
  */
-import type { MobileOptions } from '../../domain/mobile/mobileRules.js';
+import { mobileRules, type MobileOptions } from '../../domain/mobile/mobileRules.js';
+import { DEFAULT_SKIN, skinById } from '../../domain/skins/index.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { MemoryStore } from '../../domain/memoryStore.js';
 import type { Lang } from '../../domain/money.js';
 import { decideOrderAction } from '../../domain/orders/orderLife.js';
 import { newOrder, type Order } from '../../domain/orders/orders.js';
-import { DEFAULT_RULES } from '../../domain/rules.js';
+import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
 import type { SyncKioskStore } from '../../domain/store.js';
 import type { Located, OrderCommand, PhoneCommand, Tape } from '../language/ast.js';
 import { StepFailure } from './failure.js';
@@ -134,4 +135,11 @@ export function openTapeStore(settings: TapeSettings, open: StoreOpener | null):
   const store = open(settings.dataDir, { processingDelayMs: settings.processingDelayMs });
   seedStore(store, settings);
   return store;
+}
+
+/** `rules` in the tape's skin (`Set Skin`, R-TERM-4) unless it names none, with its `Set Mobile` options on top. */
+export function tapeRules(rules: KioskRules, tape: Pick<Tape, 'setup'>, settings: Pick<TapeSettings, 'skin' | 'mobile'>): KioskRules {
+  const named = tape.setup.some((c) => c.kind === 'set' && c.key === 'Skin');
+  const skinned = named ? { ...rules, skin: skinById(settings.skin) ?? DEFAULT_SKIN } : rules;
+  return settings.mobile ? { ...skinned, mobile: mobileRules(settings.mobile, skinned.mobile) } : skinned;
 }

@@ -10,6 +10,7 @@ import { variantOf } from '../../domain/training/variant.js';
 import type { TrainingAttempt, WorldProbe } from '../../domain/training/engine.js';
 import { mistakesOf } from '../../domain/training/attempt.js';
 import type { OrderCondition, SetupCommand, Step, Tape } from '../language/ast.js';
+import { fillTemplate } from '../language/parseVariableSteps.js';
 import { parseTape } from '../language/parse.js';
 import { ORDER_CONDITION_CHECKS, statePathMatches } from './assertions.js';
 import { StepFailure } from './failure.js';
@@ -91,7 +92,17 @@ const orderCondition = (word: string): OrderCondition => (word === 'unpaid' ? 'a
 
 /** Steps the trainee takes: recorded into the attempt's tape (assertions and bookkeeping are not). */
 const TRAINEE_ACTIONS: ReadonlySet<Step['kind']> = new Set(['key', 'type', 'press', 'tap', 'insert', 'advance', 'go', 'dial', 'reply', 'tillCustomer', 'give', 'setRole', 'topUp']);
-export const isTraineeAction = (step: Step): boolean => TRAINEE_ACTIONS.has(step.kind);
+export const isTraineeAction = (step: Step): boolean => TRAINEE_ACTIONS.has(step.kind === 'templated' ? step.inner : step.kind);
+
+/** A step's line as run: a templated one (`Give $handBack`) with its values filled in. */
+export function filledLine(step: Step, valueOf: (name: string) => string | undefined): string {
+  if (step.kind !== 'templated') return step.raw;
+  return fillTemplate(step.text, step.parts, (name) => valueOf(name) ?? `$${name}`).text.trim();
+}
+
+/** The line a trainee action is kept as in the attempt's tape, filled in so that the tape (and Try from here) stands on its own; null for any other step. */
+export const traineeLine = (step: Step, valueOf: (name: string) => string | undefined): string | null =>
+  isTraineeAction(step) ? filledLine(step, valueOf) : null;
 
 export function runTrainStep(ctx: StepContext, step: Extract<Step, { kind: 'say' | 'expectScore' | 'expectMistake' }>): void {
   const attempt = requireAttempt(ctx);
