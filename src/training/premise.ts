@@ -111,6 +111,7 @@ function phonesIn(condition: Condition): string[] {
 function paidCodesIn(condition: Condition): string[] {
   if ('all' in condition) return condition.all.flatMap(paidCodesIn);
   if ('order' in condition && condition.order.code !== undefined && (condition.order.status === 'paid' || condition.order.status === 'partial')) return [condition.order.code];
+  if ('change' in condition) return [condition.change.code];
   return [];
 }
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ORDER_CONDITIONS } from '../tape/language/ast.js';
 import { parseDuration } from '../domain/time.js';
 import { RULE_IDS, isRuleId } from './ruleIds.js';
-import type { Condition } from '../domain/training/exercise.js';
+import { CHANGE_WORDS, type ChangeWord, type Condition } from '../domain/training/exercise.js';
 import { checkVariants, deriveSchema, varySchema } from './varySchema.js';
 
 const PLACES = ['terminal', 'cashier', 'post', 'site', 'phone'] as const;
@@ -34,7 +34,7 @@ const orderCondition = z
   )
   .refine((o) => o.code !== undefined || o.phone !== undefined, { error: 'the order\'s code or phone' });
 
-const CONDITION_KINDS = ['reached', 'order', 'balance', 'sms', 'said', 'all'] as const;
+const CONDITION_KINDS = ['reached', 'order', 'balance', 'sms', 'change', 'said', 'all'] as const;
 /** One object with exactly one of the kinds: a typo in a kind or in its fields is named where it is. */
 export const condition: z.ZodType<Condition> = z.lazy(() =>
   z
@@ -44,6 +44,10 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
         order: orderCondition.optional(),
         balance: z.strictObject({ phone, is: amount }, { error: 'a balance: { phone: "+7…", is: "250.00" }' }).optional(),
         sms: z.strictObject({ phone, contains: text }, { error: 'an sms: { phone: "+7…", contains: "…" }' }).optional(),
+        change: z.strictObject(
+          { code: z.string().regex(/^\d+$/), is: z.enum(CHANGE_WORDS as [ChangeWord, ...ChangeWord[]]) },
+          { error: `change: { code: "1000000001", is: ${CHANGE_WORDS.join(' | ')} }` },
+        ).optional(),
         said: id.optional(),
         all: z.array(condition).min(1).optional(),
       },

@@ -8,7 +8,7 @@
  * holds and passes at the end. A `said` condition is decided by the first option chosen.
  */
 import type { AnswerRecord, AttemptRecord, AttemptStatus, Bilingual, CheckpointResult, Lang } from './attempt.js';
-import type { Checkpoint, Condition, Exercise, SayOption, SayQuestion } from './exercise.js';
+import type { ChangeWord, Checkpoint, Condition, Exercise, SayOption, SayQuestion } from './exercise.js';
 import { passScoreForMastery, policyOf } from './policy.js';
 
 /** What the engine may ask of the world; the tape runner and the app each implement it. */
@@ -18,6 +18,8 @@ export interface WorldProbe {
   orderIs(selector: { code?: string; phone?: string }, status: string): boolean;
   balanceIs(phone: string, amount: string): boolean;
   smsContains(phone: string, text: string): boolean;
+  /** the till's payment of this order compares so with the change due; false while there is none */
+  changeIs(code: string, verdict: ChangeWord): boolean;
 }
 
 export interface AttemptOptions {
@@ -231,6 +233,7 @@ export class TrainingAttempt {
     if ('order' in condition) return probe.orderIs(condition.order, condition.order.status);
     if ('balance' in condition) return probe.balanceIs(condition.balance.phone, condition.balance.is);
     if ('sms' in condition) return probe.smsContains(condition.sms.phone, condition.sms.contains);
+    if ('change' in condition) return probe.changeIs(condition.change.code, condition.change.is);
     if ('said' in condition) return this.answers.get(condition.said)?.right === true;
     return condition.all.every((c) => this.holds(c, probe));
   }

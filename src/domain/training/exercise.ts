@@ -9,6 +9,10 @@ import type { Bilingual, ExerciseSummary, ScoreCounts } from './attempt.js';
 export type OrderWord =
   | 'paid' | 'partial' | 'unpaid' | 'processing' | 'credited' | 'expired' | 'cancelled' | 'refunded' | 'shipped' | 'delivered' | 'disputed' | 'released';
 
+/** How the change a cashier counted out compares with what was due (src/domain/cash/drawer.ts judgeChange); `wrong`: short or over. */
+export type ChangeWord = 'exact' | 'short' | 'over' | 'wrong';
+export const CHANGE_WORDS: readonly ChangeWord[] = ['exact', 'short', 'over', 'wrong'];
+
 /** What a checkpoint waits for. Exactly one kind each. */
 export type Condition =
   /** a place reached a state: `kiosk.checkData` matches the terminal's state path or the desk's (as ExpectState) */
@@ -17,6 +21,8 @@ export type Condition =
   | { order: { code?: string; phone?: string; status: OrderWord } }
   /** a phone's balance is exactly this amount (a decimal string) */
   | { balance: { phone: string; is: string } }
+  /** the till's payment of this order (the trainee as the cashier) gave change exactly as due, or short, or over, or either (`wrong`) */
+  | { change: { code: string; is: ChangeWord } }
   /** an SMS to the phone whose text (in either language) contains this */
   | { sms: { phone: string; contains: string } }
   /** the right option of this `say` question was the first one chosen */

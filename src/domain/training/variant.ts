@@ -117,6 +117,7 @@ function fillCondition(c: Condition, plain: (text: string) => string): Condition
   if ('all' in c) return { all: c.all.map((x) => fillCondition(x, plain)) };
   if ('balance' in c) return { balance: { phone: plain(c.balance.phone), is: plain(c.balance.is) } };
   if ('sms' in c) return { sms: { phone: plain(c.sms.phone), contains: plain(c.sms.contains) } };
+  if ('change' in c) return { change: { ...c.change, code: plain(c.change.code) } };
   if ('order' in c && c.order.phone !== undefined) return { order: { ...c.order, phone: plain(c.order.phone) } };
   return c;
 }

@@ -84,6 +84,12 @@ export function storeProbeOf(store: SyncKioskStore, now: () => number, rules: Ki
     },
     balanceIs: (phone, amount) => cmp(store.phoneAccount(phone).balance, amount) === 0,
     smsContains: (phone, text) => store.phoneAccount(phone).sms.some((m) => smsLine(m, 'ru').includes(text) || smsLine(m, 'en').includes(text)),
+    changeIs(code, verdict) {
+      const receipt = store.deskReceipts().find((r) => r.code === code);
+      const payment = receipt && store.tillState(receipt.place)?.payments.find((p) => p.receipt === receipt.number);
+      if (!payment) return false;
+      return verdict === 'wrong' ? payment.verdict.kind !== 'exact' : payment.verdict.kind === verdict;
+    },
   };
 }
 

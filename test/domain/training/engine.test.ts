@@ -23,6 +23,7 @@ function world() {
     orderIs: (sel, status) => status === 'paid' && sel.code !== undefined && state.paid.has(sel.code),
     balanceIs: () => false,
     smsContains: () => false,
+    changeIs: () => false,
   };
   return { state, probe };
 }

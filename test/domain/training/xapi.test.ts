@@ -24,7 +24,7 @@ const START = Date.UTC(2026, 10, 22, 7, 0, 0);
 /** An attempt played by the engine: the path reached at 1 min, then `answer` said at 3 min 4.5 s. */
 function played(answer: string, id = 'a-1'): AttemptRecord {
   let path = 'kiosk.idle';
-  const probe: WorldProbe = { reached: (p) => path === p, orderIs: () => false, balanceIs: () => false, smsContains: () => false };
+  const probe: WorldProbe = { reached: (p) => path === p, orderIs: () => false, balanceIs: () => false, smsContains: () => false, changeIs: () => false };
   const run = new TrainingAttempt({ exercise: EXERCISE, trainee: 'Anna Petrova', lang: 'ru', exam: false, startedAt: START, attemptId: id });
   run.observe(probe, START);
   path = 'kiosk.checkData';
