@@ -15,14 +15,18 @@ const PAID = 'Here is the receipt: keep it until the parcel arrives.';
 const PAID_MEANWHILE = 'While I was counting, the order was paid elsewhere. Here is your money back:';
 
 /**
- * The desk's own panel as one line of text: the part of each row between the first two `│`, joined
- * with spaces, so a sentence wrapped inside the panel reads whole (the phone beside it is left out).
- * Only plain spaces are collapsed: amounts keep their no-break spaces, as `rubles()` writes them.
+ * One panel of the screen as one line of text: the part of each row between the first two `edge`
+ * characters (`│` the place's panel, `║` the phone holding the keys), joined with spaces, so a
+ * sentence wrapped inside the panel reads whole and the panel beside it is left out. Only plain
+ * spaces are collapsed: amounts keep their no-break spaces, as `rubles()` writes them.
  */
-export function deskText(screen: string): string {
-  const rows = screen.split('\n').map((row) => /│([^│]*)│/.exec(row)?.[1]?.trim() ?? '');
+export function panelText(screen: string, edge: '│' | '║'): string {
+  const inside = new RegExp(`${edge}([^${edge}]*)${edge}`);
+  const rows = screen.split('\n').map((row) => inside.exec(row)?.[1]?.trim() ?? '');
   return rows.filter((row) => row !== '').join(' ').replace(/ +/g, ' ');
 }
+
+const deskText = (screen: string) => panelText(screen, '│');
 
 export type DeskAnswer = { kind: 'paid' } | { kind: 'paidMeanwhile'; handedBack: string };
 
