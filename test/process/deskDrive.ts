@@ -35,6 +35,8 @@ export interface DeskDrive {
   start(): Promise<void>;
   /** from the greeting to "Your money, please." for this code (its lookup found it payable) */
   openCash(code: string): Promise<void>;
+  /** from the greeting to the desk's answer to a code it refuses at once (its lookup), as the screen says it */
+  refusedAtLookUp(code: string): Promise<string>;
   /** hands one note and waits until the desk shows it handed */
   handNote(note: number): Promise<void>;
   pressHandOver(): void;
@@ -61,6 +63,13 @@ export function deskDrive(place: DeskPlace, dir: string, env: Record<string, str
       await until((t) => t.includes(READ_BACK) && t.includes(`order ${code}`), `the read-back of ${code}`);
       kiosk.press('\r');
       await until((t) => t.includes(ASK_MONEY), ASK_MONEY);
+    },
+    async refusedAtLookUp(code) {
+      kiosk.press('1');
+      await until((t) => t.includes(ASK_CODE), ASK_CODE);
+      kiosk.press(`${code}\r`);
+      const text = await until((t) => /"[^"]*(cannot|expired|no such|cancelled)[^"]*"/.test(t), `the refusal of ${code}`);
+      return /"[^"]*(cannot|expired|no such|cancelled)[^"]*"/.exec(text)![0];
     },
     async handNote(note) {
       kiosk.press(noteKey(note));

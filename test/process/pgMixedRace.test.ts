@@ -11,6 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MOBILE_RULES } from '../../src/domain/mobile/mobileRules.js';
+import { parseRefusal } from '../../src/domain/mobile/refusalText.js';
 import { add, sub, type Money } from '../../src/domain/money.js';
 import { DEMO_PHONE } from '../../src/domain/orders/demo.js';
 import { newOrder } from '../../src/domain/orders/orders.js';
@@ -105,6 +106,15 @@ describe('terminals, desks and a mobile payment on one PostgreSQL registry', () 
         for (const r of deskReceipts) wins[r.place]++;
         await Promise.all([...terminals.map((t) => t.finish()), ...desks.map((d) => d.finish())]);
       }
+      // a code paid is refused at once from then on: each desk says so, and the site's Send SMS is refused
+      const last = CODES.at(-1)!;
+      for (const d of desks) {
+        expect(await d.refusedAtLookUp(last), `${last} again at the ${d.place}`).toBe('"This order is already paid. I cannot take money for it."');
+        await d.finish();
+      }
+      const again = await registry.requestMobilePayment({ phone: DEMO_PHONE, operator: 'mts', code: last, at: requestedAt }, DEFAULT_MOBILE_RULES);
+      expect(again.payment.state, `${last} again by mobile payment`).toBe('refused');
+      expect(parseRefusal(again.payment.reason), `${last} again by mobile payment`).toEqual({ reason: 'orderNotPayable' });
       // which place wins is the server's order: only the sum is fixed
       expect(wins.terminal + wins.cashier + wins.post + wins.mobile, JSON.stringify(wins)).toBe(CODES.length);
     } finally {
