@@ -55,7 +55,13 @@ export function ptyDrive(dir: string, env: Record<string, string>): Drive {
   };
 }
 
-export function headlessDrive(dir: string, env: Record<string, string>): Drive {
+/** The headless terminal also tells why a code was refused at its lookup. */
+export interface HeadlessDrive extends Drive {
+  /** from the idle screen, types the code: the lookup's refusal reason (`alreadyPaid`, …); the refusal stays on screen */
+  refusedAtLookUp(code: string): Promise<string>;
+}
+
+export function headlessDrive(dir: string, env: Record<string, string>): HeadlessDrive {
   const kiosk = new HeadlessKiosk({ KIOSK_DATA_DIR: dir, ...env });
   const view = async (want: (fields: string[]) => boolean, what: string) => {
     const line = await kiosk.next('view');
@@ -78,6 +84,13 @@ export function headlessDrive(dir: string, env: Record<string, string>): Drive {
     async openCash(code, phoneDigits = '9161234567') {
       kiosk.send(`x811${code}\r\r${phoneDigits}\r`);
       await view((f) => f[1] === 'cash', 'the cash screen');
+    },
+    async refusedAtLookUp(code) {
+      kiosk.send(`x811${code}\r`);
+      const line = await kiosk.next('view');
+      const [, screen, , , reason] = line!.split(' ');
+      if (screen !== 'refused' || reason === undefined) throw new Error(`headless kiosk: expected the refusal of ${code}, got "${line}"`);
+      return reason;
     },
     pressNote: (note) => kiosk.send(noteKey(note)),
     noteShown: (total) => view((f) => f[2] === `${total}.00`, `${total}.00 inserted`),

@@ -106,8 +106,9 @@ describe('terminals, desks and a mobile payment on one PostgreSQL registry', () 
         for (const r of deskReceipts) wins[r.place]++;
         await Promise.all([...terminals.map((t) => t.finish()), ...desks.map((d) => d.finish())]);
       }
-      // a code paid is refused at once from then on: each desk says so, and the site's Send SMS is refused
+      // a code paid is refused at once from then on: each terminal and desk says so, and the site's Send SMS is refused
       const last = CODES.at(-1)!;
+      for (const t of terminals) expect(await t.refusedAtLookUp(last), `${last} again at a terminal`).toBe('alreadyPaid');
       for (const d of desks) {
         expect(await d.refusedAtLookUp(last), `${last} again at the ${d.place}`).toBe('"This order is already paid. I cannot take money for it."');
         await d.finish();
