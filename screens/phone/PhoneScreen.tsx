@@ -43,10 +43,13 @@ export function PhoneScreen({ phone, lang, width, height }: { phone: PhoneView; 
   const open = phone.inbox[phone.selected];
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor="green" paddingX={1} overflow="hidden">
-      <Text bold wrap="truncate">{formatPhone(phone.phone)}</Text>
-      <Text wrap="truncate">{operatorName(phone.operator, lang)}</Text>
-      <Text wrap="truncate">{t(lang, 'phone.balance', { amount: formatMoney(phone.balance, lang) })}</Text>
-      <Box flexDirection="column" flexGrow={1} marginTop={1} overflow="hidden">
+      {/* the number, operator, balance and keys never shrink: a long inbox is cut at its own bottom instead */}
+      <Box flexDirection="column" flexShrink={0}>
+        <Text bold wrap="truncate">{formatPhone(phone.phone)}</Text>
+        <Text wrap="truncate">{operatorName(phone.operator, lang)}</Text>
+        <Text wrap="truncate">{t(lang, 'phone.balance', { amount: formatMoney(phone.balance, lang) })}</Text>
+      </Box>
+      <Box flexDirection="column" flexGrow={1} flexShrink={1} marginTop={1} overflow="hidden">
         {phone.screen === 'loading' ? <Text dimColor>{t(lang, 'phone.loading')}</Text> : null}
         {phone.screen === 'dialing' ? <Text>{`${t(lang, 'phone.dialing')}: ${phone.dialed}`}</Text> : null}
         {phone.screen === 'answered' ? <Paragraph color="cyan" text={answerText(phone, lang)} /> : null}
@@ -74,7 +77,9 @@ export function PhoneScreen({ phone, lang, width, height }: { phone: PhoneView; 
             ))
           : null}
       </Box>
-      <Paragraph text={phoneHelp(phone, lang)} unit="items" dimColor />
+      <Box flexShrink={0}>
+        <Paragraph text={phoneHelp(phone, lang)} unit="items" dimColor />
+      </Box>
     </Box>
   );
 }

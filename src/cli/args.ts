@@ -1,5 +1,7 @@
 /** Command-line options of the kiosk itself, validated with errors that name the bad value. */
 import { MOBILE_FLAGS, parseMobileFlags } from './mobileArgs.js';
+import { FORWARD_FLAGS, parseForwardFlags } from './forwardArgs.js';
+import type { BackoffOptions } from '../store/outboxForwarder.js';
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang } from '../domain/money.js';
@@ -33,6 +35,8 @@ export interface RunOptions {
   dataDir: string | null;
   /** --store / KIOSK_STORE: a PostgreSQL registry's URL; null for the data directory or memory */
   store: string | null;
+  /** on a registry: the outbox forwarder's waits between tries ([choice] 1 s doubling to 60 s) */
+  forwardRetry: BackoffOptions;
   rules: KioskRules;
   /** SGR mouse reports on (taps press buttons); `--no-mouse` turns them off */
   mouse: boolean;
@@ -168,6 +172,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     version: { type: 'boolean', short: 'v', default: false },
     ...Object.fromEntries(Object.keys(TIMEOUT_FLAGS).map((f) => [f, { type: 'string' as const }])),
     ...MOBILE_FLAGS,
+    ...FORWARD_FLAGS,
   }, false);
   const v = parsed.values as Record<string, string | boolean | undefined>;
   const lang = parseLang(v.lang as string | undefined, env);
@@ -199,6 +204,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     memory: v.memory === true,
     dataDir: (v['data-dir'] as string | undefined) ?? env.KIOSK_DATA_DIR ?? null,
     store,
+    forwardRetry: parseForwardFlags(v, parseTimeout, (message) => new UsageError(message)),
     rules: { ...DEFAULT_RULES, timeouts, orderNumberLength, processingDelayMs: parseProcessingDelay(v['processing-delay'] as string | undefined), mobile: parseMobileFlags(v, parseTimeout, (message) => new UsageError(message)), skin, servicePin, cassetteCapacity, ...(paperReceipts === null ? {} : { paperReceipts }) },
     mouse: v['no-mouse'] !== true,
     help: v.help === true,

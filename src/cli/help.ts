@@ -1,5 +1,6 @@
 /** `kiosk --help`. */
 import { DEMO_SUMMARY } from '../domain/orders/demo.js';
+import { FORWARD_HELP } from './forwardArgs.js';
 import { MOBILE_HELP } from './mobileArgs.js';
 
 export const VERSION = '0.1.0';
@@ -49,6 +50,7 @@ Options:
   --cash-note-timeout 120s        the same once a note is in
   --more-time-timeout 15s         how long "Need more time?" waits; then the payment is made
 ${MOBILE_HELP}
+${FORWARD_HELP}
 
 Environment: KIOSK_LANG, KIOSK_TERMINAL_ID, KIOSK_DATA_DIR, KIOSK_STORE. The commands' output is coloured on a
 terminal, plain when piped; NO_COLOR=1 turns colour off, FORCE_COLOR=1 turns it on in a pipe.

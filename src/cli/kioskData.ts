@@ -15,6 +15,7 @@ import { resolveDataDir } from '../store/dataPath.js';
 import { StoreError } from '../store/errors.js';
 import { count } from './storeOutput.js';
 import type { PgStore } from '../store/pg/pgStore.js';
+import type { BackoffOptions } from '../store/outboxForwarder.js';
 
 export interface KioskData {
   store: KioskStore;
@@ -30,6 +31,8 @@ export interface DataChoice {
   dataDir: string | null;
   /** --store or KIOSK_STORE: a PostgreSQL registry's URL, which wins over the data directory */
   store?: string | null;
+  /** on a registry: the outbox forwarder's waits between tries (default DEFAULT_BACKOFF) */
+  forwardRetry?: BackoffOptions;
 }
 
 /** Where the data lives, for `kiosk --help` and error messages. */
@@ -51,7 +54,7 @@ export async function openKioskData(choice: DataChoice, checkpoint: Checkpoint):
     const registry = await PgStore.open(choice.store, { checkpoint, processingDelayMs });
     // a new registry starts with the demo orders, as a new data directory does
     await seedDemoInto(registry, Date.now());
-    const store = await journaledTerminal(registry, resolveDataDir(choice.dataDir), checkpoint, processingDelayMs);
+    const store = await journaledTerminal(registry, resolveDataDir(choice.dataDir), checkpoint, processingDelayMs, choice.forwardRetry);
     return { store, keepPrinted: printedKeeper(store, checkpoint) };
   }
   const { openDataStore } = await import('../store/dataDir.js');
@@ -63,7 +66,7 @@ export async function openKioskData(choice: DataChoice, checkpoint: Checkpoint):
  * A terminal on a registry keeps its own journal and outbox in its data directory (issue 20): the
  * outbox is forwarded first, before the first customer, then after each failure with a growing wait.
  */
-async function journaledTerminal(registry: PgStore, dataDir: string, checkpoint: Checkpoint, processingDelayMs: number): Promise<CommandStore> {
+async function journaledTerminal(registry: PgStore, dataDir: string, checkpoint: Checkpoint, processingDelayMs: number, backoff?: BackoffOptions): Promise<CommandStore> {
   const [{ TerminalJournal }, { JournaledRegistry }, { OutboxForwarder }] = await Promise.all([
     import('../store/terminalJournal.js'), import('../store/journaledRegistry.js'), import('../store/outboxForwarder.js')]);
   let forwarder: InstanceType<typeof OutboxForwarder> | null = null;
@@ -74,7 +77,7 @@ async function journaledTerminal(registry: PgStore, dataDir: string, checkpoint:
   forwarder = new OutboxForwarder(journaled, {
     setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
     clearTimeout: (id) => clearTimeout(id as NodeJS.Timeout),
-  });
+  }, backoff);
   await forwarder.run();
   const store = journaled.asStore();
   return new Proxy(store, {

@@ -16,7 +16,8 @@ export interface Recovered {
 export interface Drive {
   /** waits for the start screen: the recovered payments when `expectRecovery`, then the idle screen */
   start(expectRecovery: boolean): Promise<Recovered[]>;
-  openCash(code: string): Promise<void>;
+  /** the phone for the change: `phoneDigits` (10 digits), else the demo phone */
+  openCash(code: string, phoneDigits?: string): Promise<void>;
   pressNote(note: number): void;
   /** waits until the screen shows this running total (the note is journaled) */
   noteShown(total: number): Promise<void>;
@@ -38,7 +39,7 @@ export function ptyDrive(dir: string, env: Record<string, string>): Drive {
       if (lines.length > 0) kiosk.press(' ');
       return lines.map((l) => ({ code: l.code, amount: l.amount.replace(/,/g, '') }));
     },
-    openCash: (code) => openCash(kiosk, code),
+    openCash: (code, phoneDigits) => openCash(kiosk, code, phoneDigits),
     pressNote: (note) => kiosk.press(noteKey(note)),
     noteShown: async (total) => void (await kiosk.waitFor(insertedShows(total))),
     pressPay: () => kiosk.press('p'),
@@ -54,7 +55,13 @@ export function ptyDrive(dir: string, env: Record<string, string>): Drive {
   };
 }
 
-export function headlessDrive(dir: string, env: Record<string, string>): Drive {
+/** The headless terminal also tells why a code was refused at its lookup. */
+export interface HeadlessDrive extends Drive {
+  /** from the idle screen, types the code: the lookup's refusal reason (`alreadyPaid`, …); the refusal stays on screen */
+  refusedAtLookUp(code: string): Promise<string>;
+}
+
+export function headlessDrive(dir: string, env: Record<string, string>): HeadlessDrive {
   const kiosk = new HeadlessKiosk({ KIOSK_DATA_DIR: dir, ...env });
   const view = async (want: (fields: string[]) => boolean, what: string) => {
     const line = await kiosk.next('view');
@@ -74,9 +81,16 @@ export function headlessDrive(dir: string, env: Record<string, string>): Drive {
       }
       return recovered;
     },
-    async openCash(code) {
-      kiosk.send(`x811${code}\r\r9161234567\r`);
+    async openCash(code, phoneDigits = '9161234567') {
+      kiosk.send(`x811${code}\r\r${phoneDigits}\r`);
       await view((f) => f[1] === 'cash', 'the cash screen');
+    },
+    async refusedAtLookUp(code) {
+      kiosk.send(`x811${code}\r`);
+      const line = await kiosk.next('view');
+      const [, screen, , , reason] = line!.split(' ');
+      if (screen !== 'refused' || reason === undefined) throw new Error(`headless kiosk: expected the refusal of ${code}, got "${line}"`);
+      return reason;
     },
     pressNote: (note) => kiosk.send(noteKey(note)),
     noteShown: (total) => view((f) => f[2] === `${total}.00`, `${total}.00 inserted`),

@@ -5,7 +5,7 @@
  *   recovered <amount> <code>   (on start, one per recovered payment)
  *   jammed <held notes> <code>  (on start, when a note held by a bill acceptor jam awaits service)
  *   ready                       (start-up done)
- *   view <screen> <inserted> <receipt number or ->
+ *   view <screen> <inserted> <receipt number or -> [<the lookup's refusal reason, on the refused screen>]
  * A line `!fault <fault>` injects a fault (`!fault jam`: the next note jams) as a tape's `Fault` step
  * does, and prints `fault <fault>`.
  * Bundled and run as a child process by test/process/kill.test.ts.
@@ -55,5 +55,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     await settled();
   }
   const view = viewOf(actor.getSnapshot());
-  process.stdout.write(`view ${view.screen} ${view.cash?.inserted ?? '-'} ${view.kiosk.receipt?.number ?? '-'}\n`);
+  // a refused lookup adds its reason (alreadyPaid, expired, …) as a fifth field
+  const refusal = view.screen === 'refused' && view.kiosk.refusal ? ` ${view.kiosk.refusal.reason}` : '';
+  process.stdout.write(`view ${view.screen} ${view.cash?.inserted ?? '-'} ${view.kiosk.receipt?.number ?? '-'}${refusal}\n`);
 }

@@ -85,6 +85,11 @@ export class PtyKiosk {
     return (await this.until((screen) => (typeof what === 'string' ? screen.includes(what) : what.test(screen)), `${what}`, false))!;
   }
 
+  /** Resolves with the screen once `matches` holds for it (`label` names it in the error of a hang); rejects if the process ends first. */
+  async waitForScreen(matches: (screen: string) => boolean, label: string): Promise<string> {
+    return (await this.until(matches, label, false))!;
+  }
+
   /** Resolves with 'screen' once the screen matches, or 'exit' once the process has ended (a crash point). */
   async screenOrExit(what: string | RegExp): Promise<'screen' | 'exit'> {
     const got = await this.until((screen) => (typeof what === 'string' ? screen.includes(what) : what.test(screen)), `${what}`, true);

@@ -1,0 +1,33 @@
+/** `kiosk --forward-retry … --forward-retry-max …`: the outbox forwarder's waits on a registry (issue 20). */
+import { describe, expect, it } from 'vitest';
+import { parseRunArgs, UsageError } from '../../src/cli/args.js';
+import { FORWARD_HELP } from '../../src/cli/forwardArgs.js';
+import { USAGE } from '../../src/cli/help.js';
+import { DEFAULT_BACKOFF } from '../../src/store/outboxForwarder.js';
+
+describe('kiosk forward retry flags', () => {
+  it('default: 1 s, doubling up to 60 s', () => {
+    expect(parseRunArgs([], {}).forwardRetry).toEqual(DEFAULT_BACKOFF);
+    expect(DEFAULT_BACKOFF).toEqual({ firstDelayMs: 1_000, maxDelayMs: 60_000 });
+  });
+
+  it('the first wait and the longest, in the timeouts\' words', () => {
+    expect(parseRunArgs(['--forward-retry', '5s', '--forward-retry-max', '10m'], {}).forwardRetry).toEqual({ firstDelayMs: 5_000, maxDelayMs: 600_000 });
+    expect(parseRunArgs(['--forward-retry-max', '2s'], {}).forwardRetry).toEqual({ firstDelayMs: 1_000, maxDelayMs: 2_000 });
+    // a first wait above the default longest raises the longest to it, rather than refusing a lone flag
+    expect(parseRunArgs(['--forward-retry', '2m'], {}).forwardRetry).toEqual({ firstDelayMs: 120_000, maxDelayMs: 120_000 });
+  });
+
+  it('refuses a bad duration and a longest wait shorter than the first, naming the value', () => {
+    expect(() => parseRunArgs(['--forward-retry', 'soon'], {})).toThrow(UsageError);
+    expect(() => parseRunArgs(['--forward-retry', 'soon'], {})).toThrow('--forward-retry: expected a duration from 1s to 24h like 30s, 2m or 1500ms, got "soon"');
+    expect(() => parseRunArgs(['--forward-retry-max', '0s'], {})).toThrow('--forward-retry-max: expected a duration');
+    expect(() => parseRunArgs(['--forward-retry', '30s', '--forward-retry-max', '10s'], {}))
+      .toThrow('--forward-retry-max: the longest wait cannot be shorter than the first (--forward-retry 30s), got "10s"');
+  });
+
+  it('are in --help, each of their lines within 80 columns', () => {
+    for (const flag of ['--forward-retry 1s', '--forward-retry-max 60s']) expect(USAGE).toContain(flag);
+    for (const line of FORWARD_HELP.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+});
