@@ -74,7 +74,7 @@ export function PhoneScreen({ phone, lang, width, height }: { phone: PhoneView; 
             ))
           : null}
       </Box>
-      <Paragraph text={phoneHelp(phone, lang)} unit="items" dimColor />
+      <Paragraph text={phoneHelp(phone, lang)} unit="items" tapKeys dimColor />
     </Box>
   );
 }
