@@ -1,13 +1,12 @@
 /**
  * Touch on the keys a screen lists as text (issue 21: every place answers taps): which help-line
  * items name a key, and the corpus tape that plays the cashier's till by tapping its help line,
- * in-process and under --pty (dist/kiosk.js).
+ * in-process (the corpus shards play it under --pty too, with --parity).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bracketKeyOf, hintKeyOf, keyNamed } from '../../screens/common/keyHints.js';
 import { runTape } from '../../src/tape/run/runTape.js';
-import { runTapeInPty } from '../../src/tape/drivers/ptyDriver.js';
 import { formatFailure } from '../../src/tape/index.js';
 
 const TILL_TAPE = join(import.meta.dirname, '..', 'tapes', 'cashier', 'touch-till-hints-en.tape');
@@ -48,9 +47,5 @@ describe('Tap "label" on a help line\'s key', () => {
     expect(words.failure?.message).toContain('no button "back" on this screen to tap');
   });
 
-  it('R-CASH-1: the same tape passes under --pty', async () => {
-    const result = await runTapeInPty(TILL_TAPE);
-    if (result.failure) expect.fail(formatFailure(result.failure));
-    expect(result.steps.length).toBe(result.totalSteps);
-  }, 60_000);
+  // under --pty it runs with the corpus: test/tape/corpus.shard-*.test.ts plays it with --parity
 });
