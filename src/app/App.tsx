@@ -23,6 +23,8 @@ export interface AppProps {
   onQuit?: () => void;
   /** false (`--no-mouse`): taps do nothing; mouse reports are still swallowed, never read as keys @default true */
   mouse?: boolean;
+  /** where the drawn buttons register; `kiosk tape record` passes its own to read what a tap lands on @default a new one */
+  taps?: TapTargets;
 }
 
 /**
@@ -68,11 +70,11 @@ function useKeys(tooSmall: boolean, taps: TapTargets | null, onQuit?: () => void
   });
 }
 
-export function App({ terminalId, onQuit, mouse = true }: AppProps) {
+export function App({ terminalId, onQuit, mouse = true, taps: given }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   // the drawn buttons register here; while the screen asks to be enlarged none is drawn, so taps do nothing
-  const [taps] = useState(() => (mouse ? new TapTargets() : null));
+  const [taps] = useState(() => (mouse ? (given ?? new TapTargets()) : null));
   useKeys(tooSmall, taps, onQuit);
   const lang = useTerminalSelector((snapshot) => viewOf(snapshot).lang);
   const world = useWorldActor();
