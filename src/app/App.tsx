@@ -12,7 +12,10 @@ import { t } from '../i18n/index.js';
 import { WorldScreen } from './WorldScreen.js';
 
 /** The keys a tap on a drawn key hint types (screens/common/keyHints.tsx names them as the help lines do). */
-const TAP_KEY_BYTES: Readonly<Record<string, string>> = { Enter: '\r', Esc: '\x1b', Tab: '\t', '⌫': '\x7f', PgUp: '\x1b[5~', PgDn: '\x1b[6~' };
+const TAP_KEY_BYTES: Readonly<Record<string, string>> = { Enter: '\r', Esc: '\x1b', Tab: '\t', '⌫': '\x7f', PgUp: '\x1b[5~', PgDn: '\x1b[6~', Up: '\x1b[A', Down: '\x1b[B' };
+
+/** The bytes a tap on a drawn key types: a key name, or several in a row (`Down Down Enter`: the phone's inbox). */
+const tapKeyBytes = (keys: string): string => keys.split(' ').map((k) => FUNCTION_KEY_SEQUENCES[k] ?? TAP_KEY_BYTES[k] ?? k).join('');
 
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
@@ -54,7 +57,7 @@ function useKeys(tooSmall: boolean, taps: TapTargets | null, onQuit?: () => void
       const tap = taps ? tapOf(data) : null;
       const action = tap ? taps?.at(tap.row, tap.column) : null;
       if (action?.kind === 'button') feed.pushTap(action.id);
-      if (action?.kind === 'key') feed.pushBytes(FUNCTION_KEY_SEQUENCES[action.key] ?? TAP_KEY_BYTES[action.key] ?? action.key);
+      if (action?.kind === 'key') feed.pushBytes(tapKeyBytes(action.key));
       // on no button: a "press any key" screen takes it for that key (src/app/tapRoute.ts)
       if (tap && !action && !tooSmallRef.current) feed.pushTapAnywhere();
     };
