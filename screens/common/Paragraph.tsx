@@ -7,7 +7,7 @@
  */
 import React from 'react';
 import { Box, Text, type TextProps } from 'ink';
-import { hintKeyOf, TapKey } from './keyHints.js';
+import { HintItem } from './keyHints.js';
 
 export interface ParagraphProps extends Pick<TextProps, 'color' | 'dimColor' | 'bold'> {
   text: string;
@@ -30,7 +30,7 @@ export function Paragraph({ text, unit = 'words', tapKeys = false, ...style }: P
     <Box flexDirection="row" flexWrap="wrap" columnGap={1}>
       {unitsOf(text, unit).map((u, i) =>
         tapKeys && unit === 'items' ? (
-          <TapKey key={i} name={hintKeyOf(u)}><Text {...style}>{u}</Text></TapKey>
+          <HintItem key={i} text={u} style={style} />
         ) : (
           <Text key={i} {...style}>{u}</Text>
         ),

@@ -5,7 +5,7 @@
  * key (`1–8 notes`, `↑↓ choose`, `X/Z report`, `Type your name`) stay plain text.
  */
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box, Text, type TextProps } from 'ink';
 import { useTapTarget } from './tapTargets.js';
 
 /** Key names as help lines write them; a tap types the key (src/app/App.tsx turns the name into its bytes). */
@@ -35,6 +35,23 @@ export function bracketKeyOf(line: string): string | null {
   return m ? keyNamed(m[1]!) : null;
 }
 
+/**
+ * One item of a help line, drawn as its text: tappable as the key it names; an item naming two keys
+ * side by side (`PgDn PgUp pages`) is two targets, the first key's word and the rest.
+ */
+export function HintItem({ text, style }: { text: string; style: TextProps }) {
+  const [first = '', second = '', ...rest] = text.split(' ');
+  if (keyNamed(first) && keyNamed(second)) {
+    return (
+      <Box flexDirection="row" columnGap={1}>
+        <TapKey name={keyNamed(first)}><Text {...style}>{first}</Text></TapKey>
+        <TapKey name={keyNamed(second)}><Text {...style}>{[second, ...rest].join(' ')}</Text></TapKey>
+      </Box>
+    );
+  }
+  return <TapKey name={hintKeyOf(text)}><Text {...style}>{text}</Text></TapKey>;
+}
+
 /** Its children, tappable as the key `name` (null: drawn as they are). */
 export function TapKey({ name, children, ...box }: { name: string | null; children: React.ReactNode; flexGrow?: number; paddingLeft?: number }) {
   // a column: the text inside stretches to the box, so a line's truncation works as it did unwrapped
@@ -55,9 +72,7 @@ export function KeyHintLine({ text, dimColor, bold }: { text: string; dimColor?:
   return (
     <Box flexDirection="row" columnGap={1} overflow="hidden">
       {items.map((item, i) => (
-        <TapKey key={i} name={hintKeyOf(item)}>
-          <Text wrap="truncate-end" {...(dimColor ? { dimColor } : {})} {...(bold ? { bold } : {})}>{i < items.length - 1 ? `${item} ·` : item}</Text>
-        </TapKey>
+        <HintItem key={i} text={i < items.length - 1 ? `${item} ·` : item} style={{ wrap: 'truncate-end', ...(dimColor ? { dimColor } : {}), ...(bold ? { bold } : {}) }} />
       ))}
     </Box>
   );

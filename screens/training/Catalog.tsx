@@ -2,7 +2,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { CatalogView } from '../../src/app/trainingView.js';
-import { keyNamed, TapKey } from '../common/keyHints.js';
+import { keyNamed, KeyHintLine, TapKey } from '../common/keyHints.js';
 
 export function Catalog({ view }: { view: CatalogView }) {
   return (
@@ -16,7 +16,7 @@ export function Catalog({ view }: { view: CatalogView }) {
           </Text>
         </TapKey>
       ))}
-      {view.pager ? <Text dimColor>{view.pager}</Text> : null}
+      {view.pager ? <KeyHintLine text={view.pager} dimColor /> : null}
     </Box>
   );
 }

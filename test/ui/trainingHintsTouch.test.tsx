@@ -65,6 +65,15 @@ describe('a tap in the Training place', () => {
     await kiosk.waitForText('trainee: Anna');
   });
 
+  it('on "PgDn" turns the catalog\'s page, on "PgUp" turns it back (the item "PgDn PgUp pages" is two keys)', async () => {
+    const kiosk = await catalog();
+    await kiosk.waitForText('page 1/');
+    await tap(kiosk, 'PgDn', true);
+    await kiosk.waitForText('page 2/');
+    await tap(kiosk, 'PgUp', true);
+    await kiosk.waitForText('page 1/');
+  });
+
   it('on a goal line or the title does nothing: only what names a key is a key', async () => {
     const kiosk = await catalog();
     const before = kiosk.lastFrame();
