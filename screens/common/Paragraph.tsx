@@ -7,11 +7,14 @@
  */
 import React from 'react';
 import { Box, Text, type TextProps } from 'ink';
+import { HintItem } from './keyHints.js';
 
 export interface ParagraphProps extends Pick<TextProps, 'color' | 'dimColor' | 'bold'> {
   text: string;
   /** `items`: break only between ` · `-separated items (help lines), keeping each item whole */
   unit?: 'words' | 'items';
+  /** with `items` (a help line): each item that names a key is tappable as that key (src/app/App.tsx) */
+  tapKeys?: boolean;
 }
 
 const ITEM_SEPARATOR = ' · ';
@@ -22,12 +25,16 @@ function unitsOf(text: string, unit: 'words' | 'items'): string[] {
   return items.map((item, i) => (i < items.length - 1 ? `${item} ·` : item));
 }
 
-export function Paragraph({ text, unit = 'words', ...style }: ParagraphProps) {
+export function Paragraph({ text, unit = 'words', tapKeys = false, ...style }: ParagraphProps) {
   return (
     <Box flexDirection="row" flexWrap="wrap" columnGap={1}>
-      {unitsOf(text, unit).map((u, i) => (
-        <Text key={i} {...style}>{u}</Text>
-      ))}
+      {unitsOf(text, unit).map((u, i) =>
+        tapKeys && unit === 'items' ? (
+          <HintItem key={i} text={u} style={style} />
+        ) : (
+          <Text key={i} {...style}>{u}</Text>
+        ),
+      )}
     </Box>
   );
 }

@@ -18,7 +18,8 @@ export interface CellRect {
 /**
  * What a tap on a target does: a button is pressed (`nav.press` with its id, as its hotkey does); a key
  * drawn on screen (the entry screens' keypad, a place's `F1` on the place bar) is typed, as if the key
- * were pressed (a function key by its name, `F1`…`F12`).
+ * were pressed (a function key by its name, `F1`…`F12`); several keys in a row are names joined by
+ * spaces (`Down Down Enter`: a message of the phone's inbox, reached and opened as its keys would).
  */
 export type TapAction = { kind: 'button'; id: string } | { kind: 'key'; key: string };
 

@@ -54,7 +54,7 @@ export function DeskFrame({ view, width, height }: DeskFrameProps) {
     return (
       <Box flexDirection="column" width={width} height={height}>
         <TillBody view={view.till} width={width} height={height - 2} />
-        <Box paddingLeft={1} height={2} overflow="hidden"><Paragraph text={t(view.lang, 'till.help')} unit="items" dimColor /></Box>
+        <Box paddingLeft={1} height={2} overflow="hidden"><Paragraph text={t(view.lang, 'till.help')} unit="items" tapKeys dimColor /></Box>
       </Box>
     );
   }
@@ -70,7 +70,7 @@ export function DeskFrame({ view, width, height }: DeskFrameProps) {
       </Box>
       <Box paddingLeft={1}>{notice ? <Paragraph text={notice} color="magenta" /> : <Text> </Text>}</Box>
       <Box paddingLeft={1}>
-        <Paragraph text={deskHelp(view)} unit="items" dimColor />
+        <Paragraph text={deskHelp(view)} unit="items" tapKeys dimColor />
       </Box>
     </Box>
   );

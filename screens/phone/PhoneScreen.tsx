@@ -9,6 +9,7 @@ import { balanceCodeOf } from '../../src/domain/mobile/ussd.js';
 import { t } from '../../src/i18n/index.js';
 import { formatDateTime, formatMoney, formatPhone, operatorName } from '../../src/i18n/format.js';
 import { Paragraph } from '../common/Paragraph.js';
+import { TapKey } from '../common/keyHints.js';
 
 export { smsText };
 /** Who sent it, as the store keeps it (the operator for change, AliExpress for codes and refunds). */
@@ -28,6 +29,12 @@ export function answerText(phone: PhoneView, lang: Lang): string {
     return t(lang, 'phone.ussd.otherOperator', { code: answer.code, operator: operatorName(phone.operator, lang), own: phone.operator ? balanceCodeOf(phone.operator) : '' });
   }
   return t(lang, 'phone.ussd.unknown', { code: answer.code });
+}
+
+/** The keys that open the inbox's message `index` when `selected` is selected: arrows to it, then Enter. */
+export function inboxKeys(index: number, selected: number): string {
+  const arrow = index > selected ? 'Down' : 'Up';
+  return [...Array<string>(Math.abs(index - selected)).fill(arrow), 'Enter'].join(' ');
 }
 
 export function phoneHelp(phone: PhoneView, lang: Lang): string {
@@ -71,14 +78,17 @@ export function PhoneScreen({ phone, lang, width, height }: { phone: PhoneView; 
         {phone.screen === 'home' && phone.inbox.length === 0 ? <Text dimColor>{t(lang, 'panel.empty')}</Text> : null}
         {phone.screen === 'home'
           ? phone.inbox.map((sms, i) => (
-              <Text key={`${sms.at}-${i}`} inverse={i === phone.selected} wrap="truncate">
-                {`${inboxTime(sms.at, lang)} ${smsSender(sms, phone, lang)}`}
-              </Text>
+              // a tap on a message opens it: the arrows to it, then Enter, as typed
+              <TapKey key={`${sms.at}-${i}`} name={inboxKeys(i, phone.selected)}>
+                <Text inverse={i === phone.selected} wrap="truncate">
+                  {`${inboxTime(sms.at, lang)} ${smsSender(sms, phone, lang)}`}
+                </Text>
+              </TapKey>
             ))
           : null}
       </Box>
       <Box flexShrink={0}>
-        <Paragraph text={phoneHelp(phone, lang)} unit="items" dimColor />
+        <Paragraph text={phoneHelp(phone, lang)} unit="items" tapKeys dimColor />
       </Box>
     </Box>
   );

@@ -54,7 +54,7 @@ export function SiteFrame({ view, width, height }: SiteFrameProps) {
       </Box>
       <Box paddingLeft={1}>{notice ? <Paragraph text={notice} color="magenta" /> : <Text> </Text>}</Box>
       <Box paddingLeft={1}>
-        <Paragraph text={siteHelp(view)} unit="items" dimColor />
+        <Paragraph text={siteHelp(view)} unit="items" tapKeys dimColor />
       </Box>
     </Box>
   );

@@ -29,7 +29,7 @@ export function Frame({ brand, title, notice, help, width, height, colors = EURO
       {/* The notice and the help line wrap rather than lose their ends: the end says what to do. */}
       <Box paddingLeft={1}>{notice ? <Paragraph text={notice} color="magenta" /> : <Text> </Text>}</Box>
       <Box paddingLeft={1}>
-        <Paragraph text={help} unit="items" dimColor />
+        <Paragraph text={help} unit="items" tapKeys dimColor />
       </Box>
     </Box>
   );

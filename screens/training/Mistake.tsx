@@ -2,6 +2,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { MistakeView } from '../../src/app/trainingPlaceView.js';
+import { KeyHintLine } from '../common/keyHints.js';
 
 /** The rows the lines around the screen take: title, key, right action, label, keys. */
 const FIXED_ROWS = 5;
@@ -31,7 +32,7 @@ export function Mistake({ view, width, height }: { view: MistakeView; width: num
       {last !== null ? row(last, top.length + 1) : null}
       {view.error ? <Text color="red" wrap="truncate-end">{view.error}</Text> : null}
       <Box flexGrow={1} />
-      <Text dimColor wrap="truncate-end">{view.keys}</Text>
+      <KeyHintLine text={view.keys} dimColor />
     </Box>
   );
 }

@@ -10,6 +10,7 @@ import { Catalog } from './Catalog.js';
 import { Debrief } from './Debrief.js';
 import { Mistake } from './Mistake.js';
 import { Paragraph } from '../common/Paragraph.js';
+import { bracketKeyOf, KeyHintLine, TapKey } from '../common/keyHints.js';
 
 /** The rows the running exercise's lines take above its world. */
 export const RUNNING_LINES = 2;
@@ -22,7 +23,7 @@ export function TrainingFrame({ view, width, height, children }: { view: Trainin
         <Text bold color="cyan" wrap="truncate-end">{running.speech}</Text>
         <Box width={width} flexDirection="row">
           <Box flexGrow={1}><Text wrap="truncate-end" color={running.mistake ? 'red' : 'green'}>{running.side}</Text></Box>
-          <Box flexShrink={0}><Text dimColor>{` ${running.keys}`}</Text></Box>
+          <Box flexShrink={0} paddingLeft={1}><KeyHintLine text={running.keys} dimColor /></Box>
         </Box>
         {children}
       </Box>
@@ -37,14 +38,14 @@ export function TrainingFrame({ view, width, height, children }: { view: Trainin
           <Text> </Text>
           <Text wrap="truncate-end">{view.prompt}</Text>
           <Text> </Text>
-          <Text dimColor>{view.keys}</Text>
+          <KeyHintLine text={view.keys} dimColor />
         </>
       ) : view.screen === 'catalog' ? (
         <>
           <Catalog view={view.catalog} />
           {view.empty ? <Text color="yellow">{view.empty}</Text> : null}
           <Box flexGrow={1} />
-          <Text dimColor wrap="truncate-end">{view.keys}</Text>
+          <KeyHintLine text={view.keys} dimColor />
         </>
       ) : view.screen === 'briefing' ? (
         <>
@@ -60,7 +61,7 @@ export function TrainingFrame({ view, width, height, children }: { view: Trainin
           {view.briefing.refusal ? <Text color="red" bold wrap="truncate-end">{view.briefing.refusal}</Text> : null}
           {view.briefing.seed ? <Text dimColor wrap="truncate-end">{view.briefing.seed}</Text> : null}
           <Box flexGrow={1} />
-          <Text bold wrap="truncate-end">{view.briefing.keys}</Text>
+          <KeyHintLine text={view.briefing.keys} bold />
         </>
       ) : view.screen === 'answering' ? (
         <>
@@ -68,10 +69,10 @@ export function TrainingFrame({ view, width, height, children }: { view: Trainin
           <Text> </Text>
           <Text bold>{view.answering.title}</Text>
           {view.answering.options.map((option, i) => (
-            <Box key={i} paddingLeft={2}><Paragraph text={option} /></Box>
+            <TapKey key={i} name={bracketKeyOf(option)} paddingLeft={2}><Paragraph text={option} /></TapKey>
           ))}
           <Box flexGrow={1} />
-          <Text dimColor>{view.answering.keys}</Text>
+          <KeyHintLine text={view.answering.keys} dimColor />
         </>
       ) : view.screen === 'saving' ? (
         <Text>{view.text}</Text>
@@ -82,7 +83,7 @@ export function TrainingFrame({ view, width, height, children }: { view: Trainin
           <Debrief view={view.debrief} />
           {view.error ? <Text color="red" wrap="truncate-end">{view.error}</Text> : null}
           <Box flexGrow={1} />
-          <Text dimColor>{view.keys}</Text>
+          <KeyHintLine text={view.keys} dimColor />
         </>
       )}
     </Box>

@@ -11,6 +11,12 @@ import { useTerminalSize } from './useTerminalSize.js';
 import { t } from '../i18n/index.js';
 import { WorldScreen } from './WorldScreen.js';
 
+/** The keys a tap on a drawn key hint types (screens/common/keyHints.tsx names them as the help lines do). */
+const TAP_KEY_BYTES: Readonly<Record<string, string>> = { Enter: '\r', Esc: '\x1b', Tab: '\t', '⌫': '\x7f', PgUp: '\x1b[5~', PgDn: '\x1b[6~', Up: '\x1b[A', Down: '\x1b[B' };
+
+/** The bytes a tap on a drawn key types: a key name, or several in a row (`Down Down Enter`: the phone's inbox). */
+const tapKeyBytes = (keys: string): string => keys.split(' ').map((k) => FUNCTION_KEY_SEQUENCES[k] ?? TAP_KEY_BYTES[k] ?? k).join('');
+
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
 
@@ -20,6 +26,8 @@ export interface AppProps {
   onQuit?: () => void;
   /** false (`--no-mouse`): taps do nothing; mouse reports are still swallowed, never read as keys @default true */
   mouse?: boolean;
+  /** where the drawn buttons register; `kiosk tape record` passes its own to read what a tap lands on @default a new one */
+  taps?: TapTargets;
 }
 
 /**
@@ -49,7 +57,7 @@ function useKeys(tooSmall: boolean, taps: TapTargets | null, onQuit?: () => void
       const tap = taps ? tapOf(data) : null;
       const action = tap ? taps?.at(tap.row, tap.column) : null;
       if (action?.kind === 'button') feed.pushTap(action.id);
-      if (action?.kind === 'key') feed.pushBytes(FUNCTION_KEY_SEQUENCES[action.key] ?? action.key);
+      if (action?.kind === 'key') feed.pushBytes(tapKeyBytes(action.key));
       // on no button: a "press any key" screen takes it for that key (src/app/tapRoute.ts)
       if (tap && !action && !tooSmallRef.current) feed.pushTapAnywhere();
     };
@@ -65,11 +73,11 @@ function useKeys(tooSmall: boolean, taps: TapTargets | null, onQuit?: () => void
   });
 }
 
-export function App({ terminalId, onQuit, mouse = true }: AppProps) {
+export function App({ terminalId, onQuit, mouse = true, taps: given }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   // the drawn buttons register here; while the screen asks to be enlarged none is drawn, so taps do nothing
-  const [taps] = useState(() => (mouse ? new TapTargets() : null));
+  const [taps] = useState(() => (mouse ? (given ?? new TapTargets()) : null));
   useKeys(tooSmall, taps, onQuit);
   const lang = useTerminalSelector((snapshot) => viewOf(snapshot).lang);
   const world = useWorldActor();

@@ -93,8 +93,10 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
   });
   const actor = terminalOf(world);
   started = actor;
-  // the status line's clock: the world reads the program's time every second (only in a real run)
-  const ticker = setInterval(() => world.send({ type: 'clock.tick' }), 1000);
+  // the status line's clock: the world reads the program's time every second (only in a real run).
+  // Under a tape (--pty) the tape's clock moves through the hook, which ticks: a tick on real time
+  // there made a frame depend on how long a step took (the site re-read a payment only if a second had passed)
+  const ticker = testHook ? undefined : setInterval(() => world.send({ type: 'clock.tick' }), 1000);
   testHook?.attach(actor, () => world.send({ type: 'clock.tick' }), world);
   const app = render(
     <WorldProvider actor={world}>

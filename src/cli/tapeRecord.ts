@@ -9,6 +9,9 @@ import { render } from 'ink';
 import { SimulatedClock, waitFor } from 'xstate';
 import { App } from '../app/App.js';
 import { KEY_TOKENS } from '../app/keymap.js';
+import { isMouseSequence, MOUSE_OFF, MOUSE_ON, tapOf, type Tap } from '../app/mouse.js';
+import { tapLabel } from '../app/tapRoute.js';
+import { TapTargets } from '../../screens/common/tapTargets.js';
 import { WorldProvider } from '../app/context.js';
 import { startWorld, terminalOf } from '../app/session.js';
 import { viewOf } from '../app/view.js';
@@ -35,7 +38,8 @@ Usage:
 Plays the kiosk in this terminal with the demo orders (declared in the tape, so it replays
 anywhere). Keys, typed digits, banknotes (1–8, Shift+1…8 worn; at the terminal or handed at a
 desk) and pauses of a second or more are written as tape commands. Clock jumps while recording: F9 +15 s, F10 +1 min, F11 +1 h,
-F12 +24 h (written as Advance). Ctrl+C ends the recording and writes FILE.
+F12 +24 h (written as Advance). Taps (mouse clicks) are written as Tap "label" on a button,
+else as Tap ROW,COL. Ctrl+C ends the recording and writes FILE.
 
 Options:
   --lang ru|en   language on start (default ru)
@@ -87,7 +91,10 @@ async function record(lang: Lang): Promise<string[]> {
   const recorder = new TapeRecorder();
   // drawn on the alternate screen, so Ctrl+C leaves the shell's screen as it was (no frame behind)
   const leaveAltScreen = enterAltScreen();
-  const app = render(React.createElement(WorldProvider, { actor: world }, React.createElement(App, { terminalId: 'T-1' })), {
+  // touch: the terminal reports taps while recording; the drawn buttons register here, so a tap is written by its button's label
+  process.stdout.write(MOUSE_ON);
+  const taps = new TapTargets();
+  const app = render(React.createElement(WorldProvider, { actor: world }, React.createElement(App, { terminalId: 'T-1', taps })), {
     stdin: stdin as never, exitOnCtrlC: false, patchConsole: true, maxFps: 60,
   });
   const settle = async () => {
@@ -109,6 +116,16 @@ async function record(lang: Lang): Promise<string[]> {
   process.stdin.setEncoding('utf8');
   const onKey = (key: string) => {
     if (key === '\x03') return void app.unmount();
+    if (isMouseSequence(key)) {
+      const tap = tapOf(key);
+      // a release, the wheel, another button: the kiosk ignores them, and so does the tape
+      if (tap) void serial(async () => {
+        recordTap(recorder, world, taps, tap);
+        stdin.write(key);
+        await settle();
+      });
+      return;
+    }
     const jump = JUMPS[key];
     if (jump !== undefined) {
       recorder.jump(jump);
@@ -126,10 +143,11 @@ async function record(lang: Lang): Promise<string[]> {
     recorder.pause(now - lastInput);
     lastInput = now;
     // fast typing and pastes deliver several keys in one chunk: each is recorded and played on its own
-    for (const key of chunk.match(KEY_TOKENS) ?? []) onKey(key);
+    for (const key of chunk.match(INPUT_TOKENS) ?? []) onKey(key);
   };
   process.stdin.on('data', onData);
   await app.waitUntilExit();
+  process.stdout.write(MOUSE_OFF);
   leaveAltScreen();
   clearInterval(ticker);
   process.stdin.off('data', onData);
@@ -137,6 +155,21 @@ async function record(lang: Lang): Promise<string[]> {
   process.stdin.pause();
   world.stop();
   return [...header, ...recorder.finish()];
+}
+
+/** A terminal's input split into keys, an SGR mouse report (a tap) kept whole. */
+const INPUT_TOKENS = new RegExp(`\\x1b\\[<\\d+;\\d+;\\d+[Mm]|${KEY_TOKENS.source}`, 'gu');
+
+/**
+ * A tap, read before the kiosk takes it: on a button, `Tap "label"` (the replay finds the button
+ * wherever it is drawn then); anywhere else (a key drawn on screen, the place bar, a "press any key"
+ * screen) `Tap ROW,COL`, which replays at the recorded size (`Set Size`).
+ */
+export function recordTap(recorder: TapeRecorder, world: WorldActor, taps: TapTargets, tap: Tap): void {
+  const action = taps.at(tap.row, tap.column);
+  const label = action?.kind === 'button' ? tapLabel(world, action.id) : null;
+  if (label !== null) recorder.tap(label);
+  else recorder.tapCell(tap);
 }
 
 /** The desk that has the keys (the cashier or the Post), or null: its notes are recorded as Insert. */

@@ -63,6 +63,12 @@ export class TapeRecorder {
     this.lines.push(`Tap ${quote(label)}`);
   }
 
+  /** A tap on no button (`kiosk tape record`): the cell, row then column, as the tape word takes it. */
+  tapCell({ row, column }: { row: number; column: number }): void {
+    this.flush();
+    this.lines.push(`Tap ${row},${column}`);
+  }
+
   /** The finished tape body (everything after Launch). */
   finish(): string[] {
     this.flush();

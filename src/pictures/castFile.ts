@@ -50,7 +50,9 @@ export function parseAsciicast(text: string, file: string): CastRecording {
       throw new CastFormatError(file, i + 1, 'an event must be [seconds, code, data]');
     }
     const [seconds, code, data] = event as [number, string, string];
-    if (code === 'o' || code === 'm') events.push({ at: Math.round(seconds * 1000), kind: code, data });
+    // `r`: the terminal was resized (`COLSxROWS`); the clip follows it
+    if (code === 'r' && !/^\d+x\d+$/.test(data)) throw new CastFormatError(file, i + 1, `a resize event's size must be COLUMNSxROWS, found ${JSON.stringify(data)}`);
+    if (code === 'o' || code === 'm' || code === 'r') events.push({ at: Math.round(seconds * 1000), kind: code, data });
   }
   return { columns: head.width, rows: head.height, idleLimitMs: idle, events };
 }

@@ -42,6 +42,13 @@ export async function castFrames(columns: number, rows: number, events: readonly
   const shots: Shot[] = [];
   try {
     for (const event of events) {
+      if (event.kind === 'r') {
+        // the window was resized (a tape's `Resize`): the frames after it are drawn at its size
+        const [cols = columns, rowCount = rows] = event.data.split('x').map(Number);
+        if (cols > SVG_LIMITS.columns || rowCount > SVG_LIMITS.rows) throw new FrameTooLargeError(cols, rowCount);
+        terminal.resize(cols, rowCount);
+        continue;
+      }
       if (event.kind !== 'o') continue;
       await new Promise<void>((resolve) => terminal.write(event.data, resolve));
       const svg = frameToSvg(terminal);
@@ -85,14 +92,19 @@ export async function castToGif(columns: number, rows: number, events: readonly 
   const { GIFEncoder, quantize, applyPalette } = 'GIFEncoder' in gifencModule ? gifencModule : (gifencModule as { default: typeof gifencModule }).default;
   const fonts = fontFiles();
   const gif = GIFEncoder();
+  // a clip with resizes: every frame at one scale (`--width` is the widest frame's), on a canvas as
+  // large as the largest; a smaller frame sits at the top left, the rest its own background
+  const widest = Math.max(...shots.map((shot) => svgWidth(shot.svg)));
+  const zoom = options.width && widest > 0 ? options.width / widest : 1;
+  const images = shots.map((shot) => new Resvg(shot.svg, {
+    font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'DejaVu Sans Mono', monospaceFamily: 'DejaVu Sans Mono' },
+    fitTo: zoom === 1 ? { mode: 'original' } : { mode: 'zoom', value: zoom },
+    logLevel: 'off',
+  }).render());
+  const canvas = { width: Math.max(...images.map((image) => image.width)), height: Math.max(...images.map((image) => image.height)) };
   let previous: Uint32Array | null = null;
-  shots.forEach((shot, i) => {
-    const image = new Resvg(shot.svg, {
-      font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'DejaVu Sans Mono', monospaceFamily: 'DejaVu Sans Mono' },
-      fitTo: options.width ? { mode: 'width', value: options.width } : { mode: 'original' },
-      logLevel: 'off',
-    }).render();
-    const rgba = image.pixels;
+  images.forEach((image, i) => {
+    const rgba = onCanvas(image.pixels, image.width, image.height, canvas.width, canvas.height);
     const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.byteLength / 4);
     // one colour is kept for "as before": a pixel the previous frame already shows is left transparent,
     // so a keystroke's frame is a few changed cells in a sea of one index, which LZW packs to almost nothing
@@ -100,11 +112,26 @@ export async function castToGif(columns: number, rows: number, events: readonly 
     const index = applyPalette(rgba, palette);
     const transparentIndex = palette.length;
     if (previous) for (let p = 0; p < pixels.length; p++) if (pixels[p] === previous[p]) index[p] = transparentIndex;
-    gif.writeFrame(index, image.width, image.height, {
+    gif.writeFrame(index, canvas.width, canvas.height, {
       palette: [...palette, [0, 0, 0]], delay: durations[i]!, ...(previous ? { transparent: true, transparentIndex } : {}), dispose: 1,
     });
     previous = pixels;
   });
   gif.finish();
   return gif.bytes();
+}
+
+/** The width an SVG frame declares (frameSvg.ts writes it on the root element). */
+function svgWidth(svg: string): number {
+  return Number(/<svg\b[^>]*\bwidth="([\d.]+)"/.exec(svg)?.[1] ?? 0);
+}
+
+/** An RGBA image placed at the top left of a larger canvas, the rest filled with its first pixel (the frame's background). */
+export function onCanvas(rgba: Uint8Array, width: number, height: number, canvasWidth: number, canvasHeight: number): Uint8Array {
+  if (width === canvasWidth && height === canvasHeight) return rgba;
+  const out = new Uint8Array(canvasWidth * canvasHeight * 4);
+  const background = new Uint32Array(rgba.buffer, rgba.byteOffset, 1)[0]!;
+  new Uint32Array(out.buffer).fill(background);
+  for (let y = 0; y < height; y++) out.set(rgba.subarray(y * width * 4, (y + 1) * width * 4), y * canvasWidth * 4);
+  return out;
 }

@@ -1,24 +1,13 @@
 /**
- * The tape corpus (every *.tape under test/tapes/, grouped by place), each played in-process on a simulated clock. A test's name
- * starts with the rule IDs its tape's first comment line names, so `grep -r R-TERM-3 test/` finds it.
+ * The tape corpus as a whole: every tape is dealt to one shard (test/tape/corpus.shard-N.test.ts plays
+ * each with --parity, test/tape/corpusShard.ts), every place has tapes, and the README's tutorial tape
+ * passes through the package's tape entry.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTapes } from '../../src/tape/files.js';
 import { runTape as runLibraryTape } from 'aliexpress-kiosk/tape';
-import { formatFailure, runTape } from '../../src/tape/index.js';
-
-const DIR = join(import.meta.dirname, '..', 'tapes');
-const TAPES = findTapes(DIR).map((path) => relative(DIR, path));
-
-/** `R-TERM-1 R-TERM-2: pay-4750.tape — what it shows`, from the tape's first line. */
-function testName(file: string): string {
-  const first = readFileSync(join(DIR, file), 'utf8').split('\n')[0] ?? '';
-  const rules = [...new Set(first.match(/R-[A-Z]+-\d+/g) ?? [])];
-  const summary = first.replace(/^#\s*/, '').replace(/^(R-[A-Z]+-\d+[\s,]*)+:?\s*/, '');
-  return `${rules.length > 0 ? `${rules.join(' ')}: ` : ''}${file} — ${summary}`;
-}
+import { corpusTapes, shardTapes, SHARDS } from './corpusShard.js';
 
 /** The README's tapes run as a reader's vitest test would run them: through the package's tape entry (dist/tape.js). */
 describe('README', () => {
@@ -35,16 +24,16 @@ describe('README', () => {
 });
 
 describe('tape corpus', () => {
-  it('has tapes to run', () => {
-    expect(TAPES.length).toBeGreaterThanOrEqual(15);
+  it('has tapes to run, every one in exactly one shard (each is played there with --parity)', () => {
+    const tapes = corpusTapes();
+    expect(tapes.length).toBeGreaterThanOrEqual(15);
+    const dealt = Array.from({ length: SHARDS }, (_, i) => shardTapes(i + 1)).flat();
+    expect(dealt.sort()).toEqual([...tapes].sort());
+    expect(new Set(dealt).size).toBe(tapes.length);
   });
 
-  for (const file of TAPES) {
-    it(testName(file), async () => {
-      const result = await runTape(join(DIR, file));
-      if (result.failure) expect.fail(formatFailure(result.failure));
-      expect(result.status).toBe('passed');
-      expect(result.steps.length).toBe(result.totalSteps);
-    });
-  }
+  it('covers every place', () => {
+    const places = new Set(corpusTapes().map((file) => file.split('/')[0]));
+    for (const place of ['cashier', 'mobile', 'order-life', 'phone', 'post', 'site', 'terminal', 'training']) expect(places, place).toContain(place);
+  });
 });

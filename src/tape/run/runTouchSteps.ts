@@ -6,6 +6,7 @@
 import { buttonText } from '../../i18n/index.js';
 import { tapBytes } from '../../app/mouse.js';
 import { hotkeyLabel } from '../../../screens/common/Buttons.js';
+import { keyNamed } from '../../../screens/common/keyHints.js';
 import { MIN_COLUMNS, MIN_ROWS } from '../../app/App.js';
 import type { StyleCheck, Step } from '../language/ast.js';
 import type { StepContext } from './stepContext.js';
@@ -48,11 +49,14 @@ function labelCell(ctx: StepContext, label: string): { row: number; column: numb
   const labels = view.buttons.map((b) => buttonText(view.lang, b));
   const button = view.buttons[labels.findIndex((l) => l.toLowerCase() === wanted)];
   const lines = ctx.harness.lines();
-  // a digit of the entry screens' keypad (`Tap "7"`): the key drawn as [7]
-  const digit = /^\d$/.test(label.trim()) ? findWord(lines, `[${label.trim()}]`) : null;
-  if (!button && digit) return digit;
+  // a key drawn in brackets: the entry keypad's [7] (`Tap "7"`), a Training exercise's [a] (`Tap "a"`)
+  const drawnKey = /^\S{1,5}$/.test(label.trim()) ? findWord(lines, `[${label.trim()}]`) : null;
+  if (!button && drawnKey) return drawnKey;
   // a screen may draw its own words on a button (the operator on the phone field): its hotkey is still there
   const at = button ? (findWord(lines, drawnText(view, button)) ?? (button.hotkey ? findWord(lines, hotkeyLabel(button.hotkey, view.lang), true) : null)) : null;
+  // else a key hint drawn on a help line (`Tap "Enter next"`, `Tap "O shift"`, `Tap "Esc"`): help lines are at the bottom
+  const hint = at || !keyNamed(label.trim().split(/\s+/)[0] ?? '') ? null : findWordFromBottom(lines, label.trim());
+  if (hint) return hint;
   if (!button || !at) {
     const visible = labels.map((l, i) => `"${l}"${view.buttons[i]?.enabled ? '' : ' (disabled)'}`);
     throw new StepFailure('assertion', `no button "${label}" ${button ? 'drawn' : 'on this screen'} to tap`, [
@@ -60,6 +64,15 @@ function labelCell(ctx: StepContext, label: string): { row: number; column: numb
     ]);
   }
   return at;
+}
+
+/** Like findWord, but the last row holding `text` on its own (or starting an item: `Esc back`) wins. */
+function findWordFromBottom(lines: string[], text: string): { row: number; column: number } | null {
+  for (let row = lines.length - 1; row >= 0; row--) {
+    const at = findWord([lines[row]!], text);
+    if (at) return { row: row + 1, column: at.column };
+  }
+  return null;
 }
 
 /** The 1-based cell where `text` first stands on its own (not inside a longer word; `prefix`: starts one), top to bottom. */

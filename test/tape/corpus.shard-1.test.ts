@@ -1,0 +1,4 @@
+/** Shard 1 of the tape corpus under --parity (test/tape/corpusShard.ts says how the corpus is dealt). */
+import { describeCorpusShard } from './corpusShard.js';
+
+describeCorpusShard(1);

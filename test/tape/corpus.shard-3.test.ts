@@ -1,0 +1,4 @@
+/** Shard 3 of the tape corpus under --parity (test/tape/corpusShard.ts says how the corpus is dealt). */
+import { describeCorpusShard } from './corpusShard.js';
+
+describeCorpusShard(3);

@@ -1,0 +1,55 @@
+/**
+ * The tape corpus (every *.tape under test/tapes/), each tape played with `--parity`: in-process on a
+ * simulated clock and under `--pty` against the built dist/kiosk.js (npm test builds it first; after
+ * changing the kiosk, `npm run build --silent` before running these alone), the two compared step by
+ * step (src/tape/run/parity.ts). The in-process half is the corpus run itself, so the corpus is played
+ * once per side, not once more for a sample. Tapes with `Fault` run in-process only and say so.
+ *
+ * The corpus is dealt round-robin over SHARDS test files (test/tape/corpus.shard-N.test.ts): vitest
+ * runs files side by side on its workers, so the --pty halves of different shards overlap instead of
+ * one file holding the run's longest tail. A test's name starts with the rule IDs its tape's first
+ * comment line names, so `grep -r R-TERM-3 test/` finds it.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findTapes } from '../../src/tape/files.js';
+import { formatFailure } from '../../src/tape/index.js';
+import { parseTape } from '../../src/tape/language/parse.js';
+import { parityBlocker, runParity } from '../../src/tape/run/parity.js';
+
+export const CORPUS = join(import.meta.dirname, '..', 'tapes');
+/** [choice] four files: on 2 workers each gets two, and no shard is a long tail (about 37 tapes each) */
+export const SHARDS = 4;
+
+export const corpusTapes = (): string[] => findTapes(CORPUS).map((path) => relative(CORPUS, path));
+
+/** `R-TERM-1 R-TERM-2: pay-4750.tape — what it shows`, from the tape's first line. */
+export function testName(file: string): string {
+  const first = readFileSync(join(CORPUS, file), 'utf8').split('\n')[0] ?? '';
+  const rules = [...new Set(first.match(/R-[A-Z]+-\d+/g) ?? [])];
+  const summary = first.replace(/^#\s*/, '').replace(/^(R-[A-Z]+-\d+[\s,]*)+:?\s*/, '');
+  return `${rules.length > 0 ? `${rules.join(' ')}: ` : ''}${file} — ${summary}`;
+}
+
+/** The tapes of shard `index` (1-based): every SHARDS-th tape of the sorted corpus. */
+export const shardTapes = (index: number): string[] => corpusTapes().filter((_, i) => i % SHARDS === index - 1);
+
+const comparable = (file: string) => parityBlocker(parseTape(readFileSync(file, 'utf8'), file)) === null;
+
+/** The tests of one shard: each tape passes and is the same in-process and under --pty. */
+export function describeCorpusShard(index: number): void {
+  describe(`tape corpus under --parity, shard ${index} of ${SHARDS}`, () => {
+    for (const file of shardTapes(index)) {
+      it(testName(file), async () => {
+        const path = join(CORPUS, file);
+        const result = await runParity(path);
+        if (result.failure) expect.fail(formatFailure(result.failure));
+        expect(result.status).toBe('passed');
+        expect(result.steps.length).toBe(result.totalSteps);
+        // compared step by step; a tape with Fault is played in-process only and says why
+        expect(result.parity).toEqual(comparable(path) ? { compared: result.totalSteps, ptyMs: expect.any(Number) as number, same: true } : { skipped: expect.any(String) as string });
+      }, 120_000);
+    }
+  });
+}
