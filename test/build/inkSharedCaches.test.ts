@@ -1,6 +1,6 @@
 /**
  * The bundle's patch of Ink's output.js (scripts/inkSharedCaches.mjs): every frame's Output shares
- * one set of caches, and a frame comes out the same as with Ink's own file.
+ * one set of caches and one blank cell, and a frame comes out the same as with Ink's own file.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,8 +41,11 @@ const frame = (Output: OutputClass, lines: string[]) => {
 
 describe("Ink's output.js with shared caches (the bundle)", () => {
   it('applies to the installed Ink, and refuses a file it does not recognise', () => {
-    expect(patch.shareOutputCaches(readFileSync(inkOutput, 'utf8'))).toContain('caches = sharedOutputCaches();');
+    const patched = patch.shareOutputCaches(readFileSync(inkOutput, 'utf8'));
+    expect(patched).toContain('caches = sharedOutputCaches();');
+    expect(patched).toContain('row.push(BLANK_CELL);');
     expect(() => patch.shareOutputCaches('export default class Output {}')).toThrow(/ink\/build\/output\.js.*did Ink change/);
+    expect(() => patch.shareOutputCaches('class Output { caches = new OutputCaches(); }')).toThrow(/empty cell.*did Ink change/);
   });
 
   it("draws the same bytes as Ink's own Output, frame after frame, from one set of caches", async () => {
