@@ -22,7 +22,8 @@ afterEach(() => {
 
 const EXERCISES = builtInExercises();
 const CHANGE = 'TERM-CHANGE-TO-PHONE';
-const FIXED = 'TERM-EXPIRED';
+// one of the exercises the README lists as keeping fixed numbers
+const FIXED = 'MOB-PATH';
 
 let ids = 0;
 function start(input: Partial<TrainingInput>, store = new MemoryStore()): Training {
