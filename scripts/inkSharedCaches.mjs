@@ -34,10 +34,32 @@ function sharedOutputCaches() {
 `;
 }
 
-/** The esbuild plugin that applies it. */
+const DIFF = 'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));';
+
+/**
+ * @alcalzone/ansi-tokenize's styledCharsToString, which Ink calls on every line of every frame,
+ * works out the codes between each pair of neighbouring characters (`diffAnsiCodes`: three sets and
+ * two filters a character). Neighbours nearly always share their style, and the diff of two equal
+ * styles is empty, so equal ones are skipped: the same string, without the sets.
+ */
+export function skipEqualStyles(source) {
+  if (source.split(DIFF).length !== 2) throw new Error(`@alcalzone/ansi-tokenize/build/styledChars.js: expected one "${DIFF}" to patch (did it change?)`);
+  return `${source.replace(DIFF, 'if (!sameStyles(chars[i - 1].styles, char.styles)) ' + DIFF)}
+// kiosk build (scripts/inkSharedCaches.mjs): equal styles need no codes between them
+function sameStyles(a, b) {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k].code !== b[k].code || a[k].endCode !== b[k].endCode) return false;
+  return true;
+}
+`;
+}
+
+/** The esbuild plugin that applies both. */
 export const inkSharedCaches = {
   name: 'ink-shared-caches',
   setup(b) {
     b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, async (args) => ({ contents: shareOutputCaches(await readFile(args.path, 'utf8')), loader: 'js' }));
+    b.onLoad({ filter: /[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/ }, async (args) => ({ contents: skipEqualStyles(await readFile(args.path, 'utf8')), loader: 'js' }));
   },
 };

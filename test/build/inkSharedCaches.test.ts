@@ -2,7 +2,7 @@
  * The bundle's patch of Ink's output.js (scripts/inkSharedCaches.mjs): every frame's Output shares
  * one set of caches and one blank cell, and a frame comes out the same as with Ink's own file.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +18,12 @@ type OutputClass = new (size: { width: number; height: number }) => OutputLike;
 interface Patch {
   LIMIT: number;
   shareOutputCaches(source: string): string;
+  skipEqualStyles(source: string): string;
+}
+interface Tokenize {
+  styledCharsToString(chars: unknown[]): string;
+  styledCharsFromTokens(tokens: unknown[]): unknown[];
+  tokenize(text: string): unknown[];
 }
 
 const patch = (await import(pathToFileURL(resolve('scripts/inkSharedCaches.mjs')).href)) as Patch;
@@ -66,5 +72,37 @@ describe("Ink's output.js with shared caches (the bundle)", () => {
     first.get();
     for (let i = 0; frame(Shared, ['y']).caches === first.caches && i <= patch.LIMIT; i++) frame(Shared, [`line ${i}`]).get();
     expect(frame(Shared, ['z']).caches).not.toBe(first.caches);
+  });
+});
+
+describe("ansi-tokenize's styledCharsToString skipping equal neighbours (the bundle)", () => {
+  // ESM only (no `require` entry): Ink's copy, where Ink resolves it from
+  const tokenizeDir = resolve('node_modules/@alcalzone/ansi-tokenize/build');
+
+  it('applies to the installed file, and refuses one it does not recognise', () => {
+    expect(patch.skipEqualStyles(readFileSync(join(tokenizeDir, 'styledChars.js'), 'utf8'))).toContain('if (!sameStyles(');
+    expect(() => patch.skipEqualStyles('export function styledCharsToString() {}')).toThrow(/styledChars\.js.*did it change/);
+  });
+
+  it('turns styled characters into the same string as the original, for every kind of style and change between them', async () => {
+    const file = join(tokenizeDir, 'styledCharsSkip.kiosk-test.js');
+    writeFileSync(file, patch.skipEqualStyles(readFileSync(join(tokenizeDir, 'styledChars.js'), 'utf8')));
+    try {
+      const patched = (await import(pathToFileURL(file).href)) as Pick<Tokenize, 'styledCharsToString'>;
+      const own = (await import(pathToFileURL(join(tokenizeDir, 'index.js')).href)) as Tokenize;
+      const lines = [
+        colour.bold.inverse(' Оплатить ') + colour.dim('4 750,00 ₽') + ' plain',
+        colour.bgBlue(`${colour.red('a')}b${colour.bold.dim('cd')}${colour.italic.underline('e')} ${colour.hex('#ff8800')('f')}${colour.bgAnsi256(200)('g')}`),
+        colour.strikethrough('x') + colour.strikethrough('y') + colour.inverse('中文') + 'z',
+        'no styles at all',
+        '',
+      ];
+      for (const line of lines) {
+        const chars = own.styledCharsFromTokens(own.tokenize(line));
+        expect(patched.styledCharsToString(chars)).toBe(own.styledCharsToString(chars));
+      }
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 });
