@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTape as runLibraryTape } from 'aliexpress-kiosk/tape';
-import { corpusTapes, shardTapes, SHARDS } from './corpusShard.js';
+import { corpusTapes, PARITY_EVERY, shardTapes, SHARDS, underParity } from './corpusShard.js';
 
 /** The README's tapes run as a reader's vitest test would run them: through the package's tape entry (dist/tape.js). */
 describe('README', () => {
@@ -30,6 +30,13 @@ describe('tape corpus', () => {
     const dealt = Array.from({ length: SHARDS }, (_, i) => shardTapes(i + 1)).flat();
     expect(dealt.sort()).toEqual([...tapes].sort());
     expect(new Set(dealt).size).toBe(tapes.length);
+  });
+
+  it('plays tapes of every place under --parity, one in PARITY_EVERY of each (all with KIOSK_HEAVY)', () => {
+    const tapes = corpusTapes();
+    const folders = new Set(tapes.map((file) => file.split('/')[0]));
+    for (const folder of folders) expect(tapes.some((file) => file.startsWith(`${folder}/`) && underParity(file)), folder).toBe(true);
+    expect(tapes.filter(underParity).length).toBeGreaterThanOrEqual(Math.floor(tapes.length / PARITY_EVERY));
   });
 
   it('covers every place', () => {

@@ -13,6 +13,7 @@ import { BANKNOTES } from '../../src/domain/rules.js';
 import { sumNotes } from '../../src/domain/cash/settlement.js';
 import { screenTitle } from '../../screens/terminal/ScreenBody.js';
 import { renderKiosk, titleOf, toCash, type Kiosk } from './harness.js';
+import { trials } from '../heavy.js';
 
 const KEYS = [
   '\r', '\n', '\x1b', '\x7f', '\b', '\t', '\x1b[Z', ' ', '*', '#', '+', '.', ',',
@@ -109,7 +110,7 @@ it('random key storms from the idle screen never crash the app and never lose or
         k.unmount();
       }
     }),
-    { numRuns: 25, seed: 20261122 },
+    { numRuns: trials(10, 25), seed: 20261122 },
   );
 }, 300_000);
 
@@ -124,7 +125,7 @@ it('random key storms starting in every place (site, phone, terminal, cashier an
         k.unmount();
       }
     }),
-    { numRuns: 20, seed: 11 },
+    { numRuns: trials(10, 20), seed: 11 },
   );
 }, 300_000);
 
@@ -145,6 +146,6 @@ it('random key storms on the cash screen never crash the app and never lose or i
         }
       },
     ),
-    { numRuns: 20, seed: 7 },
+    { numRuns: trials(8, 20), seed: 7 },
   );
 }, 300_000);
