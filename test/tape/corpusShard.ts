@@ -1,5 +1,6 @@
 /**
- * The tape corpus (every *.tape under test/tapes/), each tape played with `--parity`: in-process on a
+ * The tape corpus (every *.tape under test/tapes/), each tape played in-process and a share of them
+ * (PARITY_EVERY below; all with KIOSK_HEAVY) with `--parity`: in-process on a
  * simulated clock and under `--pty` against the built dist/kiosk.js (npm test builds it first; after
  * changing the kiosk, `npm run build --silent` before running these alone), the two compared step by
  * step (src/tape/run/parity.ts). The in-process half is the corpus run itself, so the corpus is played
