@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderKiosk, type Kiosk } from './harness.js';
 import { ALIEXPRESS_SENDER } from '../../src/domain/orders/orderLife.js';
 import { tapBytes } from '../../src/app/mouse.js';
+import { cellOf } from './cellOf.js';
 import { inboxKeys } from '../../screens/phone/PhoneScreen.js';
 
 const PHONE = '+79161234567';
@@ -18,13 +19,7 @@ afterEach(() => {
   open = [];
 });
 
-/** The 1-based cell where `text` first starts on the last frame. */
-function cellOf(kiosk: Kiosk, text: string): { row: number; column: number } {
-  const lines = kiosk.lastFrame().split('\n');
-  const row = lines.findIndex((line) => line.includes(text));
-  if (row < 0) throw new Error(`"${text}" is not on the screen:\n${kiosk.lastFrame()}`);
-  return { row: row + 1, column: Array.from(lines[row]!.slice(0, lines[row]!.indexOf(text))).length + 1 };
-}
+const cellOfLast = (kiosk: Kiosk, text: string) => cellOf(kiosk.lastFrame(), text);
 
 describe('the keys a tap on an inbox message types', () => {
   it('are the arrows from the selected message to it, then Enter', () => {
@@ -48,10 +43,10 @@ describe('a tap on the phone', () => {
     const lines = kiosk.lastFrame().split('\n').filter((line) => / \d\d:\d\d /.test(line) && line.includes('AliExpress'));
     expect(lines.length).toBeGreaterThanOrEqual(2);
     const second = lines[1]!.slice(lines[1]!.indexOf('║') + 1).trim();
-    await kiosk.press(tapBytes(cellOf(kiosk, second)));
+    await kiosk.press(tapBytes(cellOfLast(kiosk, second)));
     await kiosk.waitForText('1000000001');
     expect(phone().context.inbox[phone().context.selected]?.kind).toBe('code');
-    await kiosk.press(tapBytes(cellOf(kiosk, 'Esc back')));
+    await kiosk.press(tapBytes(cellOfLast(kiosk, 'Esc back')));
     await kiosk.waitForText('Enter read');
   });
 });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedClock } from 'xstate';
 import { isMouseSequence, tapBytes, tapOf } from '../../src/app/mouse.js';
+import { cellOf } from './cellOf.js';
 import { hitTest, type TapTarget } from '../../screens/common/tapTargets.js';
 import { KioskHarness } from '../../src/tape/drivers/kioskHarness.js';
 import { asyncStore } from '../../src/domain/asyncStore.js';
@@ -53,13 +54,6 @@ describe('hit test', () => {
     expect(hitTest(targets, 12, 45)).toBeNull();
   });
 });
-
-/** The cell (1-based) where `text` first starts on the screen. */
-function cellOf(lines: string[], text: string): { row: number; column: number } {
-  const row = lines.findIndex((line) => line.includes(text));
-  if (row < 0) throw new Error(`"${text}" is not on the screen:\n${lines.join('\n')}`);
-  return { row: row + 1, column: Array.from(lines[row]!.slice(0, lines[row]!.indexOf(text))).length + 1 };
-}
 
 async function withKiosk(run: (harness: KioskHarness) => Promise<void>): Promise<void> {
   const harness = new KioskHarness({ store: asyncStore(new MemoryStore()), clock: new SimulatedClock(), lang: 'en', frames: 'on-read' });

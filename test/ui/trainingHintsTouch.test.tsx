@@ -9,6 +9,7 @@ import { KEY, renderKiosk, type Kiosk } from './harness.js';
 import { builtInExercises } from '../../src/training/load.js';
 import { catalogOrder, CATALOG_KEYS } from '../../src/app/trainingView.js';
 import { tapBytes } from '../../src/app/mouse.js';
+import { cellOf } from './cellOf.js';
 
 const EXERCISES = builtInExercises();
 const ID = 'TERM-CHANGE-TO-PHONE';
@@ -19,16 +20,7 @@ afterEach(() => {
   open = [];
 });
 
-/** The 1-based cell where `text` first starts on the last frame (the last row holding it when `fromBottom`). */
-function cellOf(kiosk: Kiosk, text: string, fromBottom = false): { row: number; column: number } {
-  const lines = kiosk.lastFrame().split('\n');
-  const rows = lines.map((line, i) => (line.includes(text) ? i : -1)).filter((i) => i >= 0);
-  const row = fromBottom ? rows.at(-1) : rows[0];
-  if (row === undefined) throw new Error(`"${text}" is not on the screen:\n${kiosk.lastFrame()}`);
-  return { row: row + 1, column: Array.from(lines[row]!.slice(0, lines[row]!.indexOf(text))).length + 1 };
-}
-
-const tap = (kiosk: Kiosk, text: string, fromBottom = false) => kiosk.press(tapBytes(cellOf(kiosk, text, fromBottom)));
+const tap = (kiosk: Kiosk, text: string, fromBottom = false) => kiosk.press(tapBytes(cellOf(kiosk.lastFrame(), text, fromBottom)));
 
 /** The key the catalog chooses the exercise with, as drawn: `[5]`. */
 function catalogKey(): string {
@@ -53,7 +45,7 @@ describe('a tap in the Training place', () => {
     await tap(kiosk, 'Esc back', true);
     await kiosk.waitForText('trainee: Anna');
     // the line's end is as much the line as its key
-    const { row } = cellOf(kiosk, catalogKey());
+    const { row } = cellOf(kiosk.lastFrame(), catalogKey());
     await kiosk.press(tapBytes({ row, column: 60 }));
     await kiosk.waitForText('Enter Start');
     await tap(kiosk, 'Enter Start', true);
@@ -78,7 +70,7 @@ describe('a tap in the Training place', () => {
     const kiosk = await catalog();
     const before = kiosk.lastFrame();
     await tap(kiosk, 'Training · exercises');
-    const { row } = cellOf(kiosk, catalogKey());
+    const { row } = cellOf(kiosk.lastFrame(), catalogKey());
     await kiosk.press(tapBytes({ row: row + 1, column: 10 })); // the exercise's goal, under its line
     await kiosk.settle();
     expect(kiosk.lastFrame()).toBe(before);

@@ -8,6 +8,7 @@ import { startExercise } from './trainingStart.js';
 import { builtInExercises } from '../../src/training/load.js';
 import { runTape } from '../../src/tape/run/runTape.js';
 import { tapBytes } from '../../src/app/mouse.js';
+import { cellOf } from './cellOf.js';
 
 const F7 = '\x1b[18~';
 const EXERCISES = builtInExercises();
@@ -19,12 +20,7 @@ afterEach(() => {
 });
 
 /** Taps the first cell of `text` on the last frame (debug frames start at row 1, column 1). */
-async function tap(kiosk: Kiosk, text: string): Promise<void> {
-  const lines = kiosk.lastFrame().split('\n');
-  const row = lines.findIndex((line) => line.includes(text));
-  if (row < 0) throw new Error(`"${text}" is not on the screen:\n${kiosk.lastFrame()}`);
-  await kiosk.press(tapBytes({ row: row + 1, column: Array.from(lines[row]!.slice(0, lines[row]!.indexOf(text))).length + 1 }));
-}
+const tap = (kiosk: Kiosk, text: string) => kiosk.press(tapBytes(cellOf(kiosk.lastFrame(), text)));
 
 describe('a tap in a Training exercise', () => {
   it('R-TERM-1: presses the button in the exercise world, is recorded as Tap "label", and the tape replays to the same score', async () => {
