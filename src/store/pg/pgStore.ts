@@ -24,6 +24,7 @@ import { migratePg } from './pgMigrations.js';
 import { creditPhone, findOrder, insertOrder, insertSms, listOrders, mustOrder, saveOrder, type Sql } from './pgRows.js';
 import { maskIn, maskUrl } from './pgUrl.js';
 import { payOnce } from './pgPayOnce.js';
+import { KnownSessions } from './pgKnown.js';
 import { forwardIn, registryPayments, type ForwardedPayment } from './pgForward.js';
 import { answerIn, expireIn, insertDueRefund, landIn, listPayments, paymentsForOrder, requestIn } from './pgMobile.js';
 import { phoneAccount, phoneSettings, setPhoneAccount, setPhoneSettings } from './pgPhones.js';
@@ -63,6 +64,9 @@ export class PgStore implements CommandStore {
     private readonly processingDelayMs: number,
     private readonly checkpoint: Checkpoint,
   ) {}
+
+  /** the sessions this store opened, their notes, orders and counters: a payment of one needs no read first */
+  private readonly known = new KnownSessions();
 
   /** the registry's schema version once opened (its migrations have run) */
   schemaVersion = 0;
@@ -204,22 +208,31 @@ export class PgStore implements CommandStore {
     return this.tx((sql) => setPhoneSettings(sql, phone, settings));
   }
 
-  openSession(session: Omit<CashSession, 'notes'>) {
-    return this.tx((sql) => openSessionIn(sql, session));
+  /** remembered with its order and counter as the insert found them, for a payment in one round trip (pgKnown.ts) */
+  async openSession(session: Omit<CashSession, 'notes'>) {
+    const opened = await this.tx((sql) => openSessionIn(sql, session));
+    this.known.opened(session, opened.order, opened.orderVersion, opened.counterSeq);
   }
 
   /** committed before this resolves and the screen shows the note */
-  journalNote(sessionId: string, note: number, at: number) {
-    return this.tx((sql) => journalNoteIn(sql, sessionId, note, at, this.checkpoint));
+  async journalNote(sessionId: string, note: number, at: number) {
+    try {
+      await this.tx((sql) => journalNoteIn(sql, sessionId, note, at, this.checkpoint));
+    } catch (error) {
+      // committed or not, nobody can tell: the payment reads the notes
+      this.known.forget(sessionId);
+      throw error;
+    }
+    this.known.noted(sessionId, note);
   }
 
   unfinishedSessions(terminalId?: string) {
     return this.tx((sql) => unfinishedSessions(sql, terminalId ?? null));
   }
 
-  /** two round trips, no BEGIN/COMMIT: one read, one conditional statement that writes it all (pgPayOnce.ts) */
+  /** no BEGIN/COMMIT: one conditional statement that writes it all, after a read unless the session is known (pgPayOnce.ts) */
   completePayment(sessionId: string, trigger: Settlement['trigger'], at: number, recovered = false) {
-    return payOnce(this.pool, sessionId, trigger, at, recovered, this.processingDelayMs, this.checkpoint).catch((error: unknown) => {
+    return payOnce(this.pool, sessionId, trigger, at, recovered, this.processingDelayMs, this.checkpoint, this.known).catch((error: unknown) => {
       throw this.failure(error);
     });
   }
@@ -240,6 +253,7 @@ export class PgStore implements CommandStore {
   }
 
   abandonSession(sessionId: string) {
+    this.known.forget(sessionId);
     return this.tx((sql) => abandonIn(sql, sessionId));
   }
 
@@ -325,6 +339,7 @@ export class PgStore implements CommandStore {
 
   /** the acceptor jammed on this note: kept as held (not counted) before the screen says anything */
   holdNote(sessionId: string, note: number, at: number) {
+    this.known.forget(sessionId);
     return this.tx((sql) => holdIn(sql, sessionId, note, at, this.checkpoint));
   }
 
@@ -333,6 +348,7 @@ export class PgStore implements CommandStore {
   }
 
   clearJam(sessionId: string, at: number) {
+    this.known.forget(sessionId);
     return this.tx((sql) => clearIn(sql, sessionId, at, this.processingDelayMs, this.checkpoint));
   }
 
