@@ -1,9 +1,11 @@
 /**
  * The order registry on PostgreSQL (issue 20): several machines' terminals and tills on one server.
- * Each method is one transaction on one pooled connection, but a terminal's payment: one read, then one
- * statement that writes it all only if it claims the session (still open), the order (still the version
- * read) and the receipt counter, locked by the server (pgPayOnce.ts); a lost claim plans again, so two
- * terminals paying one code are serialised by the server, never by a read-then-write in this process.
+ * Each method is one transaction on one pooled connection, but a terminal's payment: one statement
+ * that writes it all only if it claims the session (still open, with the notes planned), the order
+ * (still the version read, or paid elsewhere exactly as foreseen) and the receipt counter, locked by
+ * the server (pgPayOnce.ts) — after a read, unless this store opened the session and journaled its
+ * notes itself (pgKnown.ts); a lost claim plans again from a read, so two terminals paying one code
+ * are serialised by the server, never by a read-then-write in this process.
  * Mobile payments: see pgMobile.ts.
  */
 import pg from 'pg';
