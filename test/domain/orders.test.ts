@@ -1,7 +1,7 @@
 /** Orders: when a code expires, what is due, how a payment is credited and split, and how receipts are numbered. */
 import { describe, expect, it } from 'vitest';
 import { amountDue, applyPayment, canReprice, evaluateLookup, fitsOrderLength, isExpired, newOrder, type Order } from '../../src/domain/orders/orders.js';
-import { buildReceipt, changeReason, planPayment, receiptNumber, siteTopUpCredit } from '../../src/domain/cash/payment.js';
+import { buildReceipt, changeReason, paidElsewhere, planPayment, receiptNumber, siteTopUpCredit } from '../../src/domain/cash/payment.js';
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import type { CashSession } from '../../src/domain/store.js';
 
@@ -102,6 +102,18 @@ describe('planPayment', () => {
   it('never puts more on the order than the session agreed, even if the order now owes more', () => {
     const risen = order({ status: 'partially_paid', paid: '100.00', owed: '6000.00', price: '6100.00' });
     expect(planPayment(session({ due: '4750.00' }), risen)).toMatchObject({ toOrder: '4750.00', toPhone: '250.00' });
+  });
+});
+
+describe('paidElsewhere: what the late payer of a contested code finds', () => {
+  it('R-TERM-2: an unpaid or partly paid order as a payment of all it owes leaves it: paid, owing nothing', () => {
+    expect(paidElsewhere(order())).toMatchObject({ status: 'paid', paid: '4750.00', owed: '0.00' });
+    expect(paidElsewhere(order({ status: 'partially_paid', paid: '1000.00', owed: '3750.00' }))).toMatchObject({ status: 'paid', paid: '4750.00', owed: '0.00' });
+  });
+
+  it('none for an order paid already, or one whose price is above what its code asks (paying the code does not pay it)', () => {
+    expect(paidElsewhere(order({ status: 'paid', paid: '4750.00', owed: '0.00' }))).toBeNull();
+    expect(paidElsewhere(order({ price: '5200.00', owed: '5200.00' }))).toBeNull();
   });
 });
 

@@ -25,6 +25,17 @@ export function planPayment(session: CashSession, order: Order | null): PaymentP
 }
 
 /**
+ * The order as another payment of all it still owes leaves it (another terminal paying the same code
+ * first): what the late payer of a contested code finds, its cash then going to the phone. Null for
+ * an order paid already, or one that paying what it owes would not pay (its price above its code's amount).
+ */
+export function paidElsewhere(order: Order): Order | null {
+  if (order.status === 'paid') return null;
+  const paid = applyPayment(order, amountDue(order));
+  return paid.status === 'paid' ? paid : null;
+}
+
+/**
  * R-MOB-10: what a payment of a site top-up order puts on the topped-up phone: everything the order
  * took (the whole amount is the top-up, not change); nothing for an order of goods.
  */

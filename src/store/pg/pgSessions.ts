@@ -1,21 +1,33 @@
 /** Cash sessions and their journal in the registry, inside the caller's transaction. */
+import type { Order } from '../../domain/orders/orders.js';
 import type { CashSession, Checkpoint, JournalEntry } from '../../domain/store.js';
 import * as rows from '../rows.js';
 import { sessionState } from './pgPayments.js';
-import type { Sql } from './pgRows.js';
+import { orderJson, withLife, type OrderJson, type Sql } from './pgRows.js';
 
 const SESSION_COLUMNS = 's.id, s.terminal_id, s.code, s.due, s.phone, s.operator, s.opened_at, s.state, s.owner_host, s.owner_pid, s.owner_started';
 
+/** what the insert found beside the session: its order (with the row's version) and the terminal's receipt counter */
+export interface OpenedSession {
+  order: Order | null;
+  orderVersion: string | null;
+  counterSeq: number | null;
+}
+
 /** never replaces a session: it may already hold journaled cash */
-export async function openSessionIn(sql: Sql, session: Omit<CashSession, 'notes'>): Promise<void> {
+export async function openSessionIn(sql: Sql, session: Omit<CashSession, 'notes'>): Promise<OpenedSession> {
   rows.assertMoney(session.due);
-  const inserted = await sql.query(
+  const inserted = await sql.query<{ order_json: OrderJson | null; counter_seq: number | null }>(
     `INSERT INTO cash_sessions (id, terminal_id, code, due, phone, operator, opened_at, owner_host, owner_pid, owner_started)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING
+     RETURNING ${orderJson('$3')} AS order_json, (SELECT seq FROM receipt_counters WHERE terminal_id = $2) AS counter_seq`,
     [session.id, session.terminalId, session.code, session.due, session.phone, session.operator, session.openedAt,
       session.owner?.host ?? null, session.owner?.pid ?? null, session.owner?.started ?? null],
   );
-  if (inserted.rowCount !== 1) throw new Error(`cash session ${session.id} exists already`);
+  const row = inserted.rows[0];
+  if (inserted.rowCount !== 1 || !row) throw new Error(`cash session ${session.id} exists already`);
+  const order = row.order_json;
+  return { order: order && withLife(order), orderVersion: order?.version ?? null, counterSeq: row.counter_seq };
 }
 
 /** one banknote, only into an open session (one conditional INSERT … SELECT) */

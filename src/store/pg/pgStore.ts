@@ -1,9 +1,11 @@
 /**
  * The order registry on PostgreSQL (issue 20): several machines' terminals and tills on one server.
- * Each method is one transaction on one pooled connection, but a terminal's payment: one read, then one
- * statement that writes it all only if it claims the session (still open), the order (still the version
- * read) and the receipt counter, locked by the server (pgPayOnce.ts); a lost claim plans again, so two
- * terminals paying one code are serialised by the server, never by a read-then-write in this process.
+ * Each method is one transaction on one pooled connection, but a terminal's payment: one statement
+ * that writes it all only if it claims the session (still open, with the notes planned), the order
+ * (still the version read, or paid elsewhere exactly as foreseen) and the receipt counter, locked by
+ * the server (pgPayOnce.ts) — after a read, unless this store opened the session and journaled its
+ * notes itself (pgKnown.ts); a lost claim plans again from a read, so two terminals paying one code
+ * are serialised by the server, never by a read-then-write in this process.
  * Mobile payments: see pgMobile.ts.
  */
 import pg from 'pg';
@@ -24,6 +26,7 @@ import { migratePg } from './pgMigrations.js';
 import { creditPhone, findOrder, insertOrder, insertSms, listOrders, mustOrder, saveOrder, type Sql } from './pgRows.js';
 import { maskIn, maskUrl } from './pgUrl.js';
 import { payOnce } from './pgPayOnce.js';
+import { KnownSessions } from './pgKnown.js';
 import { forwardIn, registryPayments, type ForwardedPayment } from './pgForward.js';
 import { answerIn, expireIn, insertDueRefund, landIn, listPayments, paymentsForOrder, requestIn } from './pgMobile.js';
 import { phoneAccount, phoneSettings, setPhoneAccount, setPhoneSettings } from './pgPhones.js';
@@ -63,6 +66,9 @@ export class PgStore implements CommandStore {
     private readonly processingDelayMs: number,
     private readonly checkpoint: Checkpoint,
   ) {}
+
+  /** the sessions this store opened, their notes, orders and counters: a payment of one needs no read first */
+  private readonly known = new KnownSessions();
 
   /** the registry's schema version once opened (its migrations have run) */
   schemaVersion = 0;
@@ -204,22 +210,31 @@ export class PgStore implements CommandStore {
     return this.tx((sql) => setPhoneSettings(sql, phone, settings));
   }
 
-  openSession(session: Omit<CashSession, 'notes'>) {
-    return this.tx((sql) => openSessionIn(sql, session));
+  /** remembered with its order and counter as the insert found them, for a payment in one round trip (pgKnown.ts) */
+  async openSession(session: Omit<CashSession, 'notes'>) {
+    const opened = await this.tx((sql) => openSessionIn(sql, session));
+    this.known.opened(session, opened.order, opened.orderVersion, opened.counterSeq);
   }
 
   /** committed before this resolves and the screen shows the note */
-  journalNote(sessionId: string, note: number, at: number) {
-    return this.tx((sql) => journalNoteIn(sql, sessionId, note, at, this.checkpoint));
+  async journalNote(sessionId: string, note: number, at: number) {
+    try {
+      await this.tx((sql) => journalNoteIn(sql, sessionId, note, at, this.checkpoint));
+    } catch (error) {
+      // committed or not, nobody can tell: the payment reads the notes
+      this.known.forget(sessionId);
+      throw error;
+    }
+    this.known.noted(sessionId, note);
   }
 
   unfinishedSessions(terminalId?: string) {
     return this.tx((sql) => unfinishedSessions(sql, terminalId ?? null));
   }
 
-  /** two round trips, no BEGIN/COMMIT: one read, one conditional statement that writes it all (pgPayOnce.ts) */
+  /** no BEGIN/COMMIT: one conditional statement that writes it all, after a read unless the session is known (pgPayOnce.ts) */
   completePayment(sessionId: string, trigger: Settlement['trigger'], at: number, recovered = false) {
-    return payOnce(this.pool, sessionId, trigger, at, recovered, this.processingDelayMs, this.checkpoint).catch((error: unknown) => {
+    return payOnce(this.pool, sessionId, trigger, at, recovered, this.processingDelayMs, this.checkpoint, this.known).catch((error: unknown) => {
       throw this.failure(error);
     });
   }
@@ -240,6 +255,7 @@ export class PgStore implements CommandStore {
   }
 
   abandonSession(sessionId: string) {
+    this.known.forget(sessionId);
     return this.tx((sql) => abandonIn(sql, sessionId));
   }
 
@@ -325,6 +341,7 @@ export class PgStore implements CommandStore {
 
   /** the acceptor jammed on this note: kept as held (not counted) before the screen says anything */
   holdNote(sessionId: string, note: number, at: number) {
+    this.known.forget(sessionId);
     return this.tx((sql) => holdIn(sql, sessionId, note, at, this.checkpoint));
   }
 
@@ -333,6 +350,7 @@ export class PgStore implements CommandStore {
   }
 
   clearJam(sessionId: string, at: number) {
+    this.known.forget(sessionId);
     return this.tx((sql) => clearIn(sql, sessionId, at, this.processingDelayMs, this.checkpoint));
   }
 
