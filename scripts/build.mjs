@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inkSharedCaches } from './inkSharedCaches.mjs';
 import { narrowWidths } from './narrowWidths.mjs';
+import { asciiFiles } from './asciiOutput.mjs';
 
 // chunks of earlier builds have other hashes: cleared so dist/ holds only what this build made
 rmSync('dist/chunks', { recursive: true, force: true });
@@ -55,6 +56,9 @@ const builds = await Promise.allSettled([
 ]);
 const failed = builds.find((b) => b.status === 'rejected');
 if (failed) throw failed.reason;
+// pure ASCII, so V8 holds each file as a one-byte string (scripts/asciiOutput.mjs)
+asciiFiles('dist');
+asciiFiles('dist/chunks');
 chmodSync('dist/kiosk.js', 0o755);
 // the built-in training exercises are data (YAML), read at run time from dist/exercises (src/training/load.ts)
 rmSync('dist/exercises', { recursive: true, force: true });

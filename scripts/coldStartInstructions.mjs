@@ -4,8 +4,9 @@
 // what it counted (`callgrind_control --dump`) and the program is killed. Callgrind's total (every thread of the process: V8's compiler and collector threads too) is the
 // figure. Prints one line a run and the median of each program.
 //
-//   npm run build --silent && node scripts/coldStartInstructions.mjs [--runs 3] [--only kiosk|hello] [--dist DIR]
+//   npm run build --silent && node scripts/coldStartInstructions.mjs [--runs 3] [--only kiosk|hello] [--dist DIR] [--keep DIR]
 //
+// `--keep DIR` leaves each run's callgrind files in DIR (read them with `callgrind_annotate FILE`).
 // `--dist DIR` counts another build (e.g. a copy of dist/ from before a change) with the same marker.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { parseArgs, stripVTControlCharacters } from 'node:util';
 import nodePty from 'node-pty';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, only: { type: 'string' }, dist: { type: 'string', default: 'dist' } },
+  options: { runs: { type: 'string', default: '3' }, only: { type: 'string' }, dist: { type: 'string', default: 'dist' }, keep: { type: 'string' } },
 });
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: "${values.runs}" is not a whole number of runs ≥ 1`);
@@ -36,7 +37,7 @@ function childEnv() {
 
 /** One start under callgrind: resolves with the instructions counted up to the first screen. */
 function count(program) {
-  const dir = mkdtempSync(join(tmpdir(), 'kiosk-callgrind-'));
+  const dir = mkdtempSync(join(values.keep ?? tmpdir(), 'kiosk-callgrind-'));
   const out = join(dir, 'callgrind.out.%p');
   return new Promise((done, fail) => {
     const child = nodePty.spawn('valgrind', ['-q', '--tool=callgrind', `--callgrind-out-file=${out}`, process.execPath, program.script, ...program.args], {
@@ -76,7 +77,9 @@ function count(program) {
       } catch (error) {
         fail(error);
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        // --keep DIR: the callgrind files stay there, for callgrind_annotate
+        if (values.keep === undefined) rmSync(dir, { recursive: true, force: true });
+        else console.log(`callgrind files in ${dir}`);
       }
     });
   });
