@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inkSharedCaches } from './inkSharedCaches.mjs';
 import { narrowWidths } from './narrowWidths.mjs';
+import { xstateLazyMachines } from './xstateLazyMachines.mjs';
 import { asciiFiles } from './asciiOutput.mjs';
 
 // chunks of earlier builds have other hashes: cleared so dist/ holds only what this build made
@@ -40,7 +41,7 @@ const kioskBuild = {
   // The native bindings (SQLite, node-pty for `kiosk tape run --pty`, resvg for GIF clips, pg for `--store`) stay
   // outside the bundle; resvg and gifenc load only with `--gif` / `tape gif` (src/pictures/gif.ts).
   external: ['better-sqlite3', 'node-pty', '@resvg/resvg-js', 'pg'],
-  plugins: [noDevtools, inkSharedCaches, narrowWidths],
+  plugins: [noDevtools, inkSharedCaches, narrowWidths, xstateLazyMachines],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __kioskRequire } from 'node:module'; const require = __kioskRequire(import.meta.url);",
