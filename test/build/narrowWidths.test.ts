@@ -39,7 +39,7 @@ function narrowCodePoints(): number[] {
 }
 
 /** Characters that make or change a grapheme with their neighbours, or take no column. */
-const JOINS_OR_ZERO = /[\p{Grapheme_Extend}\p{Mc}\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Regional_Indicator}\p{Default_Ignorable_Code_Point}\p{Cn}\p{Co}\p{Cs}\p{Emoji_Presentation}]/v;
+const JOINS_OR_ZERO = new RegExp('[\\p{Grapheme_Extend}\\p{Mc}\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Regional_Indicator}\\p{Default_Ignorable_Code_Point}\\p{Cn}\\p{Co}\\p{Cs}\\p{Emoji_Presentation}]', 'v');
 const HANGUL_JAMO = /[\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF]/;
 
 describe('string-width with the kiosk\'s narrow fast path (the bundle)', () => {
