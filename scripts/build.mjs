@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inkSharedCaches } from './inkSharedCaches.mjs';
+import { narrowWidths } from './narrowWidths.mjs';
+import { xstateLazyMachines } from './xstateLazyMachines.mjs';
+import { asciiFiles } from './asciiOutput.mjs';
 
 // chunks of earlier builds have other hashes: cleared so dist/ holds only what this build made
 rmSync('dist/chunks', { recursive: true, force: true });
@@ -38,7 +41,7 @@ const kioskBuild = {
   // The native bindings (SQLite, node-pty for `kiosk tape run --pty`, resvg for GIF clips, pg for `--store`) stay
   // outside the bundle; resvg and gifenc load only with `--gif` / `tape gif` (src/pictures/gif.ts).
   external: ['better-sqlite3', 'node-pty', '@resvg/resvg-js', 'pg'],
-  plugins: [noDevtools, inkSharedCaches],
+  plugins: [noDevtools, inkSharedCaches, narrowWidths, xstateLazyMachines],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __kioskRequire } from 'node:module'; const require = __kioskRequire(import.meta.url);",
@@ -54,6 +57,9 @@ const builds = await Promise.allSettled([
 ]);
 const failed = builds.find((b) => b.status === 'rejected');
 if (failed) throw failed.reason;
+// pure ASCII, so V8 holds each file as a one-byte string (scripts/asciiOutput.mjs)
+asciiFiles('dist');
+asciiFiles('dist/chunks');
 chmodSync('dist/kiosk.js', 0o755);
 // the built-in training exercises are data (YAML), read at run time from dist/exercises (src/training/load.ts)
 rmSync('dist/exercises', { recursive: true, force: true });

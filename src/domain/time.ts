@@ -67,14 +67,20 @@ export function formatDuration(ms: number): string {
 
 export const MOSCOW_TIME_ZONE = 'Europe/Moscow';
 
-const moscowParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: MOSCOW_TIME_ZONE, hourCycle: 'h23',
-  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-});
+let moscowParts: Intl.DateTimeFormat | undefined;
+/**
+ * Made on first use: building it loads ICU's time-zone and date-pattern data, tens of milliseconds
+ * that the kiosk's first screen does not need (its clock line is formatted without Intl; issue 16).
+ */
+const moscowFormat = (): Intl.DateTimeFormat =>
+  (moscowParts ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: MOSCOW_TIME_ZONE, hourCycle: 'h23',
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }));
 
 /** How far Moscow's wall clock is ahead of UTC at that instant (from the time-zone database, not a fixed +3 h). */
 export function moscowOffsetMs(epochMs: number): number {
-  const f = Object.fromEntries(moscowParts.formatToParts(new Date(epochMs)).map((p) => [p.type, Number(p.value)]));
+  const f = Object.fromEntries(moscowFormat().formatToParts(new Date(epochMs)).map((p) => [p.type, Number(p.value)]));
   const wall = Date.UTC(f.year!, f.month! - 1, f.day!, f.hour!, f.minute!, f.second!);
   return wall - Math.floor(epochMs / 1000) * 1000;
 }
