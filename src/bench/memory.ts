@@ -25,6 +25,7 @@ import { mobileRulesOf } from '../domain/mobile/inbox.js';
 const MOBILE_PHONE = '+79051234567';
 import { row, type Row } from './report.js';
 import { MiB } from './stats.js';
+import { memoryMap, type MemoryMap } from './smaps.js';
 
 export const MEMORY_CHILD_FLAG = '--memory-child';
 
@@ -35,11 +36,15 @@ interface Reading {
   heapTotal: number;
   /** the SQLite file and its WAL: what the store's page cache can hold at most */
   dbBytes: number;
+  /** RSS by kind of mapping (Linux), null elsewhere */
+  map: MemoryMap | null;
 }
 
 interface ChildResult {
   readings: Reading[];
   receipts: number;
+  /** the store connection's page cache limit (KiB) */
+  pageCacheKiB: number;
 }
 
 /**
@@ -76,6 +81,23 @@ function collect(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('the memory row needs node --expose-gc');
   for (let i = 0; i < 3; i++) gc();
+}
+
+/**
+ * RSS once the collector's helper threads have handed back what gc() freed: V8 unmaps freed pages
+ * on a background thread, and a reading taken the moment gc() returned was once 4.8 MiB above the
+ * same process's memory map a few milliseconds later. Read until two readings 50 ms apart agree
+ * within 64 KiB (at most 40 readings).
+ */
+async function settledRss(): Promise<number> {
+  let last = process.memoryUsage.rss();
+  for (let i = 0; i < 40; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const now = process.memoryUsage.rss();
+    if (Math.abs(now - last) < 64 * 1024) return now;
+    last = now;
+  }
+  return last;
 }
 
 const fileBytes = (path: string) => (existsSync(path) ? statSync(path).size : 0);
@@ -142,12 +164,13 @@ export async function memoryChild(first: number, total: number, mixed = false): 
       if (done % 1000 === 0) store.encash('T-1', clock.now());
       if (!checkpoints.has(done)) continue;
       collect();
-      const { rss, heapUsed, heapTotal } = process.memoryUsage();
-      readings.push({ payments: done, rss, heapUsed, heapTotal, dbBytes: fileBytes(path) + fileBytes(`${path}-wal`) });
+      const rss = await settledRss();
+      const { heapUsed, heapTotal } = process.memoryUsage();
+      readings.push({ payments: done, rss, heapUsed, heapTotal, dbBytes: fileBytes(path) + fileBytes(`${path}-wal`), map: memoryMap() });
     }
     t.stop();
     // mixed: a quarter of the actions are terminal payments
-    const result: ChildResult = { readings, receipts: mixed ? receipts * 4 : receipts };
+    const result: ChildResult = { readings, receipts: mixed ? receipts * 4 : receipts, pageCacheKiB: store.pageCacheKiB() };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     store.close();
@@ -155,21 +178,30 @@ export async function memoryChild(first: number, total: number, mixed = false): 
   }
 }
 
-async function runChild(v8Flags: string[], first: number, total: number, mixed = false): Promise<Reading[]> {
+async function runChild(v8Flags: string[], first: number, total: number, mixed = false): Promise<ChildResult> {
   const script = process.argv[1] ?? 'dist/bench.js';
   const args = ['--expose-gc', ...v8Flags, script, MEMORY_CHILD_FLAG, String(first), String(total), ...(mixed ? ['mixed'] : [])];
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 20 });
   const result = JSON.parse(stdout.trim().split('\n').pop() ?? '') as ChildResult;
   if (result.receipts !== total) throw new Error(`the memory child completed ${result.receipts} ${mixed ? 'actions' : 'payments'}, not ${total}`);
-  return result.readings;
+  return result;
 }
 
 const mib = (bytes: number) => bytes / MiB;
 const curve = (readings: Reading[]) => readings.map((r) => `${r.payments}: ${mib(r.rss).toFixed(1)}`).join(', ');
 
+/** where the growth is, first reading → last: the C heap (SQLite's page cache lives there) and the other anonymous memory (V8, threads' arenas) */
+function whereItGrew({ readings, pageCacheKiB }: ChildResult): string {
+  const [a, z] = [readings[0]!.map, readings[readings.length - 1]!.map];
+  const span = (from: number, to: number) => `${mib(from).toFixed(1)} → ${mib(to).toFixed(1)} MiB`;
+  const map = a && z ? `; C heap ([heap]) ${span(a.heap, z.heap)}, other anonymous memory ${span(a.anon, z.anon)}, mapped files ${span(a.files, z.files)}` : '';
+  return `SQLite page cache at most ${pageCacheKiB} KiB${map}`;
+}
+
 export async function memory([first, total]: [number, number]): Promise<Row> {
-  const pinned = await runChild(PINNED_YOUNG_GENERATION, first, total);
-  const unpinned = await runChild([], first, total);
+  const child = await runChild(PINNED_YOUNG_GENERATION, first, total);
+  const pinned = child.readings;
+  const unpinned = (await runChild([], first, total)).readings;
   const [a, z] = [pinned[0]!, pinned[pinned.length - 1]!];
   const [ua, uz] = [unpinned[0]!, unpinned[unpinned.length - 1]!];
   return row({
@@ -183,7 +215,7 @@ export async function memory([first, total]: [number, number]): Promise<Row> {
     detail:
       `one process each (node --expose-gc, gc before each reading), terminal machine + SqliteStore on a tmpfs file, SimulatedClock, ` +
       `young generation pinned at 16 MiB: RSS MiB after ${curve(pinned)}; heap used ${mib(a.heapUsed).toFixed(1)} → ${mib(z.heapUsed).toFixed(1)} MiB; ` +
-      `database ${mib(z.dbBytes).toFixed(1)} MiB. Unpinned (node's defaults): RSS ${mib(ua.rss).toFixed(1)} → ${mib(uz.rss).toFixed(1)} MiB ` +
+      `database ${mib(z.dbBytes).toFixed(1)} MiB; ${whereItGrew(child)}. Unpinned (node's defaults): RSS ${mib(ua.rss).toFixed(1)} → ${mib(uz.rss).toFixed(1)} MiB ` +
       `(+${mib(uz.rss - ua.rss).toFixed(1)}), heap total ${mib(ua.heapTotal).toFixed(1)} → ${mib(uz.heapTotal).toFixed(1)} MiB. The ratio is RSS after ${total} ÷ after ${first}`,
     samples: { rssBytes: pinned.map((r) => r.rss), heapUsedBytes: pinned.map((r) => r.heapUsed), unpinnedRssBytes: unpinned.map((r) => r.rss) },
   });
@@ -193,7 +225,8 @@ export async function memory([first, total]: [number, number]): Promise<Row> {
 export async function mixedMemory([first, total]: [number, number]): Promise<Row> {
   // multiples of 4, so that each reading falls after a whole round of the four actions
   const [from, to] = [Math.ceil(first / 4) * 4, Math.ceil(total / 4) * 4];
-  const pinned = await runChild(PINNED_YOUNG_GENERATION, from, to, true);
+  const child = await runChild(PINNED_YOUNG_GENERATION, from, to, true);
+  const pinned = child.readings;
   const [a, z] = [pinned[0]!, pinned[pinned.length - 1]!];
   return row({
     id: 13,
@@ -206,7 +239,7 @@ export async function mixedMemory([first, total]: [number, number]): Promise<Row
     detail:
       `as row 4 (young generation pinned), in turn: a terminal payment through the machine, a site cash order, a desk payment, a mobile payment ` +
       `answered by SMS (the last three through the store calls their actors make): RSS MiB after ${curve(pinned)}; heap used ` +
-      `${mib(a.heapUsed).toFixed(1)} → ${mib(z.heapUsed).toFixed(1)} MiB; database ${mib(z.dbBytes).toFixed(1)} MiB`,
+      `${mib(a.heapUsed).toFixed(1)} → ${mib(z.heapUsed).toFixed(1)} MiB; database ${mib(z.dbBytes).toFixed(1)} MiB; ${whereItGrew(child)}`,
     samples: { rssBytes: pinned.map((r) => r.rss), heapUsedBytes: pinned.map((r) => r.heapUsed) },
   });
 }

@@ -14,6 +14,7 @@ import { buildReceipt, planPayment, receiptNumber } from '../domain/cash/payment
 import type { Settlement } from '../domain/cash/settlement.js';
 import type { ForwardedPayment } from './pg/pgForward.js';
 import { BUSY_TIMEOUT_MS } from './fileCheck.js';
+import { boundConnection } from './connectionMemory.js';
 
 export const JOURNAL_FILE = 'terminal-journal.db';
 
@@ -53,7 +54,8 @@ export class TerminalJournal {
     mkdirSync(dataDir, { recursive: true });
     const path = join(dataDir, JOURNAL_FILE);
     // a directory two terminal processes share: the second waits for the first's write
-    const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    // its page cache bounded and each statement compiled once, as the store's (connectionMemory.ts)
+    const db = boundConnection(new Database(path, { timeout: BUSY_TIMEOUT_MS }));
     db.pragma('journal_mode = WAL');
     // every commit on the disk before the screen says the cash is taken
     db.pragma('synchronous = FULL');
