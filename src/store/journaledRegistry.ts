@@ -57,7 +57,12 @@ export class JournaledRegistry {
           return own.bind(this);
         }
         const value: unknown = Reflect.get(target, name, receiver);
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        if (typeof value !== 'function') return value;
+        // every registry call tells the link: a lookup failing for want of the server puts the kiosk out of service
+        return (...args: unknown[]) => {
+          const result = (value as (...args: unknown[]) => unknown).apply(target, args);
+          return result instanceof Promise ? this.noted(result) : result;
+        };
       },
     });
   }
@@ -153,6 +158,16 @@ export class JournaledRegistry {
   async close(): Promise<void> {
     this.journal.close();
     await this.registry.close();
+  }
+
+  /** one round trip to the registry, for the probe (registryProbe.ts): the link changes if it answers otherwise */
+  probe(): Promise<void> {
+    return this.reach(() => this.registry.ping());
+  }
+
+  /** a registry call's promise, keeping the link's state */
+  private noted<T>(call: Promise<T>): Promise<T> {
+    return this.reach(() => call);
   }
 
   /** runs a registry call, keeping the link's state */
