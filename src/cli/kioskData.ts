@@ -108,6 +108,21 @@ async function journaledTerminal(
   return { store: closing, link: { current: () => journaled.status(), subscribe: (listener) => void listeners.push(listener) } };
 }
 
+/**
+ * Tells the terminal its registry's link (issue 20): `registry.lost` with the reason while it is out
+ * of reach (the kiosk goes out of service), `registry.back` when it answers again. The app shell
+ * (src/cli/run.tsx) calls it once the terminal runs; a link already lost is told at once.
+ */
+export function tellRegistryLink(link: RegistryLinkFeed | undefined, send: (event: { type: 'registry.lost'; reason: string } | { type: 'registry.back' }) => void, onTold?: (link: RegistryLink) => void): void {
+  if (!link) return;
+  const tell = (now: RegistryLink) => {
+    send(now.reachable ? { type: 'registry.back' } : { type: 'registry.lost', reason: now.reason ?? '' });
+    onTold?.(now);
+  };
+  link.subscribe(tell);
+  if (!link.current().reachable) tell(link.current());
+}
+
 /** Keeps the receipt as printed, so `kiosk receipts show` prints the same text. */
 function printedKeeper(store: Pick<CommandStore, 'setReceiptText'>, checkpoint: Checkpoint): KioskData['keepPrinted'] {
   return async (receipt, lang, header) => {
