@@ -51,7 +51,7 @@ function RegistryDownScreen({ view, reason }: { view: View; reason: string }) {
       <Box marginY={1}>
         <Paragraph text={t(lang, 'registry.safe')} />
       </Box>
-      <Text bold>{t(lang, 'registry.ask')}</Text>
+      <Paragraph bold text={t(lang, 'registry.ask')} />
       <Buttons buttons={view.buttons} focus={-1} lang={lang} />
     </Box>
   );

@@ -17,12 +17,18 @@ import type { PgStore } from './pg/pgStore.js';
 /** What the terminal knows of its registry: reachable, or not since a failure with its reason. */
 export interface RegistryLink {
   reachable: boolean;
-  /** the failure as the driver said it (password masked), while unreachable */
+  /** the failure as the driver said it (the registry's URL left out), while unreachable */
   reason: string | null;
 }
 
 /** A registry failure that says nothing about the data: the server cannot be reached (StoreError 'io'). */
 export const isUnreachable = (error: unknown): boolean => error instanceof StoreError && error.code === 'io';
+
+/** The failure as the screen says it: the driver's words, without the registry's URL in front (one long word at 80 columns). */
+export function linkReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof StoreError && message.startsWith(`${error.path}: `) ? message.slice(error.path.length + 2) : message;
+}
 
 export interface JournaledOptions {
   processingDelayMs: number;
@@ -75,7 +81,7 @@ export class JournaledRegistry {
   noteLink(error: unknown | null): void {
     const reachable = error === null;
     if (reachable === this.link.reachable) return;
-    this.link = { reachable, reason: reachable ? null : error instanceof Error ? error.message : String(error) };
+    this.link = { reachable, reason: reachable ? null : linkReason(error) };
     this.options.onLink?.(this.link);
   }
 
