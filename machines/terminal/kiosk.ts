@@ -32,22 +32,22 @@
  * | (any)       |       | service.locked · service.unlocked (from the terminal's lock timer) | (stays) |
  * | (any)       |       | printer.paper (from the terminal: out / loaded) | (stays; checkData and the phone steps warn while out) |
  * | (any)       |       | io.jammed (the acceptor holds a note)    | outOfService                  |
- * | idle        |       | (always, while jammed)                   | outOfService                  |
+ * | idle        |       | (always, while jammed or the registry is out of reach) | outOfService    |
+ * | idle … topupPhone (no cash yet) | | registry.lost                | outOfService (the reason kept) |
+ * | (any other) |       | registry.lost                            | (stays: a payment under way is finished; its receipt → idle → outOfService) |
+ * | (any)       |       | registry.back                            | (stays; the reason forgotten) |
+ * | outOfService |      | (always, neither jammed nor the registry out of reach) | idle            |
  * | outOfService |      | service.key (the hidden sequence) · help.* | servicePin once it is complete |
  * | service     | menu  | service.clearJam (while jammed)         | clearingJam                   |
  * | clearingJam |       | io.paymentCompleted                     | receipt (back in service)     |
  * Typing that fills a field moves the focus to Next, so Enter then goes on rather than erasing.
  * Mobile (the first category) tops up a phone balance: the same cash session with no order (src/domain/mobile/topup.ts).
  */
-import { and, assign, enqueueActions, sendParent, setup } from 'xstate';
-import { SERVICE_ATTEMPTS, SERVICE_PIN_MAX, SERVICE_SEQUENCE, serviceKeysAfter } from '../../src/domain/cash/service.js';
-import { guessOperator, PHONE_DIGITS, toE164 } from '../../src/domain/mobile/phone.js';
-import { OPERATORS } from '../../src/domain/rules.js';
-import { TOPUP_CODE } from '../../src/domain/mobile/topup.js';
-import { ZERO } from '../../src/domain/money.js';
-import { moveFocus, resolveNav } from '../buttons.js';
-import { kioskButtons, kioskGrid, orderNumberComplete, phoneComplete, pinReady, type KioskScreen } from './kioskButtons.js';
-import { initialContext, typeDigits, type KioskContext, type KioskEvent, type KioskInput } from './kioskContext.js';
+import { and, assign, not } from 'xstate';
+import { PHONE_DIGITS } from '../../src/domain/mobile/phone.js';
+import { orderNumberComplete, type KioskScreen } from './kioskButtons.js';
+import { initialContext } from './kioskContext.js';
+import { kioskSetup } from './kioskSetup.js';
 
 export type { KioskContext, KioskEvent, KioskInput } from './kioskContext.js';
 
@@ -58,139 +58,7 @@ const navOn = (screen: KioskScreen) => ({
   'nav.press': { actions: { type: 'pressButton', params: { screen } } },
 }) as const;
 
-export const kioskMachine = setup({
-  types: {
-    context: {} as KioskContext,
-    events: {} as KioskEvent,
-    input: {} as KioskInput,
-  },
-  actions: {
-    // a new customer's session; the service login's lock and wrong PINs outlive it
-    resetSession: assign(({ context }) => ({
-      ...initialContext({ lang: context.defaultLang, orderNumberLength: context.orderNumberLength, skin: context.skin, servicePin: context.servicePin }),
-      serviceLocked: context.serviceLocked,
-      serviceAttempts: context.serviceAttempts,
-      paperOut: context.paperOut,
-      jam: context.jam,
-    })),
-    keepServiceKey: assign(({ context, event }) => (event.type === 'service.key' ? { serviceKeys: serviceKeysAfter(context.serviceKeys, event.key) } : {})),
-    typePin: assign(({ context, event }) => {
-      if (event.type !== 'input.text') return {};
-      const { digits, notice } = typeDigits(context.pinDigits, event.text, SERVICE_PIN_MAX);
-      return { pinDigits: digits, notice };
-    }),
-    erasePin: assign({ pinDigits: ({ context }) => context.pinDigits.slice(0, -1), notice: null }),
-    rightPin: assign({ serviceAttempts: 0, pinDigits: '', notice: null }),
-    wrongPin: assign(({ context }) => ({
-      serviceAttempts: context.serviceAttempts + 1,
-      pinDigits: '',
-      notice: 'notice.wrongPin',
-      noticeParams: { left: SERVICE_ATTEMPTS - context.serviceAttempts - 1 },
-    })),
-    lockService: assign({ serviceAttempts: 0, serviceLocked: true, pinDigits: '' }),
-    // the terminal times the lock on the program's clock (the kiosk has none)
-    requestServiceLock: sendParent({ type: 'io.serviceLock' }),
-    setServiceLocked: assign({ serviceLocked: true }),
-    setServiceUnlocked: assign({ serviceLocked: false }),
-    requestCassette: sendParent({ type: 'io.readCassette' }),
-    keepCassette: assign(({ event }) => (event.type === 'io.cassetteRead' ? { cassette: event.cassette, cassetteCapacity: event.capacity } : {})),
-    requestEncash: sendParent({ type: 'io.encash' }),
-    keepEncashment: assign(({ event }) => (event.type === 'io.encashed' ? { encashment: event.encashment } : {})),
-    resetFocus: assign({ focus: 0, notice: null, help: false }),
-    openHelp: assign(({ context }) => ({ help: true, focusBeforeHelp: context.focus, focus: 0, notice: null })),
-    closeHelp: assign(({ context }) => ({ help: false, focus: context.focusBeforeHelp })),
-    focusButton: assign(({ context }, params: { screen: KioskScreen; id: string }) => ({
-      focus: Math.max(0, kioskButtons(params.screen, context).findIndex((b) => b.id === params.id)),
-    })),
-    moveFocus: assign(({ context, event }, params: { screen: KioskScreen }) => {
-      if (event.type !== 'nav.move') return {};
-      const count = kioskButtons(params.screen, context).length;
-      return { focus: moveFocus(context.focus, count, kioskGrid(params.screen).columns, event.dir), notice: null };
-    }),
-    pressButton: enqueueActions(({ context, event, enqueue }, params: { screen: KioskScreen }) => {
-      if (event.type !== 'nav.activate' && event.type !== 'nav.press') return;
-      const resolved = resolveNav(kioskButtons(params.screen, context), context.focus, event);
-      if (resolved?.enabled) enqueue.raise(resolved.event);
-      // a disabled press says why, e.g. Next before the number is complete
-      else if (resolved?.whyDisabled) enqueue.assign({ notice: resolved.whyDisabled, noticeParams: { digits: context.orderNumberLength } });
-    }),
-    /** A field just filled up: Next is what comes next, so Enter on a focused ⌫ no longer erases. */
-    focusNextWhenFull: assign(({ context }, params: { screen: 'orderEntry' | 'phoneEntry' | 'topupPhone'; full: boolean }) =>
-      params.full ? { focus: Math.max(0, kioskButtons(params.screen, context).findIndex((b) => b.id === 'next')) } : {},
-    ),
-    toggleLang: assign({ lang: ({ context }) => (context.lang === 'ru' ? 'en' : 'ru') }),
-    noticeOnlyCatalogs: assign({ notice: 'topup.notice.otherCategory' }),
-    /** A top-up starts with an empty number and the operator guessed again. */
-    startTopUp: assign({ phoneDigits: '', operator: null, operatorChosen: false, payable: null, refusal: null, notice: null }),
-    noticeNotInEmulator: assign({ notice: 'notice.notInEmulator' }),
-    typeOrderDigits: assign(({ context, event }) => {
-      if (event.type !== 'input.text') return {};
-      const { digits, notice } = typeDigits(context.orderDigits, event.text, context.orderNumberLength);
-      return { orderDigits: digits, notice };
-    }),
-    eraseOrderDigit: assign({ orderDigits: ({ context }) => context.orderDigits.slice(0, -1), notice: null }),
-    clearOrderDigits: assign({ orderDigits: '', notice: null }),
-    typePhoneDigits: assign(({ context, event }) => {
-      if (event.type !== 'input.text') return {};
-      const { digits, notice } = typeDigits(context.phoneDigits, event.text, PHONE_DIGITS);
-      const firstNotNine = digits.length > 0 && digits[0] !== '9';
-      const operator = context.operatorChosen ? context.operator : guessOperator(digits);
-      return { phoneDigits: firstNotNine ? '' : digits, operator, notice: firstNotNine ? 'hint.phoneStartsWith9' : notice };
-    }),
-    erasePhoneDigit: assign(({ context }) => {
-      const phoneDigits = context.phoneDigits.slice(0, -1);
-      return { phoneDigits, notice: null, operator: context.operatorChosen ? context.operator : guessOperator(phoneDigits) };
-    }),
-    clearPhoneDigits: assign(({ context }) => ({ phoneDigits: '', notice: null, operator: context.operatorChosen ? context.operator : null })),
-    cycleOperator: assign(({ context }) => ({
-      operator: OPERATORS[(OPERATORS.indexOf(context.operator ?? 'tele2') + 1) % OPERATORS.length] ?? 'mts',
-      operatorChosen: true,
-      notice: null,
-    })),
-    requestLookup: sendParent(({ context }) => ({ type: 'io.lookupOrder', code: context.orderDigits })),
-    keepPayable: assign(({ event }) => {
-      if (event.type !== 'io.orderLookedUp' || event.result.kind !== 'payable') return {};
-      return { payable: { code: event.result.code, due: event.result.due }, refusal: null };
-    }),
-    keepRefusal: assign(({ event }) => {
-      if (event.type !== 'io.orderLookedUp' || event.result.kind !== 'refused') return {};
-      const { code, reason, due } = event.result;
-      return { refusal: due === undefined ? { code, reason } : { code, reason, due }, payable: null };
-    }),
-    requestCash: sendParent(({ context }) => ({
-      type: 'io.openCash',
-      code: context.payable?.code ?? '',
-      due: context.payable?.due ?? '0.00',
-      phone: toE164(context.phoneDigits),
-      operator: context.operator ?? 'mts',
-    })),
-    requestTopUpCash: sendParent(({ context }) => ({
-      type: 'io.openCash',
-      code: TOPUP_CODE,
-      due: ZERO,
-      phone: toE164(context.phoneDigits),
-      operator: context.operator ?? 'mts',
-    })),
-    keepReceipt: assign(({ event }) => (event.type === 'io.paymentCompleted' ? { receipt: event.receipt, receiptBySms: event.bySms === true } : { receipt: null, receiptBySms: false })),
-    keepPaper: assign(({ event }) => (event.type === 'printer.paper' ? { paperOut: event.out } : {})),
-    requestLoadPaper: sendParent({ type: 'io.loadPaper' }),
-    keepJam: assign(({ event }) => (event.type === 'io.jammed' ? { jam: event.jam } : {})),
-    forgetJam: assign({ jam: null }),
-    requestClearJam: sendParent({ type: 'io.clearJam' }),
-  },
-  guards: {
-    orderNumberComplete: ({ context }) => orderNumberComplete(context),
-    lookupPayable: ({ event }) => event.type === 'io.orderLookedUp' && event.result.kind === 'payable',
-    phoneComplete: ({ context }) => phoneComplete(context),
-    cancelledByBack: ({ event }) => event.type === 'io.cashCancelled' && event.back === true,
-    serviceSequenceDone: ({ context, event }) => event.type === 'service.key' && serviceKeysAfter(context.serviceKeys, event.key) === SERVICE_SEQUENCE,
-    pinReady: ({ context }) => pinReady(context),
-    pinRight: ({ context }) => context.pinDigits === context.servicePin,
-    lastAttempt: ({ context }) => context.serviceAttempts + 1 >= SERVICE_ATTEMPTS,
-    mobileCategory: ({ event }) => event.type === 'menu.category' && event.id === 'mobile',
-    jammed: ({ context }) => context.jam !== null,
-  },
-}).createMachine({
+export const kioskMachine = kioskSetup.createMachine({
   id: 'kiosk',
   context: ({ input }) => initialContext(input),
   initial: 'idle',
@@ -203,11 +71,14 @@ export const kioskMachine = setup({
     'printer.paper': { actions: 'keepPaper' },
     // the bill acceptor jammed: whatever was on screen, the terminal is out of service
     'io.jammed': { target: '.outOfService', actions: 'keepJam' },
+    // the registry out of reach (the terminal tells the kiosk): out of service unless a payment is under way
+    'registry.lost': [{ guard: 'beforeCash', target: '.outOfService', actions: 'keepRegistryLost' }, { actions: 'keepRegistryLost' }],
+    'registry.back': { actions: 'forgetRegistryLost' },
   },
   states: {
     idle: {
       entry: 'resetSession',
-      always: { guard: 'jammed', target: 'outOfService' },
+      always: { guard: 'noNewCustomers', target: 'outOfService' },
       on: {
         ...navOn('idle'),
         'kiosk.wake': 'menu',
@@ -216,9 +87,11 @@ export const kioskMachine = setup({
         'service.key': [{ guard: 'serviceSequenceDone', target: 'servicePin' }, { actions: 'keepServiceKey' }],
       },
     },
-    // the held note is journaled; the staff clear the jam in service mode (the hidden sequence works here too)
+    // a jam: the held note is journaled; the staff clear it in service mode (the hidden sequence works here too).
+    // the registry out of reach: back in service by itself when the terminal hears it is back
     outOfService: {
       entry: 'resetFocus',
+      always: { guard: not('noNewCustomers'), target: 'idle' },
       on: {
         ...navOn('outOfService'),
         'nav.back': { actions: 'closeHelp' },

@@ -58,6 +58,8 @@ export interface KioskContext {
   receiptBySms: boolean;
   /** the bill acceptor holds a note: out of service until service mode clears the jam (kept across sessions) */
   jam: Jam | null;
+  /** the order registry cannot be reached: the reason as the terminal heard it, else null (kept across sessions; out of service meanwhile) */
+  registryDown: string | null;
 }
 
 export type KioskEvent =
@@ -78,7 +80,9 @@ export type KioskEvent =
   | { type: 'io.encashed'; encashment: Encashment }
   | { type: 'service.locked' }
   | { type: 'service.unlocked' }
-  | { type: 'io.jammed'; jam: Jam };
+  | { type: 'io.jammed'; jam: Jam }
+  | { type: 'registry.lost'; reason: string }
+  | { type: 'registry.back' };
 
 export const initialContext = (input: KioskInput): KioskContext => ({
   defaultLang: input.lang ?? 'ru',
@@ -108,6 +112,7 @@ export const initialContext = (input: KioskInput): KioskContext => ({
   paperOut: false,
   receiptBySms: false,
   jam: null,
+  registryDown: null,
 });
 
 /** Appends typed or pasted text to a numeric field: digits only, cut to the field's length. */

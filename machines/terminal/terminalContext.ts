@@ -89,6 +89,9 @@ export type TerminalEvent =
   | { type: 'io.loadPaper' }
   | { type: 'io.clearJam' }
   | { type: 'fault.inject'; fault: InjectedFault }
+  /** from the app shell (src/store/journaledRegistry.ts's link): the order registry went out of reach, or is back */
+  | { type: 'registry.lost'; reason: string }
+  | { type: 'registry.back' }
   | DoneActorEvent<CashOutput, 'cash'>;
 
 /** The open-cash request an `io.openCash` event carries (the event that entered openingCash). */

@@ -5,9 +5,14 @@ import { Buttons } from '../common/Buttons.js';
 import { Paragraph } from '../common/Paragraph.js';
 import type { View } from '../../src/app/view.js';
 import { helpScreenOf, helpText } from '../../src/domain/skins/index.js';
+import { t } from '../../src/i18n/index.js';
 
 export function HelpScreen({ view }: { view: View }) {
-  const paragraphs = helpText(view.skin, helpScreenOf(view.screen), view.lang, view.rules.orderNumberLength);
+  // out of service for want of the registry (no jam): its own text
+  const registryDown = view.screen === 'outOfService' && !view.kiosk.jam && view.kiosk.registryDown !== null;
+  const paragraphs = registryDown
+    ? [t(view.lang, 'helpText.registryDown'), t(view.lang, 'helpText.ask')]
+    : helpText(view.skin, helpScreenOf(view.screen), view.lang, view.rules.orderNumberLength);
   return (
     <Box flexDirection="column">
       {paragraphs.map((text, i) => (

@@ -37,10 +37,30 @@ export function RecoveredScreen({ view }: { view: View }) {
   );
 }
 
-/** The bill acceptor jammed: the reason, the note it holds, that nothing is lost, and whom to ask. */
+/** The reason cut to two lines of the 80-column screen: the driver's message can be long. */
+const REASON_MAX = 140;
+const shortReason = (reason: string): string => (reason.length > REASON_MAX ? `${reason.slice(0, REASON_MAX - 1)}…` : reason);
+
+/** The order registry is out of reach: the reason, that payments taken are kept, and whom to ask. */
+function RegistryDownScreen({ view, reason }: { view: View; reason: string }) {
+  const { lang } = view;
+  return (
+    <Box flexDirection="column">
+      <Paragraph color="red" text={t(lang, 'registry.body')} />
+      <Paragraph text={t(lang, 'registry.reason', { reason: shortReason(reason) })} />
+      <Box marginY={1}>
+        <Paragraph text={t(lang, 'registry.safe')} />
+      </Box>
+      <Paragraph bold text={t(lang, 'registry.ask')} />
+      <Buttons buttons={view.buttons} focus={-1} lang={lang} />
+    </Box>
+  );
+}
+
+/** Out of service: the bill acceptor jammed (the note it holds, that nothing is lost, whom to ask), or the registry is out of reach. */
 export function OutOfServiceScreen({ view }: { view: View }) {
-  const { jam } = view.kiosk;
-  if (!jam) return null;
+  const { jam, registryDown } = view.kiosk;
+  if (!jam) return registryDown === null ? null : <RegistryDownScreen view={view} reason={registryDown} />;
   const { lang } = view;
   return (
     <Box flexDirection="column">

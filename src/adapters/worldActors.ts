@@ -68,14 +68,16 @@ export function provideWorld(deps: WorldDeps) {
       moveClock: (_, params: { ms: number }) => {
         jumpClock(clock, params.ms);
         // every process on this store (a restart, `kiosk orders cancel`) goes on at the time reached
-        if (clock instanceof RealProgramClock) void store.setProgramClockOffset(clock.offsetMs);
+        // a registry out of reach keeps the old offset until the next jump (the terminal says it is out of service)
+        if (clock instanceof RealProgramClock) void store.setProgramClockOffset(clock.offsetMs).catch(() => undefined);
       },
       readClock: assign({ now: () => clock.now() }),
       // each expiry is dated at its own deadline, so expiring late (at the end of a jump) changes no time
       // and refunds of mobile payments land when due (R-MOB-8)
       expireOverdue: () => {
         const now = clock.now();
-        void store.expireMobilePayments(now).then(() => store.landMobileRefunds(now));
+        // a registry out of reach (issue 20): expired on a later tick, once it answers; never an unhandled rejection
+        void store.expireMobilePayments(now).then(() => store.landMobileRefunds(now)).catch(() => undefined);
       },
     },
   });

@@ -16,9 +16,19 @@ import { StoreError } from '../store/errors.js';
 import { count } from './storeOutput.js';
 import type { PgStore } from '../store/pg/pgStore.js';
 import type { BackoffOptions } from '../store/outboxForwarder.js';
+import type { RegistryLink } from '../store/journaledRegistry.js';
+
+/** A terminal on a registry: whether the registry is within reach now, and each change (journaledRegistry.ts). */
+export interface RegistryLinkFeed {
+  current(): RegistryLink;
+  /** `listener` hears every change from now on */
+  subscribe(listener: (link: RegistryLink) => void): void;
+}
 
 export interface KioskData {
   store: KioskStore;
+  /** on a registry only: its link, which the app shell tells the terminal (out of service while it is out of reach) */
+  link?: RegistryLinkFeed;
   /** keeps the receipt as printed, so `kiosk receipts show` prints the same text */
   keepPrinted(receipt: Receipt, lang: Lang, header?: string): Promise<void>;
 }
@@ -33,6 +43,8 @@ export interface DataChoice {
   store?: string | null;
   /** on a registry: the outbox forwarder's waits between tries (default DEFAULT_BACKOFF) */
   forwardRetry?: BackoffOptions;
+  /** on a registry: the wait between two probes of it (default DEFAULT_PROBE_MS) */
+  registryProbeMs?: number;
 }
 
 /** Where the data lives, for `kiosk --help` and error messages. */
@@ -54,8 +66,8 @@ export async function openKioskData(choice: DataChoice, checkpoint: Checkpoint):
     const registry = await PgStore.open(choice.store, { checkpoint, processingDelayMs });
     // a new registry starts with the demo orders, as a new data directory does
     await seedDemoInto(registry, Date.now());
-    const store = await journaledTerminal(registry, resolveDataDir(choice.dataDir), checkpoint, processingDelayMs, choice.forwardRetry);
-    return { store, keepPrinted: printedKeeper(store, checkpoint) };
+    const { store, link } = await journaledTerminal(registry, resolveDataDir(choice.dataDir), checkpoint, processingDelayMs, choice);
+    return { store, link, keepPrinted: printedKeeper(store, checkpoint) };
   }
   const { openDataStore } = await import('../store/dataDir.js');
   const store = asyncStore(openDataStore(resolveDataDir(choice.dataDir), { checkpoint, processingDelayMs, seed: (s) => seedDemo(s, Date.now()) }));
@@ -64,25 +76,51 @@ export async function openKioskData(choice: DataChoice, checkpoint: Checkpoint):
 
 /**
  * A terminal on a registry keeps its own journal and outbox in its data directory (issue 20): the
- * outbox is forwarded first, before the first customer, then after each failure with a growing wait.
+ * outbox is forwarded first, before the first customer, then after each failure with a growing wait,
+ * and at once when the registry is back. A probe every few seconds tells an idle terminal that the
+ * registry went out of reach or came back (the link, which the app shell tells the kiosk).
  */
-async function journaledTerminal(registry: PgStore, dataDir: string, checkpoint: Checkpoint, processingDelayMs: number, backoff?: BackoffOptions): Promise<CommandStore> {
-  const [{ TerminalJournal }, { JournaledRegistry }, { OutboxForwarder }] = await Promise.all([
-    import('../store/terminalJournal.js'), import('../store/journaledRegistry.js'), import('../store/outboxForwarder.js')]);
+async function journaledTerminal(
+  registry: PgStore, dataDir: string, checkpoint: Checkpoint, processingDelayMs: number, choice: Pick<DataChoice, 'forwardRetry' | 'registryProbeMs'>,
+): Promise<{ store: CommandStore; link: RegistryLinkFeed }> {
+  const [{ TerminalJournal }, { JournaledRegistry }, { OutboxForwarder }, { RegistryProbe }] = await Promise.all([
+    import('../store/terminalJournal.js'), import('../store/journaledRegistry.js'), import('../store/outboxForwarder.js'), import('../store/registryProbe.js')]);
+  // real timers, unreferenced: a retry or a probe never keeps the program from ending
+  const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms).unref(), clearTimeout: (id: unknown) => clearTimeout(id as NodeJS.Timeout) };
   let forwarder: InstanceType<typeof OutboxForwarder> | null = null;
+  const listeners: Array<(link: RegistryLink) => void> = [];
   const journaled = new JournaledRegistry(registry, TerminalJournal.open(dataDir), {
     processingDelayMs, checkpoint, onOutbox: () => forwarder?.retryLater(),
+    onLink: (link) => {
+      // back: the outbox goes now, not at the backoff's next try (on the next turn, after the call that noticed finishes its own bookkeeping)
+      if (link.reachable) timers.setTimeout(() => void forwarder?.run().catch(() => forwarder?.retryLater()), 0);
+      for (const listener of listeners) listener(link);
+    },
   });
-  // real timers, unreferenced: a retry never keeps the program from ending
-  forwarder = new OutboxForwarder(journaled, {
-    setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
-    clearTimeout: (id) => clearTimeout(id as NodeJS.Timeout),
-  }, backoff);
+  forwarder = new OutboxForwarder(journaled, timers, choice.forwardRetry);
   await forwarder.run();
+  const probe = new RegistryProbe(() => journaled.probe(), timers, choice.registryProbeMs);
+  probe.start();
   const store = journaled.asStore();
-  return new Proxy(store, {
-    get: (target, name, receiver) => (name === 'close' ? async () => { forwarder?.stop(); await store.close(); } : Reflect.get(target, name, receiver) as unknown),
+  const closing = new Proxy(store, {
+    get: (target, name, receiver) => (name === 'close' ? async () => { probe.stop(); forwarder?.stop(); await store.close(); } : Reflect.get(target, name, receiver) as unknown),
   });
+  return { store: closing, link: { current: () => journaled.status(), subscribe: (listener) => void listeners.push(listener) } };
+}
+
+/**
+ * Tells the terminal its registry's link (issue 20): `registry.lost` with the reason while it is out
+ * of reach (the kiosk goes out of service), `registry.back` when it answers again. The app shell
+ * (src/cli/run.tsx) calls it once the terminal runs; a link already lost is told at once.
+ */
+export function tellRegistryLink(link: RegistryLinkFeed | undefined, send: (event: { type: 'registry.lost'; reason: string } | { type: 'registry.back' }) => void, onTold?: (link: RegistryLink) => void): void {
+  if (!link) return;
+  const tell = (now: RegistryLink) => {
+    send(now.reachable ? { type: 'registry.back' } : { type: 'registry.lost', reason: now.reason ?? '' });
+    onTold?.(now);
+  };
+  link.subscribe(tell);
+  if (!link.current().reachable) tell(link.current());
 }
 
 /** Keeps the receipt as printed, so `kiosk receipts show` prints the same text. */

@@ -15,7 +15,7 @@ import { usage, VERSION } from './help.js';
 import { formatMoney } from '../domain/money.js';
 import type { Receipt } from '../domain/store.js';
 import type { TerminalActor } from '../../machines/terminal.js';
-import { describeDataLocation, openKioskData, orderLengthWarning, storeFailure, type KioskData } from './kioskData.js';
+import { describeDataLocation, openKioskData, orderLengthWarning, storeFailure, tellRegistryLink, type KioskData } from './kioskData.js';
 import { printHelp } from './helpText.js';
 import { waitFor } from 'xstate';
 import type { WorldActor, WorldInput } from '../../machines/world.js';
@@ -93,6 +93,8 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
   });
   const actor = terminalOf(world);
   started = actor;
+  // on a registry: out of service while it is out of reach, back by itself when it answers again (issue 20)
+  tellRegistryLink(data.link, (event) => actor.send(event));
   // the status line's clock: the world reads the program's time every second (only in a real run).
   // Under a tape (--pty) the tape's clock moves through the hook, which ticks: a tick on real time
   // there made a frame depend on how long a step took (the site re-read a payment only if a second had passed)

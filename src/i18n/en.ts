@@ -7,6 +7,7 @@ import { tillEn } from './till.en.js';
 import { topupEn } from './topup.en.js';
 import { paperEn } from './paper.en.js';
 import { jamEn } from './jam.en.js';
+import { registryEn } from './registry.en.js';
 import { siteTopUpEn } from './siteTopUp.en.js';
 
 export const en = {
@@ -19,6 +20,7 @@ export const en = {
   ...topupEn,
   ...paperEn,
   ...jamEn,
+  ...registryEn,
   'brand': 'EUROSET · payment terminal {terminal}',
   'idle.title': 'Pay for services and orders',
   'idle.press': 'Press any key to start',

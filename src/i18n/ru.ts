@@ -8,6 +8,7 @@ import { tillRu } from './till.ru.js';
 import { topupRu } from './topup.ru.js';
 import { paperRu } from './paper.ru.js';
 import { jamRu } from './jam.ru.js';
+import { registryRu } from './registry.ru.js';
 import { siteTopUpRu } from './siteTopUp.ru.js';
 
 export const ru: Record<MessageKey, string> = {
@@ -20,6 +21,7 @@ export const ru: Record<MessageKey, string> = {
   ...topupRu,
   ...paperRu,
   ...jamRu,
+  ...registryRu,
   'brand': 'ЕВРОСЕТЬ · платёжный терминал {terminal}',
   'idle.title': 'Оплата услуг и заказов',
   'idle.press': 'Нажмите любую клавишу',

@@ -17,12 +17,18 @@ import type { PgStore } from './pg/pgStore.js';
 /** What the terminal knows of its registry: reachable, or not since a failure with its reason. */
 export interface RegistryLink {
   reachable: boolean;
-  /** the failure as the driver said it (password masked), while unreachable */
+  /** the failure as the driver said it (the registry's URL left out), while unreachable */
   reason: string | null;
 }
 
 /** A registry failure that says nothing about the data: the server cannot be reached (StoreError 'io'). */
 export const isUnreachable = (error: unknown): boolean => error instanceof StoreError && error.code === 'io';
+
+/** The failure as the screen says it: the driver's words, without the registry's URL in front (one long word at 80 columns). */
+export function linkReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof StoreError && message.startsWith(`${error.path}: `) ? message.slice(error.path.length + 2) : message;
+}
 
 export interface JournaledOptions {
   processingDelayMs: number;
@@ -57,7 +63,12 @@ export class JournaledRegistry {
           return own.bind(this);
         }
         const value: unknown = Reflect.get(target, name, receiver);
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        if (typeof value !== 'function') return value;
+        // every registry call tells the link: a lookup failing for want of the server puts the kiosk out of service
+        return (...args: unknown[]) => {
+          const result = (value as (...args: unknown[]) => unknown).apply(target, args);
+          return result instanceof Promise ? this.noted(result) : result;
+        };
       },
     });
   }
@@ -70,7 +81,7 @@ export class JournaledRegistry {
   noteLink(error: unknown | null): void {
     const reachable = error === null;
     if (reachable === this.link.reachable) return;
-    this.link = { reachable, reason: reachable ? null : error instanceof Error ? error.message : String(error) };
+    this.link = { reachable, reason: reachable ? null : linkReason(error) };
     this.options.onLink?.(this.link);
   }
 
@@ -153,6 +164,16 @@ export class JournaledRegistry {
   async close(): Promise<void> {
     this.journal.close();
     await this.registry.close();
+  }
+
+  /** one round trip to the registry, for the probe (registryProbe.ts): the link changes if it answers otherwise */
+  probe(): Promise<void> {
+    return this.reach(() => this.registry.ping());
+  }
+
+  /** a registry call's promise, keeping the link's state */
+  private noted<T>(call: Promise<T>): Promise<T> {
+    return this.reach(() => call);
   }
 
   /** runs a registry call, keeping the link's state */

@@ -1,9 +1,10 @@
-/** `kiosk --forward-retry … --forward-retry-max …`: the outbox forwarder's waits on a registry (issue 20). */
+/** `kiosk --forward-retry … --forward-retry-max … --registry-probe …`: the outbox forwarder's waits and the registry's probe (issue 20). */
 import { describe, expect, it } from 'vitest';
 import { parseRunArgs, UsageError } from '../../src/cli/args.js';
 import { FORWARD_HELP } from '../../src/cli/forwardArgs.js';
 import { USAGE } from '../../src/cli/help.js';
 import { DEFAULT_BACKOFF } from '../../src/store/outboxForwarder.js';
+import { DEFAULT_PROBE_MS } from '../../src/store/registryProbe.js';
 
 describe('kiosk forward retry flags', () => {
   it('default: 1 s, doubling up to 60 s', () => {
@@ -27,7 +28,14 @@ describe('kiosk forward retry flags', () => {
   });
 
   it('are in --help, each of their lines within 80 columns', () => {
-    for (const flag of ['--forward-retry 1s', '--forward-retry-max 60s']) expect(USAGE).toContain(flag);
+    for (const flag of ['--forward-retry 1s', '--forward-retry-max 60s', '--registry-probe 5s']) expect(USAGE).toContain(flag);
     for (const line of FORWARD_HELP.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('--registry-probe: every 5 s by default, a duration in the timeouts\' words, a bad one named', () => {
+    expect(parseRunArgs([], {}).registryProbeMs).toBe(DEFAULT_PROBE_MS);
+    expect(DEFAULT_PROBE_MS).toBe(5_000);
+    expect(parseRunArgs(['--registry-probe', '30s'], {}).registryProbeMs).toBe(30_000);
+    expect(() => parseRunArgs(['--registry-probe', 'often'], {})).toThrow('--registry-probe: expected a duration from 1s to 24h like 30s, 2m or 1500ms, got "often"');
   });
 });

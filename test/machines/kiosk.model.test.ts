@@ -53,6 +53,8 @@ function makeChecker() {
       if (entered('topupCash')) topUpRequests++;
       expect(requestTopUpCash).toHaveBeenCalledTimes(topUpRequests);
       // a jam keeps the terminal out of service until service mode clears it: no customer screen meanwhile
+      // the registry out of reach: no customer screen before cash (a payment under way and its receipt are finished)
+      if (c.registryDown !== null) expect(['outOfService', 'cash', 'topupCash', 'receipt', 'servicePin', 'serviceLoading', 'service', 'encashing', 'serviceReceipt', 'clearingJam']).toContain(state);
       if (c.jam) expect(['outOfService', 'servicePin', 'serviceLoading', 'service', 'encashing', 'serviceReceipt', 'clearingJam', 'cash', 'topupCash']).toContain(state);
       switch (state) {
         case 'idle':

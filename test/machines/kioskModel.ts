@@ -29,7 +29,9 @@ const EXTERNAL = new Set([
   'kiosk.wake', 'timer.inactivity', 'nav.back', 'nav.move', 'nav.activate', 'nav.press', 'input.text', 'input.backspace', 'input.clear',
   'io.orderLookedUp', 'io.paymentCompleted', 'io.cashCancelled',
   'service.key', 'io.cassetteRead', 'io.encashed', 'service.locked', 'service.unlocked', 'printer.paper', 'io.jammed',
+  'registry.lost', 'registry.back',
 ]);
+export const REGISTRY_REASON = 'postgres://kiosk@127.0.0.1:5999/kiosk: connect ECONNREFUSED 127.0.0.1:5999';
 export const BUTTON_SCREENS = new Set<string>(['idle', 'menu', 'services', 'catalogs', 'orderEntry', 'refused', 'checkData', 'phoneEntry', 'topupPhone', 'receipt', 'servicePin', 'service', 'serviceReceipt', 'outOfService']);
 /** The service PIN the model knows (the default) and one wrong PIN. */
 const RIGHT_PIN = '0000';
@@ -104,6 +106,9 @@ function eventsFor(s: Snap): KioskEvent[] {
     // the acceptor jams (the terminal tells the kiosk while cash is taken; the kiosk goes out of service from any
     // screen): walked from the idle screen, whose data is clean, as the out-of-service and service screens read none of it
     ...(screen === 'idle' && s.context.jam === null && serviceQuiet(s) && s.context.focus === 0 ? [{ type: 'io.jammed' as const, jam: { sessionId: 's1', code, phone: `+7${s.context.phoneDigits}`, held: [5000], inserted: '0.00' } }] : []),
+    // the registry goes out of reach (the terminal tells the kiosk) from every screen, and comes back;
+    // what a customer does meanwhile is walked in test/machines/terminal.registry.test.ts
+    ...(s.context.registryDown === null ? (s.context.jam === null && serviceQuiet(s) ? [{ type: 'registry.lost' as const, reason: REGISTRY_REASON }] : []) : [{ type: 'registry.back' as const }]),
   ];
 }
 
@@ -140,6 +145,8 @@ const serviceQuiet = (s: Snap): boolean => s.context.serviceAttempts === 0 && !s
 function explored(s: Snap, e: KioskEvent): boolean {
   if (!EXTERNAL.has(e.type)) return false;
   const [next] = transition(machine, s, e);
+  // with the registry out of reach, only its coming back is walked (the out-of-service screen reads nothing else)
+  if (next.context.registryDown !== null && e.type !== 'registry.lost') return false;
   // wrong PINs, a lock or a half-typed sequence are explored around the idle and service screens only,
   // not carried through every customer screen (they change nothing there)
   if (!SERVICE_SIDE.has(String(next.value)) && !serviceQuiet(next) && !jammedTypingSequence(next)) return false;
@@ -159,7 +166,7 @@ function explored(s: Snap, e: KioskEvent): boolean {
 export const abstract = (s: Snap) =>
   JSON.stringify([
     s.value, s.context.focus, s.context.orderDigits, s.context.phoneDigits, s.context.operator, s.context.operatorChosen, s.context.payable,
-    s.context.serviceKeys, s.context.pinDigits, s.context.serviceAttempts, s.context.serviceLocked, s.context.jam !== null,
+    s.context.serviceKeys, s.context.pinDigits, s.context.serviceAttempts, s.context.serviceLocked, s.context.jam !== null, s.context.registryDown !== null,
   ]);
 
 export const model = createTestModel(machine, {

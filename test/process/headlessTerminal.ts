@@ -6,6 +6,7 @@
  *   jammed <held notes> <code>  (on start, when a note held by a bill acceptor jam awaits service)
  *   ready                       (start-up done)
  *   view <screen> <inserted> <receipt number or -> [<the lookup's refusal reason, on the refused screen>]
+ *   link lost|back <screen>     (on a registry: it went out of reach or came back, and the screen then)
  * A line `!fault <fault>` injects a fault (`!fault jam`: the next note jams) as a tape's `Fault` step
  * does, and prints `fault <fault>`.
  * Bundled and run as a child process by test/process/kill.test.ts.
@@ -18,12 +19,14 @@ import { currentOwner } from '../../src/adapters/sessionOwner.js';
 import { mapKey, splitKeys } from '../../src/app/keymap.js';
 import { startTerminal } from '../../src/app/session.js';
 import { viewOf } from '../../src/app/view.js';
-import { openKioskData } from '../../src/cli/kioskData.js';
+import { openKioskData, tellRegistryLink } from '../../src/cli/kioskData.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { isSettled } from '../../machines/settled.js';
 
 const checkpoint = crashHookFromEnv();
-const data = await openKioskData({ memory: false, dataDir: process.env.KIOSK_DATA_DIR ?? null, store: process.env.KIOSK_STORE ?? null }, checkpoint);
+// KIOSK_TEST_PROBE_MS: the registry's probe, shorter than the CLI's default for the outage test
+const probeMs = Number(process.env.KIOSK_TEST_PROBE_MS ?? '') || undefined;
+const data = await openKioskData({ memory: false, dataDir: process.env.KIOSK_DATA_DIR ?? null, store: process.env.KIOSK_STORE ?? null, ...(probeMs ? { registryProbeMs: probeMs } : {}) }, checkpoint);
 const terminalId = `headless-${process.pid}`;
 const actor = startTerminal({
   store: data.store, rules: DEFAULT_RULES, lang: 'en', terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,
@@ -36,6 +39,11 @@ for (const r of start.context.recovered) process.stdout.write(`recovered ${r.acc
 const { jam } = start.context;
 if (jam) process.stdout.write(`jammed ${jam.held.join('+')} ${jam.code}\n`);
 process.stdout.write('ready\n');
+// the registry's link, as run.tsx tells it, and the screen once the terminal has settled (not a view line:
+// a change during a key's handling must not take the place of the key's own view line)
+tellRegistryLink(data.link, (event) => actor.send(event), (link) => {
+  void settled().then((s) => process.stdout.write(`link ${link.reachable ? 'back' : 'lost'} ${viewOf(s).screen}\n`));
+});
 
 for await (const line of createInterface({ input: process.stdin })) {
   const fault = /^!fault (cassette-full|paper-out|jam)$/.exec(line)?.[1];

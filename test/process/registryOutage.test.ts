@@ -2,6 +2,8 @@
  * Issue 20: a kiosk process on a registry whose server stops in the middle of a payment. On a server
  * of its own (stopped and started again here): the payment is finished and its receipt shown, and once
  * the server is back the kiosk's own forwarder (real timers, backoff) sends it: one payment, once.
+ * And an idle kiosk: its probe finds the server stopped (out of service, before anyone types a code)
+ * and started again (back to idle by itself).
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +11,7 @@ import { startThrowawayServer, type ThrowawayServer } from '../../src/bench/pgSe
 import { TerminalJournal } from '../../src/store/terminalJournal.js';
 import { useTempDirs } from '../store/helpers.js';
 import { headlessDrive } from './drives.js';
-import { bundleHeadless } from './headlessKiosk.js';
+import { bundleHeadless, HeadlessKiosk } from './headlessKiosk.js';
 
 const tempDir = useTempDirs();
 const CODE = '1000000002';
@@ -64,5 +66,30 @@ describe('a kiosk process while its registry is stopped', () => {
       drive.dispose();
     }
     expect(await registryRows()).toEqual({ receipts: [{ accepted: '3000.00' }], forwarded: 1 });
+  }, 60_000);
+
+  it('idle: out of service while the server is stopped, before anyone types a code; idle again once it is back', async () => {
+    await bundleHeadless();
+    // the probe every 300 ms (the CLI's default is 5 s, --registry-probe)
+    const kiosk = new HeadlessKiosk({ KIOSK_DATA_DIR: tempDir(), KIOSK_STORE: server.url, KIOSK_TEST_PROBE_MS: '300' });
+    try {
+      expect(await kiosk.next('ready')).toBe('ready');
+      await server.pause();
+      try {
+        expect(await kiosk.next('link')).toBe('link lost outOfService');
+        // a customer's key changes nothing
+        kiosk.send(' ');
+        expect(await kiosk.next('view')).toBe('view outOfService - -');
+      } finally {
+        await server.resume();
+      }
+      expect(await kiosk.next('link')).toBe('link back idle');
+      kiosk.send(' ');
+      expect(await kiosk.next('view')).toBe('view menu - -');
+      kiosk.send('\x03');
+      await kiosk.died();
+    } finally {
+      kiosk.dispose();
+    }
   }, 60_000);
 });

@@ -205,6 +205,10 @@ async function collectViews(): Promise<Case[]> {
   await press('8');
   expect(view().screen).toBe('outOfService');
   keep('out of service, jam');
+  // the registry out of reach (issue 20): the reason as the driver says it, a long one
+  const reason = 'connect ETIMEDOUT 10.20.30.40:5432 after a very long wait for the registry server to answer the terminal';
+  const jammed = view();
+  keep('out of service, registry', { ...jammed, kiosk: { ...jammed.kiosk, jam: null, registryDown: reason } });
   actor.stop();
   return cases;
 }
@@ -285,6 +289,12 @@ function expectedTexts(scene: Scene, lang: Lang): Expected {
       paragraphs.push(t(lang, 'fault.body', { reason: view.fault ?? '?' }));
       break;
     case 'outOfService':
+      if (!kiosk.jam) {
+        const reason = kiosk.registryDown!;
+        paragraphs.push(t(lang, 'registry.body'), t(lang, 'registry.reason', { reason: reason.length > 140 ? `${reason.slice(0, 139)}…` : reason }), t(lang, 'registry.safe'));
+        paragraphs.push(t(lang, 'registry.ask'));
+        break;
+      }
       paragraphs.push(t(lang, 'jam.body', { held: kiosk.jam!.held.map((n) => formatNote(n, lang)).join(' + ') }), t(lang, 'jam.safe'));
       lines.push(t(lang, 'jam.counted', { inserted: money(kiosk.jam!.inserted) }), t(lang, 'jam.ask'));
       break;

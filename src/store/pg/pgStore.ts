@@ -244,6 +244,15 @@ export class PgStore implements CommandStore {
     return this.tx((sql) => forwardIn(sql, entry, this.processingDelayMs, this.checkpoint));
   }
 
+  /** one round trip to the server (`SELECT 1`): the terminal's probe of its registry (registryProbe.ts) */
+  async ping(): Promise<void> {
+    try {
+      await this.pool.query('SELECT 1');
+    } catch (error) {
+      throw this.failure(error);
+    }
+  }
+
   /** the last receipt number's sequence the registry drew for a terminal (0: none) */
   lastReceiptSeq(terminalId: string) {
     return this.tx(async (sql) => (await sql.query<{ seq: number }>('SELECT seq FROM receipt_counters WHERE terminal_id = $1', [terminalId])).rows[0]?.seq ?? 0);

@@ -1,0 +1,42 @@
+/**
+ * The terminal's probe of its registry (issue 20): one `SELECT 1` every few seconds on the program's
+ * timers (never inside a machine), so that an idle kiosk learns the registry went out of reach, and
+ * that it is back, before anyone types a code. The answer goes to the link (JournaledRegistry's
+ * `onLink`), which tells the kiosk; a probe still waiting for the server is never doubled.
+ */
+import type { ForwardTimers } from './outboxForwarder.js';
+
+/** [choice] the wait between two probes (README: Salon, `--registry-probe`) */
+export const DEFAULT_PROBE_MS = 5_000;
+
+export class RegistryProbe {
+  private timer: unknown = null;
+  private stopped = false;
+
+  constructor(
+    private readonly probe: () => Promise<void>,
+    private readonly timers: ForwardTimers,
+    private readonly intervalMs: number = DEFAULT_PROBE_MS,
+  ) {}
+
+  /** the first probe after one interval, then one interval after each answer */
+  start(): void {
+    this.stopped = false;
+    this.next();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private next(): void {
+    if (this.stopped) return;
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = null;
+      // the link keeps the answer; a failure here is only the registry out of reach, said there
+      void this.probe().catch(() => undefined).finally(() => this.next());
+    }, this.intervalMs);
+  }
+}
