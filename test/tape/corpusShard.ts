@@ -47,6 +47,9 @@ export function testName(file: string): string {
  */
 export const PARITY_EVERY = 1;
 
+/** [choice] the real time a step may take on either side before the tape is called hung */
+export const STEP_TIMEOUT_MS = 30_000;
+
 /** Whether `file` (relative to the corpus) is played under --parity in this run. */
 export function underParity(file: string): boolean {
   const folder = file.split('/')[0];
@@ -72,7 +75,9 @@ export function describeCorpusShard(index: number): void {
           expect(alone.steps.length).toBe(alone.totalSteps);
           return;
         }
-        const result = await runParity(path);
+        // a step's hang limit (10 s in-process, 20 s under --pty) with room for a machine this busy: the
+        // whole corpus under --parity on 2 loaded cores once took a 40-key step past 10 s in-process
+        const result = await runParity(path, { run: { stepTimeoutMs: STEP_TIMEOUT_MS } });
         if (result.failure) expect.fail(formatFailure(result.failure));
         expect(result.status).toBe('passed');
         expect(result.steps.length).toBe(result.totalSteps);
