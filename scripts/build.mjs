@@ -8,6 +8,7 @@ import { inkSharedCaches } from './inkSharedCaches.mjs';
 import { narrowWidths } from './narrowWidths.mjs';
 import { xstateLazyMachines } from './xstateLazyMachines.mjs';
 import { asciiFiles } from './asciiOutput.mjs';
+import { yogaWasmNoFetch } from './yogaWasmNoFetch.mjs';
 
 // chunks of earlier builds have other hashes: cleared so dist/ holds only what this build made
 rmSync('dist/chunks', { recursive: true, force: true });
@@ -41,7 +42,7 @@ const kioskBuild = {
   // The native bindings (SQLite, node-pty for `kiosk tape run --pty`, resvg for GIF clips, pg for `--store`) stay
   // outside the bundle; resvg and gifenc load only with `--gif` / `tape gif` (src/pictures/gif.ts).
   external: ['better-sqlite3', 'node-pty', '@resvg/resvg-js', 'pg'],
-  plugins: [noDevtools, inkSharedCaches, narrowWidths, xstateLazyMachines],
+  plugins: [noDevtools, inkSharedCaches, narrowWidths, xstateLazyMachines, yogaWasmNoFetch],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __kioskRequire } from 'node:module'; const require = __kioskRequire(import.meta.url);",

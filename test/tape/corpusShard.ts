@@ -1,10 +1,16 @@
 /**
- * The tape corpus (every *.tape under test/tapes/), each tape played in-process and a share of them
- * (PARITY_EVERY below; all with KIOSK_HEAVY) with `--parity`: in-process on a
- * simulated clock and under `--pty` against the built dist/kiosk.js (npm test builds it first; after
- * changing the kiosk, `npm run build --silent` before running these alone), the two compared step by
- * step (src/tape/run/parity.ts). The in-process half is the corpus run itself, so the corpus is played
- * once per side, not once more for a sample. Tapes with `Fault` run in-process only and say so.
+ * The tape corpus (every *.tape under test/tapes/), every tape played with `--parity` (PARITY_EVERY
+ * below): in-process on a simulated clock and under `--pty` against the built dist/kiosk.js (npm test
+ * builds it first; after changing the kiosk, `npm run build --silent` before running these alone),
+ * the two compared step by step (src/tape/run/parity.ts): the state path after every step, the frame
+ * at every Snapshot and at the end. The in-process half is the corpus run itself, so the corpus is
+ * played once per side, not once more for a sample. Tapes with `Fault` run in-process only and say so.
+ *
+ * Cost (CPU seconds, user+sys, of these four files; README "--parity" has the figures and the load):
+ * the --pty side is nearly all the kiosk child's, half its start (node loading the bundle, the first
+ * frame) and half its frames (Ink draws every React commit there). What made the whole corpus fit:
+ * the in-process side reads its screen only where parity compares frames (Snapshot steps and the
+ * end), and the kiosk no longer loads undici to decode Yoga's WebAssembly (scripts/yogaWasmNoFetch.mjs).
  *
  * The corpus is dealt round-robin over SHARDS test files (test/tape/corpus.shard-N.test.ts): vitest
  * runs files side by side on its workers, so the --pty halves of different shards overlap instead of
@@ -19,7 +25,6 @@ import { formatFailure } from '../../src/tape/index.js';
 import { parseTape } from '../../src/tape/language/parse.js';
 import { parityBlocker, runParity } from '../../src/tape/run/parity.js';
 import { runTape } from '../../src/tape/run/runTape.js';
-import { HEAVY_FACTOR } from '../heavy.js';
 
 export const CORPUS = join(import.meta.dirname, '..', 'tapes');
 /** [choice] four files: on 2 workers each gets two, and no shard is a long tail (about 37 tapes each) */
@@ -36,11 +41,14 @@ export function testName(file: string): string {
 }
 
 /**
- * [choice] `npm test` plays one tape in PARITY_EVERY of each place's folder (its 1st, 4th, …) under
- * --parity and the others in-process only, to keep the suite within its time on 2 cores; with
- * KIOSK_HEAVY set every tape runs under --parity (README, "Heavy trials").
+ * [choice] `npm test` plays every tape under --parity (PARITY_EVERY = 1: each place's 1st, 2nd, …).
+ * It was one in three until the --pty side got cheaper (README, "--parity"); a larger number plays
+ * one tape in N of each place's folder under --parity and the others in-process only.
  */
-export const PARITY_EVERY = HEAVY_FACTOR === 0 ? 3 : 1;
+export const PARITY_EVERY = 1;
+
+/** [choice] the real time a step may take on either side before the tape is called hung */
+export const STEP_TIMEOUT_MS = 30_000;
 
 /** Whether `file` (relative to the corpus) is played under --parity in this run. */
 export function underParity(file: string): boolean {
@@ -56,7 +64,7 @@ const comparable = (file: string) => parityBlocker(parseTape(readFileSync(file, 
 
 /** The tests of one shard: each tape passes, and those under --parity are the same in-process and under --pty. */
 export function describeCorpusShard(index: number): void {
-  describe(`tape corpus, shard ${index} of ${SHARDS} (one tape in ${PARITY_EVERY} of each place under --parity)`, () => {
+  describe(`tape corpus, shard ${index} of ${SHARDS} (${PARITY_EVERY === 1 ? 'every tape' : `one tape in ${PARITY_EVERY} of each place`} under --parity)`, () => {
     for (const file of shardTapes(index)) {
       it(testName(file), async () => {
         const path = join(CORPUS, file);
@@ -67,7 +75,9 @@ export function describeCorpusShard(index: number): void {
           expect(alone.steps.length).toBe(alone.totalSteps);
           return;
         }
-        const result = await runParity(path);
+        // a step's hang limit (10 s in-process, 20 s under --pty) with room for a machine this busy: the
+        // whole corpus under --parity on 2 loaded cores once took a 40-key step past 10 s in-process
+        const result = await runParity(path, { run: { stepTimeoutMs: STEP_TIMEOUT_MS } });
         if (result.failure) expect.fail(formatFailure(result.failure));
         expect(result.status).toBe('passed');
         expect(result.steps.length).toBe(result.totalSteps);

@@ -84,6 +84,18 @@ describe('kiosk tape run --parity', () => {
   });
 });
 
+describe('the in-process side of --parity', () => {
+  it('reads its screen only at the lines asked for (Snapshot steps) and after the last step; every step keeps its state path', async () => {
+    const file = tapeFile('screens.tape', ['Set Lang en', 'Launch', 'Enter', 'Escape', 'Press "Other services"', 'Escape'].join('\n'));
+    const result = await runTape(file, { record: 'screens', screensAt: new Set([4]) });
+    if (result.failure) expect.fail(formatFailure(result.failure));
+    const steps = result.record?.steps ?? [];
+    expect(steps.map((s) => [s.line, s.screen !== undefined])).toEqual([[2, false], [3, false], [4, true], [5, false], [6, true]]);
+    expect(steps.every((s) => s.statePath)).toBe(true);
+    expect(steps.at(-1)?.screen?.join('\n')).toContain('EUROSET');
+  });
+});
+
 describe('firstDifference (pure)', () => {
   const tape = parseTape(['Launch', 'Enter', 'Snapshot menu', 'Escape'].join('\n'), 'x.tape');
   const step = (line: number, statePath: string, screen: string[], passed = true) => ({ line, command: '', ms: 0, passed, statePath, screen, castEnd: 0 });

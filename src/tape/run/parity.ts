@@ -54,8 +54,11 @@ export async function runParity(file: string, options: ParityOptions = {}): Prom
     return result;
   }
   const pty = options.pty ?? (async (f, o) => (await import('../drivers/ptyDriver.js')).runTapeInPty(f, o));
+  // in-process, a screen read is a frame laid out and drawn: only where frames are compared (the pty
+  // side's screen is xterm's, read every step, so a difference anywhere shows the --pty screen)
+  const inProcessOptions: RunTapeOptions = { ...runOptions, screensAt: snapshotLinesOf(tape) };
   // one side is a child process: the two overlap instead of taking turns
-  const [mine, theirs] = await Promise.all([inProcess(file, runOptions), pty(file, runOptions)]);
+  const [mine, theirs] = await Promise.all([inProcess(file, inProcessOptions), pty(file, runOptions)]);
   const difference = firstDifference(tape, mine, theirs);
   mine.parity = { compared: mine.record?.steps.length ?? 0, ptyMs: theirs.ms, same: difference === null };
   if (difference) {
@@ -76,11 +79,14 @@ function readTape(file: string): Tape | null {
   }
 }
 
+/** the lines of the tape's Snapshot steps: where parity compares frames (and after the last step) */
+const snapshotLinesOf = (tape: Tape): Set<number> => new Set(tape.steps.filter((s) => (s.kind === 'templated' ? s.inner : s.kind) === 'snapshot').map((s) => s.line));
+
 /** The first step where the sides differ, as a failure at that step; null when they agree throughout. */
 export function firstDifference(tape: Tape, mine: TapeResult, theirs: TapeResult): TapeFailure | null {
   const a = mine.record?.steps ?? [];
   const b = theirs.record?.steps ?? [];
-  const snapshotLines = new Set(tape.steps.filter((s) => (s.kind === 'templated' ? s.inner : s.kind) === 'snapshot').map((s) => s.line));
+  const snapshotLines = snapshotLinesOf(tape);
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const [x, y] = [a[i], b[i]];
     const step = tape.steps.find((s) => s.line === (x ?? y)?.line);

@@ -53,6 +53,11 @@ export interface RunTapeOptions extends EngineOptions {
   onStep?: (step: Step, ms: number) => void;
   /** keep each step's record: `true` for a report (frames in the cast), 'screens' with each step's screen read (parity) */
   record?: boolean | 'screens';
+  /**
+   * With `record: 'screens'`: read the screen only after the steps on these lines and after the last
+   * step (what parity compares); the other steps keep their state path and draw nothing, as a plain run.
+   */
+  screensAt?: ReadonlySet<number>;
 }
 
 /**
@@ -79,9 +84,12 @@ export async function runTape(input: TapeInput, options: RunTapeOptions = {}): P
     await engine.runAll(async (step, ms) => {
       result.steps.push({ line: step.line, command: step.raw, ms });
       options.onStep?.(step, ms);
-      if (result.record) await recordStep(result.record, opened, step, ms, options.record === 'screens');
+      if (result.record) await recordStep(result.record, opened, step, ms, screenOf(options, step));
       stepStarted = performance.now();
     });
+    // runAll ends on a drawn screen: the last step's, when only some steps read theirs
+    const last = result.record?.steps.at(-1);
+    if (last && options.record === 'screens' && !last.screen) last.screen = opened.screen();
   } catch (error) {
     result.failure = failureOf(error, file);
     if (result.record && engine) recordFailure(result.record, engine, result.failure, performance.now() - stepStarted);
@@ -103,6 +111,12 @@ export async function runTape(input: TapeInput, options: RunTapeOptions = {}): P
   }
   result.ms = performance.now() - started;
   return result;
+}
+
+/** What a step's record keeps of the screen: read, drawn into the cast (a report), or nothing. */
+function screenOf(options: RunTapeOptions, step: Step): 'read' | 'cast' | 'none' {
+  if (options.record !== 'screens') return 'cast';
+  return !options.screensAt || options.screensAt.has(step.line) ? 'read' : 'none';
 }
 
 function loadTape(input: TapeInput): Tape {

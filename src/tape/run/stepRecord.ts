@@ -40,14 +40,15 @@ export function newRecord(engine: TapeEngine): TapeRecord {
 }
 
 /**
- * After a step that passed: its frame is drawn into the cast (in-process, frames are drawn only when
- * read), but not parsed here: parsing every step's frame was most of what a report added to a run.
- * `withScreen` (parity, which compares screens) reads the screen as well.
+ * After a step that passed: its frame is drawn into the cast (`cast`; in-process, frames are drawn
+ * only when read), but not parsed here: parsing every step's frame was most of what a report added
+ * to a run. `read` (parity, at the steps whose screens it compares) reads the screen as well; `none`
+ * (parity's other steps) keeps the state path alone and draws nothing.
  */
-export async function recordStep(record: TapeRecord, engine: TapeEngine, step: Step, ms: number, withScreen = false): Promise<void> {
-  if (withScreen) await engine.paint();
-  else engine.draw();
-  record.steps.push({ line: step.line, command: step.raw, ms, passed: true, statePath: engine.statePath(), castEnd: engine.cast.length, ...(withScreen ? { screen: engine.screen() } : {}) });
+export async function recordStep(record: TapeRecord, engine: TapeEngine, step: Step, ms: number, screen: 'read' | 'cast' | 'none' = 'cast'): Promise<void> {
+  if (screen === 'read') await engine.paint();
+  else if (screen === 'cast') engine.draw();
+  record.steps.push({ line: step.line, command: step.raw, ms, passed: true, statePath: engine.statePath(), castEnd: engine.cast.length, ...(screen === 'read' ? { screen: engine.screen() } : {}) });
 }
 
 /** The step that failed: its screen and state as the failure caught them. */
