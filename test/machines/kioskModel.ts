@@ -106,9 +106,12 @@ function eventsFor(s: Snap): KioskEvent[] {
     // the acceptor jams (the terminal tells the kiosk while cash is taken; the kiosk goes out of service from any
     // screen): walked from the idle screen, whose data is clean, as the out-of-service and service screens read none of it
     ...(screen === 'idle' && s.context.jam === null && serviceQuiet(s) && s.context.focus === 0 ? [{ type: 'io.jammed' as const, jam: { sessionId: 's1', code, phone: `+7${s.context.phoneDigits}`, held: [5000], inserted: '0.00' } }] : []),
-    // the registry goes out of reach (the terminal tells the kiosk) from every screen, and comes back;
-    // what a customer does meanwhile is walked in test/machines/terminal.registry.test.ts
-    ...(s.context.registryDown === null ? (s.context.jam === null && serviceQuiet(s) ? [{ type: 'registry.lost' as const, reason: REGISTRY_REASON }] : []) : [{ type: 'registry.back' as const }]),
+    // the registry goes out of reach (the terminal tells the kiosk) from every screen as it opens, with its
+    // fields empty or whole, and comes back; what a customer does meanwhile is walked in
+    // test/machines/terminal.registry.test.ts (from every screen with every half-typed field, it doubled the model's cost)
+    ...(s.context.registryDown === null
+      ? s.context.jam === null && serviceQuiet(s) && settledData(s) && s.context.focus === focusOnEntry(s) ? [{ type: 'registry.lost' as const, reason: REGISTRY_REASON }] : []
+      : [{ type: 'registry.back' as const }]),
   ];
 }
 

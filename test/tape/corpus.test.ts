@@ -32,10 +32,11 @@ describe('tape corpus', () => {
     expect(new Set(dealt).size).toBe(tapes.length);
   });
 
-  it('plays every tape of every place under --parity (PARITY_EVERY is 1)', () => {
+  it('plays tapes of every place under --parity, one in PARITY_EVERY of each (all with KIOSK_HEAVY)', () => {
     const tapes = corpusTapes();
-    expect(PARITY_EVERY).toBe(1);
-    expect(tapes.filter(underParity)).toEqual(tapes);
+    const folders = new Set(tapes.map((file) => file.split('/')[0]));
+    for (const folder of folders) expect(tapes.some((file) => file.startsWith(`${folder}/`) && underParity(file)), folder).toBe(true);
+    expect(tapes.filter(underParity).length).toBeGreaterThanOrEqual(Math.floor(tapes.length / PARITY_EVERY));
   });
 
   it('covers every place', () => {

@@ -1,6 +1,6 @@
 /**
- * The tape corpus (every *.tape under test/tapes/), every tape played with `--parity` (PARITY_EVERY
- * below): in-process on a simulated clock and under `--pty` against the built dist/kiosk.js (npm test
+ * The tape corpus (every *.tape under test/tapes/), every tape played in-process and a share of them
+ * (PARITY_EVERY below; all with KIOSK_HEAVY) with `--parity`: in-process on a simulated clock and under `--pty` against the built dist/kiosk.js (npm test
  * builds it first; after changing the kiosk, `npm run build --silent` before running these alone),
  * the two compared step by step (src/tape/run/parity.ts): the state path after every step, the frame
  * at every Snapshot and at the end. The in-process half is the corpus run itself, so the corpus is
@@ -8,8 +8,8 @@
  *
  * Cost (CPU seconds, user+sys, of these four files; README "--parity" has the figures and the load):
  * the --pty side is nearly all the kiosk child's, half its start (node loading the bundle, the first
- * frame) and half its frames (Ink draws every React commit there). What made the whole corpus fit:
- * the in-process side reads its screen only where parity compares frames (Snapshot steps and the
+ * frame) and half its frames (Ink draws every React commit there). What made it cheaper (not enough for the
+ * whole corpus in `npm test`): the in-process side reads its screen only where parity compares frames (Snapshot steps and the
  * end), and the kiosk no longer loads undici to decode Yoga's WebAssembly (scripts/yogaWasmNoFetch.mjs).
  *
  * The corpus is dealt round-robin over SHARDS test files (test/tape/corpus.shard-N.test.ts): vitest
@@ -25,6 +25,7 @@ import { formatFailure } from '../../src/tape/index.js';
 import { parseTape } from '../../src/tape/language/parse.js';
 import { parityBlocker, runParity } from '../../src/tape/run/parity.js';
 import { runTape } from '../../src/tape/run/runTape.js';
+import { HEAVY_FACTOR } from '../heavy.js';
 
 export const CORPUS = join(import.meta.dirname, '..', 'tapes');
 /** [choice] four files: on 2 workers each gets two, and no shard is a long tail (about 37 tapes each) */
@@ -41,11 +42,12 @@ export function testName(file: string): string {
 }
 
 /**
- * [choice] `npm test` plays every tape under --parity (PARITY_EVERY = 1: each place's 1st, 2nd, …).
- * It was one in three until the --pty side got cheaper (README, "--parity"); a larger number plays
- * one tape in N of each place's folder under --parity and the others in-process only.
+ * [choice] `npm test` plays one tape in PARITY_EVERY of each place's folder (its 1st, 4th, …) under
+ * --parity and the others in-process only; with KIOSK_HEAVY set every tape runs under --parity
+ * (README, "Heavy trials"). Every tape under --parity made a fresh clone's `.ci/run` take 16 min 22 s
+ * on 2 quiet cores (2026-12-02; vitest 800 s against ~514 s), past the suite's 15 minutes.
  */
-export const PARITY_EVERY = 1;
+export const PARITY_EVERY = HEAVY_FACTOR === 0 ? 3 : 1;
 
 /** [choice] the real time a step may take on either side before the tape is called hung */
 export const STEP_TIMEOUT_MS = 30_000;
