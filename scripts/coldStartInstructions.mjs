@@ -1,8 +1,11 @@
 // Row 1 counted in instructions instead of milliseconds (load-independent, so it can judge a change
 // on a shared machine): each program runs under `valgrind --tool=callgrind` in a pty of 100×30, as
 // the bench starts it; as soon as its first screen is on the terminal callgrind is told to write
-// what it counted (`callgrind_control --dump`) and the program is killed. Callgrind's total (every thread of the process: V8's compiler and collector threads too) is the
-// figure. Prints one line a run and the median of each program.
+// what it counted (`callgrind_control --dump`) and the program is killed. Two figures: callgrind's
+// total (every thread of the process: V8's compiler and collector threads too), and the main thread
+// alone (`--separate-threads=yes`, thread 1), which is what the first frame waits for: the other
+// threads run beside it on another core (scripts/coldStartWall.mjs measures both in milliseconds).
+// Prints one line a run and the median of each program.
 //
 //   npm run build --silent && node scripts/coldStartInstructions.mjs [--runs 3] [--only kiosk|hello] [--dist DIR] [--keep DIR]
 //
@@ -40,7 +43,7 @@ function count(program) {
   const dir = mkdtempSync(join(values.keep ?? tmpdir(), 'kiosk-callgrind-'));
   const out = join(dir, 'callgrind.out.%p');
   return new Promise((done, fail) => {
-    const child = nodePty.spawn('valgrind', ['-q', '--tool=callgrind', `--callgrind-out-file=${out}`, process.execPath, program.script, ...program.args], {
+    const child = nodePty.spawn('valgrind', ['-q', '--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${out}`, process.execPath, program.script, ...program.args], {
       name: 'xterm-256color', cols: 100, rows: 30, cwd: process.cwd(), env: childEnv(),
     });
     let seen = '';
@@ -63,17 +66,20 @@ function count(program) {
       clearTimeout(limit);
       try {
         if (!found) throw new Error(`"${program.marker}" never on the terminal; it printed:\n${stripVTControlCharacters(seen).slice(-1500)}`);
-        // the dump at the first screen only: the file of the kill (if any) counts nothing of the start
-        const files = readdirSync(dir).filter((name) => /^callgrind\.out\.\d+\.1$/.test(name));
+        // the dump at the first screen only (callgrind.out.PID.1-TT, one file a thread, TT 01 the main
+        // thread): the file of the kill (if any) counts nothing of the start
+        const files = readdirSync(dir).filter((name) => /^callgrind\.out\.\d+\.1-\d+$/.test(name));
         let total = 0;
+        let main = null;
         for (const file of files) {
           const text = readFileSync(join(dir, file), 'utf8');
           const line = /^(?:summary|totals): (\d+)/m.exec(text);
           if (!line) throw new Error(`no totals in ${file}`);
           total += Number(line[1]);
+          if (file.endsWith('.1-01')) main = Number(line[1]);
         }
-        if (files.length === 0) throw new Error('callgrind wrote no output');
-        done(total);
+        if (files.length === 0 || main === null) throw new Error('callgrind wrote no output for the main thread');
+        done({ total, main });
       } catch (error) {
         fail(error);
       } finally {
@@ -90,14 +96,21 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const names = values.only ? [values.only] : Object.keys(PROGRAMS);
-const counts = Object.fromEntries(names.map((name) => [name, []]));
+const counts = Object.fromEntries(names.map((name) => [name, { total: [], main: [] }]));
+const billions = (n) => (n / 1e9).toFixed(3);
 // alternating, like the bench's timed row
 for (let i = 0; i < runs; i++) {
   for (const name of names) {
-    const n = await count(PROGRAMS[name]);
-    counts[name].push(n);
-    console.log(`${name} run ${i + 1}: ${(n / 1e9).toFixed(3)} billion instructions`);
+    const { total, main } = await count(PROGRAMS[name]);
+    counts[name].total.push(total);
+    counts[name].main.push(main);
+    console.log(`${name} run ${i + 1}: ${billions(total)} billion instructions, main thread ${billions(main)}`);
   }
 }
-for (const name of names) console.log(`${name}: median ${(median(counts[name]) / 1e9).toFixed(3)} billion (${counts[name].length} runs)`);
-if (counts.kiosk && counts.hello) console.log(`ratio kiosk/hello: ${(median(counts.kiosk) / median(counts.hello)).toFixed(2)}×`);
+for (const name of names) {
+  console.log(`${name}: median ${billions(median(counts[name].total))} billion, main thread ${billions(median(counts[name].main))} (${counts[name].total.length} runs)`);
+}
+if (counts.kiosk && counts.hello) {
+  const ratio = (key) => (median(counts.kiosk[key]) / median(counts.hello[key])).toFixed(2);
+  console.log(`ratio kiosk/hello: ${ratio('total')}× (all threads), ${ratio('main')}× (main thread)`);
+}
