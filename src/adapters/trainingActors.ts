@@ -19,6 +19,7 @@ import type { KioskStore } from '../domain/store.js';
 import { asyncStore } from '../domain/asyncStore.js';
 import type { WorldProbe } from '../domain/training/engine.js';
 import { exerciseScene } from '../training/scene.js';
+import { reviewDrill } from '../domain/training/drill.js';
 import { statePathMatches } from '../tape/run/assertions.js';
 import { storeProbeOf } from '../tape/run/runTrainSteps.js';
 import { RealProgramClock } from './programClock.js';
@@ -90,10 +91,8 @@ export function provideTraining(deps: TrainingDeps) {
         // practice from a mistake (Try from here) is never a scored attempt: nothing is kept
         if (input.practice) return;
         const { record } = input;
-        // the rules this attempt judged move the trainee's drill, in the same write as the attempt; the
-        // scheduler (ts-fsrs) loads on the first save, not at the kiosk's start (row 1 of the bench)
-        const [{ reviewDrill }, cards] = await Promise.all([import('../domain/training/drill.js'), deps.store.drillCards(record.trainee)]);
-        await deps.store.recordTrainingAttempt(record, reviewDrill(cards, record, deps.now()));
+        // the rules this attempt judged move the trainee's drill, in the same write as the attempt
+        await deps.store.recordTrainingAttempt(record, reviewDrill(await deps.store.drillCards(record.trainee), record, deps.now()));
       }),
     },
   });

@@ -21,7 +21,7 @@ import { cmp } from './money.js';
 import { cassetteId, countCassette, type CassetteCount, type Encashment } from './cash/cassette.js';
 import type { AttemptRecord } from './training/attempt.js';
 import { checkAttemptRecord } from './training/attemptCheck.js';
-import { checkDrillCard, type DrillCard } from './training/drillCard.js';
+import { checkDrillCard, type DrillCard } from './training/drill.js';
 import type { TrainingAttemptFilter } from './store.js';
 import type { JammedSession } from './cash/jam.js';
 

@@ -1,6 +1,6 @@
 /** Drill cards in SQLite (issue 18): one row per trainee and rule, the scheduler's memory as JSON. */
 import type { Database as Connection } from 'better-sqlite3';
-import { checkDrillCard, type DrillCard, type DrillMemory } from '../domain/training/drillCard.js';
+import { checkDrillCard, type DrillCard, type DrillMemory } from '../domain/training/drill.js';
 
 interface DrillRow {
   trainee: string;

@@ -7,10 +7,30 @@
 import { fsrs, Rating, State, type Card, type Grade } from 'ts-fsrs';
 import type { AttemptRecord } from './attempt.js';
 import type { Exercise } from './exercise.js';
-import type { DrillCard } from './drillCard.js';
 
-// the cards and their check have no scheduler in them: the stores (and the kiosk's start) load them without ts-fsrs
-export { checkDrillCard, type DrillCard, type DrillMemory } from './drillCard.js';
+/** The scheduler's memory of one rule, as the store keeps it (times in epoch ms, never Dates). */
+export interface DrillMemory {
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  /** 0 new, 1 learning, 2 review, 3 relearning (ts-fsrs State) */
+  state: number;
+  lastReview: number | null;
+}
+
+/** One rule of one trainee's drill. */
+export interface DrillCard {
+  trainee: string;
+  rule: string;
+  /** program-clock epoch ms when the rule is due again */
+  due: number;
+  memory: DrillMemory;
+  /** the attempt that reviewed it last: the same attempt never reviews a card twice */
+  lastAttemptId: string;
+}
 
 /** No fuzz: the same attempts at the same times give the same schedule (tests, and a trainer's questions). */
 const scheduler = fsrs({ enable_fuzz: false });
@@ -108,4 +128,18 @@ export function pickDrill(exercises: readonly Exercise[], due: readonly string[]
     if (exercise) items.push({ exercise, rules: due.filter((r) => checks(exercise, r)) });
   }
   return items;
+}
+
+const isFiniteNumber = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+
+/** Throws naming the card and the field when a store cannot keep it (both stores check the same way). */
+export function checkDrillCard(card: DrillCard): void {
+  const bad = (what: string) => new Error(`drill card ${JSON.stringify(card.trainee)}/${JSON.stringify(card.rule)}: ${what}`);
+  if (typeof card.trainee !== 'string' || card.trainee.trim() === '') throw bad('trainee must be a non-empty name');
+  if (typeof card.rule !== 'string' || card.rule.trim() === '') throw bad('rule must be a rule ID like R-TERM-2');
+  if (!Number.isSafeInteger(card.due)) throw bad(`due must be epoch milliseconds, got ${card.due}`);
+  if (typeof card.lastAttemptId !== 'string' || card.lastAttemptId === '') throw bad('lastAttemptId must be an attempt id');
+  const { lastReview, ...numbers } = card.memory;
+  for (const [field, value] of Object.entries(numbers)) if (!isFiniteNumber(value)) throw bad(`memory.${field} must be a number, got ${String(value)}`);
+  if (lastReview !== null && !Number.isSafeInteger(lastReview)) throw bad(`memory.lastReview must be epoch milliseconds or null, got ${lastReview}`);
 }
