@@ -19,6 +19,7 @@ import { dueRefundOf } from '../../domain/mobile/mobileLedger.js';
 import { mobileRulesOf } from '../../domain/mobile/inbox.js';
 import type { Settlement } from '../../domain/cash/settlement.js';
 import type { CashSession, Checkpoint, CommandStore, OrderSms, Receipt } from '../../domain/store.js';
+import { StoreError } from '../errors.js';
 import * as rows from '../rows.js';
 import { migratePg } from './pgMigrations.js';
 import { openPool, type PgStoreOptions } from './pgConnection.js';
@@ -169,12 +170,26 @@ export class PgStore extends PgPlaces implements CommandStore {
     return this.tx((sql) => forwardIn(sql, entry, this.processingDelayMs, this.checkpoint));
   }
 
-  /** one round trip to the server (`SELECT 1`): the terminal's probe of its registry (registryProbe.ts) */
-  async ping(): Promise<void> {
+  /**
+   * One round trip to the server (`SELECT 1`): the terminal's probe of its registry (registryProbe.ts).
+   * No answer within `timeoutMs` (a network that drops packets silently, a server that stopped
+   * answering) is the registry out of reach, without waiting for the OS to give up on the connection;
+   * the connection is then dropped from the pool (pg's query_timeout), not left waiting.
+   */
+  async ping(timeoutMs?: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const answered = this.pool.query({ text: 'SELECT 1', ...(timeoutMs ? { query_timeout: timeoutMs } : {}) });
+    const late = new Promise<never>((_resolve, reject) => {
+      if (timeoutMs) timer = setTimeout(() => reject(new StoreError('io', this.path, `${this.path}: no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    // the query's own failure once the race is lost (its read timeout, the server back) is nobody's news
+    answered.catch(() => undefined);
     try {
-      await this.pool.query('SELECT 1');
+      await Promise.race([answered, late]);
     } catch (error) {
       throw this.failure(error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
