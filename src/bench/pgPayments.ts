@@ -7,7 +7,9 @@
  *       p50; the raw UPDATE's round trip beside it.
  *   18: contested payments per second: 4 clients pay the same codes at once (each with its session
  *       opened and its note journaled beforehand), against 4 clients claiming the same codes with the
- *       raw UPDATE. Every code is checked credited exactly once before the figure counts.
+ *       raw UPDATE. Every code is checked credited exactly once before the figure counts. Beside the
+ *       rates, the CPU a payment costs on each side (the server's processes from /proc, this process's
+ *       own), which the load on a shared machine moves far less than the rates.
  */
 import pg from 'pg';
 import { newOrder } from '../domain/orders/orders.js';
@@ -15,6 +17,7 @@ import { PgStore } from '../store/pg/pgStore.js';
 import { row, type Row } from './report.js';
 import { median, quantile } from './stats.js';
 import { startBenchServer } from './pgServer.js';
+import { ownCpuMs, treeCpuMs } from './procCpu.js';
 
 const PHONE = '+79161234567';
 const AMOUNT = '4750.00';
@@ -25,6 +28,23 @@ async function timedAsync(work: () => Promise<unknown>): Promise<number> {
   const startedAt = performance.now();
   await work();
   return performance.now() - startedAt;
+}
+
+/** a round's payments: per second, and CPU milliseconds a payment on the server's side (null without /proc) and on this process's */
+interface Round {
+  perSecond: number;
+  serverMs: number | null;
+  kioskMs: number;
+}
+
+async function measured(serverPid: number, payments: number, work: () => Promise<unknown>): Promise<Round> {
+  const server = treeCpuMs(serverPid);
+  const kiosk = ownCpuMs();
+  const ms = await timedAsync(work);
+  // this process's CPU first: reading /proc is its own work, not the payments'
+  const kioskMs = (ownCpuMs() - kiosk) / payments;
+  const serverNow = treeCpuMs(serverPid);
+  return { perSecond: payments / (ms / 1000), serverMs: server === null || serverNow === null ? null : (serverNow - server) / payments, kioskMs };
 }
 
 /** the baseline's table: as little as a claim needs */
@@ -93,7 +113,7 @@ export async function pgPaymentLatency(payments: number): Promise<Row> {
 }
 
 /** One round of the store's side: codes [from, from + codes) paid by every client at once; payments per second. */
-async function contestedStoreRound(clients: PgStore[], setup: PgStore, from: number, codes: number): Promise<number> {
+async function contestedStoreRound(clients: PgStore[], setup: PgStore, from: number, codes: number, serverPid: number): Promise<Round> {
   const at = Date.now();
   for (let n = from; n < from + codes; n++) await setup.addOrder(newOrder({ code: code(n), codeAmount: AMOUNT, phone: PHONE, issuedAt: at }));
   // each client's customer has a phone of their own: the change of a late payer goes there
@@ -103,20 +123,23 @@ async function contestedStoreRound(clients: PgStore[], setup: PgStore, from: num
       await store.journalNote(`C${c}-${n}`, 5000, at);
     }
   }));
-  const ms = await timedAsync(() => Promise.all(clients.map(async (store, c) => {
+  const round = await measured(serverPid, clients.length * codes, () => Promise.all(clients.map(async (store, c) => {
     for (let n = from; n < from + codes; n++) await store.completePayment(`C${c}-${n}`, 'pay', at);
   })));
   const credited = await Promise.all(Array.from({ length: codes }, async (_, i) => (await setup.findOrder(code(from + i)))!.credits.length));
   if (credited.some((n) => n !== 1)) throw new Error(`contested payments: credits per code ${credited.join(',')}, expected 1 each`);
-  return (clients.length * codes) / (ms / 1000);
+  return round;
 }
 
-async function contestedRawRound(clients: pg.Client[], from: number, codes: number): Promise<number> {
-  const ms = await timedAsync(() => Promise.all(clients.map(async (client) => {
+const contestedRawRound = (clients: pg.Client[], from: number, codes: number, serverPid: number): Promise<Round> =>
+  measured(serverPid, clients.length * codes, () => Promise.all(clients.map(async (client) => {
     for (let n = from; n < from + codes; n++) await claim(client, n);
   })));
-  return (clients.length * codes) / (ms / 1000);
-}
+
+const cpu = (rounds: Round[], side: 'serverMs' | 'kioskMs'): string => {
+  const known = rounds.map((r) => r[side]).filter((ms): ms is number => ms !== null);
+  return known.length > 0 ? `${median(known).toFixed(2)} ms` : 'not measured (no /proc)';
+};
 
 export async function pgContested(codes: number, rounds: number): Promise<Row> {
   const server = await startBenchServer();
@@ -130,11 +153,12 @@ export async function pgContested(codes: number, rounds: number): Promise<Row> {
     return client;
   }));
   try {
-    const viaStore: number[] = [];
-    const viaRaw: number[] = [];
+    const viaStore: Round[] = [];
+    const viaRaw: Round[] = [];
+    const serverPid = server.pid();
     for (let r = 0; r < rounds; r++) {
-      const store = () => contestedStoreRound(clients, setup, r * codes, codes);
-      const raw = () => contestedRawRound(rawClients, r * codes, codes);
+      const store = () => contestedStoreRound(clients, setup, r * codes, codes, serverPid);
+      const raw = () => contestedRawRound(rawClients, r * codes, codes, serverPid);
       if (r % 2 === 0) {
         viaStore.push(await store());
         viaRaw.push(await raw());
@@ -143,8 +167,8 @@ export async function pgContested(codes: number, rounds: number): Promise<Row> {
         viaStore.push(await store());
       }
     }
-    const storeRate = median(viaStore);
-    const rawRate = median(viaRaw);
+    const storeRate = median(viaStore.map((r) => r.perSecond));
+    const rawRate = median(viaRaw.map((r) => r.perSecond));
     return row({
       id: 18,
       name: 'contested payments per second, PostgreSQL',
@@ -156,8 +180,14 @@ export async function pgContested(codes: number, rounds: number): Promise<Row> {
       detail:
         `median of ${rounds} rounds, taking turns: ${CLIENTS} clients pay the same ${codes} codes at once (PgStore.completePayment, ` +
         `sessions opened beforehand, a phone per client; each code credited once, the others' cash to their phones) vs ${CLIENTS} clients claiming ` +
-        `them with a raw conditional UPDATE … RETURNING (autocommit); a durable server (fsync on)`,
-      samples: { storePerSecond: viaStore, rawPerSecond: viaRaw },
+        `them with a raw conditional UPDATE … RETURNING (autocommit); a durable server (fsync on). CPU a payment (median of the rounds): ` +
+        `server ${cpu(viaStore, 'serverMs')} vs ${cpu(viaRaw, 'serverMs')} raw, this process ${cpu(viaStore, 'kioskMs')} vs ${cpu(viaRaw, 'kioskMs')} raw`,
+      samples: {
+        storePerSecond: viaStore.map((r) => r.perSecond), rawPerSecond: viaRaw.map((r) => r.perSecond),
+        // no /proc: no server CPU samples
+        storeServerCpuMs: viaStore.flatMap((r) => r.serverMs ?? []), rawServerCpuMs: viaRaw.flatMap((r) => r.serverMs ?? []),
+        storeKioskCpuMs: viaStore.map((r) => r.kioskMs), rawKioskCpuMs: viaRaw.map((r) => r.kioskMs),
+      },
     });
   } finally {
     await Promise.all([setup, ...clients].map((s) => s.close()));

@@ -5,7 +5,7 @@
  * server); the tests pass flags for speed. As root it runs as the `postgres` user (made if missing),
  * since initdb refuses root; the temporary directory is made readable for that user.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ export interface ThrowawayServer {
   pause(): Promise<void>;
   /** started again on the same data and port after `pause` */
   resume(): Promise<void>;
+  /** the running server's postmaster process (its `postmaster.pid`): for its CPU (bench row 18) or a signal (tests) */
+  pid(): number;
 }
 
 export interface ServerOptions {
@@ -77,6 +79,7 @@ export async function startThrowawayServer({ user, password, settings = [], purp
     stop,
     pause: () => server.stop(),
     resume: () => server.start(),
+    pid: () => Number(readFileSync(join(parent, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Command-line options of the kiosk itself, validated with errors that name the bad value. */
 import { MOBILE_FLAGS, parseMobileFlags } from './mobileArgs.js';
-import { FORWARD_FLAGS, parseForwardFlags, parseProbeFlag } from './forwardArgs.js';
+import { FORWARD_FLAGS, parseForwardFlags, parseProbeFlag, parseProbeTimeoutFlag } from './forwardArgs.js';
 import type { BackoffOptions } from '../store/outboxForwarder.js';
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -39,6 +39,8 @@ export interface RunOptions {
   forwardRetry: BackoffOptions;
   /** on a registry: the wait between two probes of it ([choice] 5 s) */
   registryProbeMs: number;
+  /** on a registry: how long a probe waits for its answer ([choice] 3 s) */
+  registryProbeTimeoutMs: number;
   rules: KioskRules;
   /** SGR mouse reports on (taps press buttons); `--no-mouse` turns them off */
   mouse: boolean;
@@ -208,6 +210,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     store,
     forwardRetry: parseForwardFlags(v, parseTimeout, (message) => new UsageError(message)),
     registryProbeMs: parseProbeFlag(v, parseTimeout),
+    registryProbeTimeoutMs: parseProbeTimeoutFlag(v, parseTimeout),
     rules: { ...DEFAULT_RULES, timeouts, orderNumberLength, processingDelayMs: parseProcessingDelay(v['processing-delay'] as string | undefined), mobile: parseMobileFlags(v, parseTimeout, (message) => new UsageError(message)), skin, servicePin, cassetteCapacity, ...(paperReceipts === null ? {} : { paperReceipts }) },
     mouse: v['no-mouse'] !== true,
     help: v.help === true,

@@ -4,12 +4,13 @@
  * and how often it probes the registry (out of service while it is out of reach).
  */
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../store/outboxForwarder.js';
-import { DEFAULT_PROBE_MS } from '../store/registryProbe.js';
+import { DEFAULT_PROBE_MS, DEFAULT_PROBE_TIMEOUT_MS } from '../store/registryProbe.js';
 
 export const FORWARD_FLAGS = {
   'forward-retry': { type: 'string' },
   'forward-retry-max': { type: 'string' },
   'registry-probe': { type: 'string' },
+  'registry-probe-timeout': { type: 'string' },
 } as const;
 
 export const FORWARD_HELP = `  --forward-retry 1s              on a registry: the first wait before sending
@@ -18,7 +19,9 @@ export const FORWARD_HELP = `  --forward-retry 1s              on a registry: th
   --forward-retry-max 60s         the longest of those waits
   --registry-probe 5s             on a registry: how often the terminal asks it
                                   whether it is within reach (out of service
-                                  while it is not, back by itself)`;
+                                  while it is not, back by itself)
+  --registry-probe-timeout 3s     how long it waits for the answer: none in
+                                  time is out of reach too`;
 
 /**
  * The backoff the flags ask for. `parseDuration` is the kiosk's timeout parser (1 s to 24 h) and
@@ -39,4 +42,10 @@ export function parseForwardFlags(values: Record<string, unknown>, parseDuration
 export function parseProbeFlag(values: Record<string, unknown>, parseDuration: (flag: string, text: string) => number): number {
   const text = values['registry-probe'];
   return typeof text === 'string' ? parseDuration('registry-probe', text) : DEFAULT_PROBE_MS;
+}
+
+/** `--registry-probe-timeout DURATION`: how long a probe waits for the registry's answer (1 s to 24 h; default 3 s). */
+export function parseProbeTimeoutFlag(values: Record<string, unknown>, parseDuration: (flag: string, text: string) => number): number {
+  const text = values['registry-probe-timeout'];
+  return typeof text === 'string' ? parseDuration('registry-probe-timeout', text) : DEFAULT_PROBE_TIMEOUT_MS;
 }

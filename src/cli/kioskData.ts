@@ -45,6 +45,8 @@ export interface DataChoice {
   forwardRetry?: BackoffOptions;
   /** on a registry: the wait between two probes of it (default DEFAULT_PROBE_MS) */
   registryProbeMs?: number;
+  /** on a registry: how long a probe waits for its answer (default DEFAULT_PROBE_TIMEOUT_MS) */
+  registryProbeTimeoutMs?: number;
 }
 
 /** Where the data lives, for `kiosk --help` and error messages. */
@@ -81,7 +83,7 @@ export async function openKioskData(choice: DataChoice, checkpoint: Checkpoint):
  * registry went out of reach or came back (the link, which the app shell tells the kiosk).
  */
 async function journaledTerminal(
-  registry: PgStore, dataDir: string, checkpoint: Checkpoint, processingDelayMs: number, choice: Pick<DataChoice, 'forwardRetry' | 'registryProbeMs'>,
+  registry: PgStore, dataDir: string, checkpoint: Checkpoint, processingDelayMs: number, choice: Pick<DataChoice, 'forwardRetry' | 'registryProbeMs' | 'registryProbeTimeoutMs'>,
 ): Promise<{ store: CommandStore; link: RegistryLinkFeed }> {
   const [{ TerminalJournal }, { JournaledRegistry }, { OutboxForwarder }, { RegistryProbe }] = await Promise.all([
     import('../store/terminalJournal.js'), import('../store/journaledRegistry.js'), import('../store/outboxForwarder.js'), import('../store/registryProbe.js')]);
@@ -99,7 +101,7 @@ async function journaledTerminal(
   });
   forwarder = new OutboxForwarder(journaled, timers, choice.forwardRetry);
   await forwarder.run();
-  const probe = new RegistryProbe(() => journaled.probe(), timers, choice.registryProbeMs);
+  const probe = new RegistryProbe((timeoutMs) => journaled.probe(timeoutMs), timers, choice.registryProbeMs, choice.registryProbeTimeoutMs);
   probe.start();
   const store = journaled.asStore();
   const closing = new Proxy(store, {

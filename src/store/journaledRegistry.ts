@@ -167,8 +167,8 @@ export class JournaledRegistry {
   }
 
   /** one round trip to the registry, for the probe (registryProbe.ts): the link changes if it answers otherwise */
-  probe(): Promise<void> {
-    return this.reach(() => this.registry.ping());
+  probe(timeoutMs?: number): Promise<void> {
+    return this.reach(() => this.registry.ping(timeoutMs));
   }
 
   /** a registry call's promise, keeping the link's state */

@@ -2,21 +2,29 @@
  * The terminal's probe of its registry (issue 20): one `SELECT 1` every few seconds on the program's
  * timers (never inside a machine), so that an idle kiosk learns the registry went out of reach, and
  * that it is back, before anyone types a code. The answer goes to the link (JournaledRegistry's
- * `onLink`), which tells the kiosk; a probe still waiting for the server is never doubled.
+ * `onLink`), which tells the kiosk; a probe still waiting for the server is never doubled. A probe
+ * not answered within its timeout is the registry out of reach: a network that drops packets
+ * silently, or a server that stopped answering, would otherwise hold the probe until the OS gives up
+ * on the connection (minutes: Linux retransmits for about 15).
  */
 import type { ForwardTimers } from './outboxForwarder.js';
 
 /** [choice] the wait between two probes (README: Salon, `--registry-probe`) */
 export const DEFAULT_PROBE_MS = 5_000;
 
+/** [choice] how long a probe waits for its answer (README: Salon, `--registry-probe-timeout`) */
+export const DEFAULT_PROBE_TIMEOUT_MS = 3_000;
+
 export class RegistryProbe {
   private timer: unknown = null;
   private stopped = false;
 
   constructor(
-    private readonly probe: () => Promise<void>,
+    /** one round trip, failing (the link lost) when no answer comes within `timeoutMs` */
+    private readonly probe: (timeoutMs: number) => Promise<void>,
     private readonly timers: ForwardTimers,
     private readonly intervalMs: number = DEFAULT_PROBE_MS,
+    private readonly timeoutMs: number = DEFAULT_PROBE_TIMEOUT_MS,
   ) {}
 
   /** the first probe after one interval, then one interval after each answer */
@@ -36,7 +44,7 @@ export class RegistryProbe {
     this.timer = this.timers.setTimeout(() => {
       this.timer = null;
       // the link keeps the answer; a failure here is only the registry out of reach, said there
-      void this.probe().catch(() => undefined).finally(() => this.next());
+      void this.probe(this.timeoutMs).catch(() => undefined).finally(() => this.next());
     }, this.intervalMs);
   }
 }

@@ -1,10 +1,10 @@
-/** `kiosk --forward-retry … --forward-retry-max … --registry-probe …`: the outbox forwarder's waits and the registry's probe (issue 20). */
+/** `kiosk --forward-retry … --forward-retry-max … --registry-probe … --registry-probe-timeout …`: the outbox forwarder's waits and the registry's probe (issue 20). */
 import { describe, expect, it } from 'vitest';
 import { parseRunArgs, UsageError } from '../../src/cli/args.js';
 import { FORWARD_HELP } from '../../src/cli/forwardArgs.js';
 import { USAGE } from '../../src/cli/help.js';
 import { DEFAULT_BACKOFF } from '../../src/store/outboxForwarder.js';
-import { DEFAULT_PROBE_MS } from '../../src/store/registryProbe.js';
+import { DEFAULT_PROBE_MS, DEFAULT_PROBE_TIMEOUT_MS } from '../../src/store/registryProbe.js';
 
 describe('kiosk forward retry flags', () => {
   it('default: 1 s, doubling up to 60 s', () => {
@@ -28,7 +28,7 @@ describe('kiosk forward retry flags', () => {
   });
 
   it('are in --help, each of their lines within 80 columns', () => {
-    for (const flag of ['--forward-retry 1s', '--forward-retry-max 60s', '--registry-probe 5s']) expect(USAGE).toContain(flag);
+    for (const flag of ['--forward-retry 1s', '--forward-retry-max 60s', '--registry-probe 5s', '--registry-probe-timeout 3s']) expect(USAGE).toContain(flag);
     for (const line of FORWARD_HELP.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 
@@ -37,5 +37,12 @@ describe('kiosk forward retry flags', () => {
     expect(DEFAULT_PROBE_MS).toBe(5_000);
     expect(parseRunArgs(['--registry-probe', '30s'], {}).registryProbeMs).toBe(30_000);
     expect(() => parseRunArgs(['--registry-probe', 'often'], {})).toThrow('--registry-probe: expected a duration from 1s to 24h like 30s, 2m or 1500ms, got "often"');
+  });
+
+  it('--registry-probe-timeout: a probe waits 3 s for its answer by default, a duration in the timeouts\' words, a bad one named', () => {
+    expect(parseRunArgs([], {}).registryProbeTimeoutMs).toBe(DEFAULT_PROBE_TIMEOUT_MS);
+    expect(DEFAULT_PROBE_TIMEOUT_MS).toBe(3_000);
+    expect(parseRunArgs(['--registry-probe-timeout', '10s'], {}).registryProbeTimeoutMs).toBe(10_000);
+    expect(() => parseRunArgs(['--registry-probe-timeout', 'never'], {})).toThrow('--registry-probe-timeout: expected a duration from 1s to 24h like 30s, 2m or 1500ms, got "never"');
   });
 });

@@ -24,9 +24,13 @@ import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { isSettled } from '../../machines/settled.js';
 
 const checkpoint = crashHookFromEnv();
-// KIOSK_TEST_PROBE_MS: the registry's probe, shorter than the CLI's default for the outage test
+// KIOSK_TEST_PROBE_MS, KIOSK_TEST_PROBE_TIMEOUT_MS: the registry's probe and its wait for the answer, shorter than the CLI's defaults for the outage test
 const probeMs = Number(process.env.KIOSK_TEST_PROBE_MS ?? '') || undefined;
-const data = await openKioskData({ memory: false, dataDir: process.env.KIOSK_DATA_DIR ?? null, store: process.env.KIOSK_STORE ?? null, ...(probeMs ? { registryProbeMs: probeMs } : {}) }, checkpoint);
+const probeTimeoutMs = Number(process.env.KIOSK_TEST_PROBE_TIMEOUT_MS ?? '') || undefined;
+const data = await openKioskData({
+  memory: false, dataDir: process.env.KIOSK_DATA_DIR ?? null, store: process.env.KIOSK_STORE ?? null,
+  ...(probeMs ? { registryProbeMs: probeMs } : {}), ...(probeTimeoutMs ? { registryProbeTimeoutMs: probeTimeoutMs } : {}),
+}, checkpoint);
 const terminalId = `headless-${process.pid}`;
 const actor = startTerminal({
   store: data.store, rules: DEFAULT_RULES, lang: 'en', terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,

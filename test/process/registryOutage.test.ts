@@ -3,11 +3,14 @@
  * of its own (stopped and started again here): the payment is finished and its receipt shown, and once
  * the server is back the kiosk's own forwarder (real timers, backoff) sends it: one payment, once.
  * And an idle kiosk: its probe finds the server stopped (out of service, before anyone types a code)
- * and started again (back to idle by itself).
+ * and started again (back to idle by itself); and a server that stops answering with its connections
+ * open (SIGSTOP: no error comes, as on a network that drops packets) is out of reach once the probe's
+ * own timeout passes, not when the OS gives up on the connection.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startThrowawayServer, type ThrowawayServer } from '../../src/bench/pgServer.js';
+import { descendants } from '../../src/bench/procCpu.js';
 import { TerminalJournal } from '../../src/store/terminalJournal.js';
 import { useTempDirs } from '../store/helpers.js';
 import { headlessDrive } from './drives.js';
@@ -83,6 +86,35 @@ describe('a kiosk process while its registry is stopped', () => {
       } finally {
         await server.resume();
       }
+      expect(await kiosk.next('link')).toBe('link back idle');
+      kiosk.send(' ');
+      expect(await kiosk.next('view')).toBe('view menu - -');
+      kiosk.send('\x03');
+      await kiosk.died();
+    } finally {
+      kiosk.dispose();
+    }
+  }, 60_000);
+
+  it('a server that stops answering (SIGSTOP, connections open): out of service within the probe\'s timeout; idle again once it answers (SIGCONT)', async () => {
+    await bundleHeadless();
+    // the probe every 300 ms, waiting 1 s for its answer (the CLI's defaults are 5 s and 3 s)
+    const kiosk = new HeadlessKiosk({ KIOSK_DATA_DIR: tempDir(), KIOSK_STORE: server.url, KIOSK_TEST_PROBE_MS: '300', KIOSK_TEST_PROBE_TIMEOUT_MS: '1000' });
+    try {
+      expect(await kiosk.next('ready')).toBe('ready');
+      const postmaster = server.pid();
+      const stopped = [postmaster, ...descendants(postmaster)];
+      const stoppedAt = performance.now();
+      for (const pid of stopped) process.kill(pid, 'SIGSTOP');
+      let lostAfterMs: number;
+      try {
+        expect(await kiosk.next('link')).toBe('link lost outOfService');
+        lostAfterMs = performance.now() - stoppedAt;
+      } finally {
+        for (const pid of stopped) process.kill(pid, 'SIGCONT');
+      }
+      // at most a probe's wait and its timeout (1.3 s), with 3 s for a loaded machine; the OS alone takes minutes
+      expect(lostAfterMs).toBeLessThan(300 + 1000 + 3000);
       expect(await kiosk.next('link')).toBe('link back idle');
       kiosk.send(' ');
       expect(await kiosk.next('view')).toBe('view menu - -');

@@ -7,7 +7,7 @@
 import type { CashSession, Checkpoint, PaymentOutcome } from '../../domain/store.js';
 import type { Settlement } from '../../domain/cash/settlement.js';
 import { earlierPayment, payInTransaction } from './pgPayments.js';
-import type { Sql } from './pgRows.js';
+import { stillOpen, type Sql } from './pgRows.js';
 
 /** One outbox entry: what the terminal physically took and when it paid it. */
 export interface ForwardedPayment {
@@ -48,7 +48,7 @@ export async function forwardIn(sql: Sql, entry: ForwardedPayment, processingDel
     `SELECT count(*) AS n FROM cash_journal WHERE session_id = $1 AND kind = 'accepted'`, [session.id])).rows[0]!.n;
   for (let i = Number(heard); i < session.notes.length; i++) {
     await sql.query(
-      `INSERT INTO cash_journal (session_id, note, at) SELECT id, $2, $3 FROM cash_sessions WHERE id = $1 AND state = 'open'`,
+      `INSERT INTO cash_journal (session_id, note, at) SELECT id, $2, $3 FROM cash_sessions WHERE id = $1 AND ${stillOpen('cash_sessions')}`,
       [session.id, session.notes[i], entry.noteTimes[i] ?? entry.at]);
   }
   const outcome = await payInTransaction(sql, session.id, entry.trigger, entry.at, entry.recovered, processingDelayMs, checkpoint, seq);

@@ -6,11 +6,11 @@
 import type { Checkpoint, JammedSession, PaymentOutcome } from '../../domain/store.js';
 import * as rows from '../rows.js';
 import { payInTransaction, sessionState } from './pgPayments.js';
-import type { Sql } from './pgRows.js';
+import { stillOpen, type Sql } from './pgRows.js';
 
 export async function holdIn(sql: Sql, sessionId: string, note: number, at: number, checkpoint: Checkpoint): Promise<void> {
   const { rowCount } = await sql.query(
-    `INSERT INTO cash_journal (session_id, note, at, kind) SELECT id, $2, $3, 'held' FROM cash_sessions WHERE id = $1 AND state = 'open'`,
+    `INSERT INTO cash_journal (session_id, note, at, kind) SELECT id, $2, $3, 'held' FROM cash_sessions WHERE id = $1 AND ${stillOpen('cash_sessions')}`,
     [sessionId, note, at],
   );
   if (rowCount === 1) return checkpoint('hold:during');
@@ -39,7 +39,7 @@ export async function jammedSessions(sql: Sql, terminalId: string | null): Promi
 export async function clearIn(sql: Sql, sessionId: string, at: number, processingDelayMs: number, checkpoint: Checkpoint): Promise<PaymentOutcome> {
   await sql.query(
     `UPDATE cash_journal SET kind = 'accepted' WHERE session_id = $1 AND kind = 'held'
-       AND EXISTS (SELECT 1 FROM cash_sessions WHERE id = $1 AND state = 'open')`,
+       AND EXISTS (SELECT 1 FROM cash_sessions WHERE id = $1 AND ${stillOpen('cash_sessions')})`,
     [sessionId],
   );
   return payInTransaction(sql, sessionId, 'timeout', at, false, processingDelayMs, checkpoint);

@@ -3,9 +3,13 @@
  * The same data as the SQLite store's latest schema for what the registry keeps so far (orders,
  * phones, cash sessions and their journal, receipts, the program clock; training attempts; mobile payments). Money is text with two
  * decimals (as in SQLite, decimal.js on the way in and out); times are epoch milliseconds (bigint).
+ * The later subjects' SQL lives beside it: pgSchemaTraining.ts (2, 7), pgSchemaDesks.ts (5, 6),
+ * pgSchemaParts.ts (8, 9).
  */
 import type { PoolClient } from 'pg';
 import { FORWARDED_PAYMENTS_SQL, MOBILE_PAYMENTS_SQL, MONEY, OPERATOR } from './pgSchemaParts.js';
+import { DESK_RECEIPTS_SQL, TILLS_SQL } from './pgSchemaDesks.js';
+import { TRAINING_ATTEMPTS_SQL, TRAINING_POLICY_SQL } from './pgSchemaTraining.js';
 
 export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
@@ -113,45 +117,7 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE TABLE program_clock (id INTEGER PRIMARY KEY CHECK (id = 1), offset_ms BIGINT NOT NULL CHECK (offset_ms >= 0));
     `,
   },
-  {
-    version: 2,
-    sql: `
-      CREATE TABLE training_attempts (
-        id TEXT PRIMARY KEY CHECK (id <> ''),
-        trainee TEXT NOT NULL CHECK (trim(trainee) <> ''),
-        exercise_id TEXT NOT NULL,
-        exercise_title_ru TEXT NOT NULL,
-        exercise_title_en TEXT NOT NULL,
-        lang TEXT NOT NULL CHECK (lang IN ('ru', 'en')),
-        started_at BIGINT NOT NULL,
-        duration_ms BIGINT NOT NULL CHECK (duration_ms >= 0),
-        status TEXT NOT NULL CHECK (status IN ('finished', 'abandoned')),
-        score INTEGER NOT NULL CHECK (score >= 0),
-        max_score INTEGER NOT NULL CHECK (max_score >= score),
-        pass_score INTEGER CHECK (pass_score IS NULL OR (pass_score >= 0 AND pass_score <= max_score)),
-        exam INTEGER NOT NULL CHECK (exam IN (0, 1)),
-        tape TEXT NOT NULL
-      );
-      CREATE INDEX training_attempts_by_trainee ON training_attempts (trainee, started_at);
-      CREATE INDEX training_attempts_by_start ON training_attempts (started_at, id);
-      CREATE TABLE training_checkpoints (
-        attempt_id TEXT NOT NULL REFERENCES training_attempts (id),
-        position INTEGER NOT NULL CHECK (position >= 0),
-        id TEXT NOT NULL,
-        rule TEXT NOT NULL,
-        title_ru TEXT NOT NULL,
-        title_en TEXT NOT NULL,
-        points INTEGER NOT NULL CHECK (points >= 0),
-        earned INTEGER NOT NULL CHECK (earned >= 0 AND earned <= points),
-        passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
-        at_ms BIGINT,
-        source_ru TEXT, source_en TEXT, right_action_ru TEXT, right_action_en TEXT,
-        CHECK ((source_ru IS NULL) = (source_en IS NULL)),
-        CHECK ((right_action_ru IS NULL) = (right_action_en IS NULL)),
-        PRIMARY KEY (attempt_id, position)
-      );
-    `,
-  },
+  { version: 2, sql: TRAINING_ATTEMPTS_SQL },
   {
     version: 3,
     sql: `
@@ -183,92 +149,9 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
-  {
-    version: 5,
-    sql: `
-      CREATE TABLE desk_registers (
-        register_id TEXT PRIMARY KEY,
-        shift INTEGER NOT NULL CHECK (shift >= 1),
-        in_shift INTEGER NOT NULL CHECK (in_shift >= 1),
-        fd INTEGER NOT NULL CHECK (fd >= 1)
-      );
-      CREATE TABLE desk_receipts (
-        seq BIGSERIAL UNIQUE,
-        number TEXT PRIMARY KEY,
-        place TEXT NOT NULL CHECK (place IN ('cashier', 'post')),
-        register_id TEXT NOT NULL REFERENCES desk_registers (register_id),
-        shift INTEGER NOT NULL,
-        in_shift INTEGER NOT NULL,
-        fd INTEGER NOT NULL,
-        fp TEXT NOT NULL,
-        at BIGINT NOT NULL,
-        code TEXT NOT NULL REFERENCES orders (code),
-        ${MONEY('total')}, ${MONEY('received')}, ${MONEY('change')},
-        order_status TEXT NOT NULL CHECK (order_status IN ('awaiting', 'partially_paid', 'paid')),
-        ${MONEY('owed')},
-        qr TEXT NOT NULL,
-        UNIQUE (register_id, fd)
-      );
-    `,
-  },
-  {
-    version: 6,
-    sql: `
-      CREATE TABLE till_shifts (
-        register_id TEXT NOT NULL,
-        number INTEGER NOT NULL CHECK (number >= 1),
-        place TEXT NOT NULL CHECK (place IN ('cashier', 'post')),
-        opened_at BIGINT NOT NULL,
-        closed_at BIGINT CHECK (closed_at IS NULL OR closed_at >= opened_at),
-        PRIMARY KEY (register_id, number)
-      );
-      CREATE UNIQUE INDEX till_one_open_shift ON till_shifts (register_id) WHERE closed_at IS NULL;
-      CREATE TABLE till_drawer (
-        register_id TEXT NOT NULL,
-        shift INTEGER NOT NULL,
-        which TEXT NOT NULL CHECK (which IN ('float', 'now')),
-        face TEXT NOT NULL CHECK (face ~ '^[0-9]+\\.[0-9]{2}$'),
-        count INTEGER NOT NULL CHECK (count >= 0),
-        PRIMARY KEY (register_id, shift, which, face),
-        FOREIGN KEY (register_id, shift) REFERENCES till_shifts (register_id, number)
-      );
-      CREATE TABLE till_payments (
-        id BIGSERIAL PRIMARY KEY,
-        register_id TEXT NOT NULL,
-        shift INTEGER NOT NULL,
-        receipt TEXT NOT NULL UNIQUE REFERENCES desk_receipts (number),
-        ${MONEY('total')}, ${MONEY('received')}, ${MONEY('change_due')}, ${MONEY('change_given')},
-        verdict TEXT NOT NULL CHECK (verdict IN ('exact', 'short', 'over')),
-        FOREIGN KEY (register_id, shift) REFERENCES till_shifts (register_id, number)
-      );
-      CREATE TABLE till_sent_away (
-        id BIGSERIAL PRIMARY KEY,
-        register_id TEXT NOT NULL,
-        shift INTEGER NOT NULL,
-        at BIGINT NOT NULL,
-        FOREIGN KEY (register_id, shift) REFERENCES till_shifts (register_id, number)
-      );
-    `,
-  },
-  {
-    version: 7,
-    sql: `
-      -- issue 18: the policy of the time, the answers given, the seed of the variant (as SQLite's 14 and 16)
-      ALTER TABLE training_attempts ADD COLUMN score_counts TEXT CHECK (score_counts IS NULL OR score_counts IN ('first', 'best', 'last'));
-      ALTER TABLE training_attempts ADD COLUMN attempts_allowed INTEGER CHECK (attempts_allowed IS NULL OR attempts_allowed >= 1);
-      ALTER TABLE training_attempts ADD COLUMN answers TEXT;
-      ALTER TABLE training_attempts ADD COLUMN seed BIGINT CHECK (seed IS NULL OR (seed >= 0 AND seed <= 4294967295));
-      -- issue 18: each trainee's missed rules on a spaced-repetition schedule (as SQLite's 15)
-      CREATE TABLE training_drill (
-        trainee TEXT NOT NULL CHECK (trim(trainee) <> ''),
-        rule TEXT NOT NULL CHECK (trim(rule) <> ''),
-        due BIGINT NOT NULL,
-        memory TEXT NOT NULL,
-        last_attempt_id TEXT NOT NULL REFERENCES training_attempts (id),
-        PRIMARY KEY (trainee, rule)
-      );
-    `,
-  },
+  { version: 5, sql: DESK_RECEIPTS_SQL },
+  { version: 6, sql: TILLS_SQL },
+  { version: 7, sql: TRAINING_POLICY_SQL },
   { version: 8, sql: MOBILE_PAYMENTS_SQL },
   { version: 9, sql: FORWARDED_PAYMENTS_SQL },
 ];

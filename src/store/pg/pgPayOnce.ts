@@ -112,6 +112,21 @@ function latePlan(basis: PaymentBasis, planned: Plan, trigger: Trigger, at: numb
   return late.after === late.before ? late : null;
 }
 
+/**
+ * One try of the statement from what is known or was read: plan, the crash point, write; on success
+ * the terminal's counter as the payment left it. Undefined: the claim did not hold (plan again).
+ */
+async function attempt(
+  sql: Sql, basis: PaymentBasis, trigger: Trigger, at: number, recovered: boolean, processingDelayMs: number, checkpoint: Checkpoint, memory?: PaymentMemory,
+): Promise<PaymentOutcome | undefined> {
+  const planned = plan(basis, trigger, at, recovered, processingDelayMs);
+  // nothing is written before the statement: a crash here leaves the session open, as a rollback would
+  checkpoint(recovered ? 'recovery:during' : 'payment:during');
+  const outcome = await write(sql, basis, planned, latePlan(basis, planned, trigger, at, recovered, processingDelayMs), at);
+  if (outcome) memory?.counted(basis.session.terminalId, planned.seq);
+  return outcome;
+}
+
 /** Pays a cash session without a transaction around it (see the header); the same outcome as payInTransaction's. */
 export async function payOnce(
   sql: Sql, sessionId: string, trigger: Trigger, at: number, recovered: boolean, processingDelayMs: number, checkpoint: Checkpoint,
@@ -121,28 +136,17 @@ export async function payOnce(
   memory?.forget(sessionId);
   // an order not there when the session opened: the read below says so
   if (known && (isTopUp(known.session) || known.order)) {
-    const planned = plan(known, trigger, at, recovered, processingDelayMs);
-    // nothing is written before the statement: a crash here leaves the session open, as a rollback would
-    checkpoint(recovered ? 'recovery:during' : 'payment:during');
-    const outcome = await write(sql, known, planned, latePlan(known, planned, trigger, at, recovered, processingDelayMs), at);
-    if (outcome) {
-      memory?.counted(known.session.terminalId, planned.seq);
-      return outcome;
-    }
+    const outcome = await attempt(sql, known, trigger, at, recovered, processingDelayMs, checkpoint, memory);
+    if (outcome) return outcome;
   }
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  for (let tries = 1; tries <= MAX_ATTEMPTS; tries++) {
     const found = await read(sql, sessionId);
     if (!found) throw new Error(`no cash session ${sessionId}`);
     if (found.counterSeq !== null) memory?.counted(found.session.terminalId, found.counterSeq);
     if (found.state === 'paid') return earlierPayment(sql, sessionId);
     if (found.state !== 'open') throw new Error(`cash session ${sessionId} is ${found.state}; it cannot be paid`);
-    const planned = plan(found, trigger, at, recovered, processingDelayMs);
-    checkpoint(recovered ? 'recovery:during' : 'payment:during');
-    const outcome = await write(sql, found, planned, latePlan(found, planned, trigger, at, recovered, processingDelayMs), at);
-    if (outcome) {
-      memory?.counted(found.session.terminalId, planned.seq);
-      return outcome;
-    }
+    const outcome = await attempt(sql, found, trigger, at, recovered, processingDelayMs, checkpoint, memory);
+    if (outcome) return outcome;
   }
   throw new Error(`cash session ${sessionId}: its order or its terminal's receipt counter changed ${MAX_ATTEMPTS} times while it was being paid`);
 }

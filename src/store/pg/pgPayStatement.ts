@@ -17,7 +17,7 @@ import type { Order } from '../../domain/orders/orders.js';
 import { OPERATOR_NAMES } from '../../domain/rules.js';
 import type { CashSession } from '../../domain/store.js';
 import * as rows from '../rows.js';
-import { orderJson } from './pgRows.js';
+import { orderJson, stillOpen } from './pgRows.js';
 import type { TerminalPaymentPlan as Plan } from './pgPaymentPlan.js';
 
 /** what a plan was made from: the session with its notes, its order and that row's version, the terminal's receipt counter */
@@ -53,7 +53,7 @@ export function writeStatement(basis: PaymentBasis, planned: Plan, late: Plan | 
   const sessionId = $(session.id);
   const from = ['cash_sessions s'];
   // the notes the plan counted are the session's accepted notes, no more and no fewer
-  const where = [`s.id = ${sessionId}`, `s.state = 'open'`,
+  const where = [`s.id = ${sessionId}`, stillOpen('s'),
     `ARRAY(SELECT note FROM cash_journal j WHERE j.session_id = s.id AND j.kind = 'accepted' ORDER BY j.id) = ${$(session.notes, '::int[]')}`];
   const locks = ['FOR UPDATE OF s'];
   const counterLock = [];

@@ -9,7 +9,7 @@ import { isTopUp } from '../../domain/mobile/topup.js';
 import type { Settlement } from '../../domain/cash/settlement.js';
 import type { Checkpoint, PaymentOutcome, Sms } from '../../domain/store.js';
 import * as rows from '../rows.js';
-import { creditPhone, insertSms, mustOrder, phoneMessages, saveOrder, type Sql } from './pgRows.js';
+import { creditPhone, insertSms, mustOrder, phoneMessages, saveOrder, stillOpen, type Sql } from './pgRows.js';
 import { planTerminalPayment, type PhoneCredit } from './pgPaymentPlan.js';
 
 /**
@@ -26,7 +26,7 @@ sql: Sql, sessionId: string, trigger: Settlement['trigger'], at: number, recover
   // receipt number (drawn only when the claim succeeds), the session's notes and its order's status
   const claimed = await sql.query<rows.SessionRow & { accepted: number[]; order_status: Order['status'] | null; receipt_seq: number }>(
     `WITH claimed AS (
-       UPDATE cash_sessions SET state = 'paid' WHERE id = $1 AND state = 'open' RETURNING *
+       UPDATE cash_sessions SET state = 'paid' WHERE id = $1 AND ${stillOpen('cash_sessions')} RETURNING *
      ), counter AS (
        INSERT INTO receipt_counters (terminal_id, seq) SELECT terminal_id, COALESCE($2::int, 1) FROM claimed
        ON CONFLICT (terminal_id) DO UPDATE

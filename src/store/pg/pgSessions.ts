@@ -3,7 +3,7 @@ import type { Order } from '../../domain/orders/orders.js';
 import type { CashSession, Checkpoint, JournalEntry } from '../../domain/store.js';
 import * as rows from '../rows.js';
 import { sessionState } from './pgPayments.js';
-import { orderJson, withLife, type OrderJson, type Sql } from './pgRows.js';
+import { orderJson, stillOpen, withLife, type OrderJson, type Sql } from './pgRows.js';
 
 const SESSION_COLUMNS = 's.id, s.terminal_id, s.code, s.due, s.phone, s.operator, s.opened_at, s.state, s.owner_host, s.owner_pid, s.owner_started';
 
@@ -33,7 +33,7 @@ export async function openSessionIn(sql: Sql, session: Omit<CashSession, 'notes'
 /** one banknote, only into an open session (one conditional INSERT … SELECT) */
 export async function journalNoteIn(sql: Sql, sessionId: string, note: number, at: number, checkpoint: Checkpoint): Promise<void> {
   const { rowCount } = await sql.query(
-    `INSERT INTO cash_journal (session_id, note, at) SELECT id, $2, $3 FROM cash_sessions WHERE id = $1 AND state = 'open'`,
+    `INSERT INTO cash_journal (session_id, note, at) SELECT id, $2, $3 FROM cash_sessions WHERE id = $1 AND ${stillOpen('cash_sessions')}`,
     [sessionId, note, at],
   );
   if (rowCount === 1) return checkpoint('journal:during');
@@ -62,7 +62,7 @@ export async function unfinishedSessions(sql: Sql, terminalId: string | null): P
 /** closes a session that took no cash, in one conditional UPDATE; says why it cannot otherwise */
 export async function abandonIn(sql: Sql, sessionId: string): Promise<void> {
   const { rowCount } = await sql.query(
-    `UPDATE cash_sessions SET state = 'abandoned' WHERE id = $1 AND state = 'open' AND NOT EXISTS (SELECT 1 FROM cash_journal WHERE session_id = $1)`,
+    `UPDATE cash_sessions SET state = 'abandoned' WHERE id = $1 AND ${stillOpen('cash_sessions')} AND NOT EXISTS (SELECT 1 FROM cash_journal WHERE session_id = $1)`,
     [sessionId],
   );
   if (rowCount === 1) return;

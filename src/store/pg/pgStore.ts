@@ -6,7 +6,8 @@
  * the server (pgPayOnce.ts) — after a read, unless this store opened the session and journaled its
  * notes itself (pgKnown.ts); a lost claim plans again from a read, so two terminals paying one code
  * are serialised by the server, never by a read-then-write in this process.
- * Mobile payments: see pgMobile.ts.
+ * The desks, tills, mobile payments, jams, encashments and training: pgPlaces.ts; the pool and the
+ * transaction around each method: pgConnection.ts.
  */
 import pg from 'pg';
 import { isPositive } from '../../domain/money.js';
@@ -14,61 +15,29 @@ import { decideOrderAction, type OrderAction } from '../../domain/orders/orderLi
 import { repriceOrder, type Order } from '../../domain/orders/orders.js';
 import { checkProcessingDelay, DEFAULT_RULES, type OperatorId, type OrderLifeRules } from '../../domain/rules.js';
 import type { PhoneSettings } from '../../domain/mobile/mobilePayment.js';
-import type { MobileRules } from '../../domain/mobile/mobileRules.js';
 import { dueRefundOf } from '../../domain/mobile/mobileLedger.js';
 import { mobileRulesOf } from '../../domain/mobile/inbox.js';
 import type { Settlement } from '../../domain/cash/settlement.js';
-import type { DeskPaymentRequest } from '../../domain/cash/deskPayment.js';
-import type { CashSession, Checkpoint, CommandStore, MobileRequestInput, OrderSms, Receipt, TrainingAttemptFilter } from '../../domain/store.js';
+import type { CashSession, Checkpoint, CommandStore, OrderSms, Receipt } from '../../domain/store.js';
 import { StoreError } from '../errors.js';
 import * as rows from '../rows.js';
 import { migratePg } from './pgMigrations.js';
-import { creditPhone, findOrder, insertOrder, insertSms, listOrders, mustOrder, saveOrder, type Sql } from './pgRows.js';
-import { maskIn, maskUrl } from './pgUrl.js';
+import { openPool, type PgStoreOptions } from './pgConnection.js';
+import { PgPlaces } from './pgPlaces.js';
+import { creditPhone, findOrder, insertOrder, insertSms, listOrders, mustOrder, saveOrder } from './pgRows.js';
+import { maskUrl } from './pgUrl.js';
 import { payOnce } from './pgPayOnce.js';
-import { KnownSessions } from './pgKnown.js';
 import { forwardIn, registryPayments, type ForwardedPayment } from './pgForward.js';
-import { answerIn, expireIn, insertDueRefund, landIn, listPayments, paymentsForOrder, requestIn } from './pgMobile.js';
+import { insertDueRefund, paymentsForOrder } from './pgMobile.js';
 import { phoneAccount, phoneSettings, setPhoneAccount, setPhoneSettings } from './pgPhones.js';
-import { abandonIn, journalEntries, journalNoteIn, openSessionIn, unfinishedSessions } from './pgSessions.js';
-import { listAttempts, listDrillCards, recordAttempt } from './pgTraining.js';
-import { checkDrill } from '../drillRows.js';
-import type { DrillCard } from '../../domain/training/drill.js';
-import { cassetteOf, encashIn, listEncashments } from './pgEncashments.js';
-import { clearIn, holdIn, jammedSessions } from './pgJams.js';
-import { listDeskReceipts, payAtDeskIn } from './pgDesks.js';
-import { openTillIn, payAtTillIn, readTill, sendAwayIn, tillReportIn } from './pgTills.js';
-import type { DeskPlace } from '../../domain/fiscal/desks.js';
-import type { Drawer } from '../../domain/cash/drawer.js';
-import type { TillPaymentRequest } from '../../domain/cash/till.js';
-import type { AttemptRecord } from '../../domain/training/attempt.js';
+import { abandonIn, journalNoteIn, openSessionIn, unfinishedSessions } from './pgSessions.js';
 
-export interface PgStoreOptions {
-  /** the schema to keep the registry in (tests: one per store); default the connection's search_path */
-  schema?: string;
-  /** R-CODE-6: how long terminal cash is "processing" */
-  processingDelayMs?: number;
-  checkpoint?: Checkpoint;
-  /** connections in the pool (each terminal needs one at a time) */
-  maxConnections?: number;
-}
+export type { PgStoreOptions } from './pgConnection.js';
 
-// bigint (int8) columns hold epoch milliseconds: well inside a double's exact range
-const INT8 = 20;
-const types = { getTypeParser: (oid: number, format?: string) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) };
-
-export class PgStore implements CommandStore {
-  private constructor(
-    private readonly pool: pg.Pool,
-    /** the URL with its password masked: what messages may show */
-    readonly path: string,
-    private readonly url: string,
-    private readonly processingDelayMs: number,
-    private readonly checkpoint: Checkpoint,
-  ) {}
-
-  /** the sessions this store opened, their notes, orders and counters: a payment of one needs no read first */
-  private readonly known = new KnownSessions();
+export class PgStore extends PgPlaces implements CommandStore {
+  private constructor(pool: pg.Pool, path: string, url: string, processingDelayMs: number, checkpoint: Checkpoint) {
+    super(pool, path, url, processingDelayMs, checkpoint);
+  }
 
   /** the registry's schema version once opened (its migrations have run) */
   schemaVersion = 0;
@@ -76,14 +45,7 @@ export class PgStore implements CommandStore {
   /** Connects, migrates the registry to the latest schema and returns the store as callers see it. */
   static async open(url: string, options: PgStoreOptions = {}): Promise<PgStore> {
     const processingDelayMs = checkProcessingDelay(options.processingDelayMs ?? DEFAULT_RULES.processingDelayMs);
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: options.maxConnections ?? 4,
-      types,
-      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-    });
-    // an idle connection's error (the server restarting) must not end the process; the next query reports it
-    pool.on('error', () => undefined);
+    const pool = openPool(url, options);
     const store = new PgStore(pool, maskUrl(url), url, processingDelayMs, options.checkpoint ?? (() => {}));
     try {
       const client = await pool.connect();
@@ -98,42 +60,6 @@ export class PgStore implements CommandStore {
       throw store.failure(error, true);
     }
     return store;
-  }
-
-  /**
-   * A StoreError naming the registry, the password masked wherever the driver quoted it. While
-   * `opening`, any failure is one (TLS refused by the server has no SQLSTATE, a newer schema neither).
-   */
-  private failure(error: unknown, opening = false): unknown {
-    if (error instanceof StoreError || !(error instanceof Error)) return error;
-    const code = (error as { code?: unknown }).code;
-    // SQLSTATE classes 08 (connection), 28 (authorisation), 3D (no database), 57P (shut down); Node's socket errors
-    if (opening || (typeof code === 'string' && /^(08|28|3D|57P|E[A-Z]+$)/.test(code))) {
-      return new StoreError('io', this.path, `${this.path}: ${maskIn(error.message, this.url)}`, { cause: error });
-    }
-    error.message = maskIn(error.message, this.url);
-    return error;
-  }
-
-  /** Runs `work` in one transaction on one connection; any error rolls it all back. */
-  private async tx<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw this.failure(error);
-    }
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw this.failure(error);
-    } finally {
-      client.release();
-    }
   }
 
   findOrder(code: string) {
@@ -244,12 +170,26 @@ export class PgStore implements CommandStore {
     return this.tx((sql) => forwardIn(sql, entry, this.processingDelayMs, this.checkpoint));
   }
 
-  /** one round trip to the server (`SELECT 1`): the terminal's probe of its registry (registryProbe.ts) */
-  async ping(): Promise<void> {
+  /**
+   * One round trip to the server (`SELECT 1`): the terminal's probe of its registry (registryProbe.ts).
+   * No answer within `timeoutMs` (a network that drops packets silently, a server that stopped
+   * answering) is the registry out of reach, without waiting for the OS to give up on the connection;
+   * the connection is then dropped from the pool (pg's query_timeout), not left waiting.
+   */
+  async ping(timeoutMs?: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const answered = this.pool.query({ text: 'SELECT 1', ...(timeoutMs ? { query_timeout: timeoutMs } : {}) });
+    const late = new Promise<never>((_resolve, reject) => {
+      if (timeoutMs) timer = setTimeout(() => reject(new StoreError('io', this.path, `${this.path}: no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    // the query's own failure once the race is lost (its read timeout, the server back) is nobody's news
+    answered.catch(() => undefined);
     try {
-      await this.pool.query('SELECT 1');
+      await Promise.race([answered, late]);
     } catch (error) {
       throw this.failure(error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -291,128 +231,6 @@ export class PgStore implements CommandStore {
     return this.tx(async (sql) => (await sql.query<{ text: string | null }>('SELECT text FROM receipts WHERE number = $1', [number])).rows[0]?.text ?? undefined);
   }
 
-  /** a payment at a cashier's or Post desk: the credit, the fiscal receipt and its register's counters together */
-  payAtDesk(request: DeskPaymentRequest) {
-    return this.tx(async (sql) => {
-      const outcome = await payAtDeskIn(sql, request, this.processingDelayMs);
-      if (outcome.kind === 'paid') this.checkpoint('desk:during');
-      return outcome;
-    });
-  }
-
-  tillState(place: DeskPlace) {
-    return this.tx((sql) => readTill(sql, place));
-  }
-
-  openTillShift(place: DeskPlace, float: Drawer, at: number) {
-    return this.tx((sql) => openTillIn(sql, place, float, at));
-  }
-
-  payAtTill(request: TillPaymentRequest) {
-    return this.tx((sql) => payAtTillIn(sql, request, this.processingDelayMs, this.checkpoint));
-  }
-
-  sendAwayAtTill(place: DeskPlace, at: number) {
-    return this.tx((sql) => sendAwayIn(sql, place, at));
-  }
-
-  tillReport(place: DeskPlace, kind: 'X' | 'Z', at: number) {
-    return this.tx((sql) => tillReportIn(sql, place, kind, at));
-  }
-
-  deskReceipts() {
-    return this.tx((sql) => listDeskReceipts(sql));
-  }
-
-  requestMobilePayment(input: MobileRequestInput, rules: MobileRules) {
-    return this.tx((sql) => requestIn(sql, input, rules, this.checkpoint));
-  }
-
-  /** confirmed and debited together or not at all; a second reply (another machine's) changes nothing */
-  answerMobilePayment(id: string, text: string, at: number, rules: MobileRules) {
-    return this.tx((sql) => answerIn(sql, id, text, at, rules, this.checkpoint));
-  }
-
-  /** asked every second of the interactive run: one cheap read unless a request is overdue */
-  async expireMobilePayments(at: number) {
-    const overdue = await this.tx(async (sql) => (await sql.query(`SELECT 1 FROM mobile_payments WHERE state = 'awaiting' AND expires_at <= $1 LIMIT 1`, [at])).rowCount);
-    return overdue ? this.tx((sql) => expireIn(sql, at, this.checkpoint)) : [];
-  }
-
-  async landMobileRefunds(at: number) {
-    const due = await this.tx(async (sql) => (await sql.query('SELECT 1 FROM mobile_refunds WHERE landed = 0 AND due_at <= $1 LIMIT 1', [at])).rowCount);
-    return due ? this.tx((sql) => landIn(sql, at, this.checkpoint)) : [];
-  }
-
-  mobilePayments(phone?: string) {
-    return this.tx((sql) => listPayments(sql, phone));
-  }
-
-  /** the acceptor jammed on this note: kept as held (not counted) before the screen says anything */
-  holdNote(sessionId: string, note: number, at: number) {
-    this.known.forget(sessionId);
-    return this.tx((sql) => holdIn(sql, sessionId, note, at, this.checkpoint));
-  }
-
-  jammedSessions(terminalId?: string) {
-    return this.tx((sql) => jammedSessions(sql, terminalId ?? null));
-  }
-
-  clearJam(sessionId: string, at: number) {
-    this.known.forget(sessionId);
-    return this.tx((sql) => clearIn(sql, sessionId, at, this.processingDelayMs, this.checkpoint));
-  }
-
-  /** what the terminal's cassette holds since its last encashment */
-  cassette(terminalId: string) {
-    return this.tx((sql) => cassetteOf(sql, terminalId));
-  }
-
-  /** takes the cassette out: the count and the new, empty cassette in one transaction */
-  encash(terminalId: string, at: number) {
-    return this.tx((sql) => encashIn(sql, terminalId, at));
-  }
-
-  encashments(terminalId?: string) {
-    return this.tx((sql) => listEncashments(sql, terminalId));
-  }
-
-  /** the cash journal since `since`, oldest first, with each session's fate (`kiosk journal`) */
-  journalEntries(since: number | null = null) {
-    return this.tx((sql) => journalEntries(sql, since));
-  }
-
-  async recordTrainingAttempt(record: AttemptRecord, drill: readonly DrillCard[] = []) {
-    checkDrill(drill);
-    this.checkpoint('training:before');
-    await this.tx((sql) => recordAttempt(sql, record, this.checkpoint, drill));
-    this.checkpoint('training:after');
-  }
-
-  drillCards(trainee: string) {
-    return this.tx((sql) => listDrillCards(sql, trainee));
-  }
-
-  listTrainingAttempts(filter: TrainingAttemptFilter = {}) {
-    return this.tx((sql) => listAttempts(sql, filter));
-  }
-
-  programClockOffset() {
-    return this.tx(async (sql) => (await sql.query<{ ms: number }>('SELECT offset_ms AS ms FROM program_clock WHERE id = 1')).rows[0]?.ms ?? 0);
-  }
-
-  setProgramClockOffset(ms: number) {
-    return this.tx(async (sql) => {
-      await sql.query(
-        'INSERT INTO program_clock (id, offset_ms) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET offset_ms = GREATEST(program_clock.offset_ms, EXCLUDED.offset_ms)',
-        [Math.round(ms)],
-      );
-    });
-  }
-
-  async close(): Promise<void> {
-    await this.pool.end();
-  }
 }
 
 /** two writers adding one code at once: the primary key refuses the second, with the same words as the first check */
