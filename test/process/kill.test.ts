@@ -20,7 +20,7 @@ import { audit, sessionOf, unfinishedWithCash, type Totals } from './moneyAudit.
 const SEED = 20250115;
 /**
  * workers at a time, and trials per worker, through the real kiosk under a pty and through the headless
- * terminal. [choice] The light run (npm test) is the smallest headless count whose seeded plan still dies
+ * terminal. The light run (npm test) is the smallest headless count whose seeded plan still dies
  * at every kind of point (asserted below): 36 trials, 16 of them under the pty as before (the pty plans are
  * drawn first, so they are the same trials); KIOSK_HEAVY=1 runs 200.
  */
