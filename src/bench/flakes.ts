@@ -6,6 +6,7 @@
  * a loaded machine must change how long they take, not what they find.
  */
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { DIST } from './programs.js';
 import { row, type Row } from './report.js';
@@ -34,15 +35,16 @@ function runCorpus(tapes: readonly string[], repeats: number, pty: boolean): Pro
   });
 }
 
-/** A busy loop on one core for as long as the row runs: the "CPU hog" beside the tapes. */
-function cpuHog(): { stop(): void } {
+/** A busy loop on one core for as long as the row runs: the "CPU hog" beside the tapes, at `nice` (0 competes with them). */
+function cpuHog(nice: number): { stop(): void } {
   const hog = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  if (nice !== 0 && hog.pid !== undefined) setPriority(hog.pid, nice);
   return { stop: () => void hog.kill('SIGKILL') };
 }
 
-export async function flakes(repeats: { inProcess: number; pty: number }, limit?: number): Promise<Row> {
+export async function flakes(repeats: { inProcess: number; pty: number }, limit?: number, hogNice = 0): Promise<Row> {
   const tapes = corpus(limit);
-  const hog = cpuHog();
+  const hog = cpuHog(hogNice);
   let inProcess: Tally;
   let pty: Tally;
   try {
@@ -63,6 +65,6 @@ export async function flakes(repeats: { inProcess: number; pty: number }, limit?
     target: { on: 'figure', op: '<', limit: 1 },
     detail:
       `\`kiosk tape run --repeat-each ${repeats.inProcess}\` in-process: ${inProcess.failed} of ${inProcess.passed + inProcess.failed} runs failed (${(inProcess.ms / 1000).toFixed(1)} s); ` +
-      `\`--pty --repeat-each ${repeats.pty}\`: ${pty.failed} of ${pty.passed + pty.failed} failed (${(pty.ms / 1000).toFixed(1)} s); a busy loop on one core beside them`,
+      `\`--pty --repeat-each ${repeats.pty}\`: ${pty.failed} of ${pty.passed + pty.failed} failed (${(pty.ms / 1000).toFixed(1)} s); a busy loop on one core beside them${hogNice === 0 ? '' : ` at nice ${hogNice}`}`,
   });
 }

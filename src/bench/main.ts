@@ -36,6 +36,8 @@ export interface Scale {
   idleSeconds: number;
   /** row 16: how many times the corpus runs in-process and under --pty */
   flakeRepeats: { inProcess: number; pty: number };
+  /** row 16: the CPU hog's nice value (0: it competes with the tapes; 19: it yields to everything else) */
+  hogNice: number;
   /** row 17: payments one after another; row 18: codes paid by every client, and rounds */
   pgPayments: number;
   pgCodes: number;
@@ -44,11 +46,12 @@ export interface Scale {
 
 const FULL: Scale = {
   coldStartRuns: 15, latencyPaths: 1000, tapeRounds: 3, memoryPayments: [100, 10_000], journalNotes: 200, idleSeconds: 10,
-  flakeRepeats: { inProcess: 1000, pty: 100 }, pgPayments: 500, pgCodes: 100, pgRounds: 5,
+  flakeRepeats: { inProcess: 1000, pty: 100 }, hogNice: 0, pgPayments: 500, pgCodes: 100, pgRounds: 5,
 };
 const SMOKE: Scale = {
   coldStartRuns: 1, latencyPaths: 10, tapeRounds: 1, tapeLimit: 2, memoryPayments: [5, 20], journalNotes: 5, idleSeconds: 1,
-  flakeRepeats: { inProcess: 2, pty: 1 }, pgPayments: 5, pgCodes: 5, pgRounds: 1,
+  // the smoke runs inside npm test: row 16's busy loop at nice 19, or it takes a core from the suite for the row
+  flakeRepeats: { inProcess: 1, pty: 1 }, hogNice: 19, pgPayments: 5, pgCodes: 5, pgRounds: 1,
 };
 
 type RowRunner = (scale: Scale) => Promise<Row>;
@@ -67,7 +70,7 @@ const ROWS: Record<number, RowRunner> = {
   13: async (s) => (await import('./memory.js')).mixedMemory(s.memoryPayments),
   14: async (s) => (await import('./svgFrame.js')).svgFrame(s.tapeRounds === 1 ? 1 : 20),
   15: async (s) => (await import('./reportCorpus.js')).reportCorpus(s.tapeRounds, s.tapeLimit),
-  16: async (s) => (await import('./flakes.js')).flakes(s.flakeRepeats, s.tapeLimit),
+  16: async (s) => (await import('./flakes.js')).flakes(s.flakeRepeats, s.tapeLimit, s.hogNice),
   17: async (s) => (await import('./pgPayments.js')).pgPaymentLatency(s.pgPayments),
   18: async (s) => (await import('./pgPayments.js')).pgContested(s.pgCodes, s.pgRounds),
 };

@@ -1,6 +1,6 @@
 /** The on-screen buttons as data: each screen's buttons as on a Euroset terminal, and how arrow keys move the focus. */
 import { describe, expect, it } from 'vitest';
-import { EUROSET } from '../../src/domain/skins/index.js';
+import { BUILT_IN_SKINS, EUROSET } from '../../src/domain/skins/index.js';
 import { moveFocus, resolveNav, type Button } from '../../machines/buttons.js';
 import { cashButtons, payCovered } from '../../machines/terminal/cashButtons.js';
 import { kioskButtons, kioskGrid, orderNumberComplete, phoneComplete, type ButtonFacts } from '../../machines/terminal/kioskButtons.js';
@@ -75,6 +75,27 @@ describe('the cash screen', () => {
       { id: 'payQuit', label: 'button.payAndQuit', hotkey: 'p', event: { type: 'quit.pay' }, enabled: true },
       { id: 'keep', label: 'button.keepGoing', hotkey: 'esc', event: { type: 'quit.keep' }, enabled: true },
     ]);
+  });
+
+  // The cash session (machines/terminal/cash.ts) reads its skin only through these buttons, and of them
+  // only how many there are (moveFocus) and the id or focus (resolveNav): so cash.model.test.ts, which walks
+  // the session, runs under the default skin alone (vitest.config.ts), and this is what makes that enough.
+  it('R-TERM-4: every built-in skin gives each cash screen the same buttons but for their words', () => {
+    const screens = ['empty', 'holding', 'moreTime', 'quitAsk'] as const;
+    const cases = [
+      { inserted: '0.00', due: '4750.00' }, { inserted: '4700.00', due: '4750.00' }, { inserted: '5000.00', due: '4750.00' },
+      { inserted: '0.00', due: '4750.00', help: true }, { inserted: '5000.00', due: '4750.00', help: true },
+    ];
+    for (const skin of BUILT_IN_SKINS) {
+      for (const screen of screens) {
+        for (const facts of cases) {
+          const theirs = cashButtons(screen, { ...facts, skin });
+          expect(theirs.map(plain), `${skin.id} ${screen} ${JSON.stringify(facts)}`).toEqual(cashPlain(screen, { ...facts, skin: EUROSET }));
+          // and the words are the skin's own
+          for (const b of theirs) if (b.text !== undefined) expect(b.text).toEqual(skin.labels[b.label as keyof typeof skin.labels]);
+        }
+      }
+    }
   });
 });
 

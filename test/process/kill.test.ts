@@ -18,9 +18,14 @@ import { ALL_KINDS, generator, leavesOrphan, planTrials, type Kind, type Trial }
 import { audit, sessionOf, unfinishedWithCash, type Totals } from './moneyAudit.js';
 
 const SEED = 20250115;
-/** workers at a time, and trials per worker, through the real kiosk under a pty and through the headless terminal */
+/**
+ * workers at a time, and trials per worker, through the real kiosk under a pty and through the headless
+ * terminal. The light run (npm test) is the smallest headless count whose seeded plan still dies
+ * at every kind of point (asserted below): 36 trials, 16 of them under the pty as before (the pty plans are
+ * drawn first, so they are the same trials); KIOSK_HEAVY=1 runs 200.
+ */
 const PTY = { workers: 2, trials: trials(8, 25) };
-const HEADLESS = { workers: 2, trials: trials(22, 75) };
+const HEADLESS = { workers: 2, trials: trials(10, 75) };
 const tempDir = useTempDirs();
 
 interface Outcome {
@@ -151,7 +156,7 @@ describe('kill -9 at random points of a payment, then restart', () => {
         `journaled ${rubles(all.journaled)} in ${all.notes} notes = to orders ${rubles(all.toOrders)} + to phones ${rubles(all.toPhones)}; ` +
         `${all.receipts} receipts for ${all.sessions} sessions\n  kinds: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}`,
     );
-    expect(plans.flat().length).toBeGreaterThanOrEqual(trials(60, 200));
+    expect(plans.flat().length).toBeGreaterThanOrEqual(trials(36, 200));
     // the CI-sized run still dies at every kind of point the plan knows
     expect([...kinds.keys()].sort()).toEqual([...ALL_KINDS].sort());
     for (const t of totals) {
