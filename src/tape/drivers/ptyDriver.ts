@@ -42,7 +42,7 @@ const RESIZE_REDRAW_MS = 2_000;
  * [choice] The node flags the kiosk runs with under --pty: `--no-opt`, V8 without its optimizing
  * compiler (TurboFan). A tape's program lives a few seconds and runs most of its code a few dozen
  * times; TurboFan compiled the hot parts (React, Ink's frames) on background threads for a payoff that
- * never came: a third of the child's CPU (README, "--parity"). The program, its code and what it does
+ * never came: a fifth to a third of the child's CPU (README, "--parity"). The program, its code and what it does
  * are the same; only how V8 runs it differs. `KIOSK_PTY_NODE_FLAGS` replaces them (empty: V8's defaults).
  */
 export const PTY_NODE_FLAGS = '--no-opt';
