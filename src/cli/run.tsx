@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import React from 'react';
 import { render } from 'ink';
 import { App } from '../app/App.js';
+import { renderSeeingRoot } from '../app/inkRoot.js';
 import { WorldProvider } from '../app/context.js';
 import { MOUSE_OFF, MOUSE_ON } from '../app/mouse.js';
 import { startWorld, terminalOf } from '../app/session.js';
@@ -100,12 +101,15 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
   // there made a frame depend on how long a step took (the site re-read a payment only if a second had passed)
   const ticker = testHook ? undefined : setInterval(() => world.send({ type: 'clock.tick' }), 1000);
   testHook?.attach(actor, () => world.send({ type: 'clock.tick' }), world);
-  const app = render(
-    <WorldProvider actor={world}>
-      <App terminalId={terminalId} mouse={options.mouse} />
-    </WorldProvider>,
-    { exitOnCtrlC: false, patchConsole: true, maxFps: 60, ...(testHook ? { stdin: testHook.stdin, ...testHook.renderOptions } : {}) },
-  );
+  const draw = () =>
+    render(
+      <WorldProvider actor={world}>
+        <App terminalId={terminalId} mouse={options.mouse} />
+      </WorldProvider>,
+      { exitOnCtrlC: false, patchConsole: true, maxFps: 60, ...(testHook ? { stdin: testHook.stdin, ...testHook.renderOptions } : {}) },
+    );
+  // under a tape (--pty) the hook draws the frames of a turn of the loop once (src/app/inkRoot.ts)
+  const app = testHook ? renderSeeingRoot(process.stdout, testHook.seeInkRoot, draw) : draw();
   await app.waitUntilExit();
   // an exercise stopped by the quit is saved (`abandoned`) before the store closes
   await attemptSaved(world);

@@ -15,10 +15,12 @@ import { isSettled } from '../../machines/settled.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 import type { WorldActor } from '../../machines/world.js';
 import { deskViewOf } from '../../machines/desk/deskView.js';
+import { drawOncePerTurn, type InkRoot } from '../app/inkRoot.js';
 
 /**
- * No render throttle: with `maxFps: 0` Ink draws and writes each React commit at once, so the
- * frame for a state is on stdout before the state's turn of the loop ends, with no timer to wait for.
+ * No render throttle on real time: with `maxFps: 0` Ink draws as soon as it is asked, and the hook
+ * asks once per turn of the event loop (`drawOncePerTurn`, src/app/inkRoot.ts), for all that turn's
+ * commits, so the frame for a state is on stdout one turn after the state, with no timer to wait for.
  */
 const TEST_MAX_FPS = 0;
 
@@ -54,6 +56,10 @@ export interface TestHook {
   random: () => number;
   stdin: NodeJS.ReadStream;
   renderOptions: { maxFps: number; onRender: () => void };
+  /** Ink's root as `render` makes it (renderSeeingRoot): its frames are drawn once per turn of the loop */
+  seeInkRoot(root: InkRoot): void;
+  /** true once Ink's root was found and its frames coalesced; false: every commit draws (an Ink that moved) */
+  readonly drawsOncePerTurn: boolean;
   /** payments go through here so the runner learns of each receipt */
   onPayment(receipt: Receipt): void;
   /** `tick`: tells the world the clock moved (as the in-process harness does after each step); the world's desks are reported and waited on too */
@@ -154,9 +160,14 @@ export function startTestHook(iso: string, io: HookIo = { input: process.stdin, 
   };
   io.input.on('data', onData);
 
+  let coalesced = false;
   return {
     clock,
     random: tapeRandom(),
+    seeInkRoot: (root) => void (coalesced = drawOncePerTurn(root)),
+    get drawsOncePerTurn() {
+      return coalesced;
+    },
     stdin: stdin as unknown as NodeJS.ReadStream,
     renderOptions: {
       maxFps: TEST_MAX_FPS,

@@ -1,7 +1,8 @@
 /**
  * The `--pty` test hook answers a request once the kiosk has settled, with the settled frame
  * already written, and waits on conditions only: setTimeout is faked here and never fires, so a
- * hook that slept for real between settle rounds would never answer.
+ * hook that slept for real between settle rounds would never answer. Ink is rendered as the program
+ * renders it under the hook (src/cli/run.tsx): its frames drawn once per turn of the event loop.
  */
 import React from 'react';
 import { EventEmitter } from 'node:events';
@@ -14,7 +15,8 @@ import { startTestHook, type TestHook } from '../../src/cli/tapeTestHook.js';
 import { seedDemo } from '../../src/domain/orders/demo.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { ChannelSplitter, decodeAnswer, encodeRequest, type ChannelAnswer, type ChannelRequest } from '../../src/tape/drivers/testChannel.js';
-import { TestStdout, TEXT } from '../ui/harness.js';
+import { PATH_KEYS, TestStdout, TEXT } from '../ui/harness.js';
+import { renderSeeingRoot } from '../../src/app/inkRoot.js';
 import { asyncStore } from '../../src/domain/asyncStore.js';
 
 /** The process's stdin as the hook uses it: data events, and the calls it makes on it. */
@@ -58,11 +60,13 @@ function startKiosk() {
   const world = startWorld({ store: asyncStore(store), clock: hook.clock, lang: 'en', terminalId: 'T-1', onPayment: () => undefined });
   const actor = terminalOf(world);
   hook.attach(actor);
-  const ink = render(
-    <WorldProvider actor={world}>
-      <App terminalId="T-1" />
-    </WorldProvider>,
-    { stdout: screen as never, stdin: hook.stdin, ...hook.renderOptions, exitOnCtrlC: false, patchConsole: false },
+  const ink = renderSeeingRoot(screen, hook.seeInkRoot, () =>
+    render(
+      <WorldProvider actor={world}>
+        <App terminalId="T-1" />
+      </WorldProvider>,
+      { stdout: screen as never, stdin: hook.stdin, ...hook.renderOptions, exitOnCtrlC: false, patchConsole: false },
+    ),
   );
   running = { hook, ink };
 
@@ -73,7 +77,7 @@ function startKiosk() {
     await answered;
     return answers.find((a) => a.answer.id === request.id) as (typeof answers)[number];
   }
-  return { ask };
+  return { ask, hook, screen };
 }
 
 it('answers a sync after keys with the state they led to, its frame already written', async () => {
@@ -90,4 +94,29 @@ it('answers an advance of the simulated clock with the screen its timers led to,
   const { answer, frame } = await ask('', { id: 2, kind: 'advance', ms: 10 * 60_000 });
   expect(answer.view.screen).toBe('idle');
   expect(frame).toContain(TEXT.en.idle);
+});
+
+it('draws a burst of keys as one frame, and the answer carries the frame of the last key', async () => {
+  const { ask, hook, screen } = startKiosk();
+  expect(hook.drawsOncePerTurn).toBe(true);
+  let id = 1;
+  for (const key of [' ', ...PATH_KEYS]) await ask(key, { id: id++, kind: 'sync' });
+  const before = screen.frames.length;
+  // ten digits in one chunk, as a fast typist or a paste sends them: ten commits in one turn of the loop
+  const { answer, frame } = await ask('1000000123', { id: id++, kind: 'sync' });
+  expect(answer.view.screen).toBe('orderEntry');
+  expect(frame).toContain('1 0 0 0 0 0 0 1 2 3');
+  expect(screen.frames.length - before).toBe(1);
+});
+
+it('draws a commit that comes after the frame of its turn (a store answer), before answering', async () => {
+  const { ask, screen } = startKiosk();
+  let id = 1;
+  for (const key of [' ', ...PATH_KEYS]) await ask(key, { id: id++, kind: 'sync' });
+  // Enter looks the code up in the store: the answer comes in a later turn than the key's own frame
+  const { answer, frame } = await ask('1000000123\r', { id: id++, kind: 'sync' });
+  expect(answer.view.screen).not.toBe('orderEntry');
+  // the order's check, or the refusal: what the store answered, drawn
+  expect([TEXT.en.check, TEXT.en.refused].filter((title) => frame.includes(title))).toHaveLength(1);
+  expect(screen.lastFrame()).toBe(frame);
 });

@@ -7,10 +7,12 @@
  * played once per side, not once more for a sample. Tapes with `Fault` run in-process only and say so.
  *
  * Cost (CPU seconds, user+sys, of these four files; README "--parity" has the figures and the load):
- * the --pty side is nearly all the kiosk child's, half its start (node loading the bundle, the first
- * frame) and half its frames (Ink draws every React commit there). What made it cheaper (not enough for the
+ * the --pty side is nearly all the kiosk child's, most of it its start (node loading the bundle, the
+ * first frame), the rest a frame and a React commit per step. What made it cheaper (not enough for the
  * whole corpus in `npm test`): the in-process side reads its screen only where parity compares frames (Snapshot steps and the
- * end), and the kiosk no longer loads undici to decode Yoga's WebAssembly (scripts/yogaWasmNoFetch.mjs).
+ * end); the kiosk no longer loads undici to decode Yoga's WebAssembly (scripts/yogaWasmNoFetch.mjs);
+ * the child runs with node --no-opt (PTY_NODE_FLAGS) and draws once per turn of its event loop
+ * (the --parity corpus 352 → 265 s of CPU, side by side at load 16-21).
  *
  * The corpus is dealt round-robin over SHARDS test files (test/tape/corpus.shard-N.test.ts): vitest
  * runs files side by side on its workers, so the --pty halves of different shards overlap instead of

@@ -27,6 +27,7 @@ import type { KioskDriver } from './driver.js';
 import { advanceClock } from '../run/simulatedTime.js';
 import type { CastEvent } from './virtualTerminal.js';
 import { VirtualTerminal } from './virtualTerminal.js';
+import { renderSeeingRoot, type InkRoot } from '../../app/inkRoot.js';
 import type { CellStyle } from './cellStyle.js';
 import { tapeRandom } from './testChannel.js';
 
@@ -54,12 +55,6 @@ export interface HarnessOptions {
   frames?: 'every' | 'on-read' | 'none';
   /** Ink draws in true colour (chalk level 3) whatever stdout is, for SVG frames and GIFs; restored at dispose */
   colors?: boolean;
-}
-
-/** Ink's root node: after each React commit Ink lays it out (`onComputeLayout`), then draws the frame (`onRender`). */
-interface InkRoot {
-  onComputeLayout?: () => void;
-  onRender?: () => void;
 }
 
 /** A frame that keeps changing with no input (an animation) must not hang a step. */
@@ -355,22 +350,5 @@ export class KioskHarness implements KioskDriver {
     this.drop();
     this.vt.dispose();
     if (this.chalkLevel !== undefined) chalk.level = this.chalkLevel;
-  }
-}
-
-/**
- * Ink's `render` keeps its instance in a WeakMap keyed by stdout and does not export it; the one
- * `set` with our stdout hands `seeRoot` the instance's root node before the first commit draws.
- */
-function renderSeeingRoot(stdout: object, seeRoot: (root: InkRoot) => void, draw: () => Instance): Instance {
-  const set = WeakMap.prototype.set;
-  WeakMap.prototype.set = function (this: WeakMap<object, unknown>, key: object, value: unknown) {
-    if (key === stdout) seeRoot((value as { rootNode?: InkRoot }).rootNode ?? {});
-    return set.call(this, key, value);
-  };
-  try {
-    return draw();
-  } finally {
-    WeakMap.prototype.set = set;
   }
 }

@@ -38,6 +38,23 @@ export function findKioskBinary(): string | null {
 /** the longest a Resize waits for the program's redraw before it settles over the channel anyway */
 const RESIZE_REDRAW_MS = 2_000;
 
+/**
+ * [choice] The node flags the kiosk runs with under --pty: `--no-opt`, V8 without its optimizing
+ * compiler (TurboFan). A tape's program lives a few seconds and runs most of its code a few dozen
+ * times; TurboFan compiled the hot parts (React, Ink's frames) on background threads for a payoff that
+ * never came: a fifth to a third of the child's CPU (README, "--parity"). The program, its code and what it does
+ * are the same; only how V8 runs it differs. `KIOSK_PTY_NODE_FLAGS` replaces them (empty: V8's defaults).
+ */
+export const PTY_NODE_FLAGS = '--no-opt';
+
+/** The node flags for the kiosk under --pty: KIOSK_PTY_NODE_FLAGS if set, else PTY_NODE_FLAGS; each must look like a flag. */
+export function ptyNodeFlags(env: NodeJS.ProcessEnv = process.env): string[] {
+  const flags = (env.KIOSK_PTY_NODE_FLAGS ?? PTY_NODE_FLAGS).split(/\s+/).filter(Boolean);
+  const bad = flags.find((flag) => !/^--[a-z0-9][a-z0-9-_]*(=\S+)?$/i.test(flag));
+  if (bad !== undefined) throw new StepFailure('tape', `KIOSK_PTY_NODE_FLAGS: "${bad}" is not a node flag (--name or --name=value)`);
+  return flags;
+}
+
 /** How finely `Wait` moves the program's clock (it cannot see the program's timers from here). */
 const WAIT_STEPS = 200;
 const MIN_WAIT_STEP_MS = 100;
@@ -104,7 +121,7 @@ export class PtyDriver implements KioskDriver {
     const args = ['--data-dir', dataDir, '--lang', settings.lang, '--terminal-id', settings.terminalId, '--place', settings.place, '--processing-delay', `${settings.processingDelayMs}ms`, '--skin', settings.skin, ...(settings.role ? ['--role', settings.role] : []), ...mobileOptionArgs(settings.mobile)];
     // `stty -echo` first: until the program puts the tty in raw mode, the kernel would echo the first
     // channel request onto the screen and the first frame would start after it (--parity found it)
-    const pty = this.spawn('/bin/sh', ['-c', 'stty -echo 2>/dev/null; exec "$@"', 'kiosk', process.execPath, this.binary, ...args], {
+    const pty = this.spawn('/bin/sh', ['-c', 'stty -echo 2>/dev/null; exec "$@"', 'kiosk', process.execPath, ...ptyNodeFlags(), this.binary, ...args], {
       name: 'xterm-256color',
       cols: this.columns,
       rows: this.rows,
