@@ -63,6 +63,14 @@ const HELP_BUTTON = { id: 'help', label: 'button.help', hotkey: 'h', event: { ty
 
 describe('the cash screen', () => {
   const facts = { inserted: '4700.00', due: '4750.00' };
+  it('with Help open the cash screen offers only Close help (Esc), with or without a note; the dialogs ignore Help', () => {
+    const close = [{ id: 'closeHelp', label: 'button.closeHelp', hotkey: 'esc', event: { type: 'help.close' }, enabled: true }];
+    expect(cashPlain('empty', { ...facts, help: true })).toEqual(close);
+    expect(cashPlain('holding', { ...facts, help: true })).toEqual(close);
+    expect(cashPlain('moreTime', { ...facts, help: true }).map((b) => b.id)).toEqual(['yes', 'no']);
+    expect(cashPlain('quitAsk', { ...facts, help: true }).map((b) => b.id)).toEqual(['payQuit', 'keep']);
+  });
+
   it('R-TERM-2: Pay is enabled once the cash covers the amount due, not before', () => {
     expect(payCovered({ inserted: '4750.00', due: '4750.00' })).toBe(true);
     expect(payCovered(facts)).toBe(false);
