@@ -23,12 +23,21 @@ describe('moveFocus', () => {
     expect(moveFocus(focus, 9, 2, dir)).toBe(next);
   });
 
+  it('left from the first button of a 2-column grid of 8 goes to the last button (7), not to the bottom of its column (6)', () => {
+    expect(moveFocus(0, 8, 2, 'left')).toBe(7);
+    expect(moveFocus(0, 8, 2, 'up')).toBe(6);
+  });
+
+  it('up from the top row of a 3-column grid of 7 (0 1 2 / 3 4 5 / 6) goes to the bottom of the same column', () => {
+    expect([0, 1, 2].map((focus) => moveFocus(focus, 7, 3, 'up'))).toEqual([6, 4, 5]);
+  });
+
   it('wraps a 1-column list both ways, and stays at 0 on a screen without buttons', () => {
     expect(moveFocus(0, 4, 1, 'up')).toBe(3);
     expect(moveFocus(3, 4, 1, 'down')).toBe(0);
     expect(moveFocus(1, 4, 1, 'down')).toBe(2);
     expect(moveFocus(2, 4, 1, 'up')).toBe(1);
-    expect(moveFocus(0, 0, 2, 'down')).toBe(0);
+    for (const dir of ['up', 'down', 'left', 'right'] as const) expect(moveFocus(0, 0, 2, dir)).toBe(0);
     expect(moveFocus(0, 1, 1, 'up')).toBe(0);
   });
 });
@@ -54,6 +63,14 @@ const HELP_BUTTON = { id: 'help', label: 'button.help', hotkey: 'h', event: { ty
 
 describe('the cash screen', () => {
   const facts = { inserted: '4700.00', due: '4750.00' };
+  it('with Help open the cash screen offers only Close help (Esc), with or without a note; the dialogs ignore Help', () => {
+    const close = [{ id: 'closeHelp', label: 'button.closeHelp', hotkey: 'esc', event: { type: 'help.close' }, enabled: true }];
+    expect(cashPlain('empty', { ...facts, help: true })).toEqual(close);
+    expect(cashPlain('holding', { ...facts, help: true })).toEqual(close);
+    expect(cashPlain('moreTime', { ...facts, help: true }).map((b) => b.id)).toEqual(['yes', 'no']);
+    expect(cashPlain('quitAsk', { ...facts, help: true }).map((b) => b.id)).toEqual(['payQuit', 'keep']);
+  });
+
   it('R-TERM-2: Pay is enabled once the cash covers the amount due, not before', () => {
     expect(payCovered({ inserted: '4750.00', due: '4750.00' })).toBe(true);
     expect(payCovered(facts)).toBe(false);

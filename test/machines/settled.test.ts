@@ -2,7 +2,7 @@
  * "Settled" is defined once, by the `io` tag on the terminal's flow states (machines/settled.ts): every
  * state that waits on an invoked I/O actor carries it, no other state does, and `isSettled` reads it.
  */
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SimulatedClock, waitFor } from 'xstate';
 import { IO_TAG, isSettled } from '../../machines/settled.js';
 import { terminalMachine } from '../../machines/terminal.js';
@@ -43,4 +43,38 @@ it('isSettled is false while an order lookup is in flight and true once its answ
   expect(settled.context.kiosk.getSnapshot().value).toBe('checkData');
   t.stop();
   expect(isSettled(t.getSnapshot())).toBe(true);
+});
+
+describe('isSettled on snapshots as data', () => {
+  /** a snapshot with the tags given and the children given */
+  const snap = (tags: string[], children?: Record<string, unknown>, status = 'active') => ({
+    status,
+    hasTag: (tag: string) => tags.includes(tag),
+    children: children && Object.fromEntries(Object.entries(children).map(([id, s]) => [id, s === undefined ? undefined : { getSnapshot: () => s }])),
+  });
+
+  it('a machine that stopped or finished is settled whatever its tags say', () => {
+    expect(IO_TAG).toBe('io');
+    expect(isSettled(snap(['io'], undefined, 'done'))).toBe(true);
+    expect(isSettled(snap(['io'], undefined, 'stopped'))).toBe(true);
+  });
+
+  it('an active machine in an `io` state is not settled; in any other state it is', () => {
+    expect(isSettled(snap(['io']))).toBe(false);
+    expect(isSettled(snap(['menu']))).toBe(true);
+    expect(isSettled(snap([], {}))).toBe(true);
+  });
+
+  it('a child machine (the desk\'s till) in an `io` state, even one level further down, keeps its parent unsettled', () => {
+    expect(isSettled(snap([], { till: snap(['io']) }))).toBe(false);
+    expect(isSettled(snap([], { till: snap([], { inner: snap(['io']) }) }))).toBe(false);
+    expect(isSettled(snap([], { idle: snap(['menu']), till: snap(['io']) }))).toBe(false);
+    expect(isSettled(snap([], { till: snap(['menu']) }))).toBe(true);
+    expect(isSettled(snap([], { till: snap(['io'], undefined, 'done') }))).toBe(true);
+  });
+
+  it('promise actors (no tags), a null snapshot and a child already gone never count as I/O in flight', () => {
+    expect(isSettled(snap([], { lookup: { status: 'active', output: undefined }, gone: undefined, none: null, text: 'io' }))).toBe(true);
+    expect(isSettled(snap([], { odd: { status: 'active', hasTag: 'io' } }))).toBe(true);
+  });
 });
