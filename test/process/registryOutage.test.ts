@@ -25,6 +25,15 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => server?.stop());
 
+/** the registry answers again: the terminal is back in service by itself, takes a customer, and quits */
+async function expectBackInService(kiosk: HeadlessKiosk): Promise<void> {
+  expect(await kiosk.next('link')).toBe('link back idle');
+  kiosk.send(' ');
+  expect(await kiosk.next('view')).toBe('view menu - -');
+  kiosk.send('\x03');
+  await kiosk.died();
+}
+
 async function registryRows(): Promise<{ receipts: { accepted: string }[]; forwarded: number }> {
   const client = new pg.Client({ connectionString: server.url });
   await client.connect();
@@ -86,11 +95,7 @@ describe('a kiosk process while its registry is stopped', () => {
       } finally {
         await server.resume();
       }
-      expect(await kiosk.next('link')).toBe('link back idle');
-      kiosk.send(' ');
-      expect(await kiosk.next('view')).toBe('view menu - -');
-      kiosk.send('\x03');
-      await kiosk.died();
+      await expectBackInService(kiosk);
     } finally {
       kiosk.dispose();
     }
@@ -113,13 +118,10 @@ describe('a kiosk process while its registry is stopped', () => {
       } finally {
         for (const pid of stopped) process.kill(pid, 'SIGCONT');
       }
-      // at most a probe's wait and its timeout (1.3 s), with 3 s for a loaded machine; the OS alone takes minutes
-      expect(lostAfterMs).toBeLessThan(300 + 1000 + 3000);
-      expect(await kiosk.next('link')).toBe('link back idle');
-      kiosk.send(' ');
-      expect(await kiosk.next('view')).toBe('view menu - -');
-      kiosk.send('\x03');
-      await kiosk.died();
+      // a probe's wait and its timeout are 1.3 s; the bound is loose for a loaded CI machine, and still far
+      // below the minutes the OS alone takes to give up on a silent connection
+      expect(lostAfterMs).toBeLessThan(20_000);
+      await expectBackInService(kiosk);
     } finally {
       kiosk.dispose();
     }
