@@ -3,6 +3,7 @@
  * I/O they ask for through named actors (provided by src/adapters), and owns the inactivity
  * watchdog. Its delays run on the actor system's clock, so tests drive them with SimulatedClock.
  * States tagged `io` wait on an invoked I/O actor: the terminal is settled in none (machines/settled.ts).
+ * The service-mode I/O states (clearingJam, readingCassette, encashing) are in ./terminalService.ts.
  *
  * | region   | state       | events                                  | goes to                     |
  * |----------|-------------|-----------------------------------------|-----------------------------|
@@ -49,6 +50,7 @@ import { IO_TAG } from './settled.js';
 import { cashRequestOf, unavailableLookup } from './terminal/terminalContext.js';
 import { servicePinOf } from '../src/domain/cash/service.js';
 import { terminalSetup } from './terminal/terminalSetup.js';
+import { clearingJam, encashing, readingCassette } from './terminalService.js';
 import { countdownRegion, watchdogRegion } from './terminal/watchdog.js';
 
 export { SMS_KEPT, type OpenCashRequest, type RoutedEvent, type TerminalContext, type TerminalEvent, type TerminalInput } from './terminal/terminalContext.js';
@@ -128,52 +130,9 @@ export const terminalMachine = terminalSetup.createMachine({
             'quit.request': 'closed',
           },
         },
-        clearingJam: {
-          tags: [IO_TAG],
-          on: { 'quit.request': { actions: 'rememberQuit' } },
-          invoke: {
-            src: 'clearJam',
-            input: ({ context }) => ({ sessionId: context.jam?.sessionId ?? '' }),
-            // the cleared note is paid and its receipt printed like any payment's
-            onDone: [
-              {
-                guard: 'quitRequested',
-                target: 'closed',
-                actions: ['forgetJam', { type: 'keepSms', params: ({ event }) => ({ outcome: event.output }) }, { type: 'printReceipt', params: ({ event }) => ({ outcome: event.output, deliver: false }) }],
-              },
-              {
-                target: 'kiosk',
-                actions: ['forgetJam', { type: 'keepSms', params: ({ event }) => ({ outcome: event.output }) }, { type: 'printReceipt', params: ({ event }) => ({ outcome: event.output, deliver: true }) }],
-              },
-            ],
-            onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
-          },
-        },
-        readingCassette: {
-          tags: [IO_TAG],
-          on: { 'quit.request': { actions: 'rememberQuit' } },
-          invoke: {
-            src: 'readCassette',
-            onDone: [
-              { guard: 'quitRequested', target: 'closed' },
-              { target: 'kiosk', actions: { type: 'deliverCassette', params: ({ event }) => event.output } },
-            ],
-            onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
-          },
-        },
-        encashing: {
-          tags: [IO_TAG],
-          on: { 'quit.request': { actions: 'rememberQuit' } },
-          invoke: {
-            src: 'encash',
-            // an encashment is durable once encash returns: quitting then loses nothing
-            onDone: [
-              { guard: 'quitRequested', target: 'closed' },
-              { target: 'kiosk', actions: { type: 'deliverEncashment', params: ({ event }) => ({ encashment: event.output }) } },
-            ],
-            onError: { target: 'fault', actions: { type: 'keepFault', params: ({ event }) => ({ error: event.error }) } },
-          },
-        },
+        clearingJam,
+        readingCassette,
+        encashing,
         lookingUp: {
           tags: [IO_TAG],
           on: { 'quit.request': { actions: 'rememberQuit' } },
