@@ -4,9 +4,10 @@
  * promise resolves only once its write is durable, so an accepted banknote is saved before the
  * screen says so. `SyncKioskStore` declares the methods (and their contract) once: `MemoryStore`
  * and the SQLite store implement it synchronously, each method one transaction, and `asyncStore`
- * (asyncStore.ts) puts them behind `KioskStore`.
+ * (asyncStore.ts) puts them behind `KioskStore`. What it keeps is declared by subject and re-exported
+ * here: a cash session, its receipt and the cash journal in cash/cashSession.ts; a phone's account,
+ * ledger and SMS in mobile/phoneAccount.ts.
  */
-import type { ReceiptSms } from './fiscal/paper.js';
 import type { Money } from './money.js';
 import type { ActionOutcome, OrderAction } from './orders/orderLife.js';
 import type { Order } from './orders/orders.js';
@@ -35,118 +36,13 @@ import type { AttemptRecord } from './training/attempt.js';
 import type { DrillCard } from './training/drill.js';
 import type { CassetteCount, Encashment } from './cash/cassette.js';
 import type { JammedSession } from './cash/jam.js';
+import type { CashSession, JournalEntry, Receipt } from './cash/cashSession.js';
+import type { MobileSms, OrderSms, PhoneAccount, Sms } from './mobile/phoneAccount.js';
 
 export type { CassetteCount, Encashment } from './cash/cassette.js';
 export type { JammedSession } from './cash/jam.js';
-
-export interface Receipt {
-  number: string;
-  terminalId: string;
-  /** epoch milliseconds */
-  at: number;
-  code: string;
-  due: Money;
-  accepted: Money;
-  toOrder: Money;
-  toPhone: Money;
-  phone: string;
-  operator: OperatorId;
-  /** the order after this payment: what is still owed when the price rose (R-CODE-5) */
-  orderStatus: Order['status'];
-  owed: Money;
-  recovered: boolean;
-}
-
-/** Change a terminal credited to the phone (R-TERM-2): the SMS the kiosk's phone panel shows. */
-export interface Sms {
-  phone: string;
-  at: number;
-  /** who sent it: the operator's name */
-  sender: string;
-  kind: 'topup';
-  amount: Money;
-  receipt: string;
-}
-
-/**
- * An SMS about an order, from AliExpress: its payment code (R-CODE-1, R-CODE-2), money back to
- * the phone (R-CODE-7, R-PROT-2), the seller's cancellation. `amount`: the code's amount, the
- * refund, or 0.00 for a cancellation that gave nothing back.
- */
-export interface OrderSms {
-  phone: string;
-  at: number;
-  sender: string;
-  kind: 'code' | 'refund' | 'cancellation';
-  amount: Money;
-  code: string;
-  /** R-MOB-10: a site top-up's code says how long it is valid (1 hour); absent on other SMS (48 hours) */
-  validHours?: number;
-}
-
-/**
- * An SMS of a mobile payment, from the operator (R-MOB-2, R-MOB-6): the request to confirm (the only
- * kind that expects a reply), then the payment made, cancelled by the user, expired, or refused.
- * `amount`: price + commission; `detail`: the refusal as JSON (see mobilePayment.ts), else null.
- */
-export interface MobileSms {
-  phone: string;
-  at: number;
-  sender: string;
-  kind: 'mobileRequest' | 'mobilePaid' | 'mobileCancelled' | 'mobileExpired' | 'mobileRefused' | 'mobileRefund';
-  amount: Money;
-  /** the order's code */
-  code: string;
-  /** the transaction number */
-  transaction: string;
-  detail: string | null;
-}
-export const MOBILE_SMS_KINDS: readonly MobileSms['kind'][] = ['mobileRequest', 'mobilePaid', 'mobileCancelled', 'mobileExpired', 'mobileRefused', 'mobileRefund'];
-
-/** Everything in a phone's inbox, oldest first. */
-/** `ReceiptSms` (src/domain/fiscal/paper.ts): a receipt sent by SMS when the printer has no paper; shown, not stored. */
-export type PhoneMessage = Sms | OrderSms | MobileSms | ReceiptSms;
-export type SmsKind = PhoneMessage['kind'];
-export const SMS_KINDS: readonly SmsKind[] = ['code', 'topup', 'refund', 'cancellation', ...MOBILE_SMS_KINDS];
-
-export interface LedgerEntry {
-  at: number;
-  amount: Money;
-  reason: string;
-}
-
-export interface PhoneAccount {
-  phone: string;
-  operator: OperatorId | null;
-  balance: Money;
-  ledger: LedgerEntry[];
-  sms: PhoneMessage[];
-}
-
-/** Called at named points of the payment path (before/during/after each write); the crash tests' hook. */
-export type Checkpoint = (point: string) => void;
-
-/** The process that opened a cash session: recovery may take the session once it is gone. */
-export interface SessionOwner {
-  host: string;
-  pid: number;
-  /** when the process started, as the OS tells it (Linux: /proc/PID/stat); tells a reused pid apart */
-  started?: string | null;
-}
-
-/** A cash session: opened when the cash screen opens, closed by a completed payment. */
-export interface CashSession {
-  id: string;
-  terminalId: string;
-  code: string;
-  due: Money;
-  phone: string;
-  operator: OperatorId;
-  openedAt: number;
-  /** who opened it; absent when the caller did not say (tests, sessions from before owners were kept) */
-  owner?: SessionOwner | null;
-  notes: number[];
-}
+export type { CashSession, Checkpoint, JournalEntry, Receipt, SessionOwner } from './cash/cashSession.js';
+export { MOBILE_SMS_KINDS, SMS_KINDS, type LedgerEntry, type MobileSms, type OrderSms, type PhoneAccount, type PhoneMessage, type Sms, type SmsKind } from './mobile/phoneAccount.js';
 
 export interface PaymentOutcome {
   receipt: Receipt;
@@ -287,21 +183,6 @@ export type Async<T> = {
 
 /** The store as every caller sees it: each method of `SyncKioskStore`, asynchronous. */
 export type KioskStore = Async<SyncKioskStore>;
-
-/** A journal line: a banknote a session took, with what became of the session. */
-export interface JournalEntry {
-  id: number;
-  /** epoch milliseconds */
-  at: number;
-  note: number;
-  sessionId: string;
-  terminalId: string;
-  code: string;
-  /** open: not paid yet (a terminal is taking cash, or recovery will pay it) */
-  state: 'open' | 'paid' | 'abandoned';
-  /** the receipt that paid the session, once paid */
-  receipt: string | null;
-}
 
 /** What the durable stores keep beyond the kiosk's own calls: the printed receipts and the journal (the store commands). */
 export interface StoreReports {

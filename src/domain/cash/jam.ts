@@ -4,7 +4,7 @@
  * payment, not in the cassette) until service mode's "Clear jam" counts it and pays the session by
  * the usual rules (the order first, the rest to the phone, R-TERM-2).
  */
-import type { CashSession } from '../store.js';
+import type { CashSession } from './cashSession.js';
 import { add, noteAmount, ZERO, type Money } from '../money.js';
 
 /** A cash session whose acceptor jammed: `notes` are the counted ones, `held` the ones stuck in the acceptor. */

@@ -3,7 +3,7 @@
  * `--paper-receipts N`]. Without paper the receipt is still stored, and the customer gets it by SMS
  * on the change phone instead. Pure: the terminal keeps the count, service mode's "Load paper" resets it.
  */
-import type { Receipt } from '../store.js';
+import type { Receipt } from '../cash/cashSession.js';
 import type { Money } from '../money.js';
 
 /** Receipts left on the roll; null = the printer never runs out. */

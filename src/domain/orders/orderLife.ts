@@ -7,7 +7,7 @@
 import { add, cmp, isPositive, sub, ZERO, type Money } from '../money.js';
 import { isExpired, newOrder, type Order, type OrderEvent, type OrderStage } from './orders.js';
 import type { OrderLifeRules } from '../rules.js';
-import type { OrderSms } from '../store.js';
+import type { OrderSms } from '../mobile/phoneAccount.js';
 
 /** Who the buyer's SMS come from. */
 export const ALIEXPRESS_SENDER = 'AliExpress';
