@@ -11,7 +11,7 @@ import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
 import type { SyncKioskStore, Receipt } from '../../domain/store.js';
 import { asyncStore } from '../../domain/asyncStore.js';
 import type { Step, Tape } from '../language/ast.js';
-import { StepFailure, type TapeFailure } from './failure.js';
+import { StepFailure } from './failure.js';
 import type { KioskDriver } from '../drivers/driver.js';
 import { KioskHarness } from '../drivers/kioskHarness.js';
 import { parseTape } from '../language/parse.js';
@@ -23,54 +23,15 @@ import { formatDuration } from '../../domain/time.js';
 import { openTapeStore, settingsOf, sqliteOpener, tapeRules, type StoreOpener, type TapeSettings } from './runSetup.js';
 import type { CastEvent } from '../drivers/virtualTerminal.js';
 import type { Exercise } from '../../domain/training/exercise.js';
-import type { AttemptRecord } from '../../domain/training/attempt.js';
 import { TrainingAttempt, type WorldProbe } from '../../domain/training/engine.js';
 import { builtInExercises } from '../../training/load.js';
 import { tapeVariablesOf } from '../../domain/training/variant.js';
-import { attemptRefusal, probeOf, traineeLine, TAPE_TRAINEE, trainLineOf, withExerciseSetup } from './runTrainSteps.js';
+import { attemptRefusal, observedDriver, probeOf, traineeLine, TAPE_TRAINEE, trainLineOf, withExerciseSetup } from './runTrainSteps.js';
+import type { DriverFactory, EngineOptions } from './engineOptions.js';
+import { failureOf, TapeStepError, withTimeout } from './stepError.js';
 
-export interface EngineOptions {
-  /** where a relative `Set DataDir` and the snapshot folder are found; default: the tape's folder */
-  baseDir?: string;
-  /** golden frames: true writes those missing or differing (`--update`), 'missing' only missing ones */
-  update?: SnapshotUpdate;
-  /** `Snapshot` also keeps the frame as SVG beside its text (`--svg`); implies `colors` */
-  svg?: boolean;
-  /** in-process, Ink draws in colour as on a true-colour terminal (for SVG frames and GIFs); --pty always does */
-  colors?: boolean;
-  rules?: KioskRules;
-  /** real time one step may take before the tape fails with a timeout (a hang, never a wait) */
-  stepTimeoutMs?: number;
-  /** wraps the tape's seeded store (in-process only): tests inject faults through it */
-  wrapStore?: (store: SyncKioskStore) => SyncKioskStore;
-  /**
-   * in-process, Ink draws a frame only when a step reads the screen (and at the end of the tape);
-   * true draws every frame, as the program does: for casts, which show each one
-   */
-  everyFrame?: boolean;
-  /** in-process, no Ink at all (keys straight to the App's key feed): for tapes that never read the screen */
-  headless?: boolean;
-  /** builds the driver instead of the in-process harness (`--pty`); the store is then the program's data dir */
-  driver?: DriverFactory;
-  /** the exercises a `Train` line may name; default the built-in ones */
-  exercises?: () => readonly Exercise[];
-  /**
-   * a repeat or a retry (`--repeat-each`, `--retries`): a `Set DataDir` tape runs on a fresh temporary
-   * folder, removed after it, as its first run saw its DataDir (which that run filled)
-   */
-  freshDataDir?: boolean;
-  /** training: called once with the attempt when it ends (`ExpectScore`, `ExpectMistake`) */
-  saveAttempt?: (record: AttemptRecord) => void;
-}
-
-/** Makes a driver for the tape's settings on its (already seeded) data directory. */
-export type DriverFactory = (setup: {
-  settings: TapeSettings;
-  dataDir: string;
-  onReceipt: (r: Receipt) => void;
-  /** the tape's clock: the driver moves it with the program's, so store steps (ExpectOrder, Cancel) see the same time */
-  clock: SimulatedClock;
-}) => Promise<KioskDriver>;
+export type { DriverFactory, EngineOptions } from './engineOptions.js';
+export { TapeStepError } from './stepError.js';
 
 const DEFAULT_STEP_TIMEOUT_MS = 10_000;
 
@@ -145,19 +106,7 @@ export class TapeEngine implements StepContext {
       ...(this.options.saveAttempt ? { saveAttempt: this.options.saveAttempt } : {}),
     });
     const observe = () => this.training?.observe(this.trainingProbe(), this.now());
-    const driver = this.harness;
-    this.harness = new Proxy(driver, {
-      get(target, name, receiver) {
-        const value: unknown = Reflect.get(target, name, receiver);
-        // a (re)launch counts too: after a power cut the restart completes the journaled payment
-        if ((name !== 'keys' && name !== 'advance' && name !== 'launch') || typeof value !== 'function') return value;
-        return async (...args: unknown[]) => {
-          const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          observe();
-          return result;
-        };
-      },
-    });
+    this.harness = observedDriver(this.harness, observe);
   }
 
   trainingProbe(): WorldProbe {
@@ -215,7 +164,7 @@ export class TapeEngine implements StepContext {
       this.checkAlive();
     } catch (error) {
       await this.paint().catch(() => undefined); // the failure shows the screen
-      throw new TapeStepError(this.failureOf(step, error));
+      throw new TapeStepError(failureOf(this, step, error));
     }
   }
 
@@ -345,53 +294,5 @@ export class TapeEngine implements StepContext {
   private checkAlive(): void {
     const error = this.harness.actorError;
     if (error) throw new StepFailure('crash', `the app crashed: ${error instanceof Error ? error.message : String(error)}`);
-  }
-
-  private failureOf(step: Step, error: unknown): TapeFailure {
-    const failure = error instanceof StepFailure ? error : new StepFailure('crash', `the app crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    let screen: string[] = [];
-    let statePath: string | null = null;
-    let columns: number | undefined;
-    try {
-      columns = this.harness.size?.().columns;
-      screen = this.screen();
-      statePath = this.statePath();
-    } catch {
-      // a crashed actor may not give a view; the message already says why
-    }
-    return {
-      kind: failure.kind,
-      file: this.tape.file,
-      line: step.line,
-      column: step.column,
-      command: step.raw,
-      message: failure.message,
-      details: failure.details,
-      screen,
-      ...(columns ? { columns } : {}),
-      statePath,
-      ...(failure.snapshot ? { snapshot: failure.snapshot } : {}),
-    };
-  }
-}
-
-/** A step that failed, with everything a report needs. */
-export class TapeStepError extends Error {
-  override readonly name = 'TapeStepError';
-  constructor(readonly failure: TapeFailure) {
-    super(`${failure.file}:${failure.line}: ${failure.command}: ${failure.message}`);
-  }
-}
-
-/** A real-time guard against a hang; a healthy step finishes in milliseconds and clears it. */
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StepFailure('timeout', `the step did not finish within ${ms} ms of real time (the app hangs)`)), ms);
-  });
-  try {
-    return await Promise.race([work, guard]);
-  } finally {
-    clearTimeout(timer);
   }
 }

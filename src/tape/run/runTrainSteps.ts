@@ -142,3 +142,19 @@ function requireAttempt(ctx: StepContext): TrainingAttempt {
   if (!ctx.training) throw new StepFailure('assertion', 'no exercise runs: start one with Train EXERCISE-ID before Launch');
   return ctx.training;
 }
+
+/** The driver with `observe` called after every key, clock move and (re)launch: a training attempt scores what each one did. */
+export function observedDriver(driver: KioskDriver, observe: () => void): KioskDriver {
+  return new Proxy(driver, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      // a (re)launch counts too: after a power cut the restart completes the journaled payment
+      if ((name !== 'keys' && name !== 'advance' && name !== 'launch') || typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        observe();
+        return result;
+      };
+    },
+  });
+}
