@@ -8,19 +8,16 @@ import React from 'react';
 import { render, type Instance } from 'ink';
 import { KeyFeed } from '../../app/keyFeed.js';
 import { keyOf, KEY_TOKENS } from '../../app/keymap.js';
-import { SimulatedClock, waitFor } from 'xstate';
+import type { SimulatedClock } from 'xstate';
 import { App } from '../../app/App.js';
 import { WorldProvider } from '../../app/context.js';
 import { startWorld, terminalOf } from '../../app/session.js';
 import { viewOf, type View } from '../../app/view.js';
 import type { InjectedFault } from '../../../machines/terminal/terminalContext.js';
-import type { Lang } from '../../domain/money.js';
-import { DEFAULT_RULES, type KioskRules } from '../../domain/rules.js';
-import type { KioskStore, PaymentOutcome } from '../../domain/store.js';
-import { siteViewOf, type SiteView } from '../../../machines/site/siteView.js';
-import { deskViewOf, type DeskView } from '../../../machines/desk/deskView.js';
+import type { KioskStore } from '../../domain/store.js';
+import type { SiteView } from '../../../machines/site/siteView.js';
+import type { DeskView } from '../../../machines/desk/deskView.js';
 import type { DeskEvent, DeskRole } from '../../../machines/desk.js';
-import { isSettled } from '../../../machines/settled.js';
 import type { TerminalActor } from '../../../machines/terminal.js';
 import type { Place, WorldActor } from '../../../machines/world.js';
 import type { KioskDriver } from './driver.js';
@@ -29,33 +26,11 @@ import type { CastEvent } from './virtualTerminal.js';
 import { VirtualTerminal } from './virtualTerminal.js';
 import { renderSeeingRoot, type InkRoot } from '../../app/inkRoot.js';
 import type { CellStyle } from './cellStyle.js';
-import { tapeRandom } from './testChannel.js';
+import { worldOptionsOf, type HarnessOptions } from './harnessOptions.js';
+import { deskViewIn, placeIn, siteViewIn, worldSettled } from './worldViews.js';
+import { deferFrames } from './deferFrames.js';
 
-export interface HarnessOptions {
-  store: KioskStore;
-  clock: SimulatedClock;
-  columns?: number;
-  rows?: number;
-  lang?: Lang;
-  terminalId?: string;
-  rules?: KioskRules;
-  /** cash-session ids; a tape passes one that keeps counting across Crash/Restart */
-  newSessionId?: () => string;
-  onPayment?: (outcome: PaymentOutcome) => void;
-  /** the place that has the keys at Launch (a tape's `Set Place`); default the terminal */
-  place?: Place;
-  /** who the trainee plays at the desks (a tape's `Set Role`) */
-  role?: DeskRole;
-  /**
-   * 'every' (default): Ink lays out and draws every React commit, as in the real program (casts,
-   * latency). 'on-read': only when something reads the screen (`paint()`): the tape runner's speed.
-   * 'none': no Ink at all, the keys go straight to the App's key feed: for tapes that never read the
-   * screen (the training property test plays a perfect trainee hundreds of times); `lines()` throws.
-   */
-  frames?: 'every' | 'on-read' | 'none';
-  /** Ink draws in true colour (chalk level 3) whatever stdout is, for SVG frames and GIFs; restored at dispose */
-  colors?: boolean;
-}
+export type { HarnessOptions } from './harnessOptions.js';
 
 /** A frame that keeps changing with no input (an animation) must not hang a step. */
 const MAX_SETTLE_ROUNDS = 50;
@@ -104,19 +79,7 @@ export class KioskHarness implements KioskDriver {
     }
     this.options.store = store;
     const terminalId = this.options.terminalId ?? 'T-1';
-    this.world = startWorld({
-      ...(this.options.place ? { place: this.options.place } : {}),
-      ...(this.options.role ? { role: this.options.role } : {}),
-      store,
-      clock: this.options.clock,
-      rules: this.options.rules ?? DEFAULT_RULES,
-      lang: this.options.lang ?? 'ru',
-      terminalId,
-      ...(this.options.newSessionId ? { newSessionId: this.options.newSessionId } : {}),
-      // the codes the program under --pty draws too (a fresh stream at each launch, as a restarted program's)
-      random: tapeRandom(),
-      ...(this.options.onPayment ? { onPayment: this.options.onPayment } : {}),
-    });
+    this.world = startWorld(worldOptionsOf(this.options, store, terminalId));
     this.actor = terminalOf(this.world);
     this.actorError = null;
     this.quit = false;
@@ -144,22 +107,9 @@ export class KioskHarness implements KioskDriver {
     await this.settle();
   }
 
-  /**
-   * Ink lays out and draws the whole screen after every React commit, about half of a tape's time.
-   * Here a commit only leaves the latest frame waiting; `paint()` draws it when a step reads the screen.
-   */
+  /** 'on-read' frames: a commit only leaves the latest frame waiting; `paint()` draws it (deferFrames.ts). */
   private drawOnRead(root: InkRoot): void {
-    const layout = root.onComputeLayout;
-    const draw = root.onRender;
-    if (!layout || !draw) return; // an Ink that works differently: draw every frame
-    const frame = () => {
-      layout();
-      draw();
-    };
-    // (Ink's unmount lays out and draws its last frame itself)
-    root.onComputeLayout = () => undefined;
-    root.onRender = () => void (this.pendingFrame = frame);
-    this.drawsOnRead = true;
+    if (deferFrames(root, (frame) => void (this.pendingFrame = frame))) this.drawsOnRead = true;
   }
 
   /** Draws the waiting frame, if any, and lets xterm parse it: what the screen shows is then current. */
@@ -189,8 +139,7 @@ export class KioskHarness implements KioskDriver {
 
   /** the place that has the keys, or null before Launch (and while the world starts) */
   get place(): Place | null {
-    const place = this.world?.getSnapshot().value;
-    return place === undefined || place === 'starting' ? null : place;
+    return placeIn(this.world);
   }
 
   get terminal(): TerminalActor {
@@ -203,15 +152,11 @@ export class KioskHarness implements KioskDriver {
   }
 
   deskView(): DeskView | null {
-    const world = this.world?.getSnapshot();
-    const place = world?.value;
-    if (!world || (place !== 'cashier' && place !== 'post')) return null;
-    return deskViewOf(world.context[place].getSnapshot());
+    return deskViewIn(this.world);
   }
 
   siteView(): SiteView | null {
-    const world = this.world?.getSnapshot();
-    return world?.value === 'site' ? siteViewOf(world.context.site.getSnapshot()) : null;
+    return siteViewIn(this.world);
   }
 
   async sendToDesk(event: DeskEvent): Promise<void> {
@@ -299,14 +244,7 @@ export class KioskHarness implements KioskDriver {
       const snapshot = this.actor?.getSnapshot();
       const writes = this.vt.cast.length;
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (this.actor) await waitFor(this.actor, isSettled).catch(() => undefined);
-      const phone = this.world?.getSnapshot().context.phone;
-      if (phone) await waitFor(phone, isSettled).catch(() => undefined);
-      const site = this.world?.getSnapshot().context.site;
-      if (site) await waitFor(site, isSettled).catch(() => undefined);
-      for (const desk of [this.world?.getSnapshot().context.cashier, this.world?.getSnapshot().context.post]) {
-        if (desk) await waitFor(desk, isSettled).catch(() => undefined);
-      }
+      await worldSettled(this.actor, this.world);
       // the status line shows the program's time: the clock may have moved since the world last read it
       if (this.world && this.world.getSnapshot().context.now !== this.options.clock.now()) this.world.send({ type: 'clock.tick' });
       await this.vt.flush();
