@@ -1,22 +1,22 @@
 /**
  * The durable `KioskStore`: one SQLite file shared by every terminal process on the machine.
  * Same semantics as `MemoryStore`; every banknote is on disk before `journalNote` returns.
+ * This file opens the file and holds the cash side: sessions, the journal, jams, payments,
+ * receipts, desks, tills and cassettes. The orders, phones and mobile payments are in
+ * sqliteOrders.ts; the connection, the program clock and the training records in sqliteRecords.ts.
  */
 import Database, { type Database as Connection } from 'better-sqlite3';
-import { ZERO, type Money } from '../domain/money.js';
-import { decideOrderAction, type ActionOutcome, type OrderAction } from '../domain/orders/orderLife.js';
-import { repriceOrder, type Order } from '../domain/orders/orders.js';
-import { checkProcessingDelay, DEFAULT_RULES, type OperatorId, type OrderLifeRules } from '../domain/rules.js';
+import { checkProcessingDelay, DEFAULT_RULES } from '../domain/rules.js';
 import type { StoreReports } from '../domain/store.js';
-import type { CashSession, JammedSession, SyncKioskStore, LedgerEntry, OrderSms, PaymentOutcome, PhoneAccount, Receipt } from '../domain/store.js';
+import type { CashSession, JammedSession, SyncKioskStore, PaymentOutcome, Receipt } from '../domain/store.js';
 import { StoreError, toStoreError } from './errors.js';
 import { BUSY_TIMEOUT_MS, checkExistingFile } from './fileCheck.js';
-import { boundConnection, pageCacheKiB } from './connectionMemory.js';
+import { boundConnection } from './connectionMemory.js';
 import { assertKnownSchema, LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
-import { findOrder, mustOrder, payInTransaction, sessionState, type Checkpoint, type Trigger } from './payments.js';
+import { payInTransaction, sessionState, type Checkpoint, type Trigger } from './payments.js';
 import { journalEntries, listReceipts, type JournalEntry } from './reports.js';
-import { insertOrder, insertSms, listOrders, persistOutcome, phoneMessages, saveOrder } from './orderRows.js';
 import * as rows from './rows.js';
+import { SqliteOrders } from './sqliteOrders.js';
 import { deskPayer, listDeskReceipts } from './deskPayments.js';
 import { sqliteTills } from './tills.js';
 import type { TillStore } from '../domain/cash/tillStore.js';
@@ -26,20 +26,9 @@ import type { TillPaymentOutcome, TillPaymentRequest, TillState } from '../domai
 import type { DeskPlace } from '../domain/fiscal/desks.js';
 import type { DeskPaymentOutcome, DeskPaymentRequest } from '../domain/cash/deskPayment.js';
 import type { DeskReceipt } from '../domain/fiscal/fiscalReceipt.js';
-import { answerInTransaction, expireInTransaction, hasDueRefunds, insertDueRefund, landInTransaction, listPayments, overduePayments, readSettings, requestInTransaction, writeSettings } from './mobileRows.js';
-import type { MobilePayment, PhoneSettings } from '../domain/mobile/mobilePayment.js';
-import type { MobileRules } from '../domain/mobile/mobileRules.js';
-import { dueRefundOf } from '../domain/mobile/mobileLedger.js';
-import { mobileRulesOf } from '../domain/mobile/inbox.js';
-import type { MobileOutcome, MobileRequestInput } from '../domain/store.js';
 import { cassetteOf, encashInTransaction, listEncashments } from './encashments.js';
 import { clearInTransaction, holdInTransaction, jammedSessions } from './jams.js';
 import type { CassetteCount, Encashment } from '../domain/cash/cassette.js';
-import type { AttemptRecord } from '../domain/training/attempt.js';
-import type { TrainingAttemptFilter } from '../domain/store.js';
-import { listAttempts, recordAttemptInTransaction } from './trainingRows.js';
-import { checkDrill, listDrillCards, saveDrillInTransaction } from './drillRows.js';
-import type { DrillCard } from '../domain/training/drill.js';
 
 export { StoreError, type StoreErrorCode } from './errors.js';
 export type { JournalEntry } from './reports.js';
@@ -60,7 +49,7 @@ export interface SqliteStoreOptions {
 
 const IN_MEMORY = ':memory:';
 
-export class SqliteStore implements SyncKioskStore, StoreReports {
+export class SqliteStore extends SqliteOrders implements SyncKioskStore, StoreReports {
   private readonly pay: (sessionId: string, trigger: Trigger, at: number, recovered: boolean) => PaymentOutcome;
   private readonly abandon: (sessionId: string) => void;
   private readonly journal: (sessionId: string, note: number, at: number) => number;
@@ -71,12 +60,8 @@ export class SqliteStore implements SyncKioskStore, StoreReports {
   private readonly hold: (sessionId: string, note: number, at: number) => number;
   private readonly clear: (sessionId: string, at: number) => PaymentOutcome;
 
-  private constructor(
-    private readonly db: Connection,
-    readonly path: string,
-    private readonly checkpoint: Checkpoint,
-    processingDelayMs: number,
-  ) {
+  private constructor(db: Connection, path: string, checkpoint: Checkpoint, processingDelayMs: number) {
+    super(db, path, checkpoint);
     const pay = db.transaction((id: string, trigger: Trigger, at: number, recovered: boolean) =>
       payInTransaction(db, id, trigger, at, recovered, checkpoint, processingDelayMs),
     );
@@ -144,93 +129,6 @@ export class SqliteStore implements SyncKioskStore, StoreReports {
       db?.close();
       throw toStoreError(error, path);
     }
-  }
-
-  findOrder(code: string): Order | undefined {
-    return this.guard(() => findOrder(this.db, code));
-  }
-
-  listOrders(): Order[] {
-    return this.guard(() => listOrders(this.db));
-  }
-
-  addOrder(order: Order): void {
-    this.guard(() => {
-      if (this.findOrder(order.code)) throw new Error(`order ${order.code} exists already`);
-      this.db.transaction(() => insertOrder(this.db, order)).immediate();
-    });
-  }
-
-  placeOrder(order: Order, sms: OrderSms): void {
-    this.guard(() => {
-      this.checkpoint('order:before');
-      this.db
-        .transaction(() => {
-          if (findOrder(this.db, order.code)) throw new Error(`order ${order.code} exists already`);
-          insertOrder(this.db, order);
-          this.checkpoint('order:during');
-          insertSms(this.db, sms);
-        })
-        .immediate();
-      this.checkpoint('order:after');
-    });
-  }
-
-  changeOrder(code: string, action: OrderAction, at: number, rules: OrderLifeRules = DEFAULT_RULES): ActionOutcome {
-    return this.guard(() =>
-      this.db
-        .transaction(() => {
-          const before = mustOrder(this.db, code);
-          const outcome = decideOrderAction(before, action, at, rules);
-          // R-MOB-8: a mobile payment's refund goes back to the paying balance later, not to the order's phone now
-          const due = dueRefundOf(outcome.order, outcome.refund, outcome.ledgerReason ?? '', listPayments(this.db), at, mobileRulesOf(rules));
-          persistOutcome(this.db, before, due ? { ...outcome, refund: ZERO } : outcome, at);
-          if (due) insertDueRefund(this.db, due);
-          return outcome;
-        })
-        .immediate(),
-    );
-  }
-
-  repriceOrder(code: string, price: Money): Order {
-    return this.guard(() => {
-      rows.assertMoney(price);
-      const reprice = this.db.transaction(() => {
-        const before = mustOrder(this.db, code);
-        const repriced = repriceOrder(before, price);
-        saveOrder(this.db, before, repriced);
-        return repriced;
-      });
-      return reprice.immediate();
-    });
-  }
-
-  sendSms(message: OrderSms): void {
-    this.guard(() => insertSms(this.db, message));
-  }
-
-  phoneAccount(phone: string): PhoneAccount {
-    return this.guard(() => {
-      const account = this.db.prepare<rows.PhoneRow>('SELECT * FROM phone_accounts WHERE phone = ?').get(phone);
-      const ledger = this.db
-        .prepare<LedgerEntry>('SELECT at, amount, reason FROM ledger WHERE phone = ? ORDER BY id')
-        .all(phone);
-      const sms = phoneMessages(this.db, 'phone', phone);
-      // an SMS (a code) may reach a number that has no account yet
-      return { phone, operator: account?.operator ?? null, balance: account?.balance ?? ZERO, ledger, sms };
-    });
-  }
-
-  setPhoneAccount(phone: string, operator: OperatorId | null, balance: Money): void {
-    this.guard(() => {
-      rows.assertMoney(balance);
-      this.db
-        .prepare(
-          `INSERT INTO phone_accounts (phone, operator, balance) VALUES (?, ?, ?)
-           ON CONFLICT (phone) DO UPDATE SET operator = excluded.operator, balance = excluded.balance`,
-        )
-        .run(phone, operator, balance);
-    });
   }
 
   openSession(session: Omit<CashSession, 'notes'>): void {
@@ -356,47 +254,6 @@ export class SqliteStore implements SyncKioskStore, StoreReports {
     );
   }
 
-  phoneSettings(phone: string): PhoneSettings {
-    return this.guard(() => readSettings(this.db, phone));
-  }
-
-  setPhoneSettings(phone: string, settings: PhoneSettings): void {
-    this.guard(() => writeSettings(this.db, phone, settings));
-  }
-
-  requestMobilePayment(input: MobileRequestInput, rules: MobileRules): MobileOutcome {
-    return this.guard(() => this.db.transaction(() => requestInTransaction(this.db, input, rules, this.checkpoint)).immediate());
-  }
-
-  answerMobilePayment(id: string, text: string, at: number, rules: MobileRules): MobileOutcome {
-    return this.guard(() => this.db.transaction(() => answerInTransaction(this.db, id, text, at, rules, this.checkpoint)).immediate());
-  }
-
-  expireMobilePayments(at: number): MobileOutcome[] {
-    // asked every second of the interactive run: the write lock is taken only when a request is overdue
-    return this.guard(() => (overduePayments(this.db, at).length === 0 ? [] : this.db.transaction(() => expireInTransaction(this.db, at, this.checkpoint)).immediate()));
-  }
-
-  landMobileRefunds(at: number): MobileOutcome[] {
-    return this.guard(() => (hasDueRefunds(this.db, at) ? this.db.transaction(() => landInTransaction(this.db, at, this.checkpoint)).immediate() : []));
-  }
-
-  mobilePayments(phone?: string): MobilePayment[] {
-    return this.guard(() => listPayments(this.db, phone));
-  }
-
-  programClockOffset(): number {
-    return this.guard(() => (this.db.prepare('SELECT offset_ms AS ms FROM program_clock WHERE id = 1').get() as { ms: number } | undefined)?.ms ?? 0);
-  }
-
-  setProgramClockOffset(ms: number): void {
-    this.guard(() =>
-      this.db
-        .prepare('INSERT INTO program_clock (id, offset_ms) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET offset_ms = max(offset_ms, excluded.offset_ms)')
-        .run(Math.round(ms)),
-    );
-  }
-
   cassette(terminalId: string): CassetteCount {
     return this.guard(() => cassetteOf(this.db, terminalId));
   }
@@ -407,37 +264,6 @@ export class SqliteStore implements SyncKioskStore, StoreReports {
 
   encashments(terminalId?: string): Encashment[] {
     return this.guard(() => listEncashments(this.db, terminalId));
-  }
-
-  recordTrainingAttempt(record: AttemptRecord, drill: readonly DrillCard[] = []): void {
-    this.guard(() => {
-      checkDrill(drill);
-      this.checkpoint('training:before');
-      this.db
-        .transaction(() => {
-          // the drill moves only with a new attempt: saving one twice reviews nothing twice
-          if (recordAttemptInTransaction(this.db, record, this.checkpoint)) saveDrillInTransaction(this.db, drill);
-        })
-        .immediate();
-      this.checkpoint('training:after');
-    });
-  }
-
-  drillCards(trainee: string): DrillCard[] {
-    return this.guard(() => listDrillCards(this.db, trainee));
-  }
-
-  listTrainingAttempts(filter: TrainingAttemptFilter = {}): AttemptRecord[] {
-    return this.guard(() => listAttempts(this.db, filter));
-  }
-
-  /** How much of the file this connection may keep in memory (KiB): bench rows 4 and 13 report it. */
-  pageCacheKiB(): number {
-    return this.guard(() => pageCacheKiB(this.db));
-  }
-
-  close(): void {
-    if (this.db.open) this.db.close();
   }
 
   private abandonInTransaction(sessionId: string): void {
@@ -451,13 +277,5 @@ export class SqliteStore implements SyncKioskStore, StoreReports {
     if (count > 0) throw new Error(`cash session ${sessionId} holds cash and cannot be abandoned`);
     this.db.prepare(`UPDATE cash_sessions SET state = 'abandoned' WHERE id = ?`).run(sessionId);
   }
-
-  /** Reports failures of the file itself (locked, read-only, disk full) as StoreErrors naming the path. */
-  private guard<T>(work: () => T): T {
-    try {
-      return work();
-    } catch (error) {
-      throw toStoreError(error, this.path);
-    }
-  }
 }
+
