@@ -22,7 +22,7 @@ import { deskViewOf, type DeskView } from '../../../machines/desk/deskView.js';
 import type { DeskEvent, DeskRole } from '../../../machines/desk.js';
 import { isSettled } from '../../../machines/settled.js';
 import type { TerminalActor } from '../../../machines/terminal.js';
-import type { Place, WorldActor } from '../../../machines/world.js';
+import { opened, type Place, type WorldActor } from '../../../machines/world.js';
 import type { KioskDriver } from './driver.js';
 import { advanceClock } from '../run/simulatedTime.js';
 import type { CastEvent } from './virtualTerminal.js';
@@ -206,19 +206,19 @@ export class KioskHarness implements KioskDriver {
     const world = this.world?.getSnapshot();
     const place = world?.value;
     if (!world || (place !== 'cashier' && place !== 'post')) return null;
-    return deskViewOf(world.context[place].getSnapshot());
+    return deskViewOf(opened(world.context)[place].getSnapshot());
   }
 
   siteView(): SiteView | null {
     const world = this.world?.getSnapshot();
-    return world?.value === 'site' ? siteViewOf(world.context.site.getSnapshot()) : null;
+    return world?.value === 'site' ? siteViewOf(opened(world.context).site.getSnapshot()) : null;
   }
 
   async sendToDesk(event: DeskEvent): Promise<void> {
     const world = this.world?.getSnapshot();
     const place = world?.value;
     if (!world || (place !== 'cashier' && place !== 'post')) throw new Error('no desk has the keys: Go cashier or Go post first');
-    world.context[place].send(event);
+    opened(world.context)[place].send(event);
     await this.settle();
   }
 
