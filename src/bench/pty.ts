@@ -38,10 +38,16 @@ export interface Running {
  */
 export const DROPPED_ENV: readonly string[] = ['CI', 'CONTINUOUS_INTEGRATION', 'NODE_EXTRA_CA_CERTS'];
 
-/** The environment a benchmarked program starts with: this process's, less DROPPED_ENV, on an xterm with colours. */
-export function childEnv(from: NodeJS.ProcessEnv = process.env): Record<string, string> {
+/** [choice] `--keep-ca-certs`: the children keep this machine's NODE_EXTRA_CA_CERTS (as the bench did before issue 16's fifth round). */
+let kept: readonly string[] = [];
+export function keepCaCerts(): void {
+  kept = ['NODE_EXTRA_CA_CERTS'];
+}
+
+/** The environment a benchmarked program starts with: this process's, less DROPPED_ENV (but `keep`), on an xterm with colours. */
+export function childEnv(from: NodeJS.ProcessEnv = process.env, keep: readonly string[] = kept): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(from)) if (value !== undefined && !DROPPED_ENV.includes(key)) env[key] = value;
+  for (const [key, value] of Object.entries(from)) if (value !== undefined && (!DROPPED_ENV.includes(key) || keep.includes(key))) env[key] = value;
   return { ...env, TERM: 'xterm-256color', FORCE_COLOR: '1' };
 }
 

@@ -11,4 +11,9 @@ describe('the benchmark children environment', () => {
     const env = childEnv({ NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', CI: 'true', CONTINUOUS_INTEGRATION: '1', LANG: 'C.UTF-8', PATH: '/usr/bin' });
     expect(env).toEqual({ LANG: 'C.UTF-8', PATH: '/usr/bin', TERM: 'xterm-256color', FORCE_COLOR: '1' });
   });
+
+  it('keeps NODE_EXTRA_CA_CERTS when told to (`--keep-ca-certs`), never CI', () => {
+    const env = childEnv({ NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', CI: 'true' }, ['NODE_EXTRA_CA_CERTS']);
+    expect(env).toEqual({ NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', TERM: 'xterm-256color', FORCE_COLOR: '1' });
+  });
 });
