@@ -13,11 +13,11 @@
  * | site, terminal, cashier, post, training | place.go {phone} | phone (remembers where it came from; the phone reloads) |
  * | training (exit)  | (leaving it)          | abandonExercise: an exercise running is recorded `abandoned` |
  * | phone   | place.back (Esc on the phone's home) · place.go {a place} | the place it came from · that place |
- * | (any)   | desk.setRole {role}            | both desks play that role from their next customer (`Set Role`) |
+ * | (any)   | desk.setRole {role}            | both desks play that role from their next customer (`Set Role`); not open yet: rememberRole |
  * | (any)   | place.go {a place not built}   | stays; hint "no such place"                             |
  * | (any)   | key.unknown {key}              | stays; hint names the keys that do something            |
- * | (any)   | clock.advance {ms}             | moveClock (the places' timers fire at their moments) · readClock · expireOverdue · tickSite |
- * | (any)   | clock.tick                     | readClock · expireOverdue · tickSite (the interactive run ticks it every second) |
+ * | (any)   | clock.advance {ms}             | moveClock (the places' timers fire at their moments) · readClock · expireOverdue · tickSite (places open) |
+ * | (any)   | clock.tick                     | readClock · expireOverdue · tickSite (places open; the interactive run ticks it every second) |
  * | (any)   | xstate.snapshot.terminal (its language changed) | followTerminalLang: the site shows the terminal's language |
  * | (any)   | world.open · entering site, cashier, post, training | openPlaces: the site, the desks, the Training place start (once) |
  *
