@@ -19,9 +19,10 @@ export interface WorldLayoutProps {
   view: View;
   world: WorldView;
   phone: PhoneView;
-  site: SiteView;
-  /** the cashier's desk (F4) and the Post's window (F5) */
-  desks: { cashier: DeskView; post: DeskView };
+  /** null: the site is not open yet (the world opens it after the first screen), so it sent no SMS */
+  site: SiteView | null;
+  /** the cashier's desk (F4) and the Post's window (F5); null, not open yet */
+  desks: { cashier: DeskView | null; post: DeskView | null };
   terminalId: string;
   columns: number;
   rows: number;
@@ -36,25 +37,26 @@ export function WorldLayout({ view, world, phone, site, desks, terminalId, colum
   const bodyRows = bar ? rows - 1 : rows;
   const height = bodyRows - 1;
   const panelWidth = phonePanelWidth(columns);
+  const desk = world.shown === 'cashier' || world.shown === 'post' ? desks[world.shown] : null;
   const panel =
     world.place === 'phone' ? (
       <PhoneScreen phone={phone} lang={lang} width={panelWidth} height={height} />
     ) : (
-      <PhonePanel messages={phonePanelOf(phone, view.sms, site.sms).messages} lang={lang} width={panelWidth} height={height} />
+      <PhonePanel messages={phonePanelOf(phone, view.sms, site?.sms ?? []).messages} lang={lang} width={panelWidth} height={height} />
     );
   return (
     <Box flexDirection="column" width={columns}>
       {bar ? <PlaceBar world={world} lang={lang} width={columns} /> : null}
       {world.shown === 'training' ? (
         training
-      ) : world.shown === 'site' ? (
+      ) : world.shown === 'site' && site ? (
         <Box flexDirection="row" width={columns} height={height}>
           <SiteFrame view={site} width={columns - panelWidth} height={height} />
           {panel}
         </Box>
-      ) : world.shown === 'cashier' || world.shown === 'post' ? (
+      ) : desk ? (
         <Box flexDirection="row" width={columns} height={height}>
-          <DeskFrame view={desks[world.shown]} width={columns - panelWidth} height={height} />
+          <DeskFrame view={desk} width={columns - panelWidth} height={height} />
           {panel}
         </Box>
       ) : (

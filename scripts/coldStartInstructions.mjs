@@ -32,9 +32,11 @@ const PROGRAMS = {
 };
 if (values.only !== undefined && !(values.only in PROGRAMS)) throw new Error(`--only: "${values.only}" is neither kiosk nor hello`);
 
+// as src/bench/pty.ts: CI off (Ink draws every frame), and no NODE_EXTRA_CA_CERTS (the machine's, not the program's)
+const DROPPED_ENV = ['CI', 'CONTINUOUS_INTEGRATION', 'NODE_EXTRA_CA_CERTS'];
 function childEnv() {
   const env = {};
-  for (const [key, value] of Object.entries(process.env)) if (key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION') env[key] = value;
+  for (const [key, value] of Object.entries(process.env)) if (!DROPPED_ENV.includes(key)) env[key] = value;
   return { ...env, TERM: 'xterm-256color', FORCE_COLOR: '1' };
 }
 

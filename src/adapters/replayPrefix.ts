@@ -40,7 +40,8 @@ interface Replay {
 async function settled({ world, feed }: Replay): Promise<void> {
   const places = () => {
     const { terminal, site, phone, cashier, post } = world.getSnapshot().context;
-    return [terminal, site, phone, cashier, post].every((p) => isSettled(p.getSnapshot()));
+    // a place not opened yet (world.open) has nothing to settle
+    return [terminal, site, phone, cashier, post].every((p) => p === null || isSettled(p.getSnapshot()));
   };
   for (let turn = 0; turn < MAX_TURNS; turn++) {
     if (feed.idle && places()) return;

@@ -10,7 +10,7 @@ import { TRAINING_TERMINAL_ID, type MistakeMoment } from '../domain/training/mom
 import type { AttemptRecord } from '../domain/training/attempt.js';
 import type { Exercise } from '../domain/training/exercise.js';
 import { replayPrefix } from './replayPrefix.js';
-import type { WorldActor, WorldInput } from '../../machines/world.js';
+import { opened, type WorldActor, type WorldInput } from '../../machines/world.js';
 import { viewOf } from '../app/view.js';
 import { deskViewOf } from '../../machines/desk/deskView.js';
 import { DEFAULT_RULES, type KioskRules } from '../domain/rules.js';
@@ -125,7 +125,7 @@ export function openSandbox(deps: TrainingDeps, input: SandboxInput, observe: ()
     ...(simulated ? { clock: simulated } : { realClock: realClock as RealProgramClock }),
   });
   const places = world.getSnapshot().context;
-  const watched: Array<{ subscribe(next: () => void): { unsubscribe(): void } }> = [world, places.terminal, places.site, places.phone, places.cashier, places.post];
+  const watched: Array<{ subscribe(next: () => void): { unsubscribe(): void } }> = [world, places.terminal, opened(places).site, places.phone, opened(places).cashier, opened(places).post];
   const subscriptions = watched.map((actor) => actor.subscribe(observe));
   let closed = false;
   const sandbox: SandboxHandle = { world, probe: { ...sandboxReached(world), ...storeProbeOf(store, now, rules) }, now, attemptId: deps.newAttemptId() };
@@ -150,7 +150,7 @@ function sandboxReached(world: WorldActor): Pick<WorldProbe, 'reached'> {
       if (snapshot.status !== 'active') return false;
       const place = snapshot.value;
       const paths = [viewOf(snapshot.context.terminal.getSnapshot()).statePath];
-      if (place === 'cashier' || place === 'post') paths.push(deskViewOf(snapshot.context[place].getSnapshot()).statePath);
+      if (place === 'cashier' || place === 'post') paths.push(deskViewOf(opened(snapshot.context)[place].getSnapshot()).statePath);
       return paths.some((actual) => statePathMatches(actual, path));
     },
   };

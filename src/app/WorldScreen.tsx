@@ -31,13 +31,14 @@ export function WorldScreen({ world, terminalId, columns, rows, bar = true }: Wo
   const view = useSelector(places.terminal, viewOf);
   const worldView = useSelector(world, worldViewOf);
   const phone = useSelector(places.phone, phoneViewOf);
-  const site = useSelector(places.site, siteViewOf);
-  const cashier = useSelector(places.cashier, deskViewOf);
-  const post = useSelector(places.post, deskViewOf);
-  const exerciseRuns = useSelector(places.training, (s) => s.matches('running'));
+  // the places the world opens after the first screen (world.open) are null until then: nothing to draw
+  const site = useSelector(places.site ?? undefined, (s) => (s ? siteViewOf(s) : null));
+  const cashier = useSelector(places.cashier ?? undefined, (s) => (s ? deskViewOf(s) : null));
+  const post = useSelector(places.post ?? undefined, (s) => (s ? deskViewOf(s) : null));
+  const exerciseRuns = useSelector(places.training ?? undefined, (s) => s?.matches('running') ?? false);
   // a running exercise needs every row for its own world: the Training lines take the place bar's row
   const withBar = bar && !(worldView.shown === 'training' && exerciseRuns);
-  const training = worldView.shown === 'training' ? <TrainingPlace actor={places.training} columns={columns} rows={withBar ? rows - 1 : rows} /> : null;
+  const training = worldView.shown === 'training' && places.training ? <TrainingPlace actor={places.training} columns={columns} rows={withBar ? rows - 1 : rows} /> : null;
   return <WorldLayout view={view} world={worldView} phone={phone} site={site} desks={{ cashier, post }} terminalId={terminalId} columns={columns} rows={rows} training={training} bar={withBar} />;
 }
 

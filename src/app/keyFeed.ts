@@ -12,7 +12,7 @@
 import type { Key } from 'ink';
 import type { ActorRefFrom } from 'xstate';
 import type { terminalMachine } from '../../machines/terminal.js';
-import type { WorldActor } from '../../machines/world.js';
+import { opened, type WorldActor } from '../../machines/world.js';
 import { isSettled } from '../../machines/settled.js';
 import { siteViewOf } from '../../machines/site/siteView.js';
 import { KEY_TOKENS, keyOf, mapKey, splitKeys } from './keymap.js';
@@ -25,9 +25,9 @@ import { viewOf } from './view.js';
 import { FUNCTION_KEY_SEQUENCES, functionKeyOf, worldEventOf } from './worldKeys.js';
 import { mapTrainingKey } from './trainingKeys.js';
 import { phoneViewOf, worldViewOf } from './worldView.js';
-import { MIN_PAUSE_MS, TapeRecorder } from '../cli/tapeRecorder.js';
 import { KEY_BYTES } from '../tape/language/keys.js';
-import { routeTap, routeTapAnywhere, tapLines } from './tapRoute.js';
+import { routeTap, routeTapAnywhere } from './tapRoute.js';
+import { bytesOfKey, SandboxKeys } from './sandboxKeys.js';
 
 /** a key as Ink hands it over, or a function key by name (F1…F12), which goes to the world */
 type KeyPress = [string, Partial<Key>] | [string, Partial<Key>, string];
@@ -39,12 +39,12 @@ const isCtrlC = (held: Held) => Array.isArray(held) && held[1].ctrl === true && 
 
 export class KeyFeed {
   private readonly held: Held[] = [];
-  private subscription: { unsubscribe(): void } | null = null;
+  private subscription: { open: boolean; unsubscribe(): void } | null = null;
   private quitting = false;
   private closed = false;
   private scheduled = false;
-  /** the running exercise's world and the feed of its keys */
-  private sandboxFeed: { world: WorldActor; feed: KeyFeed; lastKeyAt: number; typed: string | null } | null = null;
+  /** the running exercise's world, the feed of its keys, the attempt's tape (src/app/sandboxKeys.ts) */
+  private readonly sandbox: SandboxKeys;
 
   private readonly actor: ActorRefFrom<typeof terminalMachine>;
 
@@ -54,6 +54,12 @@ export class KeyFeed {
     private readonly onClosed: () => void,
   ) {
     this.actor = world.getSnapshot().context.terminal;
+    this.sandbox = new SandboxKeys(world, (sandbox, onClosed) => new KeyFeed(sandbox, onClosed));
+  }
+
+  /** The places the world opens after the first screen: they have the keys only once open. */
+  private get places() {
+    return opened(this.world.getSnapshot().context);
   }
 
   /**
@@ -108,7 +114,7 @@ export class KeyFeed {
   private quit(): void {
     this.quitting = true;
     // an exercise running is recorded `abandoned` before the program closes (the CLI waits for the save)
-    this.world.getSnapshot().context.training.send({ type: 'training.quit' });
+    this.world.getSnapshot().context.training?.send({ type: 'training.quit' });
     this.actor.send({ type: 'quit.request' });
   }
 
@@ -163,7 +169,7 @@ export class KeyFeed {
     }
     if (place === 'cashier' || place === 'post') {
       // a desk's keys wait while its till talks to the store, as the site's do
-      const desk = this.world.getSnapshot().context[place];
+      const desk = this.places[place];
       if (!isSettled(desk.getSnapshot())) return false;
       const view = deskViewOf(desk.getSnapshot());
       // playing the cashier: the till's keys first, then the desk's (R: play the customer)
@@ -173,7 +179,7 @@ export class KeyFeed {
       return true;
     }
     if (place === 'site') {
-      const site = this.world.getSnapshot().context.site;
+      const site = this.places.site;
       if (!isSettled(site.getSnapshot())) return false;
       const event = mapSiteKey(siteViewOf(site.getSnapshot()), input, key);
       if (event) site.send(event);
@@ -192,43 +198,18 @@ export class KeyFeed {
     if (route === 'wait') return false;
     if (route?.kind === 'send') route.send();
     if (route?.kind === 'sandbox') {
-      const feed = this.sandboxFeedFor(route.world);
+      const feed = this.sandbox.feedFor(route.world);
       if (id !== null) {
-        this.recordSandboxTap(route.world, id);
+        this.sandbox.recordTap(route.world, id);
         feed.pushTap(id);
       } else {
         // the attempt's tape gets a key that does the same on a "press any key" screen (Enter)
-        const now = this.world.getSnapshot().context.training.getSnapshot().context.sandbox?.now() ?? 0;
-        this.recordSandboxKey(KEY_BYTES.Enter, now);
+        const now = this.places.training.getSnapshot().context.sandbox?.now() ?? 0;
+        this.sandbox.recordKey(KEY_BYTES.Enter, now);
         feed.pushTapAnywhere();
       }
     }
     return true;
-  }
-
-  /** A tap in the exercise's world goes into the attempt's tape as `Tap "label"`, after its pause (as a key does). */
-  private recordSandboxTap(world: WorldActor, id: string): void {
-    const feed = this.sandboxFeed;
-    if (!feed) return;
-    const training = this.world.getSnapshot().context.training;
-    const now = training.getSnapshot().context.sandbox?.now() ?? feed.lastKeyAt;
-    const lines = tapLines(world, id, now - feed.lastKeyAt);
-    if (lines.length === 0) return;
-    [feed.lastKeyAt, feed.typed] = [now, null];
-    for (const line of lines) training.send({ type: 'training.keyed', line });
-  }
-
-  /** The feed of the running exercise's world's keys (and taps), made on its first use. */
-  private sandboxFeedFor(sandbox: WorldActor): KeyFeed {
-    const training = this.world.getSnapshot().context.training;
-    if (this.sandboxFeed?.world !== sandbox) {
-      // the exercise's kiosk closing (`q` on its idle screen) ends the exercise like F8
-      this.sandboxFeed = {
-        world: sandbox, feed: new KeyFeed(sandbox, () => training.send({ type: 'training.quit' })),
-        lastKeyAt: training.getSnapshot().context.sandbox?.now() ?? 0, typed: null,
-      };
-    }
-    return this.sandboxFeed.feed;
   }
 
   /**
@@ -237,71 +218,20 @@ export class KeyFeed {
    * null: not the Training place's key (a place key F1–F6 on its screens goes to the world).
    */
   private deliverToTraining([input, key, fkey]: KeyPress): boolean | null {
-    const training = this.world.getSnapshot().context.training;
+    const training = this.places.training;
     const snapshot = training.getSnapshot();
     const event = mapTrainingKey(snapshot, input, key, fkey);
     if (event === 'wait') return false;
-    if (event) return void (this.endTypedRun(snapshot.context.sandbox), training.send(event)), true;
+    if (event) return void (this.sandbox.endTypedRun(snapshot.context.sandbox), training.send(event)), true;
     const sandbox = snapshot.matches({ running: 'acting' }) ? snapshot.context.sandbox?.world : undefined;
     if (!sandbox) return fkey ? null : true;
     // the exercise's world has no Training place of its own
     if (fkey === 'F6') return true;
-    const feed = this.sandboxFeedFor(sandbox);
-    this.recordSandboxKey(bytesOfKey(input, key, fkey), snapshot.context.sandbox?.now() ?? 0, fkey);
+    const feed = this.sandbox.feedFor(sandbox);
+    this.sandbox.recordKey(bytesOfKey(input, key, fkey), snapshot.context.sandbox?.now() ?? 0, fkey);
     if (fkey) feed.pushRaw(FUNCTION_KEY_SEQUENCES[fkey] ?? '');
     else feed.push(input, key);
     return true;
-  }
-
-  /**
-   * Writes a key sent to the exercise's world into the attempt's tape at once (so it stays in order
-   * with the `Say` lines), after the pause on the sandbox's program clock since the last key. Text
-   * typed key by key grows one `Type` line (the attempt's last line is replaced).
-   */
-  private recordSandboxKey(bytes: string, now: number, fkey?: string): void {
-    const feed = this.sandboxFeed;
-    if (!feed || bytes === '') return;
-    const view = viewOf(feed.world.getSnapshot().context.terminal.getSnapshot());
-    const recorder = new TapeRecorder();
-    recorder.pause(now - feed.lastKeyAt);
-    feed.lastKeyAt = now;
-    // F9/F10 jump the sandbox's clock: written as the jump, not counted again as a pause
-    const jump = fkey ? worldEventOf(fkey) : null;
-    if (jump?.type === 'clock.advance') {
-      recorder.jump(jump.ms);
-      feed.lastKeyAt += jump.ms;
-    } else recorder.input(bytes, view);
-    const lines = recorder.finish();
-    const training = this.world.getSnapshot().context.training;
-    const typing = lines.length === 1 && lines[0]?.startsWith('Type ');
-    if (typing && feed.typed !== null) {
-      feed.typed += bytes;
-      const merged = new TapeRecorder();
-      merged.input(feed.typed, view);
-      for (const line of merged.finish()) training.send({ type: 'training.keyed', line, replacesLast: true });
-      return;
-    }
-    feed.typed = typing ? bytes : null;
-    for (const line of lines) training.send({ type: 'training.keyed', line });
-  }
-
-  /**
-   * A key of the Training place's own (an answer, F8): the pause before it is written now, so a
-   * `Say` comes after the wait it came after; the next typed text starts a new `Type` line.
-   */
-  private endTypedRun(sandbox: { world: WorldActor; now(): number } | null | undefined): void {
-    const feed = this.sandboxFeed;
-    if (!feed) return;
-    feed.typed = null;
-    // a feed left from an earlier attempt has another clock: nothing to write
-    if (!sandbox || sandbox.world !== feed.world) return;
-    const now = sandbox.now();
-    if (now - feed.lastKeyAt < MIN_PAUSE_MS) return;
-    const recorder = new TapeRecorder();
-    recorder.pause(now - feed.lastKeyAt);
-    feed.lastKeyAt = now;
-    const training = this.world.getSnapshot().context.training;
-    for (const line of recorder.finish()) training.send({ type: 'training.keyed', line });
   }
 
   private checkClosed(): boolean {
@@ -313,34 +243,22 @@ export class KeyFeed {
     return true;
   }
 
-  /** Listens to the terminal only while something waits on it: held keys, or a quit not yet done. */
+  /**
+   * Listens to the places only while something waits on them: held keys, or a quit not yet done.
+   * Places the world opened since (world.open) are listened to from then on.
+   */
   private watch(): void {
     const waiting = !this.closed && (this.held.length > 0 || this.quitting);
-    if (waiting && !this.subscription) {
-      const terminal = this.actor.subscribe(() => this.deliverLater());
-      const phone = this.world.getSnapshot().context.phone.subscribe(() => this.deliverLater());
-      const site = this.world.getSnapshot().context.site.subscribe(() => this.deliverLater());
-      const cashier = this.world.getSnapshot().context.cashier.subscribe(() => this.deliverLater());
-      const post = this.world.getSnapshot().context.post.subscribe(() => this.deliverLater());
-      this.subscription = { unsubscribe: () => (terminal.unsubscribe(), phone.unsubscribe(), site.unsubscribe(), cashier.unsubscribe(), post.unsubscribe()) };
-    } else if (!waiting && this.subscription) {
+    const open = this.world.getSnapshot().context.site !== null;
+    if (this.subscription && (!waiting || this.subscription.open !== open)) {
       this.subscription.unsubscribe();
       this.subscription = null;
     }
+    if (waiting && !this.subscription) {
+      const { terminal, phone, site, cashier, post } = this.world.getSnapshot().context;
+      const places: ({ subscribe(next: () => void): { unsubscribe(): void } } | null)[] = [terminal, phone, site, cashier, post];
+      const watched = places.flatMap((place) => (place ? [place.subscribe(() => this.deliverLater())] : []));
+      this.subscription = { open, unsubscribe: () => watched.forEach((s) => s.unsubscribe()) };
+    }
   }
-}
-
-/** The bytes a terminal sends for a key Ink has parsed (what `kiosk tape record` would have read). */
-function bytesOfKey(input: string, key: Partial<Key>, fkey: string | undefined): string {
-  if (fkey) return KEY_BYTES[fkey as keyof typeof KEY_BYTES] ?? '';
-  if (key.return) return KEY_BYTES.Enter;
-  if (key.escape) return KEY_BYTES.Escape;
-  if (key.backspace || key.delete) return KEY_BYTES.Backspace;
-  if (key.tab) return KEY_BYTES.Tab;
-  if (key.upArrow) return KEY_BYTES.Up;
-  if (key.downArrow) return KEY_BYTES.Down;
-  if (key.rightArrow) return KEY_BYTES.Right;
-  if (key.leftArrow) return KEY_BYTES.Left;
-  if (key.ctrl && input === 'c') return KEY_BYTES['Ctrl+C'];
-  return input;
 }

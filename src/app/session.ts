@@ -56,6 +56,8 @@ export interface WorldSessionOptions extends TerminalSessionOptions, Pick<WorldD
   training?: WorldInput['training'];
   /** training attempts' ids; omitted, `attempt-<program time>-1`, `-2`, … */
   newAttemptId?: () => string;
+  /** true: the site, the desks and the Training place start at `world.open` (the interactive kiosk, after its first screen) */
+  openLater?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ export interface WorldSessionOptions extends TerminalSessionOptions, Pick<WorldD
  * world's child `terminal`: `world.getSnapshot().context.terminal`.
  */
 export function startWorld(options: WorldSessionOptions): WorldActor {
-  const { clock, realClock: given, rules = DEFAULT_RULES, lang = 'ru', store, place, phone, role, deskCap, training, newAttemptId, ...deps } = options;
+  const { clock, realClock: given, rules = DEFAULT_RULES, lang = 'ru', store, place, phone, role, deskCap, training, newAttemptId, openLater, ...deps } = options;
   let seq = 0;
   let attempts = 0;
   // (the kiosk passes `realClock` at the offset its store keeps: src/cli/run.tsx)
@@ -82,7 +84,7 @@ export function startWorld(options: WorldSessionOptions): WorldActor {
     startSandbox: (sandbox) => startWorld(options.random ? { random: options.random, ...sandbox } : sandbox),
   });
   return createActor(machine, {
-    input: { lang, rules, clock: programClock, ...(training ? { training } : {}), ...(place ? { place } : {}), ...(phone ? { phone } : {}), ...(role ? { role } : {}), ...(deskCap ? { deskCap } : {}) },
+    input: { lang, rules, clock: programClock, ...(training ? { training } : {}), ...(place ? { place } : {}), ...(phone ? { phone } : {}), ...(role ? { role } : {}), ...(deskCap ? { deskCap } : {}), ...(openLater ? { openLater } : {}) },
     clock: clock ?? programClock,
   }).start();
 }

@@ -4,7 +4,7 @@
  * the button's id: exactly what the button's hotkey sends (src/app/keymap.ts, siteKeys.ts, deskKeys.ts).
  * A running exercise's world gets it through its own key feed.
  */
-import type { WorldActor } from '../../machines/world.js';
+import { opened, type WorldActor } from '../../machines/world.js';
 import { isSettled } from '../../machines/settled.js';
 import { siteViewOf } from '../../machines/site/siteView.js';
 import { deskViewOf } from '../../machines/desk/deskView.js';
@@ -34,16 +34,16 @@ export function routeTap(world: WorldActor, id: string): TapRoute {
     return has(view.buttons) ? { kind: 'send', send: () => terminal.send(press) } : null;
   }
   if (shown === 'site') {
-    const site = snapshot.context.site;
+    const site = opened(snapshot.context).site;
     if (!isSettled(site.getSnapshot())) return 'wait';
     return has(siteViewOf(site.getSnapshot()).buttons) ? { kind: 'send', send: () => site.send(press) } : null;
   }
   if (shown === 'cashier' || shown === 'post') {
-    const desk = snapshot.context[shown];
+    const desk = opened(snapshot.context)[shown];
     if (!isSettled(desk.getSnapshot())) return 'wait';
     return has(deskViewOf(desk.getSnapshot()).buttons) ? { kind: 'send', send: () => desk.send(press) } : null;
   }
-  const training = snapshot.context.training.getSnapshot();
+  const training = opened(snapshot.context).training.getSnapshot();
   const sandbox = training.matches({ running: 'acting' }) ? training.context.sandbox?.world : undefined;
   return sandbox ? { kind: 'sandbox', world: sandbox } : null;
 }
@@ -64,7 +64,7 @@ export function routeTapAnywhere(world: WorldActor): TapRoute {
     return event ? { kind: 'send', send: () => terminal.send(event) } : null;
   }
   if (shown !== 'training') return null;
-  const training = snapshot.context.training.getSnapshot();
+  const training = opened(snapshot.context).training.getSnapshot();
   const sandbox = training.matches({ running: 'acting' }) ? training.context.sandbox?.world : undefined;
   return sandbox ? { kind: 'sandbox', world: sandbox } : null;
 }
@@ -79,8 +79,8 @@ const ANY_KEY_EVENT = {
 function shownButtons(world: WorldActor): { lang: Lang; buttons: ReadonlyArray<{ id: string; label: string; text?: Record<Lang, string> }> } | null {
   const snapshot = world.getSnapshot();
   const { shown } = worldViewOf(snapshot);
-  return shown === 'site' ? siteViewOf(snapshot.context.site.getSnapshot())
-    : shown === 'cashier' || shown === 'post' ? deskViewOf(snapshot.context[shown].getSnapshot())
+  return shown === 'site' ? siteViewOf(opened(snapshot.context).site.getSnapshot())
+    : shown === 'cashier' || shown === 'post' ? deskViewOf(opened(snapshot.context)[shown].getSnapshot())
       : shown === 'terminal' ? viewOf(snapshot.context.terminal.getSnapshot())
         : null;
 }

@@ -21,10 +21,11 @@ import { printHelp } from './helpText.js';
 import { waitFor } from 'xstate';
 import type { WorldActor, WorldInput } from '../../machines/world.js';
 import { MAX_SEED } from '../domain/training/variant.js';
-import { readCatalog } from '../training/catalog.js';
+import type { Exercise } from '../domain/training/exercise.js';
+import { hasCatalog, readCatalog } from '../training/catalog.js';
 
 /** `kiosk train`: the Training place's exercises, trainee and `--exam` */
-export type TrainingOptions = NonNullable<WorldInput['training']>;
+export type TrainingOptions = Omit<NonNullable<WorldInput['training']>, 'exercises'> & { exercises: readonly Exercise[] };
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[?25l';
 const ALT_SCREEN_OFF = '\x1b[?25h\x1b[?1049l';
@@ -67,12 +68,15 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);
   // tapes' --pty mode only (src/cli/tapeTestHook.ts): a simulated clock moved over a private stdin channel
-  // the build's catalog (a small JSON file); from the sources, the YAML parser loads only now
-  const exercises = training ? [] : (readCatalog() ?? (await import('../training/load.js')).builtInExercises());
+  // the build's catalog (a JSON file), read when the Training place opens (after the first screen);
+  // from the sources, the YAML parser loads only now
+  const exercises = training ? [] : hasCatalog() ? () => readCatalog() ?? [] : (await import('../training/load.js')).builtInExercises();
   const testHook = process.env.KIOSK_TEST_CLOCK ? (await import('./tapeTestHook.js')).startTestHook(process.env.KIOSK_TEST_CLOCK) : null;
   let started: TerminalActor | null = null;
   const world = startWorld({
     ...(training ? { place: 'training' as const, training } : options.place ? { place: options.place } : {}),
+    // the places the first screen does not draw start right after it (world.open below), issue 16
+    openLater: true,
     // F6 in the kiosk: the built-in exercises; the trainee is asked for
     // each attempt draws a fresh seed of its own unless --seed pins one (issue 18)
     training: { drawSeed: () => randomInt(0, MAX_SEED + 1), ...(training ?? { exercises }) },
@@ -110,6 +114,9 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
     );
   // under a tape (--pty) the hook draws the frames of a turn of the loop once (src/app/inkRoot.ts)
   const app = testHook ? renderSeeingRoot(process.stdout, testHook.seeInkRoot, draw) : draw();
+  // the first screen is on the terminal (Ink wrote it in render): now the site, the desks and the
+  // Training place start, before any key is read (keys arrive on a later turn of the event loop)
+  world.send({ type: 'world.open' });
   await app.waitUntilExit();
   // an exercise stopped by the quit is saved (`abandoned`) before the store closes
   await attemptSaved(world);
@@ -129,6 +136,7 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
 /** Ends an exercise still running as `abandoned` and waits until its record is in the store. */
 async function attemptSaved(world: WorldActor): Promise<void> {
   const training = world.getSnapshot().context.training;
+  if (!training) return;
   training.send({ type: 'training.quit' });
   await waitFor(training, (s) => !s.matches('saving'));
 }

@@ -15,7 +15,7 @@ import { TapTargets } from '../../screens/common/tapTargets.js';
 import { WorldProvider } from '../app/context.js';
 import { startWorld, terminalOf } from '../app/session.js';
 import { viewOf } from '../app/view.js';
-import type { WorldActor } from '../../machines/world.js';
+import { opened, type WorldActor } from '../../machines/world.js';
 import { deskViewOf, type DeskView } from '../../machines/desk/deskView.js';
 import { demoOrders } from '../domain/orders/demo.js';
 import { MemoryStore } from '../domain/memoryStore.js';
@@ -176,7 +176,7 @@ export function recordTap(recorder: TapeRecorder, world: WorldActor, taps: TapTa
 function deskAtKeys(world: WorldActor): DeskView | null {
   const snapshot = world.getSnapshot();
   const place = snapshot.value;
-  return place === 'cashier' || place === 'post' ? deskViewOf(snapshot.context[place].getSnapshot()) : null;
+  return place === 'cashier' || place === 'post' ? deskViewOf(opened(snapshot.context)[place].getSnapshot()) : null;
 }
 
 function orderLine(order: Order, now: number): string {

@@ -13,7 +13,7 @@ import { advanceClock } from '../tape/run/simulatedTime.js';
 import { ChannelSplitter, decodeRequest, encodeAnswer, tapeRandom, type ChannelRequest } from '../tape/drivers/testChannel.js';
 import { isSettled } from '../../machines/settled.js';
 import type { TerminalActor } from '../../machines/terminal.js';
-import type { WorldActor } from '../../machines/world.js';
+import { opened, type WorldActor } from '../../machines/world.js';
 import { deskViewOf } from '../../machines/desk/deskView.js';
 import { drawOncePerTurn, type InkRoot } from '../app/inkRoot.js';
 
@@ -104,10 +104,12 @@ export function startTestHook(iso: string, io: HookIo = { input: process.stdin, 
   const deskAtKeys = () => {
     const snapshot = world?.getSnapshot();
     const place = snapshot?.value;
-    return snapshot && (place === 'cashier' || place === 'post') ? snapshot.context[place] : null;
+    return snapshot && (place === 'cashier' || place === 'post') ? opened(snapshot.context)[place] : null;
   };
   const drawnState = (): unknown[] => {
-    const desks = world ? [world.getSnapshot().context.cashier.getSnapshot(), world.getSnapshot().context.post.getSnapshot()] : [];
+    // desks not opened yet (world.open) draw nothing
+    const { cashier, post } = world?.getSnapshot().context ?? {};
+    const desks = [cashier?.getSnapshot(), post?.getSnapshot()];
     return [actor?.getSnapshot(), ...desks];
   };
   const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -33,6 +33,9 @@ export const relativeName = (file: string): string => {
 export const catalogJson = (exercises: readonly Exercise[], folder: string): string =>
   JSON.stringify(exercises.map((e) => ({ ...e, file: relative(folder, e.file) })));
 
+/** Whether `folder` has the build's catalog (the bundle: dist/exercises; not the sources). */
+export const hasCatalog = (folder: string = builtInFolder()): boolean => existsSync(join(folder, CATALOG_FILE));
+
 /** The exercises of `folder`'s catalog, files named as loadExercises names them; null when there is none. */
 export function readCatalog(folder: string = builtInFolder()): Exercise[] | null {
   const path = join(folder, CATALOG_FILE);

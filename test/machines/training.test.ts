@@ -15,6 +15,7 @@ import { builtInExercises } from '../../src/training/load.js';
 import type { AttemptRecord } from '../../src/domain/training/attempt.js';
 import type { MistakeMoment } from '../../src/domain/training/moment.js';
 import type { FindMistakeInput } from '../../machines/training/sandbox.js';
+import { opened } from '../../machines/world.js';
 
 type Training = Actor<typeof trainingMachine>;
 const running: Training[] = [];
@@ -119,7 +120,7 @@ describe('the Training place', () => {
     const store = new MemoryStore();
     const clock = new SimulatedClock();
     const world = startWorld({ store: asyncStore(store), clock, place: 'training', training: { exercises: EXERCISES, trainee: 'Anna' } });
-    const training = world.getSnapshot().context.training;
+    const training = opened(world.getSnapshot().context).training;
     await openExercise(training as unknown as Training, CHANGE);
     world.send({ type: 'place.go', place: 'terminal' });
     await waitFor(training, (s) => s.matches('debrief'));

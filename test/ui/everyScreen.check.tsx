@@ -30,6 +30,7 @@ import { PLACE_KEYS, hintText } from '../../screens/PlaceBar.js';
 import { messagesThatFit, phonePanelOf } from '../../screens/phone/PhonePanel.js';
 import { answerText, phoneHelp, smsSender } from '../../screens/phone/PhoneScreen.js';
 import { phonePanelWidth } from '../../screens/terminal/KioskLayout.js';
+import { opened } from '../../machines/world.js';
 
 export const COLUMNS = 80;
 export const ROWS = 24;
@@ -51,14 +52,14 @@ export async function sceneOf(world: ReturnType<typeof startWorld>): Promise<Sce
   const context = world.getSnapshot().context;
   // each child's own snapshots: the world's do not change when a child's does
   await waitFor(context.phone, isSettled);
-  await waitFor(context.site, isSettled);
+  await waitFor(opened(context).site, isSettled);
   await waitFor(terminalOf(world), isSettled);
   return {
     view: viewOf(terminalOf(world).getSnapshot()),
     world: worldViewOf(world.getSnapshot()),
     phone: phoneViewOf(context.phone.getSnapshot()),
-    site: siteViewOf(context.site.getSnapshot()),
-    desks: { cashier: deskViewOf(context.cashier.getSnapshot()), post: deskViewOf(context.post.getSnapshot()) },
+    site: siteViewOf(opened(context).site.getSnapshot()),
+    desks: { cashier: deskViewOf(opened(context).cashier.getSnapshot()), post: deskViewOf(opened(context).post.getSnapshot()) },
   };
 }
 

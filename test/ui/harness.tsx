@@ -30,6 +30,7 @@ import type { Place, WorldInput } from '../../machines/world.js';
 import { DEFAULT_SKIN, MENU_NAMES, routeItem, type SkinLabelKey } from '../../src/domain/skins/index.js';
 import { t } from '../../src/i18n/index.js';
 import { asyncStore } from '../../src/domain/asyncStore.js';
+import { opened } from '../../machines/world.js';
 
 export const KEY = {
   enter: '\r',
@@ -108,9 +109,9 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules, plac
   actor.subscribe({ error: (e) => errors.push(e) });
   world.subscribe({ error: (e) => errors.push(e) });
   phone.subscribe({ error: (e) => errors.push(e) });
-  world.getSnapshot().context.site.subscribe({ error: (e) => errors.push(e) });
-  world.getSnapshot().context.cashier.subscribe({ error: (e) => errors.push(e) });
-  world.getSnapshot().context.post.subscribe({ error: (e) => errors.push(e) });
+  opened(world.getSnapshot().context).site.subscribe({ error: (e) => errors.push(e) });
+  opened(world.getSnapshot().context).cashier.subscribe({ error: (e) => errors.push(e) });
+  opened(world.getSnapshot().context).post.subscribe({ error: (e) => errors.push(e) });
   const stdout = new TestStdout(columns, rows);
   const stdin = new FakeStdin();
   const stderr = new TestStdout(columns, rows);
@@ -141,7 +142,7 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules, plac
   async function settle(): Promise<void> {
     await waitFor(actor, isSettled);
     await waitFor(phone, isSettled);
-    await waitFor(world.getSnapshot().context.site, isSettled);
+    await waitFor(opened(world.getSnapshot().context).site, isSettled);
     await yieldToLoop();
   }
 
@@ -192,7 +193,7 @@ export function renderKiosk({ lang = 'en', columns = 100, rows = 30, rules, plac
     actor,
     world,
     phone,
-    site: () => world.getSnapshot().context.site,
+    site: () => opened(world.getSnapshot().context).site,
     store,
     clock,
     stdout,

@@ -5,6 +5,7 @@
 import { afterEach, it } from 'vitest';
 import { deskViewOf } from '../../machines/desk/deskView.js';
 import { renderKiosk, type Kiosk } from './harness.js';
+import { opened } from '../../machines/world.js';
 
 let kiosk: Kiosk | null = null;
 afterEach(() => {
@@ -12,7 +13,7 @@ afterEach(() => {
   kiosk = null;
 });
 
-const tillPath = (k: Kiosk) => deskViewOf(k.world.getSnapshot().context.cashier.getSnapshot()).statePath;
+const tillPath = (k: Kiosk) => deskViewOf(opened(k.world.getSnapshot().context).cashier.getSnapshot()).statePath;
 
 async function atTheTill(): Promise<Kiosk> {
   const k = (kiosk = renderKiosk({ place: 'cashier', columns: 80, rows: 24 }));

@@ -10,6 +10,7 @@ import { builtInExercises } from '../../src/training/load.js';
 import { catalogOrder, CATALOG_KEYS } from '../../src/app/trainingView.js';
 import { tapBytes } from '../../src/app/mouse.js';
 import { cellOf } from './cellOf.js';
+import { opened } from '../../machines/world.js';
 
 const EXERCISES = builtInExercises();
 const ID = 'TERM-CHANGE-TO-PHONE';
@@ -35,7 +36,7 @@ async function catalog(): Promise<Kiosk> {
   return kiosk;
 }
 
-const training = (kiosk: Kiosk) => kiosk.world.getSnapshot().context.training;
+const training = (kiosk: Kiosk) => opened(kiosk.world.getSnapshot().context).training;
 
 describe('a tap in the Training place', () => {
   it('R-TERM-2: on an exercise\'s line opens its briefing; "Esc back" returns, "Enter Start" starts it, "F8 stop" stops it, "Enter back to the catalog" returns', async () => {

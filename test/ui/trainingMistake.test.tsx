@@ -10,6 +10,7 @@ import { KEY, renderKiosk, type Kiosk } from './harness.js';
 import { builtInExercises } from '../../src/training/load.js';
 import { catalogOrder, CATALOG_KEYS } from '../../src/app/trainingView.js';
 import { viewOf } from '../../src/app/view.js';
+import { opened } from '../../machines/world.js';
 
 const F7 = '\x1b[18~';
 const F8 = '\x1b[19~';
@@ -26,7 +27,7 @@ describe('the first mistake, key by key, and Try from here', () => {
   it('R-TERM-1: the debrief jumps to the key that went into Mobile; Try from here resumes on the screen before it, unscored', async () => {
     const kiosk = renderKiosk({ lang: 'en', columns: 80, rows: 24, place: 'training', training: { exercises: EXERCISES, trainee: 'Boris' } });
     open.push(kiosk);
-    const training = kiosk.world.getSnapshot().context.training;
+    const training = opened(kiosk.world.getSnapshot().context).training;
     const exercise = EXERCISES.find((e) => e.id === 'TERM-PATH')!;
     await kiosk.waitForText('trainee: Boris');
     await kiosk.press(CATALOG_KEYS[catalogOrder(EXERCISES).indexOf(exercise)] as string);

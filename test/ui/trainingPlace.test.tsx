@@ -9,6 +9,7 @@ import { KEY, renderKiosk, type Kiosk } from './harness.js';
 import { builtInExercises } from '../../src/training/load.js';
 import { catalogOrder, CATALOG_KEYS } from '../../src/app/trainingView.js';
 import type { Lang } from '../../src/domain/training/attempt.js';
+import { opened } from '../../machines/world.js';
 
 const F7 = '\x1b[18~';
 const F8 = '\x1b[19~';
@@ -26,7 +27,7 @@ function start(lang: Lang, trainee?: string) {
   return kiosk;
 }
 
-const training = (kiosk: Kiosk) => kiosk.world.getSnapshot().context.training;
+const training = (kiosk: Kiosk) => opened(kiosk.world.getSnapshot().context).training;
 
 function expectFits(frame: string) {
   const lines = frame.split('\n');

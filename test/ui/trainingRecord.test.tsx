@@ -8,6 +8,7 @@ import { KEY, type Kiosk } from './harness.js';
 import { startExercise } from './trainingStart.js';
 import { builtInExercises } from '../../src/training/load.js';
 import { runTape } from '../../src/tape/run/runTape.js';
+import { opened } from '../../machines/world.js';
 
 const F7 = '\x1b[18~';
 const F8 = '\x1b[19~';
@@ -25,7 +26,7 @@ describe('a Training attempt played through the keys', () => {
   it('R-TERM-1 R-TERM-2: records its keys in order with the Say line, and its tape replays to the same score', async () => {
     const kiosk = await startExercise(EXERCISES, 'TERM-CHANGE-TO-PHONE');
     open.push(kiosk);
-    const training = kiosk.world.getSnapshot().context.training;
+    const training = opened(kiosk.world.getSnapshot().context).training;
     await kiosk.press(' ');
     await kiosk.waitForText('Other services');
     await kiosk.press('8', '1', '1');
@@ -67,7 +68,7 @@ describe('a Training attempt played through the keys', () => {
   it('a clock jump (F9) in the exercise is written once, as Advance 1h, with the pause before the next key not counted again', async () => {
     const kiosk = await startExercise(EXERCISES, 'TERM-CHANGE-TO-PHONE');
     open.push(kiosk);
-    const training = kiosk.world.getSnapshot().context.training;
+    const training = opened(kiosk.world.getSnapshot().context).training;
     const sandbox = training.getSnapshot().context.sandbox!;
     const before = sandbox.now();
     await kiosk.press(F9);

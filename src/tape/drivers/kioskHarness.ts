@@ -19,7 +19,7 @@ import type { SiteView } from '../../../machines/site/siteView.js';
 import type { DeskView } from '../../../machines/desk/deskView.js';
 import type { DeskEvent, DeskRole } from '../../../machines/desk.js';
 import type { TerminalActor } from '../../../machines/terminal.js';
-import type { Place, WorldActor } from '../../../machines/world.js';
+import { opened, type Place, type WorldActor } from '../../../machines/world.js';
 import type { KioskDriver } from './driver.js';
 import { advanceClock } from '../run/simulatedTime.js';
 import type { CastEvent } from './virtualTerminal.js';
@@ -163,7 +163,7 @@ export class KioskHarness implements KioskDriver {
     const world = this.world?.getSnapshot();
     const place = world?.value;
     if (!world || (place !== 'cashier' && place !== 'post')) throw new Error('no desk has the keys: Go cashier or Go post first');
-    world.context[place].send(event);
+    opened(world.context)[place].send(event);
     await this.settle();
   }
 

@@ -7,7 +7,7 @@ import { siteViewOf, type SiteView } from '../../../machines/site/siteView.js';
 import { deskViewOf, type DeskView } from '../../../machines/desk/deskView.js';
 import { isSettled } from '../../../machines/settled.js';
 import type { TerminalActor } from '../../../machines/terminal.js';
-import type { Place, WorldActor } from '../../../machines/world.js';
+import { opened, type Place, type WorldActor } from '../../../machines/world.js';
 
 /** the place that has the keys, or null before Launch (and while the world starts) */
 export function placeIn(worldActor: WorldActor | null): Place | null {
@@ -20,13 +20,13 @@ export function deskViewIn(worldActor: WorldActor | null): DeskView | null {
   const world = worldActor?.getSnapshot();
   const place = world?.value;
   if (!world || (place !== 'cashier' && place !== 'post')) return null;
-  return deskViewOf(world.context[place].getSnapshot());
+  return deskViewOf(opened(world.context)[place].getSnapshot());
 }
 
 /** the site's view while the site has the keys, else null */
 export function siteViewIn(worldActor: WorldActor | null): SiteView | null {
   const world = worldActor?.getSnapshot();
-  return world?.value === 'site' ? siteViewOf(world.context.site.getSnapshot()) : null;
+  return world?.value === 'site' ? siteViewOf(opened(world.context).site.getSnapshot()) : null;
 }
 
 /** Waits until the terminal and every other actor of the world (the phone, the site, the desks) is out of its I/O states. */
