@@ -9,7 +9,8 @@
  *       opened and its note journaled beforehand), against 4 clients claiming the same codes with the
  *       raw UPDATE. Every code is checked credited exactly once before the figure counts. Beside the
  *       rates, the CPU a payment costs on each side (the server's processes from /proc, this process's
- *       own), which the load on a shared machine moves far less than the rates.
+ *       own), which the load on a shared machine moves far less than the rates, and the write-ahead log
+ *       a payment makes the server write (its insert position before and after), which the load does not move.
  */
 import pg from 'pg';
 import { newOrder } from '../domain/orders/orders.js';
@@ -30,21 +31,32 @@ async function timedAsync(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - startedAt;
 }
 
-/** a round's payments: per second, and CPU milliseconds a payment on the server's side (null without /proc) and on this process's */
+/**
+ * a round's payments: per second, CPU milliseconds a payment on the server's side (null without /proc)
+ * and on this process's, and the bytes of write-ahead log a payment made the server write
+ */
 interface Round {
   perSecond: number;
   serverMs: number | null;
   kioskMs: number;
+  walBytes: number;
 }
 
-async function measured(serverPid: number, payments: number, work: () => Promise<unknown>): Promise<Round> {
+/** where the server's write-ahead log ends now (its insert position), as a byte count; read by a client no payment uses */
+const walAt = async (client: pg.Client): Promise<number> =>
+  Number((await client.query<{ at: string }>(`SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::text AS at`)).rows[0]!.at);
+
+async function measured(serverPid: number, wal: pg.Client, payments: number, work: () => Promise<unknown>): Promise<Round> {
+  // the log's position read outside the CPU counted: its round trip is the bench's, not the payments'
+  const walBefore = await walAt(wal);
   const server = treeCpuMs(serverPid);
   const kiosk = ownCpuMs();
   const ms = await timedAsync(work);
   // this process's CPU first: reading /proc is its own work, not the payments'
   const kioskMs = (ownCpuMs() - kiosk) / payments;
   const serverNow = treeCpuMs(serverPid);
-  return { perSecond: payments / (ms / 1000), serverMs: server === null || serverNow === null ? null : (serverNow - server) / payments, kioskMs };
+  const walBytes = ((await walAt(wal)) - walBefore) / payments;
+  return { perSecond: payments / (ms / 1000), serverMs: server === null || serverNow === null ? null : (serverNow - server) / payments, kioskMs, walBytes };
 }
 
 /** the baseline's table: as little as a claim needs */
@@ -113,7 +125,7 @@ export async function pgPaymentLatency(payments: number): Promise<Row> {
 }
 
 /** One round of the store's side: codes [from, from + codes) paid by every client at once; payments per second. */
-async function contestedStoreRound(clients: PgStore[], setup: PgStore, from: number, codes: number, serverPid: number): Promise<Round> {
+async function contestedStoreRound(clients: PgStore[], setup: PgStore, wal: pg.Client, from: number, codes: number, serverPid: number): Promise<Round> {
   const at = Date.now();
   for (let n = from; n < from + codes; n++) await setup.addOrder(newOrder({ code: code(n), codeAmount: AMOUNT, phone: PHONE, issuedAt: at }));
   // each client's customer has a phone of their own: the change of a late payer goes there
@@ -123,7 +135,7 @@ async function contestedStoreRound(clients: PgStore[], setup: PgStore, from: num
       await store.journalNote(`C${c}-${n}`, 5000, at);
     }
   }));
-  const round = await measured(serverPid, clients.length * codes, () => Promise.all(clients.map(async (store, c) => {
+  const round = await measured(serverPid, wal, clients.length * codes, () => Promise.all(clients.map(async (store, c) => {
     for (let n = from; n < from + codes; n++) await store.completePayment(`C${c}-${n}`, 'pay', at);
   })));
   const credited = await Promise.all(Array.from({ length: codes }, async (_, i) => (await setup.findOrder(code(from + i)))!.credits.length));
@@ -131,8 +143,8 @@ async function contestedStoreRound(clients: PgStore[], setup: PgStore, from: num
   return round;
 }
 
-const contestedRawRound = (clients: pg.Client[], from: number, codes: number, serverPid: number): Promise<Round> =>
-  measured(serverPid, clients.length * codes, () => Promise.all(clients.map(async (client) => {
+const contestedRawRound = (clients: pg.Client[], wal: pg.Client, from: number, codes: number, serverPid: number): Promise<Round> =>
+  measured(serverPid, wal, clients.length * codes, () => Promise.all(clients.map(async (client) => {
     for (let n = from; n < from + codes; n++) await claim(client, n);
   })));
 
@@ -140,6 +152,8 @@ const cpu = (rounds: Round[], side: 'serverMs' | 'kioskMs'): string => {
   const known = rounds.map((r) => r[side]).filter((ms): ms is number => ms !== null);
   return known.length > 0 ? `${median(known).toFixed(2)} ms` : 'not measured (no /proc)';
 };
+
+const walPerPayment = (rounds: Round[]): string => `${Math.round(median(rounds.map((r) => r.walBytes)))} B`;
 
 export async function pgContested(codes: number, rounds: number): Promise<Row> {
   const server = await startBenchServer();
@@ -157,8 +171,8 @@ export async function pgContested(codes: number, rounds: number): Promise<Row> {
     const viaRaw: Round[] = [];
     const serverPid = server.pid();
     for (let r = 0; r < rounds; r++) {
-      const store = () => contestedStoreRound(clients, setup, r * codes, codes, serverPid);
-      const raw = () => contestedRawRound(rawClients, r * codes, codes, serverPid);
+      const store = () => contestedStoreRound(clients, setup, rawSetup, r * codes, codes, serverPid);
+      const raw = () => contestedRawRound(rawClients, rawSetup, r * codes, codes, serverPid);
       if (r % 2 === 0) {
         viaStore.push(await store());
         viaRaw.push(await raw());
@@ -181,12 +195,14 @@ export async function pgContested(codes: number, rounds: number): Promise<Row> {
         `median of ${rounds} rounds, taking turns: ${CLIENTS} clients pay the same ${codes} codes at once (PgStore.completePayment, ` +
         `sessions opened beforehand, a phone per client; each code credited once, the others' cash to their phones) vs ${CLIENTS} clients claiming ` +
         `them with a raw conditional UPDATE … RETURNING (autocommit); a durable server (fsync on). CPU a payment (median of the rounds): ` +
-        `server ${cpu(viaStore, 'serverMs')} vs ${cpu(viaRaw, 'serverMs')} raw, this process ${cpu(viaStore, 'kioskMs')} vs ${cpu(viaRaw, 'kioskMs')} raw`,
+        `server ${cpu(viaStore, 'serverMs')} vs ${cpu(viaRaw, 'serverMs')} raw, this process ${cpu(viaStore, 'kioskMs')} vs ${cpu(viaRaw, 'kioskMs')} raw; ` +
+        `write-ahead log a payment (median of the rounds) ${walPerPayment(viaStore)} vs ${walPerPayment(viaRaw)} raw`,
       samples: {
         storePerSecond: viaStore.map((r) => r.perSecond), rawPerSecond: viaRaw.map((r) => r.perSecond),
         // no /proc: no server CPU samples
         storeServerCpuMs: viaStore.flatMap((r) => r.serverMs ?? []), rawServerCpuMs: viaRaw.flatMap((r) => r.serverMs ?? []),
         storeKioskCpuMs: viaStore.map((r) => r.kioskMs), rawKioskCpuMs: viaRaw.map((r) => r.kioskMs),
+        storeWalBytes: viaStore.map((r) => r.walBytes), rawWalBytes: viaRaw.map((r) => r.walBytes),
       },
     });
   } finally {

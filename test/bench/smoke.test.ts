@@ -22,6 +22,7 @@ interface ResultRow {
   ratio: number;
   met: boolean;
   target: { on: string; op: string; limit: number };
+  samples?: Record<string, number[]>;
 }
 
 describe('npm run bench --smoke', () => {
@@ -44,6 +45,11 @@ describe('npm run bench --smoke', () => {
     }
     // inside npm test, row 16's busy loop yields to the suite's workers instead of taking a core from them
     expect(results.rows.find((r) => r.id === 16)?.detail).toMatch(/a busy loop on one core beside them at nice 19$/);
+    // row 18: every round's payments made the server write its log (each payment is durable), and the row says how much
+    const contested = results.rows.find((r) => r.id === 18)!;
+    expect(contested.samples?.storeWalBytes?.length).toBeGreaterThan(0);
+    for (const bytes of contested.samples!.storeWalBytes!) expect(bytes).toBeGreaterThan(0);
+    expect(contested.detail).toMatch(/write-ahead log a payment \(median of the rounds\) \d+ B vs \d+ B raw$/);
   });
 
   it('answers --help with its usage and exit 0, and a bad --only with exit 2 naming the value', async () => {
