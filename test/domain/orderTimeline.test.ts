@@ -53,6 +53,15 @@ describe('order timeline', () => {
       'issued @0h', 'paid T1-000001@3h', 'paid T1-000002@5h', 'repriced @5h', 'credited T1-000001@5h', 'credited T1-000002@29h',
     ]);
   });
+
+  it('R-CODE-6: a payment credited before a later event is listed before it, where it happened', () => {
+    const first = acceptTerminalPayment(placed(), '1000.00', 'T1-000001', T0 + 3 * HOUR_MS, 2 * HOUR_MS);
+    // the second payment comes an hour after the first was credited
+    const second = acceptTerminalPayment(first, '3750.00', 'T1-000002', T0 + 6 * HOUR_MS, DAY_MS);
+    expect(orderTimeline(second, T0 + 10 * DAY_MS, DEFAULT_RULES).map((e) => `${e.kind} ${e.ref ?? ''}@${(e.at - T0) / HOUR_MS}h`)).toEqual([
+      'issued @0h', 'paid T1-000001@3h', 'credited T1-000001@5h', 'paid T1-000002@6h', 'credited T1-000002@30h',
+    ]);
+  });
 });
 
 describe('a history line in plain English', () => {
@@ -76,6 +85,13 @@ describe('a history line in plain English', () => {
     expect(line('reshipment')).toBe('dispute settled: the goods will be sent again');
     expect(line('renewed', { ref: '1000000124' })).toBe('placed again as order 1000000124');
     expect(line('renewedFrom', { ref: '1000000122' })).toBe('placed again from expired order 1000000122');
+  });
+
+  it('R-CASH-1, R-CASH-3: a payment says where it was taken, from its receipt number: the cashier, the Post or a terminal', () => {
+    expect(line('paid', { ref: 'K-1-000001' })).toBe('4750.00 accepted at a cashier, receipt K-1-000001; processing');
+    expect(line('paid', { ref: 'P-101000-000002' })).toBe('4750.00 accepted at the Post, receipt P-101000-000002; processing');
+    expect(line('paid', { ref: 'T-1-000003' })).toBe('4750.00 accepted at a terminal, receipt T-1-000003; processing');
+    expect(line('paid', { ref: null })).toContain('accepted at a terminal');
   });
 
   it('leaves the amount out when an entry has none', () => {

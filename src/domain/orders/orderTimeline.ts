@@ -25,8 +25,8 @@ export function orderTimeline(stored: Order, now: number, rules: OrderLifeRules)
   if (isExpired(order, now, rules) && order.stage !== 'cancelled') {
     derived.push({ at: order.issuedAt + codeValidityOf(order, rules), kind: 'expired', why: '', amount: null, ref: null });
   }
-  // stable: at one moment, stored events keep their order and come before derived ones
-  return [...order.history, ...derived].map((e, i) => [e, i] as const).sort(([a, i], [b, j]) => a.at - b.at || i - j).map(([e]) => e);
+  // Array.prototype.sort is stable (ES2019): at one moment, stored events keep their order and come before derived ones
+  return [...order.history, ...derived].sort((a, b) => a.at - b.at);
 }
 
 /** One history line in plain English, for the command line and failure reports. */
