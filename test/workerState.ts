@@ -27,12 +27,22 @@ export interface WorkerState {
  */
 const PACKAGE_GLOBALS = new Set(['__zod_globalConfig', '__zod_globalRegistry']);
 
+/**
+ * Process hooks a test helper installs once per process on purpose (by function name):
+ * test/process/helpers.ts removes its copy of the bundle when the worker exits.
+ */
+const PROCESS_HOOKS = new Set(['removeBundleCopyAtExit']);
+
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 
 function listenerCounts(): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const [name, emitter] of [['process', process], ['stdin', process.stdin], ['stdout', process.stdout], ['stderr', process.stderr]] as const) {
-    for (const event of emitter.eventNames()) counts[`${name}.${String(event)}`] = emitter.listenerCount(event);
+  const emitters: Array<[string, NodeJS.EventEmitter]> = [['process', process], ['stdin', process.stdin], ['stdout', process.stdout], ['stderr', process.stderr]];
+  for (const [name, emitter] of emitters) {
+    for (const event of emitter.eventNames()) {
+      const own = emitter.listeners(event).filter((l) => !PROCESS_HOOKS.has(l.name)).length;
+      if (own > 0) counts[`${name}.${String(event)}`] = own;
+    }
   }
   return counts;
 }
