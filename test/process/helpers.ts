@@ -1,6 +1,6 @@
 /** Running the built kiosk (dist/kiosk.js) as a child process against a temporary data directory. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /**
@@ -11,8 +11,13 @@ import { basename, dirname, join, resolve } from 'node:path';
 function snapshotBundle(): string {
   const source = resolve(process.env.KIOSK_TEST_BIN ?? 'dist/kiosk.js');
   const copy = resolve(`node_modules/.cache/kiosk-tests/bin-${process.pid}`);
-  cpSync(dirname(source), copy, { recursive: true });
-  process.once('exit', () => rmSync(copy, { recursive: true, force: true }));
+  // test files share a worker process (vitest.config.ts) and load this module afresh each: copy once
+  if (!existsSync(copy)) {
+    cpSync(dirname(source), copy, { recursive: true });
+    process.once('exit', function removeBundleCopyAtExit() {
+      rmSync(copy, { recursive: true, force: true });
+    });
+  }
   return join(copy, basename(source));
 }
 
