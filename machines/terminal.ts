@@ -3,7 +3,7 @@
  * I/O they ask for through named actors (provided by src/adapters), and owns the inactivity
  * watchdog. Its delays run on the actor system's clock, so tests drive them with SimulatedClock.
  * States tagged `io` wait on an invoked I/O actor: the terminal is settled in none (machines/settled.ts).
- * The service-mode I/O states (clearingJam, readingCassette, encashing) are in ./terminalService.ts.
+ * The service-mode I/O states (clearingJam, readingCassette, encashing) are in ./terminal/serviceStates.ts.
  *
  * | region   | state       | events                                  | goes to                     |
  * |----------|-------------|-----------------------------------------|-----------------------------|
@@ -50,7 +50,7 @@ import { IO_TAG } from './settled.js';
 import { cashRequestOf, unavailableLookup } from './terminal/terminalContext.js';
 import { servicePinOf } from '../src/domain/cash/service.js';
 import { terminalSetup } from './terminal/terminalSetup.js';
-import { clearingJam, encashing, readingCassette } from './terminalService.js';
+import { clearingJam, encashing, readingCassette } from './terminal/serviceStates.js';
 import { countdownRegion, watchdogRegion } from './terminal/watchdog.js';
 
 export { SMS_KEPT, type OpenCashRequest, type RoutedEvent, type TerminalContext, type TerminalEvent, type TerminalInput } from './terminal/terminalContext.js';

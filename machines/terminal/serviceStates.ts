@@ -1,11 +1,11 @@
 /**
  * The terminal's service-mode I/O states, in its `flow` region: clearing a jammed note, reading the
  * cassette and taking it out (encashment). Each is state config typed by the terminal's setup
- * (machines/terminal/terminalSetup.ts), which implements the actors, guards and actions they name;
+ * (./terminalSetup.ts), which implements the actors, guards and actions they name;
  * machines/terminal.ts places them in its machine and holds their rows in its state/event table.
  */
-import { IO_TAG } from './settled.js';
-import { terminalSetup } from './terminal/terminalSetup.js';
+import { IO_TAG } from '../settled.js';
+import { terminalSetup } from './terminalSetup.js';
 
 export const clearingJam = terminalSetup.createStateConfig({
   tags: [IO_TAG],
