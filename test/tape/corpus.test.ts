@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTape as runLibraryTape } from 'aliexpress-kiosk/tape';
-import { corpusTapes, PARITY_EVERY, shardTapes, SHARDS, underParity } from './corpusShard.js';
+import { corpusTapes, PARITY_EVERY, parityEvery, shardTapes, SHARDS, underParity } from './corpusShard.js';
 
 /** The README's tapes run as a reader's vitest test would run them: through the package's tape entry (dist/tape.js). */
 describe('README', () => {
@@ -32,7 +32,15 @@ describe('tape corpus', () => {
     expect(new Set(dealt).size).toBe(tapes.length);
   });
 
-  it('plays tapes of every place under --parity, one in PARITY_EVERY of each (all with KIOSK_HEAVY)', () => {
+  it('plays every tape under --parity unless KIOSK_PARITY_EVERY asks for one in N, and refuses a bad N by name', () => {
+    expect(parityEvery(undefined)).toBe(1);
+    expect(parityEvery('')).toBe(1);
+    expect(parityEvery('3')).toBe(3);
+    for (const bad of ['0', '-2', '1.5', 'all']) expect(() => parityEvery(bad)).toThrow(`not "${bad}"`);
+    if (process.env.KIOSK_PARITY_EVERY === undefined) expect(corpusTapes().every(underParity)).toBe(true);
+  });
+
+  it('plays tapes of every place under --parity, one in PARITY_EVERY of each', () => {
     const tapes = corpusTapes();
     const folders = new Set(tapes.map((file) => file.split('/')[0]));
     for (const folder of folders) expect(tapes.some((file) => file.startsWith(`${folder}/`) && underParity(file)), folder).toBe(true);

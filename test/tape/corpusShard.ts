@@ -1,6 +1,6 @@
 /**
  * The tape corpus (every *.tape under test/tapes/), every tape played in-process and a share of them
- * (PARITY_EVERY below; all with KIOSK_HEAVY) with `--parity`: in-process on a simulated clock and under `--pty` against the built dist/kiosk.js (npm test
+ * (PARITY_EVERY below: all of them unless KIOSK_PARITY_EVERY says otherwise) with `--parity`: in-process on a simulated clock and under `--pty` against the built dist/kiosk.js (npm test
  * builds it first; after changing the kiosk, `npm run build --silent` before running these alone),
  * the two compared step by step (src/tape/run/parity.ts): the state path after every step, the frame
  * at every Snapshot and at the end. The in-process half is the corpus run itself, so the corpus is
@@ -8,8 +8,8 @@
  *
  * Cost (CPU seconds, user+sys, of these four files; README "--parity" has the figures and the load):
  * the --pty side is nearly all the kiosk child's, most of it its start (node loading the bundle, the
- * first frame), the rest a frame and a React commit per step. What made it cheaper (not enough for the
- * whole corpus in `npm test`): the in-process side reads its screen only where parity compares frames (Snapshot steps and the
+ * first frame), the rest a frame and a React commit per step. What made it cheap enough for the whole
+ * corpus in `npm test` (with test files sharing a worker, README "The suite's time"): the in-process side reads its screen only where parity compares frames (Snapshot steps and the
  * end); the kiosk no longer loads undici to decode Yoga's WebAssembly (scripts/yogaWasmNoFetch.mjs);
  * the child runs with node --no-opt (PTY_NODE_FLAGS) and draws once per turn of its event loop
  * (the --parity corpus 352 → 265 s of CPU, side by side at load 16-21).
@@ -27,7 +27,6 @@ import { formatFailure } from '../../src/tape/index.js';
 import { parseTape } from '../../src/tape/language/parse.js';
 import { parityBlocker, runParity } from '../../src/tape/run/parity.js';
 import { runTape } from '../../src/tape/run/runTape.js';
-import { HEAVY_FACTOR } from '../heavy.js';
 
 export const CORPUS = join(import.meta.dirname, '..', 'tapes');
 /** [choice] four files: on 2 workers each gets two, and no shard is a long tail (about 37 tapes each) */
@@ -44,12 +43,21 @@ export function testName(file: string): string {
 }
 
 /**
- * [choice] `npm test` plays one tape in PARITY_EVERY of each place's folder (its 1st, 4th, …) under
- * --parity and the others in-process only; with KIOSK_HEAVY set every tape runs under --parity
- * (README, "Heavy trials"). Every tape under --parity made a fresh clone's `.ci/run` take 16 min 22 s
- * on 2 quiet cores (2026-12-02; vitest 800 s against ~514 s), past the suite's 15 minutes.
+ * [choice] `npm test` plays every tape under --parity (PARITY_EVERY 1). `KIOSK_PARITY_EVERY=N` plays one
+ * tape in N of each place's folder (its 1st, N+1th, …) under --parity and the others in-process only,
+ * for a slower machine. Every tape under --parity was 16 min 22 s of `.ci/run` on 2 quiet cores when
+ * each test file had its own process (2026-12-02); with files sharing a worker and the cheaper --pty
+ * side it was 9 min 15 s (2026-12-03, README "--parity").
  */
-export const PARITY_EVERY = HEAVY_FACTOR === 0 ? 3 : 1;
+export const PARITY_EVERY = parityEvery(process.env.KIOSK_PARITY_EVERY);
+
+/** `KIOSK_PARITY_EVERY`'s value: unset or empty is 1 (every tape); otherwise a whole number ≥ 1. */
+export function parityEvery(value: string | undefined): number {
+  if (value === undefined || value === '') return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`KIOSK_PARITY_EVERY must be a whole number 1, 2, 3, … (one tape in N under --parity), not "${value}"`);
+  return n;
+}
 
 /** [choice] the real time a step may take on either side before the tape is called hung */
 export const STEP_TIMEOUT_MS = 30_000;
