@@ -28,11 +28,30 @@ function wrapLine(line: string, width: number): string[] {
   return lines;
 }
 
-export const wrapHelp = (text: string, width = HELP_WIDTH): string =>
-  text
-    .split('\n')
-    .flatMap((line) => wrapLine(line, width))
-    .join('\n');
+/** A line that goes on with the text above it: written at that text's indent, not blank, not deeper. */
+const continues = (line: string | undefined, indent: string): line is string =>
+  line !== undefined && line.startsWith(indent) && /^\S/.test(line.slice(indent.length));
+
+/**
+ * Help texts are written with their own line breaks a little past 80 columns; the words a wrap pushes
+ * past the edge join the next line of the same description, else they would sit alone on a short line.
+ */
+export function wrapHelp(text: string, width = HELP_WIDTH): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const wrapped = wrapLine(lines[i]!, width);
+    const overflow = wrapped.length > 1 ? wrapped[wrapped.length - 1]! : null;
+    const indent = overflow === null ? '' : (/^\s*/.exec(overflow)?.[0] ?? '');
+    if (overflow !== null && continues(lines[i + 1], indent)) {
+      out.push(...wrapped.slice(0, -1));
+      lines[i + 1] = `${overflow} ${lines[i + 1]!.slice(indent.length)}`;
+    } else {
+      out.push(...wrapped);
+    }
+  }
+  return out.join('\n');
+}
 
 /** Writes a command's help to standard output, wrapped to the terminal's smallest width. */
 export function printHelp(text: string): void {

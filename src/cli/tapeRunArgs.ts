@@ -30,7 +30,7 @@ Options:
                     in-process casts get a presentation timeline (the run itself takes milliseconds):
   --cast-typing T   between two frames of a screen, as if typed (default 80ms)
   --cast-pause T    how long a new screen stays before the next key, and what a jump of the
-                    simulated clock (Advance 48h) is compressed to, with a marker (default 1s)
+                    simulated clock (Advance 48h) is compressed to, with a marker (default 1s).
                     --pty casts keep real time and take neither.
   --gif FILE        write a GIF clip of the tape (one tape) to FILE, on the cast's timeline
                     (--cast-typing, --cast-pause); --colors N and --width PX as for \`tape gif\`

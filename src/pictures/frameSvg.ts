@@ -20,6 +20,9 @@ export interface SvgOptions {
   background?: string;
 }
 
+/** A cell's size in pixels when the options name none (svgCellDiff.ts reads frames back at this size). */
+export const DEFAULT_CELL_WIDTH = 9;
+export const DEFAULT_CELL_HEIGHT = 18;
 export const DEFAULT_FONT_FAMILY = 'DejaVu Sans Mono, Menlo, Consolas, Liberation Mono, monospace';
 /** Beyond these a frame is not a screen anyone looks at, and its SVG would be megabytes. */
 export const SVG_LIMITS = { columns: 500, rows: 200 } as const;
@@ -59,8 +62,8 @@ interface TextRun { x: number; cells: number; chars: string; style: Style; wide:
 export function frameToSvg(terminal: Terminal, options: SvgOptions = {}): string {
   const { cols, rows } = terminal;
   if (cols > SVG_LIMITS.columns || rows > SVG_LIMITS.rows) throw new FrameTooLargeError(cols, rows);
-  const cw = options.cellWidth ?? 9;
-  const ch = options.cellHeight ?? 18;
+  const cw = options.cellWidth ?? DEFAULT_CELL_WIDTH;
+  const ch = options.cellHeight ?? DEFAULT_CELL_HEIGHT;
   const fontSize = cw / 0.6;
   const baseline = ch / 2 + fontSize * 0.36;
   const background = escapeXml(options.background ?? DEFAULT_BACKGROUND);

@@ -17,6 +17,14 @@ describe('wrapHelp', () => {
     expect(lines.join(' ').replace(/\s+/g, ' ').trim()).toBe(line.replace(/\s+/g, ' ').trim());
   });
 
+  it('flows the words wrapped past the edge into the next line of the same description, not onto a short line of their own', () => {
+    const option = `  --update   ${'word '.repeat(8).trim()}`;
+    const continued = `${' '.repeat('  --update   '.length)}and the rest of it`;
+    const asOneLine = wrapHelp(`${option} and the rest of it`, 40);
+    expect(wrapHelp(`${option}\n${continued}`, 40)).toBe(asOneLine);
+    expect(wrapHelp(`${option}\n${continued}\n  --next   its own line`, 40)).toBe(`${asOneLine}\n  --next   its own line`);
+  });
+
   it('keeps short lines as they are and wraps prose at its own indentation', () => {
     expect(wrapHelp('short\n  also short', 40)).toBe('short\n  also short');
     const prose = wrapHelp(`  ${'abc '.repeat(15).trim()}`, 20).split('\n');

@@ -10,6 +10,7 @@ import type { StepContext } from './stepContext.js';
 import { StepFailure } from './failure.js';
 import { hotkeyBytes, KEY_BYTES, noteKey } from '../language/keys.js';
 import { compareSnapshot, frameText, svgSnapshotFile } from './snapshot.js';
+import { svgCellDiffLines } from './svgCellDiff.js';
 import { cellDiffLines } from './cellDiff.js';
 import { remember, resolveTemplated } from './runVariableSteps.js';
 import { newestReceipt, runDeskStep } from './runDeskSteps.js';
@@ -230,9 +231,10 @@ function snapshot(ctx: StepContext, name: string): void {
 /** `--svg`: the same frame as SVG beside the text, compared whole once the text has matched. */
 function svgSnapshot(ctx: StepContext, path: string): void {
   const svg = ctx.harness.svg();
-  const verdict = compareSnapshot(svg, ctx.readSnapshot(path), ctx.updateSnapshots);
+  const golden = ctx.readSnapshot(path);
+  const verdict = compareSnapshot(svg, golden, ctx.updateSnapshots);
   if (verdict.action === 'write') return ctx.writeSnapshot(path, svg);
   if (verdict.action === 'pass') return;
   if (verdict.reason === 'missing') throw new StepFailure('assertion', `no golden SVG frame ${path}; run with --svg --update to write it`);
-  throw new StepFailure('assertion', `the screen's text matches but its colours or attributes differ from the golden SVG frame ${path} (--svg --update rewrites it)`);
+  throw new StepFailure('assertion', `the screen's text matches but its colours or attributes differ from the golden SVG frame ${path} (--svg --update rewrites it)`, svgCellDiffLines(golden ?? '', svg, ctx.harness.lines()));
 }
