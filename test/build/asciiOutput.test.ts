@@ -44,10 +44,10 @@ describe('the bundle in ASCII only', () => {
     expect(patch.asciiOnly('const a = 1;')).toBe('const a = 1;');
   });
 
-  it('every JavaScript file of the built dist/ is ASCII (npm test builds first)', () => {
+  it("every JavaScript file of the built dist/ is ASCII, the kiosk's CommonJS script too (its loader reads it as latin1; npm test builds first)", () => {
     const dirs = ['dist', 'dist/chunks'].filter((dir) => existsSync(dir));
     expect(dirs).toEqual(['dist', 'dist/chunks']);
-    const files = dirs.flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith('.js')).map((name) => join(dir, name)));
+    const files = dirs.flatMap((dir) => readdirSync(dir).filter((name) => /\.c?js$/.test(name)).map((name) => join(dir, name)));
     expect(files.length).toBeGreaterThan(10);
     const nonAscii = files.filter((file) => /[^\x00-\x7F]/.test(readFileSync(file, 'utf8')));
     expect(nonAscii).toEqual([]);

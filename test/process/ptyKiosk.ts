@@ -31,8 +31,9 @@ export class PtyKiosk {
   /** raw output, for errors printed before the alternate screen */
   output = '';
 
-  constructor(args: string[], env: Record<string, string>) {
-    this.proc = pty.spawn(process.execPath, [KIOSK_BIN, ...args], {
+  /** `bin`: another build's kiosk.js than the tests' copy of dist/ */
+  constructor(args: string[], env: Record<string, string>, bin: string = KIOSK_BIN) {
+    this.proc = pty.spawn(process.execPath, [bin, ...args], {
       name: 'xterm-256color',
       cols: COLUMNS,
       rows: ROWS,
