@@ -5,7 +5,10 @@
  * testing"): each test here kills mutants of machines/desk.ts that survived the rules' tests.
  */
 import { describe, expect, it } from 'vitest';
+import { createActor, waitFor } from 'xstate';
+import { deskMachine } from '../../machines/desk.js';
 import type { TillActor } from '../../machines/desk/till.js';
+import { isSettled } from '../../machines/settled.js';
 import { startDesk } from './deskDriver.js';
 
 describe('the desk\'s buttons and Esc', () => {
@@ -84,6 +87,18 @@ describe('the desk when the store fails', () => {
     await desk.keys('enter');
     expect(desk.view()).toMatchObject({ state: 'greeting', refusal: null });
     expect(desk.actor.getSnapshot().context).toMatchObject({ fault: null, returned: null });
+  });
+});
+
+describe('a desk run without its store actors', () => {
+  it('a look-up with no store behind it refuses the code as "unavailable"', async () => {
+    const actor = createActor(deskMachine, { input: { place: 'cashier' } }).start();
+    actor.send({ type: 'desk.payAli' });
+    for (const text of '1000000001') actor.send({ type: 'input.text', text });
+    actor.send({ type: 'desk.next' });
+    await waitFor(actor, isSettled);
+    expect(actor.getSnapshot().value).toBe('refused');
+    expect(actor.getSnapshot().context.refusal).toBe('unavailable');
   });
 });
 

@@ -12,7 +12,7 @@ import { seedDemo } from '../../src/domain/orders/demo.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { drawerTotal, type Drawer } from '../../src/domain/cash/drawer.js';
 import { DEMO_QUEUE, scriptedCustomer, type TillCustomer } from '../../src/domain/cash/tillCustomers.js';
-import type { TillEvent } from '../../machines/desk/till.js';
+import { tillMachine, type TillEvent } from '../../machines/desk/till.js';
 import { isSettled } from '../../machines/settled.js';
 import { asyncStore } from '../../src/domain/asyncStore.js';
 
@@ -194,5 +194,13 @@ describe('the till when the store fails', () => {
     await till.send({ type: 'till.openShift' }, { type: 'till.report', kind: 'Z' });
     expect(till.state()).toBe('idle');
     expect(till.ctx()).toMatchObject({ report: null, notice: 'till.fault' });
+  });
+
+  it('a till run without its store actors fails as a store that is down, never opening a shift', async () => {
+    const actor = createActor(tillMachine, { input: { place: 'cashier' } }).start();
+    actor.send({ type: 'till.openShift' });
+    await waitFor(actor, isSettled);
+    expect(actor.getSnapshot().value).toBe('closed');
+    expect(actor.getSnapshot().context).toMatchObject({ till: null, notice: 'till.fault' });
   });
 });
