@@ -128,6 +128,16 @@ describe('R-CASH-2: the change the cashier gives', () => {
     expect(till.ctx()).toMatchObject({ given: { '5000.00': 1, '1000.00': 1 }, notice: null });
   });
 
+  it('exactly the amount due is taken with no change to give: a cash-received equal to the due goes on to the change', async () => {
+    const till = startTill({ queue: [scriptedCustomer('1000000001', { '2000.00': 2, '500.00': 1, '200.00': 1, '50.00': 1 })] });
+    await till.send({ type: 'till.openShift' });
+    await till.toChange('1000000001', '4750');
+    expect(till.state()).toEqual({ serving: 'change' });
+    expect(till.ctx().notice).toBeNull();
+    await till.send({ type: 'till.pay' });
+    expect(till.ctx().receipt).toMatchObject({ total: '4750.00', received: '4750.00', change: '0.00' });
+  });
+
   it('the change chosen can be cleared and chosen again; what is paid is the second choice', async () => {
     const till = startTill({ queue: [scriptedCustomer('1000000001', { '5000.00': 1 })] });
     await till.send({ type: 'till.openShift' });
