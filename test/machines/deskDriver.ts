@@ -1,6 +1,6 @@
 /** A desk machine with its store actors (src/adapters/deskActors.ts) on a MemoryStore and a simulated clock, driven by keys. */
 import type { Key } from 'ink';
-import { createActor, SimulatedClock, waitFor } from 'xstate';
+import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
 import { provideDesk } from '../../src/adapters/deskActors.js';
 import { mapDeskKey } from '../../src/app/deskKeys.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
@@ -18,11 +18,15 @@ export const START = Date.UTC(2026, 10, 22, 7, 0, 0);
 
 const NAMED: Record<string, Partial<Key>> = { enter: { return: true }, esc: { escape: true }, backspace: { backspace: true }, up: { upArrow: true }, down: { downArrow: true } };
 
-export function startDesk({ place = 'cashier', role, cap, store = new MemoryStore(), lang = 'en' }: { place?: DeskPlace; role?: DeskRole; cap?: Money | null; store?: MemoryStore; lang?: Lang } = {}) {
+/** A store actor that fails as a store that is down fails (the desk's fault paths). */
+export const storeDown = fromPromise<never, unknown>(() => Promise.reject(new Error('the store is down')));
+
+export function startDesk({ place = 'cashier', role, cap, store = new MemoryStore(), lang = 'en', failing }: { place?: DeskPlace; role?: DeskRole; cap?: Money | null; store?: MemoryStore; lang?: Lang; failing?: 'lookUp' | 'payAtDesk' } = {}) {
   const clock = new SimulatedClock();
   clock.set(START);
   if (store.listOrders().length === 0) seedDemo(store, START);
-  const machine = provideDesk({ store: asyncStore(store), clock, rules: DEFAULT_RULES });
+  const provided = provideDesk({ store: asyncStore(store), clock, rules: DEFAULT_RULES });
+  const machine = failing ? provided.provide({ actors: { [failing]: storeDown } }) : provided;
   const actor = createActor(machine, { input: { place, lang, ...(role ? { role } : {}), ...(cap !== undefined ? { cap } : {}) }, clock }).start();
   const view = () => deskViewOf(actor.getSnapshot());
   const settle = async () => {
