@@ -257,3 +257,16 @@ describe('quitting the program', () => {
     expect(more.send(journaled).context.notes).toEqual([1000, 500]);
   });
 });
+
+describe('what waits in escrow', () => {
+  it('Back and a quit pressed while a note is in escrow are not dropped: taken once it is handed back', () => {
+    expect(session().send(note(5000), { type: 'cash.cancel' }, failed).output).toMatchObject({ result: 'cancelled', ending: 'back' });
+    expect(session().send(note(5000), quit, failed).output).toMatchObject({ result: 'cancelled', ending: 'quit' });
+  });
+
+  it('"Quit?" opens with the focus on its first button', () => {
+    const { send } = holding(1000);
+    expect(send({ type: 'nav.move', dir: 'right' }).context.focus).toBe(1);
+    expect(send(quit)).toMatchObject({ value: 'quitAsk', context: { focus: 0 } });
+  });
+});
