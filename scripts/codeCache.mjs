@@ -8,7 +8,6 @@ import { build } from 'esbuild';
 import { copyFileSync, chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import nodePty from 'node-pty';
 import { asciiOnly } from './asciiOutput.mjs';
 import { yogaSyncStart, inkNoTopLevelAwait } from './yogaSyncStart.mjs';
 
@@ -35,7 +34,9 @@ export async function buildCodeCached(options, name, entry) {
 }
 
 /** Starts outdir/NAME.js in a pty until `marker` shows, then has it write NAME.cache; resolves when written. */
-export function writeCodeCache(outdir, name, args, marker, nodeFlags = []) {
+export async function writeCodeCache(outdir, name, args, marker, nodeFlags = []) {
+  // loaded here, not at the top: a machine where node-pty did not install still builds (without a cache)
+  const { default: nodePty } = await import('node-pty');
   const cache = join(outdir, `${name}${nodeFlags.map((flag) => `.${flag.replace(/^-+/, '')}`).join('')}.cache`);
   rmSync(cache, { force: true });
   // Ink draws nothing but the last frame when CI is set at all
