@@ -5,42 +5,12 @@
  * testing"): each test here kills mutants of machines/desk/till.ts that survived the walk-throughs.
  */
 import { describe, expect, it } from 'vitest';
-import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
-import { provideTill } from '../../src/adapters/tillActors.js';
-import { MemoryStore } from '../../src/domain/memoryStore.js';
-import { seedDemo } from '../../src/domain/orders/demo.js';
-import { DEFAULT_RULES } from '../../src/domain/rules.js';
-import { drawerTotal, type Drawer } from '../../src/domain/cash/drawer.js';
+import { createActor, waitFor } from 'xstate';
+import { drawerTotal } from '../../src/domain/cash/drawer.js';
 import { DEMO_QUEUE, scriptedCustomer, type TillCustomer } from '../../src/domain/cash/tillCustomers.js';
-import { tillMachine, type TillEvent } from '../../machines/desk/till.js';
+import { tillMachine } from '../../machines/desk/till.js';
 import { isSettled } from '../../machines/settled.js';
-import { asyncStore } from '../../src/domain/asyncStore.js';
-
-const START = Date.UTC(2026, 10, 22, 7, 0, 0);
-const down = fromPromise<never, unknown>(() => Promise.reject(new Error('the store is down')));
-type Failing = 'openShift' | 'lookUp' | 'payAtTill' | 'sendAway' | 'report';
-
-function startTill({ queue, float, failing }: { queue?: TillCustomer[]; float?: Drawer; failing?: Failing } = {}) {
-  const store = new MemoryStore();
-  seedDemo(store, START);
-  const clock = new SimulatedClock();
-  clock.set(START);
-  const provided = provideTill({ store: asyncStore(store), clock, rules: DEFAULT_RULES });
-  const machine = failing ? provided.provide({ actors: { [failing]: down } }) : provided;
-  const actor = createActor(machine, { input: { place: 'cashier', ...(queue ? { queue } : {}), ...(float ? { float } : {}) }, clock }).start();
-  const send = async (...events: TillEvent[]) => {
-    for (const event of events) {
-      actor.send(event);
-      await waitFor(actor, isSettled);
-    }
-  };
-  const ctx = () => actor.getSnapshot().context;
-  const state = () => actor.getSnapshot().value;
-  const typed = (text: string): TillEvent => ({ type: 'input.text', text });
-  const toChange = async (code: string, received: string) =>
-    send({ type: 'till.nextCustomer' }, typed(code), { type: 'till.next' }, { type: 'till.confirm' }, typed(received), { type: 'till.next' });
-  return { store, actor, send, ctx, state, typed, toChange };
-}
+import { startTill, TILL_START as START } from './tillDriver.js';
 
 const codes = (queue: readonly TillCustomer[]) => queue.map((c) => c.code);
 

@@ -1,39 +1,12 @@
 /** The till (the cashier's role), driven by events on the real till machine with its store actors on a MemoryStore and a simulated clock. */
 import { describe, expect, it } from 'vitest';
-import { createActor, SimulatedClock, waitFor } from 'xstate';
-import { provideTill } from '../../src/adapters/tillActors.js';
-import { MemoryStore } from '../../src/domain/memoryStore.js';
-import { seedDemo } from '../../src/domain/orders/demo.js';
-import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
+import { HOUR_MS } from '../../src/domain/rules.js';
 import { drawerTotal } from '../../src/domain/cash/drawer.js';
 import { add, ZERO } from '../../src/domain/money.js';
 import { DEMO_QUEUE, scriptedCustomer, type TillCustomer } from '../../src/domain/cash/tillCustomers.js';
-import type { TillEvent } from '../../machines/desk/till.js';
-import { isSettled } from '../../machines/settled.js';
-import { asyncStore } from '../../src/domain/asyncStore.js';
+import { startTill as startWith } from './tillDriver.js';
 
-const START = Date.UTC(2026, 10, 22, 7, 0, 0);
-
-function startTill(queue?: TillCustomer[]) {
-  const store = new MemoryStore();
-  seedDemo(store, START);
-  const clock = new SimulatedClock();
-  clock.set(START);
-  const actor = createActor(provideTill({ store: asyncStore(store), clock, rules: DEFAULT_RULES }), { input: { place: 'cashier', ...(queue ? { queue } : {}) }, clock }).start();
-  const send = async (...events: TillEvent[]) => {
-    for (const event of events) {
-      actor.send(event);
-      await waitFor(actor, isSettled);
-    }
-  };
-  const ctx = () => actor.getSnapshot().context;
-  const state = () => actor.getSnapshot().value;
-  const typed = (text: string): TillEvent => ({ type: 'input.text', text });
-  /** from idle: call the next customer, enter the code, read back, type the cash received */
-  const toChange = async (code: string, received: string) =>
-    send({ type: 'till.nextCustomer' }, typed(code), { type: 'till.next' }, { type: 'till.confirm' }, typed(received), { type: 'till.next' });
-  return { store, clock, actor, send, ctx, state, typed, toChange };
-}
+const startTill = (queue?: TillCustomer[]) => startWith({ queue });
 
 describe('the till', () => {
   it('R-CASH-1 R-CASH-2: opens the shift, takes 16,990 ₽ from 20,000 ₽, 3,010 ₽ chosen from the drawer, the receipt handed with "keep it"', async () => {
