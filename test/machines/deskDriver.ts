@@ -18,7 +18,7 @@ export const START = Date.UTC(2026, 10, 22, 7, 0, 0);
 
 const NAMED: Record<string, Partial<Key>> = { enter: { return: true }, esc: { escape: true }, backspace: { backspace: true }, up: { upArrow: true }, down: { downArrow: true } };
 
-/** A store actor that fails as a store that is down fails (the desk's fault paths). */
+/** A store actor that always fails, as a store that is down (the desk's and the till's fault paths). */
 export const storeDown = fromPromise<never, unknown>(() => Promise.reject(new Error('the store is down')));
 
 export function startDesk({ place = 'cashier', role, cap, store = new MemoryStore(), lang = 'en', failing }: { place?: DeskPlace; role?: DeskRole; cap?: Money | null; store?: MemoryStore; lang?: Lang; failing?: 'lookUp' | 'payAtDesk' } = {}) {

@@ -1,5 +1,5 @@
 /** The till (the cashier's role) driven by events: the real till machine, its store actors on a MemoryStore, a simulated clock. */
-import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
+import { createActor, SimulatedClock, waitFor } from 'xstate';
 import { provideTill } from '../../src/adapters/tillActors.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { seedDemo } from '../../src/domain/orders/demo.js';
@@ -9,11 +9,10 @@ import type { TillCustomer } from '../../src/domain/cash/tillCustomers.js';
 import type { TillEvent } from '../../machines/desk/till.js';
 import { isSettled } from '../../machines/settled.js';
 import { asyncStore } from '../../src/domain/asyncStore.js';
+import { storeDown } from './deskDriver.js';
 
 export const TILL_START = Date.UTC(2026, 10, 22, 7, 0, 0);
 
-/** A store actor that always fails, as a store that is down. */
-export const down = fromPromise<never, unknown>(() => Promise.reject(new Error('the store is down')));
 export type FailingTillActor = 'openShift' | 'lookUp' | 'payAtTill' | 'sendAway' | 'report';
 
 export function startTill({ queue, float, failing }: { queue?: TillCustomer[]; float?: Drawer; failing?: FailingTillActor } = {}) {
@@ -22,7 +21,7 @@ export function startTill({ queue, float, failing }: { queue?: TillCustomer[]; f
   const clock = new SimulatedClock();
   clock.set(TILL_START);
   const provided = provideTill({ store: asyncStore(store), clock, rules: DEFAULT_RULES });
-  const machine = failing ? provided.provide({ actors: { [failing]: down } }) : provided;
+  const machine = failing ? provided.provide({ actors: { [failing]: storeDown } }) : provided;
   const actor = createActor(machine, { input: { place: 'cashier', ...(queue ? { queue } : {}), ...(float ? { float } : {}) }, clock }).start();
   /** sends each event and waits until the till has settled (no store actor running) */
   const send = async (...events: TillEvent[]) => {
