@@ -37,19 +37,24 @@ export function changedCells(expected: readonly string[], actual: readonly strin
 /** [choice] How many changed runs the terminal lists before "… and N more": a whole new screen would be hundreds. */
 export const MAX_LISTED_RUNS = 10;
 
+/** `12:5` for one cell, `3:12-15` for a run of `width` cells (1-based). */
+export const cellRange = (row: number, column: number, width: number): string =>
+  width === 1 ? `${row}:${column}` : `${row}:${column}-${column + width - 1}`;
+
 /** `12:5 "A" → "B"`, `3:12-15 "Pay " → "Paid"`: where, then the glyphs quoted so blanks show. */
-export const runLine = (r: ChangedRun): string => {
-  const width = [...r.expected].length;
-  const where = width === 1 ? `${r.row}:${r.column}` : `${r.row}:${r.column}-${r.column + width - 1}`;
-  return `${where} ${JSON.stringify(r.expected)} → ${JSON.stringify(r.actual)}`;
-};
+export const runLine = (r: ChangedRun): string =>
+  `${cellRange(r.row, r.column, [...r.expected].length)} ${JSON.stringify(r.expected)} → ${JSON.stringify(r.actual)}`;
+
+/** One indented line per run, at most MAX_LISTED_RUNS of them, then how many more there are. */
+export function listedRuns<Run>(runs: readonly Run[], line: (run: Run) => string): string[] {
+  const more = runs.length > MAX_LISTED_RUNS ? [`  … and ${runs.length - MAX_LISTED_RUNS} more changed run(s)`] : [];
+  return [...runs.slice(0, MAX_LISTED_RUNS).map((run) => `  ${line(run)}`), ...more];
+}
 
 /** The cell diff under a failed Snapshot: a heading, then one line per changed run (at most MAX_LISTED_RUNS). */
 export function cellDiffLines(expected: readonly string[], actual: readonly string[]): string[] {
   const runs = changedCells(expected, actual);
   if (runs.length === 0) return [];
   const cells = runs.reduce((n, r) => n + [...r.expected].length, 0);
-  const listed = runs.slice(0, MAX_LISTED_RUNS).map((r) => `  ${runLine(r)}`);
-  const more = runs.length > MAX_LISTED_RUNS ? [`  … and ${runs.length - MAX_LISTED_RUNS} more changed run(s)`] : [];
-  return [`cells: ${cells} differ (row:col expected → actual; glyphs only, golden frames are plain text):`, ...listed, ...more];
+  return [`cells: ${cells} differ (row:col expected → actual; glyphs only, golden frames are plain text):`, ...listedRuns(runs, runLine)];
 }

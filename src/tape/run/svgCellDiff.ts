@@ -7,7 +7,7 @@
  * drawn as paths shared by the whole frame and are not read back: their colours are not listed. Pure.
  */
 import { DEFAULT_CELL_HEIGHT, DEFAULT_CELL_WIDTH } from '../../pictures/frameSvg.js';
-import { MAX_LISTED_RUNS } from './cellDiff.js';
+import { cellRange, listedRuns } from './cellDiff.js';
 
 interface CellLook { bg?: string; fg?: string; bold?: boolean; italic?: boolean; dim?: boolean; underline?: boolean; strike?: boolean }
 
@@ -62,7 +62,7 @@ export function describeLook(look: CellLook | undefined): string {
 /**
  * The lines under a failed SVG Snapshot whose text matched: one per run of neighbouring cells of a row
  * that changed the same way, with their glyphs from `screen` (the frame's rows as text), at most
- * MAX_LISTED_RUNS of them.
+ * MAX_LISTED_RUNS of them (cellDiff.ts's listing).
  */
 export function svgCellDiffLines(expectedSvg: string, actualSvg: string, screen: readonly string[]): string[] {
   const [before, after] = [svgCellLooks(expectedSvg), svgCellLooks(actualSvg)];
@@ -79,11 +79,9 @@ export function svgCellDiffLines(expectedSvg: string, actualSvg: string, screen:
   }
   if (runs.length === 0) return ['cells: the text, colours and attributes of every cell match; what differs is in box drawing or blocks (drawn as shapes)'];
   const line = (r: (typeof runs)[number]): string => {
-    const where = r.from === r.to ? `${r.row + 1}:${r.from + 1}` : `${r.row + 1}:${r.from + 1}-${r.to + 1}`;
     const glyphs = [...(screen[r.row] ?? '')].slice(r.from, r.to + 1).join('').padEnd(r.to - r.from + 1);
-    return `  ${where} ${JSON.stringify(glyphs)} ${r.was} → ${r.now}`;
+    return `${cellRange(r.row + 1, r.from + 1, r.to - r.from + 1)} ${JSON.stringify(glyphs)} ${r.was} → ${r.now}`;
   };
   const count = runs.reduce((n, r) => n + r.to - r.from + 1, 0);
-  const more = runs.length > MAX_LISTED_RUNS ? [`  … and ${runs.length - MAX_LISTED_RUNS} more changed run(s)`] : [];
-  return [`cells: ${count} differ in colour or attributes (row:col "glyphs" expected → actual):`, ...runs.slice(0, MAX_LISTED_RUNS).map(line), ...more];
+  return [`cells: ${count} differ in colour or attributes (row:col "glyphs" expected → actual):`, ...listedRuns(runs, line)];
 }
