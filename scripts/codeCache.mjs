@@ -5,32 +5,76 @@
  * the frame, not only the top level).
  */
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { asciiOnly } from './asciiOutput.mjs';
 import { yogaSyncStart, inkNoTopLevelAwait } from './yogaSyncStart.mjs';
 
-/** Bundles `entry` as outdir/NAME.bundle.cjs (lazy imports become lazy inits) with the loader as outdir/NAME.js. */
-export async function buildCodeCached(options, name, entry) {
-  await build({
-    ...options,
-    entryPoints: [entry],
-    outdir: undefined,
-    outfile: join(options.outdir, `${name}.bundle.cjs`),
-    format: 'cjs',
-    splitting: false,
-    chunkNames: undefined,
-    // import.meta.url as in the ES module build: the bundle file's own URL (the loader passes __filename)
-    banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-    define: { ...options.define, 'import.meta.url': '__importMetaUrl' },
-    plugins: [yogaSyncStart, inkNoTopLevelAwait, ...options.plugins],
-  });
-  const bundle = join(options.outdir, `${name}.bundle.cjs`);
-  // pure ASCII (as scripts/asciiOutput.mjs makes dist/*.js), so the loader may read it as latin1: a one-byte string
-  writeFileSync(bundle, asciiOnly(requireForDynamicImports(readFileSync(bundle, 'utf8')), bundle), 'latin1');
+/**
+ * Bundles `entry` as outdir/NAME.bundle.cjs (lazy imports become lazy inits) with the loader as
+ * outdir/NAME.js. With `commands` (src/cli/commands.ts), that entry becomes a second script,
+ * outdir/NAME.commands.cjs, which the start script loads only when src/cli/loadCommands.ts asks.
+ */
+export async function buildCodeCached(options, name, entry, { commands } = {}) {
+  const script = async (entryPoint, file, extraPlugins) => {
+    await build({
+      ...options,
+      entryPoints: [entryPoint],
+      outdir: undefined,
+      outfile: file,
+      format: 'cjs',
+      splitting: false,
+      chunkNames: undefined,
+      // import.meta.url as in the ES module build: the bundle file's own URL (the loader passes __filename)
+      banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+      define: { ...options.define, 'import.meta.url': '__importMetaUrl' },
+      plugins: [...extraPlugins, yogaSyncStart, inkNoTopLevelAwait, ...options.plugins],
+    });
+    // pure ASCII (as scripts/asciiOutput.mjs makes dist/*.js), so the loader may read it as latin1: a one-byte string
+    writeFileSync(file, asciiOnly(requireForDynamicImports(readFileSync(file, 'utf8')), file), 'latin1');
+  };
+  await Promise.all([
+    script(entry, join(options.outdir, `${name}.bundle.cjs`), commands ? [commandsScript] : []),
+    ...(commands ? [script(commands, join(options.outdir, `${name}.commands.cjs`), [])] : []),
+  ]);
   copyFileSync('scripts/codeCacheLoader.js', join(options.outdir, `${name}.js`));
   chmodSync(join(options.outdir, `${name}.js`), 0o755);
+}
+
+/**
+ * In the start script, src/cli/loadCommands.ts's `import('./commands.js')` loads the second script,
+ * NAME.commands.cjs beside NAME.bundle.cjs, through the loader's runScript (its own code cache;
+ * scripts/codeCacheLoader.js), or a plain require where the bundle runs without the loader.
+ */
+export const commandsScript = {
+  name: 'commands-script',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\.js$/ }, (args) =>
+      /[\\/]src[\\/]cli[\\/]loadCommands\.ts$/.test(args.importer) ? { path: 'commands', namespace: 'commands-script' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'commands-script' }, () => ({
+      loader: 'js',
+      contents: [
+        'const file = __filename.replace(/\\.bundle\\.cjs$/, ".commands.cjs");',
+        'const runScript = globalThis[Symbol.for("aliexpress-kiosk.runScript")];',
+        'module.exports = runScript ? runScript(file) : require(file);',
+      ].join('\n'),
+    }));
+  },
+};
+
+/**
+ * Has outdir/NAME.js run `args` (a subcommand that loads the second script and exits) and write the
+ * second script's cache as it exits: its top level compiled, so a subcommand does not parse the
+ * whole script again. Resolves with the cache's path.
+ */
+export async function writeCommandsCache(outdir, name, args) {
+  const cache = join(outdir, `${name}.commands.cache`);
+  rmSync(cache, { force: true });
+  execFileSync(process.execPath, [join(outdir, `${name}.js`), ...args], { env: { ...process.env, KIOSK_CODE_CACHE_WRITE: 'commands' }, stdio: 'ignore' });
+  if (!existsSync(cache)) throw new Error(`${name}: \`${args.join(' ')}\` wrote no cache for ${name}.commands.cjs`);
+  return cache;
 }
 
 /** Starts outdir/NAME.js in a pty until `marker` shows, then has it write NAME.cache; resolves when written. */

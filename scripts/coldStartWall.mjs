@@ -47,9 +47,11 @@ function start(program) {
   const out = join(dir, 'probe.jsonl');
   return new Promise((done, fail) => {
     const spawnedAt = performance.now();
-    const child = nodePty.spawn(process.execPath, ['--import', probe, program.script, ...program.args], {
+    // the probe through NODE_OPTIONS, not the command line: the kiosk's loader picks its code cache by
+    // process.execArgv (scripts/codeCacheLoader.js), so `--import` there made it start without one
+    const child = nodePty.spawn(process.execPath, [program.script, ...program.args], {
       name: 'xterm-256color', cols: 100, rows: 30, cwd: process.cwd(),
-      env: { ...childEnv(), COLD_START_MARKER: program.marker, COLD_START_OUT: out },
+      env: { ...childEnv(), NODE_OPTIONS: `--import ${probe}`, COLD_START_MARKER: program.marker, COLD_START_OUT: out },
     });
     let seen = '';
     let ptyMs = null;

@@ -1,23 +1,11 @@
 /**
- * The `kiosk` command: the kiosk itself, or one of its subcommands. Subcommands are imported
- * lazily so the kiosk's start-up pays only for what it runs.
+ * The `kiosk` command: the kiosk itself, or one of its subcommands. The subcommands live in a second
+ * script loaded only when one is asked for (src/cli/loadCommands.ts), so the kiosk's start-up pays
+ * only for what it runs.
  */
-import { UsageError } from './cli/args.js';
-
-type Command = (argv: string[]) => Promise<number>;
-
-const SUBCOMMANDS: Record<string, () => Promise<Command>> = {
-  orders: async () => (await import('./cli/storeCommands.js')).runOrders,
-  phones: async () => (await import('./cli/storeCommands.js')).runPhones,
-  journal: async () => (await import('./cli/storeCommands.js')).runJournal,
-  receipts: async () => (await import('./cli/storeCommands.js')).runReceipts,
-  tape: async () => (await import('./cli/tapeCommand.js')).runTape,
-  encashments: async () => (await import('./cli/encashmentsCommand.js')).runEncashments,
-  store: async () => (await import('./cli/storeCommand.js')).runStore,
-  reconcile: async () => (await import('./cli/reconcileCommand.js')).runReconcile,
-  skins: async () => (await import('./cli/skinsCommand.js')).runSkins,
-  train: async () => (await import('./cli/trainCommand.js')).runTrain,
-};
+import { CommandsUnavailable, loadCommands } from './cli/loadCommands.js';
+import { usageExit } from './cli/args.js';
+import type { OnDemand } from './cli/onDemand.js';
 
 /** What a command exits with when its reader went away (`kiosk … | head -1`): as if killed by SIGPIPE. */
 const CLOSED_PIPE_EXIT = 128 + 13;
@@ -43,19 +31,20 @@ async function main(argv: string[]): Promise<number> {
   delete process.env.CONTINUOUS_INTEGRATION;
   const [first, ...rest] = argv;
   try {
-    // own keys only: `kiosk constructor` is an unknown command, not Object's constructor
-    const load = first !== undefined && Object.hasOwn(SUBCOMMANDS, first) ? SUBCOMMANDS[first] : undefined;
-    if (load) return await (await load())(rest);
-    if (first !== undefined && !first.startsWith('-')) {
-      throw new UsageError(`unknown command "${first}" (commands: ${Object.keys(SUBCOMMANDS).join(', ')})`);
-    }
-    return await (await import('./cli/run.js')).runKiosk(argv);
+    // a word first is a subcommand (or an unknown one): the second script says which
+    if (first !== undefined && !first.startsWith('-')) return await (await loadCommands()).runCommand(first, rest);
+    // the debrief's replay and the exercises from YAML are in the commands script too
+    const onDemand: OnDemand = {
+      findMistake: async (record, exercises) => (await loadCommands()).findMistake(record, exercises),
+      builtInExercises: async () => (await loadCommands()).builtInExercises(),
+    };
+    return await (await import('./cli/run.js')).runKiosk(argv, onDemand);
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`kiosk: ${error.message}\nTry 'kiosk ${error.command ? `${error.command} ` : ''}--help'.\n`);
-      return 2;
+    if (error instanceof CommandsUnavailable) {
+      process.stderr.write(`kiosk: ${error.message}\n`);
+      return 1;
     }
-    throw error;
+    return usageExit(error);
   }
 }
 

@@ -22,6 +22,16 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * A UsageError as the kiosk reports it (the line, then where to look), exit code 2; anything else
+ * goes on. The start script and the commands script (src/cli/commands.ts) each report their own.
+ */
+export function usageExit(error: unknown): number {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`kiosk: ${error.message}\nTry 'kiosk ${error.command ? `${error.command} ` : ''}--help'.\n`);
+  return 2;
+}
+
 export interface RunOptions {
   lang: Lang;
   /** the place that has the keys at start (default the terminal) */

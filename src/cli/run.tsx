@@ -23,6 +23,7 @@ import type { WorldActor, WorldInput } from '../../machines/world.js';
 import { MAX_SEED } from '../domain/training/variant.js';
 import type { Exercise } from '../domain/training/exercise.js';
 import { hasCatalog, readCatalog } from '../training/catalog.js';
+import type { OnDemand } from './onDemand.js';
 
 /** `kiosk train`: the Training place's exercises, trainee and `--exam` */
 export type TrainingOptions = Omit<NonNullable<WorldInput['training']>, 'exercises'> & { exercises: readonly Exercise[] };
@@ -30,7 +31,7 @@ export type TrainingOptions = Omit<NonNullable<WorldInput['training']>, 'exercis
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[?25l';
 const ALT_SCREEN_OFF = '\x1b[?25h\x1b[?1049l';
 
-export async function runKiosk(argv: string[], training?: TrainingOptions): Promise<number> {
+export async function runKiosk(argv: string[], onDemand: OnDemand, training?: TrainingOptions): Promise<number> {
   const options = parseRunArgs(argv);
   if (options.help) return void printHelp(usage(describeDataLocation(options))), 0;
   if (options.version) return void process.stdout.write(`${VERSION}\n`), 0;
@@ -69,8 +70,8 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
   process.once('SIGHUP', onSignal);
   // tapes' --pty mode only (src/cli/tapeTestHook.ts): a simulated clock moved over a private stdin channel
   // the build's catalog (a JSON file), read when the Training place opens (after the first screen);
-  // from the sources, the YAML parser loads only now
-  const exercises = training ? [] : hasCatalog() ? () => readCatalog() ?? [] : (await import('../training/load.js')).builtInExercises();
+  // from the sources, the YAML parser loads only now (src/cli/onDemand.ts)
+  const exercises = training ? [] : hasCatalog() ? () => readCatalog() ?? [] : await onDemand.builtInExercises();
   const testHook = process.env.KIOSK_TEST_CLOCK ? (await import('./tapeTestHook.js')).startTestHook(process.env.KIOSK_TEST_CLOCK) : null;
   let started: TerminalActor | null = null;
   const world = startWorld({
@@ -82,7 +83,7 @@ export async function runKiosk(argv: string[], training?: TrainingOptions): Prom
     training: { drawSeed: () => randomInt(0, MAX_SEED + 1), ...(training ?? { exercises }) },
     newAttemptId: randomUUID,
     // the debrief's `m` replays the attempt on the tape engine: loaded only when asked for
-    findMistake: async (record, exercises) => (await import('../training/mistakeMoment.js')).findMistakeMoment(record, exercises),
+    findMistake: onDemand.findMistake,
     role: options.role,
     ...(options.deskCap ? { deskCap: options.deskCap } : {}),
     store, rules: options.rules, lang: options.lang, terminalId, newSessionId: randomUUID, owner: currentOwner(), checkpoint,

@@ -10,6 +10,7 @@ import type { Lang } from '../domain/money.js';
 import type { Exercise } from '../domain/training/exercise.js';
 import { builtInExercises, ExerciseFileError, loadExercises } from '../training/load.js';
 import { MAX_SEED, rangeText } from '../domain/training/variant.js';
+import { onDemandHere } from './onDemand.js';
 
 export const TRAIN_USAGE = `kiosk train — exercises for retail staff, scored against the rules
 
@@ -57,7 +58,7 @@ const ACTIONS: Record<string, TrainAction> = {
   report: async (argv) => (await import('./trainReport.js')).runTrainReport(argv),
   replay: async (argv) => (await import('./trainReplay.js')).runTrainReplay(argv),
   drill: async (argv) =>
-    (await import('./trainDrill.js')).runTrainDrill(argv, { exercisesWith, splitOptions, startKiosk: async (passed, training) => (await import('./run.js')).runKiosk(passed, training) }),
+    (await import('./trainDrill.js')).runTrainDrill(argv, { exercisesWith, splitOptions, startKiosk: async (passed, training) => (await import('./run.js')).runKiosk(passed, onDemandHere, training) }),
 };
 
 export async function runTrain(argv: string[]): Promise<number> {
@@ -103,7 +104,7 @@ async function runTrainPlace(argv: string[]): Promise<number> {
   const seed = parseSeed(values.seed);
   const exercises = exercisesWith(values.file);
   const { runKiosk } = await import('./run.js');
-  return runKiosk(passed, { exercises, ...(trainee ? { trainee } : {}), exam: values.exam, ...(seed !== null ? { seed } : {}) });
+  return runKiosk(passed, onDemandHere, { exercises, ...(trainee ? { trainee } : {}), exam: values.exam, ...(seed !== null ? { seed } : {}) });
 }
 
 /** `--seed N`: a whole number 0 … 4294967295 (what an attempt's header and the report show). */

@@ -5,8 +5,9 @@
  * that copy (a cache serves only at the path it was made for).
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PtyKiosk } from './ptyKiosk.js';
 
@@ -51,7 +52,8 @@ async function firstFrame(dir: string, env: Record<string, string> = {}): Promis
     // the whole frame (it may arrive in several writes): the marker, and the bottom of both panes
     const whole = (text: string) => text.includes(MARKER) && text.split('\n').some((row) => row.startsWith('╰') && row.trimEnd().endsWith('┘'));
     const screen = await kiosk.waitForScreen(whole, 'the whole first frame');
-    return { screen, report: JSON.parse(readFileSync(reportPath, 'utf8')) as Report };
+    // one JSON line a script the loader ran: the start script's first
+    return { screen, report: JSON.parse(readFileSync(reportPath, 'utf8').split('\n')[0] ?? '') as Report };
   } finally {
     kiosk.kill();
     await kiosk.exited;
@@ -104,5 +106,39 @@ describe('the code cache of the kiosk', () => {
     const dir = await distCopy();
     const { report } = await firstFrame(dir, { KIOSK_NO_CODE_CACHE: '1' });
     expect(report).toMatchObject({ offered: false, rejected: null });
+  });
+});
+
+describe('the second script (dist/kiosk.commands.cjs: the subcommands, src/cli/commands.ts)', () => {
+  it('runs a subcommand through its own code cache, made by the build for this dist/', () => {
+    const dir = resolve('dist');
+    const reportPath = join(mkdtempSync(join(ROOT, 'commands-report-')), 'report.jsonl');
+    copies.push(dirname(reportPath));
+    const out = execFileSync(process.execPath, [join(dir, 'kiosk.js'), 'tape', '--help'], { env: { ...process.env, KIOSK_CODE_CACHE_REPORT: reportPath }, encoding: 'utf8' });
+    expect(out).toContain('kiosk tape run');
+    const reports = readFileSync(reportPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Report);
+    expect(reports).toEqual([
+      { cache: join(dir, 'kiosk.cache'), offered: true, rejected: false },
+      { cache: join(dir, 'kiosk.commands.cache'), offered: true, rejected: false },
+    ]);
+  });
+
+  it('the kiosk starts without reading it', async () => {
+    const dir = await distCopy();
+    rmSync(join(dir, 'kiosk.commands.cjs'));
+    const { screen } = await firstFrame(dir);
+    expect(screen).toContain(MARKER);
+  });
+
+  it('missing, a subcommand says so in one line and exits 1, no stack', () => {
+    mkdirSync(ROOT, { recursive: true });
+    const dir = mkdtempSync(join(ROOT, 'no-commands-'));
+    copies.push(dir);
+    cpSync(resolve('dist'), dir, { recursive: true });
+    rmSync(join(dir, 'kiosk.commands.cjs'));
+    const run = spawnSync(process.execPath, [join(dir, 'kiosk.js'), 'orders'], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^kiosk: cannot load the kiosk's commands \(ENOENT[^\n]*kiosk\.commands\.cjs[^\n]*\); build it again with `npm run build`\n$/);
+    expect(run.stdout).toBe('');
   });
 });
