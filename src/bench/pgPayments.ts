@@ -2,9 +2,9 @@
  * Rows 17 and 18 (issue 20): payments on a PostgreSQL registry over loopback, on the benchmark's own
  * durable server (pgServer.ts), each against a raw conditional UPDATE … WHERE status = 'awaiting'
  * RETURNING on the same server in the same run, taking turns.
- *   17: one terminal's payment as the kiosk makes it (open the session, journal the note: a transaction
- *       each; pay: one statement, the session known to the store that opened it, pgPayOnce.ts), p99 and
- *       p50; the raw UPDATE's round trip beside it.
+ *   17: one terminal's payment as the kiosk makes it (open the session: one statement; journal the note:
+ *       a transaction; pay: one statement, the session known to the store that opened it, pgPayOnce.ts),
+ *       p99 and p50; the raw UPDATE's round trip beside it.
  *   18: contested payments per second: 4 clients pay the same codes at once (each with its session
  *       opened and its note journaled beforehand), against 4 clients claiming the same codes with the
  *       raw UPDATE. Every code is checked credited exactly once before the figure counts. Beside the
@@ -110,7 +110,7 @@ export async function pgPaymentLatency(payments: number): Promise<Row> {
         ratio: p99 / quantile(viaRaw, 0.99),
         target: { on: 'figure', op: '<=', limit: 100 },
         detail:
-          `${payments} payments, one after another, on a durable server (fsync on): open session, journal a note (a transaction each), pay (one conditional statement) ` +
+          `${payments} payments, one after another, on a durable server (fsync on): open the session (one statement), journal a note (a transaction), pay (one conditional statement) ` +
           `p50 ${median(viaStore).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms; raw conditional UPDATE (autocommit) p50 ${median(viaRaw).toFixed(2)} ms, ` +
           `p99 ${quantile(viaRaw, 0.99).toFixed(2)} ms`,
         samples: { storeMs: viaStore, rawMs: viaRaw },

@@ -14,28 +14,33 @@ export interface OpenedSession {
   counterSeq: number | null;
 }
 
-/** never replaces a session: it may already hold journaled cash */
+const OPEN_SESSION = `INSERT INTO cash_sessions (id, terminal_id, code, due, phone, operator, opened_at, owner_host, owner_pid, owner_started)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING
+     RETURNING ${orderJson('$3')} AS order_json, (SELECT seq FROM receipt_counters WHERE terminal_id = $2) AS counter_seq`;
+
+/**
+ * Never replaces a session: it may already hold journaled cash. One statement, so it needs no
+ * transaction around it (PgStore.openSession); named, so a connection parses it once.
+ */
 export async function openSessionIn(sql: Sql, session: Omit<CashSession, 'notes'>): Promise<OpenedSession> {
   rows.assertMoney(session.due);
-  const inserted = await sql.query<{ order_json: OrderJson | null; counter_seq: number | null }>(
-    `INSERT INTO cash_sessions (id, terminal_id, code, due, phone, operator, opened_at, owner_host, owner_pid, owner_started)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING
-     RETURNING ${orderJson('$3')} AS order_json, (SELECT seq FROM receipt_counters WHERE terminal_id = $2) AS counter_seq`,
-    [session.id, session.terminalId, session.code, session.due, session.phone, session.operator, session.openedAt,
+  const inserted = await sql.query<{ order_json: OrderJson | null; counter_seq: number | null }>({
+    name: 'open-session',
+    text: OPEN_SESSION,
+    values: [session.id, session.terminalId, session.code, session.due, session.phone, session.operator, session.openedAt,
       session.owner?.host ?? null, session.owner?.pid ?? null, session.owner?.started ?? null],
-  );
+  });
   const row = inserted.rows[0];
   if (inserted.rowCount !== 1 || !row) throw new Error(`cash session ${session.id} exists already`);
   const order = row.order_json;
   return { order: order && withLife(order), orderVersion: order?.version ?? null, counterSeq: row.counter_seq };
 }
 
-/** one banknote, only into an open session (one conditional INSERT … SELECT) */
+const JOURNAL_NOTE = `INSERT INTO cash_journal (session_id, note, at) SELECT id, $2, $3 FROM cash_sessions WHERE id = $1 AND ${stillOpen('cash_sessions')}`;
+
+/** one banknote, only into an open session (one conditional INSERT … SELECT, named: parsed once a connection) */
 export async function journalNoteIn(sql: Sql, sessionId: string, note: number, at: number, checkpoint: Checkpoint): Promise<void> {
-  const { rowCount } = await sql.query(
-    `INSERT INTO cash_journal (session_id, note, at) SELECT id, $2, $3 FROM cash_sessions WHERE id = $1 AND ${stillOpen('cash_sessions')}`,
-    [sessionId, note, at],
-  );
+  const { rowCount } = await sql.query({ name: 'journal-note', text: JOURNAL_NOTE, values: [sessionId, note, at] });
   if (rowCount === 1) return checkpoint('journal:during');
   const state = await sessionState(sql, sessionId);
   throw new Error(state ? `cash session ${sessionId} is ${state}; it takes no more cash` : `no cash session ${sessionId}`);

@@ -138,7 +138,7 @@ export class PgStore extends PgPlaces implements CommandStore {
 
   /** remembered with its order and counter as the insert found them, for a payment in one round trip (pgKnown.ts) */
   async openSession(session: Omit<CashSession, 'notes'>) {
-    const opened = await this.tx((sql) => openSessionIn(sql, session));
+    const opened = await this.once((sql) => openSessionIn(sql, session));
     this.known.opened(session, opened.order, opened.orderVersion, opened.counterSeq);
   }
 
