@@ -174,6 +174,7 @@ export const cashMachine = setup({
     cassetteFull: ({ context }) => context.notes.length >= context.room,
   },
 }).createMachine({
+  // Stryker disable next-line StringLiteral: equivalent, because nothing addresses the machine by its id (no `#cash` targets; the terminal spawns it under its own actor id 'cash')
   id: 'cash',
   context: ({ input }) => ({
     due: input.due,
