@@ -94,9 +94,15 @@ describe('a terminal journaling in front of its registry', () => {
     expect((store as unknown as { sum(a: number, b: number): number }).sum(2, 3)).toBe(5);
     await store.receipt('R-1');
     expect(calls).toEqual([['receipt', 'R-1']]);
+    // a failure of the registry's own (not of reaching it) says nothing of the link
+    failWith(new Error('syntax error'));
+    await expect(store.receipt('R-0')).rejects.toThrow('syntax error');
     expect(links).toEqual([]);
+    expect(journaled.status()).toEqual({ reachable: true, reason: null });
     failWith(gone());
     await expect(store.receipt('R-2')).rejects.toBeInstanceOf(StoreError);
+    // a call passed through to the registry tells the link too, not only the journal's own calls
+    expect(links).toEqual([{ reachable: false, reason: 'connect ECONNREFUSED 127.0.0.1:5432' }]);
     await expect(journaled.probe(250)).rejects.toBeInstanceOf(StoreError);
     expect(calls.at(-1)).toEqual(['ping', 250]);
     expect(links).toEqual([{ reachable: false, reason: 'connect ECONNREFUSED 127.0.0.1:5432' }]);
@@ -166,6 +172,9 @@ describe('a terminal journaling in front of its registry', () => {
     expect(calls.at(-1)).toEqual(['forwardPayment', journal.payment('S1')!.entry]);
     expect(points).toEqual(['forward:before', 'forward:during', 'forward:after']);
     expect(journal.payment('S1')!.forwardedAt).toBe(NOW + 2000);
+    // a payment is not a recovery unless the caller says so
+    expect(journal.payment('S1')!.entry.recovered).toBe(false);
+    expect(journal.payment('S1')!.receipt.recovered).toBe(false);
     expect(outboxes()).toBe(0);
     // asked again: the journal's earlier payment, said to be paid already
     expect(await store.completePayment('S1', 'pay', NOW + 9000)).toEqual({ ...paid, alreadyPaid: true });
