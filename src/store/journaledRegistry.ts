@@ -122,6 +122,7 @@ export class JournaledRegistry {
     if (!this.journal.has(sessionId)) return this.reach(() => this.registry.completePayment(sessionId, trigger, at, recovered));
     const { payment, earlier } = this.journal.pay(sessionId, trigger, at, recovered, this.options.processingDelayMs);
     this.checkpoint('forward:before');
+    // Stryker disable next-line ArrowFunction: equivalent, because null and undefined are read alike below (`!forwarded`, `??`)
     const forwarded = await this.forward(payment.entry.session.id).catch(() => null);
     this.behind.delete(sessionId);
     if (!forwarded) this.options.onOutbox?.();

@@ -55,6 +55,7 @@ export class TerminalJournal {
     const path = join(dataDir, JOURNAL_FILE);
     // a directory two terminal processes share: the second waits for the first's write
     // its page cache bounded and each statement compiled once, as the store's (connectionMemory.ts)
+    // Stryker disable next-line ObjectLiteral: equivalent while BUSY_TIMEOUT_MS is 5000 ms, better-sqlite3's own default timeout
     const db = boundConnection(new Database(path, { timeout: BUSY_TIMEOUT_MS }));
     db.pragma('journal_mode = WAL');
     // every commit on the disk before the screen says the cash is taken
