@@ -210,6 +210,18 @@ describe('the reply to a mobile payment (R-MOB-2)', () => {
     expect(at()).toBe('home');
   });
 
+  it('a phone whose replySms actor was not provided says so when a reply is sent', async () => {
+    const machine = phoneMachine.provide({ actors: { loadPhone: fromPromise<PhoneState, { phone: string }>(async () => ({ phone: PHONE, operator: 'mts', balance: '0.00', inbox: [request(1)] })) } });
+    const actor = createActor(machine, { input: { phone: PHONE } }).start();
+    running.push(actor);
+    await waitFor(actor, (s) => s.matches('home'));
+    actor.send({ type: 'phone.reply' });
+    actor.send({ type: 'phone.type', text: 'yes' });
+    actor.send({ type: 'phone.send' });
+    await waitFor(actor, isSettled);
+    expect(actor.getSnapshot().context.replyError).toBe('the phone\'s "replySms" actor was not provided');
+  });
+
   it('a reply the store refuses says why on the home screen, and the next reply starts clean', async () => {
     for (const [error, said] of [[new Error('no network'), 'no network'], ['busy', 'busy']] as const) {
       const { at, context, send, settle } = await startPhone({ account: { inbox: [request(1)] }, replyFails: error });
