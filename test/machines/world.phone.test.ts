@@ -1,0 +1,81 @@
+/**
+ * Whose phone the phone place is (machines/world.ts customerPhone): the phone of the newest SMS a place
+ * sent, else the phone the world was started with. The site is driven through its own keys, inside the
+ * world, on a simulated clock; the phone is read as the world refreshes it on F2.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { SimulatedClock, waitFor } from 'xstate';
+import type { Key } from 'ink';
+import { startWorld } from '../../src/app/session.js';
+import { MemoryStore } from '../../src/domain/memoryStore.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
+import { DEMO_PHONE } from '../../src/domain/orders/demo.js';
+import { mapSiteKey } from '../../src/app/siteKeys.js';
+import { siteViewOf } from '../../machines/site/siteView.js';
+import { isSettled } from '../../machines/settled.js';
+import { opened, type WorldActor } from '../../machines/world.js';
+
+const worlds: WorldActor[] = [];
+afterEach(() => {
+  for (const w of worlds.splice(0)) w.stop();
+});
+
+const NAMED: Record<string, Partial<Key>> = { enter: { return: true }, backspace: { backspace: true } };
+
+function start() {
+  const clock = new SimulatedClock();
+  let n = 0;
+  const random = () => ((n = (n * 7919 + 104729) % 1_000_003) / 1_000_003);
+  const world = startWorld({ store: asyncStore(new MemoryStore()), clock, lang: 'en', place: 'site', random });
+  worlds.push(world);
+  const site = opened(world.getSnapshot().context).site;
+  const press = async (...keys: string[]) => {
+    for (const k of keys) {
+      for (const [input, key] of k in NAMED ? [['', NAMED[k]!] as const] : [...k].map((c) => [c, {}] as const)) {
+        const event = mapSiteKey(siteViewOf(site.getSnapshot()), input, key);
+        if (event) site.send(event);
+        await waitFor(site, isSettled);
+      }
+    }
+  };
+  /** An order paid in cash for this phone: its code comes by SMS to that phone (R-CODE-1). */
+  const orderFor = async (digits: string) => {
+    await press('1', 'c', 'b');
+    for (let i = 0; i < 10; i++) await press('backspace');
+    await press(digits, 'enter', 'm', 'c');
+    expect(siteViewOf(site.getSnapshot()).page).toBe('code');
+    await press('s');
+  };
+  /** F2, then Esc back to the site: the phone place shows whose phone it is now. */
+  const phoneShown = async () => {
+    world.send({ type: 'place.go', place: 'phone' });
+    const phone = world.getSnapshot().context.phone;
+    await waitFor(phone, (s) => s.matches('home'));
+    world.send({ type: 'place.back' });
+    return phone.getSnapshot().context.phone;
+  };
+  return { world, clock, site, orderFor, phoneShown };
+}
+
+describe('whose phone the phone place is', () => {
+  it('the demo phone while no place has sent an SMS', async () => {
+    const { phoneShown } = start();
+    expect(await phoneShown()).toBe(DEMO_PHONE);
+  });
+
+  it("R-CODE-1: the phone the site's code went to, and then the phone of a newer code", async () => {
+    const { clock, orderFor, phoneShown } = start();
+    await orderFor('9031112233');
+    expect(await phoneShown()).toBe('+79031112233');
+    clock.increment(60_000);
+    await orderFor('9051112233');
+    expect(await phoneShown()).toBe('+79051112233');
+  });
+
+  it('of two codes sent at one moment, the one sent last', async () => {
+    const { orderFor, phoneShown } = start();
+    await orderFor('9031112233');
+    await orderFor('9051112233');
+    expect(await phoneShown()).toBe('+79051112233');
+  });
+});
