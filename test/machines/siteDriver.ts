@@ -27,6 +27,8 @@ export interface SiteDriverOptions {
   demo?: boolean;
   /** a fixed sequence of "random" numbers for the codes */
   random?: () => number;
+  /** the host sends `clock.tick` (as the world does): the site arms no timer of its own */
+  hostTicks?: boolean;
 }
 
 export function startSite(options: SiteDriverOptions = {}) {
@@ -39,7 +41,7 @@ export function startSite(options: SiteDriverOptions = {}) {
   const machine = provideSite({ store: asyncStore(store), clock, rules: DEFAULT_RULES, random }).provide({ actors: mobileSiteActors({ store: asyncStore(store), clock, rules: DEFAULT_RULES, random }) });
   const actor = createActor(machine, {
     clock,
-    input: { clock, lang: options.lang ?? 'en', phone: options.phone ?? null, channel: options.channel ?? 'pc' },
+    input: { clock, lang: options.lang ?? 'en', phone: options.phone ?? null, channel: options.channel ?? 'pc', hostTicks: options.hostTicks ?? false },
   });
   const emitted: CodeSms[] = [];
   actor.on('site.smsSent', (e) => emitted.push(e.sms));
