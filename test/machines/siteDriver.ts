@@ -1,5 +1,5 @@
 /** A site on a MemoryStore and XState's SimulatedClock, driven by key presses through its keymap; waits on conditions only. */
-import { createActor, SimulatedClock, waitFor } from 'xstate';
+import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
 import type { Key } from 'ink';
 import { provideSite } from '../../src/adapters/siteActors.js';
 import { mobileSiteActors } from '../../src/adapters/mobileActors.js';
@@ -29,6 +29,8 @@ export interface SiteDriverOptions {
   random?: () => number;
   /** the host sends `clock.tick` (as the world does): the site arms no timer of its own */
   hostTicks?: boolean;
+  /** this store actor rejects with Error('<name> down'), as a store that fails */
+  failing?: 'placeCashOrder' | 'renewOrder' | 'listOrders' | 'changeOrder' | 'requestMobile' | 'checkMobile' | 'placeTopUp';
 }
 
 export function startSite(options: SiteDriverOptions = {}) {
@@ -38,7 +40,9 @@ export function startSite(options: SiteDriverOptions = {}) {
   if (options.demo) seedDemo(store, clock.now());
   let n = 0;
   const random = options.random ?? (() => ((n = (n * 7919 + 104729) % 1_000_003) / 1_000_003));
-  const machine = provideSite({ store: asyncStore(store), clock, rules: DEFAULT_RULES, random }).provide({ actors: mobileSiteActors({ store: asyncStore(store), clock, rules: DEFAULT_RULES, random }) });
+  const provided = provideSite({ store: asyncStore(store), clock, rules: DEFAULT_RULES, random }).provide({ actors: mobileSiteActors({ store: asyncStore(store), clock, rules: DEFAULT_RULES, random }) });
+  const failing = options.failing;
+  const machine = failing ? provided.provide({ actors: { [failing]: fromPromise(() => Promise.reject(new Error(`${failing} down`))) } }) : provided;
   const actor = createActor(machine, {
     clock,
     input: { clock, lang: options.lang ?? 'en', phone: options.phone ?? null, channel: options.channel ?? 'pc', hostTicks: options.hostTicks ?? false },
