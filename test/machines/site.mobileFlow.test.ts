@@ -53,6 +53,17 @@ describe('mobile payment on the site, after Send SMS', () => {
     expect(site.view().page).toBe('catalog');
   });
 
+  it('R-MOB-2: a reply of 0 cancels: on the next tick the outcome is the cancel, with Retry and Shop', async () => {
+    const site = startSite({ phone: '+79161234567' });
+    site.store.setPhoneAccount(PAYER, 'beeline', '10000.00');
+    await sendSms(site);
+    const [payment] = site.store.mobilePayments();
+    site.store.answerMobilePayment(payment!.id, '0', site.clock.now(), RULES);
+    await tick(site);
+    expect(site.view()).toMatchObject({ page: 'mobileResult', mobile: { payment: { state: 'cancelled' } } });
+    expect(site.view().buttons.map((b) => b.id)).toEqual(['retry', 'shop']);
+  });
+
   it('R-MOB-6: a refusal with an SMS (balance too low) is the outcome at once; Retry pays the same order again, once the balance is topped up', async () => {
     const site = startSite({ phone: '+79161234567' });
     site.store.setPhoneAccount(PAYER, 'beeline', '10.00');
