@@ -65,6 +65,10 @@ describe('typing on the site', () => {
     expect(context(site).refundDigits).toBe('10000000');
     site.actor.send({ type: 'input.clear' });
     expect(site.view().order!.refundTyped).toBeNull();
+    // a pasted amount loses all its leading zeros at once
+    site.actor.send({ type: 'input.text', text: '007' });
+    expect(context(site).refundDigits).toBe('7');
+    site.actor.send({ type: 'input.clear' });
     await site.press('250', 'p');
     expect(site.store.findOrder('1000000123')).toMatchObject({ refunded: '250.00' });
   });
