@@ -52,6 +52,17 @@ describe('what the site offers', () => {
     expect(site.store.findOrder(CODE)).toMatchObject({ refunded: '4750.00' });
   });
 
+  it('R-PROT-2: a partial refund sent without an amount (not through its disabled button) changes nothing', async () => {
+    const site = siteWithShippedOrder();
+    await site.press('o');
+    await site.pressButton(orderButtonId(CODE));
+    await site.press('d');
+    site.actor.send({ type: 'site.resolve', outcome: 'partial' });
+    await site.settle();
+    expect(site.view().page).toBe('dispute');
+    expect(site.store.findOrder(CODE)).toMatchObject({ stage: 'shipped', refunded: '0.00' });
+  });
+
   it('R-PROT-2: the dispute page offers full, partial (once an amount is typed) and reshipment; Back returns to the order', async () => {
     const site = siteWithShippedOrder();
     await site.press('o');
