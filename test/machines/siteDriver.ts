@@ -1,5 +1,5 @@
 /** A site on a MemoryStore and XState's SimulatedClock, driven by key presses through its keymap; waits on conditions only. */
-import { createActor, SimulatedClock, waitFor } from 'xstate';
+import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
 import type { Key } from 'ink';
 import { provideSite } from '../../src/adapters/siteActors.js';
 import { mobileSiteActors } from '../../src/adapters/mobileActors.js';
@@ -27,6 +27,10 @@ export interface SiteDriverOptions {
   demo?: boolean;
   /** a fixed sequence of "random" numbers for the codes */
   random?: () => number;
+  /** the host sends `clock.tick` (as the world does): the site arms no timer of its own */
+  hostTicks?: boolean;
+  /** this store actor rejects with Error('<name> down'), as a store that fails */
+  failing?: 'placeCashOrder' | 'renewOrder' | 'listOrders' | 'changeOrder' | 'requestMobile' | 'checkMobile' | 'placeTopUp';
 }
 
 export function startSite(options: SiteDriverOptions = {}) {
@@ -36,10 +40,12 @@ export function startSite(options: SiteDriverOptions = {}) {
   if (options.demo) seedDemo(store, clock.now());
   let n = 0;
   const random = options.random ?? (() => ((n = (n * 7919 + 104729) % 1_000_003) / 1_000_003));
-  const machine = provideSite({ store: asyncStore(store), clock, rules: DEFAULT_RULES, random }).provide({ actors: mobileSiteActors({ store: asyncStore(store), clock, rules: DEFAULT_RULES, random }) });
+  const provided = provideSite({ store: asyncStore(store), clock, rules: DEFAULT_RULES, random }).provide({ actors: mobileSiteActors({ store: asyncStore(store), clock, rules: DEFAULT_RULES, random }) });
+  const failing = options.failing;
+  const machine = failing ? provided.provide({ actors: { [failing]: fromPromise(() => Promise.reject(new Error(`${failing} down`))) } }) : provided;
   const actor = createActor(machine, {
     clock,
-    input: { clock, lang: options.lang ?? 'en', phone: options.phone ?? null, channel: options.channel ?? 'pc' },
+    input: { clock, lang: options.lang ?? 'en', phone: options.phone ?? null, channel: options.channel ?? 'pc', hostTicks: options.hostTicks ?? false },
   });
   const emitted: CodeSms[] = [];
   actor.on('site.smsSent', (e) => emitted.push(e.sms));
