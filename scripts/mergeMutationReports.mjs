@@ -120,7 +120,7 @@ function main(argv) {
   const reports = inputs.map((file) => JSON.parse(readFileSync(file, 'utf8')));
   const onDisk = (file) => (existsSync(file) ? readFileSync(path.resolve(file), 'utf8') : undefined);
   const merged = mergeReports(reports, onDisk);
-  writeFileSync(out, JSON.stringify(merged));
+  writeFileSync(out, `${JSON.stringify(merged, null, 2)}\n`); // as Stryker writes it: diffs stay readable
   const mutants = Object.values(merged.files).reduce((n, f) => n + f.mutants.length, 0);
   const tests = Object.values(merged.testFiles).reduce((n, f) => n + f.tests.length, 0);
   console.log(`${out}: ${Object.keys(merged.files).length} files, ${mutants} mutants, ${tests} tests`);
