@@ -2,14 +2,14 @@
  * What a PgStore knows of its own open sessions without asking the server (issue 20, bench row 18):
  * the session as it opened it, the order and the terminal's receipt counter as that same statement
  * found them, and every note it journaled since. A payment starts from this and writes in one round
- * trip; its statement checks every part of it (pgPayStatement.ts), so knowledge gone stale — a note
+ * trip; its call checks every part of it (pgSchemaPay.ts), so knowledge gone stale — a note
  * journaled by another process, the order or the counter changed — costs a fresh read, never a wrong
  * payment. Only what this store itself wrote is known; anything in doubt is forgotten.
  */
 import type { Order } from '../../domain/orders/orders.js';
 import type { CashSession } from '../../domain/store.js';
 import type { PaymentMemory } from './pgPayOnce.js';
-import type { PaymentBasis } from './pgPayStatement.js';
+import type { PaymentBasis } from './pgPayFunction.js';
 
 /**
  * A terminal has one session open at a time; a store shared by many (the bench's clients open 100

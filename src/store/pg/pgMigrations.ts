@@ -10,6 +10,7 @@ import type { PoolClient } from 'pg';
 import { FORWARDED_PAYMENTS_SQL, MOBILE_PAYMENTS_SQL, MONEY, OPERATOR } from './pgSchemaParts.js';
 import { DESK_RECEIPTS_SQL, TILLS_SQL } from './pgSchemaDesks.js';
 import { TRAINING_ATTEMPTS_SQL, TRAINING_POLICY_SQL } from './pgSchemaTraining.js';
+import { PAY_FUNCTION_SQL } from './pgSchemaPay.js';
 
 export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
@@ -154,6 +155,7 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
   { version: 7, sql: TRAINING_POLICY_SQL },
   { version: 8, sql: MOBILE_PAYMENTS_SQL },
   { version: 9, sql: FORWARDED_PAYMENTS_SQL },
+  { version: 10, sql: PAY_FUNCTION_SQL },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -3,12 +3,12 @@
  * the payment is made from — the session with its notes, its order (with the row's version) and the
  * terminal's receipt counter — is either known already (the store opened the session and journaled
  * its notes itself, pgKnown.ts) or read in one statement; the domain plans the payment from it
- * (pgPaymentPlan.ts, shared with pgPayments.ts), and one statement writes the planned rows, each
- * data-modifying CTE conditional on a claim that finds all of it unchanged and locks it
- * (pgPayStatement.ts). An order not yet paid gets a second plan beside the first, for the order paid
+ * (pgPaymentPlan.ts, shared with pgPayments.ts), and one call of the registry's function writes the
+ * planned rows once it has claimed all of it unchanged and locked it (pgPayFunction.ts,
+ * pgSchemaPay.ts). An order not yet paid gets a second plan beside the first, for the order paid
  * elsewhere meanwhile (the cash then goes to the phone, R-TERM-2), so a late payer of a contested
  * code pays in the same round trip. Anything else changed (a partial payment elsewhere, the counter
- * moved, the session paid by a recovery) and the statement writes nothing: the payment is planned
+ * moved, the session paid by a recovery) and the call writes nothing: the payment is planned
  * again from a fresh read. Exactly once holds because a statement is atomic and takes its locks itself.
  */
 import { paidElsewhere } from '../../domain/cash/payment.js';
@@ -16,10 +16,10 @@ import { isTopUp } from '../../domain/mobile/topup.js';
 import type { Settlement } from '../../domain/cash/settlement.js';
 import type { Checkpoint, PaymentOutcome, Sms } from '../../domain/store.js';
 import * as rows from '../rows.js';
-import { findOrder, orderJson, withLife, type OrderJson, type Sql } from './pgRows.js';
+import { orderJson, withLife, type OrderJson, type Sql } from './pgRows.js';
 import { earlierPayment } from './pgPayments.js';
 import { planTerminalPayment, type TerminalPaymentPlan as Plan } from './pgPaymentPlan.js';
-import { writeStatement, type PaymentBasis } from './pgPayStatement.js';
+import { payCall, type PayCallRow, type PaymentBasis } from './pgPayFunction.js';
 
 /** a payment that lost its claim this many times in a row is reported, never looped on forever */
 const MAX_ATTEMPTS = 50;
@@ -57,6 +57,8 @@ function plan(found: PaymentBasis, trigger: Settlement['trigger'], at: number, r
  * number's (whichever the server inserts first), the whole statement is undone and plans again.
  */
 const DEADLOCK = '40P01';
+/** pay_terminal_session's claim failed after the session's: the call undone (pgSchemaPay.ts) */
+const CLAIM_LOST = 'KP001';
 const NUMBER_KEYS: ReadonlySet<unknown> = new Set(['receipt_counters_pkey', 'receipts_pkey']);
 const isLostFirstReceipt = (error: unknown): boolean => {
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
@@ -76,30 +78,27 @@ export interface PaymentMemory {
 type Trigger = Settlement['trigger'];
 
 /**
- * The statement's answer: the outcome when a plan held, else undefined (plan again from a fresh read).
+ * The call's answer: the outcome when a plan held, else undefined (plan again from a fresh read).
  * `late`: the plan for the order paid elsewhere meanwhile, when there is one.
  */
 async function write(sql: Sql, basis: PaymentBasis, planned: Plan, late: Plan | null, at: number): Promise<PaymentOutcome | undefined> {
   let written;
   try {
-    written = await sql.query<Record<string, unknown>>(writeStatement(basis, planned, late));
+    written = await sql.query<PayCallRow>(payCall(basis, planned, late));
   } catch (error) {
-    // a deadlock with a payment in a transaction (pgPayments.ts locks the counter before the order) undoes this statement: plan again
-    if (isLostFirstReceipt(error) || (error as { code?: unknown }).code === DEADLOCK) return undefined;
+    // a deadlock with a payment in a transaction (pgPayments.ts locks the counter before the order) undoes this call: plan again
+    const { code } = error as { code?: unknown };
+    if (isLostFirstReceipt(error) || code === DEADLOCK || code === CLAIM_LOST) return undefined;
     throw error;
   }
   const result = written.rows[0]!;
-  const [chosen, prefix] = result.plan === 'planned' ? [planned, 'a'] : result.plan === 'late' && late ? [late, 'b'] : [null, ''];
+  const chosen = result.plan === 'planned' ? planned : result.plan === 'late' && late ? late : null;
   if (!chosen) return undefined;
   const sms = chosen.credits.map((credit, i): Sms => ({
-    phone: credit.phone, at, sender: String(result[`${prefix}sender${i}`]), kind: 'topup', amount: credit.amount, receipt: chosen.receipt.number,
+    phone: credit.phone, at, sender: result.senders[i]!, kind: 'topup', amount: credit.amount, receipt: chosen.receipt.number,
   }));
-  let order = chosen.after;
-  if (chosen === late) {
-    // the order as it is now: the statement's snapshot has it unless it was paid after the statement began
-    const seen = result.late_order as OrderJson | null;
-    order = seen && seen.version === result.late_version ? withLife(seen) : ((await findOrder(sql, basis.session.code)) ?? null);
-  }
+  // a late payer's order as it is now: the function read it after locking it
+  const order = chosen === late ? withLife(result.late_order as OrderJson) : chosen.after;
   return { receipt: chosen.receipt, order, sms };
 }
 
