@@ -57,7 +57,7 @@ describe("the README's salon role", () => {
     await client.end();
     expect(tables.filter((t) => !granted.has(t))).toEqual([]);
 
-    await asAdmin(admin, `CREATE ROLE ${role} LOGIN PASSWORD 'clerk-only'; REVOKE CREATE ON SCHEMA public FROM PUBLIC; ${grants}`);
+    await asAdmin(admin, `CREATE ROLE ${role} LOGIN PASSWORD 'clerk-only'; REVOKE CREATE ON SCHEMA public FROM PUBLIC; REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC; ${grants}`);
     const clerkUrl = new URL(admin);
     clerkUrl.username = role;
     clerkUrl.password = 'clerk-only';
