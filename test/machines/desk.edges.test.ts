@@ -100,6 +100,15 @@ describe('a desk run without its store actors', () => {
     expect(actor.getSnapshot().value).toBe('refused');
     expect(actor.getSnapshot().context.refusal).toBe('unavailable');
   });
+
+  it('a payment with no store behind it is refused as a fault that names the missing actor, and the notes go back', async () => {
+    const desk = startDesk({ unprovided: 'payAtDesk' });
+    await desk.toCash('1000000002');
+    await desk.keys('7', '6', 'p');
+    expect(desk.view()).toMatchObject({ state: 'refused', refusal: 'fault', handed: '0.00' });
+    expect(desk.view().refusalVars.fault).toBe('the desk\'s "payAtDesk" actor was not provided');
+    expect(desk.actor.getSnapshot().context.returned).toBe('3000.00');
+  });
 });
 
 describe('the cashier\'s role through the desk', () => {
