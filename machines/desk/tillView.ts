@@ -7,7 +7,7 @@ import type { SnapshotFrom } from 'xstate';
 import { RUSSIAN_DENOMINATIONS } from '../../src/domain/cash/change.js';
 import { countOf, drawerTotal, type Drawer } from '../../src/domain/cash/drawer.js';
 import { addPieces } from '../../src/domain/cash/till.js';
-import { cmp, formatMoney, money, sub, ZERO, type Lang, type Money } from '../../src/domain/money.js';
+import { formatMoney, max, money, sub, ZERO, type Lang, type Money } from '../../src/domain/money.js';
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
 import { formatHours } from '../../src/i18n/format.js';
 import { t } from '../../src/i18n/index.js';
@@ -68,7 +68,7 @@ export function tillViewOf(snapshot: SnapshotFrom<typeof tillMachine>, lang: Lan
   if (c.readBack) figure(w('till.readBack', { code: c.readBack.code, due: m(due) }));
   if (['serving.received', 'serving.change', 'serving.paying', 'serving.receipt'].includes(statePath)) figure(w('till.received', { received: m(received), due: m(due) }));
   if (statePath === 'serving.change' || statePath === 'serving.paying') {
-    const changeDue = cmp(received, due) > 0 ? sub(received, due) : ZERO;
+    const changeDue = max(ZERO, sub(received, due));
     figure(w('till.changeDue', { due: m(changeDue), given: m(drawerTotal(c.given)) }));
   }
   if (statePath === 'serving.receipt' && c.receipt) plain(w(own('receiptPrinted'), { number: c.receipt.number }));

@@ -10,6 +10,8 @@ import { deskMachine } from '../../machines/desk.js';
 import type { TillActor } from '../../machines/desk/till.js';
 import { isSettled } from '../../machines/settled.js';
 import { startDesk } from './deskDriver.js';
+import { DEFAULT_DESK_CAP } from '../../src/domain/cash/deskPayment.js';
+import { DEFAULT_RULES } from '../../src/domain/rules.js';
 
 describe('the desk\'s buttons and Esc', () => {
   it('the arrows move the focus and Enter presses the focused button; a new screen starts on its first button', async () => {
@@ -91,6 +93,14 @@ describe('the desk when the store fails', () => {
 });
 
 describe('a desk run without its store actors', () => {
+  it('a desk given only its place: the customer\'s role, in Russian, the default rules, the desk\'s default cap, the first ticket', () => {
+    const actor = createActor(deskMachine, { input: { place: 'post' } }).start();
+    expect(actor.getSnapshot().value).toBe('greeting');
+    expect(actor.getSnapshot().context).toMatchObject({ place: 'post', role: 'customer', lang: 'ru', rules: DEFAULT_RULES, cap: DEFAULT_DESK_CAP, ticket: 1, code: '', handed: [], focus: 0 });
+    const capped = createActor(deskMachine, { input: { place: 'post', cap: '100.00', role: 'cashier', lang: 'en' } }).start();
+    expect(capped.getSnapshot()).toMatchObject({ value: 'cashierRole', context: { cap: '100.00', role: 'cashier', lang: 'en' } });
+  });
+
   it('a look-up with no store behind it refuses the code as "unavailable"', async () => {
     const actor = createActor(deskMachine, { input: { place: 'cashier' } }).start();
     actor.send({ type: 'desk.payAli' });
@@ -99,6 +109,15 @@ describe('a desk run without its store actors', () => {
     await waitFor(actor, isSettled);
     expect(actor.getSnapshot().value).toBe('refused');
     expect(actor.getSnapshot().context.refusal).toBe('unavailable');
+  });
+
+  it('a payment with no store behind it is refused as a fault that names the missing actor, and the notes go back', async () => {
+    const desk = startDesk({ unprovided: 'payAtDesk' });
+    await desk.toCash('1000000002');
+    await desk.keys('7', '6', 'p');
+    expect(desk.view()).toMatchObject({ state: 'refused', refusal: 'fault', handed: '0.00' });
+    expect(desk.view().refusalVars.fault).toBe('the desk\'s "payAtDesk" actor was not provided');
+    expect(desk.actor.getSnapshot().context.returned).toBe('3000.00');
   });
 });
 

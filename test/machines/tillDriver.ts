@@ -5,6 +5,7 @@ import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { seedDemo } from '../../src/domain/orders/demo.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { Drawer } from '../../src/domain/cash/drawer.js';
+import type { DeskPlace } from '../../src/domain/fiscal/desks.js';
 import type { TillCustomer } from '../../src/domain/cash/tillCustomers.js';
 import type { TillEvent } from '../../machines/desk/till.js';
 import { isSettled } from '../../machines/settled.js';
@@ -15,14 +16,14 @@ export const TILL_START = Date.UTC(2026, 10, 22, 7, 0, 0);
 
 export type FailingTillActor = 'openShift' | 'lookUp' | 'payAtTill' | 'sendAway' | 'report';
 
-export function startTill({ queue, float, failing }: { queue?: TillCustomer[]; float?: Drawer; failing?: FailingTillActor } = {}) {
+export function startTill({ queue, float, failing, place = 'cashier' }: { queue?: TillCustomer[]; float?: Drawer; failing?: FailingTillActor; place?: DeskPlace } = {}) {
   const store = new MemoryStore();
   seedDemo(store, TILL_START);
   const clock = new SimulatedClock();
   clock.set(TILL_START);
   const provided = provideTill({ store: asyncStore(store), clock, rules: DEFAULT_RULES });
   const machine = failing ? provided.provide({ actors: { [failing]: storeDown } }) : provided;
-  const actor = createActor(machine, { input: { place: 'cashier', ...(queue ? { queue } : {}), ...(float ? { float } : {}) }, clock }).start();
+  const actor = createActor(machine, { input: { place, ...(queue ? { queue } : {}), ...(float ? { float } : {}) }, clock }).start();
   /** sends each event and waits until the till has settled (no store actor running) */
   const send = async (...events: TillEvent[]) => {
     for (const event of events) {
