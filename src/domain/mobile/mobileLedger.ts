@@ -38,7 +38,7 @@ export interface RequestFacts {
   at: number;
 }
 
-const event = (at: number, kind: MobileEvent['kind'], why = '', amount: Money | null = null): MobileEvent => ({ at, kind, why, amount });
+const event = (at: number, kind: MobileEvent['kind'], why: string, amount: Money | null = null): MobileEvent => ({ at, kind, why, amount });
 
 const smsOf = (p: MobilePayment, at: number, kind: MobileSms['kind'], detail: string | null = null): MobileSms => ({
   phone: p.phone, at, sender: OPERATOR_NAMES[p.operator], kind, amount: p.total, code: p.code, transaction: p.id, detail,
@@ -58,6 +58,7 @@ export function planRequest(facts: RequestFacts, rules: MobileRules): MobilePlan
   const commission = commissionOf(amount, operator, rules);
   const base: MobilePayment = {
     id, phone, operator, code: order.code, amount, commission, total: add(amount, commission), requestedAt: at, expiresAt: at,
+    // Stryker disable next-line StringLiteral: equivalent, because refused() and the accepted payment below both set the state again
     state: 'refused', answeredAt: at, settlesAt: null, reason: null,
     events: [event(at, 'requested', `order ${order.code} from the ${OPERATOR_NAMES[operator]} balance`, amount)],
   };
