@@ -52,6 +52,7 @@ export function planRequest(facts: RequestFacts, rules: MobileRules): MobilePlan
   const amount = amountDue(order);
   const decision: ReturnType<typeof decideRequest> = payable(order)
     // a number the store knows no operator of is on the one its DEF code names (as the phone shows it)
+    // Stryker disable next-line Regex: equivalent, because a phone here is E.164 and holds +7 only at its start
     ? decideRequest({ phone, operator, amount, actualOperator: facts.actualOperator ?? guessOperator(phone.replace(/^\+7/, '')), balance: facts.balance, settings: facts.settings, payments: facts.payments, now: at }, rules)
     : { kind: 'refused', refusal: { reason: 'orderNotPayable' } };
   // the commission is known before Send SMS (R-MOB-3), so even a refusal says what it would have cost
