@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  commissionOf, decideAnswer, decideRequest, DEFAULT_PHONE_SETTINGS, nextPeriodStart, overdue, periodStart, readReply,
-  type MobilePayment, type MobileRequest,
+  commissionOf, decideAnswer, decideRequest, DEFAULT_PHONE_SETTINGS, isSilentRefusal, MOBILE_EVENT_KINDS, nextPeriodStart, overdue, periodStart,
+  readReply, TARIFFS, transactionNumber, type MobilePayment, type MobileRefusal, type MobileRequest,
 } from '../../src/domain/mobile/mobilePayment.js';
 import { DEFAULT_MOBILE_RULES, mobileRules } from '../../src/domain/mobile/mobileRules.js';
 import type { OperatorId } from '../../src/domain/rules.js';
@@ -187,5 +187,59 @@ describe('replies (R-MOB-2) and processing (R-MOB-7)', () => {
     expect(overdue([waiting], NOW + 15 * 60_000 - 1)).toEqual([]);
     expect(overdue([waiting], NOW + 15 * 60_000)).toEqual([waiting]);
     expect(decideAnswer(waiting, '1', '9999.00', NOW + 15 * 60_000, rules)).toEqual({ kind: 'expired' });
+  });
+});
+
+describe('the edges of a request (R-MOB-2 … R-MOB-6)', () => {
+  it('R-MOB-5: a Russian mobile number is exactly +79 and nine digits', () => {
+    for (const phone of ['x+79161234567', '+791612345678', '+7916123456', '89161234567']) {
+      expect(decideRequest(request('mts', '100.00', { phone }), rules)).toEqual({ kind: 'refused', refusal: { reason: 'notRussian' } });
+    }
+  });
+
+  it('R-MOB-6: a wrong operator, an outage or a foreign number sends no SMS at all; every other refusal does', () => {
+    const silent: MobileRefusal[] = [{ reason: 'operatorMismatch', actual: 'mts' }, { reason: 'outage' }, { reason: 'notRussian' }];
+    const withSms: MobileRefusal[] = [
+      { reason: 'tariff' }, { reason: 'corporate' }, { reason: 'newSubscriber' }, { reason: 'openRequest', id: 'M-1' }, { reason: 'orderNotPayable' },
+      { reason: 'limit', limit: { kind: 'perPurchase', max: '1000.00' }, resetsAt: null },
+      { reason: 'balance', needed: '1.00', balance: '0.00', minimumLeft: '0.00' },
+    ];
+    expect(silent.map(isSilentRefusal)).toEqual([true, true, true]);
+    expect(withSms.map(isSilentRefusal)).toEqual(withSms.map(() => false));
+  });
+
+  it('R-MOB-2: an accepted request waits for its reply 15 minutes from now', () => {
+    expect(decideRequest(request('mts', '100.00'), rules)).toMatchObject({ kind: 'accepted', expiresAt: NOW + 15 * 60_000 });
+  });
+
+  it('option: only a request still waiting is open; an answered one with time left is not', () => {
+    const answered = { ...paid('mts', '10.00', NOW - 1000), expiresAt: NOW + 60_000 };
+    expect(decideRequest(request('mts', '10.00', { payments: [answered] }), mobileRules({ oneOpenRequest: true })).kind).toBe('accepted');
+  });
+
+  it('R-MOB-4: a payment confirmed at this very moment counts toward the day; one dated later does not', () => {
+    const now = [paid('mts', '29000.00', NOW)];
+    expect(decideRequest(request('mts', '1000.01', { payments: now }), rules)).toMatchObject({ refusal: { reason: 'limit' } });
+    const later = [paid('mts', '29000.00', NOW + 1)];
+    expect(decideRequest(request('mts', '1000.01', { payments: later }), rules).kind).toBe('accepted');
+  });
+
+  it('R-MOB-4: a day limit resets at the next Moscow midnight, even after a 25-hour day (DST ended on 31 Oct 2010)', () => {
+    expect(nextPeriodStart(Date.parse('2010-10-31T01:00:00+04:00'), 'day')).toBe(Date.parse('2010-11-01T00:00:00+03:00'));
+  });
+
+  it('R-MOB-2: only requests still waiting run out of time', () => {
+    const answered = { ...paid('mts', '10.00', NOW - 60_000), expiresAt: NOW - 1 };
+    expect(overdue([answered], NOW)).toEqual([]);
+  });
+
+  it('transaction numbers are M- and six digits', () => {
+    expect([transactionNumber(1), transactionNumber(42), transactionNumber(1234567)]).toEqual(['M-000001', 'M-000042', 'M-1234567']);
+  });
+
+  it('the tariffs a phone may have, and the events a payment may record', () => {
+    expect(TARIFFS).toEqual(['standard', 'corporate', 'forbidden']);
+    expect(TARIFFS.map((tariff) => decideRequest(request('mts', '10.00', { settings: { ...DEFAULT_PHONE_SETTINGS, tariff } }), rules).kind)).toEqual(['accepted', 'refused', 'refused']);
+    expect(MOBILE_EVENT_KINDS).toEqual(['requested', 'smsSent', 'refused', 'confirmed', 'debited', 'commission', 'cancelled', 'expired', 'refundDue', 'refunded']);
   });
 });

@@ -24,4 +24,19 @@ describe('working days on the Moscow calendar (R-MOB-8)', () => {
     // 31 December is a day off by the 2026 decree, 1–8 January are holidays and 9–10 a weekend: 11–15, 18, 19 January
     expect(addWorkingDays(msk('2026-12-30T12:00:00'), 7)).toBe(msk('2027-01-19T12:00:00'));
   });
+
+  it.each([
+    ['2026-01-02', 'a Friday of the New Year holidays'],
+    ['2025-01-03', 'a Friday of the New Year holidays'],
+    ['2026-05-01', 'Spring and Labour Day, a Friday'],
+    ['2026-02-23', 'Defender of the Fatherland Day, a Monday'],
+  ])('R-MOB-8: %s is a public holiday (%s)', (date) => {
+    expect(isWorkingDay(date)).toBe(false);
+  });
+
+  it('R-MOB-8: a New Year holiday on a weekend does not move to the Monday after (art. 112 moves the others)', () => {
+    expect(isWorkingDay('2023-01-09')).toBe(true); // 7 January 2023 was a Saturday
+    expect(isWorkingDay('2022-01-10')).toBe(true); // 8 January 2022 was a Saturday
+    expect(isWorkingDay('2027-05-10')).toBe(false); // 9 May 2027 is a Sunday: Victory Day moves to Monday
+  });
 });

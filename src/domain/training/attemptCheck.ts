@@ -13,7 +13,7 @@ class BadAttempt extends Error {
   }
 }
 
-const isWhole = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n);
+const isWhole = (n: unknown): n is number => Number.isSafeInteger(n);
 /** points are whole numbers, as in a checklist (the store keeps no binary fractions) */
 const isScore = (n: unknown): n is number => isWhole(n) && n >= 0;
 const isText = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '';
