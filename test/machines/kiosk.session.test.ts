@@ -5,9 +5,9 @@
  * button says. The screens' paths are in kiosk.screens/menus/service.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { SERVICE_SEQUENCE } from '../../src/domain/cash/service.js';
+import { DEFAULT_SERVICE_PIN, SERVICE_SEQUENCE } from '../../src/domain/cash/service.js';
 import { guessOperator } from '../../src/domain/mobile/phone.js';
-import { QIWI } from '../../src/domain/skins/index.js';
+import { DEFAULT_SKIN, QIWI } from '../../src/domain/skins/index.js';
 import {
   after, cash, checkData, CODE, focused, menu, move, orderEntry, payable, phoneEntry, press, refused, start, startWith, type, typedCode, type Kiosk, type KioskEvent,
 } from './kioskSnapshots.js';
@@ -24,6 +24,12 @@ describe('a new session forgets the customer and keeps the terminal', () => {
     expect(next.value).toBe('idle');
     expect(next.context).toMatchObject({ lang: 'en', defaultLang: 'en', orderNumberLength: 6, skin: QIWI, servicePin: '4321', orderDigits: '' });
     expect(after(next, ...sequence(), type('4321'), press('next')).value).toBe('serviceLoading');
+  });
+
+  it('a terminal that says nothing of its own gets Russian, ten-digit numbers, Euroset and PIN 0000', () => {
+    const plain = startWith({});
+    expect(plain.context).toMatchObject({ lang: 'ru', defaultLang: 'ru', orderNumberLength: 10, skin: DEFAULT_SKIN, servicePin: DEFAULT_SERVICE_PIN });
+    expect(DEFAULT_SERVICE_PIN).toBe('0000');
   });
 
   it('wrong PINs are counted across sessions, the paper stays out, a held note and a lost registry keep it out of service', () => {
@@ -58,6 +64,12 @@ describe('typing into a field', () => {
     expect([full.context.orderDigits, full.context.notice]).toEqual([CODE, 'hint.fieldFull']);
     expect(after(full, { type: 'input.backspace' }).context.notice).toBeNull();
     expect(after(full, { type: 'input.clear' }).context.notice).toBeNull();
+  });
+
+  it('a field filled exactly says nothing; a pasted number loses its dashes and spaces; a letter past the end says digits only, not full', () => {
+    expect(typedCode().context).toMatchObject({ orderDigits: CODE, notice: null });
+    expect(after(typedCode(), type('5x')).context).toMatchObject({ orderDigits: CODE, notice: 'hint.digitsOnly' });
+    expect(after(orderEntry(), type('10-000 000-01')).context).toMatchObject({ orderDigits: CODE, notice: 'hint.digitsOnly' });
   });
 
   it('the PIN takes digits only, at most eight; ⌫ clears the hint', () => {
