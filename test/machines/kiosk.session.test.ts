@@ -32,6 +32,12 @@ describe('a new session forgets the customer and keeps the terminal', () => {
     expect(DEFAULT_SERVICE_PIN).toBe('0000');
   });
 
+  it('each session starts on the idle screen with Help closed, even when the last one timed out under Help', () => {
+    expect([start().context.help, start().context.focus]).toEqual([false, 0]);
+    const timedOut = after(menu(), { type: 'help.open' }, inactivity);
+    expect([timedOut.value, timedOut.context.help]).toEqual(['idle', false]);
+  });
+
   it('wrong PINs are counted across sessions, the paper stays out, a held note and a lost registry keep it out of service', () => {
     const once = after(wrongPin(start()), press('cancel'));
     expect([once.value, once.context.serviceAttempts]).toEqual(['idle', 1]);
