@@ -84,9 +84,12 @@ export type KioskEvent =
   | { type: 'registry.lost'; reason: string }
   | { type: 'registry.back' };
 
-export const initialContext = (input: KioskInput): KioskContext => ({
-  defaultLang: input.lang ?? 'ru',
-  lang: input.lang ?? 'ru',
+export const initialContext = (input: KioskInput): KioskContext => initialContextIn(input.lang ?? 'ru', input);
+
+// the language is named once: the session starts in the terminal's own
+const initialContextIn = (lang: Lang, input: KioskInput): KioskContext => ({
+  defaultLang: lang,
+  lang,
   orderNumberLength: input.orderNumberLength ?? 10,
   skin: input.skin ?? DEFAULT_SKIN,
   help: false,

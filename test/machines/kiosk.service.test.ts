@@ -91,6 +91,33 @@ describe('service mode', () => {
   });
 });
 
+describe('where the focus stands as each service and out-of-service screen opens', () => {
+  it('service mode opens on its first button, its receipt on Done, whatever was focused before', () => {
+    const pin = pinScreen();
+    expect(focused(pin)).toBe('next');
+    expect([focused(service()), service().context.focus]).toEqual(['encash', 0]);
+    const receipt = after(service(), ...move('down'), press('encash'), { type: 'io.encashed', encashment: { ...CASSETTE, number: 1, at: 0 } });
+    expect([receipt.value, focused(receipt)]).toEqual(['serviceReceipt', 'done']);
+  });
+
+  it('the PIN screen always opens empty and over Help: a PIN half typed before a jam is gone when the sequence opens it again', () => {
+    expect(pinScreen().context.serviceKeys).toBe('');
+    const half = after(pinScreen(), type('12'), { type: 'io.jammed', jam: JAM });
+    expect([half.value, half.context.pinDigits]).toEqual(['outOfService', '12']);
+    const again = after(half, ...sequence());
+    expect([again.value, again.context.pinDigits, again.context.serviceKeys, focused(again)]).toEqual(['servicePin', '', '', 'next']);
+    const overHelp = after(start(), { type: 'help.open' }, ...sequence());
+    expect([overHelp.value, overHelp.context.help, focused(overHelp)]).toEqual(['servicePin', false, 'next']);
+  });
+
+  it('a jam takes any screen out of service with the focus on its one button, Help closed and no notice', () => {
+    const out = after(typedPhone(), { type: 'input.text', text: 'x' }, { type: 'help.open' }, { type: 'io.jammed', jam: JAM });
+    expect([out.value, out.context.focus, out.context.help, out.context.notice]).toEqual(['outOfService', 0, false, null]);
+    const fromEntry = after(typedPhone(), { type: 'io.jammed', jam: JAM });
+    expect(fromEntry.context.focus).toBe(0);
+  });
+});
+
 describe('out of service', () => {
   it('a jam puts any screen out of service; it stays so after the idle screen until the jam is cleared', () => {
     expect(after(typedPhone(), { type: 'io.jammed', jam: JAM }).value).toBe('outOfService');

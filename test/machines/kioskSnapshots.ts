@@ -5,7 +5,7 @@
  * only once the file's tests begin, so snapshots made at load would not see it.
  */
 import { initialTransition, transition, type EventFrom, type SnapshotFrom } from 'xstate';
-import { kioskMachine } from '../../machines/terminal/kiosk.js';
+import { kioskMachine, type KioskInput } from '../../machines/terminal/kiosk.js';
 import { kioskButtons, type KioskScreen } from '../../machines/terminal/kioskButtons.js';
 import type { Timeouts } from '../../src/domain/rules.js';
 import type { Receipt } from '../../src/domain/store.js';
@@ -43,7 +43,9 @@ export const indexOf = (s: Kiosk, id: string): number => kioskButtons(String(s.v
 /** The id of the focused button on the screen the snapshot shows. */
 export const focused = (s: Kiosk): string | undefined => kioskButtons(String(s.value) as KioskScreen, s.context)[s.context.focus]?.id;
 
-export const start = (): Kiosk => initialTransition(kiosk, { lang: 'en', orderNumberLength: 10 })[0];
+/** A fresh kiosk on the idle screen, with a terminal's own settings. */
+export const startWith = (input: KioskInput): Kiosk => initialTransition(kiosk, input)[0];
+export const start = (): Kiosk => startWith({ lang: 'en', orderNumberLength: 10 });
 export const menu = () => after(start(), { type: 'kiosk.wake' });
 export const services = () => after(menu(), press('other'));
 export const catalogs = () => after(services(), press('catalogs'));
