@@ -74,4 +74,17 @@ describe('what each site page offers', () => {
     await site.toMethods();
     expect(rows(site)).toEqual([['openPc', 'site.button.openPc', 'v', true, undefined], BACK]);
   });
+
+  it('R-CODE-4, R-MOB-1: Next is off until the phone is full, Mobile payment is off abroad, and the failed page offers Shop (s)', async () => {
+    const site = startSite({ phone: null });
+    await site.press('1', 'c', 'b');
+    expect(rows(site)[3]).toEqual(['next', 'button.next', undefined, false, 'notice.phoneIncomplete']);
+    await site.toMethods('9161234567', 1);
+    expect(rows(site)[1]).toEqual(['mobile', 'site.button.mobile', 'm', false, 'site.mobile.country']);
+    const failed = startSite({ phone: null, failing: 'placeCashOrder' });
+    await failed.toMethods();
+    await failed.press('c');
+    expect(failed.view().page).toBe('failed');
+    expect(rows(failed)).toEqual([['shop', 'site.button.shop', 's', true, undefined]]);
+  });
 });
