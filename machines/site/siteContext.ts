@@ -107,6 +107,7 @@ export const initialSiteContext = (input: SiteInput): SiteContext => {
     notice: null,
     cart: [],
     country: 'RU',
+    // Stryker disable next-line Regex: equivalent, because a phone has one `+` at most, at its start, so `+7` unanchored matches only there too
     phoneDigits: sessionPhone ? sessionPhone.replace(/^\+7/, '') : '',
     sessionPhone,
     placed: null,

@@ -38,12 +38,11 @@ export const topUpComplete = (form: SiteTopUpForm): boolean => isValidPhoneDigit
 export function typeTopUp(form: SiteTopUpForm, text: string): { topUp: SiteTopUpForm; notice: string | null } {
   if (form.digits.length < PHONE_DIGITS) {
     const { digits, notice } = typeDigits(form.digits, text, PHONE_DIGITS);
-    const firstNotNine = digits.length > 0 && digits[0] !== '9';
-    const phone = firstNotNine ? '' : digits;
+    if (digits.length > 0 && digits[0] !== '9') return { topUp: noTopUp(), notice: 'hint.phoneStartsWith9' };
     // what overflows the phone is the start of the amount
-    const rest = firstNotNine ? '' : (form.digits + text.replace(/\D/g, '')).slice(PHONE_DIGITS);
+    const rest = (form.digits + text.replace(/\D/g, '')).slice(PHONE_DIGITS);
     const amount = typeDigits('', rest, TOPUP_AMOUNT_DIGITS);
-    return { topUp: { digits: phone, amountDigits: amount.digits, refusal: null }, notice: firstNotNine ? 'hint.phoneStartsWith9' : rest ? amount.notice : notice };
+    return { topUp: { digits, amountDigits: amount.digits, refusal: null }, notice: rest ? amount.notice : notice };
   }
   const { digits, notice } = typeDigits(form.amountDigits, text, TOPUP_AMOUNT_DIGITS);
   return { topUp: { ...form, amountDigits: digits, refusal: null }, notice };

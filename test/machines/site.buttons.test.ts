@@ -127,4 +127,39 @@ describe('what the site offers', () => {
     site.actor.send({ type: 'input.clear' });
     expect(site.view().phoneMasked).toBe('+7 (___) ___-__-__');
   });
+
+  it('R-MOB-1: the phone page offers Send SMS (no key: Enter, once the number is full), Backspace and Back; waiting, Retry (r) and Shop (s)', async () => {
+    const site = startSite({ phone: PHONE });
+    site.store.setPhoneAccount('+79051234567', 'beeline', '10000.00');
+    await site.toMethods();
+    await site.press('m', '3', 'backspace');
+    const row = (b: ReturnType<typeof site.view>['buttons'][number]) => [b.id, b.label, b.hotkey, b.enabled, b.whyDisabled];
+    expect(site.view().buttons.map(row)).toEqual([
+      ['send', 'site.button.sendSms', undefined, false, 'notice.phoneIncomplete'],
+      ['backspace', 'button.backspace', 'backspace', true, undefined],
+      ['back', 'button.back', 'esc', true, undefined],
+    ]);
+    for (let i = 0; i < 9; i++) await site.press('backspace');
+    await site.press('9051234567');
+    expect(row(site.view().buttons[0]!)).toEqual(['send', 'site.button.sendSms', undefined, true, undefined]);
+    await site.press('enter');
+    expect(site.view().page).toBe('mobileSent');
+    expect(site.view().buttons.map(row)).toEqual([
+      ['retry', 'site.button.retry', 'r', true, undefined],
+      ['shop', 'site.button.shop', 's', true, undefined],
+    ]);
+  });
+
+  it('R-MOB-10: the top-up page offers Place (once the phone and an amount are typed), Backspace and Back', async () => {
+    const site = startSite({ phone: null });
+    await site.press('t', '9051234567');
+    const row = (b: ReturnType<typeof site.view>['buttons'][number]) => [b.id, b.label, b.hotkey, b.enabled, b.whyDisabled];
+    expect(site.view().buttons.map(row)).toEqual([
+      ['place', 'site.topUp.place', undefined, false, 'site.topUp.amountMissing'],
+      ['backspace', 'button.backspace', 'backspace', true, undefined],
+      ['back', 'button.back', 'esc', true, undefined],
+    ]);
+    await site.press('5');
+    expect(row(site.view().buttons[0]!)).toEqual(['place', 'site.topUp.place', undefined, true, undefined]);
+  });
 });

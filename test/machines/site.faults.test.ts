@@ -6,8 +6,6 @@ import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { siteMachine } from '../../machines/site.js';
 import { isSettled } from '../../machines/settled.js';
-import { noMobile } from '../../machines/site/mobileButtons.js';
-import { noTopUp } from '../../machines/site/topUpButtons.js';
 import { siteViewOf } from '../../machines/site/siteView.js';
 import { newOrder } from '../../src/domain/orders/orders.js';
 import { DEFAULT_RULES, HOUR_MS } from '../../src/domain/rules.js';
@@ -23,7 +21,8 @@ describe('the site as it starts', () => {
     const actor = createActor(siteMachine, { clock, input: { clock } }).start();
     expect(actor.getSnapshot().context).toEqual({
       clock, now: START, lang: 'ru', rules: DEFAULT_RULES, channel: 'pc', hostTicks: false, focus: 0, notice: null, cart: [], country: 'RU',
-      phoneDigits: '', sessionPhone: null, placed: null, orders: [], selected: null, refundDigits: '', sms: [], fault: null, mobile: noMobile(), topUp: noTopUp(),
+      phoneDigits: '', sessionPhone: null, placed: null, orders: [], selected: null, refundDigits: '', sms: [], fault: null,
+      mobile: { amount: '0.00', operator: null, digits: '', code: null, payment: null }, topUp: { digits: '', amountDigits: '', refusal: null },
     });
     expect(actor.getSnapshot().value).toEqual({ page: 'catalog', clock: 'ticking' });
   });

@@ -69,4 +69,30 @@ describe('phone top-up on the site', () => {
     await site.press('t');
     expect(site.actor.getSnapshot().context.topUp).toEqual({ digits: '', amountDigits: '', refusal: null });
   });
+
+  it('R-MOB-10: a pasted text fills the phone, then what overflows it is the amount, four digits at most; a phone not from 9 is refused whole; nothing but zeros is no amount', async () => {
+    const site = startSite({ phone: null });
+    const paste = async (text: string) => {
+      site.actor.send({ type: 'input.text', text });
+      await site.settle();
+      return { topUp: site.actor.getSnapshot().context.topUp, notice: site.view().notice };
+    };
+    await site.press('t');
+    expect(await paste('a')).toEqual({ topUp: { digits: '', amountDigits: '', refusal: null }, notice: 'hint.digitsOnly' });
+    expect(await paste('9051234567500')).toEqual({ topUp: { digits: '9051234567', amountDigits: '500', refusal: null }, notice: null });
+    expect(site.view().topUp).toMatchObject({ phoneMasked: '+7 (905) 123-45-67', amount: '500.00' });
+    await site.press('esc', 't');
+    expect(await paste('90512345671234567')).toMatchObject({ topUp: { digits: '9051234567', amountDigits: '1234' }, notice: 'hint.fieldFull' });
+    await site.press('esc', 't');
+    expect(await paste('905123')).toMatchObject({ topUp: { digits: '905123', amountDigits: '' }, notice: null });
+    expect(await paste('45678')).toMatchObject({ topUp: { digits: '9051234567', amountDigits: '8' }, notice: null });
+    expect(await paste('1234')).toMatchObject({ topUp: { amountDigits: '8123' }, notice: 'hint.fieldFull' });
+    await site.press('esc', 't');
+    expect(await paste('905-12')).toMatchObject({ topUp: { digits: '90512', amountDigits: '' }, notice: 'hint.digitsOnly' });
+    await site.press('esc', 't');
+    expect(await paste('8051234567500')).toEqual({ topUp: { digits: '', amountDigits: '', refusal: null }, notice: 'hint.phoneStartsWith9' });
+    expect(await paste('9051234567000')).toMatchObject({ topUp: { digits: '9051234567', amountDigits: '000' } });
+    expect(site.view().topUp.amount).toBeNull();
+    expect(site.view().buttons[0]).toMatchObject({ id: 'place', enabled: false, whyDisabled: 'site.topUp.amountMissing' });
+  });
 });

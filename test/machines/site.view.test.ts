@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { PAY_PLACES } from '../../src/domain/orders/catalog.js';
 import { HOUR_MS } from '../../src/domain/rules.js';
-import { startSite } from './siteDriver.js';
+import { newOrder } from '../../src/domain/orders/orders.js';
+import { startSite, START } from './siteDriver.js';
 
 describe('what the site shows', () => {
   it('the cart: each product once with its quantity and price, the count and the total; Cart is offered only once something is in it', async () => {
@@ -82,5 +83,20 @@ describe('what the site shows', () => {
     expect(site.view().lang).toBe('en');
     site.actor.send({ type: 'site.lang', lang: 'ru' });
     expect(site.view().lang).toBe('ru');
+  });
+
+  it('R-CODE-2, R-CODE-4: My orders gives each code\'s end (48 hours after it was issued); a refusal said on another page than methods is said even when it is the methods page\'s reason', async () => {
+    const site = startSite({ phone: '+79161234567' });
+    site.store.addOrder(newOrder({ code: '1000000123', codeAmount: '990.00', phone: '+79161234567', issuedAt: START, region: 'UA' }));
+    // the checkout's country abroad: the methods page's reason would be the same refusal
+    await site.press('1', 'c', 'b', 'tab', 'esc', 'esc');
+    expect(site.view().country).toBe('UA');
+    site.clock.increment(49 * HOUR_MS);
+    await site.settle();
+    await site.press('o');
+    expect(site.view().orders[0]).toMatchObject({ code: '1000000123', expiresAt: START + 48 * HOUR_MS, status: 'expired' });
+    await site.pressButton('order-1000000123');
+    await site.press('r');
+    expect(site.view()).toMatchObject({ page: 'order', methodsReason: 'site.cash.country', notice: 'site.cash.country' });
   });
 });

@@ -51,8 +51,10 @@ export function startSite(options: SiteDriverOptions = {}) {
   actor.on('site.smsSent', (e) => emitted.push(e.sms));
   actor.start();
   const view = () => siteViewOf(actor.getSnapshot());
+  // bounded: a site stuck on a store page fails its test here, instead of hanging it until the runner
+  // (or Stryker, which then restarts its whole test runner) cuts it off; a store answer takes milliseconds
   const settle = async () => {
-    await waitFor(actor, isSettled);
+    await waitFor(actor, isSettled, { timeout: 5_000 });
   };
   /** Presses keys: named ones (`enter`, `esc`, `tab`, arrows) or each character of a text. */
   const press = async (...keys: string[]) => {
