@@ -85,3 +85,23 @@ describe('a held note in SQLite', () => {
     store.close();
   });
 });
+
+describe('the crash hook of a note and of a receipt\'s text in SQLite', () => {
+  it('passes journal:during and receipt:during only when the row was written', () => {
+    const points: string[] = [];
+    const store = SqliteStore.open(join(tempDir(), 'kiosk.db'), { checkpoint: (point) => { points.push(point); } });
+    seedDemo(store, NOW);
+    openCashSessionSync(store, 's1', '1000000001', '4750.00');
+    points.length = 0;
+    store.journalNote('s1', 1000, NOW + 1000);
+    expect(points).toEqual(['journal:during']);
+    const { receipt } = store.completePayment('s1', 'pay', NOW + 2000);
+    points.length = 0;
+    expect(() => store.journalNote('s1', 500, NOW + 3000)).toThrow('cash session s1 is paid; it takes no more cash');
+    expect(() => store.setReceiptText('no-such-receipt', 'text')).toThrow('no receipt no-such-receipt');
+    expect(points).toEqual([]);
+    store.setReceiptText(receipt.number, 'text');
+    expect(points).toEqual(['receipt:during']);
+    store.close();
+  });
+});
