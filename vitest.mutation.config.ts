@@ -13,7 +13,22 @@ import { defineConfig } from 'vitest/config';
  * MUTATION_TESTS=<glob>[,<glob>…] runs only those test files (e.g. the unit tests of the one file being
  * mutated): a run over one small file then starts in seconds instead of minutes. Its survivors may be
  * killed by a test left out, so a score measured this way is a lower bound (the README says which set).
+ *
+ * MUTATION_PG=off starts no PostgreSQL server: Stryker restarts its test runner often, and each restart
+ * started the run's server again (under load most of a store file's kills were then timeouts). The
+ * contract suites then run against memory and SQLite only (test/store/adapters.ts reads the provided
+ * `pgServerless`), and the files that need the server are left out. `npm test` (vitest.config.ts) has no
+ * such switch: it always starts the server and runs every PostgreSQL test.
  */
+const WITHOUT_PG = withoutPg(process.env.MUTATION_PG);
+function withoutPg(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'on') return false;
+  if (value === 'off') return true;
+  throw new Error(`MUTATION_PG=${value}: expected off (no PostgreSQL server) or on`);
+}
+/** the in-process files that cannot run without the server: PgStore's own tests, and one that starts its own */
+const NEED_PG = ['test/store/pg*.test.ts', 'test/store/contested.test.ts', 'test/store/journaledRegistry.test.ts'];
+
 const FAST = ['test/domain/**/*.test.ts', 'test/store/**/*.test.ts', 'test/rules/**/*.test.ts'];
 const ALL = [...FAST, 'test/machines/**/*.test.ts'];
 const pick = (set: string | undefined): string[] =>
@@ -31,10 +46,12 @@ export default defineConfig({
       'test/lint/**',
       'test/ui/**',
       '**/*.test.tsx',
+      ...(WITHOUT_PG ? NEED_PG : []),
     ],
     setupFiles: ['test/setup.ts'],
-    // the store contract suites run against PostgreSQL too (test/store/adapters.ts)
-    globalSetup: ['test/pgGlobalSetup.ts'],
+    // the store contract suites run against PostgreSQL too (test/store/adapters.ts), unless MUTATION_PG=off
+    globalSetup: WITHOUT_PG ? [] : ['test/pgGlobalSetup.ts'],
+    provide: WITHOUT_PG ? { pgServerless: true } : {},
     // one module graph for all test files: a mutant run re-imports nothing (seconds per mutant saved)
     isolate: false,
     // the machine is shared: the model-based walks take tens of seconds under load

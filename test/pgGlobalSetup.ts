@@ -11,6 +11,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** the superuser URL of the run's server */
     pgAdminUrl: string;
+    /** true only in a mutation run with MUTATION_PG=off (vitest.mutation.config.ts): no server was started */
+    pgServerless?: boolean;
   }
 }
 

@@ -17,6 +17,7 @@ export const DEFAULT_PROBE_TIMEOUT_MS = 3_000;
 
 export class RegistryProbe {
   private timer: unknown = null;
+  // Stryker disable next-line BooleanLiteral: equivalent, because start() sets it false before the first probe and stop() sets it true
   private stopped = false;
 
   constructor(

@@ -1,7 +1,8 @@
 /**
  * Drill cards (issue 18), the same in every store: kept with the attempt that reviewed them, in one
  * write; replaced per trainee and rule; moved only by a new attempt; refused whole when malformed;
- * in SQLite, kept across a restart and left untouched by a crash inside the write.
+ * in SQLite, kept across a restart and left untouched by a crash inside the write (in PostgreSQL:
+ * test/store/pgDrill.test.ts).
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,10 +13,8 @@ import { reviewDrill } from '../../src/domain/training/drill.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { attempt, checkpoint, MINUTE, T0 } from '../domain/training/fixtures.js';
-import { PgStore } from '../../src/store/pg/pgStore.js';
 import { storeAdapters } from './adapters.js';
 import { useTempDirs } from './helpers.js';
-import { freshSchema, usePgDatabase } from './pgServer.js';
 
 const tempDir = useTempDirs();
 
@@ -110,20 +109,5 @@ describe('SqliteStore: drill cards on disk', () => {
     expect(() => saveSync(store, first, T0)).toThrow('power cut');
     expect(store.drillCards('Anna')).toEqual([]);
     store.close();
-  });
-});
-
-describe('PgStore: drill cards in the registry', () => {
-  const pgUrl = usePgDatabase();
-  it('a crash inside the attempt write leaves neither the attempt nor a card', async () => {
-    const schema = freshSchema();
-    const store = await PgStore.open(pgUrl(), { schema, checkpoint: (point) => { if (point === 'training:during') throw new Error('power cut'); } });
-    try {
-      await expect(save(store, first, T0)).rejects.toThrow('power cut');
-      expect(await store.drillCards('Anna')).toEqual([]);
-      expect(await store.listTrainingAttempts()).toEqual([]);
-    } finally {
-      await store.close();
-    }
   });
 });
