@@ -23,6 +23,10 @@ describe('the key→banknote map', () => {
     for (const key of [FOREIGN_NOTE_KEY, '9', 'p', '', '12', '\x1b']) expect(noteOfKey(key)).toBeNull();
   });
 
+  it('a note no key inserts is a bug of the caller, named in the error', () => {
+    expect(() => keyOfNote(3 as (typeof BANKNOTES)[number], false)).toThrow('no key inserts a 3 ₽ note');
+  });
+
   it('names the good-note keys for the cash screen', () => {
     expect(banknoteKeyLegend()).toBe('1=10 2=50 3=100 4=200 5=500 6=1000 7=2000 8=5000');
   });

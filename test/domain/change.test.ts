@@ -22,6 +22,8 @@ describe('splitChange', () => {
   it('gives nothing for no change and refuses a negative amount', () => {
     expect(splitChange('0.00')).toEqual([]);
     expect(() => splitChange('-1.00')).toThrow(RangeError);
+    expect(() => splitChange('-1.00')).toThrow('cannot give change of -1.00');
+    expect(() => splitChange('0.001')).toThrow('cannot give change of 0.001');
   });
 
   it('always adds up to the amount, with at most the pieces a canonical split needs', () => {

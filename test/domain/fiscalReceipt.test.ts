@@ -1,6 +1,6 @@
 /** The desk's fiscal receipt (R-CASH-1, R-CASH-3, R-CASH-4): 54-FZ fields, the QR payload, the Post's own form. */
 import { describe, expect, it } from 'vitest';
-import { buildDeskReceipt, deskReceiptText, fiscalSign, nextCounters, qrPayload, qrTime } from '../../src/domain/fiscal/fiscalReceipt.js';
+import { buildDeskReceipt, deskReceiptLines, deskReceiptText, fiscalSign, nextCounters, qrPayload, qrTime } from '../../src/domain/fiscal/fiscalReceipt.js';
 import { qrRows } from '../../src/domain/fiscal/qr.js';
 import { create } from 'qrcode/lib/core/qrcode.js';
 import type { DeskPlace } from '../../src/domain/fiscal/desks.js';
@@ -62,6 +62,33 @@ describe('the fiscal receipt', () => {
     expect(partial).toMatchObject({ shift: 1, inShift: 1, fd: 1, number: 'K-1-000001' });
   });
 
+  it('R-CASH-3 R-CODE-5: the Post\'s receipt, line by line, in English: every field in its place, what is still owed before "keep it"', () => {
+    const r = buildDeskReceipt(
+      { place: 'post', at: AT, code: '1000000006', total: '2000.00', received: '2500.00', change: '500.00', orderStatus: 'partially_paid', owed: '300.00' },
+      { shift: 2, inShift: 3, fd: 7 },
+    );
+    expect(deskReceiptLines(r, 'en').map((line) => line.replace(/\u00a0/g, ' '))).toEqual([
+      'RUSSIAN POST · CASH RECEIPT', 'АО «Почта России», ОПС 101000', 'INN 7724490000', 'г. Москва, ул. Мясницкая, д. 26',
+      'Operator window 3', 'Shift 2  Receipt 3', '2026-11-22 10:05:30', 'INCOME (Приход)', '1. Payment for AliExpress order 1000000006',
+      '  1 × 2,000.00 ₽ = 2,000.00 ₽', '  Agent (1057): payment agent', '  Agent operation (1044): payment',
+      '  Agent\'s phone (1073): +7 (800) 200-58-88', '  Operator\'s phone (1074): +7 (495) 000-00-02',
+      '  Supplier (1225): ООО «АлиЭкспресс Россия»', '  Supplier\'s INN (1226): 9704099999',
+      'TOTAL 2,000.00 ₽', 'CASH 2,000.00 ₽', 'RECEIVED 2,500.00 ₽', 'CHANGE 500.00 ₽', 'Taxation: general (OSN)',
+      'Register No. 0000000002054321', 'Fiscal drive 9999078900054321', `FD 7  FP ${r.fp}`,
+      `QR: t=20261122T1005&s=2000.00&fn=9999078900054321&i=7&fp=${r.fp}&n=1`,
+      'Still owed on the order: 300.00 ₽', 'Keep this receipt until the parcel arrives',
+    ]);
+    // nothing owed, nothing said: a paid order, or a partial one whose rest was met by a price fall
+    for (const [orderStatus, owed] of [['paid', '0.00'], ['partially_paid', '0.00']] as const) {
+      expect(deskReceiptText({ ...r, orderStatus, owed }, 'en')).not.toContain('Still owed');
+    }
+    // the shop has one till: no window line, nothing in its place
+    expect(deskReceiptLines(receipt('cashier'), 'en')).toHaveLength(25);
+    expect(deskReceiptText(receipt('cashier'), 'en')).not.toContain('window');
+    // the stored text is the printed lines, one a line
+    expect(deskReceiptText(r, 'en').split('\n')).toEqual(deskReceiptLines(r, 'en'));
+  });
+
   it('numbers run on: the next receipt of a register has the next numbers', () => {
     expect(nextCounters({ shift: 2, inShift: 3, fd: 7 })).toEqual({ shift: 2, inShift: 4, fd: 8 });
   });
@@ -90,6 +117,11 @@ describe('the fiscal receipt', () => {
     for (let r = 0; r < size; r++) {
       for (let c = 0; c < size; c++) expect(light[r + 1]![c + 1], `module ${r},${c}`).toBe(data[r * size + c] !== 1);
     }
+    // the code has an odd number of modules: the last text row is the bottom quiet zone over nothing (upper half blocks only)
+    expect(size % 2).toBe(1);
+    expect(rows.at(-1)).toBe('▀'.repeat(size + 2));
+    // and the right-hand quiet zone is light on every module row, not the next row's first module
+    for (let r = 0; r < size + 2; r++) expect(light[r]![size + 1], `quiet zone, row ${r}`).toBe(true);
     // the quiet zone around it is light
     expect(light[0]!.every(Boolean)).toBe(true);
     expect(light.map((line) => line[0]).slice(0, size + 2).every(Boolean)).toBe(true);
@@ -101,6 +133,8 @@ describe('where a payment was taken', () => {
     const { describeEntry } = await import('../../src/domain/orders/orderTimeline.js');
     const { deskOfReceipt } = await import('../../src/domain/fiscal/desks.js');
     expect([deskOfReceipt('K-1-000001'), deskOfReceipt('P-101000-000002'), deskOfReceipt('T-1-000001')]).toEqual(['cashier', 'post', null]);
+    const { isDeskPlace } = await import('../../src/domain/fiscal/desks.js');
+    expect(['cashier', 'post', 'terminal', ''].map(isDeskPlace)).toEqual([true, true, false, false]);
     const entry = (ref: string) => describeEntry({ at: AT, kind: 'paid', why: '', amount: '100.00', ref });
     expect(entry('K-1-000001')).toContain('accepted at a cashier, receipt K-1-000001');
     expect(entry('P-101000-000001')).toContain('accepted at the Post, receipt P-101000-000001');

@@ -1,7 +1,7 @@
 /** The till's drawer and shift, pure (the cashier's role): change from what the drawer holds, mistakes recorded, X/Z reports, the 24-hour rule. */
 import { describe, expect, it } from 'vitest';
 import { changeFromDrawer, countOf, DEFAULT_FLOAT, drawerTotal, judgeChange, putIn, takeOut, type Drawer } from '../../src/domain/cash/drawer.js';
-import { openShift, paymentRefusal, shiftReport, SHIFT_LIMIT_MS, type TillPayment } from '../../src/domain/cash/shift.js';
+import { openShift, paymentRefusal, sendAwayRefusal, shiftReport, SHIFT_LIMIT_MS, type TillPayment } from '../../src/domain/cash/shift.js';
 import { piecesTotal } from '../../src/domain/cash/change.js';
 import { sub } from '../../src/domain/money.js';
 
@@ -87,5 +87,18 @@ describe('the shift', () => {
     expect(shiftReport('X', shift, payments, short.drawer, T0 + 1).report.discrepancy).toBe('-100.00');
     // the drawer agrees with what was handed out; the customer was short-changed by 10 ₽, which the report counts as a mistake
     expect(payments[0]!.verdict).toEqual({ kind: 'short', by: '10.00' });
+  });
+
+  it('counts as change mistakes only the payments whose change was short or over, not the exact ones', () => {
+    const shift = openShift(null, DEFAULT_FLOAT, T0);
+    const payments = [payment('4750.00', '5000.00', '250.00'), payment('100.00', '200.00', '120.00'), payment('50.00', '50.00', '0.00')];
+    expect(shiftReport('X', shift, payments, DEFAULT_FLOAT, T0 + 1).report.changeMistakes).toBe(1);
+    expect(shiftReport('X', shift, [payments[0]!], DEFAULT_FLOAT, T0 + 1).report.changeMistakes).toBe(0);
+  });
+
+  it('sends a customer away (R-CASH-1: for the code) only on an open shift', () => {
+    const shift = openShift(null, DEFAULT_FLOAT, T0);
+    expect(sendAwayRefusal(shift)).toBeNull();
+    expect(sendAwayRefusal(shiftReport('Z', shift, [], DEFAULT_FLOAT, T0 + 1).shift)).toBe('shift 1 is closed');
   });
 });

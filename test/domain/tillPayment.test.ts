@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FLOAT } from '../../src/domain/cash/drawer.js';
 import { openShift, SHIFT_LIMIT_MS } from '../../src/domain/cash/shift.js';
-import { applyTillPayment, reportRefusal, tidyDrawer, tillPaymentRefusal, type TillPaymentRequest, type TillState } from '../../src/domain/cash/till.js';
+import { applyTillPayment, reportRefusal, tidyDrawer, tillPaymentRefusal, tillTakings, type TillPaymentRequest, type TillState } from '../../src/domain/cash/till.js';
 import type { DeskReceipt } from '../../src/domain/fiscal/fiscalReceipt.js';
 
 const T0 = Date.UTC(2026, 10, 22, 7, 0, 0);
@@ -36,6 +36,18 @@ describe('a till payment', () => {
     expect(drawer).toMatchObject({ '5000.00': 1, '100.00': 9 });
     expect(drawer['200.00']).toBeUndefined();
     expect(payment).toEqual({ receipt: 'K-1-000001', total: '4750.00', received: '5000.00', changeDue: '250.00', changeGiven: '300.00', verdict: { kind: 'over', by: '50.00' } });
+  });
+
+  it('change from pieces the drawer lacks is a bug of the caller (tillPaymentRefusal comes first), named in the error', () => {
+    const receipt = { number: 'K-1-000001', total: '4750.00', received: '5000.00', change: '250.00' } as DeskReceipt;
+    expect(() => applyTillPayment(state(), request({ given: { '200.00': 2 } }), receipt))
+      .toThrow('the drawer holds 1 of 200.00: check tillPaymentRefusal first');
+  });
+
+  it('the shift\'s takings are the payments\' totals, not the cash received', () => {
+    const payment = { receipt: 'K-1-000001', received: '5000.00', changeDue: '0.00', changeGiven: '0.00', verdict: { kind: 'exact' } } as const;
+    expect(tillTakings([])).toBe('0.00');
+    expect(tillTakings([{ ...payment, total: '4750.00' }, { ...payment, total: '16990.00' }])).toBe('21740.00');
   });
 });
 

@@ -81,5 +81,6 @@ export type ChangeVerdict = { kind: 'exact' } | { kind: 'short'; by: Money } | {
 export function judgeChange(due: Money, given: Money): ChangeVerdict {
   const c = cmp(given, due);
   if (c === 0) return { kind: 'exact' };
+  // Stryker disable next-line EqualityOperator: equivalent, because c is never 0 here (returned above), so `<= 0` is `< 0`
   return c < 0 ? { kind: 'short', by: sub(due, given) } : { kind: 'over', by: sub(given, due) };
 }
