@@ -5,33 +5,9 @@
  * journaledRegistry.test.ts; this one reads each step without a server.
  */
 import { describe, expect, it } from 'vitest';
-import { OutboxForwarder, type ForwardTimers } from '../../src/store/outboxForwarder.js';
+import { OutboxForwarder } from '../../src/store/outboxForwarder.js';
 import type { JournaledRegistry } from '../../src/store/journaledRegistry.js';
-
-/** timers that only record: the test fires them */
-function manualTimers() {
-  let next = 0;
-  const planned = new Map<number, { fn: () => void; ms: number }>();
-  const cleared: unknown[] = [];
-  const timers: ForwardTimers = {
-    setTimeout: (fn, ms) => {
-      planned.set(++next, { fn, ms });
-      return next;
-    },
-    clearTimeout: (id) => {
-      cleared.push(id);
-      planned.delete(id as number);
-    },
-  };
-  const waits = () => [...planned.values()].map((t) => t.ms);
-  /** fires every planned timer once */
-  const fire = () => {
-    const due = [...planned.entries()];
-    planned.clear();
-    for (const [, t] of due) t.fn();
-  };
-  return { timers, waits, fire, cleared, lastId: () => next };
-}
+import { manualTimers } from './manualTimers.js';
 
 /** a journal of payments S1… and a registry that takes them while `down` is false */
 function registry(ids: string[], { downFrom = Infinity }: { downFrom?: number } = {}) {

@@ -4,30 +4,8 @@
  * once, the timeout handed to each probe, and stop.
  */
 import { describe, expect, it } from 'vitest';
-import type { ForwardTimers } from '../../src/store/outboxForwarder.js';
 import { DEFAULT_PROBE_MS, DEFAULT_PROBE_TIMEOUT_MS, RegistryProbe } from '../../src/store/registryProbe.js';
-
-function manualTimers() {
-  let next = 0;
-  const planned = new Map<number, { fn: () => void; ms: number }>();
-  const cleared: unknown[] = [];
-  const timers: ForwardTimers = {
-    setTimeout: (fn, ms) => {
-      planned.set(++next, { fn, ms });
-      return next;
-    },
-    clearTimeout: (id) => {
-      cleared.push(id);
-      planned.delete(id as number);
-    },
-  };
-  const fire = () => {
-    const due = [...planned.values()];
-    planned.clear();
-    for (const t of due) t.fn();
-  };
-  return { timers, fire, cleared, waits: () => [...planned.values()].map((t) => t.ms) };
-}
+import { manualTimers } from './manualTimers.js';
 
 /** a probe whose answers the test gives: each call waits until `answer` or `fail` */
 function heldProbe() {
