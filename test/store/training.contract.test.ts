@@ -43,6 +43,21 @@ describe.each(ADAPTERS)('%s keeps the training contract', (_name, open) => {
     await store.close();
   });
 
+  it('lists attempts started at the same moment by id; hands back copies and keeps its own', async () => {
+    const store = await open();
+    const later = attempt('Cleo', 'terminal-cap', [checkpoint('cap', 'R-TERM-3', true)], { at: 90, id: 't-2' });
+    const earlier = attempt('Cleo', 'terminal-cap', [checkpoint('cap', 'R-TERM-3', false)], { at: 90, id: 't-1' });
+    const kept = structuredClone([earlier, later]);
+    await store.recordTrainingAttempt(later);
+    await store.recordTrainingAttempt(earlier);
+    // the caller's record changed after the save, and the list's copy changed: the store's own stays
+    later.checkpoints[0]!.earned = 0;
+    const listed = await store.listTrainingAttempts();
+    listed[0]!.trainee = 'Someone else';
+    expect(await store.listTrainingAttempts()).toEqual(kept);
+    await store.close();
+  });
+
   it('keeps the seed an attempt drew its numbers from (issue 18), the largest one too; none stays absent', async () => {
     const store = await open();
     const seeded = { ...boris, id: 'a-seeded', seed: 42 };
