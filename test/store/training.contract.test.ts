@@ -45,11 +45,11 @@ describe.each(ADAPTERS)('%s keeps the training contract', (_name, open) => {
 
   it('lists attempts started at the same moment by id; hands back copies and keeps its own', async () => {
     const store = await open();
+    const latest = attempt('Cleo', 'terminal-cap', [checkpoint('cap', 'R-TERM-3', true)], { at: 90, id: 't-3' });
     const later = attempt('Cleo', 'terminal-cap', [checkpoint('cap', 'R-TERM-3', true)], { at: 90, id: 't-2' });
     const earlier = attempt('Cleo', 'terminal-cap', [checkpoint('cap', 'R-TERM-3', false)], { at: 90, id: 't-1' });
-    const kept = structuredClone([earlier, later]);
-    await store.recordTrainingAttempt(later);
-    await store.recordTrainingAttempt(earlier);
+    const kept = structuredClone([earlier, later, latest]);
+    for (const a of [later, latest, earlier]) await store.recordTrainingAttempt(a);
     // the caller's record changed after the save, and the list's copy changed: the store's own stays
     later.checkpoints[0]!.earned = 0;
     const listed = await store.listTrainingAttempts();
@@ -108,6 +108,13 @@ describe('SqliteStore: training attempts on disk', () => {
     const reopened = SqliteStore.open(path);
     expect(reopened.listTrainingAttempts()).toEqual([anna]);
     reopened.close();
+  });
+
+  it('closed, the file is let go: a later call is refused; closing again is harmless', () => {
+    const store = SqliteStore.open(join(tempDir(), 'kiosk.db'));
+    store.close();
+    expect(() => store.listTrainingAttempts()).toThrow('The database connection is not open');
+    expect(() => store.close()).not.toThrow();
   });
 
   it('a crash inside the write (KIOSK_TEST_CRASH_AT=training:during: after the attempt row, before its checkpoints) leaves nothing half-written', () => {
