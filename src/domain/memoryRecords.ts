@@ -31,12 +31,14 @@ export abstract class MemoryRecords {
     for (const card of drill) this.drill.set(`${card.trainee}\u0000${card.rule}`, structuredClone(card));
   }
   drillCards(trainee: string): DrillCard[] {
-    return [...this.drill.values()].filter((c) => c.trainee === trainee).sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)).map((c) => structuredClone(c));
+    // a trainee's rules are unique (the map's key): no two compare equal
+    return [...this.drill.values()].filter((c) => c.trainee === trainee).sort((a, b) => (a.rule < b.rule ? -1 : 1)).map((c) => structuredClone(c));
   }
   listTrainingAttempts(filter: TrainingAttemptFilter = {}): AttemptRecord[] {
     return [...this.attempts.values()]
       .filter((a) => (filter.trainee === undefined || a.trainee === filter.trainee) && (filter.since === undefined || a.startedAt >= filter.since))
-      .sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      // ids are unique: no two attempts compare equal
+      .sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1))
       .map((a) => structuredClone(a));
   }
   close(): void {}

@@ -101,13 +101,15 @@ export function recordAttemptInTransaction(db: Connection, record: AttemptRecord
 }
 
 export function listAttempts(db: Connection, filter: TrainingAttemptFilter = {}): AttemptRecord[] {
+  // the same filter for both queries: the checkpoints read are those of the attempts listed
+  const params = { trainee: filter.trainee ?? null, since: filter.since ?? null };
   const attempts = db
     .prepare<AttemptRow>(
       `SELECT * FROM training_attempts
        WHERE (@trainee IS NULL OR trainee = @trainee) AND (@since IS NULL OR started_at >= @since)
        ORDER BY started_at, id`,
     )
-    .all({ trainee: filter.trainee ?? null, since: filter.since ?? null });
+    .all(params);
   const byAttempt = new Map<string, CheckpointResult[]>(attempts.map((a) => [a.id, []]));
   const checkpoints = db
     .prepare<CheckpointRow>(
@@ -115,7 +117,7 @@ export function listAttempts(db: Connection, filter: TrainingAttemptFilter = {})
        WHERE (@trainee IS NULL OR a.trainee = @trainee) AND (@since IS NULL OR a.started_at >= @since)
        ORDER BY c.attempt_id, c.position`,
     )
-    .all({ trainee: filter.trainee ?? null, since: filter.since ?? null });
+    .all(params);
   for (const row of checkpoints) byAttempt.get(row.attempt_id)?.push(toCheckpoint(row));
   return attempts.map((row) => toAttempt(row, byAttempt.get(row.id)!));
 }

@@ -50,6 +50,19 @@ describe.each(ADAPTERS)('%s keeps the drill contract', (_name, open) => {
     await store.close();
   });
 
+  it('lists a trainee\'s cards by rule; names and rules that run together stay apart; hands back copies', async () => {
+    const store = await open();
+    await save(store, attempt('Anna', 'x', [checkpoint('no-change', 'R-TERM-2', false), checkpoint('cap', 'R-TERM-3', false), checkpoint('path', 'R-TERM-1', false)], { at: 0 }), T0);
+    // "AnnaR" + "-TERM-1" runs together as "Anna" + "R-TERM-1" does
+    await save(store, attempt('AnnaR', 'x', [checkpoint('odd', '-TERM-1', false)], { at: 1 }), T0);
+    const cards = await store.drillCards('Anna');
+    expect(cards.map((c) => c.rule)).toEqual(['R-TERM-1', 'R-TERM-2', 'R-TERM-3']);
+    expect((await store.drillCards('AnnaR')).map((c) => [c.trainee, c.rule])).toEqual([['AnnaR', '-TERM-1']]);
+    cards[0]!.due = 0;
+    expect((await store.drillCards('Anna'))[0]!.due).toBeGreaterThan(0);
+    await store.close();
+  });
+
   it('saving the same attempt again moves no card (the first save wins)', async () => {
     const store = await open();
     await save(store, first, T0);

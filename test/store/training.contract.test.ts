@@ -43,6 +43,21 @@ describe.each(ADAPTERS)('%s keeps the training contract', (_name, open) => {
     await store.close();
   });
 
+  it('lists attempts started at the same moment by id; hands back copies and keeps its own', async () => {
+    const store = await open();
+    const latest = attempt('Cleo', 'terminal-cap', [checkpoint('cap', 'R-TERM-3', true)], { at: 90, id: 't-3' });
+    const later = attempt('Cleo', 'terminal-cap', [checkpoint('cap', 'R-TERM-3', true)], { at: 90, id: 't-2' });
+    const earlier = attempt('Cleo', 'terminal-cap', [checkpoint('cap', 'R-TERM-3', false)], { at: 90, id: 't-1' });
+    const kept = structuredClone([earlier, later, latest]);
+    for (const a of [later, latest, earlier]) await store.recordTrainingAttempt(a);
+    // the caller's record changed after the save, and the list's copy changed: the store's own stays
+    later.checkpoints[0]!.earned = 0;
+    const listed = await store.listTrainingAttempts();
+    listed[0]!.trainee = 'Someone else';
+    expect(await store.listTrainingAttempts()).toEqual(kept);
+    await store.close();
+  });
+
   it('keeps the seed an attempt drew its numbers from (issue 18), the largest one too; none stays absent', async () => {
     const store = await open();
     const seeded = { ...boris, id: 'a-seeded', seed: 42 };
@@ -93,6 +108,13 @@ describe('SqliteStore: training attempts on disk', () => {
     const reopened = SqliteStore.open(path);
     expect(reopened.listTrainingAttempts()).toEqual([anna]);
     reopened.close();
+  });
+
+  it('closed, the file is let go: a later call is refused; closing again is harmless', () => {
+    const store = SqliteStore.open(join(tempDir(), 'kiosk.db'));
+    store.close();
+    expect(() => store.listTrainingAttempts()).toThrow('The database connection is not open');
+    expect(() => store.close()).not.toThrow();
   });
 
   it('a crash inside the write (KIOSK_TEST_CRASH_AT=training:during: after the attempt row, before its checkpoints) leaves nothing half-written', () => {

@@ -66,6 +66,27 @@ describe('derive with the money rules', () => {
     expect(namesIn('change(notes, amount) + commission(amount, operator)')).toEqual(['notes', 'amount', 'amount', 'operator']);
     expect(parseExpression('pieces(change(notes, amount))')?.pieces).toBe(true);
     for (const bad of ['commission(amount)', 'price(a, b)', 'change(notes)', 'change(notes amount)', 'amount * 2', 'pieces(x) + 1', 'sqrt(amount, 2)']) expect(parseExpression(bad), bad).toBeNull();
+    // an argument is one name or one number, wholly
+    for (const bad of ['change(2000 500, amount)', 'change(5000x, amount)', 'change(no-tes, amount)', 'price(-1)']) expect(parseExpression(bad), bad).toBeNull();
+    expect(parseExpression('amount ')?.terms).toEqual([{ sign: 1, kind: 'name', term: 'amount' }]);
+    // only commission's second argument may be an operator's own name: a drawn amount may be called `mts`
+    expect(namesIn('commission(mts, MTS)')).toEqual(['mts']);
+  });
+
+  it('reads each term with its sign and text; nothing to read, a value that is not wholly a number, or a product that is not a whole place is refused', () => {
+    expect(parseExpression(' 5000 -  change( notes , amount ) + fee')?.terms).toEqual([
+      { sign: 1, kind: 'number', term: '5000' },
+      { sign: -1, kind: 'call', term: 'change( notes , amount )', fn: 'change', args: ['notes', 'amount'] },
+      { sign: 1, kind: 'name', term: 'fee' },
+    ]);
+    for (const empty of ['', '   ', 'pieces()']) expect(parseExpression(empty), JSON.stringify(empty)).toBeNull();
+    expect(() => evaluate('', {})).toThrow('derive: cannot read ');
+    for (const bad of ['x4750', '4750x', '47 50']) {
+      expect(() => evaluate('5000 - amount', { amount: bad }), bad).toThrow(`derive: amount is not a number (5000 - amount): ${bad}`);
+    }
+    expect(() => evaluate('price(product)', { product: '2.0' })).toThrow(/product is no product of the site, 1 … 4 \(price\(product\)\): 2\.0/);
+    // notes drawn with spaces around them are still the notes
+    expect(evaluate('change(notes, amount)', { notes: ' 2000  500 ', amount: '2130' })).toBe('370');
   });
 
   it('R-CASH-2: a varied till exercise speaks of the change and the pieces in each language', () => {

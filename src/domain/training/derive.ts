@@ -61,7 +61,8 @@ export function parseSum(expression: string): Term[] | null {
     }
     rest = rest.slice(match[0].length);
   }
-  return terms.length > 0 ? terms : null;
+  // never empty: the first pass reads a term (the text starts with the `+` added above) or returns null
+  return terms;
 }
 
 /** What `derive` may say: a sum, or `pieces(` a sum `)`. Null when it is neither. */

@@ -8,7 +8,6 @@ import Decimal from 'decimal.js';
 import type { ScoreCounts } from './attempt.js';
 import type { Exercise, ExercisePolicy } from './exercise.js';
 
-export const SCORE_COUNTS: readonly ScoreCounts[] = ['first', 'best', 'last'];
 export const DEFAULT_POLICY: ExercisePolicy = { feedback: 'immediate', attempts: null, counts: 'best', mastery: null };
 
 export const policyOf = (exercise: Pick<Exercise, 'policy'>): ExercisePolicy => ({ ...DEFAULT_POLICY, ...exercise.policy });

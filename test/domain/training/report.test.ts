@@ -1,6 +1,6 @@
 /** The instructor's report from attempts (issue 15): figures per trainee and exercise, and the pass mark [choice]. */
 import { describe, expect, it } from 'vitest';
-import { hasPassed, passScoreOf } from '../../../src/domain/training/passMark.js';
+import { hasPassed, passScoreOf, percentOf } from '../../../src/domain/training/passMark.js';
 import { median, trainingReport } from '../../../src/domain/training/report.js';
 import { ANNA_1, ANNA_2, ANNA_3, ANNA_5, ANNA_6, BORIS_1, CLASS } from './classFixture.js';
 
@@ -14,6 +14,13 @@ describe('the pass mark', () => {
     expect(hasPassed({ status: 'finished', score: 15, maxScore: 20 })).toBe(false);
     expect(hasPassed({ status: 'finished', score: 12, maxScore: 20, passScore: 12 })).toBe(true);
     expect(hasPassed({ status: 'abandoned', score: 20, maxScore: 20 })).toBe(false);
+  });
+
+  it('shows whole percents, rounded half up; an exercise with nothing to score is 100 %, not NaN', () => {
+    expect(percentOf(0, 0)).toBe(100);
+    expect(percentOf(1, 8)).toBe(13); // 12.5 % rounds up
+    expect(percentOf(1, 3)).toBe(33);
+    expect(percentOf(20, 20)).toBe(100);
   });
 });
 
