@@ -3,9 +3,10 @@
  * then the program closes without showing the next screen (machines/terminal.ts, ./terminal/serviceStates.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { createActor, waitFor } from 'xstate';
+import { terminalMachine, type TerminalActor } from '../../machines/terminal.js';
 import { seedDemo } from '../../src/domain/orders/demo.js';
 import { insert, kioskOf, kioskState, MemoryStore, send, settle, START, startRig, toCash } from './terminalDriver.js';
-import type { TerminalActor } from '../../machines/terminal.js';
 
 async function serviceMode(t: TerminalActor): Promise<void> {
   for (const key of '*#*#') await send(t, { type: 'service.key', key });
@@ -35,5 +36,17 @@ describe('quitting during I/O', () => {
     expect(t.getSnapshot().context.sms.length).toBeGreaterThan(0);
     expect(kioskState(t)).toBe('clearingJam');
     expect(kioskOf(t).context.receipt).toBeNull();
+  });
+});
+
+describe('the bare machine', () => {
+  it('without its actors (src/adapters provides them) the terminal goes to the fault screen naming the first one missing', async () => {
+    const t = createActor(terminalMachine, { input: {} });
+    t.start();
+    await waitFor(t, (s) => s.matches({ flow: 'fault' }));
+    expect(t.getSnapshot().context.fault).toBe('the terminal\'s "recoverUnfinished" actor was not provided');
+    t.send({ type: 'quit.request' });
+    expect(closed(t)).toBe(true);
+    t.stop();
   });
 });
