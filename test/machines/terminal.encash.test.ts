@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/domain/orders/demo.js';
-import { insert, kioskOf, kioskState, lookUp, MemoryStore, send, settle, START, startRig, toCash } from './terminalDriver.js';
+import { DEFAULT_RULES } from '../../src/domain/rules.js';
+import { cashOf, insert, kioskOf, kioskState, lookUp, MemoryStore, send, settle, START, startRig, toCash } from './terminalDriver.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 
 async function serviceMode(t: TerminalActor): Promise<void> {
@@ -56,6 +57,21 @@ describe('the cassette in service mode', () => {
     expect(kioskOf(t).context.cassette).toMatchObject({ count: 0, total: '0.00' });
     await send(t, { type: 'nav.press', id: 'exit' });
     expect(await lookUp(t, '1000000002')).toBe('checkData');
+  });
+
+  it('a cassette forced full during a payment: the payment goes on, the next note is handed back; the session opened with the room the cassette has', async () => {
+    const store = new MemoryStore();
+    seedDemo(store, START);
+    const { t, payments } = await startRig(store, { rules: { ...DEFAULT_RULES, cassetteCapacity: 3 } });
+    await toCash(t, '1000000001');
+    expect(cashOf(t)?.context.room).toBe(3);
+    await insert(t, 1000);
+    await send(t, { type: 'fault.inject', fault: 'cassette-full' });
+    expect(cashOf(t)?.context.room).toBe(1);
+    await insert(t, 500);
+    expect(cashOf(t)?.context.notes).toEqual([1000]);
+    expect(cashOf(t)?.context.notice).toMatchObject({ kind: 'rejected', note: 500 });
+    expect(payments).toEqual([]);
   });
 
   it('the store failing to encash or to read the cassette: the fault screen says why', async () => {
