@@ -77,6 +77,7 @@ export const terminalMachine = terminalSetup.createMachine({
     fault: null,
     cassetteForcedFull: false,
     paperLeft: input.rules?.paperReceipts ?? null,
+    // Stryker disable next-line BooleanLiteral: equivalent, because checkingJam's keepJam sets jamArmed false on every way to the kiosk
     jamArmed: false,
     jam: null,
   }),

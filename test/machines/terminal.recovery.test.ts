@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/domain/orders/demo.js';
-import { insert, kioskState, MemoryStore, send, START, startRig, toCash } from './terminalDriver.js';
+import { DEFAULT_RULES } from '../../src/domain/rules.js';
+import { QIWI } from '../../src/domain/skins/index.js';
+import { insert, kioskOf, kioskState, MemoryStore, send, START, startRig, toCash } from './terminalDriver.js';
 import type { TerminalActor } from '../../machines/terminal.js';
 
 const flow = (t: TerminalActor) => (t.getSnapshot().value as { flow: string }).flow;
@@ -54,5 +56,14 @@ describe('recovery at start', () => {
       expect(flow(t)).toBe('fault');
       expect(t.getSnapshot().context.fault).toBe(`${failing} is unreadable`);
     }
+  });
+
+  it('R-TERM-4: the kiosk starts in the terminal\'s language, skin, order number length and service PIN', async () => {
+    const rules = { ...DEFAULT_RULES, skin: QIWI, orderNumberLength: 8, servicePin: '4321' };
+    const { t } = await startRig(new MemoryStore(), { lang: 'en', rules });
+    expect(kioskOf(t).context).toMatchObject({ lang: 'en', orderNumberLength: 8, servicePin: '4321' });
+    expect(kioskOf(t).context.skin.id).toBe('qiwi');
+    const russian = await startRig(new MemoryStore(), { lang: 'ru' });
+    expect(kioskOf(russian.t).context.lang).toBe('ru');
   });
 });
