@@ -18,8 +18,8 @@ export type DeskButtonEvent =
 
 export type DeskButton = Button<DeskButtonEvent>;
 
-const button = (id: string, label: string, event: DeskButtonEvent, hotkey?: string): DeskButton =>
-  hotkey === undefined ? { id, label, event, enabled: true } : { id, label, event, hotkey, enabled: true };
+// every desk button has a key of its own (the desk has no unlabelled keys)
+const button = (id: string, label: string, event: DeskButtonEvent, hotkey: string): DeskButton => ({ id, label, event, hotkey, enabled: true });
 const disabled = (b: DeskButton, whyDisabled: string): DeskButton => ({ ...b, enabled: false, whyDisabled });
 
 /** The code has the length of an order number (the SMS code). */
