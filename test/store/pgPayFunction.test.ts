@@ -61,4 +61,18 @@ describe('the payment call', () => {
     const late = planTerminalPayment(s, paidElsewhere(order('4100000003'))!, 5, 'pay', NOW + 1, false, DELAY_MS);
     expect(() => payCall({ session: s, counterSeq: 4, order: order('4100000003'), orderVersion: '7' }, planned, late)).toThrow(/same receipt/);
   });
+
+  it('refuses a late plan for another order state, another number, or beside a plan with no order', () => {
+    const s = session('4', '4100000004', [5000]);
+    const o = order('4100000004');
+    const basis = { session: s, counterSeq: 4, order: o, orderVersion: '7' };
+    const planned = planTerminalPayment(s, o, 5, 'pay', NOW, false, DELAY_MS);
+    const late = planTerminalPayment(s, paidElsewhere(o)!, 5, 'pay', NOW, false, DELAY_MS);
+    const refused = /same order with the same number/;
+    expect(() => payCall(basis, planned, late)).not.toThrow();
+    expect(() => payCall(basis, planned, { ...late, seq: 6 })).toThrow(refused);
+    expect(() => payCall(basis, planned, { ...late, after: planned.after })).toThrow(refused);
+    expect(() => payCall(basis, planned, { ...late, before: null })).toThrow(refused);
+    expect(() => payCall(basis, { ...planned, before: null }, late)).toThrow(refused);
+  });
 });

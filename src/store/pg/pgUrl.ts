@@ -14,12 +14,21 @@ export function maskUrl(url: string): string {
 
 /** `text` with any occurrence of the URL's password masked (error messages may quote the URL). */
 export function maskIn(text: string, url: string): string {
-  let password = '';
-  try {
-    password = decodeURIComponent(new URL(url).password);
-  } catch {
-    return text.split(url).join(maskUrl(url));
-  }
   const masked = text.split(url).join(maskUrl(url));
+  const password = passwordIn(url);
   return password ? masked.split(password).join('***') : masked;
+}
+
+/**
+ * The URL's password as a message may quote it: decoded, or as written when it is not valid
+ * percent-encoding (`p%zz`); null when the URL does not parse (maskUrl's fallback masks it where quoted).
+ */
+function passwordIn(url: string): string | null {
+  if (!URL.canParse(url)) return null;
+  const { password } = new URL(url);
+  try {
+    return decodeURIComponent(password);
+  } catch {
+    return password;
+  }
 }
