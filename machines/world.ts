@@ -25,12 +25,9 @@
  * start at `world.open`, sent right after that screen, not with the world; null until then, told
  * nothing, and started with the terminal's language and the role set meanwhile (`opening`).
  *
- * The Training place (F6, machines/training.ts) runs each exercise in a sandbox world of its own:
- * while an exercise runs, the keys go to that world (src/app/keyFeed.ts), not to these places.
- *
- * The cashier (F4) and the Post (F5) are two runs of one desk machine (machines/desk.ts), told apart
- * by their input: the place's words and receipt form are data.
- *
+ * The Training place (F6, machines/training.ts) runs each exercise in a sandbox world of its own,
+ * which has the keys while an exercise runs. The cashier (F4) and the Post (F5) are two runs of one
+ * desk machine (machines/desk.ts): the place's words and receipt form are its input, as data.
  * Keys are mapped in src/app/keyFeed.ts: F1–F5, F9, F10 (and Esc on the phone) come here; every
  * other key goes straight to the place that has the keys, as that place's own event.
  */
