@@ -285,7 +285,7 @@ const langAndRules = (input: WorldInput) => ({ ...(input.lang ? { lang: input.la
  * Whose phone the phone place is: the phone of the newest SMS a place sent (a code from the site, change
  * from the terminal), else the phone the world was started with (the demo phone). Kept simple on purpose.
  */
-function customerPhone(context: WorldContext): string {
+export function customerPhone(context: WorldContext): string {
   const mobile = context.site?.getSnapshot().context.mobile.payment;
   const sent = [
     ...context.terminal.getSnapshot().context.sms,

@@ -13,7 +13,7 @@ import { DEMO_PHONE } from '../../src/domain/orders/demo.js';
 import { mapSiteKey } from '../../src/app/siteKeys.js';
 import { siteViewOf } from '../../machines/site/siteView.js';
 import { isSettled } from '../../machines/settled.js';
-import { opened, type WorldActor } from '../../machines/world.js';
+import { customerPhone, opened, type WorldActor, type WorldContext } from '../../machines/world.js';
 
 const worlds: WorldActor[] = [];
 afterEach(() => {
@@ -77,5 +77,42 @@ describe('whose phone the phone place is', () => {
     await orderFor('9031112233');
     await orderFor('9051112233');
     expect(await phoneShown()).toBe('+79051112233');
+  });
+});
+
+describe('customerPhone: the newest SMS wins, wherever it was sent from', () => {
+  type Sent = { phone: string; at: number };
+  const actor = (context: object) => ({ getSnapshot: () => ({ context }) });
+  /** A world's context as customerPhone reads it: the terminal's and the site's SMS, a mobile payment, the phone. */
+  const contextOf = (terminal: Sent[], site: Sent[] | null, mobile: Sent | null = null) =>
+    ({
+      terminal: actor({ sms: terminal }),
+      site: site && actor({ sms: site, mobile: { payment: mobile && { phone: mobile.phone, requestedAt: mobile.at } } }),
+      phone: actor({ phone: DEMO_PHONE }),
+    }) as unknown as WorldContext;
+
+  it("the terminal's change SMS, newer than the site's code, though the site's is listed after it", () => {
+    expect(customerPhone(contextOf([{ phone: '+79030000001', at: 2_000 }], [{ phone: '+79050000002', at: 1_000 }]))).toBe('+79030000001');
+  });
+
+  it("the site's code when it is the newer one", () => {
+    expect(customerPhone(contextOf([{ phone: '+79030000001', at: 1_000 }], [{ phone: '+79050000002', at: 2_000 }]))).toBe('+79050000002');
+  });
+
+  it("the phone a mobile payment's SMS went to, when it is the newest", () => {
+    expect(customerPhone(contextOf([{ phone: '+79030000001', at: 1_000 }], [], { phone: '+79160000003', at: 3_000 }))).toBe('+79160000003');
+  });
+
+  it('the phone the world started with when nothing was sent, the places opened later not open yet', () => {
+    expect(customerPhone(contextOf([], null))).toBe(DEMO_PHONE);
+  });
+});
+
+describe("the world's children", () => {
+  it('each place is a child under its own name (what an inspector lists and a persisted snapshot restores by)', () => {
+    const clock = new SimulatedClock();
+    const world = startWorld({ store: asyncStore(new MemoryStore()), clock, lang: 'en' });
+    worlds.push(world);
+    expect(Object.keys(world.getSnapshot().children).sort()).toEqual(['cashier', 'phone', 'post', 'site', 'terminal', 'training']);
   });
 });
