@@ -30,7 +30,7 @@ function withoutPg(value: string | undefined): boolean {
 const NEED_PG = ['test/store/pg*.test.ts', 'test/store/contested.test.ts', 'test/store/journaledRegistry.test.ts'];
 
 const FAST = ['test/domain/**/*.test.ts', 'test/store/**/*.test.ts', 'test/rules/**/*.test.ts'];
-const ALL = [...FAST, 'test/machines/**/*.test.ts'];
+const ALL = [...FAST, 'test/machines/**/*.test.ts', 'test/training/**/*.test.ts'];
 const pick = (set: string | undefined): string[] =>
   !set ? ALL : set === 'domain' ? FAST : set.split(',').map((glob) => glob.trim()).filter(Boolean);
 
@@ -43,6 +43,10 @@ export default defineConfig({
       // replays every generated path of the kiosk: 60 s quiet, past its 150 s guard in Stryker's first
       // run at load 12 (every line counting its mutants' coverage); the focused kiosk tests stay
       'test/machines/kiosk.model.test.ts',
+      // every exercise on every seed, and Try-from-here from every step of the catalog: 25 s and 37 s quiet,
+      // each a minute of instrumented first run; the focused training tests (derive, variants, policy) stay
+      'test/training/variants.property.test.ts',
+      'test/training/tryFromHere.catalog.test.ts',
       'test/process/**',
       'test/cli/**',
       'test/bench/**',
