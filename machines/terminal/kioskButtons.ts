@@ -94,6 +94,7 @@ function builder(skin: Skin) {
     ...(key in skin.labels ? worded(key as SkinLabelKey) : { label: key }),
     event,
     enabled,
+    // Stryker disable next-line ConditionalExpression: equivalent, because `false` only adds `hotkey: undefined`, which every reader (keys, screens, JSON) takes as no hotkey
     ...(hotkey === undefined ? {} : { hotkey }),
   });
   const back = () => button('back', 'button.back', { type: 'nav.back' }, 'esc');

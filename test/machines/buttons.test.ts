@@ -28,6 +28,11 @@ describe('moveFocus', () => {
     expect(moveFocus(0, 8, 2, 'up')).toBe(6);
   });
 
+  it('right from the last button of a 2-column grid of 8 goes to the first button (0), not to the top of its column (1)', () => {
+    expect(moveFocus(7, 8, 2, 'right')).toBe(0);
+    expect(moveFocus(7, 8, 2, 'down')).toBe(1);
+  });
+
   it('up from the top row of a 3-column grid of 7 (0 1 2 / 3 4 5 / 6) goes to the bottom of the same column', () => {
     expect([0, 1, 2].map((focus) => moveFocus(focus, 7, 3, 'up'))).toEqual([6, 4, 5]);
   });

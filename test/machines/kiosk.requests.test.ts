@@ -62,6 +62,12 @@ describe('R-TERM-1: the kiosk asks the terminal for each step of a payment', () 
     k.send(press('next'));
     expect([k.screen(), k.heard()]).toEqual(['topupCash', [{ type: 'io.openCash', code: '', due: '0.00', phone: `+7${PHONE_MTS}`, operator: 'mts' }]]);
   });
+
+  it('R-TERM-2: a phone top-up whose operator was changed opens the session for the operator chosen, not the guess', () => {
+    const k = rig();
+    k.send({ type: 'kiosk.wake' }, press('mobile'), typed(PHONE_MTS), press('operator'), press('next'));
+    expect(k.heard()).toEqual([{ type: 'io.openCash', code: '', due: '0.00', phone: `+7${PHONE_MTS}`, operator: 'megafon' }]);
+  });
 });
 
 describe('service mode asks the terminal for the cassette, the paper, the lock and a jammed note', () => {

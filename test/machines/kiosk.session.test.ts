@@ -86,6 +86,10 @@ describe('typing into a field', () => {
     expect(after(full, { type: 'input.backspace' }).context).toMatchObject({ pinDigits: '1234567', notice: null });
   });
 
+  it('R-TERM-2: a letter on an empty phone says digits only, not that the phone starts with 9 (nothing was typed yet)', () => {
+    expect(after(phoneEntry(), type('x')).context).toMatchObject({ phoneDigits: '', notice: 'hint.digitsOnly' });
+  });
+
   it('R-TERM-2: the phone starts with 9; its operator is guessed, then kept once chosen, and the key goes round the four', () => {
     const eight = after(phoneEntry(), type('8916'));
     expect(eight.context).toMatchObject({ phoneDigits: '', notice: 'hint.phoneStartsWith9' });

@@ -90,3 +90,14 @@ describe('the countdown of "Need more time?" and "Quit?"', () => {
     expect(countdown(rig)).toBeNull();
   });
 });
+
+describe('the watchdog region', () => {
+  it('is off on the idle screen, which has no timeout, and armed on a menu', async () => {
+    const store = new MemoryStore();
+    seedDemo(store, START);
+    const rig = await startRig(store, { rules: { ...DEFAULT_RULES, timeouts: TIMEOUTS } });
+    expect(rig.t.getSnapshot().value).toMatchObject({ watchdog: 'off' });
+    await send(rig.t, { type: 'kiosk.wake' });
+    expect(rig.t.getSnapshot().value).toMatchObject({ watchdog: 'armed' });
+  });
+});
