@@ -38,6 +38,7 @@ import { codeComplete, deskButtons, handedCovers, type DeskScreen } from './desk
 import { initialDeskContext, type DeskContext, type DeskEvent, type DeskInput, type LookUpInput, type LookUpOutput, type PayOutput } from './desk/deskContext.js';
 import { typeDigits } from './terminal/kioskContext.js';
 import { tillMachine } from './desk/till.js';
+import { errorText } from '../src/domain/errorText.js';
 
 export type { DeskContext, DeskEvent, DeskInput, DeskRole } from './desk/deskContext.js';
 
@@ -49,7 +50,6 @@ const navOn = (screen: DeskScreen) => ({
   'nav.press': { actions: { type: 'pressButton', params: { screen } } },
 }) as const;
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export const deskMachine = setup({
   types: {

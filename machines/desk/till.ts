@@ -40,6 +40,7 @@ import type { DeskReceipt } from '../../src/domain/fiscal/fiscalReceipt.js';
 import type { LookupResult } from '../../src/domain/orders/orders.js';
 import { typeDigits } from '../terminal/kioskContext.js';
 import { IO_TAG } from '../settled.js';
+import { errorText } from '../../src/domain/errorText.js';
 
 export interface TillInput {
   place: DeskPlace;
@@ -65,6 +66,8 @@ export interface TillContext {
   given: Drawer;
   receipt: DeskReceipt | null;
   refusal: string | null;
+  /** the store's error when the refusal is `fault`, said to the customer */
+  fault: string | null;
   report: ShiftReport | null;
   /** i18n key of a one-line notice, cleared by the next key */
   notice: string | null;
@@ -93,7 +96,7 @@ const unprovided = (name: string) => () => Promise.reject(new Error(`the till's 
 /** The customer's notes are in the drawer's reach once handed: a cashier may give one straight back. */
 const reachable = (context: TillContext): Drawer => addPieces(context.till?.drawer ?? {}, context.customer?.brings ?? {});
 
-const leave = { customer: null, code: '', readBack: null, received: '', given: {}, receipt: null, refusal: null };
+const leave = { customer: null, code: '', readBack: null, received: '', given: {}, receipt: null, refusal: null, fault: null };
 
 export const tillMachine = setup({
   types: { context: {} as TillContext, events: {} as TillEvent, input: {} as TillInput, tags: {} as typeof IO_TAG },
@@ -149,6 +152,7 @@ export const tillMachine = setup({
     keepLookUp: assign((_, params: { result: LookupResult }) =>
       params.result.kind === 'payable' ? { readBack: { code: params.result.code, due: params.result.due } } : { refusal: params.result.reason }),
     refuse: assign((_, params: { reason: string }) => ({ refusal: params.reason })),
+    refuseFault: assign((_, params: { error: unknown }) => ({ refusal: 'fault', fault: errorText(params.error) })),
     // the store's outcome: the drawer and the shift's record as saved, or why nothing moved
     keepPayment: assign(({ context }, params: { outcome: TillPaymentOutcome }) => {
       const o = params.outcome;
@@ -209,7 +213,7 @@ export const tillMachine = setup({
             src: 'sendAway',
             input: ({ context }) => ({ place: context.place }),
             onDone: { target: 'sentAway', actions: { type: 'keepTill', params: ({ event }) => ({ till: event.output }) } },
-            onError: { target: 'refused', actions: { type: 'refuse', params: { reason: 'fault' } } },
+            onError: { target: 'refused', actions: { type: 'refuseFault', params: ({ event }) => ({ error: event.error }) } },
           },
         },
         sentAway: { on: { 'till.done': { target: '#till.idle', actions: 'leave' } } },
@@ -266,7 +270,7 @@ export const tillMachine = setup({
               },
               { target: 'refused', actions: { type: 'keepPayment', params: ({ event }) => ({ outcome: event.output }) } },
             ],
-            onError: { target: 'refused', actions: { type: 'refuse', params: { reason: 'fault' } } },
+            onError: { target: 'refused', actions: { type: 'refuseFault', params: ({ event }) => ({ error: event.error }) } },
           },
         },
         receipt: { on: { 'till.handReceipt': { target: '#till.idle', actions: ['leave', { type: 'notify', params: { key: 'till.keepReceipt' } }] } } },

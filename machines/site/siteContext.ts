@@ -121,4 +121,4 @@ export const initialSiteContext = (input: SiteInput): SiteContext => {
   };
 };
 
-export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+export { errorText } from '../../src/domain/errorText.js';

@@ -104,7 +104,7 @@ export function cashRequestOf(event: TerminalEvent): OpenCashRequest {
 /** What the kiosk is told when the store could not look the order up. */
 export const unavailableLookup = (code: string): LookupResult => ({ kind: 'refused', code, reason: 'unavailable' });
 
-export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+export { errorText } from '../../src/domain/errorText.js';
 
 /**
  * The phone beside the kiosk keeps this many messages: a kiosk runs for days, and an inbox that only

@@ -5,7 +5,7 @@
  * kopecks. Found by mutation testing (README "Mutation testing").
  */
 import { describe, expect, it } from 'vitest';
-import { RECEIPT_WIDTH } from '../../machines/desk/deskView.js';
+import { fitReceiptLine, RECEIPT_WIDTH } from '../../machines/desk/deskView.js';
 import { DESKS } from '../../src/domain/fiscal/desks.js';
 import { MemoryStore } from '../../src/domain/memoryStore.js';
 import { seedDemo, DEMO_PHONE } from '../../src/domain/orders/demo.js';
@@ -76,6 +76,14 @@ describe('the desk\'s receipt and change', () => {
     const qr = desk.view().qr;
     expect(qr.length).toBeGreaterThan(10);
     expect(new Set(qr.map((row) => row.length)).size).toBe(1);
+  });
+
+  it('R-CASH-4: a receipt line of the desk\'s width stays whole; one character more breaks at its last `&`, indented', () => {
+    const full = `${'a'.repeat(40)}&b=12345`;
+    expect(full).toHaveLength(RECEIPT_WIDTH);
+    expect(fitReceiptLine(full)).toEqual([full]);
+    expect(fitReceiptLine(`${'a'.repeat(41)}&b=12345`)).toEqual(['a'.repeat(41), '    &b=12345']);
+    expect(fitReceiptLine('short')).toEqual(['short']);
   });
 
   it('R-CASH-2: exactly the amount handed: no change, said so', async () => {

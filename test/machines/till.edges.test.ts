@@ -5,10 +5,16 @@
  * testing"): each test here kills mutants of machines/desk/till.ts that survived the walk-throughs.
  */
 import { describe, expect, it } from 'vitest';
-import { createActor, waitFor } from 'xstate';
+import { createActor, SimulatedClock, waitFor, type PromiseActorLogic } from 'xstate';
+import type { TillPaymentOutcome } from '../../src/domain/cash/till.js';
+import { provideTill } from '../../src/adapters/tillActors.js';
+import { asyncStore } from '../../src/domain/asyncStore.js';
+import { MemoryStore } from '../../src/domain/memoryStore.js';
+import { seedDemo } from '../../src/domain/orders/demo.js';
+import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { drawerTotal } from '../../src/domain/cash/drawer.js';
 import { DEMO_QUEUE, scriptedCustomer, type TillCustomer } from '../../src/domain/cash/tillCustomers.js';
-import { tillMachine } from '../../machines/desk/till.js';
+import { tillMachine, type TillPayInput } from '../../machines/desk/till.js';
 import { isSettled } from '../../machines/settled.js';
 import { startTill, TILL_START as START } from './tillDriver.js';
 
@@ -182,5 +188,25 @@ describe('the till when the store fails', () => {
     await waitFor(actor, isSettled);
     expect(actor.getSnapshot().value).toBe('closed');
     expect(actor.getSnapshot().context).toMatchObject({ till: null, notice: 'till.fault' });
+  });
+});
+
+describe('a till whose payment actor no adapter provided', () => {
+  it('the customer hears that the till failed and why: the actor that was not provided', async () => {
+    const store = new MemoryStore();
+    seedDemo(store, START);
+    const clock = new SimulatedClock();
+    clock.set(START);
+    const machine = provideTill({ store: asyncStore(store), clock, rules: DEFAULT_RULES })
+      .provide({ actors: { payAtTill: tillMachine.implementations.actors.payAtTill as PromiseActorLogic<TillPaymentOutcome, TillPayInput> } });
+    const till = createActor(machine, { input: { place: 'cashier', queue: [scriptedCustomer('1000000001', { '5000.00': 1 })] }, clock }).start();
+    for (const event of [{ type: 'till.openShift' }, { type: 'till.nextCustomer' }, { type: 'input.text', text: '1000000001' }, { type: 'till.next' },
+      { type: 'till.confirm' }, { type: 'input.text', text: '5000' }, { type: 'till.next' }, { type: 'till.give', face: '200.00' },
+      { type: 'till.give', face: '50.00' }, { type: 'till.pay' }] as const) {
+      till.send(event);
+      await waitFor(till, isSettled);
+    }
+    expect(till.getSnapshot().context).toMatchObject({ refusal: 'fault', fault: 'the till\'s "payAtTill" actor was not provided' });
+    till.stop();
   });
 });

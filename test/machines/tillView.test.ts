@@ -4,6 +4,8 @@
  * testing (README "Mutation testing"): before this file only "the till's view is not null" was read.
  */
 import { describe, expect, it } from 'vitest';
+import { waitFor } from 'xstate';
+import { isSettled } from '../../machines/settled.js';
 import { tillViewOf } from '../../machines/desk/tillView.js';
 import { DESKS } from '../../src/domain/fiscal/desks.js';
 import type { Lang } from '../../src/domain/money.js';
@@ -125,5 +127,37 @@ describe('the till\'s refusals, the customer sent away, the reports', () => {
     expect(plainSpaces(view(till, 'ru').title)).toBe('Почта · окно 3 · смена 1 · в кассе 5 000,00 ₽');
     expect(view(till, 'ru').drawer.slice(-4)).toEqual(['0,50×10', '0,10×50', '0,05×0', '0,01×0']);
     expect(lines(till)[1]).toBe('plain: Accepting payments → AliExpress, cash');
+  });
+});
+
+describe('the till while the store works, and when it fails', () => {
+  it('R-CASH-2: while the payment is being saved the cash against the due and the change due stay on the screen', async () => {
+    const till = startTill({ queue: [scriptedCustomer('1000000003', { '5000.00': 4 })] });
+    await till.send({ type: 'till.openShift' });
+    await till.toChange('1000000003', '20000');
+    for (const face of ['1000.00', '500.00', '500.00', '500.00', '500.00', '10.00']) await till.send({ type: 'till.give', face });
+    till.actor.send({ type: 'till.pay' });
+    expect(view(till).statePath).toBe('serving.paying');
+    expect(lines(till).slice(4)).toEqual(['figure: Cash received: 20,000.00 ₽ (due 16,990.00 ₽)', 'figure: Change due 3,010.00 ₽ · given 3,010.00 ₽']);
+    await waitFor(till.actor, isSettled);
+    expect(view(till).statePath).toBe('serving.receipt');
+  });
+
+  it('a payment the store fails to save: the customer hears what failed and that nothing was taken', async () => {
+    const till = startTill({ queue: [scriptedCustomer('1000000001', { '5000.00': 1 })], failing: 'payAtTill' });
+    await till.send({ type: 'till.openShift' });
+    await till.toChange('1000000001', '5000');
+    await till.send({ type: 'till.pay' });
+    expect(view(till).statePath).toBe('serving.refused');
+    expect(lines(till).at(-1)).toBe('said: "The till failed: the store is down. Nothing was taken."');
+  });
+
+  it('sending a customer away when the store fails: the same words, with what failed', async () => {
+    const till = startTill({ queue: [DEMO_QUEUE.find((c) => c.story === 'siteOrderIdOnly')!], failing: 'sendAway' });
+    await till.send({ type: 'till.openShift' }, { type: 'till.nextCustomer' }, { type: 'till.sendAway' });
+    expect(view(till).statePath).toBe('serving.refused');
+    expect(lines(till).at(-1)).toBe('said: "The till failed: the store is down. Nothing was taken."');
+    await till.send({ type: 'till.done' });
+    expect(till.ctx()).toMatchObject({ refusal: null, fault: null });
   });
 });
