@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hasPassed, passScoreOf, percentOf } from '../../../src/domain/training/passMark.js';
 import { median, trainingReport } from '../../../src/domain/training/report.js';
 import { ANNA_1, ANNA_2, ANNA_3, ANNA_5, ANNA_6, BORIS_1, CLASS } from './classFixture.js';
+import { attempt, checkpoint } from './fixtures.js';
 
 describe('the pass mark', () => {
   it('is 80 % of the maximum, in whole points, unless the exercise sets its own', () => {
@@ -34,11 +35,17 @@ describe('median', () => {
 });
 
 describe('trainingReport', () => {
-  const report = trainingReport(CLASS);
-  const anna = report.trainees[0]!;
-  const [cap, change] = anna.exercises;
+  // built inside each test, never in the describe body: StrykerJS credits a mutant only to the tests
+  // that ran its code, and code run while the file is collected belongs to none of them
+  const classReport = () => {
+    const report = trainingReport(CLASS);
+    const anna = report.trainees[0]!;
+    const [cap, change] = anna.exercises;
+    return { report, anna, cap, change };
+  };
 
   it('groups by trainee, then by exercise, by name, whatever order the attempts come in', () => {
+    const { report, anna, change } = classReport();
     expect(report.passPercent).toBe(80);
     expect(report.trainees.map((t) => t.trainee)).toEqual(['Anna', 'Boris']);
     expect(anna.exercises.map((e) => e.exerciseId)).toEqual(['terminal-cap', 'terminal-change']);
@@ -46,6 +53,7 @@ describe('trainingReport', () => {
   });
 
   it('per exercise: best and last score of finished attempts, pass rate, median time, abandoned apart', () => {
+    const { cap, change } = classReport();
     expect(change).toMatchObject({
       exerciseId: 'terminal-change', finished: 3, abandoned: 1, passed: 1, passRate: 1 / 3, medianMs: 60_000,
       best: { id: ANNA_2.id, score: 20, percent: 100, passed: true }, last: { id: ANNA_3.id, score: 10, percent: 50, passed: false },
@@ -54,6 +62,7 @@ describe('trainingReport', () => {
   });
 
   it('the most frequent mistake first, with its rule; an abandoned attempt counts only what it had missed when left', () => {
+    const { anna, change } = classReport();
     expect(change!.mistakes).toEqual([
       { rule: 'R-TERM-2', count: 2, checkpoints: ['no-change'] },
       { rule: 'R-TERM-1', count: 1, checkpoints: ['path'] },
@@ -63,6 +72,7 @@ describe('trainingReport', () => {
   });
 
   it('per trainee: every exercise together', () => {
+    const { report, anna } = classReport();
     expect(anna).toMatchObject({ finished: 5, abandoned: 1, passed: 2, passRate: 0.4, medianMs: 60_000, best: { id: ANNA_2.id }, last: { id: ANNA_6.id } });
     expect(report.trainees[1]).toMatchObject({ trainee: 'Boris', finished: 1, passed: 1, passRate: 1, mistakes: [], best: { id: BORIS_1.id } });
   });
@@ -74,5 +84,43 @@ describe('trainingReport', () => {
 
   it('a different default pass mark is data: 50 % passes Anna\'s 10 of 20', () => {
     expect(trainingReport([ANNA_1], { passPercent: 50 }).trainees[0]).toMatchObject({ passed: 1, passRate: 1 });
+  });
+});
+
+describe('trainingReport: ties, order and the policy line', () => {
+  const right = (id: string) => checkpoint(id, 'R-TERM-1', true);
+  const wrong = (id: string, rule = 'R-TERM-2') => checkpoint(id, rule, false);
+
+  it('a rule\'s missed checkpoints are listed in order, whatever order they were missed in', () => {
+    const missed = attempt('Vera', 'ex', [wrong('z-last'), wrong('a-first'), wrong('m-middle')], { at: 1 });
+    expect(trainingReport([missed]).trainees[0]!.mistakes).toEqual([{ rule: 'R-TERM-2', count: 3, checkpoints: ['a-first', 'm-middle', 'z-last'] }]);
+  });
+
+  it('of two attempts with the same best percent, the earliest is the best', () => {
+    const first = attempt('Vera', 'ex', [right('a'), wrong('b')], { at: 1 });
+    const second = attempt('Vera', 'ex', [wrong('b'), right('a')], { at: 2 });
+    expect(trainingReport([second, first]).trainees[0]!.best?.id).toBe(first.id);
+  });
+
+  it('attempts started at the same moment are ordered by their ids', () => {
+    const one = { ...attempt('Vera', 'ex', [right('a')], { at: 3 }), id: 'b-attempt' };
+    const other = { ...attempt('Vera', 'ex', [wrong('a')], { at: 3 }), id: 'a-attempt' };
+    expect(trainingReport([one, other]).trainees[0]!.exercises[0]!.attempts.map((a) => a.id)).toEqual(['a-attempt', 'b-attempt']);
+  });
+
+  it('the attempt that counts is a finished one: an abandoned newest attempt never counts as the last', () => {
+    const finished = attempt('Vera', 'ex', [right('a')], { at: 1, scoreCounts: 'last' });
+    const left = attempt('Vera', 'ex', [wrong('a')], { at: 2, scoreCounts: 'last', status: 'abandoned' });
+    expect(trainingReport([finished, left]).trainees[0]!.exercises[0]!.counted?.id).toBe(finished.id);
+  });
+
+  it('an exercise has a policy of its own when its newest attempt recorded any of the three settings', () => {
+    const ownPolicy = (fields: Parameters<typeof attempt>[3]) => trainingReport([attempt('Vera', 'ex', [right('a')], fields)]).trainees[0]!.exercises[0]!.ownPolicy;
+    expect([
+      ownPolicy({ at: 1 }),
+      ownPolicy({ at: 1, scoreCounts: 'best' }),
+      ownPolicy({ at: 1, attemptsAllowed: 3 }),
+      ownPolicy({ at: 1, passScore: 5 }),
+    ]).toEqual([false, true, true, true]);
   });
 });
