@@ -158,3 +158,58 @@ describe('Try from here (issue 18)', () => {
     expect(actor.getSnapshot()).toMatchObject({ value: 'debrief', context: { saveError: 'Error: the disk is full' } });
   });
 });
+
+describe('the attempt as it runs', () => {
+  it('Answer opens the customer\'s question only when one is open: before its `after` holds it does nothing', () => {
+    const { actor } = startPlace();
+    // its one question opens once the till shows the receipt: the stand-in world never gets there
+    actor.send({ type: 'training.choose', id: 'CASHIER-BASIC' });
+    actor.send({ type: 'training.start' });
+    expect(actor.getSnapshot().context.attempt?.openQuestion).toBeNull();
+    actor.send({ type: 'training.answer' });
+    expect(actor.getSnapshot().matches({ running: 'acting' })).toBe(true);
+  });
+
+  it('every change to the attempt (its start, a move of the world, an answer, quitting) gives the screens a new count', async () => {
+    const { actor } = startPlace();
+    const seen = () => actor.getSnapshot().context.seen;
+    actor.send({ type: 'training.choose', id: CHANGE });
+    const before = seen();
+    actor.send({ type: 'training.start' });
+    const counts = [seen()];
+    actor.send({ type: 'training.observe' });
+    counts.push(seen());
+    actor.send({ type: 'training.answer' });
+    actor.send({ type: 'training.say', index: 0 });
+    counts.push(seen());
+    actor.send({ type: 'training.quit' });
+    counts.push(seen());
+    expect(counts).toEqual([before + 1, before + 2, before + 3, before + 4]);
+    await settled();
+  });
+
+  it('one checkpoint missed among passed ones is a mistake the debrief can show', async () => {
+    const { actor, found } = startPlace();
+    actor.send({ type: 'training.choose', id: CHANGE });
+    actor.send({ type: 'training.start' });
+    actor.send({ type: 'training.answer' });
+    const right = actor.getSnapshot().context.attempt?.openQuestion?.options.findIndex((o) => o.right) ?? -1;
+    actor.send({ type: 'training.say', index: right });
+    actor.send({ type: 'training.quit' });
+    await settled();
+    const passed = actor.getSnapshot().context.record?.checkpoints.map((c) => c.passed);
+    expect(passed).toContain(true);
+    expect(passed).toContain(false);
+    actor.send({ type: 'training.mistake' });
+    await settled();
+    expect(actor.getSnapshot().value).toBe('mistake');
+    expect(found).toHaveLength(1);
+  });
+
+  it('without --exam or `kiosk train drill` the attempt is no exam and the catalog no drill', async () => {
+    const { actor, saved } = startPlace();
+    expect(actor.getSnapshot().context).toMatchObject({ exam: false, drillRules: [] });
+    await attemptAndQuit(actor);
+    expect(saved[0]!.record.exam).toBe(false);
+  });
+});

@@ -3,7 +3,7 @@
  * drawn numbers, and the load refusing ranges that cannot be satisfied, each with file:line.
  */
 import { describe, expect, it } from 'vitest';
-import { drawValues, seededRandom, tapeVariablesOf, variantOf } from '../../src/domain/training/variant.js';
+import { drawValues, MAX_SEED, rangeText, seededRandom, spokenValue, tapeVariablesOf, variantOf } from '../../src/domain/training/variant.js';
 import { parseExercise } from '../../src/training/load.js';
 import { runTape } from '../../src/tape/run/runTape.js';
 import type { AttemptRecord } from '../../src/domain/training/attempt.js';
@@ -123,5 +123,74 @@ describe('seeded variants', () => {
     const result = await runTape({ source: 'Train TERM-CHANGE-TO-PHONE seed 4294967296\n\nLaunch\n', file: 'x.tape' });
     expect(result.exitCode).toBe(2);
     expect(result.failure?.message).toMatch(/a seed, a whole number 0 … 4294967295/);
+  });
+});
+
+/** mulberry32 as Ettinger published it in C (uint32_t arithmetic), here in BigInt: an oracle apart from seededRandom's Math.imul. */
+function publishedMulberry32(seed: number): () => number {
+  const u32 = (x: bigint) => x & 0xffffffffn;
+  let state = BigInt(seed);
+  return () => {
+    state = u32(state + 0x6d2b79f5n);
+    let z = state;
+    z = u32((z ^ (z >> 15n)) * (z | 1n));
+    z = u32(z ^ (z + u32((z ^ (z >> 7n)) * (z | 61n))));
+    return Number(z ^ (z >> 14n)) / 4294967296;
+  };
+}
+
+describe('how a drawn value reads', () => {
+  it('the generator is mulberry32 as published: a seed saved with an attempt draws the same numbers in every version', () => {
+    for (const seed of [0, 1, 7, 42, 0x6d2b79f5, MAX_SEED]) {
+      const ours = seededRandom(seed);
+      const published = publishedMulberry32(seed);
+      expect(Array.from({ length: 8 }, () => ours()), `seed ${seed}`).toEqual(Array.from({ length: 8 }, () => published()));
+    }
+  });
+
+  it('a number is grouped by thousands, its fraction after the language\'s decimal sign, one minus before a negative one', () => {
+    const reads = (value: string) => [spokenValue({}, 'x', value, 'ru'), spokenValue({}, 'x', value, 'en')];
+    expect(reads('999')).toEqual(['999', '999']);
+    expect(reads('12345')).toEqual(['12 345', '12,345']);
+    expect(reads('1234567.50')).toEqual(['1 234 567,50', '1,234,567.50']);
+    expect(reads('-1500')).toEqual(['-1 500', '-1,500']);
+    expect(reads('-0.5')).toEqual(['-0,5', '-0.5']);
+  });
+
+  it('notes handed over, one by one, read joined by +, each as a number', () => {
+    expect(spokenValue({}, 'notes', '1200.50 5000 50.25', 'ru')).toBe('1 200,50 + 5 000 + 50,25');
+    expect(spokenValue({}, 'notes', '1200.50 5000 50.25', 'en')).toBe('1,200.50 + 5,000 + 50.25');
+  });
+
+  it('a value that is not a number, nor only numbers (a phone as written), reads as written', () => {
+    for (const phone of ['+79161234567', '+7 916 123 45 67', '8-916-123-45-67', '8 800 250-08-90']) {
+      expect([spokenValue({}, 'phone', phone, 'ru'), spokenValue({}, 'phone', phone, 'en')]).toEqual([phone, phone]);
+    }
+  });
+
+  it('a question\'s after, a checkpoint\'s never and the end are filled with the drawn values too', () => {
+    const exercise = parseExercise(
+      VARIED.replace('checkpoints:\n', [
+        'say:',
+        '  - id: rest',
+        '    after: { balance: { phone: "+79161234567", is: "{change}" } }',
+        '    ask: { ru: "А {change}?", en: "And the {change}?" }',
+        '    options: [{ text: { ru: "На телефон", en: "To the phone" }, right: true }, { text: { ru: "Монетами", en: "In coins" }, breaks: R-TERM-2 }]',
+        'end: { sms: { phone: "+79161234567", contains: "{amount}" } }',
+        'checkpoints:',
+        '',
+      ].join('\n')).replace('    source: { ru: "И", en: "S" }', '    never: { sms: { phone: "+79161234567", contains: "{change}" } }\n    source: { ru: "И", en: "S" }'),
+      'my.yaml',
+    );
+    const variant = variantOf(exercise, null);
+    expect(variant.say[0]?.after).toEqual({ balance: { phone: '+79161234567', is: '300' } });
+    expect(variant.checkpoints[0]?.never).toEqual({ sms: { phone: '+79161234567', contains: '300' } });
+    expect(variant.end).toEqual({ sms: { phone: '+79161234567', contains: '4700' } });
+  });
+
+  it('the catalog reads a range as min–max, a list as its values, a derived value as …', () => {
+    const exercise = parseExercise(VARIED, 'my.yaml');
+    expect(rangeText(exercise, 'Pay {amount}, {operator}, change {change}', 'ru')).toBe('Pay 4 000–4 900, MTS/Билайн, change …');
+    expect(rangeText(exercise, 'Pay {amount}, {operator}, change {change}', 'en')).toBe('Pay 4,000–4,900, MTS/Beeline, change …');
   });
 });

@@ -74,7 +74,8 @@ export function spokenValue(exercise: Pick<Exercise, 'vary'>, name: string, valu
   // notes handed over or back, one by one: `200 50` reads `200 + 50`
   if (/^\d+(\.\d+)?( \d+(\.\d+)?)+$/.test(value)) return value.split(' ').map((v) => spokenValue(exercise, name, v, lang)).join(' + ');
   if (!/^-?\d+(\.\d+)?$/.test(value)) return value;
-  const [whole = '0', fraction] = value.replace('-', '').split('.');
+  // split always gives a first part (the whole); a fraction only after a point
+  const [whole, fraction] = value.replace('-', '').split('.') as [string, string?];
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? ' ' : ',');
   const sign = value.startsWith('-') ? '-' : '';
   return `${sign}${grouped}${fraction === undefined ? '' : `${lang === 'ru' ? ',' : '.'}${fraction}`}`;
