@@ -39,6 +39,7 @@ import type { MistakeMoment } from '../src/domain/training/moment.js';
 import { variantOf, varies } from '../src/domain/training/variant.js';
 import { IO_TAG } from './settled.js';
 import { MISTAKE_STATES } from './training/mistake.js';
+import { errorText } from '../src/domain/errorText.js';
 
 export const trainingMachine = setup({
   types: {
@@ -122,10 +123,7 @@ export const trainingMachine = setup({
     keepRecord: assign(({ context }) => ({ record: context.practice ? context.record : (context.attempt?.finished ?? null) })),
     keepMoment: assign(({ event }) => ({ moment: 'output' in event ? ((event.output as MistakeMoment | null) ?? null) : null, momentError: null, showAfter: false })),
     // findMistake's error event: the only one this runs on, and it always carries `error`
-    noteMomentError: assign(({ event }) => {
-      const { error } = event as { error?: unknown };
-      return { moment: null, momentError: error instanceof Error ? error.message : String(error) };
-    }),
+    noteMomentError: assign(({ event }) => ({ moment: null, momentError: errorText((event as { error?: unknown }).error) })),
     notePracticeError: assign(({ event }) => ({ momentError: event.type === 'training.sandboxFailed' ? event.error : null, practice: false })),
     switchScreen: assign(({ context }) => ({ showAfter: !context.showAfter })),
     startPractice: assign({ practice: true }),
