@@ -89,6 +89,19 @@ describe('derive with the money rules', () => {
     expect(evaluate('change(notes, amount)', { notes: ' 2000  500 ', amount: '2130' })).toBe('370');
   });
 
+  it('a call keeps its own text as its term wherever it stands; a name not drawn is said so; a product place is a whole number, 02 as 2', () => {
+    expect(parseExpression('change(notes, amount)')?.terms.map((t) => t.term)).toEqual(['change(notes, amount)']);
+    expect(parseExpression('5000  -  price(product)')?.terms.map((t) => [t.sign, t.term])).toEqual([[1, '5000'], [-1, 'price(product)']]);
+    expect(() => evaluate('5000 - amount', {})).toThrow('derive: amount is not a number (5000 - amount): not drawn');
+    expect(evaluate('price(product)', { product: '02' })).toBe('4750');
+    expect(() => evaluate('price(product)', { product: '0' })).toThrow(/product is no product of the site, 1 … 4 \(price\(product\)\): 0$/);
+  });
+
+  it('only commission\'s second argument may be an operator: change(notes, mts) names a drawn `mts`', () => {
+    expect(namesIn('change(notes, mts)')).toEqual(['notes', 'mts']);
+    expect(namesIn('price(MTS)')).toEqual(['MTS']);
+  });
+
   it('R-CASH-2: a varied till exercise speaks of the change and the pieces in each language', () => {
     const exercise = parseExercise(exerciseWith('  amount: { min: 1050, max: 1950, step: 10 }\n  notes: { oneOf: ["2000", "1000 1000"] }', '  change: "change(notes, amount)"\n  handBack: "pieces(change)"'), 'my.yaml');
     const values = drawValues(exercise, 7);
