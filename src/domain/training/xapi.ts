@@ -92,14 +92,13 @@ export function attemptStatements(attempt: AttemptRecord, options: XapiOptions =
   const actor = { objectType: 'Agent' as const, name: attempt.trainee, account: { homePage: options.homePage ?? DEFAULT_HOME_PAGE, name: attempt.trainee } };
   const registration = idFor(`attempt:${attempt.id}`);
   const exercise = { objectType: 'Activity' as const, id: exerciseIri(attempt.exerciseId), definition: { type: ACTIVITY_TYPES.assessment, name: languageMap(attempt.exerciseTitle) } };
-  const seed = (attempt as { seed?: unknown }).seed;
   const context = (extra: Record<string, unknown>) => ({
     registration,
     contextActivities: extra.parent ? { parent: [extra.parent], grouping: [COURSE] } : { parent: [COURSE] },
     language: LANGUAGE[attempt.lang],
     extensions: {
       [EXTENSIONS.attempt]: attempt.id,
-      ...(typeof seed === 'number' || typeof seed === 'string' ? { [EXTENSIONS.seed]: seed } : {}),
+      ...(attempt.seed !== undefined ? { [EXTENSIONS.seed]: attempt.seed } : {}),
       ...(extra.extensions as object | undefined),
     },
   });

@@ -94,6 +94,35 @@ describe('xAPI statements of training attempts', () => {
     expect(statementsJsonLines([played('to the phone')])).toBe(statementsJsonLines([played('to the phone')]));
   });
 
+  it('one registration per attempt: its statements share it, another attempt has another', () => {
+    const registrations = (id: string) => new Set(attemptStatements(played('to the phone', id)).map((s) => s.context.registration));
+    const [one, other] = [registrations('a-1'), registrations('a-9')];
+    expect([one.size, other.size]).toEqual([1, 1]);
+    expect([...one]).not.toEqual([...other]);
+  });
+
+  it('a right answer is a success; a checkpoint carries its rule; the result says whether it was an exam', () => {
+    const record = played('to the phone');
+    const [path, answer, change, outcome] = attemptStatements(record);
+    expect(answer!.result).toEqual({ success: true, response: 'option-2' });
+    expect([path!.context.extensions, change!.context.extensions]).toMatchObject([{ [EXTENSIONS.rule]: 'R-TERM-1' }, { [EXTENSIONS.rule]: 'R-TERM-2' }]);
+    expect(outcome!.context.extensions).toMatchObject({ [EXTENSIONS.exam]: false });
+    expect(attemptStatements({ ...record, exam: true }).at(-1)!.context.extensions).toMatchObject({ [EXTENSIONS.exam]: true });
+  });
+
+  it('the pass mark given (as `--pass-mark`) decides an attempt whose exercise sets none; 80 % when none is given', () => {
+    const twoOfThree = madeAttempt('Anna', 'x', [checkpoint('a', 'R-TERM-1', true), checkpoint('b', 'R-TERM-2', true), checkpoint('c', 'R-TERM-3', false)]);
+    expect(attemptStatements(twoOfThree).at(-1)!.verb).toEqual(VERBS.failed);
+    expect(attemptStatements(twoOfThree, { passPercent: 60 }).at(-1)!.verb).toEqual(VERBS.passed);
+  });
+
+  it('as JSON lines: every statement, attempt by attempt, one a line, each line ended', () => {
+    const [right, wrong] = [played('to the phone'), played('in coins', 'a-2')];
+    const text = statementsJsonLines([right, wrong]);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.split('\n').slice(0, -1).map((line) => JSON.parse(line) as unknown)).toEqual([...attemptStatements(right), ...attemptStatements(wrong)]);
+  });
+
   it('an abandoned attempt is failed and not complete; its undecided checkpoints make no statement', () => {
     const left = madeAttempt('Anna', 'x', [checkpoint('a', 'R-TERM-1', true), checkpoint('b', 'R-TERM-2', false, 10, { atMs: null })], { status: 'abandoned' });
     const statements = attemptStatements(left);
