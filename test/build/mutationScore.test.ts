@@ -63,3 +63,20 @@ describe('the mutation score per folder', () => {
     expect(score.unmeasured(['src/domain/money.ts', 'machines/world.ts'], root)).toEqual(['src/domain/cash/till.ts', 'src/store/rows.ts']);
   });
 });
+
+describe('forgetting the results that name no covering test', () => {
+  it('drops Survived and NoCoverage without a covering test in the files matched, and nothing else', async () => {
+    const { forgetUncovered } = (await import(pathToFileURL(resolve('scripts/forgetUncovered.mjs')).href)) as {
+      forgetUncovered: (report: { files: Record<string, { mutants: Mutant[] }> }, only: RegExp) => number;
+    };
+    const report = {
+      files: {
+        'machines/phone.ts': { mutants: [{ status: 'Survived' }, { status: 'Survived', coveredBy: ['4'] }, { status: 'NoCoverage', coveredBy: [] }, { status: 'Killed' }, { status: 'Ignored' }] },
+        'machines/site.ts': { mutants: [{ status: 'Survived' }] },
+      },
+    };
+    expect(forgetUncovered(report, /^machines\/phone/)).toBe(2);
+    expect(report.files['machines/phone.ts'].mutants).toEqual([{ status: 'Survived', coveredBy: ['4'] }, { status: 'Killed' }, { status: 'Ignored' }]);
+    expect(report.files['machines/site.ts'].mutants).toEqual([{ status: 'Survived' }]);
+  });
+});
