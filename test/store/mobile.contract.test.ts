@@ -256,4 +256,37 @@ describe.each(ADAPTERS)('%s: refunds of a mobile payment (R-MOB-8)', (_name, ope
     expect((await store.phoneAccount(BEELINE)).balance).toBe('2122.00');
     await store.close();
   });
+
+  it('R-MOB-8: each refund goes to the payment and phone that paid its order, and lands at the very moment it is due', async () => {
+    const friday = Date.parse('2026-11-20T12:00:00+03:00');
+    const due = Date.parse('2026-12-01T12:00:00+03:00');
+    const store = await withOrder(await withOrder(await open(), '1000000123', '2000.00'), '1000000124', '500.00', TELE2);
+    await store.setPhoneAccount(BEELINE, 'beeline', '2200.00');
+    await store.setPhoneAccount(TELE2, 'tele2', '600.00');
+    await store.requestMobilePayment({ phone: BEELINE, operator: 'beeline', code: '1000000123', at: friday - 4 * MIN }, rules);
+    await store.answerMobilePayment('M-000001', '1', friday - 3 * MIN, rules);
+    await store.requestMobilePayment({ phone: TELE2, operator: 'tele2', code: '1000000124', at: friday - 2 * MIN }, rules);
+    await store.answerMobilePayment('M-000002', '1', friday - MIN, rules);
+    await store.changeOrder('1000000124', { kind: 'cancel', reason: 'out of stock' }, friday);
+    // each phone sees its own payments only
+    expect((await store.mobilePayments(BEELINE)).map((p) => p.id)).toEqual(['M-000001']);
+    expect((await store.mobilePayments(TELE2)).map((p) => p.id)).toEqual(['M-000002']);
+    expect((await store.mobilePayments()).map((p) => p.id)).toEqual(['M-000001', 'M-000002']);
+    expect((await store.mobilePayments(BEELINE))[0]!.events.map((e) => e.kind)).not.toContain('refundDue');
+    expect((await store.mobilePayments(TELE2))[0]!.events.at(-1)).toEqual({
+      at: friday, kind: 'refundDue', amount: '500.00', why: 'refund for order 1000000124 (cancelled by the seller: out of stock); due 2026-12-01T09:00:00.000Z',
+    });
+    const [landed, ...others] = await store.landMobileRefunds(due);
+    expect(others).toEqual([]);
+    expect(landed!.payment.id).toBe('M-000002');
+    expect(landed!.sms).toMatchObject([{ kind: 'mobileRefund', phone: TELE2, amount: '500.00', at: due, transaction: 'M-000002' }]);
+    expect((await store.mobilePayments(BEELINE))[0]!.events.map((e) => e.kind)).not.toContain('refunded');
+    await store.close();
+  });
+
+  it('a reply to a mobile payment that does not exist is an error', async () => {
+    const store = await open();
+    await expect(store.answerMobilePayment('M-000009', '1', NOW, rules)).rejects.toThrow(/^no mobile payment M-000009$/);
+    await store.close();
+  });
 });

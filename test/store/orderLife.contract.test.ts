@@ -118,6 +118,16 @@ describe.each(ADAPTERS)("%s keeps the order's life", (_name, open) => {
     await full.close();
   });
 
+  it('a found order is a copy: changing it changes nothing stored', async () => {
+    const store = await paid();
+    const found = (await store.findOrder('1000000001'))!;
+    const kept = structuredClone(found);
+    found.stage = 'cancelled';
+    found.history.push({ at: NOW, kind: 'cancelled', why: '', amount: null, ref: null });
+    expect(await store.findOrder('1000000001')).toEqual(kept);
+    await store.close();
+  });
+
   it('R-CODE-2: an expired unpaid order is placed again under a new code valid 48 hours, sent by SMS; a valid one is not', async () => {
     const store = await open();
     await seedDemoInto(store, NOW);

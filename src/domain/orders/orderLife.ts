@@ -51,8 +51,10 @@ export const refundable = (order: Order): Money => sub(order.paid, order.refunde
 export const pendingCredits = (order: Order, now: number) => order.credits.filter((c) => c.settlesAt > now);
 export const isProcessing = (order: Order, now: number): boolean => pendingCredits(order, now).length > 0;
 /** When the last pending payment settles, or null when none is pending. */
-export const settlesAt = (order: Order, now: number): number | null =>
-  pendingCredits(order, now).reduce<number | null>((last, c) => (last === null || c.settlesAt > last ? c.settlesAt : last), null);
+export function settlesAt(order: Order, now: number): number | null {
+  const pending = pendingCredits(order, now);
+  return pending.length > 0 ? Math.max(...pending.map((c) => c.settlesAt)) : null;
+}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
