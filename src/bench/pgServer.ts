@@ -86,3 +86,15 @@ export async function startThrowawayServer({ user, password, settings = [], purp
 /** the benchmark's server: PostgreSQL's durable defaults */
 export const startBenchServer = (): Promise<ThrowawayServer> =>
   startThrowawayServer({ user: 'kiosk_bench', password: 'kiosk-bench-only', purpose: "benchmark's" });
+
+/**
+ * The test run's server (test/pgGlobalSetup.ts, and one server for a whole mutation run:
+ * scripts/mutation.mjs): speed over durability, room for every test file's connections.
+ */
+export const startTestServer = (): Promise<ThrowawayServer> =>
+  startThrowawayServer({
+    user: 'kiosk_test',
+    password: 'kiosk-test-only',
+    purpose: 'test',
+    settings: ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=300'],
+  });
