@@ -9,7 +9,7 @@ import { repriceOrder, type Order } from './orders/orders.js';
 import { DEFAULT_RULES, type OperatorId, type OrderLifeRules } from './rules.js';
 import type { MobileOutcome, MobileRequestInput, OrderSms, PhoneAccount } from './store.js';
 import { DEFAULT_PHONE_SETTINGS, overdue, transactionNumber, type MobilePayment, type PhoneSettings } from './mobile/mobilePayment.js';
-import { balanceAfter, dueRefundOf, planAnswer, planExpiry, planRefundLanding, planRequest, type DueRefund, type MobilePlan } from './mobile/mobileLedger.js';
+import { checkedBalance, dueRefundOf, planAnswer, planExpiry, planRefundLanding, planRequest, type DueRefund, type MobilePlan } from './mobile/mobileLedger.js';
 import { mobileRulesOf } from './mobile/inbox.js';
 import type { MobileRules } from './mobile/mobileRules.js';
 import { MemoryRecords } from './memoryRecords.js';
@@ -130,8 +130,7 @@ export abstract class MemoryOrders extends MemoryRecords {
   /** Writes a mobile plan: checked first (a balance never below zero), then all of it, so nothing is half-written. */
   private persistMobile(plan: MobilePlan): void {
     const account = this.phoneAccount(plan.payment.phone);
-    const balance = balanceAfter(account.balance, plan.ledger);
-    if (cmp(balance, ZERO) < 0 || balance !== plan.balance) throw new Error(`a phone balance never goes below zero (${balance})`);
+    const balance = checkedBalance(account.balance, plan);
     const index = this.mobile.findIndex((p) => p.id === plan.payment.id);
     if (index >= 0) this.mobile[index] = structuredClone(plan.payment);
     else this.mobile.push(structuredClone(plan.payment));

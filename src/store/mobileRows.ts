@@ -4,7 +4,7 @@
  */
 import type { Database as Connection } from 'better-sqlite3';
 import { ZERO, type Money } from '../domain/money.js';
-import { planAnswer, planExpiry, planRefundLanding, planRequest, type DueRefund, type MobilePlan } from '../domain/mobile/mobileLedger.js';
+import { checkedBalance, planAnswer, planExpiry, planRefundLanding, planRequest, type DueRefund, type MobilePlan } from '../domain/mobile/mobileLedger.js';
 import type { MobileRules } from '../domain/mobile/mobileRules.js';
 import type { MobileOutcome, MobileRequestInput } from '../domain/store.js';
 import { DEFAULT_PHONE_SETTINGS, transactionNumber, type MobileEvent, type MobilePayment, type PhoneSettings } from '../domain/mobile/mobilePayment.js';
@@ -96,7 +96,7 @@ export function persistPlan(db: Connection, plan: MobilePlan, checkpoint: (point
     db.prepare(
       `INSERT INTO phone_accounts (phone, operator, balance) VALUES (?, ?, ?)
        ON CONFLICT (phone) DO UPDATE SET balance = excluded.balance`,
-    ).run(p.phone, account?.operator ?? p.operator, plan.balance);
+    ).run(p.phone, account?.operator ?? p.operator, checkedBalance(account?.balance ?? ZERO, plan));
     const line = db.prepare('INSERT INTO ledger (phone, at, amount, reason) VALUES (?, ?, ?, ?)');
     for (const l of plan.ledger) line.run(p.phone, l.at, l.amount, l.reason);
     // the crash tests' point: confirmed and debited are written, the order not yet — all or nothing

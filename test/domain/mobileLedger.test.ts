@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  balanceAfter, dueRefundOf, planAnswer, planExpiry, planRefundLanding, planRequest, type RequestFacts,
+  checkedBalance, dueRefundOf, planAnswer, planExpiry, planRefundLanding, planRequest, type RequestFacts,
 } from '../../src/domain/mobile/mobileLedger.js';
 import { DEFAULT_PHONE_SETTINGS, type MobilePayment } from '../../src/domain/mobile/mobilePayment.js';
 import { DEFAULT_MOBILE_RULES, mobileRules } from '../../src/domain/mobile/mobileRules.js';
@@ -105,7 +105,20 @@ describe('R-MOB-2: the reply', () => {
       { phone: PHONE, at, sender: 'Beeline', kind: 'mobilePaid', amount: '2078.00', code: 'C-100', transaction: 'M-000001', detail: null },
     ]);
     expect(plan?.order).toMatchObject({ status: 'paid', paid: '2000.00', credits: [{ receipt: 'M-000001', amount: '2000.00', acceptedAt: at, settlesAt: at + 60 * MIN }] });
-    expect(balanceAfter('5000.00', plan?.ledger ?? [])).toBe('2922.00');
+    expect(checkedBalance('5000.00', { ledger: plan?.ledger ?? [], balance: '2922.00' })).toBe('2922.00');
+  });
+
+  it('R-MOB-3: a store refuses a plan that would leave a phone balance below zero (the balance must cover price + commission)', () => {
+    const ledger = [{ at: AT, amount: '-2078.00', reason: 'mobile payment M-000001' }];
+    expect(() => checkedBalance('2000.00', { ledger, balance: '-78.00' })).toThrow('a phone balance never goes below zero (-78.00)');
+    expect(checkedBalance('2078.00', { ledger, balance: '0.00' })).toBe('0.00');
+  });
+
+  it('a store refuses a plan made for a balance that moved since: the plan and its ledger lines disagree', () => {
+    const ledger = [{ at: AT, amount: '-2078.00', reason: 'mobile payment M-000001' }];
+    expect(() => checkedBalance('5000.00', { ledger, balance: '2000.00' })).toThrow(
+      'the phone balance moved since the plan: the plan leaves 2000.00, its ledger lines 2922.00',
+    );
   });
 
   it('R-MOB-3: no commission, no commission line', () => {

@@ -3,7 +3,7 @@
  * it, the SMS, the ledger lines and the order after it. Both stores compute the plan here and only
  * persist it, in one transaction, so they agree to the kopeck.
  */
-import { add, isPositive, sub, ZERO, type Money } from '../money.js';
+import { add, cmp, isPositive, sub, ZERO, type Money } from '../money.js';
 import { OPERATOR_NAMES, type OperatorId } from '../rules.js';
 import { acceptTerminalPayment, amountDue, type Order } from '../orders/orders.js';
 import type { LedgerEntry, MobileSms } from '../store.js';
@@ -141,8 +141,16 @@ export function planExpiry(payment: MobilePayment, balance: Money): MobilePlan {
   return { payment: expired, sms: [smsOf(expired, at, 'mobileExpired')], ledger: [], balance, order: null };
 }
 
-/** The balance after the ledger lines: a check both stores make before writing (never below zero). */
-export const balanceAfter = (balance: Money, ledger: readonly LedgerEntry[]): Money => add(balance, ...ledger.map((l) => l.amount));
+/**
+ * The balance a plan leaves on the phone, checked by each store before it writes: never below zero,
+ * and the one the plan was made for (if the ledger gives another, the balance moved since the plan).
+ */
+export function checkedBalance(current: Money, plan: Pick<MobilePlan, 'ledger' | 'balance'>): Money {
+  const balance = add(current, ...plan.ledger.map((l) => l.amount));
+  if (cmp(balance, ZERO) < 0) throw new Error(`a phone balance never goes below zero (${balance})`);
+  if (balance !== plan.balance) throw new Error(`the phone balance moved since the plan: the plan leaves ${plan.balance}, its ledger lines ${balance}`);
+  return balance;
+}
 
 /** R-MOB-8: a refund of an order paid from a phone balance, due back to that balance after working days. */
 export interface DueRefund {

@@ -5,8 +5,8 @@
  * still the one it planned from, so a payment is confirmed and debited once; a refund is claimed by
  * one conditional UPDATE; requests draw their number from one counter row, which also orders them.
  */
-import { ZERO, cmp, type Money } from '../../domain/money.js';
-import { balanceAfter, planAnswer, planExpiry, planRefundLanding, planRequest, type DueRefund, type MobilePlan } from '../../domain/mobile/mobileLedger.js';
+import { ZERO, type Money } from '../../domain/money.js';
+import { checkedBalance, planAnswer, planExpiry, planRefundLanding, planRequest, type DueRefund, type MobilePlan } from '../../domain/mobile/mobileLedger.js';
 import type { MobileRules } from '../../domain/mobile/mobileRules.js';
 import { transactionNumber, type MobileEvent, type MobilePayment } from '../../domain/mobile/mobilePayment.js';
 import type { Checkpoint, MobileOutcome, MobileRequestInput } from '../../domain/store.js';
@@ -85,8 +85,7 @@ async function persistPlan(sql: Sql, plan: MobilePlan, from: MobilePayment | nul
   }
   if (plan.ledger.length > 0) {
     const account = await lockedBalance(sql, p.phone);
-    const balance = balanceAfter(account.balance, plan.ledger);
-    if (cmp(balance, ZERO) < 0 || balance !== plan.balance) throw new Error(`a phone balance never goes below zero (${balance})`);
+    const balance = checkedBalance(account.balance, plan);
     await sql.query(
       `INSERT INTO phone_accounts (phone, operator, balance) VALUES ($1, $2, $3) ON CONFLICT (phone) DO UPDATE SET balance = EXCLUDED.balance`,
       [p.phone, account.operator ?? p.operator, balance],
