@@ -7,6 +7,8 @@
 import { fsrs, Rating, State, type Card, type Grade } from 'ts-fsrs';
 import type { AttemptRecord } from './attempt.js';
 import type { Exercise } from './exercise.js';
+// never equal here: one trainee's cards hold a rule once (the stores' key), exercise ids are unique (load.ts)
+import { textOrder } from './textOrder.js';
 
 /** The scheduler's memory of one rule, as the store keeps it (times in epoch ms, never Dates). */
 export interface DrillMemory {
@@ -96,9 +98,6 @@ export function reviewDrill(cards: readonly DrillCard[], record: AttemptRecord, 
   return changed;
 }
 
-/** Text order of two texts that are never equal: one trainee's cards hold a rule once (the stores' key), exercise ids are unique (load.ts). */
-// Stryker disable next-line EqualityOperator: equivalent, because the two texts are never equal, so `<=` is `<` (the `>=` mutant falls to the drill tests)
-const textOrder = (a: string, b: string) => (a < b ? -1 : 1);
 
 /** The rules due at `now`, the longest overdue first. */
 export const dueRules = (cards: readonly DrillCard[], now: number): string[] =>

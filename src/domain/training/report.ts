@@ -10,6 +10,7 @@
 import type { AttemptRecord, Bilingual, ScoreCounts } from './attempt.js';
 import { DEFAULT_PASS_PERCENT, hasPassed, passScoreOf, percentOf } from './passMark.js';
 import { countedOf, DEFAULT_POLICY } from './policy.js';
+import { textOrder } from './textOrder.js';
 
 export interface ReportOptions {
   /** the default pass mark in percent of the maximum (an exercise's own passScore wins) */
@@ -88,8 +89,6 @@ export interface TrainingReport {
   trainees: TraineeReport[];
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** The middle value, or the mean of the two middle ones rounded to the millisecond; null for none. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
@@ -130,8 +129,8 @@ export function countMistakes(attempts: readonly AttemptRecord[]): MistakeCount[
     counts.set(missed.rule, entry);
   }
   return [...counts.entries()]
-    .map(([rule, { count, checkpoints }]) => ({ rule, count, checkpoints: [...checkpoints].sort(byText) }))
-    .sort((a, b) => b.count - a.count || byText(a.rule, b.rule));
+    .map(([rule, { count, checkpoints }]) => ({ rule, count, checkpoints: [...checkpoints].sort(textOrder) }))
+    .sort((a, b) => b.count - a.count || textOrder(a.rule, b.rule));
 }
 
 /** The figures of some attempts, oldest first. */
@@ -152,12 +151,12 @@ export function figuresOf(attempts: readonly AttemptRecord[], passPercent = DEFA
   };
 }
 
-const chronological = (a: AttemptRecord, b: AttemptRecord) => a.startedAt - b.startedAt || byText(a.id, b.id);
+const chronological = (a: AttemptRecord, b: AttemptRecord) => a.startedAt - b.startedAt || textOrder(a.id, b.id);
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Array<[string, T[]]> {
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return [...groups.entries()].sort(([a], [b]) => byText(a, b));
+  return [...groups.entries()].sort(([a], [b]) => textOrder(a, b));
 }
 
 function exerciseReport(exerciseId: string, ofExercise: AttemptRecord[], passPercent: number): ExerciseReport {

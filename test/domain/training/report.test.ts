@@ -89,7 +89,7 @@ describe('trainingReport', () => {
 
 describe('trainingReport: ties, order and the policy line', () => {
   const right = (id: string) => checkpoint(id, 'R-TERM-1', true);
-  const wrong = (id: string, rule = 'R-TERM-2') => checkpoint(id, rule, false);
+  const wrong = (id: string, rule = 'R-TERM-2', fields: Parameters<typeof checkpoint>[4] = {}) => checkpoint(id, rule, false, 10, fields);
 
   it('a rule\'s missed checkpoints are listed in order, whatever order they were missed in', () => {
     const missed = attempt('Vera', 'ex', [wrong('z-last'), wrong('a-first'), wrong('m-middle')], { at: 1 });
@@ -112,6 +112,17 @@ describe('trainingReport: ties, order and the policy line', () => {
     const finished = attempt('Vera', 'ex', [right('a')], { at: 1, scoreCounts: 'last' });
     const left = attempt('Vera', 'ex', [wrong('a')], { at: 2, scoreCounts: 'last', status: 'abandoned' });
     expect(trainingReport([finished, left]).trainees[0]!.exercises[0]!.counted?.id).toBe(finished.id);
+  });
+
+  it('a finished attempt counts every checkpoint it missed, even one a file records with no moment (atMs null)', () => {
+    const fromFile = attempt('Vera', 'ex', [wrong('undated', 'R-TERM-3', { atMs: null }), wrong('dated')], { at: 1 });
+    expect(trainingReport([fromFile]).trainees[0]!.exercises[0]!.attempts[0]!.missed).toEqual([
+      { checkpoint: 'undated', rule: 'R-TERM-3' },
+      { checkpoint: 'dated', rule: 'R-TERM-2' },
+    ]);
+    // left before the end, the same undated checkpoint was not decided yet: not a mistake
+    const left = { ...fromFile, id: 'left', status: 'abandoned' as const };
+    expect(trainingReport([left]).trainees[0]!.exercises[0]!.attempts[0]!.missed).toEqual([{ checkpoint: 'dated', rule: 'R-TERM-2' }]);
   });
 
   it('an exercise has a policy of its own when its newest attempt recorded any of the three settings', () => {
