@@ -9,46 +9,23 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MOBILE_RULES } from '../../src/domain/mobile/mobileRules.js';
-import { seedDemo } from '../../src/domain/orders/demo.js';
 import { newOrder } from '../../src/domain/orders/orders.js';
-import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { PgStore } from '../../src/store/pg/pgStore.js';
 import { COPIED_TABLES } from '../../src/store/pg/pgCopy.js';
 import { CLASS } from '../domain/training/classFixture.js';
+import { BEELINE, fillDataDir, HOUR, MTS } from '../store/filledDataDir.js';
 import { useTempDirs } from '../store/helpers.js';
 import { usePgDatabase } from '../store/pgServer.js';
 import { kiosk } from './helpers.js';
 
 const pgUrl = usePgDatabase();
 const tempDir = useTempDirs();
-const HOUR = 3_600_000;
 const AT = Date.now() - 5 * HOUR;
-const MTS = '+79161234567';
-const BEELINE = '+79051234567';
 
 /** A data directory with something in every kind of table the store commands read. */
 function filledDataDir(): string {
   const dir = tempDir();
-  const store = SqliteStore.open(join(dir, 'kiosk.db'));
-  seedDemo(store, AT);
-  store.addOrder(newOrder({ code: '7000000001', codeAmount: '4750.00', phone: MTS, issuedAt: AT }));
-  store.addOrder(newOrder({ code: '7000000002', codeAmount: '900.00', phone: MTS, issuedAt: AT }));
-  const pay = (id: string, code: string, due: string, notes: number[], at: number) => {
-    store.openSession({ id, terminalId: 'T1', code, due, phone: MTS, operator: 'mts', openedAt: at });
-    notes.forEach((note, i) => store.journalNote(id, note, at + i * 1000));
-    const { receipt } = store.completePayment(id, 'pay', at + 10_000);
-    store.setReceiptText(receipt.number, `receipt ${receipt.number}`);
-  };
-  pay('T1-a', '7000000001', '4750.00', [5000], AT + HOUR);
-  store.encash('T1', AT + 2 * HOUR);
-  pay('T1-b', '7000000002', '900.00', [500, 500], AT + 3 * HOUR);
-  store.addOrder(newOrder({ code: '7000000003', codeAmount: '2000.00', phone: BEELINE, issuedAt: AT }));
-  store.setPhoneAccount(BEELINE, 'beeline', '2200.00');
-  store.requestMobilePayment({ phone: BEELINE, operator: 'beeline', code: '7000000003', at: AT + HOUR }, DEFAULT_MOBILE_RULES);
-  store.answerMobilePayment('M-000001', '1', AT + HOUR + 60_000, DEFAULT_MOBILE_RULES);
-  store.changeOrder('7000000003', { kind: 'cancel', reason: 'out of stock' }, AT + 2 * HOUR);
-  for (const attempt of CLASS) store.recordTrainingAttempt(attempt);
-  store.close();
+  fillDataDir(dir, AT);
   return dir;
 }
 
