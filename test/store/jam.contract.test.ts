@@ -72,6 +72,22 @@ describe.each(ADAPTERS)('%s keeps the jam contract', (_name, open) => {
     await store.close();
   });
 
+  it('R-TERM-2: a jam cleared after another session paid its order in full sends all its cash to the phone; an unknown session is named', async () => {
+    const store = await open();
+    await seedDemoInto(store, NOW);
+    await openCashSession(store, 's1', '1000000001', '4750.00');
+    await insertNotes(store, 's1', [1000]);
+    await store.holdNote('s1', 500, NOW + 5000);
+    await openCashSession(store, 's2', '1000000001', '4750.00', { terminalId: 'T2' });
+    await insertNotes(store, 's2', [5000]);
+    await store.completePayment('s2', 'pay', NOW + 6000);
+    const cleared = await store.clearJam('s1', NOW + 60_000);
+    expect(cleared.receipt).toMatchObject({ accepted: '1500.00', toOrder: '0.00', toPhone: '1500.00', orderStatus: 'paid' });
+    expect(cleared.order).toMatchObject({ code: '1000000001', status: 'paid', paid: '4750.00' });
+    await expect(store.clearJam('nope', NOW + 70_000)).rejects.toThrow('no cash session nope');
+    await store.close();
+  });
+
   it('the encashment after the clear counts the cleared note, even when the cassette was taken out during the jam', async () => {
     const store = await open();
     await seedDemoInto(store, NOW);

@@ -1,9 +1,14 @@
-/** What the command line reads from the SQLite store: the cash journal, the receipts and their printed text. */
+/**
+ * What the command line reads from a store: the cash journal and abandoned sessions (SQLite, PostgreSQL),
+ * the receipts and their printed text (SQLite).
+ */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/domain/orders/demo.js';
+import { seedDemo, seedDemoInto } from '../../src/domain/orders/demo.js';
+import type { CommandStore } from '../../src/domain/store.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
-import { NOW, useTempDirs, openCashSessionSync } from './helpers.js';
+import { storeAdapters } from './adapters.js';
+import { NOW, useTempDirs, openCashSession, openCashSessionSync } from './helpers.js';
 
 const tempDir = useTempDirs();
 
@@ -13,26 +18,53 @@ function seededStore(): SqliteStore {
   return store;
 }
 
-describe('the cash journal', () => {
-  it('lists every note oldest first with its session, terminal, code, state and receipt; `since` is inclusive', () => {
-    const store = seededStore();
-    openCashSessionSync(store, 'paid', '1000000001', '4750.00', { terminalId: 'T2' });
-    store.journalNote('paid', 5000, NOW + 2000);
-    store.completePayment('paid', 'pay', NOW + 3000);
-    openCashSessionSync(store, 'open', '1000000002', '3000.00');
-    store.journalNote('open', 1000, NOW + 1000);
-    store.journalNote('open', 2000, NOW + 4000);
+// the stores the command line reads (the memory store keeps no journal and forgets an abandoned session)
+const COMMAND_STORES = storeAdapters(tempDir, { pg: true }).filter(([name]) => name !== 'MemoryStore');
 
-    const entries = store.journalEntries();
+describe.each(COMMAND_STORES)('%s: the cash journal', (_name, open) => {
+  async function seeded(): Promise<CommandStore> {
+    const store = (await open()) as CommandStore;
+    await seedDemoInto(store, NOW);
+    return store;
+  }
+
+  it('lists every note oldest first with its session, terminal, code, state and receipt; `since` is inclusive', async () => {
+    const store = await seeded();
+    await openCashSession(store, 'paid', '1000000001', '4750.00', { terminalId: 'T2' });
+    await store.journalNote('paid', 5000, NOW + 2000);
+    await store.completePayment('paid', 'pay', NOW + 3000);
+    await openCashSession(store, 'open', '1000000002', '3000.00');
+    await store.journalNote('open', 1000, NOW + 1000);
+    await store.journalNote('open', 2000, NOW + 4000);
+
+    const entries = await store.journalEntries();
     expect(entries.map(({ id: _id, ...entry }) => entry)).toEqual([
       { at: NOW + 1000, note: 1000, sessionId: 'open', terminalId: 'T1', code: '1000000002', state: 'open', receipt: null },
       { at: NOW + 2000, note: 5000, sessionId: 'paid', terminalId: 'T2', code: '1000000001', state: 'paid', receipt: 'T2-000001' },
       { at: NOW + 4000, note: 2000, sessionId: 'open', terminalId: 'T1', code: '1000000002', state: 'open', receipt: null },
     ]);
-    expect(entries.map((e) => e.id)).toEqual([2, 1, 3]); // by time, not by insertion
-    expect(store.journalEntries(NOW + 2000).map((e) => e.note)).toEqual([5000, 2000]);
-    expect(store.journalEntries(NOW + 5000)).toEqual([]);
-    store.close();
+    // by time, not by insertion: the ids count up in the order the notes were written
+    const [second, first, third] = entries.map((e) => e.id);
+    expect(first! < second! && second! < third!).toBe(true);
+    expect((await store.journalEntries(NOW + 2000)).map((e) => e.note)).toEqual([5000, 2000]);
+    expect(await store.journalEntries(NOW + 5000)).toEqual([]);
+    await store.close();
+  });
+
+  it('abandoning is refused for a paid session and an unknown one, repeated harmlessly for an abandoned one, and an abandoned one lists no cash', async () => {
+    const store = await seeded();
+    await openCashSession(store, 'p', '1000000001', '4750.00');
+    await store.journalNote('p', 5000, NOW);
+    await store.completePayment('p', 'pay', NOW);
+    await expect(store.abandonSession('p')).rejects.toThrow('cash session p is already paid');
+    await openCashSession(store, 'e', '1000000002', '3000.00');
+    await store.abandonSession('e');
+    await store.abandonSession('e');
+    await expect(store.abandonSession('nope')).rejects.toThrow('no cash session nope');
+    await expect(store.clearJam('e', NOW)).rejects.toThrow('cash session e is abandoned; it cannot be paid');
+    expect(await store.journalEntries()).toHaveLength(1);
+    expect(await store.unfinishedSessions()).toEqual([]);
+    await store.close();
   });
 });
 
@@ -68,22 +100,6 @@ describe('receipts', () => {
     expect(store.receiptText('T2-000001')).toBeUndefined();
     expect(() => store.setReceiptText('T9-000001', 'x')).toThrow('no receipt T9-000001');
     expect(store.receiptText('T9-000001')).toBeUndefined();
-    store.close();
-  });
-});
-
-describe('abandoning a session', () => {
-  it('is refused for a paid session, repeated harmlessly for an abandoned one, and an abandoned one lists no cash', () => {
-    const store = seededStore();
-    openCashSessionSync(store, 'p', '1000000001', '4750.00');
-    store.journalNote('p', 5000, NOW);
-    store.completePayment('p', 'pay', NOW);
-    expect(() => store.abandonSession('p')).toThrow('cash session p is already paid');
-    openCashSessionSync(store, 'e', '1000000002', '3000.00');
-    store.abandonSession('e');
-    store.abandonSession('e');
-    expect(() => store.abandonSession('nope')).toThrow('no cash session nope');
-    expect(store.journalEntries()).toHaveLength(1);
     store.close();
   });
 });
