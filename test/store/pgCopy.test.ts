@@ -125,11 +125,12 @@ describe('copySqliteToPg', () => {
     }
   });
 
-  it('copies a table of more rows than one INSERT holds (500), every row once and in order', async () => {
-    const path = filled({ extraOrders: 1_001 });
+  // 4,509 orders of 16 columns copied: one INSERT of them all would pass PostgreSQL's 65,535 parameters
+  it('copies a table of more rows than one INSERT holds (500) and than one statement could, every row once and in order', async () => {
+    const path = filled({ extraOrders: 4_500 });
     const url = await emptyRegistry();
     const counts = await copySqliteToPg(path, url, 'the test registry');
-    expect(counts.orders).toBe(9 + 1_001);
+    expect(counts.orders).toBe(9 + 4_500);
     const local = SqliteStore.open(path);
     const registry = await PgStore.open(url);
     try {

@@ -2,10 +2,11 @@
  * PgStore's own edges, beyond the contract every store keeps: the crash points it names to the kill
  * tests (a crash between the order's row and its SMS keeps neither), the primary key refusing a
  * second writer of one order code with the words of the first check, receipt texts, the crash points
- * of a desk payment and a training attempt, and `ping`.
+ * of a desk payment, a till payment and a training attempt, and `ping`.
  */
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_FLOAT } from '../../src/domain/cash/drawer.js';
 import { DEMO_PHONE, seedDemoInto } from '../../src/domain/orders/demo.js';
 import { newOrder } from '../../src/domain/orders/orders.js';
 import { StoreError } from '../../src/store/errors.js';
@@ -134,6 +135,33 @@ describe('PgStore edges', () => {
       await store.recordTrainingAttempt(anna);
       expect(seen).toEqual(['training:before', 'training:during', 'training:after']);
       expect(await store.listTrainingAttempts()).toEqual([anna]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a till payment passes till:during; a crash there leaves no credit, no receipt and the drawer as it was', async () => {
+    let crash = true;
+    const seen: string[] = [];
+    const { store } = await openStore((name) => {
+      seen.push(name);
+      if (crash && name === 'till:during') throw new Error('power cut');
+    });
+    try {
+      await seedDemoInto(store, NOW);
+      await store.openTillShift('cashier', DEFAULT_FLOAT, NOW);
+      const pay = {
+        place: 'cashier' as const, code: '1000000003', due: '16990.00', received: '20000.00', at: NOW + 60_000,
+        handed: { '5000.00': 4 }, given: { '1000.00': 1, '500.00': 4, '10.00': 1 },
+      };
+      await expect(store.payAtTill(pay)).rejects.toThrow('power cut');
+      expect(await store.findOrder('1000000003')).toMatchObject({ status: 'awaiting', paid: '0.00' });
+      expect(await store.deskReceipts()).toEqual([]);
+      expect(await store.tillState('cashier')).toMatchObject({ drawer: DEFAULT_FLOAT, payments: [] });
+      crash = false;
+      seen.length = 0;
+      expect(await store.payAtTill(pay)).toMatchObject({ kind: 'paid', receipt: { number: 'K-1-000001' } });
+      expect(seen).toEqual(['till:during']);
     } finally {
       await store.close();
     }

@@ -127,9 +127,11 @@ describe.each(ADAPTERS)('%s keeps the tills', (_name, open) => {
     await store.close();
   });
 
-  it('no customer is sent away before a shift is opened', async () => {
+  it('no customer is sent away and no report is printed before a shift is opened', async () => {
     const store = await open();
     await expect(store.sendAwayAtTill('cashier', NOW)).rejects.toThrow('no shift has been opened at the cashier');
+    await expect(store.tillReport('post', 'X', NOW)).rejects.toThrow('no shift has been opened at the post');
+    await expect(store.tillReport('cashier', 'Z', NOW)).rejects.toThrow('no shift has been opened at the cashier');
     await store.close();
   });
 

@@ -17,12 +17,14 @@ async function readDrawer(sql: Sql, registerId: string, shift: number, which: 'f
     'SELECT face, count FROM till_drawer WHERE register_id = $1 AND shift = $2 AND which = $3 ORDER BY face::numeric DESC',
     [registerId, shift, which],
   );
+  // Stryker disable next-line MethodExpression,ConditionalExpression,EqualityOperator: equivalent, because writeDrawer never writes a zero count
   return Object.fromEntries(found.rows.filter((r) => r.count > 0).map((r) => [r.face, r.count]));
 }
 
 async function writeDrawer(sql: Sql, registerId: string, shift: number, which: 'float' | 'now', drawer: Drawer): Promise<void> {
   await sql.query('DELETE FROM till_drawer WHERE register_id = $1 AND shift = $2 AND which = $3', [registerId, shift, which]);
   for (const [face, count] of Object.entries(drawer)) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, because readDrawer drops a zero count it reads back
     if (count > 0) await sql.query('INSERT INTO till_drawer (register_id, shift, which, face, count) VALUES ($1, $2, $3, $4, $5)', [registerId, shift, which, face, count]);
   }
 }
@@ -88,6 +90,7 @@ export async function tillReportIn(sql: Sql, place: DeskPlace, kind: 'X' | 'Z', 
   const state = await readTill(sql, place);
   if (!state) throw new Error(`no shift has been opened at the ${place}`);
   const { report, shift } = shiftReport(kind, state.shift, state.payments, state.drawer, at, state.sentAway);
+  // Stryker disable next-line ConditionalExpression: equivalent, because an X-report leaves the shift's closedAt as it was: it would write back the value already there
   if (shift.closedAt !== null) {
     await sql.query('UPDATE till_shifts SET closed_at = $1 WHERE register_id = $2 AND number = $3', [shift.closedAt, registerId, shift.number]);
   }
