@@ -94,7 +94,8 @@ async function persistPlan(sql: Sql, plan: MobilePlan, from: MobilePayment | nul
     // the crash tests' point: confirmed and debited are written, the order not yet — all or nothing
     checkpoint('mobile:during');
   }
-  if (plan.order) await saveOrder(sql, await mustOrder(sql, plan.order.code, true), plan.order);
+  // only a reply plans an order's change, and answerIn has locked the order for update before planning
+  if (plan.order) await saveOrder(sql, await mustOrder(sql, plan.order.code), plan.order);
   for (const sms of plan.sms) await insertSms(sql, sms);
 }
 
