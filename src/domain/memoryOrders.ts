@@ -66,7 +66,8 @@ export abstract class MemoryOrders extends MemoryRecords {
     return structuredClone(outcome);
   }
   landMobileRefunds(at: number): MobileOutcome[] {
-    return this.dueRefunds.filter((r) => !r.landed && r.dueAt <= at).map((refund) => {
+    // the earliest due first, as the stores' `ORDER BY due_at, id` (a stable sort keeps the order decided for equal times)
+    return this.dueRefunds.filter((r) => !r.landed && r.dueAt <= at).sort((a, b) => a.dueAt - b.dueAt).map((refund) => {
       const payment = this.mobile.find((p) => p.id === refund.payment)!;
       const plan = planRefundLanding(payment, refund, this.phoneAccount(refund.phone).balance);
       this.persistMobile(plan);

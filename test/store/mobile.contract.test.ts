@@ -284,6 +284,27 @@ describe.each(ADAPTERS)('%s: refunds of a mobile payment (R-MOB-8)', (_name, ope
     await store.close();
   });
 
+  it('R-MOB-8: refunds landing together land the earliest due first, whichever was decided first (two machines\' clocks apart)', async () => {
+    const friday = Date.parse('2026-11-20T12:00:00+03:00');
+    const monday = Date.parse('2026-11-23T12:00:00+03:00');
+    const store = await withOrder(await withOrder(await open(), '1000000123', '2000.00'), '1000000124', '500.00', TELE2);
+    await store.setPhoneAccount(BEELINE, 'beeline', '2200.00');
+    await store.setPhoneAccount(TELE2, 'tele2', '600.00');
+    await store.requestMobilePayment({ phone: BEELINE, operator: 'beeline', code: '1000000123', at: friday - 4 * MIN }, rules);
+    await store.answerMobilePayment('M-000001', '1', friday - 3 * MIN, rules);
+    await store.requestMobilePayment({ phone: TELE2, operator: 'tele2', code: '1000000124', at: friday - 2 * MIN }, rules);
+    await store.answerMobilePayment('M-000002', '1', friday - MIN, rules);
+    // the Monday cancellation is written first; the Friday one, due three working days earlier, after it
+    await store.changeOrder('1000000124', { kind: 'cancel', reason: 'out of stock' }, monday);
+    await store.changeOrder('1000000123', { kind: 'cancel', reason: 'out of stock' }, friday);
+    const landed = await store.landMobileRefunds(monday + 30 * 86_400_000);
+    expect(landed.map((l) => [l.payment.id, l.sms[0]!.at])).toEqual([
+      ['M-000001', Date.parse('2026-12-01T12:00:00+03:00')],
+      ['M-000002', Date.parse('2026-12-02T12:00:00+03:00')],
+    ]);
+    await store.close();
+  });
+
   it('a reply to a mobile payment that does not exist is an error', async () => {
     const store = await open();
     await expect(store.answerMobilePayment('M-000009', '1', NOW, rules)).rejects.toThrow(/^no mobile payment M-000009$/);
