@@ -2,7 +2,8 @@
  * PgStore's own edges, beyond the contract every store keeps: the crash points it names to the kill
  * tests (a crash between the order's row and its SMS keeps neither), the primary key refusing a
  * second writer of one order code with the words of the first check, receipt texts, the crash points
- * of a desk payment, a till payment and a training attempt, and `ping`.
+ * of a desk payment, a till payment and a training attempt, a payment forwarded from a terminal's
+ * journal for a session the registry never saw, and `ping`.
  */
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -163,6 +164,34 @@ describe('PgStore edges', () => {
       expect(await store.payAtTill(pay)).toMatchObject({ kind: 'paid', receipt: { number: 'K-1-000001' } });
       expect(seen).toEqual(['till:during']);
     } finally {
+      await store.close();
+    }
+  });
+
+  it('a payment forwarded for a session the registry never heard of brings the session with its owner and each note at its own time; terminalPayments tells it from a payment made on the registry', async () => {
+    const { store, schema } = await openStore();
+    const other = new pg.Client({ connectionString: pgUrl(), options: `-c search_path=${schema}` });
+    await other.connect();
+    try {
+      await seedDemoInto(store, NOW);
+      const owner = { host: 'kiosk-7', pid: 4242, started: '98765432' };
+      const session = { id: 'T7-f', terminalId: 'T7', code: '1000000001', due: '4750.00', phone: DEMO_PHONE, operator: 'mts' as const, openedAt: NOW, owner, notes: [5000, 100] };
+      // the second note's time was not kept: it takes the payment's
+      const forwarded = await store.forwardPayment({ session, noteTimes: [NOW + 1000], seq: 5, trigger: 'pay', at: NOW + 3000, recovered: false });
+      expect(forwarded.receipt).toMatchObject({ number: 'T7-000005', accepted: '5100.00', toOrder: '4750.00', toPhone: '350.00' });
+      expect((await store.journalEntries()).map((e) => [e.sessionId, e.note, e.at])).toEqual([['T7-f', 5000, NOW + 1000], ['T7-f', 100, NOW + 3000]]);
+      const row = (await other.query('SELECT owner_host, owner_pid, owner_started FROM cash_sessions WHERE id = $1', ['T7-f'])).rows[0];
+      expect(row).toEqual({ owner_host: 'kiosk-7', owner_pid: 4242, owner_started: '98765432' });
+
+      await store.openSession({ id: 'T1-a', terminalId: 'T1', code: '1000000002', due: '3000.00', phone: DEMO_PHONE, operator: 'mts', openedAt: NOW });
+      await store.journalNote('T1-a', 1000, NOW);
+      await store.completePayment('T1-a', 'timeout', NOW + 5000);
+      expect(await store.terminalPayments()).toEqual([
+        { terminalId: 'T1', seq: 1, sessionId: 'T1-a', receipt: 'T1-000001', accepted: '1000.00', notes: 1, forwarded: false },
+        { terminalId: 'T7', seq: 5, sessionId: 'T7-f', receipt: 'T7-000005', accepted: '5100.00', notes: 2, forwarded: true },
+      ]);
+    } finally {
+      await other.end();
       await store.close();
     }
   });
