@@ -3,7 +3,7 @@
  * tests (a crash between the order's row and its SMS keeps neither), the primary key refusing a
  * second writer of one order code with the words of the first check, receipt texts, the crash points
  * of a desk payment, a till payment and a training attempt, a payment forwarded from a terminal's
- * journal for a session the registry never saw, and `ping`.
+ * journal for a session the registry never saw, migrations refused or rolled back, and `ping`.
  */
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { DEMO_PHONE, seedDemoInto } from '../../src/domain/orders/demo.js';
 import { newOrder } from '../../src/domain/orders/orders.js';
 import { StoreError } from '../../src/store/errors.js';
 import { insertOrder } from '../../src/store/pg/pgRows.js';
+import { PG_LATEST_VERSION } from '../../src/store/pg/pgMigrations.js';
 import { PgStore } from '../../src/store/pg/pgStore.js';
 import { attempt, checkpoint } from '../domain/training/fixtures.js';
 import { NOW } from './helpers.js';
@@ -193,6 +194,26 @@ describe('PgStore edges', () => {
     } finally {
       await other.end();
       await store.close();
+    }
+  });
+
+  it('a registry of a newer schema is refused naming both versions; a migration that fails is rolled back and says why', async () => {
+    const { store, schema } = await openStore();
+    await store.close();
+    const other = new pg.Client({ connectionString: pgUrl(), options: `-c search_path=${schema}` });
+    await other.connect();
+    const broken = freshSchema();
+    try {
+      await other.query('UPDATE kiosk_schema SET version = $1', [PG_LATEST_VERSION + 1]);
+      await expect(PgStore.open(pgUrl(), { schema })).rejects.toThrow(
+        `the registry has schema version ${PG_LATEST_VERSION + 1}, newer than this kiosk knows (${PG_LATEST_VERSION}): upgrade the kiosk`);
+
+      // a table in the way of the first migration: its transaction is rolled back, the error is the server's
+      await other.query(`CREATE SCHEMA ${broken}; CREATE TABLE ${broken}.orders (x integer)`);
+      await expect(PgStore.open(pgUrl(), { schema: broken })).rejects.toThrow('relation "orders" already exists');
+      expect((await other.query(`SELECT count(*)::int AS n FROM ${broken}.kiosk_schema`)).rows[0]).toEqual({ n: 0 });
+    } finally {
+      await other.end();
     }
   });
 
