@@ -44,8 +44,8 @@ export class MemoryStore extends MemoryOrders implements SyncKioskStore {
   private registers = new Map<string, RegisterCounters>();
   private deskSales: DeskReceipt[] = [];
   private readonly tills = new MemoryTills((request) => this.payAtDesk(request));
-  /** every cassetteJournal note, in order, with its terminal: what the cassettes hold */
-  private cassetteJournal: { terminalId: string; sessionId: string; note: number; at: number; kind: 'accepted' | 'held' | 'cleared' }[] = [];
+  /** every accepted note, in order, with its terminal: what the cassettes hold (a held note joins when its jam is cleared) */
+  private cassetteJournal: { terminalId: string; sessionId: string; note: number; at: number }[] = [];
   private encashed: (Encashment & { upTo: number })[] = [];
 
   openSession(session: Omit<CashSession, 'notes'>): void {
@@ -56,7 +56,7 @@ export class MemoryStore extends MemoryOrders implements SyncKioskStore {
     const session = this.mustSession(sessionId);
     if (session.done) throw new Error(`cash session ${sessionId} is paid; it takes no more cash`);
     session.notes.push(note);
-    this.cassetteJournal.push({ terminalId: session.terminalId, sessionId, note, at: at ?? 0, kind: 'accepted' });
+    this.cassetteJournal.push({ terminalId: session.terminalId, sessionId, note, at: at ?? 0 });
   }
   unfinishedSessions(terminalId?: string): CashSession[] {
     return [...this.sessions.values()]
@@ -66,23 +66,22 @@ export class MemoryStore extends MemoryOrders implements SyncKioskStore {
   holdNote(sessionId: string, note: number, at: number): void {
     const session = this.mustSession(sessionId);
     if (session.done) throw new Error(`cash session ${sessionId} is paid; it takes no more cash`);
+    // counted nowhere until the jam is cleared
     session.held.push(note);
-    this.cassetteJournal.push({ terminalId: session.terminalId, sessionId, note, at, kind: 'held' });
   }
   jammedSessions(terminalId?: string): JammedSession[] {
     return [...this.sessions.values()]
-      .filter((s) => !s.done && s.held.length > 0 && (!terminalId || s.terminalId === terminalId))
+      // a paid session holds none
+      .filter((s) => s.held.length > 0 && (!terminalId || s.terminalId === terminalId))
       .map((s) => ({ ...publicSession(s), held: [...s.held] }));
   }
   clearJam(sessionId: string, at: number): PaymentOutcome {
     const session = this.mustSession(sessionId);
-    if (!session.done && session.held.length > 0) {
-      // counted now: into the session, and into the cassette in the acceptor now (after any encashment meanwhile)
-      for (const j of this.cassetteJournal) if (j.sessionId === sessionId && j.kind === 'held') j.kind = 'cleared';
-      for (const note of session.held) this.cassetteJournal.push({ terminalId: session.terminalId, sessionId, note, at, kind: 'accepted' });
-      session.notes.push(...session.held);
-      session.held = [];
-    }
+    // counted now: into the session, and into the cassette in the acceptor now (after any encashment meanwhile);
+    // a paid session holds none (holdNote refuses it, and its clear emptied `held`)
+    for (const note of session.held) this.cassetteJournal.push({ terminalId: session.terminalId, sessionId, note, at });
+    session.notes.push(...session.held);
+    session.held = [];
     return this.completePayment(sessionId, 'timeout', at);
   }
   completePayment(sessionId: string, trigger: 'pay' | 'timeout', at: number, recovered = false): PaymentOutcome {
@@ -173,7 +172,7 @@ export class MemoryStore extends MemoryOrders implements SyncKioskStore {
   cassette(terminalId: string): CassetteCount {
     const before = this.encashments(terminalId);
     const last = this.encashed.filter((e) => e.terminalId === terminalId).at(-1);
-    const notes = this.cassetteJournal.slice(last?.upTo ?? 0).filter((j) => j.terminalId === terminalId && j.kind === 'accepted').map((j) => j.note);
+    const notes = this.cassetteJournal.slice(last?.upTo ?? 0).filter((j) => j.terminalId === terminalId).map((j) => j.note);
     return countCassette(terminalId, cassetteId(terminalId, before.length), last?.at ?? null, notes);
   }
   encash(terminalId: string, at: number): Encashment {

@@ -23,11 +23,14 @@ describe.each(ADAPTERS)('%s keeps the jam contract', (_name, open) => {
     await openCashSession(store, 's1', '1000000001', '4750.00');
     await insertNotes(store, 's1', [1000, 2000]);
     await store.holdNote('s1', 5000, NOW + 5000);
+    // a session beside it on the same terminal, with cash and no jam, is not jammed
+    await openCashSession(store, 's2', '1000000002', '3000.00');
+    await insertNotes(store, 's2', [100]);
     expect(await store.jammedSessions('T1')).toEqual([expect.objectContaining({ id: 's1', notes: [1000, 2000], held: [5000] })]);
     expect(await store.jammedSessions('T2')).toEqual([]);
     // recovery on a restart leaves a jammed session to service: it is not paid without its held note
-    expect(await store.unfinishedSessions()).toEqual([]);
-    expect(await store.cassette('T1')).toMatchObject({ count: 2, total: '3000.00' });
+    expect((await store.unfinishedSessions()).map((s) => s.id)).toEqual(['s2']);
+    expect(await store.cassette('T1')).toMatchObject({ count: 3, total: '3100.00' });
     // nor can it be dropped as empty
     await expect(store.abandonSession('s1')).rejects.toThrow(/holds cash/);
     await store.close();
