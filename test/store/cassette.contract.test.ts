@@ -48,6 +48,19 @@ describe.each(ADAPTERS)('%s keeps the cassette contract', (_name, open) => {
     expect(await store.encashments('T2')).toHaveLength(1);
     await store.close();
   });
+
+  it('an encashment of one terminal leaves another terminal\'s cassette as it was', async () => {
+    const store = await open();
+    await seedDemoInto(store, NOW);
+    await openCashSession(store, 's1', '1000000001', '4750.00');
+    await insertNotes(store, 's1', [5000]);
+    await openCashSession(store, 's2', '1000000002', '3000.00', { terminalId: 'T2' });
+    await insertNotes(store, 's2', [1000]);
+    await store.encash('T2', NOW + 60_000);
+    expect(await store.cassette('T1')).toMatchObject({ cassetteId: 'T1-C1', since: null, count: 1, total: '5000.00' });
+    expect(await store.cassette('T2')).toMatchObject({ cassetteId: 'T2-C2', since: NOW + 60_000, count: 0 });
+    await store.close();
+  });
 });
 
 describe('SqliteStore: encashments survive', () => {
