@@ -63,7 +63,7 @@ export class MemoryStore extends MemoryOrders implements SyncKioskStore {
       .filter((s) => !s.done && s.notes.length > 0 && s.held.length === 0 && (!terminalId || s.terminalId === terminalId))
       .map(publicSession);
   }
-  holdNote(sessionId: string, note: number, at: number): void {
+  holdNote(sessionId: string, note: number, _at: number): void {
     const session = this.mustSession(sessionId);
     if (session.done) throw new Error(`cash session ${sessionId} is paid; it takes no more cash`);
     // counted nowhere until the jam is cleared
