@@ -27,6 +27,18 @@ async function withOrder(store: KioskStore, code: string, amount: string, phone 
   return store;
 }
 
+/** Order 1000000123 (2,000 ₽) paid from a Beeline phone as M-000001, then 1000000124 (500 ₽) from a Tele2 phone as M-000002, the last reply a minute before `at`. */
+async function paidFromTwoPhones(store: KioskStore, at: number): Promise<KioskStore> {
+  await withOrder(await withOrder(store, '1000000123', '2000.00'), '1000000124', '500.00', TELE2);
+  await store.setPhoneAccount(BEELINE, 'beeline', '2200.00');
+  await store.setPhoneAccount(TELE2, 'tele2', '600.00');
+  await store.requestMobilePayment({ phone: BEELINE, operator: 'beeline', code: '1000000123', at: at - 4 * MIN }, rules);
+  await store.answerMobilePayment('M-000001', '1', at - 3 * MIN, rules);
+  await store.requestMobilePayment({ phone: TELE2, operator: 'tele2', code: '1000000124', at: at - 2 * MIN }, rules);
+  await store.answerMobilePayment('M-000002', '1', at - MIN, rules);
+  return store;
+}
+
 describe.each(ADAPTERS)('%s keeps phone settings', (_name, open) => {
   it('keeps phone settings; the defaults for a phone never set', async () => {
     const store = await open();
@@ -260,13 +272,7 @@ describe.each(ADAPTERS)('%s: refunds of a mobile payment (R-MOB-8)', (_name, ope
   it('R-MOB-8: each refund goes to the payment and phone that paid its order, and lands at the very moment it is due', async () => {
     const friday = Date.parse('2026-11-20T12:00:00+03:00');
     const due = Date.parse('2026-12-01T12:00:00+03:00');
-    const store = await withOrder(await withOrder(await open(), '1000000123', '2000.00'), '1000000124', '500.00', TELE2);
-    await store.setPhoneAccount(BEELINE, 'beeline', '2200.00');
-    await store.setPhoneAccount(TELE2, 'tele2', '600.00');
-    await store.requestMobilePayment({ phone: BEELINE, operator: 'beeline', code: '1000000123', at: friday - 4 * MIN }, rules);
-    await store.answerMobilePayment('M-000001', '1', friday - 3 * MIN, rules);
-    await store.requestMobilePayment({ phone: TELE2, operator: 'tele2', code: '1000000124', at: friday - 2 * MIN }, rules);
-    await store.answerMobilePayment('M-000002', '1', friday - MIN, rules);
+    const store = await paidFromTwoPhones(await open(), friday);
     await store.changeOrder('1000000124', { kind: 'cancel', reason: 'out of stock' }, friday);
     // each phone sees its own payments only
     expect((await store.mobilePayments(BEELINE)).map((p) => p.id)).toEqual(['M-000001']);
@@ -287,13 +293,7 @@ describe.each(ADAPTERS)('%s: refunds of a mobile payment (R-MOB-8)', (_name, ope
   it('R-MOB-8: refunds landing together land the earliest due first, whichever was decided first (two machines\' clocks apart)', async () => {
     const friday = Date.parse('2026-11-20T12:00:00+03:00');
     const monday = Date.parse('2026-11-23T12:00:00+03:00');
-    const store = await withOrder(await withOrder(await open(), '1000000123', '2000.00'), '1000000124', '500.00', TELE2);
-    await store.setPhoneAccount(BEELINE, 'beeline', '2200.00');
-    await store.setPhoneAccount(TELE2, 'tele2', '600.00');
-    await store.requestMobilePayment({ phone: BEELINE, operator: 'beeline', code: '1000000123', at: friday - 4 * MIN }, rules);
-    await store.answerMobilePayment('M-000001', '1', friday - 3 * MIN, rules);
-    await store.requestMobilePayment({ phone: TELE2, operator: 'tele2', code: '1000000124', at: friday - 2 * MIN }, rules);
-    await store.answerMobilePayment('M-000002', '1', friday - MIN, rules);
+    const store = await paidFromTwoPhones(await open(), friday);
     // the Monday cancellation is written first; the Friday one, due three working days earlier, after it
     await store.changeOrder('1000000124', { kind: 'cancel', reason: 'out of stock' }, monday);
     await store.changeOrder('1000000123', { kind: 'cancel', reason: 'out of stock' }, friday);

@@ -26,20 +26,29 @@ async function openStore(checkpoint: (name: string) => void = () => {}) {
   return { store, schema };
 }
 
+/** Records the crash points a store passes; `crashAt` names the one that throws `killed at <name>` (none: ''). */
+function crashPoints() {
+  const points = {
+    seen: [] as string[],
+    crashAt: '',
+    checkpoint: (name: string) => {
+      points.seen.push(name);
+      if (name === points.crashAt) throw new Error(`killed at ${name}`);
+    },
+  };
+  return points;
+}
+
 const orderSms = (code: string) => ({ phone: DEMO_PHONE, at: NOW, sender: 'AliExpress', kind: 'code' as const, amount: '10.00', code });
 
 describe('PgStore edges', () => {
   it('placing an order passes its crash points in order; a crash between the row and the SMS keeps neither', async () => {
-    const seen: string[] = [];
-    let crashAt = '';
-    const { store } = await openStore((name) => {
-      seen.push(name);
-      if (name === crashAt) throw new Error(`killed at ${name}`);
-    });
+    const points = crashPoints();
+    const { store } = await openStore(points.checkpoint);
     try {
       await store.placeOrder(newOrder({ code: '3000000001', codeAmount: '10.00', phone: DEMO_PHONE, issuedAt: NOW }), orderSms('3000000001'));
-      expect(seen).toEqual(['order:before', 'order:during', 'order:after']);
-      crashAt = 'order:during';
+      expect(points.seen).toEqual(['order:before', 'order:during', 'order:after']);
+      points.crashAt = 'order:during';
       await expect(store.placeOrder(newOrder({ code: '3000000002', codeAmount: '10.00', phone: DEMO_PHONE, issuedAt: NOW }), orderSms('3000000002')))
         .rejects.toThrow('killed at order:during');
       expect(await store.findOrder('3000000002')).toBeUndefined();
@@ -85,17 +94,17 @@ describe('PgStore edges', () => {
   });
 
   it('keeps a receipt\'s printed text, refuses a receipt it does not have, and passes its crash point', async () => {
-    const seen: string[] = [];
-    const { store } = await openStore((name) => seen.push(name));
+    const points = crashPoints();
+    const { store } = await openStore(points.checkpoint);
     try {
       await seedDemoInto(store, NOW);
       await store.openSession({ id: 'T1-a', terminalId: 'T1', code: '1000000001', due: '4750.00', phone: DEMO_PHONE, operator: 'mts', openedAt: NOW });
       await store.journalNote('T1-a', 5000, NOW);
       const { receipt } = await store.completePayment('T1-a', 'pay', NOW);
       expect(await store.receiptText(receipt.number)).toBeUndefined();
-      seen.length = 0;
+      points.seen.length = 0;
       await store.setReceiptText(receipt.number, 'ЧЕК\nИТОГО 4750.00');
-      expect(seen).toEqual(['receipt:during']);
+      expect(points.seen).toEqual(['receipt:during']);
       expect(await store.receiptText(receipt.number)).toBe('ЧЕК\nИТОГО 4750.00');
       await expect(store.setReceiptText('T9-000009', 'x')).rejects.toThrow('no receipt T9-000009');
       expect(await store.receiptText('T9-000009')).toBeUndefined();
@@ -107,35 +116,31 @@ describe('PgStore edges', () => {
   });
 
   it('a desk payment passes desk:during only when it pays, a training attempt passes before, during and after; a crash inside either keeps nothing', async () => {
-    const seen: string[] = [];
-    let crashAt = '';
-    const { store } = await openStore((name) => {
-      seen.push(name);
-      if (name === crashAt) throw new Error(`killed at ${name}`);
-    });
+    const points = crashPoints();
+    const { store } = await openStore(points.checkpoint);
     try {
       await seedDemoInto(store, NOW);
       const pay = { place: 'cashier' as const, code: '1000000001', due: '4750.00', received: '5000.00', at: NOW };
-      crashAt = 'desk:during';
+      points.crashAt = 'desk:during';
       await expect(store.payAtDesk(pay)).rejects.toThrow('killed at desk:during');
       expect(await store.findOrder('1000000001')).toMatchObject({ status: 'awaiting', paid: '0.00', credits: [] });
       expect(await store.deskReceipts()).toEqual([]);
-      crashAt = '';
-      seen.length = 0;
+      points.crashAt = '';
+      points.seen.length = 0;
       expect(await store.payAtDesk(pay)).toMatchObject({ kind: 'paid', receipt: { number: 'K-1-000001', fd: 1 } });
       expect(await store.payAtDesk({ ...pay, at: NOW + 1 })).toMatchObject({ kind: 'refused', reason: 'alreadyPaid' });
       expect(await store.payAtDesk({ ...pay, code: '9999999999' })).toMatchObject({ kind: 'refused', reason: 'unknown' });
-      expect(seen).toEqual(['desk:during']);
+      expect(points.seen).toEqual(['desk:during']);
 
       const anna = attempt('Anna', 'terminal-change', [checkpoint('path', 'R-TERM-1', true)], { at: 10 });
-      crashAt = 'training:during';
-      seen.length = 0;
+      points.crashAt = 'training:during';
+      points.seen.length = 0;
       await expect(store.recordTrainingAttempt(anna)).rejects.toThrow('killed at training:during');
       expect(await store.listTrainingAttempts()).toEqual([]);
-      crashAt = '';
-      seen.length = 0;
+      points.crashAt = '';
+      points.seen.length = 0;
       await store.recordTrainingAttempt(anna);
-      expect(seen).toEqual(['training:before', 'training:during', 'training:after']);
+      expect(points.seen).toEqual(['training:before', 'training:during', 'training:after']);
       expect(await store.listTrainingAttempts()).toEqual([anna]);
     } finally {
       await store.close();
@@ -143,12 +148,9 @@ describe('PgStore edges', () => {
   });
 
   it('a till payment passes till:during; a crash there leaves no credit, no receipt and the drawer as it was', async () => {
-    let crash = true;
-    const seen: string[] = [];
-    const { store } = await openStore((name) => {
-      seen.push(name);
-      if (crash && name === 'till:during') throw new Error('power cut');
-    });
+    const points = crashPoints();
+    points.crashAt = 'till:during';
+    const { store } = await openStore(points.checkpoint);
     try {
       await seedDemoInto(store, NOW);
       await store.openTillShift('cashier', DEFAULT_FLOAT, NOW);
@@ -156,14 +158,14 @@ describe('PgStore edges', () => {
         place: 'cashier' as const, code: '1000000003', due: '16990.00', received: '20000.00', at: NOW + 60_000,
         handed: { '5000.00': 4 }, given: { '1000.00': 1, '500.00': 4, '10.00': 1 },
       };
-      await expect(store.payAtTill(pay)).rejects.toThrow('power cut');
+      await expect(store.payAtTill(pay)).rejects.toThrow('killed at till:during');
       expect(await store.findOrder('1000000003')).toMatchObject({ status: 'awaiting', paid: '0.00' });
       expect(await store.deskReceipts()).toEqual([]);
       expect(await store.tillState('cashier')).toMatchObject({ drawer: DEFAULT_FLOAT, payments: [] });
-      crash = false;
-      seen.length = 0;
+      points.crashAt = '';
+      points.seen.length = 0;
       expect(await store.payAtTill(pay)).toMatchObject({ kind: 'paid', receipt: { number: 'K-1-000001' } });
-      expect(seen).toEqual(['till:during']);
+      expect(points.seen).toEqual(['till:during']);
     } finally {
       await store.close();
     }
