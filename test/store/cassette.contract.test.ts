@@ -44,7 +44,9 @@ describe.each(ADAPTERS)('%s keeps the cassette contract', (_name, open) => {
     await store.journalNote('s1', 100, NOW + 70_000);
     expect(await store.encash('T1', NOW + 80_000)).toMatchObject({ number: 2, cassetteId: 'T1-C2', count: 1, total: '100.00' });
     expect(await store.encash('T2', NOW + 90_000)).toMatchObject({ number: 1, cassetteId: 'T2-C1', count: 0, total: '0.00' });
-    expect((await store.encashments()).map((e) => `${e.terminalId}-E${e.number} ${e.total}`)).toEqual(['T1-E1 5000.00', 'T1-E2 100.00', 'T2-E1 0.00']);
+    expect((await store.encashments()).map((e) => `${e.terminalId}-E${e.number} ${e.cassetteId} since ${e.since} ${e.total}`)).toEqual([
+      'T1-E1 T1-C1 since null 5000.00', `T1-E2 T1-C2 since ${NOW + 60_000} 100.00`, 'T2-E1 T2-C1 since null 0.00',
+    ]);
     expect(await store.encashments('T2')).toHaveLength(1);
     await store.close();
   });

@@ -114,11 +114,13 @@ describe('desk payments in SQLite are durable', () => {
     reopened.close();
   });
 
-  it('R-CASH-1: a crash inside the payment\'s transaction leaves nothing: no credit, no receipt, the counter not moved', () => {
+  it('R-CASH-1: a crash inside the payment\'s transaction leaves nothing: no credit, no receipt, the counter not moved; a refusal passes no crash point', () => {
     const path = join(tempDir(), 'kiosk.db');
     let crash = true;
+    const seen: string[] = [];
     const store = SqliteStore.open(path, {
       checkpoint: (point) => {
+        seen.push(point);
         if (crash && point === 'desk:during') throw new Error('power cut');
       },
     });
@@ -129,6 +131,9 @@ describe('desk payments in SQLite are durable', () => {
     crash = false;
     const paid = store.payAtDesk({ place: 'cashier', code: '1000000001', due: '4750.00', received: '5000.00', at: NOW + 1 });
     expect(paid).toMatchObject({ kind: 'paid', receipt: { number: 'K-1-000001', fd: 1 } });
+    seen.length = 0;
+    expect(store.payAtDesk({ place: 'cashier', code: '1000000001', due: '4750.00', received: '5000.00', at: NOW + 2 })).toMatchObject({ kind: 'refused', reason: 'alreadyPaid' });
+    expect(seen).toEqual([]);
     store.close();
   });
 

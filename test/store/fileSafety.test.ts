@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/domain/orders/demo.js';
 import { defaultDataDir, openDataStore } from '../../src/store/dataDir.js';
+import { checkExistingFile } from '../../src/store/fileCheck.js';
 import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { SqliteStore, StoreError } from '../../src/store/sqliteStore.js';
 import { NOW, useTempDirs, seededDatabaseIn } from './helpers.js';
@@ -22,6 +23,16 @@ function openError(path: string): StoreError {
 }
 
 const seededDatabase = (): string => seededDatabaseIn(tempDir());
+
+/** This process's open file handles on `path` (Linux: /proc/self/fd). */
+const handlesOn = (path: string): number =>
+  readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === path;
+    } catch {
+      return false; // closed since it was listed
+    }
+  }).length;
 
 describe('refusing files the store must not touch', () => {
   it('refuses a newer schema, naming the path and both versions, and leaves the file byte-identical', () => {
@@ -93,6 +104,26 @@ describe('refusing files the store must not touch', () => {
   });
 });
 
+describe('the look at a file before it is opened', () => {
+  it('keeps no handle on the file, whether it accepts it or refuses it', () => {
+    const good = seededDatabase();
+    expect(checkExistingFile(good)).toBe(true);
+    expect(handlesOn(good)).toBe(0);
+
+    const newer = seededDatabase();
+    const raw = new Database(newer);
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    raw.close();
+    expect(() => checkExistingFile(newer)).toThrow(expect.objectContaining({ code: 'newer-schema' }));
+    expect(handlesOn(newer)).toBe(0);
+
+    const list = join(tempDir(), 'list.db');
+    writeFileSync(list, 'my shopping list: milk, bread\n');
+    expect(() => checkExistingFile(list)).toThrow(expect.objectContaining({ code: 'not-sqlite' }));
+    expect(handlesOn(list)).toBe(0);
+  });
+});
+
 describe('the data directory', () => {
   it('is $XDG_DATA_HOME/aliexpress-kiosk, else ~/.local/share/aliexpress-kiosk', () => {
     expect(defaultDataDir({ XDG_DATA_HOME: '/data' }, '/home/ann')).toBe('/data/aliexpress-kiosk');
@@ -110,6 +141,12 @@ describe('the data directory', () => {
     const again = openDataStore(dir);
     expect(again.listOrders()).toHaveLength(6);
     again.close();
+  });
+
+  it('is neither created nor written when opened read-only: a missing one is a StoreError naming the database', () => {
+    const dir = join(tempDir(), 'never-made');
+    expect(() => openDataStore(dir, { readonly: true })).toThrow(`${join(dir, 'kiosk.db')} does not exist (opened read-only)`);
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('cannot be created under a regular file: a StoreError naming the directory', () => {

@@ -53,3 +53,16 @@ export function seededDatabaseIn(dir: string): string {
   store.close();
   return path;
 }
+
+/** Records the crash points a store passes; `crashAt` names the one that throws `killed at <name>` (none: ''). */
+export function crashPoints() {
+  const points = {
+    seen: [] as string[],
+    crashAt: '',
+    checkpoint: (name: string) => {
+      points.seen.push(name);
+      if (name === points.crashAt) throw new Error(`killed at ${name}`);
+    },
+  };
+  return points;
+}

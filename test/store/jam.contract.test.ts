@@ -61,7 +61,7 @@ describe.each(ADAPTERS)('%s keeps the jam contract', (_name, open) => {
     await store.holdNote('s1', 5000, NOW + 5000);
     const cleared = await store.clearJam('s1', NOW + 60_000);
     expect(cleared.alreadyPaid).toBeUndefined();
-    expect(cleared.receipt).toMatchObject({ accepted: '8000.00', toOrder: '4750.00', toPhone: '3250.00', at: NOW + 60_000 });
+    expect(cleared.receipt).toMatchObject({ accepted: '8000.00', toOrder: '4750.00', toPhone: '3250.00', at: NOW + 60_000, recovered: false });
     expect((await store.findOrder('1000000001'))?.status).toBe('paid');
     expect(await store.receipt(cleared.receipt.number)).toMatchObject({ accepted: '8000.00' });
     expect(await store.jammedSessions()).toEqual([]);

@@ -8,36 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PHONE_SETTINGS } from '../../src/domain/mobile/mobilePayment.js';
 import { DEFAULT_MOBILE_RULES, mobileRules } from '../../src/domain/mobile/mobileRules.js';
 import { newOrder } from '../../src/domain/orders/orders.js';
-import type { KioskStore } from '../../src/domain/store.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { NOW, useTempDirs } from './helpers.js';
+import { BEELINE, expectEarliestDueLandsFirst, MIN, paidFromTwoPhones, TELE2, withOrder } from './mobileFixtures.js';
 import { storeAdapters } from './adapters.js';
 
 const tempDir = useTempDirs();
 const rules = DEFAULT_MOBILE_RULES;
-const BEELINE = '+79051234567';
-const TELE2 = '+79521234567';
-const MIN = 60_000;
 
 const ADAPTERS = storeAdapters(tempDir, { pg: true });
-
-async function withOrder(store: KioskStore, code: string, amount: string, phone = BEELINE): Promise<KioskStore> {
-  await store.addOrder(newOrder({ code, codeAmount: amount, phone, issuedAt: NOW - MIN }));
-  return store;
-}
-
-/** Order 1000000123 (2,000 ₽) paid from a Beeline phone as M-000001, then 1000000124 (500 ₽) from a Tele2 phone as M-000002, the last reply a minute before `at`. */
-async function paidFromTwoPhones(store: KioskStore, at: number): Promise<KioskStore> {
-  await withOrder(await withOrder(store, '1000000123', '2000.00'), '1000000124', '500.00', TELE2);
-  await store.setPhoneAccount(BEELINE, 'beeline', '2200.00');
-  await store.setPhoneAccount(TELE2, 'tele2', '600.00');
-  await store.requestMobilePayment({ phone: BEELINE, operator: 'beeline', code: '1000000123', at: at - 4 * MIN }, rules);
-  await store.answerMobilePayment('M-000001', '1', at - 3 * MIN, rules);
-  await store.requestMobilePayment({ phone: TELE2, operator: 'tele2', code: '1000000124', at: at - 2 * MIN }, rules);
-  await store.answerMobilePayment('M-000002', '1', at - MIN, rules);
-  return store;
-}
 
 describe.each(ADAPTERS)('%s keeps phone settings', (_name, open) => {
   it('keeps phone settings; the defaults for a phone never set', async () => {
@@ -45,6 +25,8 @@ describe.each(ADAPTERS)('%s keeps phone settings', (_name, open) => {
     expect(await store.phoneSettings(BEELINE)).toEqual(DEFAULT_PHONE_SETTINGS);
     await store.setPhoneSettings(BEELINE, { tariff: 'corporate', newSubscriber: true, outage: false });
     expect(await store.phoneSettings(BEELINE)).toEqual({ tariff: 'corporate', newSubscriber: true, outage: false });
+    await store.setPhoneSettings(BEELINE, { tariff: 'corporate', newSubscriber: false, outage: true });
+    expect(await store.phoneSettings(BEELINE)).toEqual({ tariff: 'corporate', newSubscriber: false, outage: true });
     await store.close();
   });
 });
@@ -291,17 +273,8 @@ describe.each(ADAPTERS)('%s: refunds of a mobile payment (R-MOB-8)', (_name, ope
   });
 
   it('R-MOB-8: refunds landing together land the earliest due first, whichever was decided first (two machines\' clocks apart)', async () => {
-    const friday = Date.parse('2026-11-20T12:00:00+03:00');
-    const monday = Date.parse('2026-11-23T12:00:00+03:00');
-    const store = await paidFromTwoPhones(await open(), friday);
-    // the Monday cancellation is written first; the Friday one, due three working days earlier, after it
-    await store.changeOrder('1000000124', { kind: 'cancel', reason: 'out of stock' }, monday);
-    await store.changeOrder('1000000123', { kind: 'cancel', reason: 'out of stock' }, friday);
-    const landed = await store.landMobileRefunds(monday + 30 * 86_400_000);
-    expect(landed.map((l) => [l.payment.id, l.sms[0]!.at])).toEqual([
-      ['M-000001', Date.parse('2026-12-01T12:00:00+03:00')],
-      ['M-000002', Date.parse('2026-12-02T12:00:00+03:00')],
-    ]);
+    const store = await open();
+    await expectEarliestDueLandsFirst(store);
     await store.close();
   });
 

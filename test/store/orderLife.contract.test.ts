@@ -76,6 +76,17 @@ describe.each(ADAPTERS)("%s keeps the order's life", (_name, open) => {
     await store.close();
   });
 
+  it('R-CODE-7: a change that refunds nothing puts nothing on the phone: no ledger line, no refund SMS', async () => {
+    const store = await paid();
+    const before = await store.phoneAccount(DEMO_PHONE);
+    await store.changeOrder('1000000002', { kind: 'cancel' }, NOW); // unpaid: cancelled with nothing to give back
+    await store.changeOrder('1000000001', { kind: 'ship' }, NOW + 2 * DAY_MS);
+    expect((await store.findOrder('1000000002'))!.stage).toBe('cancelled');
+    expect(await store.phoneAccount(DEMO_PHONE)).toEqual({ ...before, sms: expect.any(Array) });
+    expect((await store.phoneAccount(DEMO_PHONE)).sms.filter((m) => m.kind === 'refund')).toEqual([]);
+    await store.close();
+  });
+
   it('R-PROT-1: shipped, delivered, then confirmed: the money is released to the seller; out of order is refused', async () => {
     const store = await paid();
     const settled = NOW + 2 * DAY_MS;

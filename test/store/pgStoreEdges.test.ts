@@ -15,7 +15,8 @@ import { insertOrder } from '../../src/store/pg/pgRows.js';
 import { PG_LATEST_VERSION } from '../../src/store/pg/pgMigrations.js';
 import { PgStore } from '../../src/store/pg/pgStore.js';
 import { attempt, checkpoint } from '../domain/training/fixtures.js';
-import { NOW } from './helpers.js';
+import { crashPoints, NOW } from './helpers.js';
+import { expectEarliestDueLandsFirst } from './mobileFixtures.js';
 import { freshSchema, usePgDatabase } from './pgServer.js';
 
 const pgUrl = usePgDatabase();
@@ -24,19 +25,6 @@ async function openStore(checkpoint: (name: string) => void = () => {}) {
   const schema = freshSchema();
   const store = await PgStore.open(pgUrl(), { schema, checkpoint });
   return { store, schema };
-}
-
-/** Records the crash points a store passes; `crashAt` names the one that throws `killed at <name>` (none: ''). */
-function crashPoints() {
-  const points = {
-    seen: [] as string[],
-    crashAt: '',
-    checkpoint: (name: string) => {
-      points.seen.push(name);
-      if (name === points.crashAt) throw new Error(`killed at ${name}`);
-    },
-  };
-  return points;
 }
 
 const orderSms = (code: string) => ({ phone: DEMO_PHONE, at: NOW, sender: 'AliExpress', kind: 'code' as const, amount: '10.00', code });
@@ -53,6 +41,13 @@ describe('PgStore edges', () => {
         .rejects.toThrow('killed at order:during');
       expect(await store.findOrder('3000000002')).toBeUndefined();
       expect((await store.phoneAccount(DEMO_PHONE)).sms.map((m) => 'code' in m ? m.code : null)).toEqual(['3000000001']);
+      // placed twice: refused by the check before anything is written (no key violation behind it), the one SMS kept
+      points.crashAt = '';
+      const twice = (await store.placeOrder(newOrder({ code: '3000000001', codeAmount: '10.00', phone: DEMO_PHONE, issuedAt: NOW }), orderSms('3000000001'))
+        .catch((e: unknown) => e)) as Error;
+      expect(twice.message).toBe('order 3000000001 exists already');
+      expect(twice.cause).toBeUndefined();
+      expect((await store.phoneAccount(DEMO_PHONE)).sms).toHaveLength(1);
     } finally {
       await store.close();
     }
@@ -243,6 +238,23 @@ describe('PgStore edges', () => {
     } finally {
       await other.end();
       await store.close();
+    }
+  });
+
+  it('R-MOB-8: refunds landing together land the earliest due first, in whatever order the server reads them (index scans off: the heap\'s order, the later due first)', async () => {
+    const database = new URL(pgUrl()).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: pgUrl() });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(database)} SET enable_indexscan = off`);
+    await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(database)} SET enable_bitmapscan = off`);
+    const { store } = await openStore(); // its connections start with the settings above
+    try {
+      await expectEarliestDueLandsFirst(store);
+    } finally {
+      await store.close();
+      await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(database)} RESET enable_indexscan`);
+      await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(database)} RESET enable_bitmapscan`);
+      await admin.end();
     }
   });
 });

@@ -105,7 +105,7 @@ describe('crash points inside the store', () => {
     if (reached === point) throw new Crash(point);
   };
 
-  it.each(['journal:during', 'payment:during', 'receipt:during'])('a crash at %s rolls its transaction back', (point) => {
+  it.each(['journal:during', 'payment:during', 'recovery:during', 'receipt:during'])('a crash at %s rolls its transaction back', (point) => {
     const path = join(tempDir(), 'kiosk.db');
     const store = SqliteStore.open(path, { checkpoint: crashAt(point), seed: (s) => seedDemo(s, NOW) });
     openCashSessionSync(store, 's1', '1000000001', '4750.00');
@@ -116,8 +116,10 @@ describe('crash points inside the store', () => {
       return store.close();
     }
     journal();
-    if (point === 'payment:during') {
-      expect(() => store.completePayment('s1', 'pay', NOW)).toThrow(Crash);
+    if (point === 'payment:during' || point === 'recovery:during') {
+      // a payment completed after a restart (recovered) passes its own point
+      const recovered = point === 'recovery:during';
+      expect(() => store.completePayment('s1', recovered ? 'timeout' : 'pay', NOW, recovered)).toThrow(Crash);
       expect(store.unfinishedSessions().map((s) => s.notes)).toEqual([[5000]]);
       expect(store.findOrder('1000000001')).toMatchObject({ paid: '0.00' });
       expect(store.phoneAccount(DEMO_PHONE).balance).toBe('0.00');

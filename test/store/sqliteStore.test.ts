@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PHONE, seedDemo } from '../../src/domain/orders/demo.js';
 import { newOrder } from '../../src/domain/orders/orders.js';
+import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
-import { NOW, useTempDirs, openCashSessionSync, insertNotesSync } from './helpers.js';
+import { crashPoints, NOW, useTempDirs, openCashSessionSync, insertNotesSync } from './helpers.js';
 
 const tempDir = useTempDirs();
 
@@ -21,6 +24,9 @@ describe('SqliteStore orders', () => {
     const order = newOrder({ code: '2000000001', codeAmount: '100.00', phone: DEMO_PHONE, issuedAt: NOW });
     expect(() => store.addOrder({ ...order, price: 100.5 as unknown as string })).toThrow(/canonical amount/);
     expect(() => store.repriceOrder('1000000001', '4800')).toThrow(/canonical amount/);
+    for (const price of ['100.5', '100.500', 'x100.50', '100.50 ', '1e2', '']) {
+      expect(() => store.addOrder({ ...order, price })).toThrow(`not a canonical amount of money: ${JSON.stringify(price)}`);
+    }
     expect(store.findOrder('2000000001')).toBeUndefined();
     store.close();
   });
@@ -107,6 +113,35 @@ describe('SqliteStore durability', () => {
     reopened.close();
   });
 
+  it('placing an order passes its crash points in order; a crash between the row and the SMS keeps neither', () => {
+    const points = crashPoints();
+    const store = SqliteStore.open(join(tempDir(), 'kiosk.db'), { checkpoint: points.checkpoint });
+    const sms = (code: string) => ({ phone: DEMO_PHONE, at: NOW, sender: 'AliExpress', kind: 'code' as const, amount: '10.00', code });
+    store.placeOrder(newOrder({ code: '3000000001', codeAmount: '10.00', phone: DEMO_PHONE, issuedAt: NOW }), sms('3000000001'));
+    expect(points.seen).toEqual(['order:before', 'order:during', 'order:after']);
+    points.crashAt = 'order:during';
+    expect(() => store.placeOrder(newOrder({ code: '3000000002', codeAmount: '10.00', phone: DEMO_PHONE, issuedAt: NOW }), sms('3000000002')))
+      .toThrow('killed at order:during');
+    expect(store.findOrder('3000000002')).toBeUndefined();
+    expect(store.phoneAccount(DEMO_PHONE).sms.map((m) => ('code' in m ? m.code : null))).toEqual(['3000000001']);
+    store.close();
+  });
+
+  it('the every-second look for overdue mobile requests and due refunds takes no write lock when nothing is due: another terminal\'s open write does not hold it up', () => {
+    const { store, path } = freshStore();
+    const otherTerminal = new Database(path);
+    otherTerminal.exec('BEGIN IMMEDIATE');
+    try {
+      // a write here would wait out the busy timeout on this very thread, then fail with SQLITE_BUSY
+      expect(store.expireMobilePayments(NOW)).toEqual([]);
+      expect(store.landMobileRefunds(NOW)).toEqual([]);
+    } finally {
+      otherTerminal.exec('ROLLBACK');
+      otherTerminal.close();
+      store.close();
+    }
+  });
+
   it('opens read-only for inspection: reads work, writes fail with StoreError readonly', () => {
     const { store, path } = freshStore();
     store.close();
@@ -115,5 +150,30 @@ describe('SqliteStore durability', () => {
     expect(() => inspector.repriceOrder('1000000001', '1.00')).toThrow(expect.objectContaining({ code: 'readonly' }));
     inspector.close();
     expect(() => SqliteStore.open(join(tempDir(), 'missing.db'), { readonly: true })).toThrow(expect.objectContaining({ code: 'io' }));
+  });
+
+  it('opened read-only, a file is never written: a rollback-journal file stays one, an older schema is refused naming both versions', () => {
+    const { store, path } = freshStore();
+    store.close();
+    const raw = new Database(path);
+    raw.pragma('journal_mode = DELETE');
+    raw.close();
+    const bytes = readFileSync(path);
+    const inspector = SqliteStore.open(path, { readonly: true });
+    expect(inspector.listOrders()).toHaveLength(6);
+    inspector.close();
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+
+    const older = join(tempDir(), 'v4.db');
+    const v4 = new Database(older);
+    for (const migration of MIGRATIONS.slice(0, 4)) v4.exec(migration.sql);
+    v4.pragma('user_version = 4');
+    v4.close();
+    const olderBytes = readFileSync(older);
+    expect(() => SqliteStore.open(older, { readonly: true })).toThrow(expect.objectContaining({
+      code: 'readonly',
+      message: `${older} has schema version 4 and needs ${LATEST_SCHEMA_VERSION}, but it was opened read-only`,
+    }));
+    expect(readFileSync(older).equals(olderBytes)).toBe(true);
   });
 });

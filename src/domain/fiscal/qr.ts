@@ -10,8 +10,9 @@ const QUIET = 1;
 /** The QR code of `payload` as text rows (each row two module rows): light is '█', dark is ' '. */
 export function qrRows(payload: string): string[] {
   const { size, data } = create(payload, { errorCorrectionLevel: 'L' }).modules;
-  const dark = (row: number, col: number): boolean =>
-    row >= 0 && col >= 0 && row < size && col < size && data[row * size + col] === 1;
+  // a column outside the code would wrap into the next row, so it is checked; a row outside reads
+  // outside `data` (undefined), which is light as it should be
+  const dark = (row: number, col: number): boolean => col >= 0 && col < size && data[row * size + col] === 1;
   const rows: string[] = [];
   for (let row = -QUIET; row < size + QUIET; row += 2) {
     let line = '';

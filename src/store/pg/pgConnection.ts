@@ -57,8 +57,9 @@ export abstract class PgConnection {
   protected failure(error: unknown, opening = false): unknown {
     if (error instanceof StoreError || !(error instanceof Error)) return error;
     const code = (error as { code?: unknown }).code;
-    // SQLSTATE classes 08 (connection), 28 (authorisation), 3D (no database), 57P (shut down); Node's socket errors
-    if (opening || (typeof code === 'string' && /^(08|28|3D|57P|E[A-Z]+$)/.test(code))) {
+    // SQLSTATE classes 08 (connection), 28 (authorisation), 3D (no database), 57P (shut down); Node's socket
+    // and DNS errors (ECONNRESET, EAI_AGAIN: no SQLSTATE class starts with E)
+    if (opening || (typeof code === 'string' && /^(08|28|3D|57P|E[A-Z])/.test(code))) {
       return new StoreError('io', this.path, `${this.path}: ${maskIn(error.message, this.url)}`, { cause: error });
     }
     error.message = maskIn(error.message, this.url);
