@@ -11,7 +11,7 @@ import type { KioskStore } from '../../src/domain/store.js';
 import { DAY_MS } from '../../src/domain/rules.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
-import { insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';
+import { crashPoints, insertNotes, NOW, openCashSession, useTempDirs } from './helpers.js';
 import { storeAdapters } from './adapters.js';
 
 const tempDir = useTempDirs();
@@ -116,24 +116,19 @@ describe('desk payments in SQLite are durable', () => {
 
   it('R-CASH-1: a crash inside the payment\'s transaction leaves nothing: no credit, no receipt, the counter not moved; a refusal passes no crash point', () => {
     const path = join(tempDir(), 'kiosk.db');
-    let crash = true;
-    const seen: string[] = [];
-    const store = SqliteStore.open(path, {
-      checkpoint: (point) => {
-        seen.push(point);
-        if (crash && point === 'desk:during') throw new Error('power cut');
-      },
-    });
+    const points = crashPoints();
+    points.crashAt = 'desk:during';
+    const store = SqliteStore.open(path, { checkpoint: points.checkpoint });
     seedDemo(store, NOW);
-    expect(() => store.payAtDesk({ place: 'cashier', code: '1000000001', due: '4750.00', received: '5000.00', at: NOW })).toThrow('power cut');
+    expect(() => store.payAtDesk({ place: 'cashier', code: '1000000001', due: '4750.00', received: '5000.00', at: NOW })).toThrow('killed at desk:during');
     expect(store.findOrder('1000000001')).toMatchObject({ status: 'awaiting', paid: '0.00', credits: [] });
     expect(store.deskReceipts()).toEqual([]);
-    crash = false;
+    points.crashAt = '';
     const paid = store.payAtDesk({ place: 'cashier', code: '1000000001', due: '4750.00', received: '5000.00', at: NOW + 1 });
     expect(paid).toMatchObject({ kind: 'paid', receipt: { number: 'K-1-000001', fd: 1 } });
-    seen.length = 0;
+    points.seen.length = 0;
     expect(store.payAtDesk({ place: 'cashier', code: '1000000001', due: '4750.00', received: '5000.00', at: NOW + 2 })).toMatchObject({ kind: 'refused', reason: 'alreadyPaid' });
-    expect(seen).toEqual([]);
+    expect(points.seen).toEqual([]);
     store.close();
   });
 

@@ -11,10 +11,10 @@ import { newOrder } from '../../src/domain/orders/orders.js';
 import { reviewDrill } from '../../src/domain/training/drill.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { CLASS } from '../domain/training/classFixture.js';
+import { BEELINE } from './mobileFixtures.js';
 
 export const HOUR = 3_600_000;
 export const MTS = '+79161234567';
-export const BEELINE = '+79051234567';
 
 /** Fills `dir` (a new directory) as of `at`; `options.extraOrders` more orders make the orders table span several INSERT batches. */
 export function fillDataDir(dir: string, at: number, options: { extraOrders?: number; deskPayment?: boolean; secondEncashment?: boolean } = {}): void {
@@ -51,3 +51,5 @@ export function fillDataDir(dir: string, at: number, options: { extraOrders?: nu
   }
   store.close();
 }
+
+export { BEELINE };

@@ -13,13 +13,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_MOBILE_RULES } from '../../src/domain/mobile/mobileRules.js';
 import { newOrder } from '../../src/domain/orders/orders.js';
 import { PgStore } from '../../src/store/pg/pgStore.js';
+import { BEELINE, MIN } from './mobileFixtures.js';
 import { freshSchema, usePgDatabase } from './pgServer.js';
 
 const pgUrl = usePgDatabase();
 const NOW = Date.UTC(2026, 11, 4, 9);
-const MIN = 60_000;
 const CODE = '4400000001';
-const BEELINE = '+79051234567';
 
 const opened: Array<{ end(): Promise<void> }> = [];
 afterEach(async () => {
